@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Library</p>, document.getElementById('app')!);

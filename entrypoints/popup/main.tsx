@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Déjà Lu</p>, document.getElementById('app')!);

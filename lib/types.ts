@@ -1,0 +1,56 @@
+/**
+ * Shared shapes passed between the recognisers, the dedup engine and the library.
+ * Kept free of DOM-less imports so every layer can use them.
+ */
+
+/** What a card or a stored paper tells about a paper's identity. */
+export type PaperRef = {
+  url?: string;
+  title?: string;
+  doi?: string;
+  /** arXiv id without version, e.g. `2401.01234` or `hep-th/9901001`. */
+  arxivId?: string;
+  authors?: string[];
+  year?: number;
+};
+
+export type SiteId = 'huggingface' | 'arxiv';
+
+/** Everything a recogniser can read off one card. */
+export interface CardPaper extends PaperRef {
+  title: string;
+  /** arXiv version shown on the card (`v2` → 2), when the page shows one. */
+  version?: number;
+  abstract?: string;
+  /** ISO date (YYYY-MM-DD) the paper was published/submitted, when shown. */
+  publishedAt?: string;
+  upvotes?: number;
+}
+
+/** One paper card found on a page. */
+export interface Card {
+  /** The card's root element: what counts for "on screen" and what gets dimmed. */
+  element: Element;
+  /**
+   * Where a badge may go, in preference order. On Hugging Face a card holds a desktop and a mobile
+   * copy and only one is displayed, so both copies' anchors are listed; the annotator uses the first
+   * one that is rendered.
+   */
+  anchors: Element[];
+  paper: CardPaper;
+  /** The digest's day when the URL or page gives one (`/papers/date/2025-11-03` → `2025-11-03`). */
+  digestDate?: string;
+}
+
+/** One site's recogniser: what pages it handles and how to read their cards. */
+export interface SiteModule {
+  id: SiteId;
+  /** Human name, e.g. "Hugging Face". */
+  name: string;
+  /** Does this module handle this page? */
+  handles(url: URL): boolean;
+  /** Every paper card on the page, in page order, one per paper. */
+  readCards(doc: Document, url: URL): Card[];
+  /** Short label for the page, used in sighting history: "Nov 3", "cs.LG new", "search". */
+  pageLabel(url: URL, doc?: Document): string;
+}

@@ -1,0 +1,2 @@
+import { describe, expect, it } from 'vitest';
+describe('harness', () => { it('runs', () => { expect(indexedDB).toBeDefined(); }); });
