@@ -1,0 +1,258 @@
+/**
+ * The one message protocol between content scripts, popup, library page and background.
+ *
+ * Every request is declared once here as a zod schema; its reply type sits beside it in `Replies`.
+ * The background parses every incoming message with `Request` and answers `Reply<T>`: failures are
+ * values (`{ ok: false, error }`), never exceptions thrown into the caller.
+ *
+ * The content script imports *types only* from this file (see lib/rpc.ts), so zod stays out of the
+ * page bundle.
+ */
+import { z } from 'zod';
+
+export const SiteIdSchema = z.enum(['huggingface', 'arxiv', 'import', 'manual']);
+export type SiteIdOrSource = z.infer<typeof SiteIdSchema>;
+
+const text = (max: number) => z.string().max(max);
+
+/** A card as the content script read it: everything the library may learn about the paper. */
+export const CardInputSchema = z.object({
+  title: text(2_000).min(1),
+  arxivId: text(64).optional(),
+  version: z.number().int().positive().max(1_000).optional(),
+  doi: text(300).optional(),
+  url: text(2_048).optional(),
+  authors: z.array(text(300)).max(2_000).optional(),
+  abstract: text(20_000).optional(),
+  publishedAt: text(40).optional(),
+  year: z.number().int().min(1000).max(3000).optional(),
+  upvotes: z.number().int().optional(),
+});
+export type CardInput = z.infer<typeof CardInputSchema>;
+
+/** The page a batch of cards came from. */
+export const PageInfoSchema = z.object({
+  url: text(4_096),
+  site: SiteIdSchema,
+  /** Short label for history lines: "Nov 3", "cs.LG new", "trending". */
+  label: text(200),
+  /** The digest's own day, YYYY-MM-DD, when the page has one. */
+  digestDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+export type PageInfo = z.infer<typeof PageInfoSchema>;
+
+/** Which paper an edit applies to: a stored key, or a card (the paper is created if needed). */
+export const TargetSchema = z.union([
+  z.object({ key: text(2_200) }),
+  z.object({ card: CardInputSchema, page: PageInfoSchema.optional() }),
+]);
+export type Target = z.infer<typeof TargetSchema>;
+
+const tag = z
+  .string()
+  .transform((t) => t.trim().replace(/^#+/, '').replace(/\s+/g, '-').toLowerCase())
+  .pipe(z.string().min(1).max(64));
+
+export const SettingsSchema = z.object({
+  /** What counts as seen: on screen ≥50% for 600 ms, as soon as the page loads, or only by hand. */
+  seenMode: z.enum(['visible', 'load', 'never']).default('visible'),
+  /** What "fade seen cards" does on the page. */
+  seenStyle: z.enum(['dim', 'hide']).default('dim'),
+  /** Whether seen cards are currently faded (the page summary's toggle). */
+  fadeSeen: z.boolean().default(false),
+  sites: z
+    .object({ huggingface: z.boolean().default(true), arxiv: z.boolean().default(true) })
+    .default({ huggingface: true, arxiv: true }),
+  /** The page summary box; the user can dismiss it for good. */
+  showSummary: z.boolean().default(true),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+export const SearchQuerySchema = z.object({
+  text: text(500).default(''),
+  status: z.enum(['all', 'saved', 'seen']).default('all'),
+  tag: text(64).optional(),
+  site: SiteIdSchema.optional(),
+  /** First-seen range, YYYY-MM-DD inclusive. */
+  from: text(10).optional(),
+  to: text(10).optional(),
+  sort: z.enum(['lastSeen', 'firstSeen', 'savedAt', 'title', 'relevance']).default('lastSeen'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+export type SearchQuery = z.input<typeof SearchQuerySchema>;
+
+export const ExportFormatSchema = z.enum(['bibtex', 'csl-json', 'markdown', 'csv', 'backup']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+export const ImportFormatSchema = z.enum(['backup', 'bibtex', 'csl-json', 'auto']);
+
+export const Request = z.discriminatedUnion('type', [
+  /** Statuses *before* this visit for a whole page's cards: one round trip however many. */
+  z.object({ type: z.literal('cards.lookup'), cards: z.array(CardInputSchema).max(20_000) }),
+  /** Sightings for cards seen during one page visit; a paper gets at most one per visit. */
+  z.object({
+    type: z.literal('sightings.record'),
+    visitId: text(100).min(1),
+    page: PageInfoSchema,
+    cards: z.array(CardInputSchema).max(20_000),
+  }),
+  /** The content script's summary of its tab, for the popup and the toolbar badge. */
+  z.object({
+    type: z.literal('tab.report'),
+    page: PageInfoSchema,
+    cards: z.array(z.object({ card: CardInputSchema, status: z.enum(['new', 'seen', 'saved']) })).max(20_000),
+  }),
+  z.object({ type: z.literal('tab.get'), tabId: z.number().int() }),
+  z.object({ type: z.literal('paper.save'), target: TargetSchema, saved: z.boolean() }),
+  z.object({
+    type: z.literal('paper.tags'),
+    target: TargetSchema,
+    add: z.array(tag).max(100).default([]),
+    remove: z.array(tag).max(100).default([]),
+  }),
+  z.object({ type: z.literal('paper.note'), target: TargetSchema, note: text(100_000) }),
+  z.object({ type: z.literal('paper.get'), key: text(2_200) }),
+  z.object({ type: z.literal('papers.get'), keys: z.array(text(2_200)).max(20_000) }),
+  z.object({ type: z.literal('papers.notSame'), a: text(2_200), b: TargetSchema }),
+  z.object({
+    type: z.literal('papers.bulk'),
+    keys: z.array(text(2_200)).max(200_000),
+    op: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('tag'), tag }),
+      z.object({ kind: z.literal('untag'), tag }),
+      z.object({ kind: z.literal('save') }),
+      z.object({ kind: z.literal('unsave') }),
+      z.object({ kind: z.literal('delete') }),
+    ]),
+  }),
+  /** Put back papers removed by a bulk delete (undo), from the snapshot that delete returned. */
+  z.object({ type: z.literal('papers.restore'), snapshot: z.string().max(200_000_000) }),
+  z.object({ type: z.literal('tags.list') }),
+  z.object({ type: z.literal('library.search'), query: SearchQuerySchema }),
+  z.object({ type: z.literal('library.recent'), limit: z.number().int().min(1).max(100).default(10) }),
+  z.object({ type: z.literal('library.stats') }),
+  z.object({
+    type: z.literal('library.export'),
+    format: ExportFormatSchema,
+    keys: z.array(text(2_200)).max(200_000).optional(),
+  }),
+  z.object({
+    type: z.literal('library.import'),
+    format: ImportFormatSchema.default('auto'),
+    text: z.string().max(500_000_000),
+    filename: text(500).optional(),
+  }),
+  z.object({ type: z.literal('library.clear'), confirm: z.literal('delete everything') }),
+  z.object({ type: z.literal('settings.get') }),
+  z.object({ type: z.literal('settings.set'), settings: SettingsSchema.partial() }),
+]);
+export type Request = z.input<typeof Request>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<z.infer<typeof Request>, { type: T }>;
+
+// ---- replies -------------------------------------------------------------------------------------
+
+export type PaperStatus = 'new' | 'seen' | 'saved';
+
+/** Where and when a paper was seen. */
+export interface SightingView {
+  at: number;
+  site: SiteIdOrSource;
+  label: string;
+  pageUrl: string;
+  digestDate?: string;
+}
+
+/** How a card was matched to a stored paper (see lib/dedup.ts explainMatch). */
+export interface MatchView {
+  rule: 'arxiv-id' | 'arxiv-id-other-version' | 'doi' | 'title' | 'similar-title';
+  score?: number;
+  text: string;
+}
+
+/** A stored paper as the UI sees it. */
+export interface PaperView {
+  key: string;
+  title: string;
+  authors: string[];
+  abstract?: string;
+  arxivId?: string;
+  version?: number;
+  doi?: string;
+  year?: number;
+  publishedAt?: string;
+  urls: string[];
+  sites: SiteIdOrSource[];
+  firstSeen?: number;
+  lastSeen?: number;
+  seenCount: number;
+  first?: SightingView;
+  savedAt?: number;
+  tags: string[];
+  note: string;
+  updatedAt: number;
+}
+
+/** A card's status before this visit. */
+export interface CardStatus {
+  status: PaperStatus;
+  /** The stored paper this card is, when there is one. */
+  paper?: PaperView;
+  match?: MatchView;
+}
+
+export interface TabState {
+  page: PageInfo;
+  cards: { card: CardInput; status: PaperStatus }[];
+  updatedAt: number;
+}
+
+export interface SearchResult {
+  total: number;
+  papers: PaperView[];
+}
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  sightings: number;
+  format: 'backup' | 'bibtex' | 'csl-json';
+}
+
+export interface Replies {
+  'cards.lookup': { statuses: CardStatus[] };
+  'sightings.record': { recorded: number };
+  'tab.report': { ok: true };
+  'tab.get': { state: TabState | null; statuses: CardStatus[] };
+  'paper.save': { paper: PaperView };
+  'paper.tags': { paper: PaperView };
+  'paper.note': { paper: PaperView };
+  'paper.get': { paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] };
+  'papers.get': { papers: (PaperView | null)[] };
+  'papers.notSame': { a: PaperView | null; b: PaperView };
+  'papers.bulk': { changed: number; snapshot?: string };
+  'papers.restore': { restored: number };
+  'tags.list': { tags: { tag: string; count: number }[] };
+  'library.search': SearchResult;
+  'library.recent': { papers: PaperView[] };
+  'library.stats': { papers: number; saved: number; sightings: number; tags: number };
+  'library.export': { filename: string; mime: string; text: string; count: number };
+  'library.import': ImportResult;
+  'library.clear': { ok: true };
+  'settings.get': { settings: Settings };
+  'settings.set': { settings: Settings };
+}
+
+export type ErrorCode = 'invalid' | 'forbidden' | 'not-found' | 'import-failed' | 'internal';
+export type Reply<T extends RequestType> =
+  | ({ ok: true } & Replies[T])
+  | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** Pushed by the background to extension pages and tabs when papers change. */
+export interface ChangeEvent {
+  type: 'dejalu.changed';
+  keys: string[];
+  /** Settings changed too (the page must restyle). */
+  settings?: Settings;
+}

@@ -1,0 +1,86 @@
+// Launching Debian Chromium with the built extension, and serving fixture pages at their real URLs.
+// Shared by the e2e tests, the demo (`npm start`) and the benchmarks so they all run the same way.
+import { readFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { EXTENSION_DIR, ROOT } from './setup.mjs';
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+  '--disable-quic',
+];
+
+export function chromiumPath() {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+/**
+ * A persistent context (extensions need one) with the built extension loaded.
+ * @param {{ headless?: boolean, userDataDir?: string, extensionDir?: string, colorScheme?: 'light'|'dark', viewport?: {width:number,height:number} }} [opts]
+ */
+export async function launchWithExtension(opts = {}) {
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'dejalu-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, userDataDir };
+}
+
+/** Fixture pages listed in tests/fixtures/index.json, by URL. */
+export function fixtureIndex() {
+  return JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'index.json'), 'utf8'));
+}
+
+/**
+ * Serve `pages` (URL → { body, contentType } or a file path) and answer every other network request
+ * with 404, recording it in the returned log so a test can assert the extension made none.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {Map<string, string | { body: string | Buffer, contentType?: string }>} pages
+ */
+export async function servePages(context, pages) {
+  const log = { served: [], refused: [] };
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const url = request.url();
+    const key = url.split('#')[0];
+    const page = pages.get(key) ?? pages.get(key.replace(/\/$/, ''));
+    if (page !== undefined) {
+      log.served.push(url);
+      const { body, contentType } =
+        typeof page === 'string' ? { body: readFileSync(page), contentType: 'text/html; charset=utf-8' } : page;
+      await route.fulfill({ status: 200, body, contentType: contentType ?? 'text/html; charset=utf-8' });
+      return;
+    }
+    log.refused.push(url);
+    await route.fulfill({ status: 404, body: 'not served in tests', contentType: 'text/plain' });
+  });
+  return log;
+}
+
+/** The seed-made fixture pages (hf/ and arxiv/) at their real URLs. */
+export function fixturePages() {
+  const pages = new Map();
+  for (const entry of fixtureIndex()) pages.set(entry.url, join(ROOT, 'tests', 'fixtures', entry.file));
+  return pages;
+}
