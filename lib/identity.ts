@@ -198,3 +198,207 @@ export function arxivIdFromDoi(doi: string): ArxivId | null {
   const m = d.match(/^10\.48550\/arxiv\.(.+)$/);
   return m?.[1] !== undefined ? parseIdToken(m[1]) : null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Title keys
+// ---------------------------------------------------------------------------------------------
+
+const GREEK: Record<string, string> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta',
+  θ: 'theta', ϑ: 'theta', ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi',
+  ο: 'omicron', π: 'pi', ϖ: 'pi', ρ: 'rho', ϱ: 'rho', σ: 'sigma', ς: 'sigma', τ: 'tau',
+  υ: 'upsilon', φ: 'phi', ϕ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
+};
+const GREEK_NAMES = new Set(Object.values(GREEK));
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
+  ndash: '–', mdash: '—', minus: '−', hellip: '…', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“',
+  rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', times: '×', middot: '·', bull: '•', shy: '\u00ad',
+  szlig: 'ß', aelig: 'æ', oelig: 'œ', eth: 'ð', thorn: 'þ', copy: '©', reg: '®', trade: '™',
+  deg: '°', plusmn: '±', rarr: '→', larr: '←', harr: '↔', le: '≤', ge: '≥', ne: '≠', infin: '∞',
+  micro: 'µ', frac12: '½', frac14: '¼', frac34: '¾', sup2: '²', sup3: '³', percnt: '%',
+};
+
+function decodeEntities(s: string): string {
+  // Twice, because scraped titles are sometimes double-escaped (`&amp;amp;`).
+  for (let i = 0; i < 2 && s.includes('&'); i++) {
+    s = s.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (whole, body: string) => {
+      if (body[0] === '#') {
+        const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      }
+      const named = NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()];
+      if (named !== undefined) return named;
+      // Accented letters (`&eacute;`) fold to their base letter later anyway.
+      const accented = body.match(/^([a-z])(acute|grave|circ|uml|tilde|ring|cedil|slash|caron)$/i);
+      if (accented?.[1] !== undefined) return accented[1];
+      const greek = body.toLowerCase();
+      if (GREEK_NAMES.has(greek)) return greek;
+      return whole;
+    });
+  }
+  return s;
+}
+
+/** LaTeX commands whose argument is the visible text. */
+const TEXT_COMMANDS =
+  'textbf|textit|textsl|textsc|textrm|textsf|texttt|textup|textmd|textnormal|text|emph|underline|' +
+  'mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|mathscr|mathnormal|boldsymbol|bm|' +
+  'operatorname|mbox|hbox|fbox|url|texorpdfstring';
+const LATEX_SYMBOLS: Record<string, string> = {
+  times: '×', cdot: ' ', ast: '*', to: '→', rightarrow: '→', leftarrow: '←', leftrightarrow: '↔',
+  Rightarrow: '→', mapsto: '→', infty: 'infinity', ell: 'l', sim: '~', approx: '~', pm: '±',
+  leq: '≤', geq: '≥', le: '≤', ge: '≥', neq: '≠', ldots: '…', dots: '…', cdots: '…', textendash: '–',
+  textemdash: '—', textquoteright: '’', textquoteleft: '‘', ss: 'ß', o: 'ø', O: 'ø', ae: 'æ',
+  AE: 'æ', oe: 'œ', OE: 'œ', l: 'ł', L: 'ł', i: 'i', j: 'j', aa: 'å', AA: 'å', varepsilon: 'ε',
+  vartheta: 'θ', varphi: 'φ', varsigma: 'σ', varrho: 'ρ', varpi: 'π', LaTeX: 'latex', TeX: 'tex',
+  quad: ' ', qquad: ' ', newline: ' ', left: '', right: '', big: '', Big: '',
+};
+
+function stripLatex(s: string): string {
+  if (!/[\\$]/.test(s)) return s;
+  let t = s;
+  // Escaped specials are plain characters.
+  t = t.replace(/\\([&%$#_{}])/g, (_m, c: string) => (c === '$' ? '\uE000' : c === '{' || c === '}' ? '' : c));
+  // Accent macros (`\'e`, `\"{o}`, `\c{c}`, `{\"u}`) keep the base letter.
+  t = t.replace(/\\['"`^~=.]\s*\{?\s*([A-Za-z])\}?/g, '$1');
+  t = t.replace(/\\[cvuHdbrkt]\s*\{\s*([A-Za-z])\s*\}/g, '$1');
+  t = t.replace(new RegExp(`\\\\(?:${TEXT_COMMANDS})\\*?\\s*\\{`, 'g'), '{');
+  t = t.replace(/\\(?:frac|dfrac|tfrac)\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '$1/$2');
+  t = t.replace(/\\([A-Za-z]+)\s*/g, (m, name: string) => {
+    const sym = LATEX_SYMBOLS[name];
+    if (sym !== undefined) return sym;
+    if (GREEK_NAMES.has(name.toLowerCase())) return name.toLowerCase();
+    return name;
+  });
+  // Math delimiters, grouping braces and sub/superscript markers carry no text.
+  t = t.replace(/\$+/g, '').replace(/[{}]/g, '').replace(/\s*[\^_]\s*/g, '');
+  return t.replace(/\uE000/g, '$');
+}
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
+};
+
+/**
+ * British → American spellings, so that the two spellings of one title share a key. Only stems
+ * listed here change: a generic `-our` or `-re` rule would also rewrite `four` or `genre`.
+ */
+const SPELLING_STEMS: Array<[RegExp, string]> = [
+  [/^(colo|behavio|neighbo|favo|labo|harbo|flavo|hono|humo|rumo|vapo|armo|endeavo|odo|savo|vigo|rigo|valo|tumo)ur/, '$1r'],
+  [/^(cent|fib|met|lit|theat|calib|spect|lust|meag|sab|somb)re(s|d)?$/, '$1er$2'],
+  [/^manoeuv/, 'maneuv'],
+  [/^(anal|paral|catal|dial|electrol|hydrol)ys(e|ed|es|ing|er|ers)$/, '$1yz$2'],
+  [/^(analog|catalog|dialog|prolog|epilog|monolog)ue(s)?$/, '$1$2'],
+  [/^(defen|licen|offen|preten)ce(s)?$/, '$1se$2'],
+  [/^(paed|haem|anaes|oesoph|foet|oestr|orthopaed|encyclopaed|leukaem|anaem|ischaem|oed|gynaec|aetiol|palaeo|archaeo)/, ''],
+  [/^programme(s|d)?$/, 'program$1'],
+  [/^(judge|acknowledge|abridge)ment(s)?$/, '$1ment$2'],
+  [/^grey(s|scale)?$/, 'gray$1'],
+  [/^artefact(s)?$/, 'artifact$1'],
+  [/^sceptic/, 'skeptic'],
+  [/^ageing$/, 'aging'],
+];
+
+const AE_OE: Record<string, string> = {
+  paed: 'ped', haem: 'hem', anaes: 'anes', oesoph: 'esoph', foet: 'fet', oestr: 'estr',
+  orthopaed: 'orthoped', encyclopaed: 'encycloped', leukaem: 'leukem', anaem: 'anem',
+  ischaem: 'ischem', oed: 'ed', gynaec: 'gynec', aetiol: 'etiol', palaeo: 'paleo', archaeo: 'archeo',
+};
+
+function americanise(word: string): string {
+  if (word.length < 4) return word;
+  let w = word;
+  // -isation/-ise/-yse: both spellings are common in ML titles; mapping every `-is-` verb ending
+  // is safe because both sides of a comparison go through the same rule.
+  w = w.replace(/isation(s?)$/, 'ization$1').replace(/is(e|ed|es|ing|er|ers)$/, 'iz$1');
+  w = w.replace(/^(\w{2,})ell(ed|ing|er|ers)$/, '$1el$2');
+  for (const [re, rep] of SPELLING_STEMS) {
+    if (!re.test(w)) continue;
+    if (rep === '') {
+      w = w.replace(re, (m) => AE_OE[m] ?? m);
+    } else {
+      w = w.replace(re, rep);
+    }
+  }
+  return w;
+}
+
+const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/g;
+const QUOTES = /[\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u2032\u2033\u00AB\u00BB\u2039\u203A"'`´]/g;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * The normalised title used for exact matching: NFKC, accents and case folded, HTML entities and
+ * LaTeX residue turned into text, quotes/dashes unified, punctuation dropped, whitespace collapsed.
+ *
+ * Intra-word hyphens are removed (`Pre-training` = `Pretraining`, `GPT-4` = `GPT4`) because
+ * that is the common variation; a dot between digits is kept (`Qwen2.5` ≠ `Qwen2 5`) because it
+ * is part of a version number. `100×`, `$100\times$` and `100 times` all become `100x`.
+ */
+export function titleKey(title: string): string {
+  let t = decodeEntities(title);
+  t = stripLatex(t);
+  t = t.normalize('NFKC').replace(INVISIBLE, '');
+  t = t.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  t = t.toLowerCase();
+  t = t.replace(/[ßẞæœøłđðþıħ]/g, (c) => SPECIAL_LETTERS[c] ?? c);
+  t = t.replace(/[α-ωϐ-ϵ]/g, (c) => GREEK[c] ?? c);
+  t = t.replace(DASHES, '-').replace(QUOTES, '');
+  t = t.replace(/&/g, ' and ').replace(/%/g, ' percent ').replace(/[→⟶⇒]/g, ' to ');
+  // Multiplication: `4×4` → `4x4`, `100×`/`100 times` → `100x`, `×100` → `100x`.
+  t = t.replace(/(\d)\s*×\s*(\d)/g, '$1x$2');
+  t = t.replace(/(\d)\s*(?:×|\btimes\b)/g, '$1x');
+  t = t.replace(/×\s*(\d+(?:\.\d+)?)/g, '$1x');
+  t = t.replace(/×/g, ' x ');
+  // Thousands separators, then the number dot rule.
+  t = t.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  t = t.replace(/(\d)\.(?=\d)/g, '$1\uE001');
+  t = t.replace(/([\p{L}\p{N}])\.(?=[\p{L}])/gu, '$1');
+  t = t.replace(/(\d)-(?=\d)/g, '$1 ');
+  t = t.replace(/([\p{L}\p{N}+])-+(?=[\p{L}\p{N}])/gu, '$1');
+  t = t.replace(/[^\p{L}\p{N}+\uE001]+/gu, ' ');
+  t = t.replace(/\uE001/g, '.');
+  const words = t.trim().split(' ').filter((w) => w !== '');
+  return words.map(americanise).join(' ');
+}
+
+/**
+ * Canonical key of a paper: `arxiv:<id>` when an arXiv id is known (also from its URL or an arXiv
+ * DOI), else `doi:<doi>`, else `title:<titleKey>`.
+ */
+export function paperKey(ref: PaperRef): string {
+  const arxiv = arxivIdOf(ref);
+  if (arxiv) return `arxiv:${arxiv.id}`;
+  const doi = doiOf(ref);
+  if (doi) return `doi:${doi}`;
+  return `title:${titleKey(ref.title ?? '')}`;
+}
+
+/** The arXiv id a reference names, from `arxivId`, an arXiv DOI or its URL. */
+export function arxivIdOf(ref: PaperRef): ArxivId | null {
+  if (ref.arxivId) {
+    const p = parseArxivId(ref.arxivId);
+    if (p) return p;
+  }
+  if (ref.doi) {
+    const p = arxivIdFromDoi(ref.doi);
+    if (p) return p;
+  }
+  if (ref.url) {
+    const p = parseArxivId(ref.url);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** The reference's DOI, lowercased, from `doi` or a doi.org URL; arXiv-issued DOIs included. */
+export function doiOf(ref: PaperRef): string | null {
+  if (ref.doi) {
+    const d = normalizeDoi(ref.doi);
+    if (d) return d;
+  }
+  if (ref.url && /doi\.org\//i.test(ref.url)) return normalizeDoi(ref.url);
+  return null;
+}

@@ -1,0 +1,544 @@
+/**
+ * Is this the same paper? Identifiers first, titles second, numbers never fuzzed.
+ *
+ * Pure code, no browser dependency: the library persists `candidateKeys` in a Dexie multi-entry
+ * index so a woken service worker can look titles up without rebuilding anything, and
+ * `DedupIndex` is the in-memory equivalent for bulk work (imports, merges, tests).
+ */
+
+import { distance } from 'fastest-levenshtein';
+import { arxivIdOf, doiOf, parseArxivId, paperKey, titleKey } from './identity';
+import type { PaperRef } from './types';
+
+export type { PaperRef } from './types';
+
+export type MatchRule = 'arxiv-id' | 'arxiv-id-other-version' | 'doi' | 'title' | 'similar-title';
+export type MatchExplanation = { rule: MatchRule; score?: number; text: string };
+/** A reference that may also know which arXiv version it shows. */
+export type VersionedRef = PaperRef & { version?: number };
+
+// ---------------------------------------------------------------------------------------------
+// Title analysis
+// ---------------------------------------------------------------------------------------------
+
+/** Dropped before comparing words: adding or removing an article never makes another paper. */
+const ARTICLES = new Set(['a', 'an', 'the']);
+/**
+ * Words that citations swap freely ("A Survey on X" / "A Survey of X", "Towards" / "Toward");
+ * mapped to one spelling before comparing.
+ */
+const CANONICAL_WORD: Record<string, string> = { on: 'of', towards: 'toward' };
+
+const ROMAN = new Set([
+  'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv',
+  'xvi', 'xvii', 'xviii', 'xix', 'xx',
+]);
+const NUMBER_WORDS = new Set([
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
+  'twelve', 'twenty', 'hundred', 'thousand', 'million', 'billion', 'trillion', 'first', 'second',
+  'third', 'fourth', 'fifth', 'sixth', 'half', 'double', 'single', 'dual', 'triple',
+]);
+
+/**
+ * Real words one small edit apart that mean different things in ML titles; never treated as
+ * typos of each other. Plural `s` is stripped before the lookup.
+ */
+const CONFUSABLE = new Set(
+  [
+    ['sample', 'simple'], ['model', 'modal'], ['sparse', 'spare'], ['layer', 'later'],
+    ['causal', 'casual'], ['attack', 'attach'], ['adaptive', 'adoptive'], ['trial', 'trail'],
+    ['learned', 'learner'], ['trained', 'trainer'], ['coarse', 'course'], ['lower', 'lover'],
+    ['robust', 'robot'], ['label', 'level'], ['tuned', 'tuner'], ['mixing', 'mining'],
+    ['graph', 'grasp'], ['vision', 'version'], ['latent', 'patent'], ['reward', 'regard'],
+    ['scene', 'scent'], ['noise', 'noisy'], ['noize', 'noisy'], ['token', 'taken'],
+  ].map(([x, y]) => `${x}|${y}`),
+);
+
+type TitleInfo = {
+  /** `titleKey(title)`. */
+  key: string;
+  /** Words compared for near-equality: articles dropped, swappable words canonical. */
+  tokens: string[];
+  /** `tokens` without separators: equal when titles differ only in spacing or hyphenation. */
+  compact: string;
+  /** Sorted numbers, version markers, roman numerals, number words and lone letters. */
+  markers: string;
+  /** Too few words to tell a typo from another paper: only exact keys match. */
+  short: boolean;
+};
+
+function markerList(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    if (/\d/.test(w)) {
+      // A number keeps one trailing letter (`4o`, `7b`, `3d`) because that letter is the
+      // version (`GPT-4` ≠ `GPT-4o`); longer letter runs are the next word glued by a hyphen.
+      for (const m of w.matchAll(/(\d+(?:\.\d+)*)([a-z]*)/g)) {
+        const letters = m[2] ?? '';
+        out.push(letters.length === 1 ? `${m[1]}${letters}` : (m[1] ?? ''));
+      }
+    } else if (ROMAN.has(w) || NUMBER_WORDS.has(w) || (w.length === 1 && w !== 'a')) {
+      out.push(w);
+    }
+  }
+  return out.sort();
+}
+
+function analyseKey(key: string): TitleInfo {
+  const words = key === '' ? [] : key.split(' ');
+  const tokens: string[] = [];
+  for (const w of words) {
+    if (ARTICLES.has(w)) continue;
+    tokens.push(CANONICAL_WORD[w] ?? w);
+  }
+  return {
+    key,
+    tokens,
+    compact: tokens.join(''),
+    markers: markerList(words).join(' '),
+    short: tokens.length <= 3,
+  };
+}
+
+// titleKey runs a few dozen regexes; pairwise checks over the same titles would redo them.
+const titleCache = new Map<string, TitleInfo>();
+const TITLE_CACHE_MAX = 20_000;
+
+function analyseTitle(title: string): TitleInfo {
+  const hit = titleCache.get(title);
+  if (hit) return hit;
+  const info = analyseKey(titleKey(title));
+  if (titleCache.size >= TITLE_CACHE_MAX) titleCache.clear();
+  titleCache.set(title, info);
+  return info;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Near-equal titles
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The similarity rule, and why.
+ *
+ * Titles are copied, not retyped, so real variants of one title differ in formatting (case,
+ * punctuation, LaTeX, entities, quotes, dashes — all removed by `titleKey`), in spelling
+ * (British/American, also in `titleKey`), in spacing and hyphenation (`Pre-training` /
+ * `Pre training`), in articles, and rarely in a typo or a plural. Different papers with similar
+ * titles differ in a number or version (`Qwen2`/`Qwen2.5`, `Part I`/`Part II`), or in a real word,
+ * often one that flips the meaning with a prefix (`Supervised`/`Unsupervised`,
+ * `Semi-`/`Self-Supervised`, `Explicit`/`Implicit`, `Few-Shot`/`Zero-Shot`).
+ *
+ * A character-level ratio alone cannot separate these: `Few-Shot`→`Zero-Shot` is a 0.9 ratio on a
+ * 40-character title while a dropped article on a short title is lower. So near-equal is decided
+ * word by word, with the ratio only as an outer bound:
+ *  1. both titles have ≥ 4 content words (shorter titles need the exact key);
+ *  2. the multisets of numbers/versions/roman numerals/number words/lone letters are equal;
+ *  3. the word sequences align with words equal, articles ignored, spacing/hyphenation merges
+ *     free, and at most 1 (titles < 8 words) or 2 (longer titles) "typo" substitutions, where a
+ *     typo keeps the first letter, is 1 edit on words of ≥ 5 letters or 2 edits on words of
+ *     ≥ 8 letters sharing their first 4 letters, never touches digits, and is not a listed
+ *     confusable pair;
+ *  4. the normalised Levenshtein ratio of the article-free compact titles is ≥ 0.9, which bounds
+ *     how much of a short title a typo may change;
+ *  5. nothing else contradicts: years at most 1 apart, and author surname lists that intersect
+ *     when both sides have authors.
+ */
+const MIN_RATIO = 0.9;
+
+function typoLike(x: string, y: string): boolean {
+  if (x === y) return true;
+  if (/\d/.test(x) || /\d/.test(y)) return false;
+  const shorter = Math.min(x.length, y.length);
+  if (shorter < 5 || x[0] !== y[0]) return false;
+  const sx = x.replace(/s$/, '');
+  const sy = y.replace(/s$/, '');
+  if (CONFUSABLE.has(`${sx}|${sy}`) || CONFUSABLE.has(`${sy}|${sx}`)) return false;
+  const d = distance(x, y);
+  if (d === 1) return true;
+  return d === 2 && shorter >= 8 && x.slice(0, 4) === y.slice(0, 4);
+}
+
+const MERGES: ReadonlyArray<readonly [number, number]> = [[1, 2], [2, 1], [1, 3], [3, 1], [2, 2]];
+
+/**
+ * Fewest typo substitutions aligning the two word lists (equal words and spacing merges are
+ * free), or `limit + 1` when it exceeds `limit`.
+ */
+function alignCost(a: string[], b: string[], limit: number): number {
+  const n = a.length;
+  const m = b.length;
+  const over = limit + 1;
+  // dp[i][j]: cost to align a[i..] with b[j..]; filled backwards.
+  const width = m + 1;
+  const dp = new Array<number>((n + 1) * width).fill(over);
+  dp[n * width + m] = 0;
+  for (let i = n; i >= 0; i--) {
+    for (let j = m; j >= 0; j--) {
+      if (i === n && j === m) continue;
+      let best = over;
+      const ai = a[i];
+      const bj = b[j];
+      if (ai !== undefined && bj !== undefined) {
+        const next = dp[(i + 1) * width + j + 1] ?? over;
+        if (ai === bj) best = next;
+        else if (next + 1 < best && typoLike(ai, bj)) best = next + 1;
+        for (const [k, l] of MERGES) {
+          if (best === 0) break;
+          if (i + k > n || j + l > m) continue;
+          const rest = dp[(i + k) * width + j + l] ?? over;
+          if (rest >= best) continue;
+          if (a.slice(i, i + k).join('') === b.slice(j, j + l).join('')) best = rest;
+        }
+      }
+      dp[i * width + j] = Math.min(best, over);
+    }
+  }
+  return dp[0] ?? over;
+}
+
+function ratio(x: string, y: string): number {
+  const len = Math.max(x.length, y.length);
+  return len === 0 ? 1 : 1 - distance(x, y) / len;
+}
+
+/** Score of near-equal titles, or null when they are not near-equal (see the rule above). */
+function similarTitles(a: TitleInfo, b: TitleInfo): number | null {
+  if (a.short || b.short) return null;
+  if (a.markers !== b.markers) return null;
+  const la = a.compact.length;
+  const lb = b.compact.length;
+  // Cheap bound before any edit distance: the ratio cannot reach MIN_RATIO.
+  if (Math.abs(la - lb) > (1 - MIN_RATIO) * Math.max(la, lb)) return null;
+  if (a.compact !== b.compact) {
+    if (ratio(a.compact, b.compact) < MIN_RATIO) return null;
+    const limit = Math.min(a.tokens.length, b.tokens.length) >= 8 ? 2 : 1;
+    if (alignCost(a.tokens, b.tokens, limit) > limit) return null;
+  }
+  return Math.round(ratio(a.key, b.key) * 100) / 100;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles and the rules
+// ---------------------------------------------------------------------------------------------
+
+type Profile = {
+  arxiv?: string;
+  version?: number;
+  /** Publisher DOI; arXiv-issued DOIs count as arXiv ids instead. */
+  doi?: string;
+  title?: TitleInfo;
+  year?: number;
+  surnames?: Set<string>;
+};
+
+function surname(author: string): string {
+  const a = author.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  if (a.includes(',')) return (a.split(',')[0] ?? '').trim();
+  const parts = a.split(/\s+/).filter((p) => !/^(jr|sr|ii|iii|iv)\.?$/.test(p));
+  return parts[parts.length - 1] ?? '';
+}
+
+function profileOf(ref: VersionedRef): Profile {
+  const p: Profile = {};
+  const arxiv = arxivIdOf(ref);
+  if (arxiv) {
+    p.arxiv = arxiv.id;
+    const version =
+      ref.version ??
+      arxiv.version ??
+      (ref.arxivId ? parseArxivId(ref.arxivId)?.version : undefined) ??
+      (ref.url ? parseArxivId(ref.url)?.version : undefined);
+    if (version !== undefined) p.version = version;
+  }
+  const doi = doiOf(ref);
+  if (doi && !doi.startsWith('10.48550/')) p.doi = doi;
+  if (ref.title !== undefined) {
+    const info = analyseTitle(ref.title);
+    if (info.key !== '') p.title = info;
+  }
+  if (typeof ref.year === 'number' && Number.isFinite(ref.year)) p.year = ref.year;
+  if (ref.authors && ref.authors.length > 0) {
+    const s = new Set(ref.authors.map(surname).filter((x) => x !== ''));
+    if (s.size > 0) p.surnames = s;
+  }
+  return p;
+}
+
+function contradicts(a: Profile, b: Profile): boolean {
+  if (a.year !== undefined && b.year !== undefined && Math.abs(a.year - b.year) > 1) return true;
+  if (a.surnames && b.surnames) {
+    for (const s of a.surnames) if (b.surnames.has(s)) return false;
+    return true;
+  }
+  return false;
+}
+
+function explainProfiles(a: Profile, b: Profile): MatchExplanation | null {
+  if (a.arxiv !== undefined && b.arxiv !== undefined) {
+    if (a.arxiv !== b.arxiv) return null;
+    if (a.version !== undefined && b.version !== undefined && a.version !== b.version) {
+      return {
+        rule: 'arxiv-id-other-version',
+        text: `same arXiv id, other version (v${a.version} here, v${b.version} before)`,
+      };
+    }
+    return { rule: 'arxiv-id', text: 'same arXiv id' };
+  }
+  if (a.doi !== undefined && b.doi !== undefined) {
+    return a.doi === b.doi ? { rule: 'doi', text: 'same DOI' } : null;
+  }
+  if (!a.title || !b.title) return null;
+  if (a.title.key === b.title.key) return { rule: 'title', text: 'same title' };
+  const score = similarTitles(a.title, b.title);
+  if (score === null || contradicts(a, b)) return null;
+  return { rule: 'similar-title', score, text: `similar title (${score.toFixed(2)})` };
+}
+
+/**
+ * Why `a` (what is on the page now) and `b` (what was seen before) are the same paper, or null.
+ * Identifiers decide when both sides have one of a kind: the same arXiv id in any version, the
+ * same DOI; different arXiv ids or DOIs mean different papers whatever the titles say. Otherwise
+ * titles decide: same `titleKey`, or near-equal titles (see `similarTitles`) with nothing
+ * contradicting.
+ */
+export function explainMatch(a: VersionedRef, b: VersionedRef): MatchExplanation | null {
+  return explainProfiles(profileOf(a), profileOf(b));
+}
+
+export function samePaper(a: PaperRef, b: PaperRef): boolean {
+  return explainMatch(a, b) !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidate keys
+// ---------------------------------------------------------------------------------------------
+
+/** cyrb53: a fast 53-bit string hash; keys only need to be short and collision-free in practice. */
+function hash53(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * Candidate keys, and why this design rather than MinHash.
+ *
+ * `similarTitles` accepts a bounded set of differences, so retrieval can be exact instead of
+ * probabilistic (pigeonhole rather than LSH):
+ *  - spacing, hyphenation and article differences leave the article-free compact title unchanged:
+ *    one key `c…` is that compact title;
+ *  - otherwise the word lists have the same length n and differ in at most t positions (t = 1
+ *    below 8 words, 2 from 8, as in the rule). The n positions are dealt into t + 1 interleaved
+ *    groups (position mod t + 1); at most t groups contain a changed word, so at least one group
+ *    is identical on both sides. Each group's key hashes n, the group's words and the title's
+ *    number/version markers (which must be equal anyway, so they only sharpen the key).
+ *
+ * Interleaving spreads a common phrase ("large language models") across groups, so a group mixes
+ * common and rare words and rarely equals another paper's. A key is a 53-bit hash in base 36
+ * behind a 2-character prefix: short for a Dexie multi-entry index, collisions negligible.
+ * Short titles (≤ 3 content words) get no keys: they only match by exact `titleKey`, which the
+ * library finds through its own exact index. The one accepted variant not guaranteed a shared key
+ * is a typo combined with a spacing change in the same title.
+ *
+ * So: 3 keys for titles of 4–7 words, 4 keys from 8 words.
+ */
+export function candidateKeys(title: string): string[] {
+  return keysOf(analyseTitle(title));
+}
+
+function keysOf(info: TitleInfo): string[] {
+  if (info.short) return [];
+  const n = info.tokens.length;
+  const groups = n >= 8 ? 3 : 2;
+  const keys = [`c:${hash53(info.compact)}`];
+  for (let g = 0; g < groups; g++) {
+    const words: string[] = [];
+    for (let i = g; i < n; i += groups) words.push(info.tokens[i] ?? '');
+    keys.push(`${groups}${g}:${hash53(`${n}\u0001${words.join(' ')}\u0001${info.markers}`)}`);
+  }
+  return keys;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-memory index
+// ---------------------------------------------------------------------------------------------
+
+export type IndexedPaper = { key: string } & VersionedRef;
+export type FindResult = { key: string; rule: MatchRule; score?: number };
+/** User-declared "not the same paper" pairs, as a predicate or a list of key pairs. */
+export type NotSame = ((keyA: string, keyB: string) => boolean) | Iterable<readonly [string, string]>;
+
+type Entry = { paper: IndexedPaper; profile: Profile; candidateKeys: string[] };
+
+/** Postings hold one key as a bare string: most candidate keys belong to a single paper. */
+type Postings = Map<string, string | string[]>;
+
+function post(map: Postings, k: string, v: string): void {
+  const cur = map.get(k);
+  if (cur === undefined) map.set(k, v);
+  else if (typeof cur === 'string') {
+    if (cur !== v) map.set(k, [cur, v]);
+  } else if (!cur.includes(v)) cur.push(v);
+}
+
+function unpost(map: Postings, k: string, v: string): void {
+  const cur = map.get(k);
+  if (cur === undefined) return;
+  if (typeof cur === 'string') {
+    if (cur === v) map.delete(k);
+    return;
+  }
+  const i = cur.indexOf(v);
+  if (i >= 0) cur.splice(i, 1);
+  if (cur.length === 1 && cur[0] !== undefined) map.set(k, cur[0]);
+  else if (cur.length === 0) map.delete(k);
+}
+
+function* postings(map: Postings, k: string): Iterable<string> {
+  const cur = map.get(k);
+  if (cur === undefined) return;
+  if (typeof cur === 'string') yield cur;
+  else yield* cur;
+}
+
+const pairId = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
+
+const RULE_RANK: Record<MatchRule, number> = {
+  'arxiv-id': 5,
+  'arxiv-id-other-version': 4,
+  doi: 3,
+  title: 2,
+  'similar-title': 1,
+};
+
+/**
+ * Papers by arXiv id, DOI, title key and candidate key, so `find` touches only the few papers
+ * that could match instead of scanning the library.
+ */
+export class DedupIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byArxiv: Postings = new Map();
+  private readonly byDoi: Postings = new Map();
+  private readonly byTitle: Postings = new Map();
+  private readonly byCandidate: Postings = new Map();
+  private readonly notSamePairs = new Set<string>();
+  private readonly notSamePredicates: Array<(a: string, b: string) => boolean> = [];
+
+  constructor(options: { papers?: Iterable<IndexedPaper>; notSame?: NotSame } = {}) {
+    if (options.notSame) this.addNotSame(options.notSame);
+    if (options.papers) for (const p of options.papers) this.add(p);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** Adds a paper, replacing any paper already indexed under the same key. */
+  add(paper: IndexedPaper): void {
+    if (this.entries.has(paper.key)) this.remove(paper.key);
+    const profile = profileOf(paper);
+    const keys = profile.title ? keysOf(profile.title) : [];
+    this.entries.set(paper.key, { paper, profile, candidateKeys: keys });
+    if (profile.arxiv) post(this.byArxiv, profile.arxiv, paper.key);
+    if (profile.doi) post(this.byDoi, profile.doi, paper.key);
+    if (profile.title) post(this.byTitle, profile.title.key, paper.key);
+    for (const k of keys) post(this.byCandidate, k, paper.key);
+  }
+
+  remove(key: string): boolean {
+    const e = this.entries.get(key);
+    if (!e) return false;
+    const { profile } = e;
+    if (profile.arxiv) unpost(this.byArxiv, profile.arxiv, key);
+    if (profile.doi) unpost(this.byDoi, profile.doi, key);
+    if (profile.title) unpost(this.byTitle, profile.title.key, key);
+    for (const k of e.candidateKeys) unpost(this.byCandidate, k, key);
+    this.entries.delete(key);
+    return true;
+  }
+
+  /** Declares pairs of paper keys that must never match, whatever their titles say. */
+  addNotSame(notSame: NotSame): void;
+  addNotSame(keyA: string, keyB: string): void;
+  addNotSame(x: NotSame | string, y?: string): void {
+    if (typeof x === 'string') {
+      if (y !== undefined) this.notSamePairs.add(pairId(x, y));
+    } else if (typeof x === 'function') {
+      this.notSamePredicates.push(x);
+    } else {
+      for (const [a, b] of x) this.notSamePairs.add(pairId(a, b));
+    }
+  }
+
+  private isNotSame(a: string, b: string, extra?: NotSame): boolean {
+    if (this.notSamePairs.has(pairId(a, b))) return true;
+    for (const f of this.notSamePredicates) if (f(a, b) || f(b, a)) return true;
+    if (extra) {
+      if (typeof extra === 'function') return extra(a, b) || extra(b, a);
+      for (const [x, y] of extra) if ((x === a && y === b) || (x === b && y === a)) return true;
+    }
+    return false;
+  }
+
+  /** Keys of the indexed papers that could match `ref`, before the `samePaper` check. */
+  candidates(ref: VersionedRef): string[] {
+    return [...this.candidateSet(profileOf(ref))];
+  }
+
+  private candidateSet(profile: Profile): Set<string> {
+    const out = new Set<string>();
+    if (profile.arxiv) for (const k of postings(this.byArxiv, profile.arxiv)) out.add(k);
+    if (profile.doi) for (const k of postings(this.byDoi, profile.doi)) out.add(k);
+    if (profile.title) {
+      for (const k of postings(this.byTitle, profile.title.key)) out.add(k);
+      for (const ck of keysOf(profile.title)) for (const k of postings(this.byCandidate, ck)) out.add(k);
+    }
+    return out;
+  }
+
+  /**
+   * The indexed paper that is the same as `ref`, preferring identifier matches over exact titles
+   * over similar titles (then the higher score). `ref.key` (or its `paperKey`) is the key checked
+   * against not-same pairs; `exclude` skips one indexed key, e.g. the paper itself.
+   */
+  find(
+    ref: VersionedRef & { key?: string },
+    options: { notSame?: NotSame; exclude?: string } = {},
+  ): FindResult | null {
+    const profile = profileOf(ref);
+    const refKey = ref.key ?? paperKey(ref);
+    let best: FindResult | null = null;
+    let bestRank = 0;
+    for (const key of this.candidateSet(profile)) {
+      if (key === options.exclude) continue;
+      const e = this.entries.get(key);
+      if (!e) continue;
+      const m = explainProfiles(profile, e.profile);
+      if (!m) continue;
+      if (key !== refKey && this.isNotSame(refKey, key, options.notSame)) continue;
+      const rank = RULE_RANK[m.rule];
+      if (
+        best === null ||
+        rank > bestRank ||
+        (rank === bestRank && (m.score ?? 1) > (best.score ?? 1))
+      ) {
+        best = m.score === undefined ? { key, rule: m.rule } : { key, rule: m.rule, score: m.score };
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+}
