@@ -1,3 +1,38 @@
+import { openDb } from '../lib/db';
+import { Library } from '../lib/library';
+import type { ChangeEvent, Settings } from '../lib/messages';
+import { createRouter } from '../lib/router';
+import { SUPPORTED_MATCHES } from '../lib/sites/matches';
+import { sessionTabStore } from '../lib/tabs';
+
 export default defineBackground(() => {
-  console.log('[dejalu] background up');
+  const tabs = sessionTabStore();
+  const library = new Library(openDb());
+
+  const notify = (keys: string[], settings?: Settings) => {
+    const event: ChangeEvent = settings ? { type: 'dejalu.changed', keys, settings } : { type: 'dejalu.changed', keys };
+    void (async () => {
+      // Extension pages (popup, library) and the digest pages' content scripts both listen.
+      chrome.runtime.sendMessage(event).catch(() => {});
+      const open = await chrome.tabs.query({ url: SUPPORTED_MATCHES });
+      for (const t of open) if (t.id !== undefined) chrome.tabs.sendMessage(t.id, event).catch(() => {});
+    })();
+  };
+
+  const setBadge = (tabId: number, count: number) => {
+    void chrome.action.setBadgeBackgroundColor({ tabId, color: '#4f46e5' }).catch(() => {});
+    void chrome.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }).catch(() => {});
+  };
+
+  const handle = createRouter({ library, tabs, extensionId: chrome.runtime.id, notify, setBadge });
+
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (message && typeof message === 'object' && (message as ChangeEvent).type === 'dejalu.changed') return false;
+    handle(message, sender).then(sendResponse, (err) =>
+      sendResponse({ ok: false, error: { code: 'internal', message: String(err) } }),
+    );
+    return true; // the reply is sent asynchronously
+  });
+
+  chrome.tabs.onRemoved.addListener((tabId) => void tabs.remove(tabId));
 });

@@ -63,6 +63,11 @@ export async function servePages(context, pages) {
   await context.route('**/*', async (route) => {
     const request = route.request();
     const url = request.url();
+    // The extension's own files are not network traffic.
+    if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) {
+      await route.continue();
+      return;
+    }
     const key = url.split('#')[0];
     const page = pages.get(key) ?? pages.get(key.replace(/\/$/, ''));
     if (page !== undefined) {
@@ -72,10 +77,33 @@ export async function servePages(context, pages) {
       await route.fulfill({ status: 200, body, contentType: contentType ?? 'text/html; charset=utf-8' });
       return;
     }
+    const thumb = thumbnail(url);
+    if (thumb) {
+      log.served.push(url);
+      await route.fulfill({ status: 200, body: thumb, contentType: 'image/svg+xml' });
+      return;
+    }
     log.refused.push(url);
     await route.fulfill({ status: 404, body: 'not served in tests', contentType: 'text/plain' });
   });
   return log;
+}
+
+/**
+ * Hugging Face paper thumbnails are not in the fixtures: a quiet placeholder of the same shape keeps
+ * pages looking like the real site (and keeps them out of the refused-request log).
+ */
+function thumbnail(url) {
+  const m = /^https:\/\/cdn-thumbnails\.huggingface\.co\/.*?([\w.]+)\.png/.exec(url);
+  if (!m) return null;
+  let h = 0;
+  for (const ch of m[1]) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  const hue = h % 360;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="648" viewBox="0 0 1200 648">
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},45%,92%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360},40%,84%)"/></linearGradient></defs>
+<rect width="1200" height="648" fill="url(#g)"/>
+<g fill="hsl(${hue},25%,70%)">${Array.from({ length: 9 }, (_, i) => `<rect x="120" y="${120 + i * 45}" width="${960 - ((h >> i) % 5) * 110}" height="18" rx="9"/>`).join('')}</g>
+</svg>`;
 }
 
 /** The seed-made fixture pages (hf/ and arxiv/) at their real URLs. */

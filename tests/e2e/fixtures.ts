@@ -12,16 +12,14 @@ type Fixtures = {
   net: NetLog;
   /** Extra pages to serve at real URLs, set by a test before it navigates. */
   pages: Map<string, string | { body: string; contentType?: string }>;
-  colorScheme: 'light' | 'dark';
 };
 
 export const test = base.extend<Fixtures>({
-  colorScheme: ['light', { option: true }],
   pages: async ({}, use) => {
     await use(fixturePages());
   },
   context: async ({ pages, colorScheme }, use) => {
-    const launched = await launchWithExtension({ colorScheme });
+    const launched = await launchWithExtension({ colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
     (launched.context as BrowserContext & { __dejalu?: unknown }).__dejalu = launched;
     await use(launched.context);
     await launched.context.close();

@@ -1,0 +1,167 @@
+/**
+ * The background's message handler: parse, check the sender, run the operation, answer a value.
+ * Nothing thrown here reaches the caller; every failure becomes `{ ok: false, error }`.
+ */
+import type { Library } from './library';
+import { Request, type ErrorCode, type Settings, type Reply, type RequestOf, type RequestType, type Replies } from './messages';
+import { readSettings, writeSettings } from './settings';
+import { SUPPORTED_MATCHES } from './sites/matches';
+import type { TabStore } from './tabs';
+import { exportLibrary, importLibrary } from './transfer';
+
+/** The parts of `chrome.runtime.MessageSender` we rely on. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/** What a content script on a digest page may ask: reading its own cards and editing one paper. */
+const CONTENT_SCRIPT_ALLOWED = new Set<RequestType>([
+  'cards.lookup',
+  'sightings.record',
+  'tab.report',
+  'paper.save',
+  'paper.tags',
+  'paper.note',
+  'paper.get',
+  'tags.list',
+  'settings.get',
+  'settings.set',
+]);
+
+function matchesPattern(url: string, pattern: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return re.test(url);
+}
+
+/** Our own extension pages may ask anything; a content script only from a supported page. */
+export function senderAllowed(sender: Sender, extensionId: string, type: RequestType): string | null {
+  if (sender.id !== extensionId) return 'Messages from other extensions are refused.';
+  const pageUrl = sender.tab ? (sender.url ?? sender.tab.url ?? '') : (sender.url ?? '');
+  if (pageUrl.startsWith(`chrome-extension://${extensionId}/`)) return null;
+  if (!sender.tab) return null; // our service worker or an offscreen context of our own
+  if (!SUPPORTED_MATCHES.some((p) => matchesPattern(pageUrl, p))) return `Refused: ${pageUrl} is not a supported page.`;
+  if (!CONTENT_SCRIPT_ALLOWED.has(type)) return `Refused: a page may not send ${type}.`;
+  return null;
+}
+
+export interface RouterDeps {
+  library: Library;
+  tabs: TabStore;
+  extensionId: string;
+  /** Tell pages and extension views that papers (or settings) changed. */
+  notify?: (keys: string[], settings?: Settings) => void;
+  /** Show the number of new papers on a tab's toolbar icon. */
+  setBadge?: (tabId: number, newCount: number) => void;
+}
+
+type Handler<T extends RequestType> = (req: RequestOf<T>, sender: Sender) => Promise<Replies[T]>;
+
+export function createRouter(deps: RouterDeps) {
+  const { library, tabs } = deps;
+  const notify = deps.notify ?? (() => {});
+  const tabId = (sender: Sender, req?: { tabId?: number }) => req?.tabId ?? sender.tab?.id;
+
+  const handlers: { [T in RequestType]: Handler<T> } = {
+    'cards.lookup': async (r) => ({ statuses: await library.lookup(r.cards) }),
+    'sightings.record': async (r) => {
+      const recorded = await library.recordSightings(r.visitId, r.page, r.cards);
+      return { recorded };
+    },
+    'tab.report': async (r, sender) => {
+      const id = tabId(sender);
+      if (id !== undefined) {
+        await tabs.set(id, { page: r.page, cards: r.cards, updatedAt: Date.now() });
+        deps.setBadge?.(id, r.cards.filter((c) => c.status === 'new').length);
+        notify([]);
+      }
+      return { ok: true as const };
+    },
+    'tab.get': async (r) => {
+      const state = await tabs.get(r.tabId);
+      const statuses = state ? await library.lookup(state.cards.map((c) => c.card)) : [];
+      return { state, statuses };
+    },
+    'paper.save': async (r) => {
+      const paper = await library.save(r.target, r.saved);
+      notify([paper.key]);
+      return { paper };
+    },
+    'paper.tags': async (r) => {
+      const paper = await library.editTags(r.target, r.add, r.remove);
+      notify([paper.key]);
+      return { paper };
+    },
+    'paper.note': async (r) => {
+      const paper = await library.setNote(r.target, r.note);
+      notify([paper.key]);
+      return { paper };
+    },
+    'paper.get': async (r) => library.getPaper(r.key),
+    'papers.get': async (r) => ({ papers: await library.getPapers(r.keys) }),
+    'papers.notSame': async (r) => {
+      const res = await library.markNotSame(r.a, r.b);
+      notify([r.a, res.b.key]);
+      return res;
+    },
+    'papers.bulk': async (r) => {
+      const res = await library.bulk(r.keys, r.op);
+      notify(r.keys);
+      return res;
+    },
+    'papers.restore': async (r) => {
+      const restored = await library.restore(r.snapshot);
+      notify([]);
+      return { restored };
+    },
+    'tags.list': async () => ({ tags: await library.listTags() }),
+    'library.search': async (r) => library.search(r.query),
+    'library.recent': async (r) => ({ papers: await library.recent(r.limit) }),
+    'library.stats': async () => library.stats(),
+    'library.export': async (r) => exportLibrary(library.db, r.format, r.keys),
+    'library.import': async (r) => {
+      const res = await importLibrary(library, r.text, r.format, r.filename);
+      notify([], await readSettings(library.db));
+      return res;
+    },
+    'library.clear': async () => {
+      await library.clear();
+      notify([]);
+      return { ok: true as const };
+    },
+    'settings.get': async () => ({ settings: await readSettings(library.db) }),
+    'settings.set': async (r) => {
+      const settings = await writeSettings(library.db, r.settings);
+      notify([], settings);
+      return { settings };
+    },
+  };
+
+  return async function handle(raw: unknown, sender: Sender): Promise<Reply<RequestType>> {
+    const parsed = Request.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+      return fail('invalid', `Invalid message${where}: ${issue?.message ?? 'unknown shape'}.`);
+    }
+    const req = parsed.data;
+    const refused = senderAllowed(sender, deps.extensionId, req.type);
+    if (refused) return fail('forbidden', refused);
+    try {
+      const handler = handlers[req.type] as Handler<RequestType>;
+      const reply = await handler(req as RequestOf<RequestType>, sender);
+      return { ok: true, ...reply } as Reply<RequestType>;
+    } catch (err) {
+      const code: ErrorCode =
+        err && typeof err === 'object' && 'code' in err && typeof err.code === 'string'
+          ? (err.code as ErrorCode)
+          : 'internal';
+      return fail(code, err instanceof Error ? err.message : String(err));
+    }
+  };
+}
+
+function fail(code: ErrorCode, message: string): Reply<RequestType> {
+  return { ok: false, error: { code, message } };
+}

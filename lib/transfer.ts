@@ -1,0 +1,181 @@
+/**
+ * Export and import between the library and files. The formats themselves are pure modules in
+ * lib/export/; this file reads and writes the database around them.
+ */
+import type { DejaLuDB, PaperRow } from './db';
+import { toBackup, parseBackup, type Backup } from './export/backup';
+import { parseBibtex, toBibtex } from './export/bibtex';
+import { parseCslJson, toCslJson } from './export/csl-json';
+import { toCsv } from './export/csv';
+import { detectFormat, type ImportedPaper } from './export/imported';
+import { toMarkdown } from './export/markdown';
+import { Library, mergeRows, probeOf, withWords, newRow, pairKey } from './library';
+import type { ExportFormat, ImportResult } from './messages';
+import { SettingsSchema } from './messages';
+
+const FORMATS: Record<ExportFormat, { ext: string; mime: string }> = {
+  bibtex: { ext: 'bib', mime: 'application/x-bibtex' },
+  'csl-json': { ext: 'json', mime: 'application/vnd.citationstyles.csl+json' },
+  markdown: { ext: 'md', mime: 'text/markdown' },
+  csv: { ext: 'csv', mime: 'text/csv' },
+  backup: { ext: 'json', mime: 'application/json' },
+};
+
+export async function exportLibrary(
+  db: DejaLuDB,
+  format: ExportFormat,
+  keys?: string[],
+): Promise<{ filename: string; mime: string; text: string; count: number }> {
+  const day = new Date().toISOString().slice(0, 10);
+  const { ext, mime } = FORMATS[format];
+  const name = format === 'backup' ? `dejalu-backup-${day}.${ext}` : `dejalu-${day}.${ext}`;
+  return db.transaction('r', db.papers, db.sightings, db.notSame, db.settings, async () => {
+    const papers = keys
+      ? (await db.papers.bulkGet(keys)).filter((r): r is PaperRow => !!r)
+      : await db.papers.orderBy('key').toArray();
+    if (format === 'backup') {
+      const wanted = keys ? new Set(keys) : null;
+      const sightings = wanted
+        ? await db.sightings.where('paperKey').anyOf([...wanted]).toArray()
+        : await db.sightings.toArray();
+      const notSame = (await db.notSame.toArray()).filter((p) => !wanted || (wanted.has(p.a) && wanted.has(p.b)));
+      const settings = await db.settings.toArray();
+      return { filename: name, mime, text: JSON.stringify(toBackup({ papers, sightings, notSame, settings })), count: papers.length };
+    }
+    const text =
+      format === 'bibtex'
+        ? toBibtex(papers)
+        : format === 'csl-json'
+          ? toCslJson(papers)
+          : format === 'markdown'
+            ? toMarkdown(papers)
+            : toCsv(papers);
+    return { filename: name, mime, text, count: papers.length };
+  });
+}
+
+class ImportFailed extends Error {
+  readonly code = 'import-failed' as const;
+}
+
+/**
+ * Import a file. The whole file is parsed and validated before anything is written, and the
+ * writes are one transaction: a bad file leaves the library exactly as it was.
+ */
+export async function importLibrary(
+  library: Library,
+  text: string,
+  format: 'backup' | 'bibtex' | 'csl-json' | 'auto',
+  filename?: string,
+): Promise<ImportResult> {
+  const kind = format === 'auto' ? detectFormat(text, filename) : format;
+  if (!kind) throw new ImportFailed('Not a Déjà Lu backup, BibTeX or CSL-JSON file: nothing was imported.');
+  try {
+    if (kind === 'backup') return await importBackup(library, parseBackup(text));
+    const papers = kind === 'bibtex' ? parseBibtex(text) : parseCslJson(text);
+    return await importPapers(library, papers, kind);
+  } catch (err) {
+    if (err instanceof ImportFailed) throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ImportFailed(`${why} Nothing was imported.`);
+  }
+}
+
+/**
+ * Merge a backup: sightings united (a sighting is the same when paper, visit and time agree), tags
+ * united, notes kept from both sides. Importing the same file twice changes nothing.
+ */
+async function importBackup(library: Library, backup: Backup): Promise<ImportResult> {
+  const db = library.db;
+  return db.transaction('rw', db.papers, db.sightings, db.notSame, db.settings, async () => {
+    let added = 0;
+    let updated = 0;
+    const incoming = new Map(backup.papers.map((p) => [p.key, p]));
+    const existing = await db.papers.bulkGet([...incoming.keys()]);
+    const rows: PaperRow[] = [];
+    const existingSightings = new Map<string, Set<string>>();
+    for (const [i, p] of [...incoming.values()].entries()) {
+      const have = existing[i];
+      if (!have) {
+        added++;
+        rows.push(withWords({ ...p, candidateKeys: p.candidateKeys, words: [] }));
+        continue;
+      }
+      // Counts come from sightings below; merge the rest.
+      const merged = mergeRows(have, { ...p, seenCount: 0 });
+      merged.seenCount = have.seenCount;
+      if (JSON.stringify(merged) !== JSON.stringify(have)) updated++;
+      rows.push(withWords(merged));
+      const sig = await db.sightings.where('paperKey').equals(p.key).toArray();
+      existingSightings.set(p.key, new Set(sig.map(sightingId)));
+    }
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const newSightings = [];
+    for (const s of backup.sightings) {
+      const { id: _drop, ...rest } = s;
+      const seen = existingSightings.get(s.paperKey);
+      if (seen) {
+        if (seen.has(sightingId(s))) continue;
+        seen.add(sightingId(s));
+        const row = byKey.get(s.paperKey);
+        if (row) {
+          row.seenCount += 1;
+          row.firstSeen = Math.min(row.firstSeen ?? s.at, s.at);
+          row.lastSeen = Math.max(row.lastSeen ?? s.at, s.at);
+        }
+      }
+      newSightings.push(rest);
+    }
+    await db.papers.bulkPut(rows);
+    await db.sightings.bulkAdd(newSightings);
+    await db.notSame.bulkPut(backup.notSame.map((p) => ({ ...p, pair: pairKey(p.a, p.b) })));
+    for (const s of backup.settings) {
+      if (s.key !== 'settings' || (await db.settings.get('settings'))) continue;
+      const parsed = SettingsSchema.safeParse(s.value);
+      if (parsed.success) await db.settings.put({ key: 'settings', value: parsed.data });
+    }
+    return { added, updated, sightings: newSightings.length, format: 'backup' as const };
+  });
+}
+
+function sightingId(s: { paperKey: string; visitId: string; at: number }): string {
+  return `${s.visitId}|${s.at}`;
+}
+
+/** BibTeX / CSL-JSON entries become saved papers; keywords become tags; notes are appended, never replaced. */
+async function importPapers(library: Library, papers: ImportedPaper[], format: 'bibtex' | 'csl-json'): Promise<ImportResult> {
+  const db = library.db;
+  return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+    const now = Date.now();
+    const cards = papers.map((p) => ({
+      title: p.title,
+      authors: p.authors,
+      arxivId: p.arxivId,
+      version: p.version,
+      doi: p.doi,
+      url: p.url,
+      abstract: p.abstract,
+      year: p.year,
+    }));
+    const resolved = await library.resolve(cards.map(probeOf));
+    let added = 0;
+    let updated = 0;
+    const rows = new Map<string, PaperRow>();
+    papers.forEach((p, i) => {
+      const found = resolved[i]?.row;
+      const row = found ? (rows.get(found.key) ?? { ...found }) : (rows.get(newRow(probeOf(cards[i]!), now).key) ?? newRow(probeOf(cards[i]!), now));
+      if (found && !rows.has(found.key)) updated++;
+      if (!found && !rows.has(row.key)) added++;
+      row.savedAt ??= now;
+      row.tags = [...new Set([...row.tags, ...p.tags])];
+      if (p.note && !row.note.includes(p.note)) row.note = row.note ? `${row.note}\n\n${p.note}` : p.note;
+      if (!row.sites.includes('import')) row.sites = [...row.sites, 'import'];
+      if (!row.authors.length) row.authors = p.authors;
+      row.abstract ??= p.abstract;
+      row.updatedAt = now;
+      rows.set(row.key, withWords(row));
+    });
+    await db.papers.bulkPut([...rows.values()]);
+    return { added, updated, sightings: 0, format };
+  });
+}

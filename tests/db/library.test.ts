@@ -1,0 +1,228 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { DejaLuDB } from '../../lib/db';
+import { Library } from '../../lib/library';
+import type { CardInput, PageInfo } from '../../lib/messages';
+
+let n = 0;
+function fresh(now = () => Date.parse('2025-11-03T09:00:00Z')) {
+  const db = new DejaLuDB(`lib-test-${++n}`);
+  return { db, lib: new Library(db, now) };
+}
+
+const HF = (day: string): PageInfo => ({
+  url: `https://huggingface.co/papers/date/${day}`,
+  site: 'huggingface',
+  label: day,
+  digestDate: day,
+});
+const card = (title: string, arxivId?: string, extra: Partial<CardInput> = {}): CardInput => ({
+  title,
+  ...(arxivId ? { arxivId } : {}),
+  ...extra,
+});
+
+describe('lookup and sightings', () => {
+  it('new → seen with count, first-seen place and date; at most one sighting per visit', async () => {
+    const { lib, db } = fresh();
+    const a = card('The Curse of Depth in Large Language Models', '2502.59669');
+    expect((await lib.lookup([a]))[0]).toEqual({ status: 'new' });
+
+    await lib.recordSightings('visit-1', HF('2025-10-29'), [a, a]);
+    await lib.recordSightings('visit-1', HF('2025-10-29'), [a]); // a later batch of the same visit
+    expect(await db.sightings.count()).toBe(1);
+
+    await lib.recordSightings('visit-2', HF('2025-11-03'), [a]);
+    const [st] = await lib.lookup([a]);
+    expect(st?.status).toBe('seen');
+    expect(st?.paper?.seenCount).toBe(2);
+    expect(st?.paper?.first?.digestDate).toBe('2025-10-29');
+    expect(st?.match?.rule).toBe('arxiv-id');
+  });
+
+  it('matches another arXiv version by id and says so', async () => {
+    const { lib } = fresh();
+    await lib.recordSightings('v1', HF('2025-10-29'), [card('Some Paper', '2401.01234', { version: 1 })]);
+    const [st] = await lib.lookup([card('Some Paper (revised)', '2401.01234', { version: 2 })]);
+    expect(st?.status).toBe('seen');
+    expect(st?.match?.rule).toBe('arxiv-id-other-version');
+  });
+
+  it('different arXiv ids are different papers whatever the titles', async () => {
+    const { lib } = fresh();
+    await lib.recordSightings('v1', HF('2025-10-29'), [card('Attention Is All You Need', '1706.03762')]);
+    const [st] = await lib.lookup([card('Attention Is All You Need', '2501.00001')]);
+    expect(st?.status).toBe('new');
+  });
+
+  it('a batch lookup answers every card in order', async () => {
+    const { lib } = fresh();
+    const cards = Array.from({ length: 300 }, (_, i) => card(`Paper number ${i} about topic ${i * 7}`, `2501.${String(i).padStart(5, '0')}`));
+    await lib.recordSightings('v', HF('2025-10-29'), cards.filter((_, i) => i % 2 === 0));
+    const st = await lib.lookup(cards);
+    expect(st.map((s) => s.status)).toEqual(cards.map((_, i) => (i % 2 === 0 ? 'seen' : 'new')));
+  });
+});
+
+describe('re-keying', () => {
+  it('a title-only paper that later shows its arXiv id is re-keyed without loss', async () => {
+    const { lib, db } = fresh();
+    const titleOnly = card('Scaling Laws for Neural Language Models');
+    await lib.recordSightings('v1', HF('2025-10-29'), [titleOnly]);
+    const before = (await lib.lookup([titleOnly]))[0]!.paper!;
+    expect(before.key.startsWith('title:')).toBe(true);
+    await lib.editTags({ key: before.key }, ['scaling'], []);
+    await lib.setNote({ key: before.key }, 'read section 3');
+    await lib.save({ key: before.key }, true);
+
+    await lib.recordSightings('v2', HF('2025-11-03'), [card('Scaling Laws for Neural Language Models', '2001.08361')]);
+    expect(await db.papers.get(before.key)).toBeUndefined();
+    const after = (await db.papers.get('arxiv:2001.08361'))!;
+    expect(after.tags).toEqual(['scaling']);
+    expect(after.note).toBe('read section 3');
+    expect(after.savedAt).toBeDefined();
+    expect(after.seenCount).toBe(2);
+    expect(after.first?.digestDate).toBe('2025-10-29');
+    const hist = await lib.getPaper('arxiv:2001.08361');
+    expect(hist.sightings.map((s) => s.digestDate)).toEqual(['2025-10-29', '2025-11-03']);
+  });
+
+  it('merges into an existing arXiv-keyed paper, keeping both notes and all tags', async () => {
+    const { lib, db } = fresh();
+    await lib.recordSightings('v1', HF('2025-10-29'), [card('Deep Residual Learning for Image Recognition', '1512.03385')]);
+    await lib.setNote({ key: 'arxiv:1512.03385' }, 'note A');
+    // A twin known by DOI only, under its journal title (e.g. imported from Zotero), then a card
+    // shows both ids.
+    const twin = await lib.setNote({ card: card('ResNets in the proceedings of CVPR 2016', undefined, { doi: '10.1109/cvpr.2016.90' }) }, 'note B');
+    expect(twin.key).toBe('doi:10.1109/cvpr.2016.90');
+    await lib.editTags({ key: twin.key }, ['vision'], []);
+    await lib.recordSightings('v2', HF('2025-11-03'), [card('Deep Residual Learning for Image Recognition', '1512.03385', { doi: '10.1109/cvpr.2016.90' })]);
+    const rows = await db.papers.toArray();
+    expect(rows.map((r) => r.key)).toEqual(['arxiv:1512.03385']);
+    expect(rows[0]!.note).toContain('note A');
+    expect(rows[0]!.note).toContain('note B');
+    expect(rows[0]!.tags).toEqual(['vision']);
+    expect(rows[0]!.doi).toBe('10.1109/cvpr.2016.90');
+  });
+});
+
+describe('not the same paper', () => {
+  it('a split is respected by later lookups', async () => {
+    const { lib } = fresh();
+    await lib.recordSightings('v1', HF('2025-10-29'), [card('Learning to Reason with Large Language Models via Reinforcement Learning')]);
+    const variant = card('Learning to Reason with Large Language Models through Reinforcement Learning');
+    const [st] = await lib.lookup([variant]);
+    if (st?.status !== 'seen') return; // the dedup engine judged them different already: nothing to split
+    expect(st.match?.rule).toBe('similar-title');
+    const { b } = await lib.markNotSame(st.paper!.key, { card: variant });
+    expect(b.key).not.toBe(st.paper!.key);
+    const [again] = await lib.lookup([variant]);
+    expect(again?.paper?.key ?? null).not.toBe(st.paper!.key);
+  });
+
+  it('a split between papers with the same title key keeps both rows apart', async () => {
+    const { lib, db } = fresh();
+    const t = 'Introduction';
+    await lib.recordSightings('v1', HF('2025-10-29'), [card(t)]);
+    const a = (await lib.lookup([card(t)]))[0]!.paper!;
+    const { b } = await lib.markNotSame(a.key, { card: card(t) });
+    expect(b.key).not.toBe(a.key);
+    expect(await db.notSame.count()).toBe(1);
+  });
+});
+
+describe('concurrent edits', () => {
+  it('twenty tabs tagging the same paper at once lose nothing', async () => {
+    const { lib } = fresh();
+    const c = card('Mixture of Experts Explained', '2401.04088');
+    await lib.recordSightings('v', HF('2025-10-29'), [c]);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => lib.editTags({ key: 'arxiv:2401.04088' }, [`tag-${i}`], [])));
+    const p = (await lib.getPaper('arxiv:2401.04088')).paper!;
+    expect(p.tags).toHaveLength(20);
+  });
+
+  it('tag add/remove and a note edit do not overwrite each other', async () => {
+    const { lib } = fresh();
+    const c = card('A Paper', '2401.00002');
+    await lib.editTags({ card: c }, ['x', 'y'], []);
+    await Promise.all([
+      lib.editTags({ key: 'arxiv:2401.00002' }, ['z'], ['x']),
+      lib.setNote({ key: 'arxiv:2401.00002' }, 'kept'),
+      lib.save({ key: 'arxiv:2401.00002' }, true),
+    ]);
+    const p = (await lib.getPaper('arxiv:2401.00002')).paper!;
+    expect(p.tags.sort()).toEqual(['y', 'z']);
+    expect(p.note).toBe('kept');
+    expect(p.savedAt).toBeDefined();
+  });
+});
+
+describe('save, tags, search, bulk', () => {
+  it('saving a card the library has never seen creates the paper', async () => {
+    const { lib } = fresh();
+    const p = await lib.save({ card: card('Brand New', '2511.00001') }, true);
+    expect(p.savedAt).toBeDefined();
+    expect(p.seenCount).toBe(0);
+    expect((await lib.lookup([card('Brand New', '2511.00001')]))[0]?.status).toBe('saved');
+  });
+
+  it('lists tags with counts and searches title, authors, tags and notes', async () => {
+    const { lib } = fresh();
+    await lib.editTags({ card: card('Quantization of LLMs', '2501.00010', { authors: ['Ada Lovelace'] }) }, ['quant', 'llm'], []);
+    await lib.editTags({ card: card('Sparse Attention Revisited', '2501.00011') }, ['llm'], []);
+    await lib.setNote({ key: 'arxiv:2501.00011' }, 'Compare with Schrödinger bridges');
+    expect(await lib.listTags()).toEqual([
+      { tag: 'llm', count: 2 },
+      { tag: 'quant', count: 1 },
+    ]);
+    const q = { status: 'all' as const, sort: 'relevance' as const, offset: 0, limit: 10 };
+    expect((await lib.search({ ...q, text: 'quantiz' })).papers.map((p) => p.key)).toEqual(['arxiv:2501.00010']);
+    expect((await lib.search({ ...q, text: 'lovelace' })).total).toBe(1);
+    expect((await lib.search({ ...q, text: 'schrodinger' })).total).toBe(1);
+    expect((await lib.search({ ...q, text: '2501.00011' })).total).toBe(1);
+    expect((await lib.search({ ...q, text: '', tag: 'llm' })).total).toBe(2);
+  });
+
+  it('bulk delete returns a snapshot that restores exactly', async () => {
+    const { lib, db } = fresh();
+    await lib.recordSightings('v', HF('2025-10-29'), [card('One', '2501.00020'), card('Two', '2501.00021')]);
+    await lib.editTags({ key: 'arxiv:2501.00020' }, ['keep'], []);
+    const before = await db.papers.toArray();
+    const { snapshot } = await lib.bulk(['arxiv:2501.00020', 'arxiv:2501.00021'], { kind: 'delete' });
+    expect(await db.papers.count()).toBe(0);
+    expect(await db.sightings.count()).toBe(0);
+    await lib.restore(snapshot!);
+    expect(await db.papers.toArray()).toEqual(before);
+    expect(await db.sightings.count()).toBe(2);
+  });
+});
+
+describe('schema upgrade', () => {
+  it('v1 → v2 keeps every row and backfills the first sighting', async () => {
+    const name = `upgrade-${++n}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      papers: 'key, arxivId, doi, titleKey, *candidateKeys, *words, savedAt, lastSeen, firstSeen, *tags, *sites',
+      sightings: '++id, paperKey, [visitId+paperKey]',
+      notSame: 'pair, a, b',
+      settings: 'key',
+    });
+    await v1.open();
+    await v1.table('papers').add({
+      key: 'arxiv:2401.00001', title: 'Old row', titleKey: 'old row', candidateKeys: [], words: [], authors: [],
+      urls: [], sites: ['huggingface'], seenCount: 1, tags: ['t'], note: 'n', updatedAt: 1,
+    });
+    await v1.table('sightings').add({
+      paperKey: 'arxiv:2401.00001', at: 5, pageUrl: 'https://huggingface.co/papers', site: 'huggingface', label: 'Nov 3', digestDate: '2025-11-03', visitId: 'x',
+    });
+    v1.close();
+
+    const db = new DejaLuDB(name);
+    const row = await db.papers.get('arxiv:2401.00001');
+    expect(row?.first).toEqual({ at: 5, site: 'huggingface', label: 'Nov 3', pageUrl: 'https://huggingface.co/papers', digestDate: '2025-11-03' });
+    expect(row?.tags).toEqual(['t']);
+    expect(row?.note).toBe('n');
+    expect(db.verno).toBe(2);
+    expect(await db.sightings.orderBy('at').count()).toBe(1);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DejaLuDB } from '../../lib/db';
+import { Library } from '../../lib/library';
+import { createRouter, senderAllowed } from '../../lib/router';
+import { memoryTabStore } from '../../lib/tabs';
+
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+const extPage = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
+const hfTab = { id: EXT, url: 'https://huggingface.co/papers/date/2025-11-03', tab: { id: 7, url: 'https://huggingface.co/papers/date/2025-11-03' } };
+let n = 0;
+
+function router() {
+  const badges: [number, number][] = [];
+  const handle = createRouter({
+    library: new Library(new DejaLuDB(`router-${++n}`)),
+    tabs: memoryTabStore(),
+    extensionId: EXT,
+    setBadge: (tab, count) => badges.push([tab, count]),
+  });
+  return { handle, badges };
+}
+
+describe('router', () => {
+  it('answers malformed messages with an error value, never a throw', async () => {
+    const { handle } = router();
+    for (const bad of [null, 42, 'x', {}, { type: 'nope' }, { type: 'cards.lookup' }, { type: 'cards.lookup', cards: [{ title: '' }] }]) {
+      const reply = await handle(bad, extPage);
+      expect(reply.ok).toBe(false);
+      if (!reply.ok) expect(reply.error.code).toBe('invalid');
+    }
+  });
+
+  it('reports a missing paper as not-found', async () => {
+    const { handle } = router();
+    const reply = await handle({ type: 'paper.save', target: { key: 'arxiv:0000.00000' }, saved: true }, extPage);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('checks senders: other extensions, unsupported pages, and page-forbidden requests are refused', async () => {
+    expect(senderAllowed({ id: 'other' }, EXT, 'tags.list')).toMatch(/other extensions/);
+    expect(senderAllowed({ id: EXT, url: 'https://evil.example/', tab: { id: 1 } }, EXT, 'tags.list')).toMatch(/not a supported/);
+    expect(senderAllowed(hfTab, EXT, 'library.export')).toMatch(/may not send/);
+    expect(senderAllowed(hfTab, EXT, 'cards.lookup')).toBeNull();
+    expect(senderAllowed(extPage, EXT, 'library.clear')).toBeNull();
+    const { handle } = router();
+    const reply = await handle({ type: 'library.clear', confirm: 'delete everything' }, hfTab);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('keeps tab reports for the popup and sets the toolbar count of new papers', async () => {
+    const { handle, badges } = router();
+    const page = { url: hfTab.url, site: 'huggingface', label: 'Nov 3', digestDate: '2025-11-03' };
+    const cards = [
+      { card: { title: 'A', arxivId: '2501.00001' }, status: 'new' },
+      { card: { title: 'B', arxivId: '2501.00002' }, status: 'seen' },
+    ];
+    expect((await handle({ type: 'tab.report', page, cards }, hfTab)).ok).toBe(true);
+    expect(badges).toEqual([[7, 1]]);
+    const got = await handle({ type: 'tab.get', tabId: 7 }, extPage);
+    expect(got.ok && 'state' in got && got.state?.cards.length).toBe(2);
+  });
+
+  it('runs a save → lookup round trip through messages', async () => {
+    const { handle } = router();
+    const card = { title: 'Tiny Paper', arxivId: '2501.00009' };
+    await handle({ type: 'paper.save', target: { card }, saved: true }, hfTab);
+    const reply = await handle({ type: 'cards.lookup', cards: [card] }, hfTab);
+    expect(reply.ok && 'statuses' in reply && reply.statuses[0]?.status).toBe('saved');
+  });
+});
