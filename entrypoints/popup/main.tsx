@@ -1,2 +1,5 @@
 import { render } from 'preact';
-render(<p>Déjà Lu</p>, document.getElementById('app')!);
+import { Popup } from '../../components/popup/Popup';
+import './style.css';
+
+render(<Popup />, document.getElementById('app')!);

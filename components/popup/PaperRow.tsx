@@ -1,0 +1,109 @@
+/** One paper: save star, title, status and dedup line; expanded, its tags, note and history. */
+import type { SightingView } from '../../lib/messages';
+import { GROUP_NAMES, groupOf, paperLink, type Group, type Row } from './model';
+import { NoteEditor } from './NoteEditor';
+import { TagEditor } from './TagEditor';
+import type { TagCount } from './tags';
+import { dedupStatus } from './wording';
+
+export interface RowActions {
+  toggleExpand(id: string): void;
+  toggleSave(id: string): void;
+  addTag(id: string, tag: string): void;
+  removeTag(id: string, tag: string): void;
+  saveNote(id: string, text: string): Promise<unknown>;
+  notSame(id: string): void;
+  wantTags(): void;
+}
+
+export interface PaperRowProps {
+  row: Row;
+  /** Library rows (search, recent) are grouped by the library's status, not a page's. */
+  group?: Group;
+  expanded: boolean;
+  history?: SightingView[];
+  knownTags: TagCount[] | null;
+  actions: RowActions;
+}
+
+export function PaperRow({ row, group = groupOf(row), expanded, history, knownTags, actions }: PaperRowProps) {
+  const paper = row.current.paper;
+  const title = row.card?.title ?? paper?.title ?? '';
+  const saved = row.current.status === 'saved';
+  const tags = paper?.tags ?? [];
+  const fuzzy = row.current.match?.rule === 'similar-title' && row.splitFrom === undefined && row.card !== undefined;
+  const link = paperLink(row);
+  const detailsId = `details-${row.id.replace(/[^\w-]/g, '_')}`;
+
+  return (
+    <li
+      class={`row${expanded ? ' open' : ''}`}
+      data-testid="paper-row"
+      data-status={group}
+      data-current={row.current.status}
+      data-key={paper?.key}
+    >
+      <button
+        type="button"
+        class={`star${saved ? ' on' : ''}`}
+        data-testid="save-toggle"
+        aria-pressed={saved}
+        aria-label={saved ? 'Saved; click to unsave' : 'Save'}
+        title={saved ? 'Unsave' : 'Save to your library'}
+        onClick={() => actions.toggleSave(row.id)}
+      >
+        {saved ? '★' : '☆'}
+      </button>
+      <div class="row-body">
+        <button
+          type="button"
+          class="title"
+          data-testid="row-title"
+          aria-expanded={expanded}
+          aria-controls={detailsId}
+          onClick={() => actions.toggleExpand(row.id)}
+        >
+          {title}
+        </button>
+        <div class="meta">
+          <span class={`pill ${group}`} data-testid="row-status">
+            {GROUP_NAMES[group]}
+          </span>
+          <span class="dedup" data-testid="dedup-status" title={row.current.match?.text}>
+            {dedupStatus(row, history)}
+          </span>
+          {fuzzy && (
+            <button type="button" class="link-button" data-testid="not-same" onClick={() => actions.notSame(row.id)}>
+              Not the same paper
+            </button>
+          )}
+          {!expanded && tags.length > 0 && (
+            <span class="tag-list">{tags.map((t) => `#${t}`).join(' ')}</span>
+          )}
+        </div>
+        {expanded && (
+          <div class="details" id={detailsId}>
+            {fuzzy && paper && (
+              <p class="compare">
+                Library title: <q>{paper.title}</q>
+              </p>
+            )}
+            <TagEditor
+              tags={tags}
+              known={knownTags}
+              onAdd={(t) => actions.addTag(row.id, t)}
+              onRemove={(t) => actions.removeTag(row.id, t)}
+              onWantKnown={actions.wantTags}
+            />
+            <NoteEditor note={paper?.note ?? ''} save={(text) => actions.saveNote(row.id, text)} />
+            {link && (
+              <a class="open-link" href={link} target="_blank" rel="noopener noreferrer">
+                Open paper ↗
+              </a>
+            )}
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}

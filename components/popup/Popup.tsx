@@ -1,0 +1,114 @@
+/** The toolbar popup: this tab's papers by group, or search results, or recently saved papers. */
+import type { SightingView } from '../../lib/messages';
+import { countRows, GROUP_NAMES, GROUPS, groupRows, type Group, type Row } from './model';
+import { Header } from './Header';
+import { PaperRow, type RowActions } from './PaperRow';
+import type { TagCount } from './tags';
+import { usePopup } from './usePopup';
+
+export interface PopupProps {
+  getTabId?: () => Promise<number | null>;
+}
+
+interface ListProps {
+  expanded: ReadonlySet<string>;
+  histories: ReadonlyMap<string, SightingView[]>;
+  tags: TagCount[] | null;
+  actions: RowActions;
+}
+
+function rowProps(row: Row, { expanded, histories, tags, actions }: ListProps) {
+  const key = row.current.paper?.key;
+  return {
+    row,
+    expanded: expanded.has(row.id),
+    history: key !== undefined ? histories.get(key) : undefined,
+    knownTags: tags,
+    actions,
+  };
+}
+
+/**
+ * One flat list with the group headers among the rows, so a row that moves group (saved during
+ * this visit) is moved by Preact rather than remounted, keeping an open note editor intact.
+ */
+function PageList({ rows, ...list }: ListProps & { rows: Row[] }) {
+  const groups = groupRows(rows);
+  const items = GROUPS.flatMap((g: Group) =>
+    groups[g].length === 0
+      ? []
+      : [
+          <li key={`group-${g}`} class={`group ${g}`} data-testid="group-header" data-group={g} data-count={groups[g].length}>
+            {GROUP_NAMES[g]} <span class="group-count">{groups[g].length}</span>
+          </li>,
+          ...groups[g].map((row) => <PaperRow key={row.id} {...rowProps(row, list)} group={g} />),
+        ],
+  );
+  return (
+    <ul class="list" data-testid="page-list">
+      {items}
+    </ul>
+  );
+}
+
+function LibraryList({ rows, title, testid, ...list }: ListProps & { rows: Row[]; title: string; testid: string }) {
+  return (
+    <ul class="list" data-testid={testid}>
+      <li class="group" data-testid="group-header" data-group={testid} data-count={rows.length}>
+        {title}
+      </li>
+      {rows.map((row) => (
+        <PaperRow key={row.id} {...rowProps(row, list)} group={row.current.status} />
+      ))}
+    </ul>
+  );
+}
+
+export function Popup({ getTabId }: PopupProps) {
+  const p = usePopup(getTabId);
+  const list: ListProps = { expanded: p.expanded, histories: p.histories, tags: p.tags, actions: p.actions };
+  const ready = p.load.kind === 'ready' ? p.load : null;
+  const pageRows = ready?.rows ?? [];
+
+  let body;
+  if (p.query.trim()) {
+    if (!p.search) body = <p class="empty">Searching…</p>;
+    else if (p.search.rows.length === 0) body = <p class="empty" data-testid="search-empty">No paper in your library matches “{p.search.query}”.</p>;
+    else {
+      const more = p.search.total - p.search.rows.length;
+      const title = `${p.search.total} in your library${more > 0 ? `, first ${p.search.rows.length}` : ''}`;
+      body = <LibraryList rows={p.search.rows} title={title} testid="search-results" {...list} />;
+    }
+  } else if (p.load.kind === 'loading') {
+    body = <p class="empty">Loading…</p>;
+  } else if (p.load.kind === 'error') {
+    body = <p class="empty error">The library did not answer: {p.load.message}</p>;
+  } else if (pageRows.length > 0) {
+    body = <PageList rows={pageRows} {...list} />;
+  } else {
+    body = (
+      <>
+        <p class="empty" data-testid="no-cards">
+          {ready?.page ? 'No papers recognised on this page yet.' : 'Open Hugging Face Daily Papers or an arXiv listing to see its papers here.'}
+        </p>
+        {p.recent && p.recent.length > 0 && <LibraryList rows={p.recent} title="Recently saved" testid="recent" {...list} />}
+        {p.recent && p.recent.length === 0 && <p class="empty">Nothing saved yet: use ☆ on a paper to keep it.</p>}
+      </>
+    );
+  }
+
+  return (
+    <div class="popup">
+      <Header page={ready?.page ?? null} counts={pageRows.length ? countRows(pageRows) : null} query={p.query} onQuery={p.setQuery} />
+      <main class="scroll">{body}</main>
+      {p.error && (
+        <div class="error-bar" role="alert" data-testid="error">
+          <span>{p.error}</span>
+          <button type="button" class="link-button" onClick={p.clearError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * Tag chips with an input: Enter or comma adds, × or Backspace on an empty input removes, existing
+ * tags are offered as you type (arrows move, Enter picks, Escape closes).
+ */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { normalizeTag, suggestTags, type TagCount } from './tags';
+
+let nextId = 0;
+
+export interface TagEditorProps {
+  tags: string[];
+  /** Existing tags with counts; null until loaded (they are fetched on first focus). */
+  known: TagCount[] | null;
+  onAdd(tag: string): void;
+  onRemove(tag: string): void;
+  /** Asked once the user starts tagging, so opening the popup never waits for the tag list. */
+  onWantKnown(): void;
+}
+
+export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown }: TagEditorProps) {
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const listId = useRef(`dl-tags-${++nextId}`).current;
+  const input = useRef<HTMLInputElement>(null);
+
+  const options = useMemo(() => (open && known ? suggestTags(known, text, tags) : []), [open, known, text, tags]);
+  const shown = open && options.length > 0;
+
+  const add = (raw: string) => {
+    const tag = normalizeTag(raw);
+    setText('');
+    setActive(-1);
+    if (tag && !tags.includes(tag)) onAdd(tag);
+  };
+
+  const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLInputElement>) => {
+    const value = e.currentTarget.value;
+    switch (e.key) {
+      case 'Enter': {
+        e.preventDefault();
+        const picked = shown && active >= 0 ? options[active] : undefined;
+        if (picked) add(picked.tag);
+        else if (value.trim()) add(value);
+        return;
+      }
+      case ',':
+        e.preventDefault();
+        if (value.trim()) add(value);
+        return;
+      case 'Backspace': {
+        const last = tags[tags.length - 1];
+        if (value === '' && last !== undefined) {
+          e.preventDefault();
+          onRemove(last);
+        }
+        return;
+      }
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        e.preventDefault();
+        if (!open) {
+          setOpen(true);
+          setActive(0);
+          return;
+        }
+        const n = options.length;
+        if (n === 0) return;
+        const step = e.key === 'ArrowDown' ? 1 : -1;
+        setActive((i) => (i < 0 ? (step > 0 ? 0 : n - 1) : (i + step + n) % n));
+        return;
+      }
+      case 'Escape':
+        if (shown) {
+          // Closes the list only; a second Escape closes the popup as usual.
+          e.preventDefault();
+          e.stopPropagation();
+          setOpen(false);
+          setActive(-1);
+        }
+        return;
+    }
+  };
+
+  const onInput = (e: JSX.TargetedEvent<HTMLInputElement>) => {
+    const value = e.currentTarget.value;
+    // A pasted "a, b, c" becomes three tags; the part after the last comma stays typed.
+    if (value.includes(',')) {
+      const parts = value.split(',');
+      const rest = parts.pop() ?? '';
+      for (const part of parts) if (part.trim()) add(part);
+      setText(rest);
+    } else {
+      setText(value);
+    }
+    setOpen(true);
+    setActive(-1);
+  };
+
+  const activeId = shown && active >= 0 ? `${listId}-${active}` : undefined;
+
+  return (
+    <div class="tags" onClick={() => input.current?.focus()}>
+      {tags.map((tag) => (
+        <span class="chip" data-testid="tag-chip" data-tag={tag} key={tag}>
+          #{tag}
+          <button
+            type="button"
+            class="chip-x"
+            aria-label={`Remove tag ${tag}`}
+            data-testid="tag-remove"
+            onClick={(e) => {
+              e.stopPropagation();
+              onRemove(tag);
+            }}
+          >
+            ×
+          </button>
+        </span>
+      ))}
+      <span class="tag-field">
+        <input
+          ref={input}
+          class="tag-input"
+          data-testid="tag-input"
+          type="text"
+          value={text}
+          placeholder={tags.length ? 'add tag' : 'add tags: Enter or comma'}
+          aria-label="Add a tag"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={shown}
+          aria-controls={listId}
+          aria-activedescendant={activeId}
+          autoComplete="off"
+          spellcheck={false}
+          onFocus={() => {
+            onWantKnown();
+            setOpen(true);
+          }}
+          onBlur={() => {
+            setOpen(false);
+            setActive(-1);
+          }}
+          onInput={onInput}
+          onKeyDown={onKeyDown}
+        />
+        {shown && (
+          <ul class="suggest" id={listId} role="listbox" aria-label="Existing tags">
+            {options.map((o, i) => (
+              <li
+                key={o.tag}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                class={i === active ? 'active' : undefined}
+                data-testid="tag-option"
+                data-tag={o.tag}
+                // mousedown, not click: the input must keep focus so typing can go on.
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  add(o.tag);
+                }}
+                onMouseEnter={() => setActive(i)}
+              >
+                <span>#{o.tag}</span>
+                <span class="count">{o.count}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/** The few browser APIs the popup uses besides messaging, in one place. */
+import { browser } from 'wxt/browser';
+import type { ChangeEvent } from '../../lib/messages';
+
+/** `?tab=<id>` (tests open the popup as a page for a given tab), else the active tab. */
+export async function resolveTabId(search: string = location.search): Promise<number | null> {
+  const param = new URLSearchParams(search).get('tab');
+  if (param !== null && /^-?\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export function libraryUrl(): string {
+  return browser.runtime.getURL('/library.html');
+}
+
+export function openLibrary(): void {
+  // The popup closes by itself when the new tab takes focus.
+  void browser.tabs.create({ url: libraryUrl() });
+}
+
+function isChange(message: unknown): message is ChangeEvent {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === 'dejalu.changed' &&
+    Array.isArray((message as { keys?: unknown }).keys)
+  );
+}
+
+/** Papers changed somewhere (a badge, the library page, this popup); returns the unsubscribe. */
+export function onPapersChanged(listener: (keys: string[]) => void): () => void {
+  const handler = (message: unknown) => {
+    if (isChange(message)) listener(message.keys);
+    // No reply: returning nothing lets the sender's other listeners answer.
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}

@@ -1,0 +1,112 @@
+/**
+ * The popup's rows and how they are grouped. Pure: no DOM, no messaging, so it is unit-tested alone.
+ */
+import type { CardInput, CardStatus, PageInfo, PaperStatus, PaperView, TabState } from '../../lib/messages';
+
+export type Group = PaperStatus;
+export const GROUPS: readonly Group[] = ['new', 'seen', 'saved'];
+export const GROUP_NAMES: Record<Group, string> = { new: 'New', seen: 'Seen', saved: 'Saved' };
+
+/** One row: a card on this tab, or a paper from the library (search results, recently saved). */
+export interface Row {
+  id: string;
+  /** The card as the page showed it; absent for library rows. */
+  card?: CardInput;
+  page?: PageInfo;
+  /** What the page's badge said: the status before this visit. */
+  shown?: PaperStatus;
+  /** The library's status now, with the stored paper and how the card was matched to it. */
+  current: CardStatus;
+  /** Set when the user said "not the same paper" in this popup: the card is its own paper now. */
+  splitFrom?: string;
+}
+
+export function rowsFromTab(state: TabState, statuses: CardStatus[]): Row[] {
+  return state.cards.map(({ card, status }, i) => ({
+    // The index keeps ids stable while the content script appends cards found later.
+    id: `card:${i}`,
+    card,
+    page: state.page,
+    shown: status,
+    current: statuses[i] ?? { status },
+  }));
+}
+
+export function rowFromPaper(paper: PaperView, prefix = 'paper'): Row {
+  return { id: `${prefix}:${paper.key}`, current: { status: statusOfPaper(paper), paper } };
+}
+
+export function statusOfPaper(paper: PaperView): PaperStatus {
+  if (paper.savedAt !== undefined) return 'saved';
+  return paper.seenCount > 0 ? 'seen' : 'new';
+}
+
+/**
+ * Which group a row sits in. The page's own status decides, so the popup matches the badges the
+ * user is looking at; only saving (or unsaving) during this visit moves a row, since that is the
+ * user's own action and they expect to find the paper under Saved.
+ */
+export function groupOf(row: Row): Group {
+  if (row.current.status === 'saved') return 'saved';
+  if (row.splitFrom !== undefined) return 'new';
+  const before = row.shown ?? row.current.status;
+  // Unsaved during this visit: it was in the library before, so it is at least seen.
+  return before === 'saved' ? 'seen' : before;
+}
+
+export function groupRows(rows: Row[]): Record<Group, Row[]> {
+  const out: Record<Group, Row[]> = { new: [], seen: [], saved: [] };
+  for (const row of rows) out[groupOf(row)].push(row);
+  return out;
+}
+
+export function countRows(rows: Row[]): Record<Group, number> {
+  const groups = groupRows(rows);
+  return { new: groups.new.length, seen: groups.seen.length, saved: groups.saved.length };
+}
+
+/** The row after an edit came back with the stored paper. */
+export function withPaper(row: Row, paper: PaperView | null): Row {
+  if (!paper) return { ...row, current: { status: 'new' } };
+  const saved = paper.savedAt !== undefined;
+  const prev = row.current.status;
+  const status: PaperStatus = saved ? 'saved' : prev === 'saved' ? 'seen' : prev;
+  return { ...row, current: { ...row.current, status, paper } };
+}
+
+/** Who an edit is about: the stored paper when there is one, else the card (the paper is created). */
+export function targetOf(row: Row): { key: string } | { card: CardInput; page?: PageInfo } | null {
+  if (row.current.paper) return { key: row.current.paper.key };
+  if (row.card) return row.page ? { card: row.card, page: row.page } : { card: row.card };
+  return null;
+}
+
+export function keysOf(rows: Iterable<Row>): Set<string> {
+  const keys = new Set<string>();
+  for (const row of rows) if (row.current.paper) keys.add(row.current.paper.key);
+  return keys;
+}
+
+/** Only http(s) links from pages are followed; a card could carry any scheme. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function paperLink(row: Row): string | undefined {
+  const paper = row.current.paper;
+  const fromCard = safeUrl(row.card?.url);
+  if (fromCard) return fromCard;
+  const arxivId = paper?.arxivId ?? row.card?.arxivId;
+  if (arxivId) return `https://arxiv.org/abs/${arxivId}`;
+  for (const url of paper?.urls ?? []) {
+    const safe = safeUrl(url);
+    if (safe) return safe;
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * Dedup status in words: why the popup thinks a card is a paper you have met before. Pure, so each
+ * match rule's sentence is unit-tested.
+ */
+import type { CardInput, MatchView, PageInfo, PaperView, SightingView, SiteIdOrSource } from '../../lib/messages';
+import type { Row } from './model';
+
+const SITE_NAMES: Record<SiteIdOrSource, string> = {
+  huggingface: 'Hugging Face',
+  arxiv: 'arXiv',
+  import: 'imported',
+  manual: 'added by hand',
+};
+
+export function siteName(site: SiteIdOrSource): string {
+  return SITE_NAMES[site] ?? site;
+}
+
+/** "Hugging Face · Nov 3", "arXiv · cs.LG new". */
+export function pageName(page: PageInfo): string {
+  return page.label ? `${siteName(page.site)} · ${page.label}` : siteName(page.site);
+}
+
+/** "Hugging Face Nov 3", "arXiv cs.LG new". */
+export function sightingName(s: Pick<SightingView, 'site' | 'label'>): string {
+  return s.label ? `${siteName(s.site)} ${s.label}` : siteName(s.site);
+}
+
+/** "Nov 3"; the year only when it is not this year's. */
+export function day(ms: number, now: number = Date.now()): string {
+  const d = new Date(ms);
+  const sameYear = d.getFullYear() === new Date(now).getFullYear();
+  return d.toLocaleDateString('en-US', sameYear ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' });
+}
+
+/** How long a history line may get before the rest is summarised. */
+const HISTORY_MAX = 6;
+
+export function historyList(sightings: SightingView[]): string {
+  const names = sightings.slice(0, HISTORY_MAX).map(sightingName);
+  const more = sightings.length - names.length;
+  return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
+}
+
+/** "a paper saved Oct 29" / "a paper first seen Oct 29": what the fuzzy match points at. */
+function whichPaper(paper: PaperView | undefined, now: number): string {
+  if (paper?.savedAt !== undefined) return `a paper saved ${day(paper.savedAt, now)}`;
+  const first = paper?.first?.at ?? paper?.firstSeen;
+  if (first !== undefined) return `a paper first seen ${day(first, now)}`;
+  return 'a paper in your library';
+}
+
+export function matchPhrase(match: MatchView, card: CardInput | undefined, paper: PaperView | undefined, now = Date.now()): string {
+  switch (match.rule) {
+    case 'arxiv-id':
+      return 'matched by arXiv id';
+    case 'arxiv-id-other-version': {
+      const here = card?.version;
+      const before = paper?.version;
+      // The stored version may already have been bumped to this card's by this visit.
+      const detail = here !== undefined && before !== undefined && here !== before ? `v${here} here, v${before} before` : 'another version';
+      return `matched by arXiv id (${detail})`;
+    }
+    case 'doi':
+      return 'matched by DOI';
+    case 'title':
+      return 'matched by exact title';
+    case 'similar-title': {
+      const score = match.score !== undefined ? ` (${match.score.toFixed(2)})` : '';
+      return `similar title${score} to ${whichPaper(paper, now)}`;
+    }
+    default:
+      return match.text;
+  }
+}
+
+/** The seen part: "Seen 3× · first Hugging Face Nov 3", or with the history "Seen 3×: …". */
+function seenPhrase(paper: PaperView, sightings: SightingView[] | undefined): string | undefined {
+  const count = Math.max(paper.seenCount, sightings?.length ?? 0);
+  if (count === 0) return undefined;
+  if (sightings && sightings.length > 0) return `Seen ${count}×: ${historyList(sightings)}`;
+  return paper.first ? `Seen ${count}× · first ${sightingName(paper.first)}` : `Seen ${count}×`;
+}
+
+/**
+ * The whole line under a row's title. `sightings` is the full history when it has been fetched
+ * (the row is expanded); without it the line names only the first sighting.
+ */
+export function dedupStatus(row: Row, sightings?: SightingView[], now = Date.now()): string {
+  const { paper, match } = row.current;
+  if (row.splitFrom !== undefined) return `New · not the same as “${row.splitFrom}”, now its own paper`;
+  if (!paper) return row.card ? 'New · not in your library' : 'Not in your library';
+  // A card new before this visit may already carry this visit's sighting; counting it would read as
+  // "seen before", which the page's badge just said it was not.
+  if (row.shown === 'new' && row.current.status !== 'saved') return 'New · not seen before this visit';
+
+  const parts: string[] = [];
+  if (paper.savedAt !== undefined) parts.push(`Saved ${day(paper.savedAt, now)}`);
+  const seen = seenPhrase(paper, sightings);
+  if (seen) parts.push(seen);
+  if (match && row.card) parts.push(matchPhrase(match, row.card, paper, now));
+  if (parts.length === 0) parts.push('In your library');
+  return parts.join(' · ');
+}

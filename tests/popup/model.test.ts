@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { CardStatus, TabState } from '../../lib/messages';
+import { countRows, groupOf, groupRows, paperLink, rowsFromTab, targetOf, withPaper } from '../../components/popup/model';
+import { at, card, HF_PAGE, paper } from './helpers';
+
+function tab(cards: [string, 'new' | 'seen' | 'saved'][]): TabState {
+  return { page: HF_PAGE, cards: cards.map(([title, status]) => ({ card: card(title), status })), updatedAt: 0 };
+}
+
+describe('grouping and counts', () => {
+  it('groups by the status the page showed, not by the sightings of this visit', () => {
+    const state = tab([
+      ['A', 'new'],
+      ['B', 'seen'],
+      ['C', 'saved'],
+      ['D', 'new'],
+    ]);
+    // This visit recorded sightings: A and D are "seen" in the library now, yet were new on the page.
+    const statuses: CardStatus[] = [
+      { status: 'seen', paper: paper({ key: 'a', seenCount: 1 }) },
+      { status: 'seen', paper: paper({ key: 'b', seenCount: 3 }) },
+      { status: 'saved', paper: paper({ key: 'c', savedAt: at('2025-10-29') }) },
+      { status: 'new' },
+    ];
+    const rows = rowsFromTab(state, statuses);
+    const groups = groupRows(rows);
+    expect(groups.new.map((r) => r.card?.title)).toEqual(['A', 'D']);
+    expect(groups.seen.map((r) => r.card?.title)).toEqual(['B']);
+    expect(groups.saved.map((r) => r.card?.title)).toEqual(['C']);
+    expect(countRows(rows)).toEqual({ new: 2, seen: 1, saved: 1 });
+  });
+
+  it('moves a paper saved during this visit to Saved, and an unsaved one to Seen', () => {
+    const state = tab([
+      ['A', 'new'],
+      ['B', 'saved'],
+    ]);
+    const rows = rowsFromTab(state, [
+      { status: 'saved', paper: paper({ key: 'a', savedAt: 1 }) },
+      { status: 'seen', paper: paper({ key: 'b', seenCount: 2 }) },
+    ]);
+    expect(rows.map(groupOf)).toEqual(['saved', 'seen']);
+    expect(countRows(rows)).toEqual({ new: 0, seen: 1, saved: 1 });
+  });
+
+  it('puts a card split from its fuzzy match under New', () => {
+    const [row] = rowsFromTab(tab([['A', 'seen']]), [{ status: 'seen', paper: paper() }]);
+    expect(groupOf({ ...row!, splitFrom: 'Other' })).toBe('new');
+  });
+
+  it('falls back to the page status when the reply has fewer statuses than cards', () => {
+    const rows = rowsFromTab(tab([['A', 'seen']]), []);
+    expect(rows[0]!.current).toEqual({ status: 'seen' });
+    expect(groupOf(rows[0]!)).toBe('seen');
+  });
+
+  it('follows the stored paper after an edit', () => {
+    const [row] = rowsFromTab(tab([['A', 'new']]), [{ status: 'new' }]);
+    const saved = withPaper(row!, paper({ key: 'a', savedAt: 5 }));
+    expect(saved.current.status).toBe('saved');
+    const unsaved = withPaper(saved, paper({ key: 'a', seenCount: 1 }));
+    expect(unsaved.current.status).toBe('seen');
+    expect(groupOf(unsaved)).toBe('new');
+  });
+
+  it('edits a stored paper by key and an unknown card by the card itself', () => {
+    const [stored, fresh] = rowsFromTab(tab([['A', 'seen'], ['B', 'new']]), [{ status: 'seen', paper: paper({ key: 'k' }) }, { status: 'new' }]);
+    expect(targetOf(stored!)).toEqual({ key: 'k' });
+    expect(targetOf(fresh!)).toEqual({ card: { title: 'B' }, page: HF_PAGE });
+  });
+
+  it('links only to http(s) pages', () => {
+    const [row] = rowsFromTab(tab([['A', 'new']]), []);
+    expect(paperLink({ ...row!, card: { title: 'A', url: 'javascript:alert(1)' } })).toBeUndefined();
+    expect(paperLink({ ...row!, card: { title: 'A', url: 'javascript:alert(1)', arxivId: '2401.00001' } })).toBe(
+      'https://arxiv.org/abs/2401.00001',
+    );
+    expect(paperLink({ ...row!, card: { title: 'A', url: 'https://huggingface.co/papers/2401.00001' } })).toBe(
+      'https://huggingface.co/papers/2401.00001',
+    );
+  });
+});

@@ -1,0 +1,209 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CardStatus, PaperView, TabState } from '../../lib/messages';
+import { resolveTabId } from '../../components/popup/ext';
+import { Popup } from '../../components/popup/Popup';
+import { at, card, click, fakeBackground, HF_PAGE, mount, paper, pushChange, settle, sighting, type } from './helpers';
+
+const A = paper({ key: 'arxiv:2401.00001', title: 'Seen Before', seenCount: 2, first: sighting('Nov 3') });
+const B = paper({
+  key: 'arxiv:2401.00002',
+  title: 'Scaling Laws for Everything',
+  seenCount: 1,
+  savedAt: at('2025-10-29'),
+  first: sighting('Oct 29', 'huggingface', '2025-10-29'),
+});
+
+const STATE: TabState = {
+  page: HF_PAGE,
+  cards: [
+    { card: card('Brand New', { arxivId: '2411.00009', url: 'https://huggingface.co/papers/2411.00009' }), status: 'new' },
+    { card: card('Seen Before', { arxivId: '2401.00001' }), status: 'seen' },
+    { card: card('Scaling Law for Everything'), status: 'seen' },
+  ],
+  updatedAt: 0,
+};
+const STATUSES: CardStatus[] = [
+  { status: 'new' },
+  { status: 'seen', paper: A, match: { rule: 'arxiv-id', text: 'same arXiv id' } },
+  { status: 'saved', paper: B, match: { rule: 'similar-title', score: 0.97, text: 'titles 97% alike' } },
+];
+
+let view: ReturnType<typeof mount> | undefined;
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+afterEach(() => {
+  view?.unmount();
+  view = undefined;
+  vi.restoreAllMocks();
+});
+
+async function open(handlers: Parameters<typeof fakeBackground>[0] = {}) {
+  const bg = fakeBackground({ 'tab.get': () => ({ state: STATE, statuses: STATUSES }), ...handlers });
+  view = mount(<Popup getTabId={async () => 7} />);
+  await settle();
+  const v = view;
+  const rows = () => v.$$('[data-testid="paper-row"]');
+  const row = (title: string) => rows().find((r) => r.querySelector('[data-testid="row-title"]')?.textContent === title)!;
+  const groups = () => Object.fromEntries(v.$$('[data-testid="group-header"]').map((h) => [h.dataset.group, Number(h.dataset.count)]));
+  return { bg, v, rows, row, groups };
+}
+
+describe('popup', () => {
+  it('renders the first screen from one tab.get: groups, counts, site, dedup words', async () => {
+    const { bg, v, rows, groups, row } = await open();
+    expect(bg.requests).toEqual([{ type: 'tab.get', tabId: 7 }]);
+    expect(v.$('[data-testid="site-name"]')!.textContent).toBe('Hugging Face · Nov 10');
+    // The fuzzy-matched card showed "seen" on the page but is saved in the library: Saved.
+    expect(groups()).toEqual({ new: 1, seen: 1, saved: 1 });
+    expect(v.$('[data-testid="count-new"]')!.textContent).toBe('1 new');
+    expect(rows().map((r) => r.dataset.status)).toEqual(['new', 'seen', 'saved']);
+    expect(row('Seen Before').querySelector('[data-testid="dedup-status"]')!.textContent).toBe(
+      'Seen 2× · first Hugging Face Nov 3 · matched by arXiv id',
+    );
+    expect(row('Scaling Law for Everything').querySelector('[data-testid="dedup-status"]')!.textContent).toMatch(
+      /similar title \(0\.97\) to a paper saved Oct 29/,
+    );
+    expect(row('Scaling Law for Everything').querySelector('[data-testid="not-same"]')).not.toBeNull();
+    expect(row('Seen Before').querySelector('[data-testid="not-same"]')).toBeNull();
+  });
+
+  it('saves a card not in the library by the card itself, and moves it to Saved', async () => {
+    const created = paper({ key: 'arxiv:2411.00009', title: 'Brand New', savedAt: Date.now(), seenCount: 1 });
+    const { bg, row, groups } = await open({ 'paper.save': () => ({ paper: created }) });
+    click(row('Brand New').querySelector('[data-testid="save-toggle"]'));
+    // Optimistic: the row moves before the reply.
+    expect(groups()).toEqual({ seen: 1, saved: 2 });
+    await settle();
+    expect(bg.of('paper.save')).toEqual([
+      { type: 'paper.save', target: { card: STATE.cards[0]!.card, page: HF_PAGE }, saved: true },
+    ]);
+    expect(row('Brand New').dataset.key).toBe('arxiv:2411.00009');
+    expect(row('Brand New').querySelector('[data-testid="save-toggle"]')!.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('unsaves by key; a failed save puts the row back and says why', async () => {
+    const { bg, row, groups, v } = await open({
+      'paper.save': () => {
+        throw new Error('disk full');
+      },
+    });
+    click(row('Scaling Law for Everything').querySelector('[data-testid="save-toggle"]'));
+    expect(groups()).toEqual({ new: 1, seen: 2 });
+    await settle();
+    expect(bg.of('paper.save')[0]).toMatchObject({ target: { key: B.key }, saved: false });
+    expect(groups()).toEqual({ new: 1, seen: 1, saved: 1 });
+    expect(v.$('[data-testid="error"]')!.textContent).toMatch(/disk full/);
+  });
+
+  it('fetches the history only when a row is expanded', async () => {
+    const { bg, row } = await open({
+      'paper.get': () => ({ paper: A, sightings: [sighting('Nov 3'), sighting('cs.LG new', 'arxiv')], notSame: [] }),
+    });
+    expect(bg.of('paper.get')).toEqual([]);
+    click(row('Seen Before').querySelector('[data-testid="row-title"]'));
+    await settle();
+    expect(bg.of('paper.get')).toEqual([{ type: 'paper.get', key: A.key }]);
+    expect(row('Seen Before').querySelector('[data-testid="dedup-status"]')!.textContent).toBe(
+      'Seen 2×: Hugging Face Nov 3, arXiv cs.LG new · matched by arXiv id',
+    );
+    expect(row('Seen Before').querySelector('[data-testid="note-input"]')).not.toBeNull();
+  });
+
+  it('splits a fuzzy match: the card becomes its own new paper', async () => {
+    const own = paper({ key: 'title:scaling-law-for-everything', title: 'Scaling Law for Everything' });
+    const { bg, row, groups } = await open({ 'papers.notSame': () => ({ a: B, b: own }) });
+    click(row('Scaling Law for Everything').querySelector('[data-testid="not-same"]'));
+    await settle();
+    expect(bg.of('papers.notSame')).toEqual([
+      { type: 'papers.notSame', a: B.key, b: { card: STATE.cards[2]!.card, page: HF_PAGE } },
+    ]);
+    const r = row('Scaling Law for Everything');
+    expect(r.dataset.status).toBe('new');
+    expect(r.dataset.key).toBe(own.key);
+    expect(r.querySelector('[data-testid="dedup-status"]')!.textContent).toBe(
+      'New · not the same as “Scaling Laws for Everything”, now its own paper',
+    );
+    expect(r.querySelector('[data-testid="not-same"]')).toBeNull();
+    expect(groups()).toEqual({ new: 2, seen: 1 });
+  });
+
+  it('tags: the tag list is loaded on first focus, edits go by key', async () => {
+    const { bg, row } = await open({
+      'tags.list': () => ({ tags: [{ tag: 'scaling', count: 3 }] }),
+      'paper.tags': (req) => ({ paper: { ...A, tags: req.add } }),
+    });
+    click(row('Seen Before').querySelector('[data-testid="row-title"]'));
+    const input = row('Seen Before').querySelector<HTMLInputElement>('[data-testid="tag-input"]')!;
+    expect(bg.of('tags.list')).toEqual([]);
+    input.dispatchEvent(new FocusEvent('focus'));
+    type(input, 'sc');
+    await settle();
+    expect(bg.of('tags.list')).toHaveLength(1);
+    const option = row('Seen Before').querySelector('[data-testid="tag-option"]')!;
+    expect(option.textContent).toBe('#scaling3');
+    type(input, 'scaling');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await settle();
+    expect(bg.of('paper.tags')).toEqual([{ type: 'paper.tags', target: { key: A.key }, add: ['scaling'] }]);
+    expect(row('Seen Before').querySelector('[data-testid="tag-chip"]')!.textContent).toMatch(/#scaling/);
+  });
+
+  it('a change event refreshes the rows it names (a page badge saved the paper)', async () => {
+    const savedA: PaperView = { ...A, savedAt: Date.now(), tags: ['fav'] };
+    const { bg, row, groups } = await open({ 'papers.get': () => ({ papers: [savedA] }) });
+    await pushChange([A.key]);
+    await settle();
+    expect(bg.of('papers.get')).toEqual([{ type: 'papers.get', keys: [A.key] }]);
+    expect(bg.of('tab.get')).toHaveLength(1);
+    expect(row('Seen Before').dataset.status).toBe('saved');
+    expect(groups()).toEqual({ new: 1, saved: 2 });
+  });
+
+  it('a change to a paper not shown re-reads the tab when some card is not stored yet', async () => {
+    const { bg } = await open();
+    await pushChange(['arxiv:2411.00009']);
+    await settle();
+    expect(bg.of('tab.get')).toHaveLength(2);
+    expect(bg.of('papers.get')).toEqual([]);
+  });
+
+  it('search shows library results in place of the page list', async () => {
+    const { bg, v } = await open({ 'library.search': () => ({ total: 1, papers: [B] }) });
+    const input = v.$<HTMLInputElement>('[data-testid="search-input"]')!;
+    type(input, 'scaling');
+    await settle(200);
+    expect(bg.of('library.search')).toEqual([
+      { type: 'library.search', query: { text: 'scaling', sort: 'relevance', limit: 50 } },
+    ]);
+    expect(v.$('[data-testid="page-list"]')).toBeNull();
+    const rows = v.$$('[data-testid="search-results"] [data-testid="paper-row"]');
+    expect(rows.map((r) => r.dataset.status)).toEqual(['saved']);
+    type(input, '');
+    await settle();
+    expect(v.$$('[data-testid="page-list"] [data-testid="paper-row"]')).toHaveLength(3);
+  });
+
+  it('a page without cards shows recently saved papers', async () => {
+    const { bg, v } = await open({
+      'tab.get': () => ({ state: null, statuses: [] }),
+      'library.recent': () => ({ papers: [B] }),
+    });
+    expect(bg.requests.map((r) => r.type)).toEqual(['tab.get', 'library.recent']);
+    expect(v.$('[data-testid="no-cards"]')).not.toBeNull();
+    expect(v.$$('[data-testid="recent"] [data-testid="paper-row"]')).toHaveLength(1);
+  });
+
+  it('opens the library page in a tab', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const { v } = await open();
+    click(v.$('[data-testid="library-link"]'));
+    expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/library.html') });
+  });
+
+  it('takes the tab from ?tab= when given', async () => {
+    expect(await resolveTabId('?tab=42')).toBe(42);
+  });
+});

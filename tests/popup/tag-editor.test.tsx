@@ -1,0 +1,150 @@
+// @vitest-environment happy-dom
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TagEditor } from '../../components/popup/TagEditor';
+import { normalizeTag, suggestTags, type TagCount } from '../../components/popup/tags';
+import { click, fire, key, mount, type } from './helpers';
+
+const KNOWN: TagCount[] = [
+  { tag: 'diffusion', count: 4 },
+  { tag: 'distillation', count: 9 },
+  { tag: 'llm', count: 12 },
+  { tag: 'rl', count: 2 },
+  { tag: 'mixture-of-experts', count: 1 },
+];
+
+function Harness(props: { initial?: string[]; known?: TagCount[] | null; onWant?: () => void }) {
+  const [tags, setTags] = useState(props.initial ?? []);
+  return (
+    <TagEditor
+      tags={tags}
+      known={props.known === undefined ? KNOWN : props.known}
+      onAdd={(t) => setTags((ts) => [...ts, t])}
+      onRemove={(t) => setTags((ts) => ts.filter((x) => x !== t))}
+      onWantKnown={props.onWant ?? (() => undefined)}
+    />
+  );
+}
+
+let view: ReturnType<typeof mount> | undefined;
+afterEach(() => {
+  view?.unmount();
+  view = undefined;
+});
+
+function setup(props: Parameters<typeof Harness>[0] = {}) {
+  view = mount(<Harness {...props} />);
+  const input = view.$<HTMLInputElement>('[data-testid="tag-input"]')!;
+  fire(input, new FocusEvent('focus'));
+  const chips = () => view!.$$('[data-testid="tag-chip"]').map((c) => c.dataset.tag);
+  const options = () => view!.$$('[data-testid="tag-option"]').map((o) => o.dataset.tag);
+  const active = () => view!.$('[data-testid="tag-option"][aria-selected="true"]')?.dataset.tag;
+  return { input, chips, options, active, v: view };
+}
+
+describe('tag rules', () => {
+  it('normalises like the background', () => {
+    expect(normalizeTag('  #Mixture of Experts ')).toBe('mixture-of-experts');
+    expect(normalizeTag('##LLM')).toBe('llm');
+  });
+
+  it('suggests prefix matches first, then inner matches, by use, without tags already on the paper', () => {
+    expect(suggestTags(KNOWN, 'di', []).map((t) => t.tag)).toEqual(['distillation', 'diffusion']);
+    expect(suggestTags(KNOWN, 'l', ['llm']).map((t) => t.tag)).toEqual(['distillation', 'rl']);
+    expect(suggestTags(KNOWN, '', []).map((t) => t.tag).slice(0, 2)).toEqual(['llm', 'distillation']);
+  });
+});
+
+describe('tag editor keyboard', () => {
+  it('adds with Enter and with comma, normalised, and ignores duplicates', () => {
+    const { input, chips } = setup();
+    type(input, 'Vision Transformers');
+    key(input, 'Enter');
+    expect(chips()).toEqual(['vision-transformers']);
+    expect(input.value).toBe('');
+    type(input, '#RL');
+    const ev = key(input, ',');
+    expect(ev.defaultPrevented).toBe(true);
+    expect(chips()).toEqual(['vision-transformers', 'rl']);
+    type(input, 'rl');
+    key(input, 'Enter');
+    expect(chips()).toEqual(['vision-transformers', 'rl']);
+  });
+
+  it('splits a pasted comma list', () => {
+    const { input, chips } = setup();
+    type(input, 'a, b,c');
+    expect(chips()).toEqual(['a', 'b']);
+    expect(input.value).toBe('c');
+  });
+
+  it('removes the last chip with Backspace on an empty input, and any chip with ×', () => {
+    const { input, chips, v } = setup({ initial: ['one', 'two', 'three'] });
+    type(input, 'x');
+    key(input, 'Backspace');
+    // Not empty: Backspace edits the text, chips stay.
+    expect(chips()).toEqual(['one', 'two', 'three']);
+    type(input, '');
+    key(input, 'Backspace');
+    expect(chips()).toEqual(['one', 'two']);
+    click(v.$('[data-tag="one"] [data-testid="tag-remove"]'));
+    expect(chips()).toEqual(['two']);
+  });
+
+  it('offers existing tags with counts; arrows move, Enter picks', () => {
+    const { input, chips, options, active, v } = setup();
+    type(input, 'di');
+    expect(options()).toEqual(['distillation', 'diffusion']);
+    expect(v.$('[data-tag="distillation"] .count')?.textContent).toBe('9');
+    expect(active()).toBeUndefined();
+    key(input, 'ArrowDown');
+    expect(active()).toBe('distillation');
+    key(input, 'ArrowDown');
+    expect(active()).toBe('diffusion');
+    expect(input.getAttribute('aria-activedescendant')).toBe(v.$('[aria-selected="true"]')!.id);
+    key(input, 'ArrowDown');
+    expect(active()).toBe('distillation');
+    key(input, 'ArrowUp');
+    expect(active()).toBe('diffusion');
+    key(input, 'Enter');
+    expect(chips()).toEqual(['diffusion']);
+    expect(input.value).toBe('');
+  });
+
+  it('Enter without a highlighted option adds what was typed', () => {
+    const { input, chips } = setup();
+    type(input, 'dif');
+    key(input, 'Enter');
+    expect(chips()).toEqual(['dif']);
+  });
+
+  it('Escape closes the list without closing the popup', () => {
+    const { input, options } = setup();
+    type(input, 'd');
+    expect(options().length).toBeGreaterThan(0);
+    const ev = key(input, 'Escape');
+    expect(ev.defaultPrevented).toBe(true);
+    expect(options()).toEqual([]);
+    key(input, 'ArrowDown');
+    expect(options().length).toBeGreaterThan(0);
+  });
+
+  it('a click on an option adds it', () => {
+    const { input, chips, v } = setup();
+    type(input, 'll');
+    const opt = v.$('[data-testid="tag-option"][data-tag="llm"]')!;
+    fire(opt, new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+    expect(chips()).toEqual(['llm']);
+  });
+
+  it('asks for the known tags only when tagging starts', () => {
+    const onWant = vi.fn();
+    view = mount(<Harness known={null} onWant={onWant} />);
+    expect(onWant).not.toHaveBeenCalled();
+    const input = view.$<HTMLInputElement>('[data-testid="tag-input"]')!;
+    fire(input, new FocusEvent('focus'));
+    expect(onWant).toHaveBeenCalledTimes(1);
+    type(input, 'd');
+    expect(view.$$('[data-testid="tag-option"]')).toEqual([]);
+  });
+});
