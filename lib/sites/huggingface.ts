@@ -1,0 +1,311 @@
+/**
+ * Hugging Face Papers (huggingface.co/papers…): daily/weekly/monthly digests, trending, search and
+ * single paper pages.
+ *
+ * Cards are read from the rendered DOM, anchored on `<article>` and links to `/papers/<id>` rather
+ * than on Tailwind classes, which churn. The `DailyPapers` hydration island adds what the card does
+ * not print (authors, abstract, exact date, upvotes) — but only for ids the DOM shows, because the
+ * island is a server snapshot that goes stale after client-side navigation and search.
+ */
+
+import { parseArxivId } from '../identity';
+import type { Card, CardPaper, SiteModule } from '../types';
+import { findDate, isIsoDay, isoDayOf, readText, shortDay, squash } from './text';
+
+const HOSTS = new Set(['huggingface.co', 'www.huggingface.co']);
+const ORIGIN = 'https://huggingface.co';
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+/** `/papers/<rest>` in an href, relative or absolute; `<rest>` stops at `?` or `#`. */
+const PAPER_HREF = /^(?:https?:\/\/(?:www\.)?huggingface\.co)?\/papers\/([^?#]+)/;
+/** Path words under /papers/ that name listings, never papers. */
+const LISTING_WORDS = new Set(['date', 'week', 'month', 'trending']);
+
+type Page =
+  | { kind: 'day'; day: string }
+  | { kind: 'week'; week: string }
+  | { kind: 'month'; month: string }
+  | { kind: 'trending' }
+  | { kind: 'search' }
+  | { kind: 'paper'; id: string; version?: number }
+  | { kind: 'daily' };
+
+function classify(url: URL): Page | null {
+  if (!HOSTS.has(url.hostname)) return null;
+  const segs = url.pathname.split('/').filter((s) => s !== '');
+  if (segs[0] !== 'papers') return null;
+  const [, first, second] = segs;
+  if (first === undefined || LISTING_WORDS.has(first)) {
+    // Search runs client-side on any listing and shows only its results.
+    if (url.searchParams.get('q')) return { kind: 'search' };
+    const day = first === 'date' ? second : url.searchParams.get('date');
+    if (isIsoDay(day)) return { kind: 'day', day };
+    if (first === 'week' && second) return { kind: 'week', week: second };
+    if (first === 'month' && second) return { kind: 'month', month: second };
+    if (first === 'trending') return { kind: 'trending' };
+    return { kind: 'daily' };
+  }
+  const ref = parseArxivId(safeDecode(segs.slice(1).join('/')));
+  if (ref) return { kind: 'paper', ...ref };
+  // Some other /papers/… page (submission form, a future view): read whatever cards it shows.
+  return url.searchParams.get('q') ? { kind: 'search' } : { kind: 'daily' };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The paper a link points to, if it is a `/papers/<arXiv id>` link. */
+function linkedPaper(a: Element): { id: string; version?: number } | null {
+  const m = PAPER_HREF.exec(a.getAttribute('href') ?? '');
+  const rest = m?.[1];
+  if (rest === undefined || LISTING_WORDS.has(rest.split('/')[0] ?? '')) return null;
+  return parseArxivId(safeDecode(rest));
+}
+
+/** What the hydration JSON says about one paper; every field is checked, none is trusted. */
+type IslandPaper = {
+  title?: string;
+  abstract?: string;
+  authors?: string[];
+  publishedAt?: string;
+  upvotes?: number;
+};
+type Island = { papers: Map<string, IslandPaper>; day?: string };
+
+/** The last island read: the content script re-reads on every DOM change, the JSON rarely changes. */
+let lastIsland: { raw: string; target: string; island: Island } | undefined;
+
+function readIsland(doc: Document, target: 'DailyPapers' | 'PaperContent'): Island {
+  const raw = doc.querySelector(`[data-target="${target}"][data-props]`)?.getAttribute('data-props');
+  if (!raw) return { papers: new Map() };
+  if (lastIsland?.raw === raw && lastIsland.target === target) return lastIsland.island;
+  const island = parseIsland(raw, target);
+  lastIsland = { raw, target, island };
+  return island;
+}
+
+function parseIsland(raw: string, target: 'DailyPapers' | 'PaperContent'): Island {
+  const papers = new Map<string, IslandPaper>();
+  let props: unknown;
+  try {
+    props = JSON.parse(raw);
+  } catch {
+    return { papers };
+  }
+  if (!isObject(props)) return { papers };
+  const entries = target === 'DailyPapers' ? props['dailyPapers'] : [props];
+  if (Array.isArray(entries)) {
+    for (const entry of entries) {
+      const p = isObject(entry) ? entry['paper'] : undefined;
+      if (!isObject(p) || typeof p['id'] !== 'string') continue;
+      papers.set(p['id'], islandPaper(p));
+    }
+  }
+  const day = props['periodType'] === 'day' ? props['dateString'] : undefined;
+  return typeof day === 'string' && isIsoDay(day) ? { papers, day } : { papers };
+}
+
+function islandPaper(p: Record<string, unknown>): IslandPaper {
+  const out: IslandPaper = {};
+  if (typeof p['title'] === 'string' && p['title'].trim()) out.title = squash(p['title']);
+  if (typeof p['summary'] === 'string' && p['summary'].trim()) out.abstract = squash(p['summary']);
+  if (Array.isArray(p['authors'])) {
+    const names = p['authors']
+      .filter((a): a is Record<string, unknown> => isObject(a) && a['hidden'] !== true)
+      .map((a) => (typeof a['name'] === 'string' ? squash(a['name']) : ''))
+      .filter((n) => n !== '');
+    if (names.length > 0) out.authors = names;
+  }
+  const published = isoDayOf(p['publishedAt']);
+  if (published) out.publishedAt = published;
+  if (typeof p['upvotes'] === 'number' && Number.isFinite(p['upvotes'])) out.upvotes = p['upvotes'];
+  return out;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** One card as found in the DOM, before the island is consulted. */
+type Found = { id: string; version?: number; element: Element; titles: Element[] };
+
+/** The badge goes beside the heading that holds the title link, or the link itself. */
+function anchorOf(link: Element): Element {
+  return link.closest(HEADINGS) ?? link;
+}
+
+/**
+ * Each `<article>` is one card even though it holds a desktop and a mobile copy: its title links
+ * are the `/papers/<id>` links inside headings, or — if the markup drifts and headings go — the
+ * links carrying the longest text (both copies print the same title).
+ */
+function fromArticle(article: Element): Found | null {
+  const links: { el: Element; id: string; version?: number }[] = [];
+  for (const a of article.querySelectorAll('a[href*="/papers/"]')) {
+    const ref = linkedPaper(a);
+    if (ref) links.push({ el: a, ...ref });
+  }
+  let titles = links.filter((l) => l.el.closest(HEADINGS) !== null);
+  if (titles.length === 0) {
+    const text = (l: { el: Element }) => squash(l.el.textContent ?? '');
+    const longest = Math.max(0, ...links.map((l) => text(l).length));
+    titles = longest > 0 ? links.filter((l) => text(l).length === longest) : [];
+  }
+  const first = titles[0];
+  if (!first) return null;
+  const own = titles.filter((l) => l.id === first.id);
+  const found: Found = { id: first.id, element: article, titles: own.map((l) => anchorOf(l.el)) };
+  if (first.version !== undefined) found.version = first.version;
+  return found;
+}
+
+function lowestCommonAncestor(a: Element, b: Element): Element {
+  let node: Element | null = a;
+  while (node && !node.contains(b)) node = node.parentElement;
+  return node ?? a;
+}
+
+/**
+ * Fallback for layouts without `<article>` (search results, future markup): every heading link to
+ * a paper is a card, and consecutive links to the same paper are its desktop/mobile copies.
+ */
+function fromHeadings(doc: Document): Found[] {
+  const found: Found[] = [];
+  const selector = HEADINGS.split(', ').map((h) => `${h} a[href*="/papers/"]`).join(', ');
+  for (const a of doc.querySelectorAll(selector)) {
+    const ref = linkedPaper(a);
+    if (!ref) continue;
+    const heading = anchorOf(a);
+    const last = found[found.length - 1];
+    if (last && last.id === ref.id) {
+      last.element = lowestCommonAncestor(last.element, heading);
+      last.titles.push(heading);
+      continue;
+    }
+    const f: Found = { id: ref.id, element: heading.parentElement ?? heading, titles: [heading] };
+    if (ref.version !== undefined) f.version = ref.version;
+    found.push(f);
+  }
+  return found;
+}
+
+/** "Upvote 23" on the upvote checkbox; "-" means none yet. */
+function domUpvotes(element: Element): number | undefined {
+  for (const box of element.querySelectorAll('[role="checkbox"], label')) {
+    const text = squash(box.textContent ?? '');
+    if (!/upvote/i.test(text)) continue;
+    const n = /(\d[\d,]*)\s*$/.exec(text)?.[1];
+    if (n !== undefined) return Number(n.replace(/,/g, ''));
+    if (/-\s*$/.test(text)) return 0;
+  }
+  return undefined;
+}
+
+/**
+ * "Published on Jun 2, 2026" (desktop copy) or "Jun 2, 2026" (mobile copy); within the current
+ * year the site prints "Aug 5", dated here relative to the digest's day (or today).
+ */
+function domPublished(element: Element, reference: string): string | undefined {
+  for (const span of element.querySelectorAll('span, time')) {
+    if (span.childElementCount > 0) continue;
+    const text = span.textContent ?? '';
+    if (text.length > 40) continue;
+    const day = findDate(text, reference);
+    if (day) return day;
+  }
+  return undefined;
+}
+
+function toPaper(f: Found, island: IslandPaper | undefined, reference: string): CardPaper {
+  const title = island?.title ?? (f.titles[0] ? readText(f.titles[0]) : '');
+  const paper: CardPaper = { arxivId: f.id, title, url: `${ORIGIN}/papers/${f.id}` };
+  if (f.version !== undefined) paper.version = f.version;
+  if (island?.authors) paper.authors = island.authors;
+  if (island?.abstract) paper.abstract = island.abstract;
+  const published = island?.publishedAt ?? domPublished(f.element, reference);
+  if (published) paper.publishedAt = published;
+  // The count on the card is what the reader sees; the island's may be hours old.
+  const upvotes = domUpvotes(f.element) ?? island?.upvotes;
+  if (upvotes !== undefined) paper.upvotes = upvotes;
+  return paper;
+}
+
+function readListing(doc: Document, page: Page): Card[] {
+  let found: Found[] = [];
+  for (const article of doc.querySelectorAll('article')) {
+    const f = fromArticle(article);
+    if (f) found.push(f);
+  }
+  if (found.length === 0) found = fromHeadings(doc);
+
+  // One card per paper: a paper shown twice keeps its first card.
+  const seen = new Set<string>();
+  found = found.filter((f) => {
+    if (seen.has(f.id)) return false;
+    seen.add(f.id);
+    return true;
+  });
+
+  const island = readIsland(doc, 'DailyPapers');
+  let digestDate: string | undefined;
+  if (page.kind === 'day') digestDate = page.day;
+  // On a bare /papers the island's day is the page's day only if it describes what is shown.
+  else if (page.kind === 'daily' && found.length > 0 && found.every((f) => island.papers.has(f.id)))
+    digestDate = island.day;
+
+  const reference = digestDate ?? today();
+  return found.map((f) => {
+    const paper = toPaper(f, island.papers.get(f.id), reference);
+    const card: Card = { element: f.element, anchors: f.titles, paper };
+    if (digestDate) card.digestDate = digestDate;
+    return card;
+  });
+}
+
+/** A single paper page: one card, the paper itself. */
+function readPaperPage(doc: Document, id: string, version: number | undefined): Card[] {
+  const heading = doc.querySelector('main h1') ?? doc.querySelector('h1');
+  if (!heading) return [];
+  const found: Found = { id, element: heading.parentElement ?? heading, titles: [heading] };
+  if (version !== undefined) found.version = version;
+  const island = readIsland(doc, 'PaperContent').papers.get(id);
+  return [{ element: found.element, anchors: found.titles, paper: toPaper(found, island, today()) }];
+}
+
+export const huggingface: SiteModule = {
+  id: 'huggingface',
+  name: 'Hugging Face',
+  handles: (url) => classify(url) !== null,
+  readCards(doc, url) {
+    const page = classify(url);
+    if (!page) return [];
+    return page.kind === 'paper' ? readPaperPage(doc, page.id, page.version) : readListing(doc, page);
+  },
+  pageLabel(url, doc) {
+    const page = classify(url);
+    switch (page?.kind) {
+      case 'day':
+        return shortDay(page.day);
+      case 'week':
+        return `week ${page.week}`;
+      case 'month':
+        return `month ${page.month}`;
+      case 'trending':
+      case 'search':
+      case 'paper':
+        return page.kind;
+      default: {
+        const day = doc ? readIsland(doc, 'DailyPapers').day : undefined;
+        return day ? shortDay(day) : 'daily';
+      }
+    }
+  },
+};

@@ -1,0 +1,117 @@
+/**
+ * Text helpers shared by the site recognisers. Everything here reads text (`nodeValue`,
+ * `getAttribute`) and never markup, so a title such as `<img src=x onerror=…>` stays plain text.
+ */
+
+/**
+ * Nodes that MathJax (v2 and v3) and KaTeX insert to *display* formulas. Their text is rendering
+ * output (glyphs, MathML for screen readers), not the title the author wrote, so it is skipped.
+ */
+const RENDERED_MATH =
+  '.MathJax, .MathJax_Preview, .MathJax_Display, .MathJax_CHTML, .MathJax_SVG, .MathJax_MathML, ' +
+  '.MJX_Assistive_MathML, mjx-container, mjx-assistive-mml, .katex-html';
+
+/** Collapses runs of whitespace (including no-break spaces) and trims. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function tex(source: string | null, display: boolean): string {
+  const d = display ? '$$' : '$';
+  return `${d}${source ?? ''}${d}`;
+}
+
+/**
+ * The text of `root` as its author wrote it: rendered math is skipped and the TeX that MathJax 2
+ * keeps in `<script type="math/tex">` (or KaTeX in its `annotation`) is put back between `$`, so the
+ * same title reads the same before and after the page typesets it. `skip` drops other elements
+ * (descriptors such as "Title:", "More"/"Less" toggles).
+ */
+export function readText(root: Element, skip?: (el: Element) => boolean): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        parts.push(child.nodeValue ?? '');
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      const tag = el.localName;
+      if (tag === 'script') {
+        const type = el.getAttribute('type') ?? '';
+        if (type.startsWith('math/tex')) parts.push(tex(el.textContent, type.includes('mode=display')));
+        continue;
+      }
+      // Our own badge may sit inside a title; it is not part of the title.
+      if (tag === 'style' || tag === 'template' || tag === 'noscript' || tag === 'dejalu-badge') continue;
+      if (el.matches(RENDERED_MATH) || skip?.(el)) continue;
+      if (tag === 'math') {
+        // KaTeX keeps its source in a MathML annotation; bare MathML is the author's own text.
+        const source = el.querySelector('annotation[encoding="application/x-tex"]');
+        parts.push(source ? tex(source.textContent, false) : (el.textContent ?? ''));
+        continue;
+      }
+      walk(el);
+    }
+  };
+  walk(root);
+  return squash(parts.join(''));
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+/** "22 September 2026", "Thu, 2 Feb 23", "25 September, 2023". */
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})[a-z]*\\.?,?\\s+(\\d{4}|\\d{2})\\b`, 'i');
+/** "Jun 2, 2026", "Published on Nov 3, 2025"; Hugging Face drops the year within the current one: "Aug 5". */
+const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAMES})[a-z]*\\.?\\s+(\\d{1,2})\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
+
+function iso(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/**
+ * The first English date in `text` as `YYYY-MM-DD`, read by hand rather than with `Date.parse`,
+ * whose handling of these forms depends on the engine and the time zone. Two-digit years are 20YY
+ * (arXiv's legacy headings: "Thu, 2 Feb 23"). A date without a year ("Aug 5") is only read when
+ * `reference` (a `YYYY-MM-DD` day) is given: it is the last such day on or before the reference.
+ */
+export function findDate(text: string, reference?: string): string | undefined {
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  if (dmy) {
+    const [, d = '', m = '', y = ''] = dmy;
+    return iso(y.length === 2 ? 2000 + Number(y) : Number(y), monthNumber(m), Number(d));
+  }
+  const mdy = MONTH_DAY_YEAR.exec(text);
+  if (!mdy) return undefined;
+  const [, m = '', d = '', y] = mdy;
+  if (y !== undefined) return iso(Number(y), monthNumber(m), Number(d));
+  if (!isIsoDay(reference)) return undefined;
+  const year = Number(reference.slice(0, 4));
+  const guess = iso(year, monthNumber(m), Number(d));
+  return guess !== undefined && guess > reference ? iso(year - 1, monthNumber(m), Number(d)) : guess;
+}
+
+/** `2025-11-03` → "Nov 3". */
+export function shortDay(isoDay: string): string {
+  const [, m, d] = isoDay.split('-');
+  const name = MONTHS[Number(m) - 1];
+  if (name === undefined || d === undefined) return isoDay;
+  return `${name[0]?.toUpperCase()}${name.slice(1)} ${Number(d)}`;
+}
+
+/** The `YYYY-MM-DD` day of an ISO timestamp (`2026-06-02T00:00:00.000Z`), if it is one. */
+export function isoDayOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(value);
+  return m?.[1];
+}
+
+export function isIsoDay(value: string | null | undefined): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
