@@ -1,0 +1,238 @@
+/**
+ * arXiv (arxiv.org): category listings (/list/<cat>/new|recent|pastweek|YYYY-MM) in today's layout
+ * and the legacy one, abstract pages (/abs/<id>) and search results (/search).
+ *
+ * arXiv pages are server-rendered and stable, but MathJax rewrites `.mathjax` nodes after load, so
+ * titles come from `citation_*` meta where the page has them and otherwise from text read with
+ * rendered math skipped (see `readText`).
+ */
+
+import { parseArxivId } from '../identity';
+import type { Card, CardPaper, SiteModule } from '../types';
+import { findDate, readText, squash } from './text';
+
+const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+const ORIGIN = 'https://arxiv.org';
+
+type Page =
+  | { kind: 'list'; category: string; period: string }
+  | { kind: 'abs'; id?: string; version?: number }
+  | { kind: 'search' };
+
+function classify(url: URL): Page | null {
+  if (!HOSTS.has(url.hostname)) return null;
+  const segs = url.pathname.split('/').filter((s) => s !== '');
+  const [kind, category, period] = segs;
+  if (kind === 'list' && category) return { kind: 'list', category, period: period ?? '' };
+  if (kind === 'abs' && segs.length > 1) {
+    // Old-style ids span two segments (`hep-th/9901001`): never split an abs path on `/`.
+    const ref = parseArxivId(safeDecode(segs.slice(1).join('/')));
+    return ref ? { kind: 'abs', ...ref } : { kind: 'abs' };
+  }
+  if (kind === 'search') return { kind: 'search' };
+  return null;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The id an `/abs/<id>` link (relative or absolute, with or without version) points to. */
+function absLinkRef(a: Element): { id: string; version?: number } | null {
+  const m = /\/abs\/([^?#]+)/.exec(a.getAttribute('href') ?? '');
+  return m?.[1] ? parseArxivId(safeDecode(m[1])) : null;
+}
+
+const isDescriptor = (el: Element) => el.classList.contains('descriptor');
+
+/** "Title:"/"Authors:" labels are spans in every layout we know; the regex catches drift. */
+function labelled(el: Element, label: RegExp): string {
+  return readText(el, isDescriptor).replace(label, '');
+}
+
+/** Author links, minus "et al."/collapse toggles (`javascript:` links). */
+function authorNames(container: Element | null): string[] | undefined {
+  if (!container) return undefined;
+  const names: string[] = [];
+  for (const a of container.querySelectorAll('a')) {
+    if ((a.getAttribute('href') ?? '').startsWith('javascript:')) continue;
+    const name = squash(a.textContent ?? '');
+    if (name) names.push(name);
+  }
+  return names.length > 0 ? names : undefined;
+}
+
+function basePaper(ref: { id: string; version?: number }, title: string): CardPaper {
+  const paper: CardPaper = { arxivId: ref.id, title, url: `${ORIGIN}/abs/${ref.id}` };
+  if (ref.version !== undefined) paper.version = ref.version;
+  return paper;
+}
+
+/**
+ * Titles remembered per element and id. Once MathJax 3 has typeset a title its TeX is gone from
+ * the DOM, so a re-read after typesetting reuses what the first read saw.
+ */
+const firstTitles = new WeakMap<Element, { id: string; title: string }>();
+
+function listTitle(el: Element, id: string): string {
+  const known = firstTitles.get(el);
+  if (known?.id === id) return known.title;
+  const title = labelled(el, /^Title:\s*/i);
+  firstTitles.set(el, { id, title });
+  return title;
+}
+
+/** The day a section heading or the page names ("Wed, 7 Oct 2026 (showing …)"), if any. */
+function headingDay(heading: Element | null | undefined): string | undefined {
+  return heading ? findDate(heading.textContent ?? '') : undefined;
+}
+
+/**
+ * The section heading of a listing `<dl>`: inside it in today's layout (one `<dl id=articles>` per
+ * section or day), just before it in the legacy layout.
+ */
+function sectionHeading(dl: Element): Element | null {
+  for (const child of dl.children) {
+    if (child.localName === 'dt') break;
+    if (/^h[1-6]$/.test(child.localName)) return child;
+  }
+  const prev = dl.previousElementSibling;
+  return prev && /^h[1-6]$/.test(prev.localName) ? prev : null;
+}
+
+/** "Showing new listings for Tuesday, 22 September 2026" / legacy "New submissions for Thu, 2 Feb 23". */
+function newListingDay(doc: Document): string | undefined {
+  for (const h of doc.querySelectorAll('h2, h3')) {
+    const text = h.textContent ?? '';
+    if (/\bfor\b/i.test(text)) {
+      const day = findDate(text);
+      if (day) return day;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Listing cards: each `<dt>` (id and links) is paired with the `<dd>` after it (title, authors,
+ * abstract). The card element is the `<dd>`: it is what the reader reads, so it is what must be on
+ * screen to count as seen and what gets dimmed; a wrapper around the pair would mean rewriting
+ * arXiv's markup. The badge anchors on the title line.
+ */
+function readList(doc: Document, period: string): Card[] {
+  const pageDay = period === 'new' ? newListingDay(doc) : undefined;
+  const sectionDays = new Map<Element, string | undefined>();
+  const seen = new Set<string>();
+  const cards: Card[] = [];
+  for (const dt of doc.querySelectorAll('dt')) {
+    const link = dt.querySelector('a[href*="/abs/"]');
+    const ref = link && absLinkRef(link);
+    const dd = dt.nextElementSibling;
+    // A <dt> without its <dd> has nothing to read or dim; a repeated id is the same paper.
+    if (!link || !ref || dd?.localName !== 'dd' || seen.has(ref.id)) continue;
+    seen.add(ref.id);
+
+    const titleEl = dd.querySelector('.list-title') ?? dd.querySelector('[class*="title"]');
+    const paper = basePaper(ref, titleEl ? listTitle(titleEl, ref.id) : '');
+    const authors = authorNames(dd.querySelector('.list-authors'));
+    if (authors) paper.authors = authors;
+    const abstract = dd.querySelector('p');
+    const abstractText = abstract ? readText(abstract) : '';
+    if (abstractText) paper.abstract = abstractText;
+
+    const card: Card = { element: dd, anchors: [titleEl ?? link], paper };
+    const dl = dt.parentElement;
+    if (dl && !sectionDays.has(dl)) sectionDays.set(dl, headingDay(sectionHeading(dl)));
+    const day = (dl && sectionDays.get(dl)) ?? pageDay;
+    if (day) card.digestDate = day;
+    cards.push(card);
+  }
+  return cards;
+}
+
+function meta(doc: Document, name: string): string | undefined {
+  const v = doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
+  return v ? squash(v) : undefined;
+}
+
+/** "Last, First" (citation_author) → "First Last", as the page prints names elsewhere. */
+function displayName(citation: string): string {
+  const [last = '', ...rest] = citation.split(', ');
+  return rest.length > 0 ? squash(`${rest.join(' ')} ${last}`) : squash(last);
+}
+
+/** An abstract page is one card: the paper itself. */
+function readAbs(doc: Document, page: { id?: string; version?: number }): Card[] {
+  const metaRef = parseArxivId(meta(doc, 'citation_arxiv_id') ?? '');
+  const id = metaRef?.id ?? page.id;
+  const heading = doc.querySelector('h1.title') ?? doc.querySelector('#abs h1, main h1');
+  if (!id || !heading) return [];
+
+  // The URL names the version shown; an unversioned URL shows the latest, which the page links as "this version".
+  const thisVersion = doc.querySelector('.arxividv a, meta[property="og:url"]');
+  const shown = thisVersion && parseArxivId(thisVersion.getAttribute('href') ?? thisVersion.getAttribute('content') ?? '');
+  const version = page.version ?? (shown?.id === id ? shown.version : undefined);
+
+  const title = meta(doc, 'citation_title') ?? labelled(heading, /^Title:\s*/i);
+  const paper = basePaper(version === undefined ? { id } : { id, version }, title);
+  const authors =
+    authorNames(doc.querySelector('#abs .authors, div.authors')) ??
+    [...doc.querySelectorAll('meta[name="citation_author"]')]
+      .map((m) => displayName(m.getAttribute('content') ?? ''))
+      .filter((n) => n !== '');
+  if (authors.length > 0) paper.authors = authors;
+  const abstractEl = doc.querySelector('blockquote.abstract');
+  const abstract = meta(doc, 'citation_abstract') ?? (abstractEl ? labelled(abstractEl, /^Abstract:\s*/i) : '');
+  if (abstract) paper.abstract = abstract;
+  const published = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(meta(doc, 'citation_date') ?? '');
+  if (published) paper.publishedAt = `${published[1]}-${published[2]}-${published[3]}`;
+
+  const element = doc.querySelector('#abs') ?? heading.parentElement ?? heading;
+  return [{ element, anchors: [heading], paper }];
+}
+
+/** Search results (`li.arxiv-result`): the id link is versioned when the hit is not the latest. */
+function readSearch(doc: Document): Card[] {
+  const seen = new Set<string>();
+  const cards: Card[] = [];
+  for (const li of doc.querySelectorAll('li.arxiv-result')) {
+    const link = li.querySelector('.list-title a[href*="/abs/"]') ?? li.querySelector('a[href*="/abs/"]');
+    const ref = link && absLinkRef(link);
+    if (!link || !ref || seen.has(ref.id)) continue;
+    seen.add(ref.id);
+    const titleEl = li.querySelector('p.title') ?? li.querySelector('.title');
+    const paper = basePaper(ref, titleEl ? listTitle(titleEl, ref.id) : '');
+    const authors = authorNames(li.querySelector('.authors'));
+    if (authors) paper.authors = authors;
+    // The full abstract ends with a "△ Less" toggle link, which is not part of it.
+    const full = li.querySelector('.abstract-full');
+    const abstract = full ? readText(full, (el) => el.localName === 'a') : '';
+    if (abstract) paper.abstract = abstract;
+    const dateline = [...li.querySelectorAll('p')].find((p) => /^\s*Submitted\b/.test(p.textContent ?? ''));
+    const submitted = dateline ? findDate(dateline.textContent ?? '') : undefined;
+    if (submitted) paper.publishedAt = submitted;
+    cards.push({ element: li, anchors: [titleEl ?? link], paper });
+  }
+  return cards;
+}
+
+export const arxiv: SiteModule = {
+  id: 'arxiv',
+  name: 'arXiv',
+  handles: (url) => classify(url) !== null,
+  readCards(doc, url) {
+    const page = classify(url);
+    if (page?.kind === 'list') return readList(doc, page.period);
+    if (page?.kind === 'abs') return readAbs(doc, page);
+    if (page?.kind === 'search') return readSearch(doc);
+    return [];
+  },
+  pageLabel(url) {
+    const page = classify(url);
+    if (page?.kind === 'list') return squash(`${page.category} ${page.period}`);
+    return page?.kind ?? 'arxiv';
+  },
+};
