@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import { arxiv } from '../../lib/sites/arxiv';
+import { checkCapture, fixtureIndex, loadFixture, parsePage, realCaptures } from './helpers';
+
+/** One listing entry in today's layout (arxiv-browse `list_macros.html`). */
+function entry(n: number, id: string, title: string, opts: { note?: string; abstract?: string } = {}): string {
+  return `
+    <dt>
+      <a name='item${n}'>[${n}]</a>
+      <a href ="/abs/${id}" title="Abstract" id="${id}">
+        arXiv:${id}
+      </a> ${opts.note ?? ''}
+        [<a href="/pdf/${id}" title="Download PDF" id="pdf-${id}">pdf</a>, <a href="/format/${id}" title="Other formats" id="oth-${id}">other</a>]
+    </dt>
+    <dd>
+      <div class='meta'>
+        <div class='list-title mathjax'><span class='descriptor'>Title:</span>
+          ${title}
+        </div>
+        <div class='list-authors'><a href="https://arxiv.org/search/cs?searchtype=author&amp;query=Doe,+J">Jane Doe</a>, <a href="https://arxiv.org/search/cs?searchtype=author&amp;query=Roe,+R">Richard Roe</a></div>
+        <div class='list-subjects'><span class='descriptor'>Subjects:</span> <span class="primary-subject">Machine Learning (cs.LG)</span></div>
+        ${opts.abstract === undefined ? '' : `<p class='mathjax'>${opts.abstract}</p>`}
+      </div>
+    </dd>`;
+}
+
+function listing(heading: string, sections: string[][]): string {
+  return `<!DOCTYPE html><html><head><title>Machine Learning</title></head><body><div id='dlpage'>
+    <h1>Machine Learning (cs.LG)</h1>${heading}
+    ${sections.map(([h, ...items]) => `<dl id='articles'><h3>${h}</h3>${items.join('')}</dl>`).join('\n')}
+  </div></body></html>`;
+}
+
+describe('arXiv: generated listing (index.json)', () => {
+  for (const page of fixtureIndex().filter((e) => e.site === 'arxiv')) {
+    it(`${page.file} gives exactly its ${page.cards.length} cards, in order`, () => {
+      const url = new URL(page.url);
+      const doc = loadFixture(page.file, page.url);
+      const cards = arxiv.readCards(doc, url);
+      expect(cards.map((c) => ({ id: c.paper.arxivId, title: c.paper.title }))).toEqual(page.cards);
+      for (const card of cards) {
+        expect(card.element.localName).toBe('dd');
+        expect(card.anchors).toHaveLength(1);
+        expect(card.anchors[0]?.classList.contains('list-title')).toBe(true);
+        expect(card.digestDate).toBe(page.digestDay);
+        expect(card.paper.url).toBe(`https://arxiv.org/abs/${card.paper.arxivId}`);
+        expect(card.paper.authors?.length).toBeGreaterThan(0);
+        expect(card.paper.abstract?.length).toBeGreaterThan(100);
+      }
+      expect(arxiv.pageLabel(url, doc)).toBe('cs.LG new');
+    });
+  }
+});
+
+describe('arXiv: real captures (expected JSON beside each)', () => {
+  for (const { html, expected } of realCaptures().filter((c) => c.expected.site === 'arxiv')) {
+    it(`${html}: ${expected.count} card(s)`, () => checkCapture(html, expected));
+  }
+});
+
+describe('arXiv: listings', () => {
+  const url = new URL('https://arxiv.org/list/cs.LG/new');
+
+  it('reads all sections: new, cross-lists and replacements, with old-style ids and versions', () => {
+    const doc = parsePage(
+      listing('<h3>Showing new listings for Tuesday, 22 September 2026</h3>', [
+        ['New submissions (showing 1 of 1 entries)', entry(1, '2609.00001', 'New one', { abstract: 'An abstract.' })],
+        ['Cross submissions (showing 1 of 1 entries)', entry(2, '2609.00002', 'Crossed', { note: '(cross-list from cs.CL)' })],
+        [
+          'Replacement submissions (showing 2 of 2 entries)',
+          entry(3, 'hep-th/9901001', 'An old one', { note: '(replaced)' }),
+          entry(4, '2401.01234v3', 'Versioned', { note: '(replaced)' }),
+        ],
+      ]),
+      url.href,
+    );
+    const cards = arxiv.readCards(doc, url);
+    expect(cards.map((c) => [c.paper.arxivId, c.paper.version, c.paper.title])).toEqual([
+      ['2609.00001', undefined, 'New one'],
+      ['2609.00002', undefined, 'Crossed'],
+      ['hep-th/9901001', undefined, 'An old one'],
+      ['2401.01234', 3, 'Versioned'],
+    ]);
+    expect(cards[2]?.paper.url).toBe('https://arxiv.org/abs/hep-th/9901001');
+    expect(cards[0]?.paper.abstract).toBe('An abstract.');
+    expect(cards[1]?.paper.abstract).toBeUndefined();
+    expect(cards[0]?.paper.authors).toEqual(['Jane Doe', 'Richard Roe']);
+    expect(cards.map((c) => c.digestDate)).toEqual(Array(4).fill('2026-09-22'));
+  });
+
+  it('dates legacy /new pages ("New submissions for Tue, 22 Sep 26") and /recent sections per day', () => {
+    const legacy = parsePage(
+      `<h3>New submissions for Tue, 22 Sep 26</h3><dl>${entry(1, '2609.00001', 'A')}</dl>` +
+        `<h3>Cross-lists for Tue, 22 Sep 26</h3><dl>${entry(2, '2609.00002', 'B')}</dl>`,
+      url.href,
+    );
+    expect(arxiv.readCards(legacy, url).map((c) => c.digestDate)).toEqual(['2026-09-22', '2026-09-22']);
+
+    const recentUrl = new URL('https://arxiv.org/list/cs.LG/recent?skip=0&show=50');
+    const recent = parsePage(
+      listing('<h2>Authors and titles for recent submissions</h2>', [
+        ['Wed, 7 Oct 2026 (showing 1 of 1 entries )', entry(1, '2610.00001', 'A')],
+        ['Tue, 6 Oct 2026 (showing 1 of 1 entries )', entry(2, '2610.00002', 'B')],
+      ]),
+      recentUrl.href,
+    );
+    expect(arxiv.readCards(recent, recentUrl).map((c) => c.digestDate)).toEqual(['2026-10-07', '2026-10-06']);
+    expect(arxiv.pageLabel(recentUrl)).toBe('cs.LG recent');
+  });
+
+  it('gives no digest date when the page states none', () => {
+    const month = new URL('https://arxiv.org/list/cs.LG/2024-01');
+    const doc = parsePage(listing('', [['Entries (showing 1 of 1)', entry(1, '2401.00001', 'A')]]), month.href);
+    expect(arxiv.readCards(doc, month)[0]?.digestDate).toBeUndefined();
+  });
+
+  it('returns titles with markup-looking text as plain text', () => {
+    const evil = '&lt;img src=x onerror=alert(1)&gt; &amp; Don&#39;t';
+    const doc = parsePage(listing('', [['New', entry(1, '2609.00001', evil)]]), url.href);
+    expect(arxiv.readCards(doc, url)[0]?.paper.title).toBe("<img src=x onerror=alert(1)> & Don't");
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+  });
+
+  it('reads titles the same before and after MathJax 2 typesets them', () => {
+    const raw = 'Bounds for $\\ell_p$-regression in $O(n^2)$ time';
+    const typeset =
+      'Bounds for <span class="MathJax_Preview" style="color: inherit;"></span>' +
+      '<span class="MathJax" id="MathJax-Element-1-Frame" tabindex="0"><nobr><span class="math"><span class="mrow">ℓp</span></span></nobr>' +
+      '<span class="MJX_Assistive_MathML"><math><msub><mi>ℓ</mi><mi>p</mi></msub></math></span></span>' +
+      '<script type="math/tex" id="MathJax-Element-1">\\ell_p</script>-regression in ' +
+      '<span class="MathJax_Preview"></span><span class="MathJax_CHTML">O(n2)</span><script type="math/tex">O(n^2)</script> time';
+    const before = arxiv.readCards(parsePage(listing('', [['New', entry(1, '2609.00001', raw)]]), url.href), url);
+    const after = arxiv.readCards(parsePage(listing('', [['New', entry(1, '2609.00001', typeset)]]), url.href), url);
+    expect(before[0]?.paper.title).toBe(raw);
+    expect(after[0]?.paper.title).toBe(raw);
+  });
+
+  it('keeps the title it first read when MathJax 3 later replaces the TeX', () => {
+    const doc = parsePage(listing('', [['New', entry(1, '2609.00001', 'Learning $x^2$ fast')]]), url.href);
+    expect(arxiv.readCards(doc, url)[0]?.paper.title).toBe('Learning $x^2$ fast');
+    const title = doc.querySelector('.list-title');
+    const textNode = [...(title?.childNodes ?? [])].find((n) => n.nodeType === 3 && /x\^2/.test(n.nodeValue ?? ''));
+    if (!title || !textNode) throw new Error('title text missing');
+    // MathJax 3 removes the TeX and inserts <mjx-container>, whose text is rendering output.
+    textNode.nodeValue = ' Learning ';
+    const mjx = doc.createElement('mjx-container');
+    mjx.className = 'MathJax CtxtMenu_Attached_0';
+    mjx.textContent = 'x2';
+    title.appendChild(mjx);
+    title.appendChild(doc.createTextNode(' fast '));
+    expect(arxiv.readCards(doc, url)[0]?.paper.title).toBe('Learning $x^2$ fast');
+    // A page read only after typesetting drops the rendered formula rather than misreading it.
+    const late = parsePage(listing('', [['New', entry(1, '2609.00001', 'Learning <mjx-container class="MathJax">x2</mjx-container> fast')]]), url.href);
+    expect(arxiv.readCards(late, url)[0]?.paper.title).toBe('Learning fast');
+  });
+
+  it('skips <dt>s without their <dd>, non-paper links and repeated ids', () => {
+    const doc = parsePage(
+      listing('', [
+        [
+          'New',
+          entry(1, '2609.00001', 'A'),
+          '<dt><a href="/abs/2609.00009">arXiv:2609.00009</a></dt>',
+          '<dt>Glossary</dt><dd>not a paper</dd>',
+          entry(2, '2609.00001', 'A again'),
+          entry(3, '2609.00002', 'B'),
+        ],
+      ]),
+      url.href,
+    );
+    expect(arxiv.readCards(doc, url).map((c) => c.paper.title)).toEqual(['A', 'B']);
+  });
+
+  it('finds nothing on pages of other sites', () => {
+    for (const f of ['google-scholar-results-2026-fragments.html', 'paperswithcode-search-cards-2023-fragment.html', 'hf-trending-2026-10-excerpt.html']) {
+      expect(arxiv.readCards(loadFixture(`real/${f}`, url.href), url)).toEqual([]);
+    }
+  });
+});
+
+describe('arXiv: abstract pages', () => {
+  const abs = (id: string, extra = '') => `<!DOCTYPE html><html><head>
+    <meta name="citation_title" content="An  old   paper" />
+    <meta name="citation_author" content="Witten, Edward" />
+    <meta name="citation_author" content="Doe, Jane Q." />
+    <meta name="citation_date" content="1999/01/04" />
+    <meta name="citation_arxiv_id" content="${id}" />
+    <meta name="citation_abstract" content="We study strings." />${extra}
+    </head><body><div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>An old paper</h1>
+    <div class="authors"><span class="descriptor">Authors:</span></div></div></body></html>`;
+
+  it('reads an old-style id from the meta and the version from the URL', () => {
+    const url = new URL('https://arxiv.org/abs/hep-th/9901001v3');
+    const cards = arxiv.readCards(parsePage(abs('hep-th/9901001'), url.href), url);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]?.paper).toEqual({
+      arxivId: 'hep-th/9901001',
+      version: 3,
+      title: 'An old paper',
+      url: 'https://arxiv.org/abs/hep-th/9901001',
+      authors: ['Edward Witten', 'Jane Q. Doe'],
+      abstract: 'We study strings.',
+      publishedAt: '1999-01-04',
+    });
+    expect(cards[0]?.anchors.map((a) => a.localName)).toEqual(['h1']);
+    expect(cards[0]?.element.id).toBe('abs');
+    expect(arxiv.pageLabel(url)).toBe('abs');
+  });
+
+  it('takes the version shown from og:url when the URL has none', () => {
+    const url = new URL('https://arxiv.org/abs/hep-th/9901001');
+    const doc = parsePage(abs('hep-th/9901001', '<meta property="og:url" content="https://arxiv.org/abs/hep-th/9901001v2" />'), url.href);
+    expect(arxiv.readCards(doc, url)[0]?.paper.version).toBe(2);
+  });
+
+  it('falls back to the page when the citation meta is missing', () => {
+    const url = new URL('https://arxiv.org/abs/2401.01234');
+    const doc = parsePage(
+      '<div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>  Plain   title</h1>' +
+        '<div class="authors"><span class="descriptor">Authors:</span><a href="/a/doe_j_1">Jane Doe</a></div>' +
+        '<blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span> Text here.</blockquote></div>',
+      url.href,
+    );
+    expect(arxiv.readCards(doc, url)[0]?.paper).toEqual({
+      arxivId: '2401.01234',
+      title: 'Plain title',
+      url: 'https://arxiv.org/abs/2401.01234',
+      authors: ['Jane Doe'],
+      abstract: 'Text here.',
+    });
+  });
+});
+
+describe('arXiv: URLs', () => {
+  const cases: [string, string | null][] = [
+    ['https://arxiv.org/list/cs.LG/new', 'cs.LG new'],
+    ['https://arxiv.org/list/cs.AI/recent', 'cs.AI recent'],
+    ['https://arxiv.org/list/cs.AI/recent?skip=50&show=50', 'cs.AI recent'],
+    ['https://arxiv.org/list/cs.LG/pastweek?show=100', 'cs.LG pastweek'],
+    ['https://arxiv.org/list/cs.LG/2024-01', 'cs.LG 2024-01'],
+    ['https://arxiv.org/list/hep-th/new', 'hep-th new'],
+    ['https://arxiv.org/list/cond-mat.mtrl-sci/new?show=2000', 'cond-mat.mtrl-sci new'],
+    ['https://www.arxiv.org/list/math/new', 'math new'],
+    ['https://export.arxiv.org/list/cs.LG/new', 'cs.LG new'],
+    ['https://arxiv.org/abs/2401.01234', 'abs'],
+    ['https://arxiv.org/abs/2401.01234v2', 'abs'],
+    ['https://arxiv.org/abs/hep-th/9901001', 'abs'],
+    ['https://arxiv.org/abs/hep-th/9901001v3', 'abs'],
+    ['https://arxiv.org/search/?query=endometriosis&searchtype=all', 'search'],
+    ['https://arxiv.org/search/cs?query=transformer&searchtype=all', 'search'],
+    ['https://arxiv.org/search/advanced?terms-0-term=x', 'search'],
+    ['https://arxiv.org/', null],
+    ['https://arxiv.org/pdf/2401.01234', null],
+    ['https://arxiv.org/html/2401.01234v1', null],
+    ['https://arxiv.org/list', null],
+    ['https://info.arxiv.org/help/api/index.html', null],
+    ['https://www.alphaxiv.org/abs/2401.01234', null],
+    ['https://huggingface.co/papers/2401.01234', null],
+  ];
+  for (const [href, label] of cases) {
+    it(`${href} → ${label ?? 'not handled'}`, () => {
+      const url = new URL(href);
+      expect(arxiv.handles(url)).toBe(label !== null);
+      if (label !== null) expect(arxiv.pageLabel(url)).toBe(label);
+    });
+  }
+});
+
+describe('arXiv: large pages', () => {
+  it('reads 5,000 listing entries in time linear in their number', () => {
+    const url = new URL('https://arxiv.org/list/cs.LG/pastweek?show=5000');
+    const build = (n: number) =>
+      parsePage(
+        listing('', [['Entries', ...Array.from({ length: n }, (_, i) => entry(i + 1, `2401.${String(10000 + i)}`, `Title ${i}`, { abstract: 'Abs.' }))]]),
+        url.href,
+      );
+    const time = (doc: Document) => {
+      const t0 = performance.now();
+      const n = arxiv.readCards(doc, url).length;
+      return { ms: performance.now() - t0, n };
+    };
+    time(build(200)); // warm-up: the first run pays for JIT compilation
+    const small = time(build(1000));
+    const big = time(build(5000));
+    expect([small.n, big.n]).toEqual([1000, 5000]);
+    console.info(`arXiv readCards: 1000 entries ${small.ms.toFixed(0)} ms, 5000 entries ${big.ms.toFixed(0)} ms (happy-dom)`);
+    expect(big.ms).toBeLessThan(small.ms * 12 + 200);
+  });
+});

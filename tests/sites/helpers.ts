@@ -1,0 +1,99 @@
+/** Loading fixture pages into happy-dom documents, and checking a page against its expectation. */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { expect } from 'vitest';
+import { siteFor } from '../../lib/sites';
+import type { Card } from '../../lib/types';
+
+export const FIXTURES = new URL('../fixtures/', import.meta.url);
+
+/** Parses `html` as a page served at `url`. DOMParser documents run no scripts and load nothing. */
+export function parsePage(html: string, url = 'https://example.org/'): Document {
+  const window = new Window({ url });
+  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+
+export function fixtureText(rel: string): string {
+  return readFileSync(new URL(rel, FIXTURES), 'utf8');
+}
+
+export function loadFixture(rel: string, url: string): Document {
+  return parsePage(fixtureText(rel), url);
+}
+
+/** `tests/fixtures/index.json`: generated pages and the cards each must give, in order. */
+export type IndexEntry = {
+  file: string;
+  url: string;
+  site: 'huggingface' | 'arxiv';
+  digestDay?: string;
+  cards: { id: string; title: string }[];
+};
+export function fixtureIndex(): IndexEntry[] {
+  return JSON.parse(fixtureText('index.json')) as IndexEntry[];
+}
+
+/** `tests/fixtures/real/<name>.expected.json`, written by hand beside each capture. */
+export type Expected = {
+  url: string;
+  site: 'huggingface' | 'arxiv' | null;
+  pageLabel?: string;
+  count: number;
+  countedBy: string;
+  cards?: ExpectedCard[];
+};
+type ExpectedCard = {
+  id: string;
+  title: string;
+  version?: number;
+  digestDate?: string;
+  anchors?: number;
+  authorsCount?: number;
+  authorsFirst?: string[];
+  publishedAt?: string;
+  upvotes?: number;
+  abstractStarts?: string;
+  hasAbstract?: boolean;
+};
+
+export function realCaptures(): { html: string; expected: Expected }[] {
+  return readdirSync(new URL('real/', FIXTURES))
+    .filter((f) => f.endsWith('.expected.json'))
+    .map((f) => ({
+      html: f.replace(/\.expected\.json$/, '.html'),
+      expected: JSON.parse(fixtureText(`real/${f}`)) as Expected,
+    }));
+}
+
+/** Reads a real capture and checks every field its expectation names. */
+export function checkCapture(html: string, expected: Expected): void {
+  const site = siteFor(expected.url);
+  expect(site?.id ?? null).toBe(expected.site);
+  if (!site) return;
+  const url = new URL(expected.url);
+  const doc = loadFixture(`real/${html}`, expected.url);
+  const cards = site.readCards(doc, url);
+  if (expected.pageLabel !== undefined) expect(site.pageLabel(url, doc)).toBe(expected.pageLabel);
+  expect(cards.map((c) => c.paper.arxivId)).toEqual((expected.cards ?? []).map((c) => c.id));
+  expect(cards).toHaveLength(expected.count);
+  (expected.cards ?? []).forEach((want, i) => checkCard(cards[i], want));
+}
+
+function checkCard(card: Card | undefined, want: ExpectedCard): void {
+  expect(card).toBeDefined();
+  if (!card) return;
+  const p = card.paper;
+  expect(p.title).toBe(want.title);
+  expect(p.version).toBe(want.version);
+  expect(card.digestDate).toBe(want.digestDate);
+  expect(p.url).toMatch(/^https:\/\//);
+  expect(card.anchors.length).toBe(want.anchors ?? 1);
+  for (const a of card.anchors) expect(card.element.contains(a)).toBe(true);
+  if (want.authorsCount !== undefined) expect(p.authors?.length).toBe(want.authorsCount);
+  if (want.authorsFirst) expect(p.authors?.slice(0, want.authorsFirst.length)).toEqual(want.authorsFirst);
+  if (want.publishedAt !== undefined) expect(p.publishedAt).toBe(want.publishedAt);
+  if (want.upvotes !== undefined) expect(p.upvotes).toBe(want.upvotes);
+  if (want.abstractStarts !== undefined) expect(p.abstract?.startsWith(want.abstractStarts)).toBe(true);
+  if (want.hasAbstract === false) expect(p.abstract).toBeUndefined();
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { SITES, siteFor } from '../../lib/sites';
+import { SUPPORTED_MATCHES } from '../../lib/sites/matches';
+import { checkCapture, fixtureIndex, realCaptures } from './helpers';
+
+describe('site registry', () => {
+  it('lists one module per site', () => {
+    expect(SITES.map((s) => s.id)).toEqual(['huggingface', 'arxiv']);
+  });
+
+  const cases: [string, 'huggingface' | 'arxiv' | null][] = [
+    ['https://huggingface.co/papers', 'huggingface'],
+    ['https://huggingface.co/papers/date/2025-11-03', 'huggingface'],
+    ['https://huggingface.co/papers/week/2025-W45', 'huggingface'],
+    ['https://huggingface.co/papers/month/2025-11', 'huggingface'],
+    ['https://huggingface.co/papers/trending', 'huggingface'],
+    ['https://huggingface.co/papers?q=diffusion', 'huggingface'],
+    ['https://huggingface.co/papers/2401.01234', 'huggingface'],
+    ['https://arxiv.org/list/cs.LG/new', 'arxiv'],
+    ['https://arxiv.org/list/cs.AI/recent', 'arxiv'],
+    ['https://arxiv.org/list/cs.LG/pastweek', 'arxiv'],
+    ['https://arxiv.org/list/cs.LG/2024-01', 'arxiv'],
+    ['https://arxiv.org/abs/2401.01234v2', 'arxiv'],
+    ['https://arxiv.org/abs/hep-th/9901001', 'arxiv'],
+    ['https://arxiv.org/search/?query=x&searchtype=all', 'arxiv'],
+    // Other sites are not recognised (yet): no module may claim them.
+    ['https://scholar.google.com/scholar?q=attention+is+all+you+need', null],
+    ['https://paperswithcode.com/search?q=endometriosis', null],
+    ['https://paperswithcode.com/paper/attention-is-all-you-need', null],
+    ['https://www.alphaxiv.org/explore', null],
+    ['https://www.alphaxiv.org/abs/2401.01234', null],
+    ['https://www.semanticscholar.org/paper/abc/0123456789abcdef0123456789abcdef01234567', null],
+    ['https://openreview.net/forum?id=abc', null],
+    ['https://huggingface.co/models', null],
+    ['https://arxiv.org/pdf/2401.01234', null],
+    ['https://example.org/papers/2401.01234', null],
+    ['file:///home/me/huggingface.co/papers', null],
+    ['not a url', null],
+    ['', null],
+  ];
+  for (const [href, site] of cases) {
+    it(`siteFor(${JSON.stringify(href)}) → ${site ?? 'null'}`, () => {
+      expect(siteFor(href)?.id ?? null).toBe(site);
+      if (href.startsWith('https://')) expect(siteFor(new URL(href))?.id ?? null).toBe(site);
+    });
+  }
+
+  it('handles every fixture page at its URL', () => {
+    for (const entry of fixtureIndex()) expect(siteFor(entry.url)?.id).toBe(entry.site);
+  });
+
+  it('claims only pages the content script is injected into', () => {
+    const patterns = SUPPORTED_MATCHES.map(
+      (m) => new RegExp(`^${m.replace(/[.?+^$()[\]{}|\\]/g, '\\$&').replace(/\*/g, '.*')}$`),
+    );
+    for (const [href, site] of cases) {
+      if (site) expect(patterns.some((p) => p.test(href))).toBe(true);
+    }
+  });
+});
+
+describe('real captures of sites out of scope', () => {
+  for (const { html, expected } of realCaptures().filter((c) => c.expected.site === null)) {
+    it(`${html}: no module handles ${expected.url}`, () => checkCapture(html, expected));
+  }
+});
