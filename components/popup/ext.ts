@@ -28,10 +28,13 @@ function isChange(message: unknown): message is ChangeEvent {
   );
 }
 
-/** Papers changed somewhere (a badge, the library page, this popup); returns the unsubscribe. */
-export function onPapersChanged(listener: (keys: string[]) => void): () => void {
+/**
+ * Papers changed somewhere (a badge, the library page, this popup); returns the unsubscribe.
+ * No keys means "something changed": a tab reported its cards, an import, a restore.
+ */
+export function onPapersChanged(listener: (event: ChangeEvent) => void): () => void {
   const handler = (message: unknown) => {
-    if (isChange(message)) listener(message.keys);
+    if (isChange(message)) listener(message);
     // No reply: returning nothing lets the sender's other listeners answer.
     return undefined;
   };

@@ -48,7 +48,9 @@ export function statusOfPaper(paper: PaperView): PaperStatus {
  */
 export function groupOf(row: Row): Group {
   if (row.current.status === 'saved') return 'saved';
-  if (row.splitFrom !== undefined) return 'new';
+  // Split from its match (here or in an earlier popup) or deleted: the library no longer knows the
+  // card as seen, so the page's "seen" was about another paper.
+  if (row.splitFrom !== undefined || row.current.status === 'new') return 'new';
   const before = row.shown ?? row.current.status;
   // Unsaved during this visit: it was in the library before, so it is at least seen.
   return before === 'saved' ? 'seen' : before;

@@ -4,7 +4,7 @@
  * they name.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PageInfo, PaperView, SightingView } from '../../lib/messages';
+import type { ChangeEvent, PageInfo, PaperView, SightingView } from '../../lib/messages';
 import { call, send } from '../../lib/rpc';
 import { onPapersChanged, resolveTabId } from './ext';
 import { keysOf, rowFromPaper, rowsFromTab, targetOf, withPaper, type Row } from './model';
@@ -135,6 +135,8 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) 
   // ---- search ------------------------------------------------------------------------------------
 
   const searchSeq = useRef(0);
+  /** Bumped to run the same query again when the library changed wholesale. */
+  const [searchRound, setSearchRound] = useState(0);
   useEffect(() => {
     const text = query.trim();
     const seq = ++searchSeq.current;
@@ -152,12 +154,21 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) 
       setSearch({ query: text, total: reply.total, rows: reply.papers.map((p) => rowFromPaper(p, 'search')) });
     }, SEARCH_DELAY);
     return () => clearTimeout(timer);
-  }, [query, fail]);
+  }, [query, searchRound, fail]);
 
   // ---- live updates ------------------------------------------------------------------------------
 
   const onChanged = useCallback(
-    async (keys: string[]) => {
+    async ({ keys, settings }: ChangeEvent) => {
+      if (keys.length === 0) {
+        // Settings alone do not change what the popup shows.
+        if (settings) return;
+        void loadTab(true);
+        if (latest.current.recent !== null) void loadRecent();
+        if (latest.current.tags !== null) void loadTags();
+        setSearchRound((n) => n + 1);
+        return;
+      }
       if (latest.current.tags !== null) void loadTags();
       const rows = allRows();
       const known = keysOf(rows);
@@ -195,7 +206,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) 
     [loadTab, loadRecent, loadTags, loadHistory, mapRows],
   );
 
-  useEffect(() => onPapersChanged((keys) => void onChanged(keys)), [onChanged]);
+  useEffect(() => onPapersChanged((event) => void onChanged(event)), [onChanged]);
 
   // ---- edits -------------------------------------------------------------------------------------
 

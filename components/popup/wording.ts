@@ -55,10 +55,12 @@ export function matchPhrase(match: MatchView, card: CardInput | undefined, paper
     case 'arxiv-id':
       return 'matched by arXiv id';
     case 'arxiv-id-other-version': {
+      // The explanation was made against the stored paper as it was then; by now this visit may
+      // have bumped the stored version to the card's, so its words come first.
+      const said = /v\d+ here, v\d+ before/.exec(match.text)?.[0];
       const here = card?.version;
       const before = paper?.version;
-      // The stored version may already have been bumped to this card's by this visit.
-      const detail = here !== undefined && before !== undefined && here !== before ? `v${here} here, v${before} before` : 'another version';
+      const detail = said ?? (here !== undefined && before !== undefined && here !== before ? `v${here} here, v${before} before` : 'another version');
       return `matched by arXiv id (${detail})`;
     }
     case 'doi':
@@ -93,6 +95,7 @@ export function dedupStatus(row: Row, sightings?: SightingView[], now = Date.now
   // A card new before this visit may already carry this visit's sighting; counting it would read as
   // "seen before", which the page's badge just said it was not.
   if (row.shown === 'new' && row.current.status !== 'saved') return 'New · not seen before this visit';
+  if (row.card && row.current.status === 'new') return 'New · not matched to any paper seen before';
 
   const parts: string[] = [];
   if (paper.savedAt !== undefined) parts.push(`Saved ${day(paper.savedAt, now)}`);

@@ -48,6 +48,11 @@ describe('grouping and counts', () => {
     expect(groupOf({ ...row!, splitFrom: 'Other' })).toBe('new');
   });
 
+  it('puts a card the page called seen under New once the library no longer knows it (split earlier)', () => {
+    const [row] = rowsFromTab(tab([['A', 'seen']]), [{ status: 'new', paper: paper({ seenCount: 0 }), match: { rule: 'title', text: 'same title' } }]);
+    expect(groupOf(row!)).toBe('new');
+  });
+
   it('falls back to the page status when the reply has fewer statuses than cards', () => {
     const rows = rowsFromTab(tab([['A', 'seen']]), []);
     expect(rows[0]!.current).toEqual({ status: 'seen' });

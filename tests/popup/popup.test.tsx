@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CardStatus, PaperView, TabState } from '../../lib/messages';
@@ -170,11 +171,23 @@ describe('popup', () => {
     expect(bg.of('papers.get')).toEqual([]);
   });
 
+  it('an event without keys (a tab report, an import) re-reads everything; settings alone do not', async () => {
+    const { bg } = await open();
+    await act(async () => {
+      await fakeBrowser.runtime.onMessage.trigger({ type: 'dejalu.changed', keys: [], settings: {} }, {});
+    });
+    await settle();
+    expect(bg.of('tab.get')).toHaveLength(1);
+    await pushChange([]);
+    await settle();
+    expect(bg.of('tab.get')).toHaveLength(2);
+  });
+
   it('search shows library results in place of the page list', async () => {
     const { bg, v } = await open({ 'library.search': () => ({ total: 1, papers: [B] }) });
     const input = v.$<HTMLInputElement>('[data-testid="search-input"]')!;
     type(input, 'scaling');
-    await settle(200);
+    await settle(40);
     expect(bg.of('library.search')).toEqual([
       { type: 'library.search', query: { text: 'scaling', sort: 'relevance', limit: 50 } },
     ]);

@@ -45,6 +45,11 @@ describe('dedup status in words', () => {
     expect(dedupStatus(row, undefined, NOW)).toBe('Seen 3× · first Hugging Face Nov 3 · matched by arXiv id');
   });
 
+  it('takes the versions from the explanation, made before this visit bumped the stored version', () => {
+    const m: MatchView = { rule: 'arxiv-id-other-version', text: 'same arXiv id, other version (v3 here, v1 before)' };
+    expect(matchPhrase(m, card('X', { version: 3 }), paper({ version: 3 }), NOW)).toBe('matched by arXiv id (v3 here, v1 before)');
+  });
+
   it('does not invent versions it does not know', () => {
     const m: MatchView = { rule: 'arxiv-id-other-version', text: '' };
     expect(matchPhrase(m, card('X'), paper({ version: 2 }), NOW)).toBe('matched by arXiv id (another version)');
@@ -85,6 +90,8 @@ describe('dedup status in words', () => {
     expect(dedupStatus(justSeen, undefined, NOW)).toBe('New · not seen before this visit');
     const split: Row = { ...fresh, shown: 'seen', splitFrom: 'Scaling Law', current: { status: 'new', paper: paper() } };
     expect(dedupStatus(split, undefined, NOW)).toBe('New · not the same as “Scaling Law”, now its own paper');
+    const splitBefore: Row = { ...fresh, shown: 'seen', current: { status: 'new', paper: paper(), match: { rule: 'title', text: '' } } };
+    expect(dedupStatus(splitBefore, undefined, NOW)).toBe('New · not matched to any paper seen before');
     const lib: Row = { id: 'search:k', current: { status: 'seen', paper: paper({ seenCount: 2, first: sighting('cs.LG new', 'arxiv') }) } };
     expect(dedupStatus(lib, undefined, NOW)).toBe('Seen 2× · first arXiv cs.LG new');
   });
