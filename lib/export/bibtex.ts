@@ -1,0 +1,188 @@
+/**
+ * BibTeX export (for Zotero, JabRef, LaTeX) and import (BibTeX as Zotero or Better BibTeX write it).
+ */
+import type { PaperRow } from '../db';
+import { normalizeDoi, parseArxivId } from '../identity';
+import { readBibtex, type BibEntry } from './bibtex-read';
+import { citationKeys, exportDoi, isArxivDoi, paperUrl, paperYear, splitName, type ExportPaper } from './common';
+import { isArxivOnlyNote, tagsFromKeywords, type ImportedPaper } from './imported';
+import { decodeLatex, escapeLatex, protectTitle, squash } from './latex';
+
+// ---- export --------------------------------------------------------------------------------------
+
+/** A name as BibTeX wants it: "van Beethoven, Ludwig"; one-word or odd names braced whole. */
+function bibName(name: string): string {
+  const clean = squash(name);
+  // "and" or a comma inside a name would split it; an organisation is one unit.
+  if (/\band\b/i.test(clean) || clean.includes(',')) return `{${escapeLatex(clean)}}`;
+  const { given, family } = splitName(clean);
+  if (!given) return escapeLatex(family);
+  return `${escapeLatex(family)}, ${escapeLatex(given)}`;
+}
+
+/** Verbatim fields (url, doi, eprint) are not LaTeX, but their braces must still balance. */
+function verbatim(value: string): string {
+  return value.replace(/[{}\\\s]/g, (c) => encodeURIComponent(c));
+}
+
+/** The BibTeX for `papers`, one entry each, in the given order, keys unique within the file. */
+export function toBibtex(papers: readonly (PaperRow | ExportPaper)[]): string {
+  const keys = citationKeys(papers);
+  return papers.map((p, i) => entry(p, keys[i] ?? `paper${i + 1}`)).join('\n');
+}
+
+function entry(p: ExportPaper, key: string): string {
+  const doi = exportDoi(p);
+  // A journal DOI means a published article; everything else is a preprint or web item.
+  const type = p.doi && !isArxivDoi(p.doi) ? 'article' : 'misc';
+  const fields: [string, string][] = [['title', protectTitle(squash(p.title))]];
+  if (p.authors.length > 0) fields.push(['author', p.authors.map(bibName).join(' and ')]);
+  const year = paperYear(p);
+  if (year !== undefined) fields.push(['year', String(year)]);
+  if (p.arxivId) {
+    fields.push(['eprint', verbatim(p.arxivId)], ['archivePrefix', 'arXiv']);
+    const primary = (p as { primaryClass?: string }).primaryClass;
+    if (primary) fields.push(['primaryClass', verbatim(primary)]);
+  }
+  if (doi) fields.push(['doi', verbatim(doi)]);
+  const url = paperUrl(p);
+  if (url) fields.push(['url', verbatim(url)]);
+  // Keywords are never typeset and Better BibTeX reads them verbatim: write tags as they are,
+  // minus the characters that would unbalance or escape.
+  if (p.tags.length > 0) fields.push(['keywords', p.tags.map((t) => t.replace(/[{}\\,]/g, '')).join(', ')]);
+  if (p.abstract) fields.push(['abstract', escapeLatex(squash(p.abstract))]);
+  // `annote`, not `note`: styles print `note` in the bibliography, and a reading note is private.
+  if (p.note.trim()) fields.push(['annote', escapeLatex(p.note.trim())]);
+  const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
+  return `@${type}{${key},\n${body}\n}\n`;
+}
+
+// ---- import --------------------------------------------------------------------------------------
+
+/** Splits at top-level (brace depth 0) matches of `sep`. */
+function splitTop(value: string, sep: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (depth === 0) {
+      sep.lastIndex = i;
+      const m = sep.exec(value);
+      if (m && m.index === i) {
+        parts.push(value.slice(start, i));
+        i += m[0].length - 1;
+        start = i + 1;
+      }
+    }
+  }
+  parts.push(value.slice(start));
+  return parts;
+}
+
+/** "Müller, Jörg and {Google DeepMind} and van Beethoven, Ludwig, Jr" → display names. */
+export function parseBibAuthors(raw: string): string[] {
+  const names: string[] = [];
+  for (const part of splitTop(squash(raw), /\s+and\s+/iy)) {
+    const pieces = splitTop(part, /,/y).map((x) => squash(decodeLatex(x)));
+    if (pieces.length === 1 && pieces[0]?.toLowerCase() === 'others') continue; // "et al."
+    const [last = '', a, b] = pieces;
+    const name = pieces.length >= 3 ? `${b} ${last} ${a}` : pieces.length === 2 ? `${a} ${last}` : last;
+    const clean = squash(name);
+    if (clean) names.push(clean);
+  }
+  return names;
+}
+
+/** A verbatim field's text: no LaTeX decoding beyond the escapes Zotero adds to URLs and DOIs. */
+function plain(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const v = raw.replace(/\\([_%&#$])/g, '$1').replace(/[{}]/g, '').trim();
+  return v === '' ? undefined : v;
+}
+
+/** A note keeps its line breaks; only runs of spaces inside a line are collapsed. */
+function multiline(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const v = decodeLatex(raw)
+    .split(/\r?\n/)
+    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return v === '' ? undefined : v;
+}
+
+function toImported(e: BibEntry): ImportedPaper | null {
+  const f = e.fields;
+  const text = (name: string): string | undefined => {
+    const raw = f[name];
+    if (raw === undefined) return undefined;
+    const v = squash(decodeLatex(raw));
+    return v === '' ? undefined : v;
+  };
+  const title = text('title');
+  if (!title) return null;
+
+  const doiRaw = plain(f.doi);
+  const doi = doiRaw ? normalizeDoi(doiRaw) ?? undefined : undefined;
+  const url = plain(f.url) ?? plain(f.howpublished?.match(/\\url\{([^}]*)\}/)?.[1]);
+  const prefix = (plain(f.archiveprefix) ?? plain(f.eprinttype) ?? 'arxiv').toLowerCase();
+  // arXiv ids hide in many fields depending on the exporter; the first one that parses wins.
+  const candidates = [
+    prefix === 'arxiv' ? plain(f.eprint) : undefined,
+    doi,
+    url,
+    text('note'),
+    text('annote'),
+    text('journal'),
+    text('journaltitle'),
+    text('howpublished'),
+    text('number'),
+    text('eid'),
+  ];
+  let arxiv: { id: string; version?: number } | null = null;
+  for (const c of candidates) {
+    if (c && (arxiv = parseArxivId(c))) break;
+  }
+
+  const yearText = text('year') ?? text('date');
+  const yearNum = Number(yearText?.match(/\b(\d{4})\b/)?.[1]);
+  const note = [multiline(f.annote), multiline(f.note)]
+    // Zotero puts "arXiv:2401.01234 [cs]" in `note`: that is an id, not the reader's note.
+    .filter((n): n is string => !!n && !isArxivOnlyNote(n))
+    .join('\n\n');
+
+  const out: ImportedPaper = {
+    title,
+    authors: f.author !== undefined ? parseBibAuthors(f.author) : f.editor !== undefined ? parseBibAuthors(f.editor) : [],
+    tags: tagsFromKeywords(f.keywords === undefined ? undefined : decodeLatex(f.keywords, { typography: false })),
+  };
+  if (arxiv) {
+    out.arxivId = arxiv.id;
+    if (arxiv.version !== undefined) out.version = arxiv.version;
+  }
+  if (doi) out.doi = doi;
+  if (yearNum >= 1000 && yearNum <= 3000) out.year = yearNum;
+  if (url) out.url = url;
+  const abstract = text('abstract');
+  if (abstract) out.abstract = abstract;
+  if (note) out.note = note;
+  return out;
+}
+
+/**
+ * Papers from a BibTeX file. Entries without a title are skipped; a file with no usable entry,
+ * or with broken syntax, throws an Error whose message says what and where.
+ */
+export function parseBibtex(text: string): ImportedPaper[] {
+  if (text.trim() === '') throw new Error('The file is empty.');
+  const entries = readBibtex(text);
+  if (entries.length === 0) throw new Error('No BibTeX entries found: the file has no "@type{key, …}" entries.');
+  const papers = entries.map(toImported).filter((p): p is ImportedPaper => p !== null);
+  if (papers.length === 0) throw new Error(`None of the ${entries.length} BibTeX entries has a title.`);
+  return papers;
+}

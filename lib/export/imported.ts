@@ -1,0 +1,79 @@
+import { parseArxivId } from '../identity';
+
+/**
+ * What an import yields before the library merges it, and which parser a file needs.
+ * Pure: the background calls these with a file's text.
+ */
+
+/** One paper read from an imported BibTeX or CSL-JSON file; the library saves each one. */
+export interface ImportedPaper {
+  title: string;
+  /** "First Last", as the library stores authors. */
+  authors: string[];
+  /** Without version. */
+  arxivId?: string;
+  version?: number;
+  /** Normalised (lower-case, bare `10.…`). */
+  doi?: string;
+  year?: number;
+  url?: string;
+  abstract?: string;
+  /** Already normalised the way the protocol normalises tags. */
+  tags: string[];
+  note?: string;
+}
+
+export type DetectedFormat = 'backup' | 'bibtex' | 'csl-json';
+
+/**
+ * The format of an import file, from its content first (a `.json` may be a backup or CSL-JSON) and
+ * its name only as a tie-breaker. Looks at the head of the text only: files can be hundreds of MB.
+ */
+export function detectFormat(text: string, filename?: string): DetectedFormat | null {
+  const head = text.slice(0, 4_096).replace(/^\uFEFF/, '').trimStart();
+  if (head === '') return null;
+  const ext = filename?.toLowerCase().match(/\.([a-z0-9-]+)$/)?.[1];
+  if (head.startsWith('{') || head.startsWith('[')) {
+    if (/"format"\s*:\s*"dejalu-backup"/.test(head)) return 'backup';
+    if (head.startsWith('[')) return 'csl-json';
+    // A lone CSL item is an object with a type and a title. Any other object goes to the backup
+    // parser, whose errors say what a foreign or truncated JSON file is missing.
+    if (/"type"\s*:/.test(head) && /"title"\s*:/.test(text.slice(0, 200_000))) return 'csl-json';
+    return 'backup';
+  }
+  if (/@\s*[A-Za-z]+\s*[{(]/.test(text.slice(0, 200_000))) return 'bibtex';
+  if (ext === 'bib' || ext === 'bibtex') return 'bibtex';
+  return null;
+}
+
+/** The protocol's tag normalisation (lib/messages.ts), so imported tags match typed ones. */
+export function normalizeTag(raw: string): string | null {
+  const t = raw.trim().replace(/^#+/, '').replace(/\s+/g, '-').toLowerCase();
+  return t.length >= 1 && t.length <= 64 ? t : null;
+}
+
+/** Tags from a keyword list ("a, b; c"), normalised and de-duplicated in order. */
+export function tagsFromKeywords(keywords: string | undefined): string[] {
+  if (!keywords) return [];
+  const out: string[] = [];
+  for (const part of keywords.split(/[,;]/)) {
+    const t = normalizeTag(part);
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/** Zotero's "arXiv:2401.01234 [cs]" note or Extra line: an id, not something the reader wrote. */
+export function isArxivOnlyNote(note: string): boolean {
+  return /^\s*(?:arxiv\s*:?\s*)?\S+\s*(?:\[[\w.-]+\])?\s*$/i.test(note) && parseArxivId(note) !== null;
+}
+
+/** A JSON parse failure in words; a cut-off download is told apart since its fix differs. */
+export function jsonErrorMessage(text: string, err: unknown, what: string): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const at = Number(msg.match(/at position (\d+)/)?.[1] ?? NaN);
+  if (/Unexpected end|Unterminated string/i.test(msg) || at >= text.trimEnd().length) {
+    return `The ${what} file is incomplete: its JSON stops in the middle (was the file cut off?).`;
+  }
+  return `The ${what} file is not valid JSON (${msg}).`;
+}

@@ -1,0 +1,217 @@
+/**
+ * Text ↔ LaTeX for BibTeX values. Export keeps accents as UTF-8 (biber, BibTeX with inputenc and
+ * Zotero all read it) and escapes only what LaTeX or BibTeX would misread. Import decodes what
+ * Zotero and hand-written files commonly contain.
+ */
+
+// BibTeX counts every brace, escaped or not, so `\{` would unbalance a value: use brace-free forms.
+const ESCAPES: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+/** Plain text → a LaTeX-safe string whose braces are balanced. */
+export function escapeLatex(text: string): string {
+  return text.replace(/[\\{}&%$#_~^]/g, (c) => ESCAPES[c] ?? c);
+}
+
+/**
+ * A title for BibTeX: escaped, with capitalised words wrapped in braces so styles that change case
+ * keep "BERT", "ImageNet" or "Transformers" as written. Runs of such words share one group.
+ */
+export function protectTitle(title: string): string {
+  const parts = title.trim().split(/(\s+)/);
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    // Trailing whitespace stays outside the group.
+    const trail = run[run.length - 1]?.match(/^\s+$/) ? run.pop()! : '';
+    out.push(`{${run.join('')}}`, trail);
+    run = [];
+  };
+  let firstWord = true;
+  for (const part of parts) {
+    if (part === '') continue;
+    if (/^\s+$/.test(part)) {
+      (run.length > 0 ? run : out).push(part);
+      continue;
+    }
+    // The title's first capital is the sentence's own, which styles leave alone.
+    const caps = (firstWord ? part.replace(/^\P{L}*\p{Lu}/u, '') : part).match(/\p{Lu}/u);
+    firstWord = false;
+    if (caps) run.push(escapeLatex(part));
+    else {
+      flush();
+      out.push(escapeLatex(part));
+    }
+  }
+  flush();
+  return out.join('');
+}
+
+/** Accent commands → the combining mark they put on the next letter. */
+const ACCENTS: Record<string, string> = {
+  '"': '\u0308', "'": '\u0301', '`': '\u0300', '^': '\u0302', '~': '\u0303', '=': '\u0304',
+  '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328', r: '\u030A',
+  d: '\u0323', b: '\u0331', t: '\u0361',
+};
+
+/** Commands that stand for one character (or nothing). */
+const SYMBOLS: Record<string, string> = {
+  ss: 'ß', o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł',
+  i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ',
+  textbackslash: '\\', textbraceleft: '{', textbraceright: '}', textasciitilde: '~',
+  textasciicircum: '^', textunderscore: '_', textendash: '–', textemdash: '—', textquoteright: '’',
+  textquoteleft: '‘', textquotedblleft: '“', textquotedblright: '”', textellipsis: '…', ldots: '…',
+  dots: '…', textbullet: '•', textregistered: '®', texttrademark: '™', copyright: '©', textdegree: '°',
+  S: '§', P: '¶', dag: '†', ddag: '‡', pounds: '£', euro: '€', textless: '<', textgreater: '>',
+  textbar: '|', slash: '/', relax: '', protect: '', noopsort: '', nobreakspace: '\u00A0',
+};
+
+/** Formatting commands whose argument is kept as text. */
+const WRAPPERS = new Set([
+  'textit', 'textbf', 'emph', 'textsc', 'textrm', 'textsf', 'texttt', 'textup', 'textsl', 'textnormal',
+  'mbox', 'text', 'textsuperscript', 'textsubscript', 'uppercase', 'lowercase', 'MakeUppercase', 'url', 'href',
+  'mathrm', 'mathit', 'mathbf', 'nocase', 'enquote',
+]);
+
+/**
+ * LaTeX in a BibTeX value → plain text: accents (`{\"u}`, `\"{u}`, `\"u`, `\c c`), escaped
+ * specials, symbol commands, formatting commands, `--`/`---`, `~`, and grouping braces. Unknown
+ * commands (say `\alpha` in a title's math) are kept as written: losing them would change meaning.
+ */
+export function decodeLatex(value: string, opts: { typography?: boolean } = {}): string {
+  // Keywords and similar lists are literal strings: `--` and `~` there are not dashes or spaces.
+  const typography = opts.typography ?? true;
+  let out = '';
+  let i = 0;
+  const n = value.length;
+  // Reads one argument: a braced group (decoded) or a single character.
+  const readArg = (): string => {
+    while (i < n && value[i] === ' ') i++;
+    if (value[i] === '{') {
+      const end = matchingBrace(value, i);
+      const inner = value.slice(i + 1, end);
+      i = end + 1;
+      return decodeLatex(inner, opts);
+    }
+    if (value[i] === '\\') {
+      const m = value.slice(i).match(/^\\([A-Za-z]+)\s*/);
+      if (m?.[1] && SYMBOLS[m[1]] !== undefined) {
+        i += m[0].length;
+        return SYMBOLS[m[1]] ?? '';
+      }
+    }
+    const c = value[i] ?? '';
+    i++;
+    return c;
+  };
+  while (i < n) {
+    const c = value[i]!;
+    if (c === '\\') {
+      const next = value[i + 1];
+      if (next === undefined) {
+        out += '\\';
+        i++;
+        continue;
+      }
+      if (/[A-Za-z]/.test(next)) {
+        const m = value.slice(i).match(/^\\([A-Za-z]+)/)!;
+        const name = m[1]!;
+        i += m[0].length;
+        if (ACCENTS[name] !== undefined && name.length === 1) {
+          // `\c c`, `\v{s}`: a space may separate a letter-named accent from its argument.
+          const arg = readArg();
+          out += applyAccent(arg, ACCENTS[name]);
+          continue;
+        }
+        // A control word swallows the spaces after it.
+        while (value[i] === ' ') i++;
+        if (SYMBOLS[name] !== undefined) {
+          out += SYMBOLS[name];
+          // `\ss{}`: the empty group only ended the command.
+          if (value.startsWith('{}', i)) i += 2;
+        } else if (WRAPPERS.has(name)) {
+          if (name === 'href' && value[i] === '{') readArg(); // drop the link target, keep the text
+          out += value[i] === '{' ? readArg() : '';
+        } else {
+          out += `\\${name}`;
+          if (value[i - 1] === ' ' && /[A-Za-z]/.test(value[i] ?? '')) out += ' ';
+        }
+        continue;
+      }
+      if (ACCENTS[next] !== undefined) {
+        i += 2;
+        out += applyAccent(readArg(), ACCENTS[next]);
+        continue;
+      }
+      // `\&`, `\%`, `\{`, `\ ` and friends: the character itself.
+      out += next === ' ' ? ' ' : next;
+      i += 2;
+      continue;
+    }
+    if (c === '{' || c === '}') {
+      i++;
+      continue;
+    }
+    if (!typography) {
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === '~') {
+      out += ' ';
+      i++;
+      continue;
+    }
+    if (c === '-' && value.startsWith('---', i)) {
+      out += '—';
+      i += 3;
+      continue;
+    }
+    if (c === '-' && value.startsWith('--', i)) {
+      out += '–';
+      i += 2;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out.normalize('NFC');
+}
+
+function applyAccent(arg: string, mark: string): string {
+  if (arg === '') return mark.trim();
+  // Dotless i/j carry accents in LaTeX (`\'{\i}`); Unicode puts them on the dotted letter.
+  const base = arg[0] === 'ı' ? 'i' : arg[0] === 'ȷ' ? 'j' : arg.slice(0, 1);
+  return (base + mark + arg.slice(1)).normalize('NFC');
+}
+
+/** Index of the brace closing the one at `open`, or the end of the string when unbalanced. */
+function matchingBrace(s: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < s.length; j++) {
+    const ch = s[j];
+    if (ch === '\\') {
+      j++;
+      continue;
+    }
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return j;
+  }
+  return s.length;
+}
+
+/** Collapse runs of whitespace (BibTeX values wrap across lines). */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { decodeLatex, escapeLatex, protectTitle } from '../../lib/export/latex';
+
+describe('decodeLatex', () => {
+  it.each([
+    ['M{\\"u}ller', 'Müller'],
+    ['M\\"{u}ller', 'Müller'],
+    ['M\\"uller', 'Müller'],
+    ["Garc{\\'\\i}a", 'García'],
+    ["Garc\\'{\\i}a", 'García'],
+    ['{\\v S}koda', 'Škoda'],
+    ['Fran\\c{c}ois', 'François'],
+    ['Fran\\c cois', 'François'],
+    ['Ond{\\v r}ej', 'Ondřej'],
+    ['Erd\\H{o}s', 'Erdős'],
+    ['Stra{\\ss}e', 'Straße'],
+    ['Bj\\o rn', 'Bjørn'],
+    ['{\\L}{\\\'o}d{\\\'z}', 'Łódź'],
+    ['\\AA{}ngstr\\"om', 'Ångström'],
+    ['50\\% \\& \\$5 \\#1 a\\_b', '50% & $5 #1 a_b'],
+    ['\\textbraceleft{}x\\textbraceright{} \\textbackslash{} \\textasciitilde{}', '{x} \\ ~'],
+    ['pages 1--2 --- and~more', 'pages 1–2 — and more'],
+    ['\\emph{Deep} \\textbf{learning} \\textit{works}', 'Deep learning works'],
+    ['{{Nested} {Groups}}', 'Nested Groups'],
+    ['Complexity $O(n)$ with \\alpha', 'Complexity $O(n)$ with \\alpha'],
+  ])('%s → %s', (input, want) => {
+    expect(decodeLatex(input)).toBe(want);
+  });
+
+  it('keeps dashes and tildes in literal lists', () => {
+    expect(decodeLatex('a--b, c~d, q\\&a', { typography: false })).toBe('a--b, c~d, q&a');
+  });
+});
+
+describe('escapeLatex and protectTitle', () => {
+  it('decodes back to the original text', () => {
+    const text = 'a & b % c $ d # e _ f { g } h ~ i ^ j \\ k — Müller';
+    expect(decodeLatex(escapeLatex(text))).toBe(text);
+    expect(decodeLatex(protectTitle(text))).toBe(text);
+  });
+
+  it('protects acronyms and capitalised words but not the first word’s capital', () => {
+    expect(protectTitle('Learning to see with ImageNet and BERT')).toBe('Learning to see with {ImageNet} and {BERT}');
+    expect(protectTitle('GPT-4 Technical Report')).toBe('{GPT-4 Technical Report}');
+    expect(protectTitle('"Quoted" start')).toBe('"Quoted" start');
+    expect(protectTitle('Élan vital for Éclair')).toBe('Élan vital for {Éclair}');
+  });
+});
