@@ -1,0 +1,47 @@
+/** CSV for spreadsheets: RFC 4180 quoting, CRLF line ends, and a guard against formula injection. */
+import type { PaperRow } from '../db';
+import { exportDoi, paperUrl, paperYear, type ExportPaper } from './common';
+
+export const CSV_COLUMNS = [
+  'title', 'authors', 'year', 'arxiv_id', 'version', 'doi', 'url', 'tags', 'note', 'saved_at', 'first_seen',
+  'last_seen', 'seen_count', 'abstract', 'key',
+] as const;
+
+/**
+ * One cell. Text starting with = + - @ (or a tab or CR, which some spreadsheets skip before
+ * reading a formula) gets a leading `'`, so a crafted title cannot run as a formula
+ * (OWASP "CSV injection"). Quoted when it holds a comma, quote or line break.
+ */
+export function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  let v = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+export function toCsv(papers: readonly (PaperRow | ExportPaper)[]): string {
+  const rows: string[] = [CSV_COLUMNS.join(',')];
+  for (const p of papers) {
+    const cells: (string | number | undefined)[] = [
+      p.title,
+      p.authors.join('; '),
+      paperYear(p),
+      p.arxivId,
+      p.version,
+      exportDoi(p),
+      paperUrl(p),
+      p.tags.join('; '),
+      p.note || undefined,
+      iso(p.savedAt),
+      iso(p.firstSeen),
+      iso(p.lastSeen),
+      p.seenCount,
+      p.abstract,
+      p.key,
+    ];
+    rows.push(cells.map(csvCell).join(','));
+  }
+  return rows.join('\r\n') + '\r\n';
+}

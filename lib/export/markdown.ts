@@ -1,0 +1,49 @@
+/** A readable Markdown list of papers, for notes apps and pasting into a message. */
+import type { PaperRow } from '../db';
+import { exportDoi, isArxivDoi, paperUrl, paperYear, type ExportPaper } from './common';
+
+/** Backslash-escapes what Markdown would read as markup, so page text stays text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&');
+}
+
+/** A URL fit for `[text](url)`: spaces and parentheses would end it early. */
+function linkTarget(url: string): string {
+  return url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+}
+
+function dateOf(ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10);
+}
+
+export function toMarkdown(papers: readonly (PaperRow | ExportPaper)[], title = 'Déjà Lu — papers'): string {
+  const out = [`# ${escapeMarkdown(title)}`, '', `${papers.length} paper${papers.length === 1 ? '' : 's'}.`, ''];
+  for (const p of papers) {
+    const name = escapeMarkdown(p.title.replace(/\s+/g, ' ').trim());
+    const url = paperUrl(p);
+    out.push(`- **${url ? `[${name}](${linkTarget(url)})` : name}**`);
+    // Details as sub-items: they render as separate lines everywhere, unlike soft line breaks.
+    const facts: string[] = [];
+    if (p.authors.length > 0) {
+      const shown = p.authors.slice(0, 8).map(escapeMarkdown).join(', ');
+      facts.push(p.authors.length > 8 ? `${shown}, … (${p.authors.length} authors)` : shown);
+    }
+    const year = paperYear(p);
+    if (year !== undefined) facts.push(String(year));
+    if (p.arxivId) facts.push(`arXiv:${p.arxivId}`);
+    const doi = exportDoi(p);
+    if (doi && !isArxivDoi(doi)) facts.push(`doi:${escapeMarkdown(doi)}`);
+    const saved = dateOf(p.savedAt);
+    if (saved) facts.push(`saved ${saved}`);
+    if (facts.length > 0) out.push(`  - ${facts.join(' · ')}`);
+    if (p.tags.length > 0) out.push(`  - Tags: ${p.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(', ')}`);
+    const note = p.note.trim();
+    if (note) {
+      out.push('  - Note:');
+      // The note is the reader's own writing, often Markdown already: quoted as written.
+      for (const line of note.split(/\r?\n/)) out.push(`    > ${line}`.trimEnd());
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvCell, toCsv } from '../../lib/export/csv';
+import { SAMPLE, row } from './papers';
+
+/** A small RFC 4180 reader, to check what a spreadsheet would see. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let cell = '';
+  let cells: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      cells.push(cell);
+      rows.push(cells);
+      cells = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+describe('csvCell', () => {
+  it('quotes commas, quotes and line breaks, doubling quotes', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell(' padded ')).toBe('" padded "');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(42)).toBe('42');
+  });
+
+  it('defuses cells a spreadsheet would run as formulas', () => {
+    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
+    expect(csvCell('+1+2')).toBe("'+1+2");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('a=1')).toBe('a=1');
+  });
+});
+
+describe('toCsv', () => {
+  it('has a header row, CRLF rows and one row per paper that reads back', () => {
+    const text = toCsv(SAMPLE);
+    expect(text.startsWith(`${CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const rows = readCsv(text);
+    expect(rows).toHaveLength(SAMPLE.length + 1);
+    for (const r of rows) expect(r).toHaveLength(CSV_COLUMNS.length);
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    expect(rows[1]?.[col('title')]).toBe('Attention Is All You Need');
+    expect(rows[1]?.[col('note')]).toBe('Read twice.\n\nSection 3.2 matters.');
+    expect(rows[1]?.[col('tags')]).toBe('transformers; nlp');
+    expect(rows[1]?.[col('saved_at')]).toBe(new Date(1_731_000_000_000).toISOString());
+    expect(rows[2]?.[col('authors')]).toBe('Jörg Müller; Ludwig van Beethoven; José García-López; DeepMind');
+  });
+
+  it('guards a malicious title', () => {
+    const rows = readCsv(toCsv([row({ key: 'k', title: '=cmd|\' /C calc\'!A0' })]));
+    expect(rows[1]?.[0]).toBe("'=cmd|' /C calc'!A0");
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, toMarkdown } from '../../lib/export/markdown';
+import { SAMPLE, row } from './papers';
+
+describe('toMarkdown', () => {
+  it('lists papers with linked titles, authors, ids, tags and quoted notes', () => {
+    const md = toMarkdown([SAMPLE[0]!, SAMPLE[2]!]);
+    expect(md).toContain('# Déjà Lu — papers\n\n2 papers.\n');
+    expect(md).toContain('- **[Attention Is All You Need](https://arxiv.org/abs/1706.03762)**\n');
+    expect(md).toContain(`  - Ashish Vaswani, Noam Shazeer, Niki Parmar · 2017 · arXiv:1706.03762 · saved ${new Date(1_731_000_000_000).toISOString().slice(0, 10)}\n`);
+    expect(md).toContain('  - Tags: `transformers`, `nlp`\n');
+    expect(md).toContain('  - Note:\n    > Read twice.\n    >\n    > Section 3.2 matters.\n');
+    expect(md).toContain('doi:10.1038/s41586-021-03819-2');
+  });
+
+  it('keeps page text as text', () => {
+    const md = toMarkdown([row({ key: 'k', title: 'A [link](javascript:alert(1)) <img src=x> *bold*' })]);
+    expect(md).toContain('- **A \\[link\\]\\(javascript:alert\\(1\\)\\) \\<img src=x\\> \\*bold\\***');
+    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
+  });
+
+  it('shortens very long author lists', () => {
+    const authors = Array.from({ length: 12 }, (_, i) => `Author ${i}`);
+    expect(toMarkdown([row({ key: 'k', title: 'Big', authors })])).toContain('Author 7, … (12 authors)');
+  });
+});
