@@ -7,7 +7,7 @@
  */
 
 import { distance } from 'fastest-levenshtein';
-import { arxivIdOf, doiOf, parseArxivId, paperKey, titleKey } from './identity';
+import { arxivIdOf, doiOf, parseArxivId, paperKey, titleKeyParts } from './identity';
 import type { PaperRef } from './types';
 
 export type { PaperRef } from './types';
@@ -24,10 +24,12 @@ export type VersionedRef = PaperRef & { version?: number };
 /** Dropped before comparing words: adding or removing an article never makes another paper. */
 const ARTICLES = new Set(['a', 'an', 'the']);
 /**
- * Words that citations swap freely ("A Survey on X" / "A Survey of X", "Towards" / "Toward");
- * mapped to one spelling before comparing.
+ * Words that citations swap freely ("A Survey on X" / "A Survey of X", "Towards" / "Toward"):
+ * equal when aligning words. Only there, not in the tokens, so that `On-Device` still merges
+ * with `On Device`.
  */
-const CANONICAL_WORD: Record<string, string> = { on: 'of', towards: 'toward' };
+const CANONICAL_WORD: Record<string, string> = { on: 'of', toward: 'towards' };
+const canonical = (w: string): string => CANONICAL_WORD[w] ?? w;
 
 const ROMAN = new Set([
   'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv',
@@ -51,17 +53,21 @@ const CONFUSABLE = new Set(
     ['robust', 'robot'], ['label', 'level'], ['tuned', 'tuner'], ['mixing', 'mining'],
     ['graph', 'grasp'], ['vision', 'version'], ['latent', 'patent'], ['reward', 'regard'],
     ['scene', 'scent'], ['noise', 'noisy'], ['noize', 'noisy'], ['token', 'taken'],
+    ['united', 'untied'], ['angel', 'angle'], ['quiet', 'quite'], ['marital', 'martial'],
+    ['sacred', 'scared'], ['silver', 'sliver'], ['diary', 'dairy'], ['dual', 'duel'],
   ].map(([x, y]) => `${x}|${y}`),
 );
 
 type TitleInfo = {
   /** `titleKey(title)`. */
   key: string;
-  /** Words compared for near-equality: articles dropped, swappable words canonical. */
+  /** Words compared for near-equality: articles dropped. */
   tokens: string[];
+  /** `tokens` with swappable words in one spelling, for candidate keys. */
+  canon: string[];
   /** `tokens` without separators: equal when titles differ only in spacing or hyphenation. */
   compact: string;
-  /** Sorted numbers, version markers, roman numerals, number words and lone letters. */
+  /** Sorted numbers with their version letter, roman numerals and number words. */
   markers: string;
   /** Too few words to tell a typo from another paper: only exact keys match. */
   short: boolean;
@@ -77,25 +83,25 @@ function markerList(words: string[]): string[] {
         const letters = m[2] ?? '';
         out.push(letters.length === 1 ? `${m[1]}${letters}` : (m[1] ?? ''));
       }
-    } else if (ROMAN.has(w) || NUMBER_WORDS.has(w) || (w.length === 1 && w !== 'a')) {
+    } else if (ROMAN.has(w) || NUMBER_WORDS.has(w)) {
+      // Other lone letters (`Part B`) are not markers: alignment never lets them change, and
+      // as markers they would block split words from PDF extraction (`b y` for `by`).
       out.push(w);
     }
   }
   return out.sort();
 }
 
-function analyseKey(key: string): TitleInfo {
+function analyse(title: string): TitleInfo {
+  const { key, parts } = titleKeyParts(title);
   const words = key === '' ? [] : key.split(' ');
-  const tokens: string[] = [];
-  for (const w of words) {
-    if (ARTICLES.has(w)) continue;
-    tokens.push(CANONICAL_WORD[w] ?? w);
-  }
+  const tokens = words.filter((w) => !ARTICLES.has(w));
   return {
     key,
     tokens,
+    canon: tokens.map(canonical),
     compact: tokens.join(''),
-    markers: markerList(words).join(' '),
+    markers: markerList(parts).join(' '),
     short: tokens.length <= 3,
   };
 }
@@ -107,7 +113,7 @@ const TITLE_CACHE_MAX = 20_000;
 function analyseTitle(title: string): TitleInfo {
   const hit = titleCache.get(title);
   if (hit) return hit;
-  const info = analyseKey(titleKey(title));
+  const info = analyse(title);
   if (titleCache.size >= TITLE_CACHE_MAX) titleCache.clear();
   titleCache.set(title, info);
   return info;
@@ -131,13 +137,15 @@ function analyseTitle(title: string): TitleInfo {
  * A character-level ratio alone cannot separate these: `Few-Shot`→`Zero-Shot` is a 0.9 ratio on a
  * 40-character title while a dropped article on a short title is lower. So near-equal is decided
  * word by word, with the ratio only as an outer bound:
- *  1. both titles have ≥ 4 content words (shorter titles need the exact key);
- *  2. the multisets of numbers/versions/roman numerals/number words/lone letters are equal;
- *  3. the word sequences align with words equal, articles ignored, spacing/hyphenation merges
- *     free, and at most 1 (titles < 8 words) or 2 (longer titles) "typo" substitutions, where a
- *     typo keeps the first letter, is 1 edit on words of ≥ 5 letters or 2 edits on words of
- *     ≥ 8 letters sharing their first 4 letters, never touches digits, and is not a listed
- *     confusable pair;
+ *  1. both titles have ≥ 4 content words (shorter titles need the exact key up to spacing);
+ *  2. the multisets of numbers (with a one-letter version suffix such as `4o`), roman numerals
+ *     and number words are equal;
+ *  3. the word sequences align with words equal (`on`/`of` and `toward`/`towards` too),
+ *     articles ignored, spacing/hyphenation merges free, and at most 1 (titles < 8 words) or 2 (longer titles) "typo" substitutions, where a
+ *     typo keeps the first letter of a word of ≥ 5 letters and is 1 edit, one adjacent swap, or
+ *     2 edits on words of ≥ 8 letters sharing their first 4 letters; it never touches digits and
+ *     is not a listed confusable pair. Keeping the first letters is what rejects the prefix
+ *     antonyms (`un-`, `a-`, `de-`, `im-`/`ex-`, `semi-`/`self-`, `inter-`/`intra-`);
  *  4. the normalised Levenshtein ratio of the article-free compact titles is ≥ 0.9, which bounds
  *     how much of a short title a typo may change;
  *  5. nothing else contradicts: years at most 1 apart, and author surname lists that intersect
@@ -155,7 +163,22 @@ function typoLike(x: string, y: string): boolean {
   if (CONFUSABLE.has(`${sx}|${sy}`) || CONFUSABLE.has(`${sy}|${sx}`)) return false;
   const d = distance(x, y);
   if (d === 1) return true;
-  return d === 2 && shorter >= 8 && x.slice(0, 4) === y.slice(0, 4);
+  if (d !== 2) return false;
+  if (shorter >= 8 && x.slice(0, 4) === y.slice(0, 4)) return true;
+  return isTransposition(x, y);
+}
+
+/** `x` is `y` with two adjacent letters swapped ("Nueral"): one slip of the fingers, not two. */
+function isTransposition(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  return (
+    i + 1 < x.length &&
+    x[i] === y[i + 1] &&
+    x[i + 1] === y[i] &&
+    x.slice(i + 2) === y.slice(i + 2)
+  );
 }
 
 const MERGES: ReadonlyArray<readonly [number, number]> = [[1, 2], [2, 1], [1, 3], [3, 1], [2, 2]];
@@ -180,7 +203,7 @@ function alignCost(a: string[], b: string[], limit: number): number {
       const bj = b[j];
       if (ai !== undefined && bj !== undefined) {
         const next = dp[(i + 1) * width + j + 1] ?? over;
-        if (ai === bj) best = next;
+        if (ai === bj || canonical(ai) === canonical(bj)) best = next;
         else if (next + 1 < best && typoLike(ai, bj)) best = next + 1;
         for (const [k, l] of MERGES) {
           if (best === 0) break;
@@ -203,8 +226,12 @@ function ratio(x: string, y: string): number {
 
 /** Score of near-equal titles, or null when they are not near-equal (see the rule above). */
 function similarTitles(a: TitleInfo, b: TitleInfo): number | null {
-  if (a.short || b.short) return null;
   if (a.markers !== b.markers) return null;
+  if (a.short || b.short) {
+    // Short titles only tolerate spacing (`Self Normalizing` / `Self-Normalizing`), articles
+    // included: on two or three words, any other change may well be another paper.
+    return a.key.replace(/ /g, '') === b.key.replace(/ /g, '') ? Math.round(ratio(a.key, b.key) * 100) / 100 : null;
+  }
   const la = a.compact.length;
   const lb = b.compact.length;
   // Cheap bound before any edit distance: the ratio cannot reach MIN_RATIO.
@@ -334,8 +361,9 @@ function hash53(s: string): string {
  *
  * `similarTitles` accepts a bounded set of differences, so retrieval can be exact instead of
  * probabilistic (pigeonhole rather than LSH):
- *  - spacing, hyphenation and article differences leave the article-free compact title unchanged:
- *    one key `c…` is that compact title;
+ *  - spacing and hyphenation differences leave the title without spaces unchanged: key `s…`
+ *    (the only key of a short title, whose only tolerated change this is);
+ *  - article differences too leave the article-free compact title unchanged: key `c…`;
  *  - otherwise the word lists have the same length n and differ in at most t positions (t = 1
  *    below 8 words, 2 from 8, as in the rule). The n positions are dealt into t + 1 interleaved
  *    groups (position mod t + 1); at most t groups contain a changed word, so at least one group
@@ -345,24 +373,25 @@ function hash53(s: string): string {
  * Interleaving spreads a common phrase ("large language models") across groups, so a group mixes
  * common and rare words and rarely equals another paper's. A key is a 53-bit hash in base 36
  * behind a 2-character prefix: short for a Dexie multi-entry index, collisions negligible.
- * Short titles (≤ 3 content words) get no keys: they only match by exact `titleKey`, which the
- * library finds through its own exact index. The one accepted variant not guaranteed a shared key
- * is a typo combined with a spacing change in the same title.
+ * Exact `titleKey` matches are left to the library's own exact index. The one accepted variant
+ * not guaranteed a shared key is a typo combined with a spacing change in the same title.
  *
- * So: 3 keys for titles of 4–7 words, 4 keys from 8 words.
+ * So: 1 key for titles of ≤ 3 content words, 4 keys for 4–7 words, 5 keys from 8 words.
  */
 export function candidateKeys(title: string): string[] {
   return keysOf(analyseTitle(title));
 }
 
 function keysOf(info: TitleInfo): string[] {
-  if (info.short) return [];
+  if (info.key === '') return [];
+  const spaceless = `s:${hash53(info.key.replace(/ /g, ''))}`;
+  if (info.short) return [spaceless];
   const n = info.tokens.length;
   const groups = n >= 8 ? 3 : 2;
-  const keys = [`c:${hash53(info.compact)}`];
+  const keys = [spaceless, `c:${hash53(info.compact)}`];
   for (let g = 0; g < groups; g++) {
     const words: string[] = [];
-    for (let i = g; i < n; i += groups) words.push(info.tokens[i] ?? '');
+    for (let i = g; i < n; i += groups) words.push(info.canon[i] ?? '');
     keys.push(`${groups}${g}:${hash53(`${n}\u0001${words.join(' ')}\u0001${info.markers}`)}`);
   }
   return keys;

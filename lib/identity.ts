@@ -338,6 +338,14 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
  * is part of a version number. `100×`, `$100\times$` and `100 times` all become `100x`.
  */
 export function titleKey(title: string): string {
+  return titleKeyParts(title).key;
+}
+
+/**
+ * `titleKey` and its words split again where a hyphen joined them (`single-stage` → `single`,
+ * `stage`): the dedup engine looks for number words and versions inside compounds.
+ */
+export function titleKeyParts(title: string): { key: string; parts: string[] } {
   let t = decodeEntities(title);
   t = stripLatex(t);
   t = t.normalize('NFKC').replace(INVISIBLE, '');
@@ -357,11 +365,19 @@ export function titleKey(title: string): string {
   t = t.replace(/(\d)\.(?=\d)/g, '$1\uE001');
   t = t.replace(/([\p{L}\p{N}])\.(?=[\p{L}])/gu, '$1');
   t = t.replace(/(\d)-(?=\d)/g, '$1 ');
-  t = t.replace(/([\p{L}\p{N}+])-+(?=[\p{L}\p{N}])/gu, '$1');
-  t = t.replace(/[^\p{L}\p{N}+\uE001]+/gu, ' ');
+  // Joined hyphens are marked (U+E002) rather than dropped, for `parts`.
+  t = t.replace(/([\p{L}\p{N}+])-+(?=[\p{L}\p{N}])/gu, '$1\uE002');
+  t = t.replace(/[^\p{L}\p{N}+\uE001\uE002]+/gu, ' ');
   t = t.replace(/\uE001/g, '.');
-  const words = t.trim().split(' ').filter((w) => w !== '');
-  return words.map(americanise).join(' ');
+  const words: string[] = [];
+  const parts: string[] = [];
+  for (const w of t.split(' ')) {
+    const pieces = w.split('\uE002').filter((x) => x !== '').map(americanise);
+    if (pieces.length === 0) continue;
+    words.push(pieces.join(''));
+    parts.push(...pieces);
+  }
+  return { key: words.join(' '), parts };
 }
 
 /**
