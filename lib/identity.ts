@@ -35,6 +35,8 @@ const ID_CORE = `(?:(\\d{4})\\.(\\d{4,5})|(${ARCHIVE_ALT})(?:\\.[A-Za-z]{2})?\\/
 const ID_EXACT = new RegExp(`^${ID_CORE}$`, 'i');
 const ID_AFTER_PREFIX = new RegExp(`^${ID_CORE}(?![\\w.])`, 'i');
 const ARXIV_PREFIX = /(?:^|[^\w])arxiv\s*:\s*/gi;
+const EMBEDDED_LINK =
+  /(?:https?:\/\/)?(?:[\w-]+\.)*(?:arxiv\.org|huggingface\.co|alphaxiv\.org|doi\.org)\/[^\s"'<>]+/i;
 
 function validNewStyle(yymm: string, seq: string): boolean {
   const yy = Number(yymm.slice(0, 2));
@@ -143,9 +145,9 @@ function toUrl(text: string): URL | null {
 }
 
 /**
- * The arXiv id named by `text`: a bare id (`2401.01234v3`, `hep-th/9901001`), an `arXiv:`-prefixed id
- * (also inside longer text such as `arXiv:2401.01234 [cs.LG]`), an arXiv DOI, or a URL on arxiv.org,
- * huggingface.co/papers, alphaxiv.org or doi.org. The id comes back without its version.
+ * The arXiv id named by `text`: a bare id (`2401.01234v3`, `hep-th/9901001`), an `arXiv:`-prefixed id,
+ * an arXiv DOI, or a URL on arxiv.org, huggingface.co/papers, alphaxiv.org or doi.org; the last
+ * three also inside longer text (`arXiv:2401.01234 [cs.LG]`). The id comes back without its version.
  *
  * Bare numbers are only accepted when they are the whole text and a valid id (month 01–12, four
  * digits before 2015 and five from 2015), so years, prices or phone numbers never parse.
@@ -158,11 +160,19 @@ export function parseArxivId(text: string): ArxivId | null {
   const bare = parseIdToken(t);
   if (bare) return bare;
 
-  const url = toUrl(t);
+  const url = /\s/.test(t) ? null : toUrl(t);
   if (url) return parseArxivUrl(url);
 
   const doi = normalizeDoi(t);
   if (doi) return arxivIdFromDoi(doi);
+
+  // A link inside longer text ("code at https://arxiv.org/abs/…, see").
+  const link = t.match(EMBEDDED_LINK);
+  if (link?.[0] !== undefined) {
+    const u = toUrl(link[0].replace(/[.,;:)\]]+$/, ''));
+    const r = u ? parseArxivUrl(u) : null;
+    if (r) return r;
+  }
 
   for (const m of t.matchAll(ARXIV_PREFIX)) {
     const rest = t.slice((m.index ?? 0) + m[0].length);
