@@ -1,10 +1,10 @@
 /** One paper: save star, title, status and dedup line; expanded, its tags, note and history. */
 import type { SightingView } from '../../lib/messages';
-import { GROUP_NAMES, groupOf, paperLink, type Group, type Row } from './model';
+import { groupOf, paperLink, type Group, type Row } from './model';
 import { NoteEditor } from './NoteEditor';
 import { TagEditor } from './TagEditor';
 import type { TagCount } from './tags';
-import { dedupStatus } from './wording';
+import { dedupParts } from './wording';
 
 export interface RowActions {
   toggleExpand(id: string): void;
@@ -33,6 +33,8 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
   const tags = paper?.tags ?? [];
   const fuzzy = row.current.match?.rule === 'similar-title' && row.splitFrom === undefined && row.card !== undefined;
   const link = paperLink(row);
+  const dedup = dedupParts(row, history);
+  const sep = /^(?:: | · )/.exec(dedup.rest)?.[0] ?? '';
   const detailsId = `details-${row.id.replace(/[^\w-]/g, '_')}`;
 
   return (
@@ -66,11 +68,13 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
           {title}
         </button>
         <div class="meta">
-          <span class={`pill ${group}`} data-testid="row-status">
-            {GROUP_NAMES[group]}
-          </span>
           <span class="dedup" data-testid="dedup-status" title={row.current.match?.text}>
-            {dedupStatus(row, history)}
+            <span class={`pill ${group}`} data-testid="row-status">
+              {dedup.lead}
+            </span>
+            {/* The separator after the pill is for screen readers and copied text; the pill shows it. */}
+            {sep && <span class="sep">{sep}</span>}
+            {dedup.rest.slice(sep.length)}
           </span>
           {fuzzy && (
             <button type="button" class="link-button" data-testid="not-same" onClick={() => actions.notSame(row.id)}>

@@ -76,32 +76,46 @@ export function matchPhrase(match: MatchView, card: CardInput | undefined, paper
   }
 }
 
-/** The seen part: "Seen 3× · first Hugging Face Nov 3", or with the history "Seen 3×: …". */
-function seenPhrase(paper: PaperView, sightings: SightingView[] | undefined): string | undefined {
+/** The seen part, as a lead ("Seen 3×") and what follows it (" · first …" or ": history"). */
+function seenPhrase(paper: PaperView, sightings: SightingView[] | undefined): DedupParts | undefined {
   const count = Math.max(paper.seenCount, sightings?.length ?? 0);
   if (count === 0) return undefined;
-  if (sightings && sightings.length > 0) return `Seen ${count}×: ${historyList(sightings)}`;
-  return paper.first ? `Seen ${count}× · first ${sightingName(paper.first)}` : `Seen ${count}×`;
+  const lead = `Seen ${count}×`;
+  if (sightings && sightings.length > 0) return { lead, rest: `: ${historyList(sightings)}` };
+  return { lead, rest: paper.first ? ` · first ${sightingName(paper.first)}` : '' };
+}
+
+/** A dedup line split so the row can show its first words as the status: `lead + rest` reads whole. */
+export interface DedupParts {
+  lead: string;
+  rest: string;
 }
 
 /**
- * The whole line under a row's title. `sightings` is the full history when it has been fetched
- * (the row is expanded); without it the line names only the first sighting.
+ * The line under a row's title. `sightings` is the full history when it has been fetched (the row
+ * is expanded); without it the line names only the first sighting.
  */
-export function dedupStatus(row: Row, sightings?: SightingView[], now = Date.now()): string {
+export function dedupParts(row: Row, sightings?: SightingView[], now = Date.now()): DedupParts {
   const { paper, match } = row.current;
-  if (row.splitFrom !== undefined) return `New · not the same as “${row.splitFrom}”, now its own paper`;
-  if (!paper) return row.card ? 'New · not in your library' : 'Not in your library';
+  if (row.splitFrom !== undefined) return { lead: 'New', rest: ` · not the same as “${row.splitFrom}”, now its own paper` };
+  if (!paper) return row.card ? { lead: 'New', rest: ' · not in your library' } : { lead: 'Not in your library', rest: '' };
   // A card new before this visit may already carry this visit's sighting; counting it would read as
   // "seen before", which the page's badge just said it was not.
-  if (row.shown === 'new' && row.current.status !== 'saved') return 'New · not seen before this visit';
-  if (row.card && row.current.status === 'new') return 'New · not matched to any paper seen before';
+  if (row.shown === 'new' && row.current.status !== 'saved') return { lead: 'New', rest: ' · not seen before this visit' };
+  if (row.card && row.current.status === 'new') return { lead: 'New', rest: ' · not matched to any paper seen before' };
 
-  const parts: string[] = [];
-  if (paper.savedAt !== undefined) parts.push(`Saved ${day(paper.savedAt, now)}`);
+  const parts: DedupParts[] = [];
+  if (paper.savedAt !== undefined) parts.push({ lead: `Saved ${day(paper.savedAt, now)}`, rest: '' });
   const seen = seenPhrase(paper, sightings);
   if (seen) parts.push(seen);
-  if (match && row.card) parts.push(matchPhrase(match, row.card, paper, now));
-  if (parts.length === 0) parts.push('In your library');
-  return parts.join(' · ');
+  if (match && row.card) parts.push({ lead: matchPhrase(match, row.card, paper, now), rest: '' });
+  const [first, ...others] = parts;
+  if (!first) return { lead: 'In your library', rest: '' };
+  const rest = first.rest + others.map((p) => ` · ${p.lead}${p.rest}`).join('');
+  return { lead: first.lead, rest };
+}
+
+export function dedupStatus(row: Row, sightings?: SightingView[], now = Date.now()): string {
+  const { lead, rest } = dedupParts(row, sightings, now);
+  return lead + rest;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchView } from '../../lib/messages';
 import type { Row } from '../../components/popup/model';
-import { dedupStatus, matchPhrase, pageName } from '../../components/popup/wording';
+import { dedupParts, dedupStatus, matchPhrase, pageName } from '../../components/popup/wording';
 import { at, card, HF_PAGE, paper, sighting } from './helpers';
 
 const NOW = at('2025-11-20');
@@ -94,6 +94,16 @@ describe('dedup status in words', () => {
     expect(dedupStatus(splitBefore, undefined, NOW)).toBe('New · not matched to any paper seen before');
     const lib: Row = { id: 'search:k', current: { status: 'seen', paper: paper({ seenCount: 2, first: sighting('cs.LG new', 'arxiv') }) } };
     expect(dedupStatus(lib, undefined, NOW)).toBe('Seen 2× · first arXiv cs.LG new');
+  });
+
+  it('splits the line into the status the row shows first and the rest', () => {
+    const row = seenRow({ rule: 'arxiv-id', text: '' });
+    expect(dedupParts(row, HISTORY, NOW)).toEqual({
+      lead: 'Seen 3×',
+      rest: ': Hugging Face Nov 3, Hugging Face Nov 10, arXiv cs.LG new · matched by arXiv id',
+    });
+    const saved = seenRow({ rule: 'arxiv-id', text: '' }, { current: { status: 'saved', paper: paper({ savedAt: at('2025-11-12'), seenCount: 1 }) } });
+    expect(dedupParts(saved, undefined, NOW)).toEqual({ lead: 'Saved Nov 12', rest: ' · Seen 1×' });
   });
 
   it('summarises a long history', () => {

@@ -1,0 +1,210 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+// @ts-expect-error plain JS module shared with the demo
+import { sendFrom, tabIdOf, waitForReport } from '../../scripts/walk.mjs';
+
+type Report = { state: { cards: { card: { title: string }; status: 'new' | 'seen' | 'saved' }[] } };
+
+/**
+ * An extension page to talk to the background from. Cards count as seen on load, so no test has to
+ * scroll; `never` keeps a visit from recording anything.
+ */
+async function helperPage(context: BrowserContext, extensionId: string, seenMode: 'load' | 'never' = 'load'): Promise<Page> {
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/popup.html?tab=-1`);
+  await sendFrom(ext, { type: 'settings.set', settings: { seenMode } });
+  return ext;
+}
+
+const sightings = async (ext: Page) => ((await sendFrom(ext, { type: 'library.stats' })) as { sightings: number }).sightings;
+
+/** Open a digest page in `page`, wait for its report and, when `recorded`, for its sightings. */
+async function visit(page: Page, ext: Page, url: string, recorded = true): Promise<{ tabId: number; report: Report }> {
+  const before = await sightings(ext);
+  await page.goto(url);
+  const tabId: number = await tabIdOf(ext, page);
+  const report: Report = await waitForReport(ext, tabId, 1, 20_000, page.url());
+  if (recorded) await expect.poll(() => sightings(ext)).toBeGreaterThan(before);
+  return { tabId, report };
+}
+
+async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.getByTestId('page-list')).toBeVisible();
+  return popup;
+}
+
+const row = (popup: Page, title: string) =>
+  popup.getByTestId('paper-row').filter({ has: popup.getByTestId('row-title').getByText(title, { exact: true }) });
+
+test('popup: groups and counts, save, tags with autocomplete, a note kept across closing', async ({
+  page,
+  context,
+  extensionId,
+  net,
+}) => {
+  const ext = await helperPage(context, extensionId);
+  await visit(page, ext, 'https://huggingface.co/papers/date/2025-10-29');
+  const { tabId, report } = await visit(page, ext, 'https://huggingface.co/papers/date/2025-11-03');
+  const shown = { new: 0, seen: 0, saved: 0 };
+  for (const c of report.state.cards) shown[c.status]++;
+  expect(shown.seen).toBe(3);
+
+  let popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('site-name')).toHaveText('Hugging Face · Nov 3');
+  const header = (g: string) => popup.locator(`[data-testid="group-header"][data-group="${g}"]`);
+  await expect(header('new')).toHaveAttribute('data-count', String(shown.new));
+  await expect(header('seen')).toHaveAttribute('data-count', '3');
+  await expect(header('saved')).toHaveCount(0);
+  await expect(popup.getByTestId('count-new')).toHaveText(`${shown.new} new`);
+  await expect(popup.locator('[data-testid="paper-row"][data-status="seen"]')).toHaveCount(3);
+  // This visit recorded a sighting, yet the rows keep the status the page showed.
+  await expect(popup.locator('[data-testid="paper-row"][data-status="new"]')).toHaveCount(shown.new);
+  const seenLine = popup.locator('[data-testid="paper-row"][data-status="seen"] [data-testid="dedup-status"]').first();
+  await expect(seenLine).toHaveText(/^Seen 2× · first Hugging Face Oct 29 · matched by arXiv id$/);
+
+  // Expanding a seen row fetches its whole history.
+  const seenRow = popup.locator('[data-testid="paper-row"][data-status="seen"]').first();
+  await seenRow.getByTestId('row-title').click();
+  await expect(seenRow.getByTestId('dedup-status')).toHaveText(
+    /^Seen 2×: Hugging Face Oct 29, Hugging Face Nov 3 · matched by arXiv id$/,
+  );
+  await seenRow.getByTestId('row-title').click();
+
+  // Save the first new paper: it moves to Saved.
+  const firstNew = report.state.cards.find((c) => c.status === 'new')!.card.title;
+  await row(popup, firstNew).getByTestId('save-toggle').click();
+  await expect(row(popup, firstNew)).toHaveAttribute('data-status', 'saved');
+  await expect(header('saved')).toHaveAttribute('data-count', '1');
+  await expect(header('new')).toHaveAttribute('data-count', String(shown.new - 1));
+  await expect(popup.getByTestId('count-saved')).toHaveText('1 saved');
+
+  // Tag it, then tag a second paper through the autocomplete, by keyboard.
+  const saved = row(popup, firstNew);
+  await saved.getByTestId('row-title').click();
+  await saved.getByTestId('tag-input').fill('Diffusion Models');
+  await saved.getByTestId('tag-input').press('Enter');
+  await expect(saved.getByTestId('tag-chip')).toHaveText(['#diffusion-models×']);
+
+  const secondNew = report.state.cards.filter((c) => c.status === 'new')[1]!.card.title;
+  const other = row(popup, secondNew);
+  await other.getByTestId('row-title').click();
+  await other.getByTestId('tag-input').click();
+  await other.getByTestId('tag-input').pressSequentially('diff');
+  const option = other.getByTestId('tag-option');
+  await expect(option).toHaveText(['#diffusion-models1']);
+  await other.getByTestId('tag-input').press('ArrowDown');
+  await expect(option.first()).toHaveAttribute('aria-selected', 'true');
+  await other.getByTestId('tag-input').press('Enter');
+  await expect(other.getByTestId('tag-chip')).toHaveText(['#diffusion-models×']);
+  // Backspace on the empty input removes it again; Enter and comma add.
+  await other.getByTestId('tag-input').press('Backspace');
+  await expect(other.getByTestId('tag-chip')).toHaveCount(0);
+  await other.getByTestId('tag-input').pressSequentially('to-read,');
+  await expect(other.getByTestId('tag-chip')).toHaveText(['#to-read×']);
+
+  // A note typed and the popup closed at once, before the autosave delay: nothing is lost.
+  const note = 'Compare with the consistency-model baseline.\n- check Table 2';
+  await saved.getByTestId('note-input').click();
+  await saved.getByTestId('note-input').pressSequentially(note, { delay: 5 });
+  await popup.close({ runBeforeUnload: true });
+
+  popup = await openPopup(context, extensionId, tabId);
+  const reopened = row(popup, firstNew);
+  await expect(reopened).toHaveAttribute('data-status', 'saved');
+  await reopened.getByTestId('row-title').click();
+  await expect(reopened.getByTestId('note-input')).toHaveValue(note);
+  await expect(reopened.getByTestId('tag-chip')).toHaveText(['#diffusion-models×']);
+
+  // The library link opens the library page in a tab.
+  const opened = context.waitForEvent('page');
+  await popup.getByTestId('library-link').click();
+  expect((await opened).url()).toBe(`chrome-extension://${extensionId}/library.html`);
+
+  expect(net.refused).toEqual([]);
+});
+
+/** A tiny Hugging Face day page in the site's markup (see tests/fixtures/hf). */
+function hfDay(cards: { id: string; title: string }[]): string {
+  const articles = cards
+    .map(
+      (c) =>
+        `<article class="relative flex flex-col overflow-hidden rounded-xl border"><div class="p-4"><h3 class="mb-1 text-lg font-semibold"><a href="/papers/${c.id}" class="line-clamp-3">${c.title}</a></h3></div></article>`,
+    )
+    .join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Daily Papers - Hugging Face</title></head>
+<body><main><section class="grid">${articles}</section></main></body></html>`;
+}
+
+const STORED_TITLE = 'Sparse Mixture of Experts Scale Better with Fewer Tokens';
+const CARD_TITLE = 'Sparse Mixtures of Experts Scale Better with Fewer Tokens';
+const FUZZY_DAY = 'https://huggingface.co/papers/date/2025-11-24';
+
+/** A saved paper known by title only (as an import or a hand-made entry is), and a day page whose card is a near title. */
+async function fuzzySetUp(ext: Page, pages: Map<string, string | { body: string }>) {
+  const stored = await sendFrom(ext, { type: 'paper.save', target: { card: { title: STORED_TITLE } }, saved: true });
+  expect(stored.ok).toBe(true);
+  pages.set(FUZZY_DAY, {
+    body: hfDay([
+      { id: '2511.04242', title: CARD_TITLE },
+      { id: '2511.04243', title: 'A Completely Unrelated Paper on Protein Folding' },
+    ]),
+  });
+  return stored.paper.key as string;
+}
+
+test('popup: a fuzzy title match can be split, and stays split', async ({ page, context, extensionId, pages, net }) => {
+  // Nothing recorded on this visit: see the next test for why.
+  const ext = await helperPage(context, extensionId, 'never');
+  const storedKey = await fuzzySetUp(ext, pages);
+  const { tabId } = await visit(page, ext, FUZZY_DAY, false);
+
+  let popup = await openPopup(context, extensionId, tabId);
+  const fuzzy = row(popup, CARD_TITLE);
+  await expect(fuzzy).toHaveAttribute('data-status', 'saved');
+  await expect(fuzzy.getByTestId('dedup-status')).toHaveText(/^Saved \w+ \d+ · similar title \(0\.\d\d\) to a paper saved \w+ \d+$/);
+  await fuzzy.getByTestId('row-title').click();
+  // The library's title is shown beside the card's so the reader can judge.
+  await expect(fuzzy.getByText(STORED_TITLE)).toBeVisible();
+
+  await fuzzy.getByTestId('not-same').click();
+  await expect(fuzzy).toHaveAttribute('data-status', 'new');
+  await expect(fuzzy.getByTestId('dedup-status')).toHaveText(`New · not the same as “${STORED_TITLE}”, now its own paper`);
+  await expect(fuzzy.getByTestId('not-same')).toHaveCount(0);
+  await expect(fuzzy.getByTestId('save-toggle')).toHaveAttribute('aria-pressed', 'false');
+  await expect(popup.locator('[data-testid="group-header"][data-group="new"]')).toHaveAttribute('data-count', '2');
+  await expect(popup.locator('[data-testid="group-header"][data-group="saved"]')).toHaveCount(0);
+
+  // The stored paper is untouched and the card is a paper of its own.
+  const kept = await sendFrom(ext, { type: 'paper.get', key: storedKey });
+  expect(kept.paper.savedAt).toBeGreaterThan(0);
+  expect(kept.notSame.map((p: { title: string }) => p.title)).toEqual([CARD_TITLE]);
+
+  // Reopened, the card is still its own (new) paper.
+  await popup.close();
+  popup = await openPopup(context, extensionId, tabId);
+  const again = row(popup, CARD_TITLE);
+  await expect(again).toHaveAttribute('data-status', 'new');
+  await expect(again.getByTestId('not-same')).toHaveCount(0);
+  expect(net.refused).toEqual([]);
+});
+
+test('popup: a fuzzy match can still be split after the visit recorded its sighting', async ({
+  page,
+  context,
+  extensionId,
+  pages,
+}) => {
+  // Known gap, outside the popup: recording the sighting teaches the fuzzily matched paper the
+  // card's arXiv id (lib/library.ts learn + rekey), so tab.get's current lookup says "matched by
+  // arXiv id" and there is no similar-title match left to split. With the default seen mode this
+  // happens 600 ms after the card is on screen, i.e. before most popups open.
+  test.fail();
+  const ext = await helperPage(context, extensionId, 'load');
+  await fuzzySetUp(ext, pages);
+  const { tabId } = await visit(page, ext, FUZZY_DAY, true);
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(row(popup, CARD_TITLE).getByTestId('not-same')).toBeVisible({ timeout: 3_000 });
+});
