@@ -1,0 +1,172 @@
+/**
+ * A note saved as you type. Every keystroke is also written synchronously to a local draft, so a
+ * note survives the tab closing before the background answered (or while it was asleep); the draft
+ * is dropped once a save of that exact text is confirmed, and offered back on the next visit
+ * otherwise. Saves that fail are retried with back-off.
+ */
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+export interface Draft {
+  text: string;
+  at: number;
+}
+
+export interface DraftStore {
+  get(key: string): Draft | null;
+  set(key: string, draft: Draft): void;
+  delete(key: string): void;
+}
+
+/** Drafts in localStorage: synchronous, so a write in `pagehide` completes. */
+export function localDrafts(storage: Storage | undefined = globalThis.localStorage, prefix = 'dejalu.noteDraft.'): DraftStore {
+  return {
+    get(key) {
+      try {
+        const raw = storage?.getItem(prefix + key);
+        if (!raw) return null;
+        const d = JSON.parse(raw) as Partial<Draft>;
+        return typeof d.text === 'string' && typeof d.at === 'number' ? { text: d.text, at: d.at } : null;
+      } catch {
+        return null;
+      }
+    },
+    set(key, draft) {
+      try {
+        storage?.setItem(prefix + key, JSON.stringify(draft));
+      } catch {
+        // Storage full or unavailable: the debounced save still runs.
+      }
+    },
+    delete(key) {
+      try {
+        storage?.removeItem(prefix + key);
+      } catch {
+        /* nothing to clean */
+      }
+    },
+  };
+}
+
+export function memoryDrafts(): DraftStore & { map: Map<string, Draft> } {
+  const map = new Map<string, Draft>();
+  return { map, get: (k) => map.get(k) ?? null, set: (k, d) => void map.set(k, d), delete: (k) => void map.delete(k) };
+}
+
+export interface NoteSaver {
+  change(text: string): void;
+  /** Send what is pending now (blur, pagehide, switching papers). */
+  flush(): void;
+  readonly dirty: boolean;
+  readonly state: SaveState;
+  /** The stored note changed elsewhere and is now the baseline. */
+  reset(stored: string): void;
+  dispose(): void;
+}
+
+export interface NoteSaverOptions {
+  save(text: string): Promise<unknown>;
+  /** Which paper: the draft's key. */
+  key: string;
+  initial: string;
+  drafts?: DraftStore;
+  delay?: number;
+  onState?(state: SaveState): void;
+  now?(): number;
+}
+
+export function createNoteSaver(opts: NoteSaverOptions): NoteSaver {
+  const delay = opts.delay ?? 500;
+  const drafts = opts.drafts ?? localDrafts();
+  const now = opts.now ?? Date.now;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryDelay = 1_000;
+  let pending: string | null = null;
+  let confirmed = opts.initial;
+  let inFlight: string | null = null;
+  let state: SaveState = 'idle';
+  let disposed = false;
+  const setState = (s: SaveState) => {
+    state = s;
+    opts.onState?.(s);
+  };
+
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = undefined;
+    if (pending === null) return;
+    const text = pending;
+    pending = null;
+    if (text === confirmed && inFlight === null) {
+      drafts.delete(opts.key);
+      setState('idle');
+      return;
+    }
+    inFlight = text;
+    setState('saving');
+    opts.save(text).then(
+      () => {
+        confirmed = text;
+        if (inFlight === text) inFlight = null;
+        retryDelay = 1_000;
+        // Only a confirmed save of the newest text retires the draft.
+        if (pending === null && inFlight === null) {
+          drafts.delete(opts.key);
+          if (!disposed) setState('saved');
+        }
+      },
+      () => {
+        if (inFlight === text) inFlight = null;
+        if (disposed) return;
+        // Retry the newest text unless something newer is already queued.
+        pending ??= text;
+        setState('error');
+        retryTimer = setTimeout(flush, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 30_000);
+      },
+    );
+  };
+
+  return {
+    change(text) {
+      pending = text;
+      drafts.set(opts.key, { text, at: now() });
+      setState('pending');
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(flush, delay);
+    },
+    flush,
+    get dirty() {
+      return pending !== null || inFlight !== null;
+    },
+    get state() {
+      return state;
+    },
+    reset(stored) {
+      confirmed = stored;
+    },
+    dispose() {
+      flush();
+      disposed = true;
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
+    },
+  };
+}
+
+/**
+ * The draft left by a visit whose save was never confirmed, if it should win over the stored
+ * note: it differs, and it was written after the stored note last changed. Stale drafts are
+ * removed.
+ */
+export function recoverDraft(drafts: DraftStore, key: string, stored: string, storedAt: number): string | null {
+  const d = drafts.get(key);
+  if (!d) return null;
+  if (d.text === stored || d.at < storedAt) {
+    drafts.delete(key);
+    return null;
+  }
+  return d.text;
+}

@@ -1,0 +1,40 @@
+/** The browser APIs the library page uses besides `send`/`call`: change events and downloads. */
+import type { ChangeEvent } from '../../lib/messages';
+
+export function isChangeEvent(message: unknown): message is ChangeEvent {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === 'dejalu.changed' &&
+    Array.isArray((message as { keys?: unknown }).keys)
+  );
+}
+
+/** Calls `listener` for each `dejalu.changed` event; returns the unsubscribe. */
+export function onChanged(listener: (event: ChangeEvent) => void): () => void {
+  const runtime = globalThis.chrome?.runtime;
+  if (!runtime?.onMessage) return () => {};
+  const handler = (message: unknown): undefined => {
+    if (isChangeEvent(message)) listener(message);
+    // No reply: other listeners (none here) may answer.
+    return undefined;
+  };
+  runtime.onMessage.addListener(handler);
+  return () => runtime.onMessage.removeListener(handler);
+}
+
+/** Saves text as a file through a Blob URL and `<a download>`: no downloads permission needed. */
+export function downloadText(text: string, filename: string, mime: string, doc: Document = document): void {
+  const blob = new Blob([text], { type: `${mime};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
