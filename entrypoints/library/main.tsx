@@ -1,2 +1,5 @@
 import { render } from 'preact';
-render(<p>Library</p>, document.getElementById('app')!);
+import { App } from '../../components/library/App';
+import './library.css';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,221 @@
+/**
+ * The library page: the whole library in a tab. Talks to the background only through
+ * `send`/`call`, and refreshes on `dejalu.changed` events (its own edits included).
+ */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { ExportFormat, PaperView, Settings } from '../../lib/messages';
+import { call, send } from '../../lib/rpc';
+import { BulkBar, type BulkOp } from './BulkBar';
+import { Detail } from './Detail';
+import { count, plural } from './format';
+import { useChanges, useOverview, usePaper, useSearchList } from './hooks';
+import { PaperList } from './PaperList';
+import { isFiltered } from './query';
+import { pageSelection, range, setMany, toggle } from './selection';
+import { SettingsPane } from './SettingsPane';
+import { Toast, type ToastData } from './Toast';
+import { Toolbar } from './Toolbar';
+import { exportAndDownload, Transfer } from './Transfer';
+
+type Tab = 'library' | 'transfer' | 'settings';
+
+const BULK_DONE: Record<BulkOp['kind'], (n: number, tag?: string) => string> = {
+  tag: (n, t) => `Tagged ${plural(n, 'paper')} “${t}”.`,
+  untag: (n, t) => `Removed “${t}” from ${plural(n, 'paper')}.`,
+  save: (n) => `Saved ${plural(n, 'paper')}.`,
+  unsave: (n) => `Unsaved ${plural(n, 'paper')}.`,
+  delete: (n) => `Deleted ${plural(n, 'paper')}.`,
+};
+
+export function App() {
+  const [tab, setTab] = useState<Tab>('library');
+  const list = useSearchList();
+  const overview = useOverview();
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const detail = usePaper(activeKey);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const anchor = useRef<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [toast, setToast] = useState<ToastData | null>(null);
+  const [pushedSettings, setPushedSettings] = useState<Settings | undefined>(undefined);
+  const toastId = useRef(0);
+  const say = (text: string, extra: Partial<ToastData> = {}) => setToast({ id: ++toastId.current, text, ...extra });
+
+  useChanges((e) => {
+    list.refresh();
+    overview.reload();
+    if (activeKey && (e.keys.length === 0 || e.keys.includes(activeKey))) detail.reload();
+    if (e.settings) setPushedSettings(e.settings);
+  });
+
+  const keys = useMemo(() => list.papers.map((p) => p.key), [list.papers]);
+  const tagNames = useMemo(() => overview.tags.map((t) => t.tag), [overview.tags]);
+
+  // Edits update the list and panel at once; the change event that follows confirms them.
+  const applied = (paper: PaperView) => {
+    list.patch(paper);
+    if (paper.key === activeKey) detail.set(paper);
+  };
+
+  const toggleSave = async (paper: PaperView) => {
+    const r = await send({ type: 'paper.save', target: { key: paper.key }, saved: paper.savedAt === undefined });
+    if (r.ok) applied(r.paper);
+    else say(r.error.message, { kind: 'error' });
+  };
+
+  const editTags = async (paper: PaperView, change: { add?: string[]; remove?: string[] }) => {
+    const r = await send({ type: 'paper.tags', target: { key: paper.key }, add: change.add ?? [], remove: change.remove ?? [] });
+    if (r.ok) {
+      applied(r.paper);
+      overview.reload();
+    } else say(r.error.message, { kind: 'error' });
+  };
+
+  const saveNote = async (key: string, note: string) => {
+    // Throws on failure so the note editor keeps the text and retries.
+    const r = await call({ type: 'paper.note', target: { key }, note });
+    list.patch(r.paper);
+  };
+
+  const runBulk = async (op: BulkOp) => {
+    const chosen = [...selected];
+    if (chosen.length === 0) return;
+    setBusy(true);
+    try {
+      const r = await call({ type: 'papers.bulk', keys: chosen, op });
+      const text = BULK_DONE[op.kind](r.changed, 'tag' in op ? op.tag : undefined);
+      if (op.kind === 'delete') {
+        setSelected(new Set());
+        if (activeKey && chosen.includes(activeKey)) setActiveKey(null);
+        const snapshot = r.snapshot;
+        say(text, snapshot ? { action: { label: 'Undo', run: () => void undo(snapshot) } } : {});
+      } else say(text);
+      list.refresh();
+      overview.reload();
+      if (activeKey && chosen.includes(activeKey)) detail.reload();
+    } catch (err) {
+      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const undo = async (snapshot: string) => {
+    const r = await send({ type: 'papers.restore', snapshot });
+    if (r.ok) say(`Restored ${plural(r.restored, 'paper')}.`);
+    else say(r.error.message, { kind: 'error' });
+    list.refresh();
+    overview.reload();
+  };
+
+  const exportSelection = async (format: ExportFormat) => {
+    setBusy(true);
+    try {
+      say(await exportAndDownload(format, [...selected]));
+    } catch (err) {
+      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSelect = (key: string, on: boolean, shift: boolean) => {
+    const span = shift && anchor.current ? range(keys, anchor.current, key) : null;
+    setSelected((s) => (span ? setMany(s, span, on) : toggle(s, key, on)));
+    anchor.current = key;
+  };
+
+  const stats = overview.stats;
+  return (
+    <div class="app">
+      <header class="top">
+        <div class="brand">
+          <span class="logo" aria-hidden="true">
+            ◐
+          </span>
+          <span>Déjà Lu</span>
+        </div>
+        <nav class="tabs" role="tablist" aria-label="Sections">
+          {(
+            [
+              ['library', 'Library'],
+              ['transfer', 'Import & export'],
+              ['settings', 'Settings'],
+            ] as const
+          ).map(([id, label]) => (
+            <button key={id} type="button" role="tab" class="tab" data-testid={`tab-${id}`} aria-selected={tab === id} onClick={() => setTab(id)}>
+              {label}
+            </button>
+          ))}
+        </nav>
+        <div class="stats" data-testid="stats">
+          {stats && (
+            <>
+              <span>{plural(stats.papers, 'paper')}</span>
+              <span>{count(stats.saved)} saved</span>
+              <span>{plural(stats.sightings, 'sighting')}</span>
+            </>
+          )}
+        </div>
+      </header>
+
+      {tab === 'library' && (
+        <>
+          <Toolbar filters={list.filters} tags={overview.tags} onChange={list.setFilters} onReset={list.resetFilters} />
+          {selected.size > 0 && (
+            <BulkBar
+              count={selected.size}
+              busy={busy}
+              tagSuggestions={tagNames}
+              onRun={(op) => void runBulk(op)}
+              onExport={(f) => void exportSelection(f)}
+              onClear={() => setSelected(new Set())}
+            />
+          )}
+          <div class={`body${activeKey ? ' has-detail' : ''}`}>
+            <PaperList
+              papers={list.papers}
+              total={list.total}
+              loading={list.loading}
+              error={list.error}
+              filtered={isFiltered(list.filters)}
+              sort={list.filters.sort}
+              selected={selected}
+              pageSelection={pageSelection(selected, keys)}
+              activeKey={activeKey}
+              onSelect={onSelect}
+              onSelectPage={(on) => setSelected((s) => setMany(s, keys, on))}
+              onOpen={(k) => setActiveKey((cur) => (cur === k ? null : k))}
+              onToggleSave={(p) => void toggleSave(p)}
+              onLoadMore={list.loadMore}
+            />
+            {activeKey && (
+              <Detail
+                {...detail}
+                tagSuggestions={tagNames}
+                onClose={() => setActiveKey(null)}
+                onToggleSave={(p) => void toggleSave(p)}
+                onTags={(p, c) => void editTags(p, c)}
+                saveNote={saveNote}
+                onOpen={setActiveKey}
+              />
+            )}
+          </div>
+        </>
+      )}
+      {tab === 'transfer' && <Transfer total={stats?.papers ?? list.total} selectedKeys={[...selected]} />}
+      {tab === 'settings' && (
+        <SettingsPane
+          pushed={pushedSettings}
+          onCleared={() => {
+            setSelected(new Set());
+            setActiveKey(null);
+            list.refresh();
+            overview.reload();
+          }}
+        />
+      )}
+      <Toast toast={toast} onDone={() => setToast(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+/** The detail panel: one paper's metadata, links, save toggle, tags, note and sighting history. */
+import type { PaperView, SightingView } from '../../lib/messages';
+import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../../lib/export/common';
+import { dateTime, day, plural, safeHref, siteName } from './format';
+import { NoteEditor } from './NoteEditor';
+import { TagEditor } from './TagEditor';
+
+export interface DetailProps {
+  paper: PaperView | null;
+  sightings: SightingView[];
+  notSame: PaperView[];
+  loading: boolean;
+  error: string | null;
+  tagSuggestions: string[];
+  onClose(): void;
+  onToggleSave(paper: PaperView): void;
+  onTags(paper: PaperView, change: { add?: string[]; remove?: string[] }): void;
+  saveNote(key: string, note: string): Promise<unknown>;
+  onOpen(key: string): void;
+}
+
+export function Detail(props: DetailProps) {
+  const { paper, sightings, notSame } = props;
+  if (!paper) {
+    return (
+      <aside class="detail detail-empty" data-testid="detail-panel" aria-label="Paper details">
+        <p class="muted">{props.loading ? 'Loading…' : props.error ?? 'This paper is no longer in the library.'}</p>
+        <button type="button" class="btn" onClick={props.onClose}>
+          Close
+        </button>
+      </aside>
+    );
+  }
+  const id = paper.arxivId;
+  const links: { label: string; href: string; testid: string }[] = [];
+  if (id) {
+    links.push({ label: 'Hugging Face', href: hfPaperUrl(id), testid: 'link-hf' });
+    links.push({ label: 'arXiv', href: arxivAbsUrl(id), testid: 'link-arxiv' });
+    links.push({ label: 'PDF', href: arxivPdfUrl(id), testid: 'link-pdf' });
+  }
+  if (paper.doi && !/^10\.48550\//.test(paper.doi)) links.push({ label: 'DOI', href: `https://doi.org/${paper.doi}`, testid: 'link-doi' });
+  if (!id) {
+    const web = paper.urls.map(safeHref).find((u) => u !== undefined);
+    if (web) links.push({ label: 'Web page', href: web, testid: 'link-web' });
+  }
+
+  return (
+    <aside class="detail" data-testid="detail-panel" data-key={paper.key} aria-label="Paper details">
+      <div class="detail-head">
+        <h2 class="detail-title">{paper.title}</h2>
+        <button type="button" class="icon-btn" data-testid="detail-close" aria-label="Close details" onClick={props.onClose}>
+          ×
+        </button>
+      </div>
+      {paper.authors.length > 0 && <p class="detail-authors">{paper.authors.join(', ')}</p>}
+
+      <div class="detail-actions">
+        <button
+          type="button"
+          class={paper.savedAt ? 'btn btn-saved' : 'btn btn-primary'}
+          data-testid="detail-save"
+          aria-pressed={paper.savedAt !== undefined}
+          onClick={() => props.onToggleSave(paper)}
+        >
+          {paper.savedAt ? '★ Saved' : '☆ Save'}
+        </button>
+        {links.map((l) => (
+          <a class="btn btn-link" key={l.testid} data-testid={l.testid} href={l.href} target="_blank" rel="noopener noreferrer">
+            {l.label} ↗
+          </a>
+        ))}
+      </div>
+
+      <dl class="facts">
+        {id && (
+          <>
+            <dt>arXiv</dt>
+            <dd>
+              {id}
+              {paper.version ? `v${paper.version}` : ''}
+            </dd>
+          </>
+        )}
+        {paper.doi && (
+          <>
+            <dt>DOI</dt>
+            <dd class="break">{paper.doi}</dd>
+          </>
+        )}
+        {(paper.publishedAt || paper.year) && (
+          <>
+            <dt>Published</dt>
+            <dd>{paper.publishedAt ?? paper.year}</dd>
+          </>
+        )}
+        <dt>First seen</dt>
+        <dd>
+          {day(paper.firstSeen)}
+          {paper.first ? ` · ${siteName(paper.first.site)}${paper.first.label ? ` (${paper.first.label})` : ''}` : ''}
+        </dd>
+        <dt>Last seen</dt>
+        <dd>{day(paper.lastSeen)}</dd>
+        <dt>Seen</dt>
+        <dd>{plural(paper.seenCount, 'time')}</dd>
+        {paper.savedAt && (
+          <>
+            <dt>Saved</dt>
+            <dd>{day(paper.savedAt)}</dd>
+          </>
+        )}
+        {paper.sites.length > 0 && (
+          <>
+            <dt>Sources</dt>
+            <dd>{paper.sites.map(siteName).join(', ')}</dd>
+          </>
+        )}
+      </dl>
+
+      <section class="detail-section">
+        <h3>Tags</h3>
+        <TagEditor
+          tags={paper.tags}
+          suggestions={props.tagSuggestions}
+          onAdd={(t) => props.onTags(paper, { add: [t] })}
+          onRemove={(t) => props.onTags(paper, { remove: [t] })}
+        />
+      </section>
+
+      <section class="detail-section">
+        <h3>Note</h3>
+        <NoteEditor key={paper.key} paperKey={paper.key} note={paper.note} updatedAt={paper.updatedAt} save={(t) => props.saveNote(paper.key, t)} />
+      </section>
+
+      {paper.abstract && (
+        <section class="detail-section">
+          <details class="abstract">
+            <summary>Abstract</summary>
+            <p>{paper.abstract}</p>
+          </details>
+        </section>
+      )}
+
+      <section class="detail-section">
+        <h3>History</h3>
+        {sightings.length === 0 ? (
+          <p class="muted">Never seen on a page{paper.sites.includes('import') ? ' (imported)' : ''}.</p>
+        ) : (
+          <ol class="history">
+            {sightings.map((s, i) => {
+              const href = safeHref(s.pageUrl);
+              const label = `${siteName(s.site)}${s.label ? ` · ${s.label}` : ''}`;
+              return (
+                <li key={`${s.at}-${i}`} data-testid="sighting-item">
+                  <time dateTime={new Date(s.at).toISOString()}>{dateTime(s.at)}</time>
+                  {href ? (
+                    <a href={href} target="_blank" rel="noopener noreferrer">
+                      {label}
+                    </a>
+                  ) : (
+                    <span>{label}</span>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      {notSame.length > 0 && (
+        <section class="detail-section">
+          <h3>Marked as a different paper from</h3>
+          <ul class="plain">
+            {notSame.map((p) => (
+              <li key={p.key}>
+                <button type="button" class="linkish" onClick={() => props.onOpen(p.key)}>
+                  {p.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,142 @@
+/** The result list: one row a paper, with a checkbox for bulk actions and a star to save. */
+import type { PaperView } from '../../lib/messages';
+import { authorLine, count, relativeDay } from './format';
+import { PAGE_SIZE, type Sort } from './query';
+import type { PageSelection } from './selection';
+
+export interface PaperListProps {
+  papers: PaperView[];
+  total: number;
+  loading: boolean;
+  error: string | null;
+  filtered: boolean;
+  sort: Sort;
+  selected: ReadonlySet<string>;
+  pageSelection: PageSelection;
+  activeKey: string | null;
+  onSelect(key: string, on: boolean, shift: boolean): void;
+  onSelectPage(on: boolean): void;
+  onOpen(key: string): void;
+  onToggleSave(paper: PaperView): void;
+  onLoadMore(): void;
+}
+
+/** The date column follows the sort, so the order is visible. */
+function when(p: PaperView, sort: Sort): string {
+  if (sort === 'savedAt' && p.savedAt) return `saved ${relativeDay(p.savedAt)}`;
+  if (sort === 'firstSeen' && p.firstSeen) return `first seen ${relativeDay(p.firstSeen)}`;
+  if (p.lastSeen) return `seen ${relativeDay(p.lastSeen)}`;
+  if (p.savedAt) return `saved ${relativeDay(p.savedAt)}`;
+  return '';
+}
+
+export function PaperList(props: PaperListProps) {
+  const { papers, total } = props;
+  return (
+    <section class="list" aria-label="Papers">
+      <div class="list-head">
+        <label class="check" title="Select all on this page">
+          <input
+            type="checkbox"
+            data-testid="select-all"
+            aria-label="Select all papers shown"
+            checked={props.pageSelection === 'all' && papers.length > 0}
+            ref={(el) => {
+              if (el) el.indeterminate = props.pageSelection === 'some';
+            }}
+            disabled={papers.length === 0}
+            onChange={(e) => props.onSelectPage(e.currentTarget.checked)}
+          />
+        </label>
+        <span class="count" data-testid="result-count" aria-live="polite">
+          {props.error
+            ? ''
+            : total === 0 && !props.loading
+              ? ''
+              : papers.length < total
+                ? `${count(papers.length)} of ${count(total)} papers`
+                : `${count(total)} paper${total === 1 ? '' : 's'}`}
+        </span>
+        {props.loading && <span class="spinner" aria-label="Loading" />}
+      </div>
+
+      {props.error && (
+        <p class="error" role="alert" data-testid="list-error">
+          {props.error}
+        </p>
+      )}
+      {!props.error && !props.loading && papers.length === 0 && (
+        <div class="empty" data-testid="list-empty">
+          {props.filtered ? (
+            <p>No papers match these filters.</p>
+          ) : (
+            <>
+              <p>Your library is empty.</p>
+              <p class="muted">
+                Browse Hugging Face Daily Papers or an arXiv listing and the papers you see will appear here. You can also import a
+                BibTeX or CSL-JSON file from Zotero, or a Déjà Lu backup.
+              </p>
+            </>
+          )}
+        </div>
+      )}
+
+      <ul class="rows">
+        {papers.map((p) => {
+          const checked = props.selected.has(p.key);
+          const cls = ['row', checked ? 'is-selected' : '', props.activeKey === p.key ? 'is-active' : ''].join(' ').trim();
+          return (
+            <li class={cls} key={p.key} data-testid="paper-row" data-key={p.key}>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  data-testid="row-checkbox"
+                  aria-label={`Select “${p.title}”`}
+                  checked={checked}
+                  onClick={(e) => props.onSelect(p.key, e.currentTarget.checked, e.shiftKey)}
+                />
+              </label>
+              <button type="button" class="row-main" data-testid="row-open" aria-current={props.activeKey === p.key} onClick={() => props.onOpen(p.key)}>
+                <span class="row-title">{p.title}</span>
+                <span class="row-meta">
+                  {p.authors.length > 0 && <span class="authors">{authorLine(p.authors)}</span>}
+                  {p.arxivId && <span class="mono">{p.arxivId}</span>}
+                  {p.note.trim() !== '' && <span class="has-note" title="Has a note">✎ note</span>}
+                  <span class="when">{when(p, props.sort)}</span>
+                </span>
+                {p.tags.length > 0 && (
+                  <span class="row-tags">
+                    {p.tags.map((t) => (
+                      <span class="chip chip-small" key={t}>
+                        {t}
+                      </span>
+                    ))}
+                  </span>
+                )}
+              </button>
+              <button
+                type="button"
+                class={p.savedAt ? 'star is-saved' : 'star'}
+                data-testid="row-save"
+                aria-pressed={p.savedAt !== undefined}
+                aria-label={p.savedAt ? 'Saved — click to unsave' : 'Save'}
+                title={p.savedAt ? 'Saved' : 'Save'}
+                onClick={() => props.onToggleSave(p)}
+              >
+                {p.savedAt ? '★' : '☆'}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+
+      {papers.length < total && !props.error && (
+        <div class="more">
+          <button type="button" class="btn" data-testid="load-more" disabled={props.loading} onClick={props.onLoadMore}>
+            Load {count(Math.min(PAGE_SIZE, total - papers.length))} more
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

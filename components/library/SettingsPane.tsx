@@ -1,0 +1,162 @@
+/** Settings: what counts as seen, how seen cards look, which sites, and clearing all data. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../../lib/messages';
+import { call, send } from '../../lib/rpc';
+
+export const CLEAR_PHRASE = 'delete everything';
+
+const SEEN_MODES: { id: Settings['seenMode']; label: string; hint: string }[] = [
+  { id: 'visible', label: 'When I scroll past it', hint: 'A card counts as seen once at least half of it has been on screen for 0.6 s.' },
+  { id: 'load', label: 'As soon as the page loads', hint: 'Every card on a digest page counts as seen, even below the fold.' },
+  { id: 'never', label: 'Only when I mark it', hint: 'Nothing is recorded by itself; save papers by hand.' },
+];
+
+const SEEN_STYLES: { id: Settings['seenStyle']; label: string }[] = [
+  { id: 'dim', label: 'Dim them' },
+  { id: 'hide', label: 'Hide them' },
+];
+
+export interface SettingsPaneProps {
+  /** Settings pushed by a change event, newer than what this pane loaded. */
+  pushed?: Settings;
+  onCleared(): void;
+}
+
+export function SettingsPane({ pushed, onCleared }: SettingsPaneProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [phrase, setPhrase] = useState('');
+  const [clearing, setClearing] = useState<'idle' | 'busy' | 'done'>('idle');
+
+  useEffect(() => {
+    void send({ type: 'settings.get' }).then((r) => (r.ok ? setSettings(r.settings) : setError(r.error.message)));
+  }, []);
+  useEffect(() => {
+    if (pushed) setSettings(pushed);
+  }, [pushed]);
+
+  const update = async (patch: Partial<Settings>) => {
+    if (!settings) return;
+    setSettings({ ...settings, ...patch });
+    setSaved(false);
+    const r = await send({ type: 'settings.set', settings: patch });
+    if (r.ok) {
+      setSettings(r.settings);
+      setError(null);
+      setSaved(true);
+    } else setError(r.error.message);
+  };
+
+  const clearAll = async () => {
+    setClearing('busy');
+    try {
+      await call({ type: 'library.clear', confirm: CLEAR_PHRASE });
+      setPhrase('');
+      setClearing('done');
+      onCleared();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setClearing('idle');
+    }
+  };
+
+  return (
+    <div class="pane">
+      <section class="card">
+        <h2>Settings</h2>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        {!settings ? (
+          <p class="muted">Loading…</p>
+        ) : (
+          <>
+            <fieldset>
+              <legend>What counts as seen</legend>
+              {SEEN_MODES.map((m) => (
+                <label class="choice" key={m.id}>
+                  <input
+                    type="radio"
+                    name="seenMode"
+                    value={m.id}
+                    data-testid={`settings-seenMode-${m.id}`}
+                    checked={settings.seenMode === m.id}
+                    onChange={() => void update({ seenMode: m.id })}
+                  />
+                  <span>
+                    {m.label}
+                    <small>{m.hint}</small>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <fieldset>
+              <legend>Seen cards on digest pages, when fading is on</legend>
+              {SEEN_STYLES.map((s) => (
+                <label class="choice" key={s.id}>
+                  <input
+                    type="radio"
+                    name="seenStyle"
+                    value={s.id}
+                    data-testid={`settings-seenStyle-${s.id}`}
+                    checked={settings.seenStyle === s.id}
+                    onChange={() => void update({ seenStyle: s.id })}
+                  />
+                  <span>{s.label}</span>
+                </label>
+              ))}
+            </fieldset>
+            <fieldset>
+              <legend>Sites</legend>
+              {(['huggingface', 'arxiv'] as const).map((site) => (
+                <label class="choice" key={site}>
+                  <input
+                    type="checkbox"
+                    data-testid={`settings-site-${site}`}
+                    checked={settings.sites[site]}
+                    onChange={(e) => void update({ sites: { ...settings.sites, [site]: e.currentTarget.checked } })}
+                  />
+                  <span>{site === 'huggingface' ? 'Hugging Face Papers' : 'arXiv listings'}</span>
+                </label>
+              ))}
+            </fieldset>
+            <p class="status" aria-live="polite" data-testid="settings-status">
+              {saved ? 'Settings saved.' : ''}
+            </p>
+          </>
+        )}
+      </section>
+
+      <section class="card card-danger">
+        <h2>Clear all data</h2>
+        <p>Deletes every paper, sighting, tag and note from this browser. This cannot be undone: export a backup first.</p>
+        <label class="field field-wide">
+          <span>
+            Type <code>{CLEAR_PHRASE}</code> to confirm
+          </span>
+          <input
+            data-testid="clear-confirm-input"
+            value={phrase}
+            autocomplete="off"
+            spellcheck={false}
+            onInput={(e) => {
+              setPhrase(e.currentTarget.value);
+              setClearing('idle');
+            }}
+          />
+        </label>
+        <button type="button" class="btn btn-danger" data-testid="clear-button" disabled={phrase.trim() !== CLEAR_PHRASE || clearing === 'busy'} onClick={() => void clearAll()}>
+          {clearing === 'busy' ? 'Deleting…' : 'Delete everything'}
+        </button>
+        {clearing === 'done' && (
+          <p class="status" role="status" data-testid="clear-status">
+            The library is empty.
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+/** Search box, filters and sort. The search box is debounced by the list hook, not here. */
+import { useEffect, useRef } from 'preact/hooks';
+import type { SiteIdOrSource } from '../../lib/messages';
+import { siteName } from './format';
+import type { TagCount } from './hooks';
+import { isFiltered, type Filters, type Sort, type Status } from './query';
+
+export interface ToolbarProps {
+  filters: Filters;
+  tags: TagCount[];
+  onChange(update: Partial<Filters>): void;
+  onReset(): void;
+}
+
+const SITES: SiteIdOrSource[] = ['huggingface', 'arxiv', 'import', 'manual'];
+
+export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
+  const search = useRef<HTMLInputElement>(null);
+  // "/" jumps to the search box, as on GitHub and arXiv listing tools.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+      e.preventDefault();
+      search.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  const searching = filters.text.trim() !== '';
+  const hasTag = filters.tag === '' || tags.some((t) => t.tag === filters.tag);
+
+  return (
+    <div class="toolbar" role="search">
+      <input
+        ref={search}
+        type="search"
+        class="search"
+        data-testid="search-input"
+        aria-label="Search titles, authors, abstracts, notes and tags"
+        placeholder="Search titles, authors, abstracts, notes, tags…   ( / )"
+        value={filters.text}
+        maxLength={500}
+        onInput={(e) => onChange({ text: e.currentTarget.value })}
+      />
+      <div class="filters">
+        <label class="field">
+          <span>Show</span>
+          <select data-testid="filter-status" value={filters.status} onChange={(e) => onChange({ status: e.currentTarget.value as Status })}>
+            <option value="all">All papers</option>
+            <option value="saved">Saved</option>
+            <option value="seen">Seen only</option>
+          </select>
+        </label>
+        <label class="field">
+          <span>Tag</span>
+          <select data-testid="filter-tag" value={filters.tag} onChange={(e) => onChange({ tag: e.currentTarget.value })}>
+            <option value="">Any tag</option>
+            {!hasTag && <option value={filters.tag}>{filters.tag}</option>}
+            {tags.map((t) => (
+              <option key={t.tag} value={t.tag}>
+                {t.tag} ({t.count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>Site</span>
+          <select data-testid="filter-site" value={filters.site} onChange={(e) => onChange({ site: e.currentTarget.value as Filters['site'] })}>
+            <option value="">Any site</option>
+            {SITES.map((s) => (
+              <option key={s} value={s}>
+                {siteName(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>First seen from</span>
+          <input type="date" data-testid="filter-from" value={filters.from} max={filters.to || undefined} onInput={(e) => onChange({ from: e.currentTarget.value })} />
+        </label>
+        <label class="field">
+          <span>to</span>
+          <input type="date" data-testid="filter-to" value={filters.to} min={filters.from || undefined} onInput={(e) => onChange({ to: e.currentTarget.value })} />
+        </label>
+        <label class="field">
+          <span>Sort by</span>
+          <select data-testid="sort-select" value={searching || filters.sort !== 'relevance' ? filters.sort : 'lastSeen'} onChange={(e) => onChange({ sort: e.currentTarget.value as Sort })}>
+            {searching && <option value="relevance">Best match</option>}
+            <option value="lastSeen">Last seen</option>
+            <option value="firstSeen">First seen</option>
+            <option value="savedAt">Saved</option>
+            <option value="title">Title</option>
+          </select>
+        </label>
+        {isFiltered(filters) && (
+          <button type="button" class="btn btn-quiet" data-testid="filters-reset" onClick={onReset}>
+            Clear filters
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

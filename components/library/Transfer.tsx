@@ -1,0 +1,129 @@
+/** Export (everything or the selection, in any format) and import (BibTeX, CSL-JSON, backup). */
+import { useState } from 'preact/hooks';
+import type { ExportFormat, ImportResult } from '../../lib/messages';
+import { call } from '../../lib/rpc';
+import { downloadText } from './ext';
+import { count, plural } from './format';
+
+export const EXPORT_FORMATS: { id: ExportFormat; label: string; hint: string }[] = [
+  { id: 'bibtex', label: 'BibTeX (.bib)', hint: 'For LaTeX, Zotero, JabRef.' },
+  { id: 'csl-json', label: 'CSL-JSON', hint: 'For Zotero, Pandoc and citation processors.' },
+  { id: 'markdown', label: 'Markdown', hint: 'A readable list for notes and messages.' },
+  { id: 'csv', label: 'CSV', hint: 'For spreadsheets.' },
+  { id: 'backup', label: 'Déjà Lu backup (JSON)', hint: 'Everything — papers, history, tags, notes, settings — to restore later.' },
+];
+
+/** Runs an export and downloads it; the message for the status line. */
+export async function exportAndDownload(format: ExportFormat, keys?: string[]): Promise<string> {
+  const r = await call({ type: 'library.export', format, ...(keys ? { keys } : {}) });
+  downloadText(r.text, r.filename, r.mime);
+  return `Exported ${plural(r.count, 'paper')} to ${r.filename}.`;
+}
+
+const FORMAT_NAMES: Record<ImportResult['format'], string> = { backup: 'backup', bibtex: 'BibTeX', 'csl-json': 'CSL-JSON' };
+
+export function importSummary(r: ImportResult): string {
+  const parts = [`${count(r.added)} new`, `${count(r.updated)} updated`];
+  if (r.format === 'backup') parts.push(plural(r.sightings, 'sighting'));
+  return `Imported from ${FORMAT_NAMES[r.format]}: ${parts.join(', ')}.`;
+}
+
+type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
+
+export interface TransferProps {
+  total: number;
+  selectedKeys: string[];
+}
+
+export function Transfer({ total, selectedKeys }: TransferProps) {
+  const [format, setFormat] = useState<ExportFormat>('bibtex');
+  const [exportStatus, setExportStatus] = useState<Status>({ kind: 'idle' });
+  const [importStatus, setImportStatus] = useState<Status>({ kind: 'idle' });
+  const hint = EXPORT_FORMATS.find((f) => f.id === format)?.hint ?? '';
+
+  const runExport = async (keys?: string[]) => {
+    setExportStatus({ kind: 'busy', text: 'Exporting…' });
+    try {
+      setExportStatus({ kind: 'done', text: await exportAndDownload(format, keys) });
+    } catch (err) {
+      setExportStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const runImport = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setImportStatus({ kind: 'busy', text: `Importing ${file.name}…` });
+    try {
+      const text = await file.text();
+      const r = await call({ type: 'library.import', format: 'auto', text, filename: file.name });
+      setImportStatus({ kind: 'done', text: importSummary(r) });
+    } catch (err) {
+      setImportStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      // Choosing the same file again must fire `change` again.
+      input.value = '';
+    }
+  };
+
+  return (
+    <div class="pane">
+      <section class="card">
+        <h2>Export</h2>
+        <div class="row-inline">
+          <label class="field">
+            <span>Format</span>
+            <select data-testid="export-format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
+              {EXPORT_FORMATS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" class="btn btn-primary" data-testid="export-all" disabled={exportStatus.kind === 'busy' || total === 0} onClick={() => runExport()}>
+            Export all {count(total)} papers
+          </button>
+          <button
+            type="button"
+            class="btn"
+            data-testid="export-selected"
+            disabled={exportStatus.kind === 'busy' || selectedKeys.length === 0}
+            onClick={() => runExport(selectedKeys)}
+          >
+            Export {count(selectedKeys.length)} selected
+          </button>
+        </div>
+        <p class="muted">{hint}</p>
+        {exportStatus.kind !== 'idle' && (
+          <p class={exportStatus.kind === 'error' ? 'error' : 'status'} data-testid="export-status" role="status">
+            {exportStatus.text}
+          </p>
+        )}
+      </section>
+
+      <section class="card">
+        <h2>Import</h2>
+        <p class="muted">
+          BibTeX or CSL-JSON (as Zotero exports them): every entry becomes a saved paper, keywords become tags and notes are kept. A Déjà Lu
+          backup restores papers, history, tags and notes, merging with what is already here.
+        </p>
+        <label class={`file-drop${importStatus.kind === 'busy' ? ' is-busy' : ''}`}>
+          <input
+            type="file"
+            data-testid="import-file"
+            accept=".bib,.bibtex,.json,.csljson,application/json,application/x-bibtex,text/plain"
+            disabled={importStatus.kind === 'busy'}
+            onChange={(e) => void runImport(e.currentTarget)}
+          />
+          <span>{importStatus.kind === 'busy' ? 'Importing…' : 'Choose a file to import…'}</span>
+        </label>
+        {importStatus.kind !== 'idle' && (
+          <p class={importStatus.kind === 'error' ? 'error' : 'status'} data-testid="import-status" role={importStatus.kind === 'error' ? 'alert' : 'status'}>
+            {importStatus.text}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,247 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../components/library/App';
+import { choose, click, fakeBackground, mount, paper, settle, type } from './fake';
+
+const PAPERS = [
+  paper({ key: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], arxivId: '1706.03762', tags: ['nlp'], savedAt: 3, lastSeen: 10 }),
+  paper({ key: 'arxiv:2401.00002', title: 'Diffusion for Everything', authors: ['Jane Doe'], arxivId: '2401.00002', lastSeen: 9 }),
+  paper({ key: 'title:xss', title: '<img src=x onerror=alert(1)> Tricky', note: 'old note', lastSeen: 8 }),
+];
+
+let view: ReturnType<typeof mount> | undefined;
+beforeEach(() => {
+  localStorage.clear();
+  history.replaceState(null, '', '/library.html');
+});
+afterEach(() => {
+  view?.unmount();
+  view = undefined;
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+async function open(papers = PAPERS) {
+  const bg = fakeBackground(papers);
+  view = mount(<App />);
+  await settle();
+  const v = view;
+  const rows = () => v.$$('[data-testid="paper-row"]');
+  const row = (key: string) => v.$(`[data-testid="paper-row"][data-key="${key}"]`);
+  return { bg, v, rows, row };
+}
+
+describe('library page', () => {
+  it('lists the library with its count and stats, page text as text', async () => {
+    const { v, rows } = await open();
+    expect(rows().map((r) => r.dataset.key)).toEqual(PAPERS.map((p) => p.key));
+    expect(v.testid('result-count')!.textContent).toBe('3 papers');
+    expect(v.testid('stats')!.textContent).toContain('3 papers');
+    expect(v.$('img')).toBeNull();
+    expect(rows()[2]!.querySelector('.row-title')!.textContent).toBe('<img src=x onerror=alert(1)> Tricky');
+  });
+
+  it('searches after typing pauses, with one query for the final text', async () => {
+    const { bg, v, rows } = await open();
+    const box = v.testid('search-input') as HTMLInputElement;
+    await type(box, 'd');
+    await type(box, 'di');
+    await type(box, 'diff');
+    await settle(200);
+    const texts = bg.of('library.search').map((r) => r.query.text);
+    expect(texts).toEqual(['', 'diff']);
+    expect(rows().map((r) => r.dataset.key)).toEqual(['arxiv:2401.00002']);
+    expect(location.hash).toBe('#q=diff');
+  });
+
+  it('filters by status and tag', async () => {
+    const { bg, v, rows } = await open();
+    await choose(v.testid('filter-status') as HTMLSelectElement, 'saved');
+    await settle();
+    expect(bg.of('library.search').at(-1)!.query).toMatchObject({ status: 'saved', offset: 0 });
+    expect(rows()).toHaveLength(1);
+    await choose(v.testid('filter-tag') as HTMLSelectElement, 'nlp');
+    await settle();
+    expect(bg.of('library.search').at(-1)!.query).toMatchObject({ status: 'saved', tag: 'nlp' });
+  });
+
+  it('pages with "Load more" using offset and limit', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => paper({ key: `title:p${i}`, title: `Paper ${i}` }));
+    const { bg, v, rows } = await open(many);
+    expect(rows()).toHaveLength(50);
+    expect(v.testid('result-count')!.textContent).toBe('50 of 120 papers');
+    await click(v.testid('load-more'));
+    await settle();
+    expect(bg.of('library.search').at(-1)!.query).toMatchObject({ offset: 50, limit: 50 });
+    expect(rows()).toHaveLength(100);
+    await click(v.testid('load-more'));
+    await settle();
+    expect(rows()).toHaveLength(120);
+    expect(v.testid('load-more')).toBeNull();
+  });
+
+  it('bulk-tags the selection, and undoes a bulk delete', async () => {
+    const { bg, v, row } = await open();
+    await click(row('arxiv:1706.03762')!.querySelector('[data-testid="row-checkbox"]'));
+    await click(row('arxiv:2401.00002')!.querySelector('[data-testid="row-checkbox"]'));
+    expect(v.testid('bulk-count')!.textContent).toBe('2 selected');
+    await type(v.testid('bulk-tag-input') as HTMLInputElement, 'To Read');
+    await click(v.testid('bulk-tag'));
+    await settle();
+    expect(bg.of('papers.bulk')[0]).toMatchObject({ keys: ['arxiv:1706.03762', 'arxiv:2401.00002'], op: { kind: 'tag', tag: 'to-read' } });
+    expect(v.testid('toast')!.textContent).toContain('Tagged 2 papers “to-read”.');
+
+    await click(v.testid('bulk-delete'));
+    await settle();
+    expect(bg.papers.map((p) => p.key)).toEqual(['title:xss']);
+    expect(v.testid('bulk-bar')).toBeNull();
+    await click(v.testid('toast-undo'));
+    await settle();
+    expect(bg.of('papers.restore')).toHaveLength(1);
+    expect(bg.papers).toHaveLength(3);
+    expect(v.testid('toast')!.textContent).toContain('Restored 2 papers.');
+  });
+
+  it('selects all on the page from the header checkbox', async () => {
+    const { v } = await open();
+    await click(v.testid('select-all'));
+    expect(v.testid('bulk-count')!.textContent).toBe('3 selected');
+    await click(v.testid('select-all'));
+    expect(v.testid('bulk-bar')).toBeNull();
+  });
+
+  it('opens details with links and edits tags, save and note', async () => {
+    const { bg, v, row } = await open();
+    await click(row('arxiv:2401.00002')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    const panel = v.testid('detail-panel')!;
+    expect(panel.dataset.key).toBe('arxiv:2401.00002');
+    expect((v.testid('link-hf') as HTMLAnchorElement).href).toBe('https://huggingface.co/papers/2401.00002');
+    expect((v.testid('link-arxiv') as HTMLAnchorElement).href).toBe('https://arxiv.org/abs/2401.00002');
+    expect((v.testid('link-pdf') as HTMLAnchorElement).href).toBe('https://arxiv.org/pdf/2401.00002');
+
+    await click(v.testid('detail-save'));
+    await settle();
+    expect(bg.of('paper.save')[0]).toMatchObject({ target: { key: 'arxiv:2401.00002' }, saved: true });
+    expect(v.testid('detail-save')!.textContent).toContain('Saved');
+
+    const tagInput = v.testid('tag-input') as HTMLInputElement;
+    await type(tagInput, 'Generative Models');
+    await vi.waitFor(() => tagInput.value === 'Generative Models');
+    tagInput.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await settle();
+    expect(bg.of('paper.tags')[0]).toMatchObject({ add: ['generative-models'], remove: [] });
+    expect(v.$$('[data-testid="tag-chip"]').map((c) => c.dataset.tag)).toEqual(['generative-models']);
+    await click(v.$('[data-testid="tag-remove"]'));
+    await settle();
+    expect(bg.of('paper.tags')[1]).toMatchObject({ add: [], remove: ['generative-models'] });
+
+    const note = v.testid('note-textarea') as HTMLTextAreaElement;
+    await type(note, 'First thought');
+    expect(JSON.parse(localStorage.getItem('dejalu.noteDraft.arxiv:2401.00002')!).text).toBe('First thought');
+    // Blur flushes without waiting for the debounce.
+    note.dispatchEvent(new FocusEvent('blur'));
+    await settle();
+    expect(bg.of('paper.note')).toEqual([{ type: 'paper.note', target: { key: 'arxiv:2401.00002' }, note: 'First thought' }]);
+    expect(localStorage.getItem('dejalu.noteDraft.arxiv:2401.00002')).toBeNull();
+  });
+
+  it('saves a pending note when the page is hidden or another paper is opened', async () => {
+    const { bg, v, row } = await open();
+    await click(row('title:xss')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    await type(v.testid('note-textarea') as HTMLTextAreaElement, 'old note, more');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(bg.of('paper.note').map((r) => r.note)).toEqual(['old note, more']);
+    await type(v.testid('note-textarea') as HTMLTextAreaElement, 'old note, more and more');
+    await click(row('arxiv:1706.03762')!.querySelector('[data-testid="row-open"]'));
+    expect(bg.of('paper.note').map((r) => r.note)).toEqual(['old note, more', 'old note, more and more']);
+  });
+
+  it('refreshes on change events, without clobbering a note being typed', async () => {
+    const { bg, v, row } = await open();
+    await click(row('title:xss')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    const note = v.testid('note-textarea') as HTMLTextAreaElement;
+    note.dispatchEvent(new FocusEvent('focus'));
+    await type(note, 'typing here');
+    const before = bg.of('library.search').length;
+    bg.papers[2]!.note = 'changed elsewhere';
+    bg.push({ keys: ['title:xss'] });
+    await settle(300);
+    expect(bg.of('library.search').length).toBe(before + 1);
+    expect(bg.of('paper.get').length).toBeGreaterThanOrEqual(2);
+    expect(note.value).toBe('typing here');
+  });
+
+  it('exports the selection and imports a file, showing the counts or the error', async () => {
+    const { bg, v, row } = await open();
+    const urls: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      urls.push(b as Blob);
+      return 'blob:fake';
+    });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await click(row('arxiv:1706.03762')!.querySelector('[data-testid="row-checkbox"]'));
+    await click(v.testid('tab-transfer'));
+    await choose(v.testid('export-format') as HTMLSelectElement, 'csl-json');
+    await click(v.testid('export-selected'));
+    await settle();
+    expect(bg.of('library.export')[0]).toMatchObject({ format: 'csl-json', keys: ['arxiv:1706.03762'] });
+    expect(await urls[0]!.text()).toBe('exported');
+    expect(v.testid('export-status')!.textContent).toBe('Exported 1 paper to dejalu.csl-json.');
+
+    const input = v.testid('import-file') as HTMLInputElement;
+    const file = new File(['@misc{a, title={A}}'], 'refs.bib', { type: 'application/x-bibtex' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(10);
+    expect(bg.of('library.import')[0]).toMatchObject({ format: 'auto', text: '@misc{a, title={A}}', filename: 'refs.bib' });
+    expect(v.testid('import-status')!.textContent).toBe('Imported from BibTeX: 2 new, 1 updated.');
+  });
+
+  it('shows the background’s import error as it is', async () => {
+    fakeBackground(PAPERS, {
+      'library.import': () => {
+        throw new Error('BibTeX error on line 3: unbalanced braces. Nothing was imported.');
+      },
+    });
+    view = mount(<App />);
+    await settle();
+    await click(view.testid('tab-transfer'));
+    const input = view.testid('import-file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['@misc{'], 'bad.bib')], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(10);
+    expect(view.testid('import-status')!.textContent).toBe('BibTeX error on line 3: unbalanced braces. Nothing was imported.');
+    expect(view.testid('import-status')!.getAttribute('role')).toBe('alert');
+  });
+
+  it('clears all data only after the phrase is typed', async () => {
+    const { bg, v } = await open();
+    await click(v.testid('tab-settings'));
+    await settle();
+    const button = v.testid('clear-button') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    await type(v.testid('clear-confirm-input') as HTMLInputElement, 'delete');
+    expect(button.disabled).toBe(true);
+    await type(v.testid('clear-confirm-input') as HTMLInputElement, 'delete everything');
+    expect(button.disabled).toBe(false);
+    await click(button);
+    await settle();
+    expect(bg.of('library.clear')).toEqual([{ type: 'library.clear', confirm: 'delete everything' }]);
+    expect(v.testid('clear-status')!.textContent).toBe('The library is empty.');
+    await click(v.testid('tab-library'));
+    await settle();
+    expect(v.testid('list-empty')!.textContent).toContain('Your library is empty.');
+  });
+
+  it('changes settings at once', async () => {
+    const { bg, v } = await open();
+    await click(v.testid('tab-settings'));
+    await settle();
+    await click(v.testid('settings-seenStyle-hide'));
+    await settle();
+    expect(bg.of('settings.set')[0]).toMatchObject({ settings: { seenStyle: 'hide' } });
+  });
+});
