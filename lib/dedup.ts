@@ -71,7 +71,35 @@ type TitleInfo = {
   markers: string;
   /** Too few words to tell a typo from another paper: only exact keys match. */
   short: boolean;
+  /** Words the original casing shows to be names (`LLaMA`, `BERT`, `Mixtral:`): never typos. */
+  names: ReadonlySet<string>;
+  /** Hyphen-joined words and where their pieces end (`testtime` → [4, 8]). */
+  compounds: ReadonlyMap<string, number[]>;
 };
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+const foldWord = (w: string): string =>
+  w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}+]/gu, '');
+
+/**
+ * Names differ by one letter far more often than real typos hit them (`LLaMA`/`LLaVA`,
+ * `Mistral`/`Mixtral`), so words cased like names are kept out of typo matching: a capital after
+ * the first letter of a hyphen-free part (`LLaMA`, `BigNAS`, `BERT`), or the one word before a
+ * title's colon. Titles in all capitals say nothing about names.
+ */
+function namesIn(title: string): ReadonlySet<string> {
+  if (!/\p{Ll}/u.test(title)) return NO_NAMES;
+  const out = new Set<string>();
+  for (const w of title.split(/\s+/)) {
+    if (w.split('-').some((part) => /^\P{L}*\p{L}.*\p{Lu}/u.test(part))) out.add(foldWord(w));
+  }
+  const colon = title.indexOf(':');
+  if (colon > 0) {
+    const head = title.slice(0, colon).trim();
+    if (head !== '' && !/\s/.test(head)) out.add(foldWord(head));
+  }
+  return out.size > 0 ? out : NO_NAMES;
+}
 
 function markerList(words: string[]): string[] {
   const out: string[] = [];
@@ -93,7 +121,13 @@ function markerList(words: string[]): string[] {
 }
 
 function analyse(title: string): TitleInfo {
-  const { key, parts } = titleKeyParts(title);
+  const { key, pieces } = titleKeyParts(title);
+  const compounds = new Map<string, number[]>();
+  for (const wp of pieces) {
+    if (wp.length < 2) continue;
+    let end = 0;
+    compounds.set(wp.join(''), wp.map((p) => (end += p.length)));
+  }
   const words = key === '' ? [] : key.split(' ');
   const tokens = words.filter((w) => !ARTICLES.has(w));
   return {
@@ -101,8 +135,10 @@ function analyse(title: string): TitleInfo {
     tokens,
     canon: tokens.map(canonical),
     compact: tokens.join(''),
-    markers: markerList(parts).join(' '),
+    markers: markerList(pieces.flat()).join(' '),
     short: tokens.length <= 3,
+    names: namesIn(title),
+    compounds,
   };
 }
 
@@ -141,11 +177,13 @@ function analyseTitle(title: string): TitleInfo {
  *  2. the multisets of numbers (with a one-letter version suffix such as `4o`), roman numerals
  *     and number words are equal;
  *  3. the word sequences align with words equal (`on`/`of` and `toward`/`towards` too),
- *     articles ignored, spacing/hyphenation merges free, and at most 1 (titles < 8 words) or 2 (longer titles) "typo" substitutions, where a
- *     typo keeps the first letter of a word of ≥ 5 letters and is 1 edit, one adjacent swap, or
- *     2 edits on words of ≥ 8 letters sharing their first 4 letters; it never touches digits and
- *     is not a listed confusable pair. Keeping the first letters is what rejects the prefix
- *     antonyms (`un-`, `a-`, `de-`, `im-`/`ex-`, `semi-`/`self-`, `inter-`/`intra-`);
+ *     articles ignored, spacing/hyphenation merges free, and at most 1 (titles < 8 words) or 2
+ *     (longer titles) "typo" substitutions. A typo keeps the first letter of a word of ≥ 5
+ *     letters and is 1 edit, one adjacent swap, or 2 edits on words of ≥ 8 letters sharing their
+ *     first 4 letters; or it is a plural. It never touches digits or words cased like names
+ *     (`LLaMA`/`LLaVA`) and is not a listed confusable pair. Keeping the first letters is what
+ *     rejects the prefix antonyms (`un-`, `a-`, `de-`, `im-`/`ex-`, `semi-`/`self-`,
+ *     `inter-`/`intra-`);
  *  4. the normalised Levenshtein ratio of the article-free compact titles is ≥ 0.9, which bounds
  *     how much of a short title a typo may change;
  *  5. nothing else contradicts: years at most 1 apart, and author surname lists that intersect
@@ -153,9 +191,14 @@ function analyseTitle(title: string): TitleInfo {
  */
 const MIN_RATIO = 0.9;
 
+/** Crude English singular, enough to see `policy`/`policies` as one word. */
+const singular = (w: string): string =>
+  w.replace(/ies$/, 'y').replace(/(ss|x|ch|sh)es$/, '$1').replace(/([^s])s$/, '$1');
+
 function typoLike(x: string, y: string): boolean {
   if (x === y) return true;
   if (/\d/.test(x) || /\d/.test(y)) return false;
+  if (Math.min(x.length, y.length) >= 4 && singular(x) === singular(y)) return true;
   const shorter = Math.min(x.length, y.length);
   if (shorter < 5 || x[0] !== y[0]) return false;
   const sx = x.replace(/s$/, '');
@@ -166,6 +209,31 @@ function typoLike(x: string, y: string): boolean {
   if (d !== 2) return false;
   if (shorter >= 8 && x.slice(0, 4) === y.slice(0, 4)) return true;
   return isTransposition(x, y);
+}
+
+/**
+ * A typo inside a hyphen-joined word must be a typo of the piece it falls in: `Test-Time` →
+ * `Text-Time` changes the 4-letter word `test`, which is not a typo but another word.
+ * `ends` are the piece ends in `x`.
+ */
+function compoundTypoLike(x: string, y: string, ends: number[]): boolean {
+  const shorter = Math.min(x.length, y.length);
+  let p = 0;
+  while (p < shorter && x[p] === y[p]) p++;
+  let q = 0;
+  while (q < shorter - p && x[x.length - 1 - q] === y[y.length - 1 - q]) q++;
+  const editEnd = x.length - q;
+  let start = 0;
+  for (const end of ends) {
+    // The piece holding the edit (an insertion at a boundary belongs to the piece before it).
+    if (p < end || (p === end && editEnd === p)) {
+      if (editEnd > end) return false;
+      const dl = y.length - x.length;
+      return typoLike(x.slice(start, end), y.slice(start, end + dl));
+    }
+    start = end;
+  }
+  return false;
 }
 
 /** `x` is `y` with two adjacent letters swapped ("Nueral"): one slip of the fingers, not two. */
@@ -187,7 +255,13 @@ const MERGES: ReadonlyArray<readonly [number, number]> = [[1, 2], [2, 1], [1, 3]
  * Fewest typo substitutions aligning the two word lists (equal words and spacing merges are
  * free), or `limit + 1` when it exceeds `limit`.
  */
-function alignCost(a: string[], b: string[], limit: number): number {
+function alignCost(
+  a: string[],
+  b: string[],
+  limit: number,
+  isName: (w: string) => boolean,
+  isTypo: (x: string, y: string) => boolean,
+): number {
   const n = a.length;
   const m = b.length;
   const over = limit + 1;
@@ -204,7 +278,7 @@ function alignCost(a: string[], b: string[], limit: number): number {
       if (ai !== undefined && bj !== undefined) {
         const next = dp[(i + 1) * width + j + 1] ?? over;
         if (ai === bj || canonical(ai) === canonical(bj)) best = next;
-        else if (next + 1 < best && typoLike(ai, bj)) best = next + 1;
+        else if (next + 1 < best && !isName(ai) && !isName(bj) && isTypo(ai, bj)) best = next + 1;
         for (const [k, l] of MERGES) {
           if (best === 0) break;
           if (i + k > n || j + l > m) continue;
@@ -239,7 +313,15 @@ function similarTitles(a: TitleInfo, b: TitleInfo): number | null {
   if (a.compact !== b.compact) {
     if (ratio(a.compact, b.compact) < MIN_RATIO) return null;
     const limit = Math.min(a.tokens.length, b.tokens.length) >= 8 ? 2 : 1;
-    if (alignCost(a.tokens, b.tokens, limit) > limit) return null;
+    const isName = (w: string) => a.names.has(w) || b.names.has(w);
+    const isTypo = (x: string, y: string) => {
+      const ex = a.compounds.get(x);
+      const ey = b.compounds.get(y);
+      if (ex && !compoundTypoLike(x, y, ex)) return false;
+      if (ey && !compoundTypoLike(y, x, ey)) return false;
+      return ex !== undefined || ey !== undefined || typoLike(x, y);
+    };
+    if (alignCost(a.tokens, b.tokens, limit, isName, isTypo) > limit) return null;
   }
   return Math.round(ratio(a.key, b.key) * 100) / 100;
 }

@@ -317,7 +317,28 @@ const AE_OE: Record<string, string> = {
   ischaem: 'ischem', oed: 'ed', gynaec: 'gynec', aetiol: 'etiol', palaeo: 'paleo', archaeo: 'archeo',
 };
 
+/** Whole words with a variant spelling or abbreviation that means the same. */
+const WORD_VARIANTS: Record<string, string> = {
+  vs: 'versus', learnt: 'learned', spelt: 'spelled', amongst: 'among', whilst: 'while',
+  aeroplane: 'airplane', aeroplanes: 'airplanes', fulfil: 'fulfill', enrol: 'enroll',
+};
+
+// Titles share most of their words, and the spelling rules are a dozen regexes a word.
+const spellingCache = new Map<string, string>();
+
 function americanise(word: string): string {
+  let hit = spellingCache.get(word);
+  if (hit === undefined) {
+    hit = americaniseUncached(word);
+    if (spellingCache.size >= 50_000) spellingCache.clear();
+    spellingCache.set(word, hit);
+  }
+  return hit;
+}
+
+function americaniseUncached(word: string): string {
+  const variant = WORD_VARIANTS[word];
+  if (variant !== undefined) return variant;
   if (word.length < 4) return word;
   let w = word;
   // -isation/-ise/-yse: both spellings are common in ML titles; mapping every `-is-` verb ending
@@ -352,42 +373,54 @@ export function titleKey(title: string): string {
 }
 
 /**
- * `titleKey` and its words split again where a hyphen joined them (`single-stage` → `single`,
- * `stage`): the dedup engine looks for number words and versions inside compounds.
+ * `titleKey` and, for each of its words, the pieces a hyphen joined (`single-stage` → `single`,
+ * `stage`): the dedup engine looks for number words inside compounds and judges typos piecewise.
  */
-export function titleKeyParts(title: string): { key: string; parts: string[] } {
+export function titleKeyParts(title: string): { key: string; pieces: string[][] } {
   let t = decodeEntities(title);
   t = stripLatex(t);
-  t = t.normalize('NFKC').replace(INVISIBLE, '');
-  t = t.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  // Each step is skipped when its characters are absent: a library import runs this 100k times.
+  const nonAscii = /[^\x00-\x7f]/.test(t);
+  if (nonAscii) {
+    t = t.normalize('NFKC').replace(INVISIBLE, '');
+    t = t.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  }
   t = t.toLowerCase();
-  t = t.replace(/[ßẞæœøłđðþıħ]/g, (c) => SPECIAL_LETTERS[c] ?? c);
-  t = t.replace(/[α-ωϐ-ϵ]/g, (c) => GREEK[c] ?? c);
-  t = t.replace(DASHES, '-').replace(QUOTES, '');
-  t = t.replace(/&/g, ' and ').replace(/%/g, ' percent ').replace(/[→⟶⇒]/g, ' to ');
-  // Multiplication: `4×4` → `4x4`, `100×`/`100 times` → `100x`, `×100` → `100x`.
-  t = t.replace(/(\d)\s*×\s*(\d)/g, '$1x$2');
-  t = t.replace(/(\d)\s*(?:×|\btimes\b)/g, '$1x');
-  t = t.replace(/×\s*(\d+(?:\.\d+)?)/g, '$1x');
-  t = t.replace(/×/g, ' x ');
+  if (nonAscii) {
+    t = t.replace(/[ßẞæœøłđðþıħ]/g, (c) => SPECIAL_LETTERS[c] ?? c);
+    t = t.replace(/[α-ωϐ-ϵ]/g, (c) => GREEK[c] ?? c);
+    t = t.replace(DASHES, '-').replace(/[→⟶⇒]/g, ' to ');
+  }
+  t = t.replace(QUOTES, '').replace(/&/g, ' and ').replace(/%/g, ' percent ');
+  if (t.includes('×') || t.includes('times')) {
+    // Multiplication: `4×4` → `4x4`, `100×`/`100 times` → `100x`, `×100` → `100x`.
+    t = t.replace(/(\d)\s*×\s*(\d)/g, '$1x$2');
+    t = t.replace(/(\d)\s*(?:×|\btimes\b)/g, '$1x');
+    t = t.replace(/×\s*(\d+(?:\.\d+)?)/g, '$1x');
+    t = t.replace(/×/g, ' x ');
+  }
   // Thousands separators, then the number dot rule.
-  t = t.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-  t = t.replace(/(\d)\.(?=\d)/g, '$1\uE001');
-  t = t.replace(/([\p{L}\p{N}])\.(?=[\p{L}])/gu, '$1');
-  t = t.replace(/(\d)-(?=\d)/g, '$1 ');
-  // Joined hyphens are marked (U+E002) rather than dropped, for `parts`.
-  t = t.replace(/([\p{L}\p{N}+])-+(?=[\p{L}\p{N}])/gu, '$1\uE002');
+  if (t.includes(',')) t = t.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  if (t.includes('.')) {
+    t = t.replace(/(\d)\.(?=\d)/g, '$1\uE001');
+    t = t.replace(/([\p{L}\p{N}])\.(?=[\p{L}])/gu, '$1');
+  }
+  if (t.includes('-')) {
+    t = t.replace(/(\d)-(?=\d)/g, '$1 ');
+    // Joined hyphens are marked (U+E002) rather than dropped, for `pieces`.
+    t = t.replace(/([\p{L}\p{N}+])-+(?=[\p{L}\p{N}])/gu, '$1\uE002');
+  }
   t = t.replace(/[^\p{L}\p{N}+\uE001\uE002]+/gu, ' ');
   t = t.replace(/\uE001/g, '.');
   const words: string[] = [];
-  const parts: string[] = [];
+  const pieces: string[][] = [];
   for (const w of t.split(' ')) {
-    const pieces = w.split('\uE002').filter((x) => x !== '').map(americanise);
-    if (pieces.length === 0) continue;
-    words.push(pieces.join(''));
-    parts.push(...pieces);
+    const wordPieces = w.split('\uE002').filter((x) => x !== '').map(americanise);
+    if (wordPieces.length === 0) continue;
+    words.push(wordPieces.join(''));
+    pieces.push(wordPieces);
   }
-  return { key: words.join(' '), parts };
+  return { key: words.join(' '), pieces };
 }
 
 /**

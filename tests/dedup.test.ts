@@ -357,8 +357,9 @@ function variantOf(title: string, rnd: () => number): string {
   if (kind === 0) return `${title.toLowerCase()}.`;
   if (kind === 1) return title.startsWith('A ') ? title.slice(2) : `The ${title}`;
   if (kind === 2) return title.replace(/: /, ' — ').replace(/ for /, ' For ');
-  // A typo: drop one inner letter of a long word, keeping its first letters.
-  const long = words.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 7 && /^[A-Za-z]+$/.test(w));
+  // A typo: drop one inner letter of a long word, keeping its first letters; not in names
+  // (`QuantFormer`, `LLMs`), which samePaper never treats as typos.
+  const long = words.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 7 && /^[A-Za-z][a-z]+$/.test(w));
   const pick = long[Math.floor(rnd() * long.length)];
   if (!pick) return title.toUpperCase();
   const [w, i] = pick;
