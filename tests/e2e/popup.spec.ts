@@ -54,6 +54,13 @@ test('popup: groups and counts, save, tags with autocomplete, a note kept across
 
   let popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('site-name')).toHaveText('Hugging Face · Nov 3');
+  // 74 cards: the popup stays within 600 px and its list scrolls.
+  const size = await popup.evaluate(() => {
+    const list = document.querySelector('.scroll')!;
+    return { doc: document.documentElement.scrollHeight, list: list.scrollHeight, shown: list.clientHeight };
+  });
+  expect(size.doc).toBeLessThanOrEqual(600);
+  expect(size.list).toBeGreaterThan(size.shown);
   const header = (g: string) => popup.locator(`[data-testid="group-header"][data-group="${g}"]`);
   await expect(header('new')).toHaveAttribute('data-count', String(shown.new));
   await expect(header('seen')).toHaveAttribute('data-count', '3');
@@ -117,6 +124,13 @@ test('popup: groups and counts, save, tags with autocomplete, a note kept across
   await reopened.getByTestId('row-title').click();
   await expect(reopened.getByTestId('note-input')).toHaveValue(note);
   await expect(reopened.getByTestId('tag-chip')).toHaveText(['#diffusion-models×']);
+
+  // Live: the paper saved elsewhere (as a badge on the page does) moves to Saved in the open popup.
+  const seenTitle = report.state.cards.find((c) => c.status === 'seen')!.card.title;
+  const seenKey = await row(popup, seenTitle).getAttribute('data-key');
+  await sendFrom(ext, { type: 'paper.save', target: { key: seenKey }, saved: true });
+  await expect(row(popup, seenTitle)).toHaveAttribute('data-status', 'saved');
+  await expect(popup.getByTestId('count-saved')).toHaveText('2 saved');
 
   // The library link opens the library page in a tab.
   const opened = context.waitForEvent('page');
@@ -207,4 +221,18 @@ test('popup: a fuzzy match can still be split after the visit recorded its sight
   const { tabId } = await visit(page, ext, FUZZY_DAY, true);
   const popup = await openPopup(context, extensionId, tabId);
   await expect(row(popup, CARD_TITLE).getByTestId('not-same')).toBeVisible({ timeout: 3_000 });
+});
+
+test.describe('dark', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('popup follows the system colour scheme', async ({ page, context, extensionId }, testInfo) => {
+    const ext = await helperPage(context, extensionId);
+    const { tabId } = await visit(page, ext, 'https://huggingface.co/papers/date/2025-11-18');
+    const popup = await openPopup(context, extensionId, tabId);
+    const bg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+    expect(r! + g! + b!).toBeLessThan(150);
+    await popup.screenshot({ path: testInfo.outputPath('popup-dark.png') });
+  });
 });
