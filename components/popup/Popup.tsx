@@ -100,7 +100,7 @@ export function Popup({ getTabId }: PopupProps) {
   return (
     <div class="popup">
       <Header page={ready?.page ?? null} counts={pageRows.length ? countRows(pageRows) : null} query={p.query} onQuery={p.setQuery} />
-      <main class="scroll">{body}</main>
+      <main class={`scroll${p.searching ? ' stale' : ''}`}>{body}</main>
       {p.error && (
         <div class="error-bar" role="alert" data-testid="error">
           <span>{p.error}</span>

@@ -4,10 +4,11 @@
  * they name.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ChangeEvent, PageInfo, PaperView, SightingView } from '../../lib/messages';
-import { call, send } from '../../lib/rpc';
+import type { ChangeEvent, PageInfo, SightingView } from '../../lib/messages';
+import { send } from '../../lib/rpc';
+import { createEditActions } from './edits';
 import { onPapersChanged, resolveTabId } from './ext';
-import { keysOf, rowFromPaper, rowsFromTab, targetOf, withPaper, type Row } from './model';
+import { keysOf, rowFromPaper, rowsFromTab, withPaper, type Row } from './model';
 import type { RowActions } from './PaperRow';
 import type { TagCount } from './tags';
 
@@ -26,8 +27,6 @@ const RECENT = 10;
 const SEARCH_LIMIT = 50;
 const SEARCH_DELAY = 150;
 
-type Target = NonNullable<ReturnType<typeof targetOf>>;
-
 export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) {
   const [load, setLoad] = useState<PageLoad>({ kind: 'loading' });
   const [recent, setRecent] = useState<Row[] | null>(null);
@@ -42,9 +41,6 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) 
   const latest = useRef({ load, recent, search, expanded, histories, tags });
   latest.current = { load, recent, search, expanded, histories, tags };
   const tabId = useRef<number | null>(null);
-  /** Keys learnt from replies before the re-render, so a second quick edit never creates a twin. */
-  const createdKeys = useRef(new Map<string, string>());
-  const creating = useRef(new Map<string, Promise<unknown>>());
   const tagsLoading = useRef(false);
 
   const allRows = (): Row[] => {
@@ -62,15 +58,6 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) 
   const fail = useCallback((err: unknown) => {
     setError(err instanceof Error ? err.message : String(err));
   }, []);
-
-  /** The edited paper back from the background: every row showing it (page, search, recent) follows. */
-  const applyPaper = (id: string, oldKey: string | undefined, paper: PaperView) => {
-    createdKeys.current.set(id, paper.key);
-    mapRows((r) => {
-      const key = r.current.paper?.key;
-      return r.id === id || (key !== undefined && (key === oldKey || key === paper.key)) ? withPaper(r, paper) : r;
-    });
-  };
 
   // ---- loading -----------------------------------------------------------------------------------
 
@@ -208,40 +195,11 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) 
 
   useEffect(() => onPapersChanged((event) => void onChanged(event)), [onChanged]);
 
-  // ---- edits -------------------------------------------------------------------------------------
-
-  /**
-   * Send an edit for a row. The message leaves synchronously when the row's paper is known, which
-   * matters for the note flushed on pagehide; a row whose paper is being created waits for its key.
-   */
-  const edit = (id: string, request: (target: Target) => Promise<{ paper: PaperView }>): Promise<PaperView | null> => {
-    const pending = creating.current.get(id);
-    if (pending) return pending.then(() => edit(id, request), () => edit(id, request));
-    const row = findRow(id);
-    if (!row) return Promise.resolve(null);
-    const key = row.current.paper?.key ?? createdKeys.current.get(id);
-    const target = key !== undefined ? { key } : targetOf(row);
-    if (!target) return Promise.resolve(null);
-    const done = request(target).then(
-      ({ paper }) => {
-        applyPaper(id, row.current.paper?.key, paper);
-        return paper;
-      },
-      (err: unknown) => {
-        fail(err);
-        throw err;
-      },
-    );
-    if ('card' in target) {
-      creating.current.set(id, done);
-      const clear = () => creating.current.delete(id);
-      done.then(clear, clear);
-    }
-    return done;
-  };
+  // ---- edits ------------------------------------------------------------------------------------
 
   const actions: RowActions = useMemo(
     () => ({
+      ...createEditActions({ findRow, mapRows, fail }),
       toggleExpand(id) {
         const opening = !latest.current.expanded.has(id);
         setExpanded((s) => {
@@ -253,59 +211,13 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) 
         const key = findRow(id)?.current.paper?.key;
         if (opening && key !== undefined && !latest.current.histories.has(key)) void loadHistory(key);
       },
-      toggleSave(id) {
-        const row = findRow(id);
-        if (!row) return;
-        const saved = row.current.status !== 'saved';
-        const undo = row.current;
-        mapRows((r) =>
-          r.id === id
-            ? { ...r, current: { ...r.current, status: saved ? 'saved' : r.current.status === 'saved' ? 'seen' : r.current.status } }
-            : r,
-        );
-        edit(id, (target) => call({ type: 'paper.save', target, saved })).catch(() =>
-          mapRows((r) => (r.id === id ? { ...r, current: undo } : r)),
-        );
-      },
-      addTag(id, tag) {
-        optimisticTags(id, (tags) => (tags.includes(tag) ? tags : [...tags, tag]));
-        edit(id, (target) => call({ type: 'paper.tags', target, add: [tag] })).catch(() => undefined);
-      },
-      removeTag(id, tag) {
-        optimisticTags(id, (tags) => tags.filter((t) => t !== tag));
-        edit(id, (target) => call({ type: 'paper.tags', target, remove: [tag] })).catch(() => undefined);
-      },
-      saveNote(id, text) {
-        return edit(id, (target) => call({ type: 'paper.note', target, note: text }));
-      },
-      notSame(id) {
-        const row = findRow(id);
-        const a = row?.current.paper;
-        if (!row?.card || !a) return;
-        call({ type: 'papers.notSame', a: a.key, b: row.page ? { card: row.card, page: row.page } : { card: row.card } }).then(
-          ({ b }) => {
-            createdKeys.current.set(id, b.key);
-            mapRows((r) =>
-              r.id === id
-                ? { ...r, splitFrom: a.title, current: { status: b.savedAt !== undefined ? 'saved' : 'new', paper: b } }
-                : r,
-            );
-          },
-          fail,
-        );
-      },
       wantTags() {
         if (latest.current.tags === null) void loadTags();
       },
     }),
-    // The actions read everything through refs, so one set serves the popup's whole life.
+    // Everything is read through refs, so one set of actions serves the popup's whole life.
     [],
   );
-
-  /** Chips appear at once and the reply's paper replaces them; a card not stored yet waits for it. */
-  function optimisticTags(id: string, fn: (tags: string[]) => string[]) {
-    mapRows((r) => (r.id === id && r.current.paper ? { ...r, current: { ...r.current, paper: { ...r.current.paper, tags: fn(r.current.paper.tags) } } } : r));
-  }
 
   return {
     load,

@@ -85,6 +85,28 @@ describe('popup', () => {
     expect(row('Brand New').querySelector('[data-testid="save-toggle"]')!.getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('a card not stored yet is created once: later edits wait for its key', async () => {
+    const created = paper({ key: 'arxiv:2411.00009', title: 'Brand New', tags: ['a'] });
+    let release!: () => void;
+    const { bg, row } = await open({
+      'paper.tags': () => new Promise((r) => (release = () => r({ paper: created }))),
+      'paper.note': (req) => ({ paper: { ...created, note: req.note } }),
+    });
+    click(row('Brand New').querySelector('[data-testid="row-title"]'));
+    const input = row('Brand New').querySelector<HTMLInputElement>('[data-testid="tag-input"]')!;
+    type(input, 'a');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    const note = row('Brand New').querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')!;
+    type(note, 'first thoughts');
+    note.dispatchEvent(new FocusEvent('blur'));
+    await settle();
+    expect(bg.of('paper.note')).toEqual([]);
+    release();
+    await settle();
+    expect(bg.of('paper.tags')[0]).toMatchObject({ target: { card: { title: 'Brand New' } } });
+    expect(bg.of('paper.note')).toEqual([{ type: 'paper.note', target: { key: created.key }, note: 'first thoughts' }]);
+  });
+
   it('unsaves by key; a failed save puts the row back and says why', async () => {
     const { bg, row, groups, v } = await open({
       'paper.save': () => {
