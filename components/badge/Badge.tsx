@@ -1,48 +1,148 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PaperView, SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
-import type { PaperView } from '../../lib/messages';
 import { send } from '../../lib/rpc';
-import { badgeLabel } from './label';
+import { createEdits } from './edits';
+import { badgeLabel, badgeTooltip } from './label';
+import { Panel } from './Panel';
+
+/** What the page's keyboard shortcuts can ask of a badge; filled in by the badge as it renders. */
+export interface BadgeCommands {
+  toggleSave?: () => void;
+  openTags?: () => void;
+}
 
 export interface BadgeProps {
   model: BadgeModel;
   onPaper: (paper: PaperView) => void;
+  commands?: BadgeCommands;
 }
 
-function target(model: BadgeModel) {
-  return model.paper ? { key: model.paper.key } : { card: model.card, page: model.page };
-}
+/** One panel open on the page at a time. */
+let openPanel: { close(refocus: boolean): void } | null = null;
 
-/** The pill on a card, with a one-click save control beside it. */
-export function Badge({ model, onPaper }: BadgeProps) {
+const Star = ({ filled }: { filled: boolean }) => (
+  <svg viewBox="0 0 24 24" aria-hidden="true" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="2" stroke-linejoin="round">
+    <path d="M12 3.2l2.7 5.5 6 .9-4.35 4.25 1.03 6-5.38-2.83-5.38 2.83 1.03-6L3.3 9.6l6-.9z" />
+  </svg>
+);
+
+/** The pill on a card (opens the panel), with a one-click save control beside it. */
+export function Badge({ model, onPaper, commands }: BadgeProps) {
+  const [open, setOpen] = useState(false);
+  /** Bumped by the `t` shortcut: the tag field takes focus each time. 0 = focus the panel. */
+  const [tagFocus, setTagFocus] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [history, setHistory] = useState<{ key: string; count: number; sightings: SightingView[] } | null>(null);
+  const modelRef = useRef(model);
+  modelRef.current = model;
+  const onPaperRef = useRef(onPaper);
+  onPaperRef.current = onPaper;
+  const wrap = useRef<HTMLSpanElement>(null);
+  const pill = useRef<HTMLButtonElement>(null);
+  const [edits] = useState(() => createEdits(() => modelRef.current, (p) => onPaperRef.current(p), setError));
+
+  const paper = model.paper;
+  const sightings = paper && history?.key === paper.key && history.count === paper.seenCount ? history.sightings : undefined;
+  const loading = useRef<string | null>(null);
+  /** History is fetched only when asked for (hover, focus, panel), once per paper and count. */
+  const loadHistory = () => {
+    const p = modelRef.current.paper;
+    if (!p || p.seenCount === 0) return;
+    const want = `${p.key}#${p.seenCount}`;
+    if (loading.current === want) return;
+    loading.current = want;
+    void send({ type: 'paper.get', key: p.key }).then((r) => {
+      if (r.ok) setHistory({ key: p.key, count: p.seenCount, sightings: r.sightings });
+      else loading.current = null;
+    });
+  };
+
   const saved = model.status === 'saved';
-  const toggleSave = async (e: Event) => {
-    e.preventDefault();
-    e.stopPropagation();
+  const toggleSave = async () => {
     if (busy) return;
     setBusy(true);
-    const reply = await send({ type: 'paper.save', target: target(model), saved: !saved });
+    await edits.save(modelRef.current.status !== 'saved');
     setBusy(false);
-    if (reply.ok) onPaper(reply.paper);
+  };
+
+  const mine = useRef<{ close(refocus: boolean): void }>({ close: () => {} }).current;
+  mine.close = (refocus) => {
+    setOpen(false);
+    setTagFocus(0);
+    if (openPanel === mine) openPanel = null;
+    if (refocus) pill.current?.focus({ preventScroll: true });
+  };
+  useEffect(
+    () => () => {
+      if (openPanel === mine) openPanel = null;
+    },
+    [],
+  );
+  const show = (tags: boolean) => {
+    if (openPanel && openPanel !== mine) openPanel.close(false);
+    openPanel = mine;
+    loadHistory();
+    setOpen(true);
+    if (tags) setTagFocus((n) => n + 1);
+  };
+
+  if (commands) {
+    commands.toggleSave = () => void toggleSave();
+    commands.openTags = () => show(true);
+  }
+
+  const stop = (e: Event) => {
+    e.preventDefault();
+    e.stopPropagation();
   };
   const label = badgeLabel(model);
   return (
-    <span class={`wrap ${model.status}`} data-status={model.status}>
-      <span class="pill" title={model.match?.text ?? label}>
+    <span ref={wrap} class={`wrap ${model.status}`} data-status={model.status} onClick={(e) => e.stopPropagation()}>
+      <button
+        ref={pill}
+        type="button"
+        class="pill"
+        data-action="open"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        title={badgeTooltip(model, sightings)}
+        onMouseEnter={loadHistory}
+        onFocus={loadHistory}
+        onClick={(e) => {
+          stop(e);
+          if (open) mine.close(false);
+          else show(false);
+        }}
+      >
         {label}
-      </span>
+      </button>
       <button
         type="button"
-        class="save"
+        class={busy ? 'save busy' : 'save'}
         data-action="save"
         aria-pressed={saved}
         aria-label={saved ? 'Unsave paper' : 'Save paper'}
-        title={saved ? 'Unsave' : 'Save to your library'}
-        onClick={toggleSave}
+        title={saved ? 'Saved — click to unsave (s)' : 'Save to your library (s)'}
+        onClick={(e) => {
+          stop(e);
+          void toggleSave();
+        }}
       >
-        {saved ? '★' : '☆'}
+        <Star filled={saved} />
       </button>
+      {open && (
+        <Panel
+          model={model}
+          edits={edits}
+          sightings={sightings}
+          focusTags={tagFocus}
+          error={error}
+          anchor={() => wrap.current}
+          onClose={(refocus) => mine.close(refocus)}
+        />
+      )}
     </span>
   );
 }

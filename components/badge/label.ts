@@ -1,4 +1,5 @@
 import { firstSeenDate, shortDate } from '../../lib/dates';
+import type { SightingView, SiteIdOrSource } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 
 /** The badge's words: "New", "Seen 3× · first Nov 3", "Saved · #llm #quantization". */
@@ -15,4 +16,51 @@ export function badgeLabel(model: BadgeModel, now = new Date()): string {
     return first ? `Seen ${count}× · first ${shortDate(first, now)}` : `Seen ${count}×`;
   }
   return 'New';
+}
+
+const SITE_NAMES: Record<SiteIdOrSource, string> = {
+  huggingface: 'Hugging Face',
+  arxiv: 'arXiv',
+  import: 'imported',
+  manual: 'added by hand',
+};
+
+export function siteName(site: SiteIdOrSource): string {
+  return SITE_NAMES[site] ?? site;
+}
+
+/**
+ * One line of a paper's history: when the visit was, then where. The page label is left out when it
+ * only repeats the visit's day ("Nov 3 · Hugging Face", not "Nov 3 · Hugging Face · Nov 3").
+ */
+export function sightingLine(s: SightingView, now = new Date()): string {
+  const when = shortDate(s.at, now);
+  const day = new Date(s.at).toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
+  const where = siteName(s.site);
+  const label = s.label.trim();
+  return label && label !== when && label !== day ? `${when} · ${where} · ${label}` : `${when} · ${where}`;
+}
+
+/** The pill's native tooltip: what the status means, the history when known, and the shortcuts. */
+export function badgeTooltip(model: BadgeModel, sightings: SightingView[] | undefined, now = new Date()): string {
+  const lines: string[] = [];
+  if (model.status === 'new') lines.push(model.paper ? 'Not seen on a digest page before' : 'First time you see this paper');
+  if (model.match && model.match.rule !== 'arxiv-id') lines.push(model.match.text);
+  if (sightings?.length) {
+    const shown = sightings.slice(-8).reverse();
+    lines.push(`Seen ${sightings.length}×:`, ...shown.map((s) => `  ${sightingLine(s, now)}`));
+    if (sightings.length > shown.length) lines.push(`  … and ${sightings.length - shown.length} earlier`);
+  }
+  lines.push('Click for tags and notes · keys: s save, t tag');
+  return lines.join('\n');
+}
+
+/** Links from history lines go only to web pages (a restored backup could hold anything). */
+export function safeHttpUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
 }

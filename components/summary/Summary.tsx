@@ -8,21 +8,34 @@ export interface SummaryProps {
 
 /** "58 new · 23 seen · 2 saved", a fade-seen toggle, and a close button; bottom corner of the page. */
 export function Summary({ counts, settings, onSettings }: SummaryProps) {
+  // Whole settings, not a patch: `settings.set` parses with SettingsSchema.partial(), and under zod 4
+  // the fields' defaults fill every key left out, which would reset e.g. seenStyle to 'dim'.
+  const change = (patch: Partial<Settings>) => onSettings({ ...settings, ...patch });
   const verb = settings.seenStyle === 'hide' ? 'Hide seen' : 'Dim seen';
   return (
-    <div class="summary" role="status" aria-label="Déjà Lu page summary">
-      <span class="brand" aria-hidden="true">
+    <div class="summary" role="region" aria-label="Déjà Lu page summary">
+      <span class="brand" aria-hidden="true" title="Déjà Lu">
         DL
       </span>
-      <span class="counts" data-testid="summary-counts">
-        {counts.new} new · {counts.seen} seen · {counts.saved} saved
+      <span class="counts" data-field="counts" aria-live="polite">
+        <span class="n-new">
+          <b>{counts.new}</b> new
+        </span>
+        <span class="sep"> · </span>
+        <span class="n-seen">
+          <b>{counts.seen}</b> seen
+        </span>
+        <span class="sep"> · </span>
+        <span class="n-saved">
+          <b>{counts.saved}</b> saved
+        </span>
       </span>
-      <label class="toggle">
+      <label class="toggle" title={settings.seenStyle === 'hide' ? 'Hide the cards you have seen before' : 'Dim the cards you have seen before'}>
         <input
           type="checkbox"
           data-action="fade-seen"
           checked={settings.fadeSeen}
-          onChange={(e) => onSettings({ fadeSeen: (e.currentTarget as HTMLInputElement).checked })}
+          onChange={(e) => change({ fadeSeen: e.currentTarget.checked })}
         />
         {verb}
       </label>
@@ -32,7 +45,7 @@ export function Summary({ counts, settings, onSettings }: SummaryProps) {
         data-action="dismiss"
         aria-label="Hide this summary"
         title="Hide this summary (turn it back on in the library's settings)"
-        onClick={() => onSettings({ showSummary: false })}
+        onClick={() => change({ showSummary: false })}
       >
         ×
       </button>

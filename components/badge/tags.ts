@@ -1,0 +1,32 @@
+/** Tag text rules and autocomplete for the badge panel; pure, so the content script stays small. */
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** The background's normalisation (lib/messages.ts `tag`), so a chip shows what gets stored. */
+export function normalizeTag(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^#+/, '')
+    .replace(/,/g, '')
+    .replace(/\s+/g, '-')
+    .toLowerCase()
+    .slice(0, 64);
+}
+
+/**
+ * Library tags worth offering for what has been typed: prefix matches first, then substring
+ * matches, each by use. With nothing typed, the most used tags.
+ */
+export function suggestTags(all: readonly TagCount[], typed: string, exclude: readonly string[], limit = 6): TagCount[] {
+  const q = normalizeTag(typed);
+  const skip = new Set(exclude);
+  const byUse = (a: TagCount, b: TagCount) => b.count - a.count || a.tag.localeCompare(b.tag);
+  const free = all.filter((t) => !skip.has(t.tag));
+  if (!q) return [...free].sort(byUse).slice(0, limit);
+  const prefix = free.filter((t) => t.tag.startsWith(q)).sort(byUse);
+  const inner = free.filter((t) => !t.tag.startsWith(q) && t.tag.includes(q)).sort(byUse);
+  return [...prefix, ...inner].slice(0, limit);
+}

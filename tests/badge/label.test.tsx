@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { badgeLabel, badgeTooltip, safeHttpUrl, sightingLine } from '../../components/badge/label';
+import type { PaperView } from '../../lib/messages';
+import type { BadgeModel } from '../../lib/page/controller';
+
+const PAGE = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface' as const, label: 'Nov 3', digestDate: '2025-11-03' };
+
+function paper(over: Partial<PaperView> = {}): PaperView {
+  return {
+    key: 'arxiv:2511.00001',
+    title: 'Scaling Laws for Tiny Models',
+    authors: ['A. Author'],
+    arxivId: '2511.00001',
+    urls: [],
+    sites: ['huggingface'],
+    seenCount: 0,
+    tags: [],
+    note: '',
+    updatedAt: 1,
+    ...over,
+  };
+}
+
+function model(over: Partial<BadgeModel> = {}): BadgeModel {
+  return { status: 'new', card: { title: 'Scaling Laws for Tiny Models', arxivId: '2511.00001' }, page: PAGE, ...over };
+}
+
+const NOW = new Date('2025-11-20T12:00:00');
+const first = { at: Date.parse('2025-11-03T09:00:00'), site: 'huggingface' as const, label: 'Nov 3', pageUrl: 'https://huggingface.co/papers/date/2025-11-03', digestDate: '2025-11-03' };
+
+describe('badgeLabel', () => {
+  it('says New for a paper never seen', () => {
+    expect(badgeLabel(model(), NOW)).toBe('New');
+  });
+
+  it('says how often and since when a paper was seen, by the digest day', () => {
+    const m = model({ status: 'seen', paper: paper({ seenCount: 3, first: { ...first, digestDate: '2025-10-29' } }) });
+    expect(badgeLabel(m, NOW)).toBe('Seen 3× · first Oct 29');
+  });
+
+  it('adds the year only for another year', () => {
+    const m = model({ status: 'seen', paper: paper({ seenCount: 1, first: { ...first, digestDate: '2024-12-30' } }) });
+    expect(badgeLabel(m, NOW)).toBe('Seen 1× · first Dec 30, 2024');
+  });
+
+  it('shows saved papers with up to three tags', () => {
+    expect(badgeLabel(model({ status: 'saved', paper: paper({ savedAt: 1 }) }), NOW)).toBe('Saved');
+    expect(badgeLabel(model({ status: 'saved', paper: paper({ savedAt: 1, tags: ['llm', 'quantization'] }) }), NOW)).toBe(
+      'Saved · #llm #quantization',
+    );
+    expect(badgeLabel(model({ status: 'saved', paper: paper({ savedAt: 1, tags: ['a', 'b', 'c', 'd', 'e'] }) }), NOW)).toBe(
+      'Saved · #a #b #c +2',
+    );
+  });
+});
+
+describe('history wording', () => {
+  it('names the day and the place, without repeating the day', () => {
+    expect(sightingLine(first, NOW)).toBe('Nov 3 · Hugging Face');
+    expect(sightingLine({ ...first, at: Date.parse('2025-11-05T10:00:00') }, NOW)).toBe('Nov 5 · Hugging Face · Nov 3');
+    expect(sightingLine({ ...first, site: 'arxiv', label: 'cs.LG new' }, NOW)).toBe('Nov 3 · arXiv · cs.LG new');
+    expect(sightingLine(first, new Date('2026-02-01T12:00:00'))).toBe('Nov 3, 2025 · Hugging Face');
+  });
+
+  it('lists the sightings, newest first, in the tooltip', () => {
+    const second = { ...first, at: Date.parse('2025-11-10T10:00:00'), label: 'Nov 10' };
+    const tip = badgeTooltip(model({ status: 'seen', paper: paper({ seenCount: 2 }) }), [first, second], NOW);
+    expect(tip.split('\n').slice(0, 3)).toEqual(['Seen 2×:', '  Nov 10 · Hugging Face', '  Nov 3 · Hugging Face']);
+  });
+
+  it('explains a match made by title', () => {
+    const tip = badgeTooltip(model({ status: 'seen', match: { rule: 'similar-title', text: 'Same title as a paper seen on arXiv' } }), undefined, NOW);
+    expect(tip).toContain('Same title as a paper seen on arXiv');
+  });
+
+  it('links only to web pages', () => {
+    expect(safeHttpUrl('https://arxiv.org/list/cs.LG/new')).toBe('https://arxiv.org/list/cs.LG/new');
+    expect(safeHttpUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeHttpUrl('not a url')).toBeUndefined();
+  });
+});
