@@ -1,0 +1,321 @@
+/**
+ * What a reader sees on a digest page: a badge on every card (New / Seen / Saved), saving, tagging,
+ * notes, keyboard shortcuts, the page summary, and page text kept inert. Badges live in closed
+ * shadow roots; tests read and click them through CDP (tests/e2e/shadow.ts).
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, sendFromExtension, test } from './fixtures';
+import { ShadowDom, badgeTexts, type ShadowHost } from './shadow';
+import { hfWithSiteCss, hfWithTitles } from '../fixtures/pages/variants';
+
+const HF = 'https://huggingface.co/papers/date';
+const NOV18 = `${HF}/2025-11-18`;
+const INDEX = JSON.parse(readFileSync(new URL('../fixtures/index.json', import.meta.url), 'utf8')) as {
+  url: string;
+  cards: { id: string }[];
+}[];
+/** The Nov 18 seed page's cards, in page order. */
+const NOV18_IDS = INDEX.find((p) => p.url === NOV18)!.cards.map((c) => c.id) as [string, string, string, string, ...string[]];
+
+const badgeOf = (id: string) =>
+  `document.querySelector('article a[href="/papers/${id}"]').closest('article').querySelector('dejalu-badge')`;
+
+async function badgesReady(dom: ShadowDom, count: number): Promise<string[]> {
+  await expect.poll(async () => (await badgeTexts(dom)).length, { timeout: 15_000 }).toBe(count);
+  return badgeTexts(dom);
+}
+
+async function one(host: ShadowHost, selector: string) {
+  const [el] = host.find(selector);
+  if (!el) throw new Error(`no ${selector} in badge "${host.text}"`);
+  return el;
+}
+
+/** Scroll the page through slowly enough that every card counts as seen (≥50% for 600 ms). */
+async function readThrough(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 450) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(750);
+  }
+  // Sightings are sent in batches one second after the last one.
+  await page.waitForTimeout(1_500);
+}
+
+async function extensionPage(page: Page, extensionId: string): Promise<Page> {
+  const ext = await page.context().newPage();
+  await ext.goto(`chrome-extension://${extensionId}/popup.html`);
+  return ext;
+}
+
+test.describe('badges', () => {
+  test('every card gets one visible badge; a second digest shows exactly the papers seen on the first', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(`${HF}/2025-10-29`);
+    const dom = await ShadowDom.open(page);
+    const first = await badgesReady(dom, 71);
+    expect(first.every((t) => t.startsWith('New'))).toBe(true);
+    await readThrough(page);
+
+    await page.goto(`${HF}/2025-11-03`);
+    const texts = await badgesReady(dom, 74);
+    const seen = texts.filter((t) => t.startsWith('Seen'));
+    expect(seen).toHaveLength(3);
+    for (const t of seen) expect(t).toMatch(/^Seen 1× · first Oct 29/);
+    expect(texts.filter((t) => t.startsWith('New'))).toHaveLength(71);
+
+    // One badge per card, in the copy of the card the page renders.
+    const layout = await page.evaluate(() => ({
+      perCard: [...document.querySelectorAll('article')].map((a) => a.querySelectorAll('dejalu-badge').length),
+      hidden: [...document.querySelectorAll('dejalu-badge')].filter((h) => h.getClientRects().length === 0).length,
+    }));
+    expect(layout.perCard.every((n) => n === 1)).toBe(true);
+    expect(layout.hidden).toBe(0);
+
+    // The Seen badge tells where and when, fetched on hover, and lists it in its panel.
+    const seenId = '2210.55294';
+    let badge = await dom.hostAt(badgeOf(seenId));
+    expect(badge.text).toMatch(/^Seen/);
+    await dom.hover(await one(badge, '[data-action=open]'));
+    await expect
+      .poll(async () => (await one(await dom.hostAt(badgeOf(seenId)), '[data-action=open]')).attrs['title'])
+      .toContain('Hugging Face');
+    badge = await dom.hostAt(badgeOf(seenId));
+    await dom.click(await one(badge, '[data-action=open]'));
+    await expect.poll(async () => (await dom.hostAt(badgeOf(seenId))).find('[data-field=history]')[0]?.text ?? '').toContain(
+      'Hugging Face',
+    );
+
+    const summary = (await dom.hosts('dejalu-summary'))[0];
+    expect(summary?.text).toContain('71 new · 3 seen · 0 saved');
+  });
+
+  test('arXiv listings get a badge on each entry, on the title line', async ({ page }) => {
+    await page.goto('https://arxiv.org/list/cs.LG/new');
+    const dom = await ShadowDom.open(page);
+    const texts = await badgesReady(dom, 22);
+    expect(texts.every((t) => t === 'New')).toBe(true);
+    const inTitle = await page.evaluate(() =>
+      [...document.querySelectorAll('dejalu-badge')].every((h) => h.parentElement?.classList.contains('list-title')),
+    );
+    expect(inTitle).toBe(true);
+  });
+
+  test('badges sit in the copy the layout shows, follow resizes, and do not move the page', async ({ page, pages }) => {
+    pages.set(NOV18, { body: hfWithSiteCss('hf/papers-date-2025-11-18.html') });
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const where = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('dejalu-badge')].map((h) => ({
+          mobile: h.closest('.md\\:hidden') !== null,
+          shown: h.getClientRects().length > 0,
+        })),
+      );
+    await expect.poll(where).toEqual(Array(11).fill({ mobile: false, shown: true }));
+
+    await page.setViewportSize({ width: 600, height: 900 });
+    await expect.poll(where).toEqual(Array(11).fill({ mobile: true, shown: true }));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(where).toEqual(Array(11).fill({ mobile: false, shown: true }));
+
+    // Nothing on the page moves because of the badges: same boxes with and without them.
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('article, article h3, article p')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return [Math.round(r.top + scrollY), Math.round(r.left), Math.round(r.height), Math.round(r.width)];
+        }),
+      );
+    const withBadges = await boxes();
+    await page.evaluate(() => document.querySelectorAll('dejalu-badge').forEach((h) => h.remove()));
+    expect(await boxes()).toEqual(withBadges);
+  });
+});
+
+test.describe('editing from the badge', () => {
+  test('one click on the star saves, and it stays saved', async ({ page }) => {
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const id = NOV18_IDS[0];
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=save]'));
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toBe('Saved');
+    expect((await dom.hostAt(badgeOf(id))).find('[data-panel]')).toHaveLength(0);
+    await expect.poll(async () => (await dom.hosts('dejalu-summary'))[0]?.text).toContain('10 new · 0 seen · 1 saved');
+
+    await page.reload();
+    await badgesReady(dom, 11);
+    expect((await dom.hostAt(badgeOf(id))).text).toBe('Saved');
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=save]'));
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).not.toMatch(/^Saved/);
+  });
+
+  test('the panel tags with autocomplete from the library, and closes on Escape and outside clicks', async ({ page, pages }) => {
+    // The closer stylesheet: cards clip (overflow hidden, content-visibility), the panel must not be.
+    pages.set(NOV18, { body: hfWithSiteCss('hf/papers-date-2025-11-18.html') });
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const [a, b] = NOV18_IDS;
+
+    await dom.click(await one(await dom.hostAt(badgeOf(a)), '[data-action=open]'));
+    let host = await dom.hostAt(badgeOf(a));
+    const panel = await one(host, '[data-panel]');
+    const box = (await dom.box(panel))!;
+    const view = page.viewportSize()!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(view.height);
+    // On top of everything (the top layer), not cut by the card: the hit lands in our badge.
+    const hit = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.nodeName,
+      { x: box.x + box.width / 2, y: box.y + box.height - 10 },
+    );
+    expect(hit).toBe('DEJALU-BADGE');
+    expect(panel.text).toContain('Save');
+
+    await dom.click(await one(host, '[data-field=tag]'));
+    await page.keyboard.type('diffusion-models');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await dom.hostAt(badgeOf(a))).text).toMatch(/^Saved · #diffusion-models/);
+    host = await dom.hostAt(badgeOf(a));
+    expect(host.find('.chip').map((c) => c.text)).toEqual(['#diffusion-models×']);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await dom.hostAt(badgeOf(a))).find('[data-panel]').length).toBe(0);
+
+    await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-action=open]'));
+    await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-field=tag]'));
+    await page.keyboard.type('diff');
+    await expect
+      .poll(async () => (await dom.hostAt(badgeOf(b))).find('[data-suggestion]').map((s) => s.attrs['data-suggestion']))
+      .toEqual(['diffusion-models']);
+    await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-suggestion=diffusion-models]'));
+    await expect.poll(async () => (await dom.hostAt(badgeOf(b))).text).toMatch(/^Saved · #diffusion-models/);
+
+    // An outside click closes the panel.
+    await page.mouse.click(5, 400);
+    await expect.poll(async () => (await dom.hostAt(badgeOf(b))).find('[data-panel]').length).toBe(0);
+  });
+
+  test('a note saves as you type and survives a reload right after typing', async ({ page }) => {
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const id = NOV18_IDS[2];
+    const note = 'Compare with MoE-LLaVA; check their ablation on expert count.';
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-field=note]'));
+    await page.keyboard.type(note, { delay: 5 });
+    // No waiting for the debounce: leaving the page must flush the note.
+    await page.reload();
+    await badgesReady(dom, 11);
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
+    const field = await one(await dom.hostAt(badgeOf(id)), '[data-field=note]');
+    await expect.poll(() => dom.value(field)).toBe(note);
+  });
+
+  test('keyboard: s saves the hovered card, t opens its tags; not while typing or with modifiers', async ({ page }) => {
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const id = NOV18_IDS[3];
+    const card = page.locator('article', { has: page.locator(`a[href="/papers/${id}"]`) });
+    await card.locator('p').first().hover();
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toBe('Saved');
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toBe('New');
+
+    // Typing in the page's search box, or with a modifier, is not a shortcut.
+    await page.locator('input[name="daily-papers-search"]').focus();
+    await card.locator('p').first().hover();
+    await page.keyboard.type('s');
+    await page.locator('input[name="daily-papers-search"]').blur();
+    await page.keyboard.press('Alt+s');
+    await page.keyboard.press('Control+s');
+    await page.waitForTimeout(400);
+    expect((await dom.hostAt(badgeOf(id))).text).toBe('New');
+    expect(await page.locator('input[name="daily-papers-search"]').inputValue()).toBe('s');
+
+    await page.keyboard.press('t');
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).find('[data-field=tag]').length).toBe(1);
+    await expect.poll(async () => dom.focused(await one(await dom.hostAt(badgeOf(id)), '[data-field=tag]'))).toBe(true);
+    await page.keyboard.type('kbd');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^Saved · #kbd/);
+  });
+});
+
+test.describe('page summary', () => {
+  test('counts the page and dims, or hides, the seen cards', async ({ page, extensionId }) => {
+    const ext = await extensionPage(page, extensionId);
+    const [a, b] = NOV18_IDS;
+    await sendFromExtension(ext, {
+      type: 'sightings.record',
+      visitId: 'earlier-visit',
+      page: { url: `${HF}/2025-11-10`, site: 'huggingface', label: 'Nov 10', digestDate: '2025-11-10' },
+      cards: [
+        { title: 'Earlier card A', arxivId: a },
+        { title: 'Earlier card B', arxivId: b },
+      ],
+    });
+    await page.bringToFront();
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    const texts = await badgesReady(dom, 11);
+    expect(texts.filter((t) => t.startsWith('Seen 1× · first Nov 10'))).toHaveLength(2);
+    const summary = async () => (await dom.hosts('dejalu-summary'))[0]!;
+    expect((await summary()).text).toContain('9 new · 2 seen · 0 saved');
+
+    const styles = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('article')].map((el) => `${el.style.opacity || '1'}/${el.style.display || 'shown'}`),
+      );
+    await dom.click(await one(await summary(), '[data-action=fade-seen]'));
+    await expect.poll(styles).toEqual(['0.45/shown', '0.45/shown', ...Array(9).fill('1/shown')]);
+
+    // As the library's settings page would. (Both keys: settings.set resets the keys it is not
+    // given to their defaults; the summary works around that by sending whole settings.)
+    await sendFromExtension(ext, { type: 'settings.set', settings: { seenStyle: 'hide', fadeSeen: true } });
+    await expect.poll(styles).toEqual(['1/none', '1/none', ...Array(9).fill('1/shown')]);
+    await expect.poll(async () => (await summary()).text).toContain('Hide seen');
+
+    await dom.click(await one(await summary(), '[data-action=fade-seen]'));
+    await expect.poll(styles).toEqual(Array(11).fill('1/shown'));
+    await dom.click(await one(await summary(), '[data-action=fade-seen]'));
+    await expect.poll(styles).toEqual(['1/none', '1/none', ...Array(9).fill('1/shown')]);
+
+    await dom.click(await one(await summary(), '[data-action=dismiss]'));
+    await expect.poll(async () => (await dom.hosts('dejalu-summary')).length).toBe(0);
+  });
+});
+
+test.describe('page text is only ever text', () => {
+  test('titles holding <img onerror> and <script> show literally and never run', async ({ page, pages }) => {
+    const evil = ['<img src=x onerror="window.__pwned=1">Robust Widgets', '<script>window.__pwned=2</script>Attention Again'];
+    const { html, ids } = hfWithTitles('hf/papers-date-2025-11-18.html', evil);
+    pages.set(NOV18, { body: html });
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    expect(await page.evaluate(() => (window as unknown as { __pageScriptRan?: boolean }).__pageScriptRan)).toBe(true);
+
+    for (const [i, id] of ids.entries()) {
+      await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
+      const host = await dom.hostAt(badgeOf(id));
+      expect((await one(host, '[data-field=title]')).text).toBe(evil[i]);
+      expect(host.find('img')).toHaveLength(0);
+      expect(host.find('script')).toHaveLength(0);
+      // Saving stores the title; the stored title comes back as text too.
+      await dom.click(await one(host, '[data-action=panel-save]'));
+      await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^Saved/);
+      expect((await one(await dom.hostAt(badgeOf(id)), '[data-field=title]')).text).toBe(evil[i]);
+      await page.keyboard.press('Escape');
+    }
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});
