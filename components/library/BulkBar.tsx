@@ -61,7 +61,7 @@ export function BulkBar(props: BulkBarProps) {
         <select data-testid="bulk-export-format" aria-label="Export format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
           {EXPORT_FORMATS.map((f) => (
             <option key={f.id} value={f.id}>
-              {f.label}
+              {f.short}
             </option>
           ))}
         </select>

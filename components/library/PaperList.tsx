@@ -35,7 +35,7 @@ export function PaperList(props: PaperListProps) {
   return (
     <section class="list" aria-label="Papers">
       <div class="list-head">
-        <label class="check" title="Select all on this page">
+        <label class="check" title="Select all on this page" hidden={papers.length === 0}>
           <input
             type="checkbox"
             data-testid="select-all"

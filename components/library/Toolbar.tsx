@@ -39,7 +39,8 @@ export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
         class="search"
         data-testid="search-input"
         aria-label="Search titles, authors, abstracts, notes and tags"
-        placeholder="Search titles, authors, abstracts, notes, tags…   ( / )"
+        placeholder="Search titles, authors, abstracts, notes, tags…"
+        title="Press / to search"
         value={filters.text}
         maxLength={500}
         onInput={(e) => onChange({ text: e.currentTarget.value })}

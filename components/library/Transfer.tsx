@@ -5,12 +5,12 @@ import { call } from '../../lib/rpc';
 import { downloadText } from './ext';
 import { count, plural } from './format';
 
-export const EXPORT_FORMATS: { id: ExportFormat; label: string; hint: string }[] = [
-  { id: 'bibtex', label: 'BibTeX (.bib)', hint: 'For LaTeX, Zotero, JabRef.' },
-  { id: 'csl-json', label: 'CSL-JSON', hint: 'For Zotero, Pandoc and citation processors.' },
-  { id: 'markdown', label: 'Markdown', hint: 'A readable list for notes and messages.' },
-  { id: 'csv', label: 'CSV', hint: 'For spreadsheets.' },
-  { id: 'backup', label: 'Déjà Lu backup (JSON)', hint: 'Everything — papers, history, tags, notes, settings — to restore later.' },
+export const EXPORT_FORMATS: { id: ExportFormat; label: string; short: string; hint: string }[] = [
+  { id: 'bibtex', label: 'BibTeX (.bib)', short: 'BibTeX', hint: 'For LaTeX, Zotero, JabRef.' },
+  { id: 'csl-json', label: 'CSL-JSON', short: 'CSL-JSON', hint: 'For Zotero, Pandoc and citation processors.' },
+  { id: 'markdown', label: 'Markdown', short: 'Markdown', hint: 'A readable list for notes and messages.' },
+  { id: 'csv', label: 'CSV', short: 'CSV', hint: 'For spreadsheets.' },
+  { id: 'backup', label: 'Déjà Lu backup (JSON)', short: 'Backup', hint: 'Everything — papers, history, tags, notes, settings — to restore later.' },
 ];
 
 /** Runs an export and downloads it; the message for the status line. */
@@ -116,7 +116,7 @@ export function Transfer({ total, selectedKeys }: TransferProps) {
             disabled={importStatus.kind === 'busy'}
             onChange={(e) => void runImport(e.currentTarget)}
           />
-          <span>{importStatus.kind === 'busy' ? 'Importing…' : 'Choose a file to import…'}</span>
+          {importStatus.kind === 'busy' && <span>Importing…</span>}
         </label>
         {importStatus.kind !== 'idle' && (
           <p class={importStatus.kind === 'error' ? 'error' : 'status'} data-testid="import-status" role={importStatus.kind === 'error' ? 'alert' : 'status'}>

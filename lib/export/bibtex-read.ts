@@ -40,7 +40,8 @@ export function readBibtex(text: string): BibEntry[] {
     return countedLine;
   };
   const fail = (message: string, at = pos): never => {
-    throw new Error(`BibTeX error on line ${lineAt(at)}: ${message}`);
+    // Callers may append their own sentence ("Nothing was imported."), so end this one.
+    throw new Error(`BibTeX error on line ${lineAt(at)}: ${message}.`);
   };
   // Whitespace and, inside entries, `%` comments to the end of the line.
   const skip = (): void => {

@@ -185,9 +185,9 @@ describe('parseBibtex on broken input', () => {
   it('names the entry and line where braces do not balance', () => {
     const text = '@misc{good, title = {Fine}}\n\n@misc{broken,\n  title = {Unclosed {group},\n  year = {2020}\n}\n';
     // The stray brace swallows the rest of the entry, so the entry is what never closes.
-    expect(error(text)).toBe('BibTeX error on line 3: unbalanced braces: entry "broken" starting on line 3 is never closed');
+    expect(error(text)).toBe('BibTeX error on line 3: unbalanced braces: entry "broken" starting on line 3 is never closed.');
     expect(error('@misc{a, title = {x}}\n@misc{b,\n  title = {never closed\n')).toBe(
-      'BibTeX error on line 3: unbalanced braces: field "title" of entry "b" starting on line 2 is never closed',
+      'BibTeX error on line 3: unbalanced braces: field "title" of entry "b" starting on line 2 is never closed.',
     );
   });
 
