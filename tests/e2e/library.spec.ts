@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, sendFromExtension, test } from './fixtures';
+
+const FIXTURES = join(process.cwd(), 'tests', 'fixtures');
+
+/** The library page, with cards counting as seen on load so visits need no scrolling. */
+async function openLibrary(context: BrowserContext, extensionId: string): Promise<Page> {
+  const lib = await context.newPage();
+  await lib.goto(`chrome-extension://${extensionId}/library.html`);
+  await sendFromExtension(lib, { type: 'settings.set', settings: { seenMode: 'load' } });
+  return lib;
+}
+
+const stats = (lib: Page) => sendFromExtension<{ papers: number; sightings: number; saved: number }>(lib, { type: 'library.stats' });
+
+async function visitDigest(page: Page, lib: Page, url: string): Promise<void> {
+  const before = (await stats(lib)).sightings;
+  await page.goto(url);
+  await expect.poll(async () => (await stats(lib)).sightings, { timeout: 20_000 }).toBeGreaterThan(before);
+}
+
+const rows = (lib: Page) => lib.getByTestId('paper-row');
+const rowByTitle = (lib: Page, title: string) => rows(lib).filter({ has: lib.locator('.row-title', { hasText: title }) });
+
+async function importFile(lib: Page, name: string, body: string | Buffer): Promise<string> {
+  await lib.getByTestId('tab-transfer').click();
+  await lib.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(body) });
+  const status = lib.getByTestId('import-status');
+  await expect(status).not.toHaveText(/Importing/, { timeout: 20_000 });
+  return (await status.textContent()) ?? '';
+}
+
+test('library: search, filters, bulk tag, export and import through the page', async ({ page, context, extensionId, net }) => {
+  const lib = await openLibrary(context, extensionId);
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-10-29');
+  const seen = (await stats(lib)).papers;
+  expect(seen).toBeGreaterThan(20);
+
+  // Import Zotero BibTeX through the file input: entries become saved papers.
+  await lib.bringToFront();
+  const imported = await importFile(lib, 'zotero-preprints.bib', readFileSync(join(FIXTURES, 'import', 'zotero-preprints.bib')));
+  expect(imported).toMatch(/^Imported from BibTeX: 5 new, 0 updated\.$/);
+
+  await lib.getByTestId('tab-library').click();
+  await expect(lib.getByTestId('result-count')).toHaveText(`50 of ${seen + 5} papers`);
+  expect(await rows(lib).count()).toBe(50);
+  await lib.getByTestId('load-more').click();
+  await expect(rows(lib)).toHaveCount(Math.min(100, seen + 5));
+
+  // Search: debounced, done by the background over titles and authors.
+  await lib.getByTestId('search-input').fill('curse of depth');
+  await expect(rows(lib)).toHaveCount(1);
+  await expect(rows(lib).first().locator('.row-title')).toHaveText('The Curse of Depth in Large Language Models');
+  await lib.getByTestId('search-input').fill('Vaswani');
+  await expect(rowByTitle(lib, 'Attention Is All You Need')).toHaveCount(1);
+  await lib.getByTestId('search-input').fill('');
+
+  // Filters: saved = the imported papers; site = where they were seen.
+  await lib.getByTestId('filter-status').selectOption('saved');
+  await expect(lib.getByTestId('result-count')).toHaveText('5 papers');
+  await lib.getByTestId('filter-status').selectOption('all');
+  await lib.getByTestId('filter-site').selectOption('huggingface');
+  await expect(lib.getByTestId('result-count')).toHaveText(new RegExp(`^(50 of )?${seen} papers$`));
+  await lib.getByTestId('filter-site').selectOption('');
+
+  // Bulk tag the saved papers, then filter by the new tag.
+  await lib.getByTestId('filter-status').selectOption('saved');
+  await expect(rows(lib)).toHaveCount(5);
+  await lib.getByTestId('select-all').check();
+  await expect(lib.getByTestId('bulk-count')).toHaveText('5 selected');
+  await lib.getByTestId('bulk-tag-input').fill('Thesis Ch2');
+  await lib.getByTestId('bulk-tag').click();
+  await expect(lib.getByTestId('toast')).toContainText('Tagged 5 papers “thesis-ch2”.');
+  await lib.getByTestId('filter-status').selectOption('all');
+  await lib.getByTestId('filter-tag').selectOption('thesis-ch2');
+  await expect(lib.getByTestId('result-count')).toHaveText('5 papers');
+  await expect(rows(lib).first().locator('.chip', { hasText: 'thesis-ch2' })).toBeVisible();
+
+  // Export the selection as BibTeX: a real download of a file Zotero can read.
+  await lib.getByTestId('bulk-export-format').selectOption('bibtex');
+  const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('bulk-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^dejalu-\d{4}-\d{2}-\d{2}\.bib$/);
+  const bib = readFileSync((await download.path())!, 'utf8');
+  expect(bib.match(/^@\w+\{/gm)).toHaveLength(5);
+  expect(bib).toContain('eprint = {1706.03762}');
+  expect(bib).toMatch(/keywords = \{[^}]*thesis-ch2/);
+
+  // Export everything as a backup, clear the library, import the backup back.
+  await lib.getByTestId('tab-transfer').click();
+  await lib.getByTestId('export-format').selectOption('backup');
+  const [backup] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('export-all').click()]);
+  const backupText = readFileSync((await backup.path())!, 'utf8');
+  expect(JSON.parse(backupText)).toMatchObject({ format: 'dejalu-backup', version: 1 });
+  const before = await stats(lib);
+
+  await lib.getByTestId('tab-settings').click();
+  await lib.getByTestId('clear-confirm-input').fill('delete everything');
+  await lib.getByTestId('clear-button').click();
+  await expect(lib.getByTestId('clear-status')).toHaveText('The library is empty.');
+  expect((await stats(lib)).papers).toBe(0);
+
+  // A broken file says what is wrong and changes nothing.
+  const broken = await importFile(lib, 'broken.json', backupText.slice(0, 200));
+  expect(broken).toMatch(/incomplete.*cut off/);
+  await expect(lib.getByTestId('import-status')).toHaveAttribute('role', 'alert');
+  expect((await stats(lib)).papers).toBe(0);
+
+  const restored = await importFile(lib, 'backup.json', backupText);
+  expect(restored).toMatch(new RegExp(`^Imported from backup: ${before.papers} new, 0 updated, ${before.sightings} sightings\\.$`));
+  expect(await stats(lib)).toMatchObject({ papers: before.papers, saved: before.saved, sightings: before.sightings });
+
+  await lib.getByTestId('tab-library').click();
+  await lib.getByTestId('filter-tag').selectOption('thesis-ch2');
+  await expect(lib.getByTestId('result-count')).toHaveText('5 papers');
+  expect(net.refused.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
+});
+
+test('library: details, note kept across a reload, delete with undo, screenshots', async ({ page, context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-10-29');
+  await lib.bringToFront();
+  await lib.reload();
+
+  const title = 'The Curse of Depth in Large Language Models';
+  await rowByTitle(lib, title).getByTestId('row-open').click();
+  const panel = lib.getByTestId('detail-panel');
+  await expect(panel.locator('.detail-title')).toHaveText(title);
+  await expect(lib.getByTestId('link-hf')).toHaveAttribute('href', 'https://huggingface.co/papers/2502.59669');
+  await expect(lib.getByTestId('link-pdf')).toHaveAttribute('href', 'https://arxiv.org/pdf/2502.59669');
+  await expect(lib.getByTestId('sighting-item')).toHaveCount(1);
+  await expect(lib.getByTestId('sighting-item')).toContainText('Hugging Face');
+
+  await lib.getByTestId('detail-save').click();
+  await expect(lib.getByTestId('detail-save')).toHaveText('★ Saved');
+  await lib.getByTestId('tag-input').fill('depth');
+  await lib.getByTestId('tag-input').press('Enter');
+  await expect(panel.getByTestId('tag-chip')).toHaveText(['depth×']);
+  // Typed, then the tab reloads at once: the note must survive.
+  await lib.getByTestId('note-textarea').fill('Pre-LN makes deep layers lazy.\nTry LayerNorm scaling.');
+  await lib.reload();
+  await rowByTitle(lib, title).getByTestId('row-open').click();
+  await expect(lib.getByTestId('note-textarea')).toHaveValue('Pre-LN makes deep layers lazy.\nTry LayerNorm scaling.');
+  await expect(rowByTitle(lib, title).locator('.has-note')).toBeVisible();
+
+  // Screenshots for a person to look at, light and dark.
+  await lib.getByTestId('row-checkbox').nth(1).check();
+  await lib.getByTestId('row-checkbox').nth(2).check();
+  await lib.screenshot({ path: '/tmp/dejalu-library-light.png' });
+  await lib.emulateMedia({ colorScheme: 'dark' });
+  await lib.screenshot({ path: '/tmp/dejalu-library-dark.png' });
+  await lib.emulateMedia({ colorScheme: 'light' });
+
+  // Delete two papers, then undo.
+  const total = (await stats(lib)).papers;
+  await lib.getByTestId('bulk-delete').click();
+  await expect(lib.getByTestId('toast')).toContainText('Deleted 2 papers.');
+  await expect.poll(async () => (await stats(lib)).papers).toBe(total - 2);
+  await lib.getByTestId('toast-undo').click();
+  await expect(lib.getByTestId('toast')).toContainText('Restored 2 papers.');
+  await expect.poll(async () => (await stats(lib)).papers).toBe(total);
+  await expect(lib.getByTestId('result-count')).toHaveText(`50 of ${total} papers`);
+});
