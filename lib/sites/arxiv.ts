@@ -58,7 +58,7 @@ function labelled(el: Element, label: RegExp): string {
 function authorNames(container: Element | null): string[] | undefined {
   if (!container) return undefined;
   const names: string[] = [];
-  for (const a of container.querySelectorAll('a')) {
+  for (const a of container.getElementsByTagName('a')) {
     if ((a.getAttribute('href') ?? '').startsWith('javascript:')) continue;
     const name = squash(a.textContent ?? '');
     if (name) names.push(name);
@@ -73,17 +73,23 @@ function basePaper(ref: { id: string; version?: number }, title: string): CardPa
 }
 
 /**
- * Titles remembered per element and id. Once MathJax 3 has typeset a title its TeX is gone from
- * the DOM, so a re-read after typesetting reuses what the first read saw.
+ * Cards already read, by card element. The content script re-reads the page after every DOM
+ * change, and listings do not change after load except when MathJax typesets titles — which must
+ * not change what was read (MathJax 3 leaves no TeX behind). A reused element with another id is
+ * read afresh.
  */
-const firstTitles = new WeakMap<Element, { id: string; title: string }>();
+const readBefore = new WeakMap<Element, Card>();
 
-function listTitle(el: Element, id: string): string {
-  const known = firstTitles.get(el);
-  if (known?.id === id) return known.title;
-  const title = labelled(el, /^Title:\s*/i);
-  firstTitles.set(el, { id, title });
-  return title;
+function remembered(element: Element, ref: { id: string; version?: number }, digestDate?: string): Card | undefined {
+  const card = readBefore.get(element);
+  if (!card) return undefined;
+  const p = card.paper;
+  return p.arxivId === ref.id && p.version === ref.version && card.digestDate === digestDate ? card : undefined;
+}
+
+function remember(card: Card): Card {
+  readBefore.set(card.element, card);
+  return card;
 }
 
 /** The day a section heading or the page names ("Wed, 7 Oct 2026 (showing …)"), if any. */
@@ -135,8 +141,19 @@ function readList(doc: Document, period: string): Card[] {
     if (!link || !ref || dd?.localName !== 'dd' || seen.has(ref.id)) continue;
     seen.add(ref.id);
 
+    const dl = dt.parentElement;
+    if (dl && !sectionDays.has(dl)) sectionDays.set(dl, headingDay(sectionHeading(dl)));
+    const day = (dl && sectionDays.get(dl)) ?? pageDay;
+    const known = remembered(dd, ref, day);
+    if (known) {
+      cards.push(known);
+      continue;
+    }
+
     const titleEl = dd.querySelector('.list-title') ?? dd.querySelector('[class*="title"]');
-    const paper = basePaper(ref, titleEl ? listTitle(titleEl, ref.id) : '');
+    const title = titleEl ? labelled(titleEl, /^Title:\s*/i) : '';
+    if (!title) continue; // nothing the library could file it under
+    const paper = basePaper(ref, title);
     const authors = authorNames(dd.querySelector('.list-authors'));
     if (authors) paper.authors = authors;
     const abstract = dd.querySelector('p');
@@ -144,11 +161,8 @@ function readList(doc: Document, period: string): Card[] {
     if (abstractText) paper.abstract = abstractText;
 
     const card: Card = { element: dd, anchors: [titleEl ?? link], paper };
-    const dl = dt.parentElement;
-    if (dl && !sectionDays.has(dl)) sectionDays.set(dl, headingDay(sectionHeading(dl)));
-    const day = (dl && sectionDays.get(dl)) ?? pageDay;
     if (day) card.digestDate = day;
-    cards.push(card);
+    cards.push(remember(card));
   }
   return cards;
 }
@@ -203,8 +217,15 @@ function readSearch(doc: Document): Card[] {
     const ref = link && absLinkRef(link);
     if (!link || !ref || seen.has(ref.id)) continue;
     seen.add(ref.id);
+    const known = remembered(li, ref);
+    if (known) {
+      cards.push(known);
+      continue;
+    }
     const titleEl = li.querySelector('p.title') ?? li.querySelector('.title');
-    const paper = basePaper(ref, titleEl ? listTitle(titleEl, ref.id) : '');
+    const title = titleEl ? readText(titleEl) : '';
+    if (!titleEl || !title) continue;
+    const paper = basePaper(ref, title);
     const authors = authorNames(li.querySelector('.authors'));
     if (authors) paper.authors = authors;
     // The full abstract ends with a "△ Less" toggle link, which is not part of it.
@@ -214,7 +235,7 @@ function readSearch(doc: Document): Card[] {
     const dateline = [...li.querySelectorAll('p')].find((p) => /^\s*Submitted\b/.test(p.textContent ?? ''));
     const submitted = dateline ? findDate(dateline.textContent ?? '') : undefined;
     if (submitted) paper.publishedAt = submitted;
-    cards.push({ element: li, anchors: [titleEl ?? link], paper });
+    cards.push(remember({ element: li, anchors: [titleEl], paper }));
   }
   return cards;
 }

@@ -15,6 +15,7 @@ import { findDate, isIsoDay, isoDayOf, readText, shortDay, squash } from './text
 const HOSTS = new Set(['huggingface.co', 'www.huggingface.co']);
 const ORIGIN = 'https://huggingface.co';
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+const HEADING_LINKS = HEADINGS.split(', ').map((h) => `${h} a[href*="/papers/"]`).join(', ');
 /** `/papers/<rest>` in an href, relative or absolute; `<rest>` stops at `?` or `#`. */
 const PAPER_HREF = /^(?:https?:\/\/(?:www\.)?huggingface\.co)?\/papers\/([^?#]+)/;
 /** Path words under /papers/ that name listings, never papers. */
@@ -135,36 +136,77 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** One card as found in the DOM, before the island is consulted. */
-type Found = { id: string; version?: number; element: Element; titles: Element[] };
+type Found = {
+  id: string;
+  version?: number;
+  element: Element;
+  titles: Element[];
+  /** Where the card prints its facts (date, upvotes): one copy of an article is enough. */
+  facts?: Element;
+};
 
 /** The badge goes beside the heading that holds the title link, or the link itself. */
 function anchorOf(link: Element): Element {
-  return link.closest(HEADINGS) ?? link;
+  return headingAbove(link, null) ?? link;
 }
 
 /**
  * Each `<article>` is one card even though it holds a desktop and a mobile copy: its title links
  * are the `/papers/<id>` links inside headings, or — if the markup drifts and headings go — the
- * links carrying the longest text (both copies print the same title).
+ * links carrying the longest text (both copies print the same title). Thumbnail links to the same
+ * paper are not titles.
  */
 function fromArticle(article: Element): Found | null {
-  const links: { el: Element; id: string; version?: number }[] = [];
-  for (const a of article.querySelectorAll('a[href*="/papers/"]')) {
+  // getElementsByTagName and a parent walk: a selector list per article costs several times more.
+  const paperLinks = [...article.getElementsByTagName('a')].filter((a) => a.getAttribute('href')?.includes('/papers/'));
+  let links: Element[] = paperLinks.filter((a) => headingAbove(a, article) !== null);
+  if (links.length === 0) links = longestLinks(paperLinks);
+  let found: Found | null = null;
+  let foundHref: string | null = null;
+  for (const a of links) {
+    const href = a.getAttribute('href');
+    // The second copy usually repeats the first copy's href: no need to parse it again.
+    if (found && href === foundHref) {
+      found.titles.push(anchorOf(a));
+      continue;
+    }
     const ref = linkedPaper(a);
-    if (ref) links.push({ el: a, ...ref });
+    if (!ref) continue;
+    if (!found) {
+      found = { id: ref.id, element: article, titles: [anchorOf(a)] };
+      if (ref.version !== undefined) found.version = ref.version;
+      foundHref = href;
+    } else if (ref.id === found.id) {
+      found.titles.push(anchorOf(a));
+    }
   }
-  let titles = links.filter((l) => l.el.closest(HEADINGS) !== null);
-  if (titles.length === 0) {
-    const text = (l: { el: Element }) => squash(l.el.textContent ?? '');
-    const longest = Math.max(0, ...links.map((l) => text(l).length));
-    titles = longest > 0 ? links.filter((l) => text(l).length === longest) : [];
-  }
-  const first = titles[0];
-  if (!first) return null;
-  const own = titles.filter((l) => l.id === first.id);
-  const found: Found = { id: first.id, element: article, titles: own.map((l) => anchorOf(l.el)) };
-  if (first.version !== undefined) found.version = first.version;
+  if (found) found.facts = copyOf(found.titles[0], article);
   return found;
+}
+
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+function headingAbove(el: Element, stop: Element | null): Element | null {
+  for (let node: Element | null = el; node && node !== stop; node = node.parentElement) {
+    if (HEADING_TAGS.has(node.localName)) return node;
+  }
+  return null;
+}
+
+function longestLinks(links: Element[]): Element[] {
+  const measured = links.map((el) => ({ el, len: squash(el.textContent ?? '').length }));
+  const longest = Math.max(0, ...measured.map((l) => l.len));
+  return longest > 0 ? measured.filter((l) => l.len === longest).map((l) => l.el) : [];
+}
+
+/**
+ * The copy (desktop or mobile) of an article that holds `anchor`: the article's child above it.
+ * Both copies print the same facts; reading one halves the work.
+ */
+function copyOf(anchor: Element | undefined, article: Element): Element {
+  let node = anchor;
+  while (node && node.parentElement && node.parentElement !== article) node = node.parentElement;
+  return node?.parentElement === article ? node : article;
 }
 
 function lowestCommonAncestor(a: Element, b: Element): Element {
@@ -179,8 +221,7 @@ function lowestCommonAncestor(a: Element, b: Element): Element {
  */
 function fromHeadings(doc: Document): Found[] {
   const found: Found[] = [];
-  const selector = HEADINGS.split(', ').map((h) => `${h} a[href*="/papers/"]`).join(', ');
-  for (const a of doc.querySelectorAll(selector)) {
+  for (const a of doc.querySelectorAll(HEADING_LINKS)) {
     const ref = linkedPaper(a);
     if (!ref) continue;
     const heading = anchorOf(a);
@@ -199,7 +240,7 @@ function fromHeadings(doc: Document): Found[] {
 
 /** "Upvote 23" on the upvote checkbox; "-" means none yet. */
 function domUpvotes(element: Element): number | undefined {
-  for (const box of element.querySelectorAll('[role="checkbox"], label')) {
+  for (const box of [...element.querySelectorAll('[role="checkbox"]'), ...element.getElementsByTagName('label')]) {
     const text = squash(box.textContent ?? '');
     if (!/upvote/i.test(text)) continue;
     const n = /(\d[\d,]*)\s*$/.exec(text)?.[1];
@@ -214,7 +255,7 @@ function domUpvotes(element: Element): number | undefined {
  * year the site prints "Aug 5", dated here relative to the digest's day (or today).
  */
 function domPublished(element: Element, reference: string): string | undefined {
-  for (const span of element.querySelectorAll('span, time')) {
+  for (const span of [...element.getElementsByTagName('span'), ...element.getElementsByTagName('time')]) {
     if (span.childElementCount > 0) continue;
     const text = span.textContent ?? '';
     if (text.length > 40) continue;
@@ -226,14 +267,15 @@ function domPublished(element: Element, reference: string): string | undefined {
 
 function toPaper(f: Found, island: IslandPaper | undefined, reference: string): CardPaper {
   const title = island?.title ?? (f.titles[0] ? readText(f.titles[0]) : '');
+  const copy = f.facts ?? f.element;
   const paper: CardPaper = { arxivId: f.id, title, url: `${ORIGIN}/papers/${f.id}` };
   if (f.version !== undefined) paper.version = f.version;
   if (island?.authors) paper.authors = island.authors;
   if (island?.abstract) paper.abstract = island.abstract;
-  const published = island?.publishedAt ?? domPublished(f.element, reference);
+  const published = island?.publishedAt ?? domPublished(copy, reference);
   if (published) paper.publishedAt = published;
   // The count on the card is what the reader sees; the island's may be hours old.
-  const upvotes = domUpvotes(f.element) ?? island?.upvotes;
+  const upvotes = domUpvotes(copy) ?? island?.upvotes;
   if (upvotes !== undefined) paper.upvotes = upvotes;
   return paper;
 }
@@ -262,12 +304,15 @@ function readListing(doc: Document, page: Page): Card[] {
     digestDate = island.day;
 
   const reference = digestDate ?? today();
-  return found.map((f) => {
+  const cards: Card[] = [];
+  for (const f of found) {
     const paper = toPaper(f, island.papers.get(f.id), reference);
+    if (!paper.title) continue; // nothing the library could file it under
     const card: Card = { element: f.element, anchors: f.titles, paper };
     if (digestDate) card.digestDate = digestDate;
-    return card;
-  });
+    cards.push(card);
+  }
+  return cards;
 }
 
 /** A single paper page: one card, the paper itself. */
@@ -276,8 +321,8 @@ function readPaperPage(doc: Document, id: string, version: number | undefined): 
   if (!heading) return [];
   const found: Found = { id, element: heading.parentElement ?? heading, titles: [heading] };
   if (version !== undefined) found.version = version;
-  const island = readIsland(doc, 'PaperContent').papers.get(id);
-  return [{ element: found.element, anchors: found.titles, paper: toPaper(found, island, today()) }];
+  const paper = toPaper(found, readIsland(doc, 'PaperContent').papers.get(id), today());
+  return paper.title ? [{ element: found.element, anchors: found.titles, paper }] : [];
 }
 
 export const huggingface: SiteModule = {

