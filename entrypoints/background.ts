@@ -35,4 +35,8 @@ export default defineBackground(() => {
   });
 
   chrome.tabs.onRemoved.addListener((tabId) => void tabs.remove(tabId));
+  // A tab that loads another page no longer shows the cards it reported.
+  chrome.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && change.url) void tabs.remove(tabId);
+  });
 });

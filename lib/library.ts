@@ -303,19 +303,22 @@ export class Library {
       const p = probes[i]!;
       const found = resolved[i];
       let row = found ? (byKey.get(found.row.key) ?? found.row) : undefined;
+      // A near-title match is a judgement the user may overrule ("not the same paper"): it never
+      // hands the stored paper this card's ids, so the match stays visible and splittable.
+      const fuzzy = found?.match.rule === 'similar-title';
       if (!row) {
         // Two new cards in one batch may be the same paper (a page listing it twice).
         row = byKey.get(keyOf(p)) ?? newRow(p, now);
       } else {
-        learn(row, p);
+        learn(row, fuzzy ? { ...p, arxivId: undefined, doi: undefined, version: undefined } : p);
       }
-      if (p.arxivId && row.key !== `arxiv:${p.arxivId}` && !row.key.startsWith('arxiv:')) {
+      if (!fuzzy && p.arxivId && row.key !== `arxiv:${p.arxivId}` && !row.key.startsWith('arxiv:')) {
         const oldKey = row.key;
         row = await this.rekey(row, `arxiv:${p.arxivId}`);
         byKey.delete(oldKey);
       }
       // The card shows both ids: a twin stored under its DOI alone is the same paper.
-      if (p.doi && row.key.startsWith('arxiv:')) {
+      if (!fuzzy && p.doi && row.key.startsWith('arxiv:')) {
         const twin = await this.db.papers.get(`doi:${p.doi}`);
         if (twin) {
           row = await this.rekey(twin, row.key);

@@ -1,0 +1,81 @@
+// Walking digest pages like a reader: open a page, read what the extension says about its cards
+// (statuses from before the visit), scroll through it so cards count as seen, and move on.
+// Shared by the demo (`npm start`) and the e2e tests.
+
+/** Send one protocol message from an extension page (as the popup does). */
+export function sendFrom(extPage, message) {
+  return extPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+/** The tab id of `page`, found from an extension page. */
+export async function tabIdOf(extPage, page) {
+  const url = page.url();
+  const tabs = await extPage.evaluate(() => chrome.tabs.query({}));
+  const tab = tabs.find((t) => t.url === url) ?? tabs.find((t) => t.url && url.startsWith(t.url.split('#')[0]));
+  if (!tab) throw new Error(`no tab for ${url}`);
+  return tab.id;
+}
+
+/** Wait until the content script has reported at least `min` cards for the tab. */
+export async function waitForReport(extPage, tabId, min = 1, timeoutMs = 20_000, url) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const reply = await sendFrom(extPage, { type: 'tab.get', tabId });
+    const fresh = !url || reply?.state?.page.url === url;
+    if (reply?.ok && reply.state && fresh && reply.state.cards.length >= min) return reply;
+    if (Date.now() > end) throw new Error(`the content script reported no cards for tab ${tabId}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Scroll to the bottom in viewport-sized steps, pausing like a reader so each card is seen. */
+export async function readThrough(page, { pauseMs = 800 } = {}) {
+  const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+  const viewport = page.viewportSize()?.height ?? 900;
+  let y = 0;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(pauseMs);
+  while (y + viewport < (await height())) {
+    y += Math.floor(viewport * 0.8);
+    await page.mouse.wheel(0, Math.floor(viewport * 0.8));
+    await page.waitForTimeout(pauseMs);
+  }
+  // Sightings are sent in batches once a second.
+  await page.waitForTimeout(1_300);
+}
+
+/** Summary of a tab's report: counts of statuses shown (before this visit) and first-seen day. */
+export function summarise(reply) {
+  const counts = { new: 0, seen: 0, saved: 0 };
+  let firstSeen;
+  reply.state.cards.forEach((c, i) => {
+    counts[c.status]++;
+    if (c.status === 'new') return;
+    const day = reply.statuses[i]?.paper?.first?.digestDate;
+    if (day && (!firstSeen || day < firstSeen)) firstSeen = day;
+  });
+  return { page: reply.state.page, cards: reply.state.cards.length, ...counts, firstSeen };
+}
+
+/**
+ * Visit one page: open it, wait for the extension's report, scroll through it.
+ * Returns what the page showed *before* this visit.
+ */
+export async function visit(page, extPage, url, { expectCards = 1, pauseMs } = {}) {
+  await page.goto(url);
+  // A background tab is not being read: Chromium throttles its rendering, and so its sightings.
+  await page.bringToFront();
+  const tabId = await tabIdOf(extPage, page);
+  const reply = await waitForReport(extPage, tabId, expectCards, 20_000, page.url());
+  const before = summarise(reply);
+  await readThrough(page, { pauseMs });
+  return { tabId, ...before };
+}
+
+/** One printed line per page: `2025-11-03  huggingface  74 cards  71 new  3 seen before (first seen 2025-10-29)`. */
+export function formatLine(r) {
+  const day = r.page.digestDate ?? r.page.label;
+  const before = r.seen + r.saved;
+  const first = before && r.firstSeen ? ` (first seen ${r.firstSeen})` : '';
+  return `${day}  ${r.page.site.padEnd(11)}  ${String(r.cards).padStart(3)} cards  ${String(r.new).padStart(3)} new  ${before} seen before${first}`;
+}
