@@ -141,6 +141,8 @@ type Found = {
   version?: number;
   element: Element;
   titles: Element[];
+  /** The first copy's title link (or heading): its text is the title when the island has none. */
+  source: Element;
   /** Where the card prints its facts (date, upvotes): one copy of an article is enough. */
   facts?: Element;
 };
@@ -173,7 +175,7 @@ function fromArticle(article: Element): Found | null {
     const ref = linkedPaper(a);
     if (!ref) continue;
     if (!found) {
-      found = { id: ref.id, element: article, titles: [anchorOf(a)] };
+      found = { id: ref.id, element: article, titles: [anchorOf(a)], source: a };
       if (ref.version !== undefined) found.version = ref.version;
       foundHref = href;
     } else if (ref.id === found.id) {
@@ -231,7 +233,7 @@ function fromHeadings(doc: Document): Found[] {
       last.titles.push(heading);
       continue;
     }
-    const f: Found = { id: ref.id, element: heading.parentElement ?? heading, titles: [heading] };
+    const f: Found = { id: ref.id, element: heading.parentElement ?? heading, titles: [heading], source: a };
     if (ref.version !== undefined) f.version = ref.version;
     found.push(f);
   }
@@ -266,7 +268,7 @@ function domPublished(element: Element, reference: string): string | undefined {
 }
 
 function toPaper(f: Found, island: IslandPaper | undefined, reference: string): CardPaper {
-  const title = island?.title ?? (f.titles[0] ? readText(f.titles[0]) : '');
+  const title = island?.title ?? readText(f.source);
   const copy = f.facts ?? f.element;
   const paper: CardPaper = { arxivId: f.id, title, url: `${ORIGIN}/papers/${f.id}` };
   if (f.version !== undefined) paper.version = f.version;
@@ -319,7 +321,7 @@ function readListing(doc: Document, page: Page): Card[] {
 function readPaperPage(doc: Document, id: string, version: number | undefined): Card[] {
   const heading = doc.querySelector('main h1') ?? doc.querySelector('h1');
   if (!heading) return [];
-  const found: Found = { id, element: heading.parentElement ?? heading, titles: [heading] };
+  const found: Found = { id, element: heading.parentElement ?? heading, titles: [heading], source: heading };
   if (version !== undefined) found.version = version;
   const paper = toPaper(found, readIsland(doc, 'PaperContent').papers.get(id), today());
   return paper.title ? [{ element: found.element, anchors: found.titles, paper }] : [];
