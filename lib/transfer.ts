@@ -3,6 +3,8 @@
  * lib/export/; this file reads and writes the database around them.
  */
 import type { DejaLuDB, PaperRow } from './db';
+import { candidateKeys } from './dedup';
+import { titleKey } from './identity';
 import { toBackup, parseBackup, type Backup } from './export/backup';
 import { parseBibtex, toBibtex } from './export/bibtex';
 import { parseCslJson, toCslJson } from './export/csl-json';
@@ -98,14 +100,14 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
       const have = existing[i];
       if (!have) {
         added++;
-        rows.push(withWords({ ...p, candidateKeys: p.candidateKeys, words: [] }));
+        rows.push(derived({ ...p }));
         continue;
       }
       // Counts come from sightings below; merge the rest.
       const merged = mergeRows(have, { ...p, seenCount: 0 });
       merged.seenCount = have.seenCount;
       if (JSON.stringify(merged) !== JSON.stringify(have)) updated++;
-      rows.push(withWords(merged));
+      rows.push(derived(merged));
       const sig = await db.sightings.where('paperKey').equals(p.key).toArray();
       existingSightings.set(p.key, new Set(sig.map(sightingId)));
     }
@@ -136,6 +138,13 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
     }
     return { added, updated, sightings: newSightings.length, format: 'backup' as const };
   });
+}
+
+/** Index fields are ours to compute: a backup (possibly hand-made) is not trusted for them. */
+function derived(row: PaperRow): PaperRow {
+  row.titleKey = titleKey(row.title);
+  row.candidateKeys = candidateKeys(row.title);
+  return withWords(row);
 }
 
 function sightingId(s: { paperKey: string; visitId: string; at: number }): string {

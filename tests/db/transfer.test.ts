@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DejaLuDB } from '../../lib/db';
+import { Library } from '../../lib/library';
+import type { PageInfo } from '../../lib/messages';
+import { writeSettings } from '../../lib/settings';
+import { exportLibrary, importLibrary } from '../../lib/transfer';
+
+let n = 0;
+const page: PageInfo = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3', digestDate: '2025-11-03' };
+
+async function populated() {
+  const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+  await lib.recordSightings('v1', page, [
+    { title: 'Attention Is All You Need', arxivId: '1706.03762', authors: ['Ashish Vaswani', 'Noam Shazeer'] },
+    { title: 'Schrödinger Bridges — a “survey” & more', arxivId: '2501.00001' },
+    { title: 'A Paper Known Only by Title' },
+  ]);
+  await lib.recordSightings('v2', { ...page, label: 'Nov 10', digestDate: '2025-11-10' }, [{ title: 'Attention Is All You Need', arxivId: '1706.03762' }]);
+  await lib.editTags({ key: 'arxiv:1706.03762' }, ['transformers', 'classic'], []);
+  await lib.setNote({ key: 'arxiv:1706.03762' }, 'Multi-head attention: read §3.2\n{braces} & 100%');
+  await lib.save({ key: 'arxiv:1706.03762' }, true);
+  const split = await lib.lookup([{ title: 'A Paper Known Only by Title' }]);
+  await lib.markNotSame(split[0]!.paper!.key, { card: { title: 'A Paper Known Only by Title', arxivId: '2502.00002' } });
+  await writeSettings(lib.db, { seenStyle: 'hide', seenMode: 'load' });
+  return lib;
+}
+
+async function dump(lib: Library) {
+  const db = lib.db;
+  const strip = <T extends { id?: number }>(rows: T[]) => rows.map(({ id: _id, ...r }) => r);
+  return {
+    papers: await db.papers.orderBy('key').toArray(),
+    sightings: strip(await db.sightings.toArray()).sort((a, b) => `${a.paperKey}${a.at}${a.visitId}`.localeCompare(`${b.paperKey}${b.at}${b.visitId}`)),
+    notSame: await db.notSame.toArray(),
+    settings: await db.settings.toArray(),
+  };
+}
+
+describe('JSON backup through the library', () => {
+  it('export → wipe → import gives an identical library; importing twice changes nothing', async () => {
+    const lib = await populated();
+    const before = await dump(lib);
+    const file = await exportLibrary(lib.db, 'backup');
+    expect(file.count).toBe(4);
+
+    await lib.clear();
+    await lib.db.settings.clear();
+    const first = await importLibrary(lib, file.text, 'auto', file.filename);
+    expect(first).toMatchObject({ added: 4, format: 'backup' });
+    expect(await dump(lib)).toEqual(before);
+
+    const second = await importLibrary(lib, file.text, 'auto', file.filename);
+    expect(second.added).toBe(0);
+    expect(second.sightings).toBe(0);
+    expect(await dump(lib)).toEqual(before);
+  });
+
+  it('merging a backup into a changed library unions tags and sightings and keeps both notes', async () => {
+    const lib = await populated();
+    const file = await exportLibrary(lib.db, 'backup');
+    await lib.setNote({ key: 'arxiv:1706.03762' }, 'a newer note');
+    await lib.editTags({ key: 'arxiv:1706.03762' }, ['new-tag'], ['classic']);
+    await lib.recordSightings('v3', page, [{ title: 'Attention Is All You Need', arxivId: '1706.03762' }]);
+    await importLibrary(lib, file.text, 'backup');
+    const p = (await lib.getPaper('arxiv:1706.03762')).paper!;
+    expect(p.tags.sort()).toEqual(['classic', 'new-tag', 'transformers']);
+    expect(p.note).toContain('a newer note');
+    expect(p.note).toContain('read §3.2');
+    expect(p.seenCount).toBe(3);
+    expect((await lib.getPaper('arxiv:1706.03762')).sightings).toHaveLength(3);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['truncated', '{"format":"dejalu-backup","version":1,"papers":[{"key":"arxiv:1'],
+    ['foreign JSON', '{"hello":"world"}'],
+    ['garbage', '\u0000\u0001 not a file'],
+    ['broken BibTeX', '@article{broken,\n  title = {Unclosed'],
+  ])('a %s file is refused with a clear error and the library is unchanged', async (_name, text) => {
+    const lib = await populated();
+    const before = await dump(lib);
+    await expect(importLibrary(lib, text, 'auto')).rejects.toThrow(/nothing was imported/i);
+    expect(await dump(lib)).toEqual(before);
+  });
+});
+
+describe('Zotero files through the library', () => {
+  it('BibTeX entries become saved papers with tags; one already seen is matched by arXiv id', async () => {
+    const lib = await populated();
+    const text = readFileSync('tests/fixtures/import/zotero-preprints.bib', 'utf8');
+    const res = await importLibrary(lib, text, 'auto', 'My Library.bib');
+    // Five entries; "Attention Is All You Need" (1706.03762) was already in the library.
+    expect(res).toMatchObject({ format: 'bibtex', added: 4, updated: 1 });
+    const attention = (await lib.getPaper('arxiv:1706.03762')).paper!;
+    expect(attention.seenCount).toBe(2);
+    expect(attention.note).toContain('read §3.2');
+    expect(attention.tags).toEqual(expect.arrayContaining(['transformers', 'classic']));
+    const saved = await lib.search({ text: '', status: 'saved', sort: 'savedAt', offset: 0, limit: 500 });
+    expect(saved.total).toBe(5);
+    const tagged = await lib.search({ text: '', status: 'all', tag: 'my-reading-list', sort: 'title', offset: 0, limit: 10 });
+    expect(tagged.total).toBe(1);
+  });
+
+  it('CSL-JSON from Zotero imports', async () => {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    const text = readFileSync('tests/fixtures/import/zotero-library.json', 'utf8');
+    const res = await importLibrary(lib, text, 'auto', 'zotero.json');
+    expect(res.format).toBe('csl-json');
+    expect(res.added).toBeGreaterThan(0);
+    expect((await lib.stats()).saved).toBe(res.added);
+  });
+
+  it('BibTeX export of the whole library names every paper once', async () => {
+    const lib = await populated();
+    const file = await exportLibrary(lib.db, 'bibtex');
+    expect(file.text.match(/^@\w+\{/gm)).toHaveLength(4);
+    expect(file.text).toContain('eprint = {1706.03762}');
+  });
+});
