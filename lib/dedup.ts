@@ -28,8 +28,7 @@ const ARTICLES = new Set(['a', 'an', 'the']);
  * equal when aligning words. Only there, not in the tokens, so that `On-Device` still merges
  * with `On Device`.
  */
-const CANONICAL_WORD: Record<string, string> = { on: 'of', toward: 'towards' };
-const canonical = (w: string): string => CANONICAL_WORD[w] ?? w;
+const canonical = (w: string): string => (w === 'on' ? 'of' : w === 'toward' ? 'towards' : w);
 
 const ROMAN = new Set([
   'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv',
@@ -37,7 +36,9 @@ const ROMAN = new Set([
 ]);
 const NUMBER_WORDS = new Set([
   'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
-  'twelve', 'twenty', 'hundred', 'thousand', 'million', 'billion', 'trillion', 'first', 'second',
+  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred',
+  'thousand', 'million', 'billion', 'trillion', 'first', 'second',
   'third', 'fourth', 'fifth', 'sixth', 'half', 'double', 'single', 'dual', 'triple',
 ]);
 
@@ -65,6 +66,8 @@ type TitleInfo = {
   tokens: string[];
   /** `tokens` with swappable words in one spelling, for candidate keys. */
   canon: string[];
+  /** `canon` with hyphenated words split into their pieces, for candidate keys. */
+  pieceCanon: string[];
   /** `tokens` without separators: equal when titles differ only in spacing or hyphenation. */
   compact: string;
   /** Sorted numbers with their version letter, roman numerals and number words. */
@@ -134,6 +137,7 @@ function analyse(title: string): TitleInfo {
     key,
     tokens,
     canon: tokens.map(canonical),
+    pieceCanon: pieces.flat().filter((w) => !ARTICLES.has(w)).map(canonical),
     compact: tokens.join(''),
     markers: markerList(pieces.flat()).join(' '),
     short: tokens.length <= 3,
@@ -179,11 +183,12 @@ function analyseTitle(title: string): TitleInfo {
  *  3. the word sequences align with words equal (`on`/`of` and `toward`/`towards` too),
  *     articles ignored, spacing/hyphenation merges free, and at most 1 (titles < 8 words) or 2
  *     (longer titles) "typo" substitutions. A typo keeps the first letter of a word of ≥ 5
- *     letters and is 1 edit, one adjacent swap, or 2 edits on words of ≥ 8 letters sharing their
- *     first 4 letters; or it is a plural. It never touches digits or words cased like names
- *     (`LLaMA`/`LLaVA`) and is not a listed confusable pair. Keeping the first letters is what
- *     rejects the prefix antonyms (`un-`, `a-`, `de-`, `im-`/`ex-`, `semi-`/`self-`,
- *     `inter-`/`intra-`);
+ *     letters and is one inserted, dropped or replaced letter, or one adjacent swap; or it is a
+ *     plural. It never touches digits or words cased like names (`LLaMA`/`LLaVA`), never swaps a
+ *     vowel for a vowel (`blind`/`bland`) or `-ed` for `-er`, never falls in a short piece of a
+ *     hyphenated word (`Test-Time`/`Text-Time`), and is not a listed confusable pair. Keeping
+ *     the first letter is what rejects the prefix antonyms (`un-`, `a-`, `de-`, `im-`/`ex-`,
+ *     `non-`); `semi-`/`self-`, `inter-`/`intra-` or `few`/`zero` are two edits or more;
  *  4. the normalised Levenshtein ratio of the article-free compact titles is ≥ 0.9, which bounds
  *     how much of a short title a typo may change;
  *  5. nothing else contradicts: years at most 1 apart, and author surname lists that intersect
@@ -205,11 +210,26 @@ function typoLike(x: string, y: string): boolean {
   const sy = y.replace(/s$/, '');
   if (CONFUSABLE.has(`${sx}|${sy}`) || CONFUSABLE.has(`${sy}|${sx}`)) return false;
   const d = distance(x, y);
-  if (d === 1) return true;
-  if (d !== 2) return false;
-  if (shorter >= 8 && x.slice(0, 4) === y.slice(0, 4)) return true;
-  return isTransposition(x, y);
+  if (d === 1) return !otherWordForm(x, y);
+  // Two edits in one word are nearly always another form of it (`generation`/`generative`,
+  // `detection`/`detecting`), not a slip; an adjacent swap is the one exception.
+  return d === 2 && isTransposition(x, y);
 }
+
+/**
+ * One-letter substitutions that make another word rather than a slip: a vowel for a vowel
+ * (`blind`/`bland`, `model`/`modal`, `sample`/`simple`) and `-ed`/`-er` (`mixed`/`mixer`).
+ */
+function otherWordForm(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  let i = 0;
+  while (x[i] === y[i]) i++;
+  const cx = x[i] ?? '';
+  const cy = y[i] ?? '';
+  if (VOWELS.has(cx) && VOWELS.has(cy)) return true;
+  return i === x.length - 1 && x[i - 1] === 'e' && ((cx === 'd' && cy === 'r') || (cx === 'r' && cy === 'd'));
+}
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
 /**
  * A typo inside a hyphen-joined word must be a typo of the piece it falls in: `Test-Time` →
@@ -446,37 +466,73 @@ function hash53(s: string): string {
  *  - spacing and hyphenation differences leave the title without spaces unchanged: key `s…`
  *    (the only key of a short title, whose only tolerated change this is);
  *  - article differences too leave the article-free compact title unchanged: key `c…`;
- *  - otherwise the word lists have the same length n and differ in at most t positions (t = 1
- *    below 8 words, 2 from 8, as in the rule). The n positions are dealt into t + 1 interleaved
- *    groups (position mod t + 1); at most t groups contain a changed word, so at least one group
- *    is identical on both sides. Each group's key hashes n, the group's words and the title's
- *    number/version markers (which must be equal anyway, so they only sharpen the key).
+ *  - otherwise the word lists have the same length and differ in at most t words (t = 1 below
+ *    8 words, 2 from 8, as in the rule), all of ≥ 4 letters without digits. Those n longer words
+ *    are dealt into t + 1 interleaved groups (position mod t + 1); at most t groups hold a changed
+ *    word, so at least one group is identical on both sides. Each group's key hashes the group's
+ *    words, n, the short words in order and the number/version markers: all equal on both
+ *    sides, so they only sharpen the key.
+ *
+ * The groups are dealt twice when the title has hyphenated words: over its words
+ * (`pretraining` as one) and over their pieces (`pre`, `training`), so that a typo next to a
+ * hyphen that became a space (`Self-Generated`/`Self Generated`) still shares a group.
  *
  * Interleaving spreads a common phrase ("large language models") across groups, so a group mixes
  * common and rare words and rarely equals another paper's. A key is a 53-bit hash in base 36
  * behind a 2-character prefix: short for a Dexie multi-entry index, collisions negligible.
- * Exact `titleKey` matches are left to the library's own exact index. The one accepted variant
- * not guaranteed a shared key is a typo combined with a spacing change in the same title.
+ * Exact `titleKey` matches are left to the library's own exact index. The accepted variants not
+ * guaranteed a shared key combine a typo with a word written solid on one side and spaced on the
+ * other (`Pretraining`/`Pre training`); hyphenated on one side is covered by the piece groups.
  *
- * So: 1 key for titles of ≤ 3 content words, 4 keys for 4–7 words, 5 keys from 8 words.
+ * So: 1 key for titles of ≤ 3 content words, 4 keys for 4–7 words, 5 from 8 words, and 2–3 more
+ * for titles with hyphenated words: at most 8.
  */
 export function candidateKeys(title: string): string[] {
   return keysOf(analyseTitle(title));
 }
 
-function keysOf(info: TitleInfo): string[] {
+/** The in-memory index keeps keys unhashed: a Map hashes strings itself, and faster. */
+const unhashed = (s: string): string => s;
+
+function keysOf(info: TitleInfo, hash: (s: string) => string = hash53): string[] {
   if (info.key === '') return [];
-  const spaceless = `s:${hash53(info.key.replace(/ /g, ''))}`;
+  const spaceless = `s:${hash(info.key.replace(/ /g, ''))}`;
   if (info.short) return [spaceless];
-  const n = info.tokens.length;
-  const groups = n >= 8 ? 3 : 2;
-  const keys = [spaceless, `c:${hash53(info.compact)}`];
-  for (let g = 0; g < groups; g++) {
-    const words: string[] = [];
-    for (let i = g; i < n; i += groups) words.push(info.canon[i] ?? '');
-    keys.push(`${groups}${g}:${hash53(`${n}\u0001${words.join(' ')}\u0001${info.markers}`)}`);
+  const keys = [spaceless, `c:${hash(info.compact)}`];
+  // Group count from the word count, which both sides of a substitution-only pair share; never
+  // below the rule's typo limit + 1, since pieces are at least as many as words.
+  const groupsFor = (words: string[]) => (words.length >= 8 ? 3 : 2);
+  groupKeys(info.canon, groupsFor(info.canon), info.markers, hash, keys);
+  // Same key space as the word groups: the spaced title's words are the hyphenated one's pieces.
+  if (info.pieceCanon.length !== info.canon.length) {
+    groupKeys(info.pieceCanon, groupsFor(info.pieceCanon), info.markers, hash, keys);
   }
   return keys;
+}
+
+/**
+ * Words of ≤ 3 letters and words with digits can never be a typo or a plural, so they are equal
+ * on both sides: they go into every key as the title's fixed skeleton (`of … for … with`) and
+ * only the longer words are dealt into groups. Dealing `of`, `for`, `and` would make groups such
+ * as "of models" that thousands of titles share.
+ */
+function groupKeys(
+  words: string[],
+  groups: number,
+  markers: string,
+  hash: (s: string) => string,
+  out: string[],
+): void {
+  const fixed: string[] = [];
+  const dealt: string[] = [];
+  for (const w of words) (w.length <= 3 || /\d/.test(w) ? fixed : dealt).push(w);
+  const n = dealt.length;
+  const skeleton = `${n}\u0001${fixed.join(' ')}\u0001${markers}`;
+  for (let g = 0; g < groups; g++) {
+    const members: string[] = [];
+    for (let i = g; i < n; i += groups) members.push(dealt[i] ?? '');
+    out.push(`${groups}${g}:${hash(`${members.join(' ')}\u0001${skeleton}`)}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,14 +547,14 @@ export type NotSame = ((keyA: string, keyB: string) => boolean) | Iterable<reado
 type Entry = { paper: IndexedPaper; profile: Profile; candidateKeys: string[] };
 
 /** Postings hold one key as a bare string: most candidate keys belong to a single paper. */
-type Postings = Map<string, string | string[]>;
+type Postings = Map<string, string | Set<string>>;
 
 function post(map: Postings, k: string, v: string): void {
   const cur = map.get(k);
   if (cur === undefined) map.set(k, v);
   else if (typeof cur === 'string') {
-    if (cur !== v) map.set(k, [cur, v]);
-  } else if (!cur.includes(v)) cur.push(v);
+    if (cur !== v) map.set(k, new Set([cur, v]));
+  } else cur.add(v);
 }
 
 function unpost(map: Postings, k: string, v: string): void {
@@ -508,17 +564,15 @@ function unpost(map: Postings, k: string, v: string): void {
     if (cur === v) map.delete(k);
     return;
   }
-  const i = cur.indexOf(v);
-  if (i >= 0) cur.splice(i, 1);
-  if (cur.length === 1 && cur[0] !== undefined) map.set(k, cur[0]);
-  else if (cur.length === 0) map.delete(k);
+  cur.delete(v);
+  if (cur.size === 0) map.delete(k);
 }
 
-function* postings(map: Postings, k: string): Iterable<string> {
+function addPostings(map: Postings, k: string, out: Set<string>): void {
   const cur = map.get(k);
   if (cur === undefined) return;
-  if (typeof cur === 'string') yield cur;
-  else yield* cur;
+  if (typeof cur === 'string') out.add(cur);
+  else for (const v of cur) out.add(v);
 }
 
 const pairId = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
@@ -561,7 +615,7 @@ export class DedupIndex {
   add(paper: IndexedPaper): void {
     if (this.entries.has(paper.key)) this.remove(paper.key);
     const profile = profileOf(paper);
-    const keys = profile.title ? keysOf(profile.title) : [];
+    const keys = profile.title ? keysOf(profile.title, unhashed) : [];
     this.entries.set(paper.key, { paper, profile, candidateKeys: keys });
     if (profile.arxiv) post(this.byArxiv, profile.arxiv, paper.key);
     if (profile.doi) post(this.byDoi, profile.doi, paper.key);
@@ -611,11 +665,11 @@ export class DedupIndex {
 
   private candidateSet(profile: Profile): Set<string> {
     const out = new Set<string>();
-    if (profile.arxiv) for (const k of postings(this.byArxiv, profile.arxiv)) out.add(k);
-    if (profile.doi) for (const k of postings(this.byDoi, profile.doi)) out.add(k);
+    if (profile.arxiv) addPostings(this.byArxiv, profile.arxiv, out);
+    if (profile.doi) addPostings(this.byDoi, profile.doi, out);
     if (profile.title) {
-      for (const k of postings(this.byTitle, profile.title.key)) out.add(k);
-      for (const ck of keysOf(profile.title)) for (const k of postings(this.byCandidate, ck)) out.add(k);
+      addPostings(this.byTitle, profile.title.key, out);
+      for (const ck of keysOf(profile.title, unhashed)) addPostings(this.byCandidate, ck, out);
     }
     return out;
   }

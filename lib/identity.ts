@@ -213,22 +213,30 @@ export function arxivIdFromDoi(doi: string): ArxivId | null {
 // Title keys
 // ---------------------------------------------------------------------------------------------
 
-const GREEK: Record<string, string> = {
+/**
+ * Tables indexed by words taken from titles have no prototype, so `constructor` or `toString`
+ * in a title never finds an Object method.
+ */
+function lookupTable(entries: Record<string, string>): Readonly<Record<string, string | undefined>> {
+  return Object.assign(Object.create(null) as Record<string, string>, entries);
+}
+
+const GREEK = lookupTable({
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta',
   θ: 'theta', ϑ: 'theta', ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi',
   ο: 'omicron', π: 'pi', ϖ: 'pi', ρ: 'rho', ϱ: 'rho', σ: 'sigma', ς: 'sigma', τ: 'tau',
   υ: 'upsilon', φ: 'phi', ϕ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
-};
+});
 const GREEK_NAMES = new Set(Object.values(GREEK));
 
-const NAMED_ENTITIES: Record<string, string> = {
+const NAMED_ENTITIES = lookupTable({
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
   ndash: '–', mdash: '—', minus: '−', hellip: '…', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“',
   rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', times: '×', middot: '·', bull: '•', shy: '\u00ad',
   szlig: 'ß', aelig: 'æ', oelig: 'œ', eth: 'ð', thorn: 'þ', copy: '©', reg: '®', trade: '™',
   deg: '°', plusmn: '±', rarr: '→', larr: '←', harr: '↔', le: '≤', ge: '≥', ne: '≠', infin: '∞',
   micro: 'µ', frac12: '½', frac14: '¼', frac34: '¾', sup2: '²', sup3: '³', percnt: '%',
-};
+});
 
 function decodeEntities(s: string): string {
   // Twice, because scraped titles are sometimes double-escaped (`&amp;amp;`).
@@ -256,7 +264,7 @@ const TEXT_COMMANDS =
   'textbf|textit|textsl|textsc|textrm|textsf|texttt|textup|textmd|textnormal|text|emph|underline|' +
   'mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|mathscr|mathnormal|boldsymbol|bm|' +
   'operatorname|mbox|hbox|fbox|url|texorpdfstring';
-const LATEX_SYMBOLS: Record<string, string> = {
+const LATEX_SYMBOLS = lookupTable({
   times: '×', cdot: ' ', ast: '*', to: '→', rightarrow: '→', leftarrow: '←', leftrightarrow: '↔',
   Rightarrow: '→', mapsto: '→', infty: 'infinity', ell: 'l', sim: '~', approx: '~', pm: '±',
   leq: '≤', geq: '≥', le: '≤', ge: '≥', neq: '≠', ldots: '…', dots: '…', cdots: '…', textendash: '–',
@@ -264,7 +272,7 @@ const LATEX_SYMBOLS: Record<string, string> = {
   AE: 'æ', oe: 'œ', OE: 'œ', l: 'ł', L: 'ł', i: 'i', j: 'j', aa: 'å', AA: 'å', varepsilon: 'ε',
   vartheta: 'θ', varphi: 'φ', varsigma: 'σ', varrho: 'ρ', varpi: 'π', LaTeX: 'latex', TeX: 'tex',
   quad: ' ', qquad: ' ', newline: ' ', left: '', right: '', big: '', Big: '',
-};
+});
 
 function stripLatex(s: string): string {
   if (!/[\\$]/.test(s)) return s;
@@ -287,9 +295,9 @@ function stripLatex(s: string): string {
   return t.replace(/\uE000/g, '$');
 }
 
-const SPECIAL_LETTERS: Record<string, string> = {
+const SPECIAL_LETTERS = lookupTable({
   ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
-};
+});
 
 /**
  * British → American spellings, so that the two spellings of one title share a key. Only stems
@@ -311,17 +319,17 @@ const SPELLING_STEMS: Array<[RegExp, string]> = [
   [/^ageing$/, 'aging'],
 ];
 
-const AE_OE: Record<string, string> = {
+const AE_OE = lookupTable({
   paed: 'ped', haem: 'hem', anaes: 'anes', oesoph: 'esoph', foet: 'fet', oestr: 'estr',
   orthopaed: 'orthoped', encyclopaed: 'encycloped', leukaem: 'leukem', anaem: 'anem',
   ischaem: 'ischem', oed: 'ed', gynaec: 'gynec', aetiol: 'etiol', palaeo: 'paleo', archaeo: 'archeo',
-};
+});
 
 /** Whole words with a variant spelling or abbreviation that means the same. */
-const WORD_VARIANTS: Record<string, string> = {
+const WORD_VARIANTS = lookupTable({
   vs: 'versus', learnt: 'learned', spelt: 'spelled', amongst: 'among', whilst: 'while',
   aeroplane: 'airplane', aeroplanes: 'airplanes', fulfil: 'fulfill', enrol: 'enroll',
-};
+});
 
 // Titles share most of their words, and the spelling rules are a dozen regexes a word.
 const spellingCache = new Map<string, string>();
