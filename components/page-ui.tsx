@@ -70,6 +70,18 @@ export function createPageUi(): PageUi {
   };
   window.addEventListener('resize', onResize);
 
+  // Pages re-render cards (Svelte hydration on Hugging Face, MathJax on arXiv) and may drop our
+  // host while keeping the card: put it back. The controller re-mounts only for new card elements.
+  let lostFrame = 0;
+  const lost = new MutationObserver((records) => {
+    if (!records.some((r) => r.removedNodes.length > 0)) return;
+    cancelAnimationFrame(lostFrame);
+    lostFrame = requestAnimationFrame(() => {
+      for (const b of badges) if (!b.host.isConnected && b.card.element.isConnected) place(b);
+    });
+  });
+  lost.observe(document.body, { childList: true, subtree: true });
+
   let themeFrame = 0;
   const stopTheme = watchTheme(() => {
     cancelAnimationFrame(themeFrame);
@@ -153,6 +165,8 @@ export function createPageUi(): PageUi {
       window.removeEventListener('resize', onResize);
       clearTimeout(resizeTimer);
       cancelAnimationFrame(themeFrame);
+      cancelAnimationFrame(lostFrame);
+      lost.disconnect();
       stopTheme();
       keyboard.destroy();
       for (const el of [...faded.keys()]) unfade(el);

@@ -1,10 +1,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
-import { shortDate } from '../../lib/dates';
 import type { Edits } from './edits';
 import { History } from './History';
-import { badgeLabel } from './label';
+import { panelStatus } from './label';
 import { NoteField } from './NoteField';
 import { panelPosition } from './position';
 import { TagInput } from './TagInput';
@@ -85,7 +84,8 @@ export function Panel({ model, edits, sightings, focusTags, error, anchor, onClo
 
   const paper = model.paper;
   const saved = model.status === 'saved';
-  const status = saved && paper?.savedAt ? `Saved ${shortDate(paper.savedAt)}` : badgeLabel(model);
+  // How the card was matched to the library, when it was not simply by its arXiv id.
+  const match = model.match && model.match.rule !== 'arxiv-id' ? model.match.text : undefined;
   return (
     <div
       ref={ref}
@@ -109,7 +109,7 @@ export function Panel({ model, edits, sightings, focusTags, error, anchor, onClo
     >
       <div class="head">
         <div class="title" data-field="title">
-          {paper?.title ?? model.card.title}
+          {model.card.title}
         </div>
         <button type="button" class="x" aria-label="Close" title="Close (Esc)" onClick={() => onClose(true)}>
           ×
@@ -117,7 +117,8 @@ export function Panel({ model, edits, sightings, focusTags, error, anchor, onClo
       </div>
       <div class="status">
         <span class="text" data-field="status">
-          {status}
+          {panelStatus(model)}
+          {match && <span class="match">{match}</span>}
         </span>
         <button
           type="button"

@@ -4,6 +4,9 @@
  * and never waits on an earlier save whose reply may never come.
  */
 
+const MAX_RETRIES = 3;
+const RETRY_MS = 1_000;
+
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 export interface Autosave {
@@ -25,6 +28,7 @@ export function createAutosave(
   let lastSent = opts.initial;
   // Replies may arrive out of order; only the newest save's outcome is shown.
   let seq = 0;
+  let retries = 0;
 
   const flush = () => {
     clearTimeout(timer);
@@ -42,11 +46,19 @@ export function createAutosave(
     const failed = () => {
       // Forget what was sent so the next flush tries again.
       if (lastSent === text) lastSent = undefined;
-      if (mine === seq) opts.onState?.('error');
+      if (mine !== seq) return;
+      opts.onState?.('error');
+      // A waking service worker can miss a message: try the newest text again, a few times.
+      if (pending === null && retries < MAX_RETRIES) {
+        retries++;
+        pending = text;
+        timer = setTimeout(flush, RETRY_MS * retries);
+      }
     };
     save(text).then((ok) => {
-      if (!ok) failed();
-      else if (mine === seq && pending === null) opts.onState?.('saved');
+      if (!ok) return failed();
+      retries = 0;
+      if (mine === seq && pending === null) opts.onState?.('saved');
     }, failed);
   };
 

@@ -18,6 +18,14 @@ export function badgeLabel(model: BadgeModel, now = new Date()): string {
   return 'New';
 }
 
+/** The panel's status line: a little more than the pill says. */
+export function panelStatus(model: BadgeModel, now = new Date()): string {
+  const p = model.paper;
+  if (model.status === 'saved' && p?.savedAt) return `Saved ${shortDate(p.savedAt, now)}`;
+  if (model.status === 'new') return p ? 'In your library, not seen on a digest before' : 'New to you';
+  return badgeLabel(model, now);
+}
+
 const SITE_NAMES: Record<SiteIdOrSource, string> = {
   huggingface: 'Hugging Face',
   arxiv: 'arXiv',

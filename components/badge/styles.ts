@@ -33,6 +33,8 @@ const THEME = `
 const BADGE = `
   :host { display: inline-block !important; vertical-align: middle !important; margin: 0 0 0 8px !important;
     padding: 0 !important; border: 0 !important; line-height: 1 !important; position: static !important; }
+  /* Inline in a title line: negative vertical margins keep the 18px box from growing the line. */
+  :host([data-slot="title-end"]) { margin: -4px 0 -4px 8px !important; }
   :host([data-slot="row-start"]) { margin: 0 10px 0 0 !important; flex: none !important; }
   :host([data-slot="after-title"]) { display: block !important; width: fit-content !important; margin: 2px 0 6px !important; }
   .wrap { display: inline-flex; align-items: stretch; height: 18px; font-size: 11.5px; font-weight: 500;
@@ -65,6 +67,7 @@ const PANEL = `
   .x:hover { color: var(--panel-fg); background: var(--hover); }
   .status { display: flex; align-items: center; gap: 8px; margin: 8px 0 10px; color: var(--muted); font-size: 12px; }
   .status .text { flex: 1; }
+  .match { display: block; font-size: 11.5px; margin-top: 2px; }
   .btn { all: unset; cursor: pointer; display: inline-flex; align-items: center; gap: 5px; padding: 4px 10px;
     border-radius: 6px; border: 1px solid var(--field-bd); font-size: 12px; font-weight: 500; color: var(--panel-fg); }
   .btn:hover { background: var(--hover); }

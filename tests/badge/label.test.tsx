@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeLabel, badgeTooltip, safeHttpUrl, sightingLine } from '../../components/badge/label';
+import { badgeLabel, badgeTooltip, panelStatus, safeHttpUrl, sightingLine } from '../../components/badge/label';
 import type { PaperView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 
@@ -51,6 +51,16 @@ describe('badgeLabel', () => {
     expect(badgeLabel(model({ status: 'saved', paper: paper({ savedAt: 1, tags: ['a', 'b', 'c', 'd', 'e'] }) }), NOW)).toBe(
       'Saved · #a #b #c +2',
     );
+  });
+});
+
+describe('panelStatus', () => {
+  it('says a little more than the pill', () => {
+    expect(panelStatus(model(), NOW)).toBe('New to you');
+    expect(panelStatus(model({ paper: paper() }), NOW)).toBe('In your library, not seen on a digest before');
+    expect(panelStatus(model({ status: 'saved', paper: paper({ savedAt: Date.parse('2025-11-19T10:00:00') }) }), NOW)).toBe('Saved Nov 19');
+    const seen = model({ status: 'seen', paper: paper({ seenCount: 2, first: { ...first } }) });
+    expect(panelStatus(seen, NOW)).toBe('Seen 2× · first Nov 3');
   });
 });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createAutosave } from '../../components/badge/autosave';
 import { panelPosition } from '../../components/badge/position';
 import { normalizeTag, suggestTags } from '../../components/badge/tags';
 
@@ -38,5 +39,34 @@ describe('tags', () => {
     expect(suggestTags(all, 'LL', []).map((t) => t.tag)).toEqual(['llm-eval', 'llm', 'small-llm']);
     expect(suggestTags(all, 'll', ['llm-eval']).map((t) => t.tag)).toEqual(['llm', 'small-llm']);
     expect(suggestTags(all, '', [], 2).map((t) => t.tag)).toEqual(['small-llm', 'llm-eval']);
+  });
+});
+
+describe('autosave', () => {
+  it('debounces, flushes at once, skips unchanged text, and retries a failed save', async () => {
+    vi.useFakeTimers();
+    const sent: string[] = [];
+    let fail = 1;
+    const auto = createAutosave(async (t) => {
+      sent.push(t);
+      return fail-- <= 0;
+    }, { initial: 'a' });
+    auto.change('ab');
+    auto.change('abc');
+    expect(sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(sent).toEqual(['abc']);
+    // The first save failed: it is sent again, once it succeeds no more.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sent).toEqual(['abc', 'abc']);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sent).toEqual(['abc', 'abc']);
+    auto.change('abc');
+    auto.flush();
+    expect(sent).toEqual(['abc', 'abc']);
+    auto.change('abcd');
+    auto.flush();
+    expect(sent).toEqual(['abc', 'abc', 'abcd']);
+    vi.useRealTimers();
   });
 });
