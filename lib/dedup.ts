@@ -491,6 +491,12 @@ export function candidateKeys(title: string): string[] {
   return keysOf(analyseTitle(title));
 }
 
+/**
+ * Changes whenever `candidateKeys` (or `TITLE_KEY_VERSION`) changes its output: persisted keys
+ * made by an older version must then be recomputed.
+ */
+export const CANDIDATE_KEYS_VERSION = 1;
+
 /** The in-memory index keeps keys unhashed: a Map hashes strings itself, and faster. */
 const unhashed = (s: string): string => s;
 
@@ -543,6 +549,14 @@ export type IndexedPaper = { key: string } & VersionedRef;
 export type FindResult = { key: string; rule: MatchRule; score?: number };
 /** User-declared "not the same paper" pairs, as a predicate or a list of key pairs. */
 export type NotSame = ((keyA: string, keyB: string) => boolean) | Iterable<readonly [string, string]>;
+
+export type DedupIndexOptions = { papers?: Iterable<IndexedPaper>; notSame?: NotSame };
+/** `notSame` adds pairs for this lookup only; `exclude` skips one indexed key (e.g. the paper itself). */
+export type FindOptions = { notSame?: NotSame; exclude?: string };
+
+function isNotSame(x: object): x is NotSame {
+  return typeof x === 'function' || Symbol.iterator in x;
+}
 
 type Entry = { paper: IndexedPaper; profile: Profile; candidateKeys: string[] };
 
@@ -598,9 +612,11 @@ export class DedupIndex {
   private readonly notSamePairs = new Set<string>();
   private readonly notSamePredicates: Array<(a: string, b: string) => boolean> = [];
 
-  constructor(options: { papers?: Iterable<IndexedPaper>; notSame?: NotSame } = {}) {
-    if (options.notSame) this.addNotSame(options.notSame);
-    if (options.papers) for (const p of options.papers) this.add(p);
+  /** Options, or the not-same pairs alone (`new DedupIndex(notSame)`). */
+  constructor(options: DedupIndexOptions | NotSame = {}) {
+    const o: DedupIndexOptions = isNotSame(options) ? { notSame: options } : options;
+    if (o.notSame) this.addNotSame(o.notSame);
+    if (o.papers) for (const p of o.papers) this.add(p);
   }
 
   get size(): number {
@@ -679,10 +695,8 @@ export class DedupIndex {
    * over similar titles (then the higher score). `ref.key` (or its `paperKey`) is the key checked
    * against not-same pairs; `exclude` skips one indexed key, e.g. the paper itself.
    */
-  find(
-    ref: VersionedRef & { key?: string },
-    options: { notSame?: NotSame; exclude?: string } = {},
-  ): FindResult | null {
+  find(ref: VersionedRef & { key?: string }, opts: FindOptions | NotSame = {}): FindResult | null {
+    const options: FindOptions = isNotSame(opts) ? { notSame: opts } : opts;
     const profile = profileOf(ref);
     const refKey = ref.key ?? paperKey(ref);
     let best: FindResult | null = null;

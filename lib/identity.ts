@@ -34,9 +34,10 @@ const ARCHIVE_ALT = [...OLD_ARCHIVES]
 const ID_CORE = `(?:(\\d{4})\\.(\\d{4,5})|(${ARCHIVE_ALT})(?:\\.[A-Za-z]{2})?\\/(\\d{7}))(?:v(\\d{1,3}))?`;
 const ID_EXACT = new RegExp(`^${ID_CORE}$`, 'i');
 const ID_AFTER_PREFIX = new RegExp(`^${ID_CORE}(?![\\w.])`, 'i');
-const ARXIV_PREFIX = /(?:^|[^\w])arxiv\s*:\s*/gi;
+// `arXiv:2401.01234`, also `arXiv 2401.01234` as some reference lists write it.
+const ARXIV_PREFIX = /(?:^|[^\w])arxiv(?:\s*:\s*|\s+)/gi;
 const EMBEDDED_LINK =
-  /(?:https?:\/\/)?(?:[\w-]+\.)*(?:arxiv\.org|huggingface\.co|alphaxiv\.org|doi\.org)\/[^\s"'<>]+/i;
+  /(?:https?:\/\/)?(?:[\w-]+\.)*(?:arxiv\.org|huggingface\.co|hf\.co|alphaxiv\.org|doi\.org)\/[^\s"'<>]+/i;
 
 function validNewStyle(yymm: string, seq: string): boolean {
   const yy = Number(yymm.slice(0, 2));
@@ -113,7 +114,7 @@ function parseArxivUrl(url: URL): ArxivId | null {
     if (kind === undefined || !ARXIV_PATH_KINDS.has(kind)) return null;
     return tryAt(1);
   }
-  if (host === 'huggingface.co' || host === 'www.huggingface.co') {
+  if (host === 'huggingface.co' || host === 'www.huggingface.co' || host === 'hf.co') {
     if (parts[0] !== 'papers') return null;
     return tryAt(1);
   }
@@ -367,6 +368,12 @@ function americaniseUncached(word: string): string {
 const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/g;
 const QUOTES = /[\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u2032\u2033\u00AB\u00BB\u2039\u203A"'`´]/g;
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * Changes whenever `titleKey` may return something else for the same title: stored title keys
+ * made by an older version must then be recomputed.
+ */
+export const TITLE_KEY_VERSION = 1;
 
 /**
  * The normalised title used for exact matching: NFKC, accents and case folded, HTML entities and

@@ -287,6 +287,11 @@ describe('DedupIndex', () => {
     expect(new DedupIndex({ papers, notSame: (a, b) => a === 'title:new' && b === 'title:scaling' }).find(ref)).toBeNull();
     const index = new DedupIndex({ papers });
     expect(index.find(ref, { notSame: [['title:new', 'title:scaling']] })).toBeNull();
+    expect(index.find(ref, [['title:new', 'title:scaling']])).toBeNull();
+    expect(index.find(ref, () => true)).toBeNull();
+    const bare = new DedupIndex(new Set([['title:new', 'title:scaling'] as const]));
+    for (const p of papers) bare.add(p);
+    expect(bare.find(ref)).toBeNull();
     index.addNotSame('title:new', 'title:scaling');
     expect(index.find(ref)).toBeNull();
     // Without a key of its own, the ref's key is its paperKey.

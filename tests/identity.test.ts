@@ -60,6 +60,8 @@ const urls: Case[] = [
   ['https://arxiv.org/abs/hep-th%2F9901001', { id: 'hep-th/9901001' }],
   ['https://huggingface.co/papers/2401.01234', { id: '2401.01234' }],
   ['https://huggingface.co/papers/2401.01234#community', { id: '2401.01234' }],
+  ['https://hf.co/papers/2401.01234', { id: '2401.01234' }],
+  ['Kingma and Ba. Adam. arXiv 1412.6980, 2014.', { id: '1412.6980' }],
   ['huggingface.co/papers/2401.01234', { id: '2401.01234' }],
   ['https://www.alphaxiv.org/abs/2401.01234', { id: '2401.01234' }],
   ['https://alphaxiv.org/abs/2401.01234v2', { id: '2401.01234', version: 2 }],
