@@ -78,7 +78,15 @@ type TitleInfo = {
   names: ReadonlySet<string>;
   /** Hyphen-joined words and where their pieces end (`testtime` → [4, 8]). */
   compounds: ReadonlyMap<string, number[]>;
+  /** The title without a trailing parenthetical such as `(HELM)` or `(Extended Abstract)`. */
+  base?: TitleInfo;
 };
+
+/**
+ * A trailing parenthetical without numbers: an acronym or a venue note that citations keep or
+ * drop (`Holistic Evaluation of Language Models (HELM)`).
+ */
+const TRAILING_NOTE = /^(.*?[^\s(\[])\s*[([]([^()[\]\d]{1,40})[)\]]\s*[.!?]?\s*$/;
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 const foldWord = (w: string): string =>
@@ -124,6 +132,17 @@ function markerList(words: string[]): string[] {
 }
 
 function analyse(title: string): TitleInfo {
+  const info = analyseWhole(title);
+  const note = title.match(TRAILING_NOTE);
+  if (note?.[1] !== undefined) {
+    const base = analyseWhole(note[1]);
+    // A note holding a marker (`(Part II)`) is part of the identity, not a note.
+    if (!base.short && base.markers === info.markers) info.base = base;
+  }
+  return info;
+}
+
+function analyseWhole(title: string): TitleInfo {
   const { key, pieces } = titleKeyParts(title);
   const compounds = new Map<string, number[]>();
   for (const wp of pieces) {
@@ -193,6 +212,8 @@ function analyseTitle(title: string): TitleInfo {
  *     how much of a short title a typo may change;
  *  5. nothing else contradicts: years at most 1 apart, and author surname lists that intersect
  *     when both sides have authors.
+ * A trailing parenthetical without numbers (`(HELM)`, `(Extended Abstract)`) may be dropped from
+ * either side first.
  */
 const MIN_RATIO = 0.9;
 
@@ -418,9 +439,25 @@ function explainProfiles(a: Profile, b: Profile): MatchExplanation | null {
   }
   if (!a.title || !b.title) return null;
   if (a.title.key === b.title.key) return { rule: 'title', text: 'same title' };
-  const score = similarTitles(a.title, b.title);
+  const score = similarTitles(a.title, b.title) ?? similarWithoutNotes(a.title, b.title);
   if (score === null || contradicts(a, b)) return null;
   return { rule: 'similar-title', score, text: `similar title (${score.toFixed(2)})` };
+}
+
+/** Near-equal once a trailing note is dropped from one side or both; scored on the full titles. */
+function similarWithoutNotes(a: TitleInfo, b: TitleInfo): number | null {
+  if (!a.base && !b.base) return null;
+  const pairs: Array<[TitleInfo | undefined, TitleInfo | undefined]> = [
+    [a.base, b],
+    [a, b.base],
+    [a.base, b.base],
+  ];
+  for (const [x, y] of pairs) {
+    if (x && y && (x.key === y.key || similarTitles(x, y) !== null)) {
+      return Math.round(ratio(a.key, b.key) * 100) / 100;
+    }
+  }
+  return null;
 }
 
 /**
@@ -485,7 +522,8 @@ function hash53(s: string): string {
  * other (`Pretraining`/`Pre training`); hyphenated on one side is covered by the piece groups.
  *
  * So: 1 key for titles of ≤ 3 content words, 4 keys for 4–7 words, 5 from 8 words, and 2–3 more
- * for titles with hyphenated words: at most 8.
+ * for titles with hyphenated words: at most 8; a title with a trailing note (`(HELM)`) also gets
+ * the keys of the title without it.
  */
 export function candidateKeys(title: string): string[] {
   return keysOf(analyseTitle(title));
@@ -501,6 +539,13 @@ export const CANDIDATE_KEYS_VERSION = 1;
 const unhashed = (s: string): string => s;
 
 function keysOf(info: TitleInfo, hash: (s: string) => string = hash53): string[] {
+  const keys = ownKeys(info, hash);
+  if (!info.base) return keys;
+  // The title without its note must meet the titles that never had one.
+  return [...new Set([...keys, ...ownKeys(info.base, hash)])];
+}
+
+function ownKeys(info: TitleInfo, hash: (s: string) => string): string[] {
   if (info.key === '') return [];
   const spaceless = `s:${hash(info.key.replace(/ /g, ''))}`;
   if (info.short) return [spaceless];
