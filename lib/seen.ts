@@ -40,8 +40,18 @@ export class SeenTracker {
       typeof IntersectionObserver === 'undefined'
         ? null
         : new IntersectionObserver((records) => {
-            for (const r of records) this.visibility(r.target, r.isIntersecting && r.intersectionRatio >= this.ratio);
-          }, { threshold: [0, this.ratio, 1] });
+            for (const r of records) this.visibility(r.target, r.isIntersecting && this.enough(r));
+          }, { threshold: [0, 0.1, 0.2, 0.3, 0.4, this.ratio, 1] });
+  }
+
+  /**
+   * Half of the card on screen, or, for a card taller than twice the screen (an arXiv entry with a
+   * long abstract), half of the screen filled by it: otherwise such a card could never count.
+   */
+  private enough(r: IntersectionObserverEntry): boolean {
+    if (r.intersectionRatio >= this.ratio) return true;
+    const screen = r.rootBounds?.height ?? window.innerHeight;
+    return screen > 0 && r.intersectionRect.height >= screen * this.ratio;
   }
 
   observe(el: Element): void {

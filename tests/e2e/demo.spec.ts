@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+// @ts-expect-error plain JS module shared with the demo
+import { fixtureIndex } from '../../scripts/browser.mjs';
+
+type Entry = { url: string; site: string; digestDay: string; cards: { id: string }[] };
+
+test('npm start demo: headless walk prints the right counts per page and writes its screenshots', async () => {
+  test.setTimeout(300_000);
+  const out = mkdtempSync(join(tmpdir(), 'dejalu-demo-'));
+  const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+    const child = spawn(process.execPath, ['scripts/demo.mjs', '--headless', '--out', out, '--pause', '700'], {
+      env: { ...process.env, DISPLAY: '' },
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stdout += d));
+    child.on('close', (code) => resolve({ code, stdout }));
+  });
+  expect(code, stdout).toBe(0);
+  expect(stdout).toContain('headless');
+
+  // Expected lines, computed from the fixture index alone: cards whose id appeared on an earlier page.
+  const entries = (fixtureIndex() as Entry[]).sort((a, b) =>
+    `${a.site === 'huggingface' ? 0 : 1}${a.digestDay}`.localeCompare(`${b.site === 'huggingface' ? 0 : 1}${b.digestDay}`),
+  );
+  const seen = new Map<string, string>();
+  for (const e of entries) {
+    const before = e.cards.filter((c) => seen.has(c.id));
+    const first = before.map((c) => seen.get(c.id)!).sort()[0];
+    const line = new RegExp(
+      `^${e.digestDay}\\s+${e.site}\\s+${e.cards.length} cards\\s+${e.cards.length - before.length} new\\s+${before.length} seen before` +
+        (before.length ? ` \\(first seen ${first}\\)` : '') +
+        '$',
+      'm',
+    );
+    expect(stdout).toMatch(line);
+    for (const c of e.cards) if (!seen.has(c.id)) seen.set(c.id, e.digestDay);
+  }
+  const distinct = new Set(entries.filter((e) => e.site === 'huggingface').flatMap((e) => e.cards.map((c) => c.id)));
+  expect(stdout).toMatch(new RegExp(`Library: ${distinct.size} papers .* 1 saved, 2 tags\\.`));
+  expect(stdout).toMatch(/tags: #must-read #normalization/);
+  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'library.png']) {
+    expect(stdout).toContain(join(out, f));
+    expect(existsSync(join(out, f))).toBe(true);
+  }
+  expect(stdout).not.toContain('Requests refused');
+});
