@@ -116,7 +116,7 @@ export function Badge({ model, onPaper, commands }: BadgeProps) {
           else show(false);
         }}
       >
-        {label}
+        <span class="label-text">{label}</span>
       </button>
       <button
         type="button"

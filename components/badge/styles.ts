@@ -35,18 +35,22 @@ const BADGE = `
     padding: 0 !important; border: 0 !important; line-height: 1 !important; position: static !important; }
   /* Inline in a title line: negative vertical margins keep the 18px box from growing the line. */
   :host([data-slot="title-end"]) { margin: -4px 0 -4px 8px !important; }
-  :host([data-slot="row-start"]) { margin: 0 10px 0 0 !important; flex: none !important; }
+  /* In a row the badge takes only the room left over (basis 0, up to its natural width) and
+     ellipsises its label, so the page's own items never shrink or wrap because of it. */
+  :host([data-slot="row-start"]) { margin: 0 10px 0 0 !important; flex: 1 1 0px !important; min-width: 64px !important;
+    max-width: max-content !important; }
   :host([data-slot="after-title"]) { display: block !important; width: fit-content !important; margin: 2px 0 6px !important; }
-  .wrap { display: inline-flex; align-items: stretch; height: 18px; font-size: 11.5px; font-weight: 500;
+  .wrap { display: inline-flex; max-width: 100%; vertical-align: top; align-items: stretch; height: 18px; font-size: 11.5px; font-weight: 500;
     line-height: 16px; white-space: nowrap; border-radius: 6px; border: 1px solid; letter-spacing: .005em;
     font-variant-numeric: tabular-nums; }
   .new { background: var(--new-bg); color: var(--new-fg); border-color: var(--new-bd); --dot: var(--new-dot); }
   .seen { background: var(--seen-bg); color: var(--seen-fg); border-color: var(--seen-bd); --dot: var(--seen-dot); }
   .saved { background: var(--saved-bg); color: var(--saved-fg); border-color: var(--saved-bd); --dot: var(--saved-dot); }
   .pill, .save { all: unset; cursor: pointer; display: inline-flex; align-items: center; }
-  .pill { gap: 5px; padding: 0 7px 0 6px; border-radius: 5px 0 0 5px; }
+  .pill { gap: 5px; padding: 0 7px 0 6px; border-radius: 5px 0 0 5px; min-width: 0; }
+  .label-text { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
   .pill::before { content: ""; width: 6px; height: 6px; border-radius: 50%; background: var(--dot); flex: none; }
-  .save { padding: 0 6px; border-left: 1px solid; border-color: inherit; border-radius: 0 5px 5px 0; font-size: 12px; }
+  .save { flex: none; padding: 0 6px; border-left: 1px solid; border-color: inherit; border-radius: 0 5px 5px 0; font-size: 12px; }
   .save svg { width: 12px; height: 12px; display: block; }
   .pill:hover, .save:hover { background: rgba(127, 127, 127, .12); }
   .pill:focus-visible, .save:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }

@@ -110,11 +110,20 @@ test.describe('badges', () => {
     expect(grown).toBe(0);
   });
 
-  test('badges sit in the copy the layout shows, follow resizes, and do not move the page', async ({ page, pages }) => {
+  test('badges sit in the copy the layout shows, follow resizes, and do not move the page', async ({ page, pages, extensionId }) => {
+    // Every card seen before: the longest labels ("Seen 1× · first Nov 10"), the hardest to fit.
+    const ext = await extensionPage(page, extensionId);
+    await sendFromExtension(ext, {
+      type: 'sightings.record',
+      visitId: 'earlier-visit',
+      page: { url: `${HF}/2025-11-10`, site: 'huggingface', label: 'Nov 10', digestDate: '2025-11-10' },
+      cards: NOV18_IDS.map((arxivId) => ({ title: `Earlier ${arxivId}`, arxivId })),
+    });
+    await page.bringToFront();
     pages.set(NOV18, { body: hfWithSiteCss('hf/papers-date-2025-11-18.html') });
     await page.goto(NOV18);
     const dom = await ShadowDom.open(page);
-    await badgesReady(dom, 11);
+    expect((await badgesReady(dom, 11)).every((t) => t.startsWith('Seen 1× · first Nov 10'))).toBe(true);
     const where = () =>
       page.evaluate(() =>
         [...document.querySelectorAll('dejalu-badge')].map((h) => ({
@@ -124,28 +133,31 @@ test.describe('badges', () => {
       );
     await expect.poll(where).toEqual(Array(11).fill({ mobile: false, shown: true }));
 
-    await page.setViewportSize({ width: 600, height: 900 });
-    await expect.poll(where).toEqual(Array(11).fill({ mobile: true, shown: true }));
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await expect.poll(where).toEqual(Array(11).fill({ mobile: false, shown: true }));
-
     // Nothing on the page moves because of the badges: same boxes with and without them (measured
-    // in one task, before the extension can put the badges back).
-    const shift = await page.evaluate(() => {
-      const boxes = () =>
-        [...document.querySelectorAll('article, article h3, article p')].map((el) => {
-          const r = el.getBoundingClientRect();
-          return [r.top + scrollY, r.left, r.height, r.width];
-        });
-      const before = boxes();
-      document.querySelectorAll('dejalu-badge').forEach((h) => h.remove());
-      const after = boxes();
-      return Math.max(...before.flatMap((b, i) => b.map((v, j) => Math.abs(v - after[i]![j]!))));
-    });
-    expect(shift).toBeLessThan(0.5);
-    // A page re-rendering a card's insides drops our badge; it comes back.
-    await expect.poll(async () => (await badgeTexts(dom)).length).toBe(11);
-    await expect.poll(where).toEqual(Array(11).fill({ mobile: false, shown: true }));
+    // in one task, before the extension puts them back, as it does when a page re-render drops them).
+    const shift = () =>
+      page.evaluate(() => {
+        const boxes = () =>
+          [...document.querySelectorAll('article, article h3, article p, article span')].map((el) => {
+            const r = el.getBoundingClientRect();
+            return [r.top + scrollY, r.height, r.width];
+          });
+        const before = boxes();
+        document.querySelectorAll('dejalu-badge').forEach((h) => h.remove());
+        const after = boxes();
+        return Math.max(...before.flatMap((b, i) => b.map((v, j) => Math.abs(v - after[i]![j]!))));
+      });
+    const everywhere = (mobile: boolean) => Array(11).fill({ mobile, shown: true });
+    expect(await shift()).toBeLessThan(0.5);
+    await expect.poll(where).toEqual(everywhere(false));
+
+    // A phone-width window shows the mobile copies; the badges follow, still moving nothing.
+    await page.setViewportSize({ width: 420, height: 860 });
+    await expect.poll(where).toEqual(everywhere(true));
+    expect(await shift()).toBeLessThan(0.5);
+    await expect.poll(where).toEqual(everywhere(true));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(where).toEqual(everywhere(false));
   });
 });
 
