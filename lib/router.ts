@@ -2,8 +2,8 @@
  * The background's message handler: parse, check the sender, run the operation, answer a value.
  * Nothing thrown here reaches the caller; every failure becomes `{ ok: false, error }`.
  */
-import type { Library } from './library';
-import { Request, type ErrorCode, type Settings, type Reply, type RequestOf, type RequestType, type Replies } from './messages';
+import { Invalid, NotFound, type Library } from './library';
+import { CHUNK_CHARS, Request, type ErrorCode, type Settings, type Reply, type RequestOf, type RequestType, type Replies } from './messages';
 import { readSettings, writeSettings } from './settings';
 import { SUPPORTED_MATCHES } from './sites/matches';
 import type { TabStore } from './tabs';
@@ -61,6 +61,10 @@ type Handler<T extends RequestType> = (req: RequestOf<T>, sender: Sender) => Pro
 export function createRouter(deps: RouterDeps) {
   const { library, tabs } = deps;
   const notify = deps.notify ?? (() => {});
+  // Large imports and exports travel in parts; the worker stays awake while parts flow.
+  const uploads = new Map<string, string[]>();
+  const exportsInFlight = new Map<string, string[]>();
+  let transfers = 0;
   const tabId = (sender: Sender, req?: { tabId?: number }) => req?.tabId ?? sender.tab?.id;
 
   const handlers: { [T in RequestType]: Handler<T> } = {
@@ -119,9 +123,40 @@ export function createRouter(deps: RouterDeps) {
     'library.search': async (r) => library.search(r.query),
     'library.recent': async (r) => ({ papers: await library.recent(r.limit) }),
     'library.stats': async () => library.stats(),
-    'library.export': async (r) => exportLibrary(library.db, r.format, r.keys),
+    'library.export': async (r) => {
+      const file = await exportLibrary(library.db, r.format, r.keys);
+      if (file.text.length <= CHUNK_CHARS) return { ...file, parts: 1 };
+      const parts: string[] = [];
+      for (let i = 0; i < file.text.length; i += CHUNK_CHARS) parts.push(file.text.slice(i, i + CHUNK_CHARS));
+      const exportId = `x${++transfers}`;
+      exportsInFlight.set(exportId, parts);
+      // A reader that never comes back must not pin a 100 MB string forever.
+      setTimeout(() => exportsInFlight.delete(exportId), 5 * 60_000);
+      return { ...file, text: parts[0]!, parts: parts.length, exportId };
+    },
+    'library.exportPart': async (r) => {
+      const parts = exportsInFlight.get(r.exportId);
+      const text = parts?.[r.seq];
+      if (!parts || text === undefined) throw new NotFound('That export is no longer available; export again.');
+      if (r.seq === parts.length - 1) exportsInFlight.delete(r.exportId);
+      return { text };
+    },
+    'library.upload': async (r) => {
+      const parts = uploads.get(r.uploadId) ?? [];
+      parts[r.seq] = r.chunk;
+      uploads.set(r.uploadId, parts);
+      return { received: parts.filter((p) => p !== undefined).length };
+    },
     'library.import': async (r) => {
-      const res = await importLibrary(library, r.text, r.format, r.filename);
+      let text = r.text;
+      if (r.uploadId !== undefined) {
+        const parts = uploads.get(r.uploadId);
+        uploads.delete(r.uploadId);
+        if (!parts || parts.some((p) => p === undefined)) throw new NotFound('The upload is incomplete; choose the file again.');
+        text = parts.join('');
+      }
+      if (text === undefined) throw new Invalid('Nothing to import: no text and no upload.');
+      const res = await importLibrary(library, text, r.format, r.filename);
       notify([], await readSettings(library.db));
       return res;
     },

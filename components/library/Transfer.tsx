@@ -1,7 +1,7 @@
 /** Export (everything or the selection, in any format) and import (BibTeX, CSL-JSON, backup). */
 import { useState } from 'preact/hooks';
 import type { ExportFormat, ImportResult } from '../../lib/messages';
-import { call } from '../../lib/rpc';
+import { exportFile, importFile } from '../../lib/transfer-client';
 import { downloadText } from './ext';
 import { count, plural } from './format';
 
@@ -15,7 +15,7 @@ export const EXPORT_FORMATS: { id: ExportFormat; label: string; short: string; h
 
 /** Runs an export and downloads it; the message for the status line. */
 export async function exportAndDownload(format: ExportFormat, keys?: string[]): Promise<string> {
-  const r = await call({ type: 'library.export', format, ...(keys ? { keys } : {}) });
+  const r = await exportFile(format, keys);
   downloadText(r.text, r.filename, r.mime);
   return `Exported ${plural(r.count, 'paper')} to ${r.filename}.`;
 }
@@ -56,7 +56,9 @@ export function Transfer({ total, selectedKeys }: TransferProps) {
     setImportStatus({ kind: 'busy', text: `Importing ${file.name}…` });
     try {
       const text = await file.text();
-      const r = await call({ type: 'library.import', format: 'auto', text, filename: file.name });
+      const r = await importFile(text, file.name, (done, total) =>
+        setImportStatus({ kind: 'busy', text: `Importing ${file.name}… ${Math.round((100 * done) / total)}%` }),
+      );
       setImportStatus({ kind: 'done', text: importSummary(r) });
     } catch (err) {
       setImportStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });

@@ -68,3 +68,27 @@ describe('router', () => {
     expect(reply.ok && 'statuses' in reply && reply.statuses[0]?.status).toBe('saved');
   });
 });
+
+describe('large files travel in parts', () => {
+  it('an import uploaded in parts is joined in order; an export larger than a message comes back in parts', async () => {
+    const { handle } = router();
+    const { CHUNK_CHARS } = await import('../../lib/messages');
+    // A CSL-JSON file padded past one part with a long abstract.
+    const items = [{ id: 'a', type: 'article', title: 'Chunked Paper', abstract: 'x'.repeat(CHUNK_CHARS + 10), URL: 'https://arxiv.org/abs/2501.00077' }];
+    const text = JSON.stringify(items);
+    const parts = [text.slice(0, CHUNK_CHARS), text.slice(CHUNK_CHARS)];
+    // Parts may arrive out of order.
+    expect(await handle({ type: 'library.upload', uploadId: 'u1', seq: 1, chunk: parts[1] }, extPage)).toMatchObject({ ok: true, received: 1 });
+    expect(await handle({ type: 'library.upload', uploadId: 'u1', seq: 0, chunk: parts[0] }, extPage)).toMatchObject({ ok: true, received: 2 });
+    const imported = await handle({ type: 'library.import', uploadId: 'u1', filename: 'big.json' }, extPage);
+    expect(imported).toMatchObject({ ok: true, added: 1, format: 'csl-json' });
+    expect(await handle({ type: 'library.import', uploadId: 'u1' }, extPage)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    const first = (await handle({ type: 'library.export', format: 'csv' }, extPage)) as unknown as { ok: true; text: string; parts: number; exportId: string };
+    expect(first.parts).toBe(2);
+    const second = (await handle({ type: 'library.exportPart', exportId: first.exportId, seq: 1 }, extPage)) as unknown as { text: string };
+    const csv = first.text + second.text;
+    expect(csv.length).toBeGreaterThan(CHUNK_CHARS);
+    expect(csv).toContain('Chunked Paper');
+  }, 60_000);
+});

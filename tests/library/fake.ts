@@ -59,7 +59,7 @@ export function fakeBackground(papers: PaperView[], overrides: Handlers = {}) {
       db = [...db, ...back];
       return { restored: back.length };
     },
-    'library.export': ({ format, keys }) => ({ filename: `dejalu.${format}`, mime: 'text/plain', text: 'exported', count: keys?.length ?? db.length }),
+    'library.export': ({ format, keys }) => ({ filename: `dejalu.${format}`, mime: 'text/plain', text: 'exported', count: keys?.length ?? db.length, parts: 1 }),
     'library.clear': () => {
       db = [];
       return { ok: true };
