@@ -60,10 +60,14 @@ export function Badge({ model, onPaper, commands }: BadgeProps) {
   };
 
   const saved = model.status === 'saved';
+  // A ref, not the state: two quick presses of `s` land before a re-render.
+  const saving = useRef(false);
   const toggleSave = async () => {
-    if (busy) return;
+    if (saving.current) return;
+    saving.current = true;
     setBusy(true);
     await edits.save(modelRef.current.status !== 'saved');
+    saving.current = false;
     setBusy(false);
   };
 

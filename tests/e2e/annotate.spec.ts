@@ -161,6 +161,25 @@ test.describe('badges', () => {
   });
 });
 
+test.describe('dark system theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('badges go dark on a dark page, and stay light on a page that stays white', async ({ page, pages }) => {
+    const themes = () => page.evaluate(() => [...document.querySelectorAll('dejalu-badge')].map((h) => h.getAttribute('data-theme')));
+    pages.set(NOV18, { body: hfWithSiteCss('hf/papers-date-2025-11-18.html') });
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    await expect.poll(themes).toEqual(Array(11).fill('dark'));
+    expect((await dom.hosts('dejalu-summary'))[0]?.attrs['data-theme']).toBe('dark');
+
+    // The seed page has no dark style: white under a dark system theme, so light badges.
+    await page.goto('https://arxiv.org/list/cs.LG/new');
+    await badgesReady(dom, 22);
+    await expect.poll(themes).toEqual(Array(22).fill('light'));
+  });
+});
+
 test.describe('editing from the badge', () => {
   test('one click on the star saves, and it stays saved', async ({ page }) => {
     await page.goto(NOV18);
