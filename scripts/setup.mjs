@@ -24,7 +24,14 @@ export function ensureDeps() {
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   console.log('[setup] installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  try {
+    run('npm', ['ci', '--no-audit', '--no-fund']);
+  } catch {
+    // `npm ci` refuses a lock file naming optional platform packages the registry lacks; a plain
+    // install resolves the same versions and skips them.
+    console.log('[setup] npm ci failed; retrying with npm install…');
+    run('npm', ['install', '--no-audit', '--no-fund']);
+  }
 }
 
 /** Debian's Chromium, installed with apt when absent and we are root. Never downloads a browser build. */
