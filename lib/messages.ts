@@ -56,20 +56,33 @@ const tag = z
   .transform((t) => t.trim().replace(/^#+/, '').replace(/\s+/g, '-').toLowerCase())
   .pipe(z.string().min(1).max(64));
 
-export const SettingsSchema = z.object({
+const settingsFields = {
   /** What counts as seen: on screen ≥50% for 600 ms, as soon as the page loads, or only by hand. */
-  seenMode: z.enum(['visible', 'load', 'never']).default('visible'),
+  seenMode: z.enum(['visible', 'load', 'never']),
   /** What "fade seen cards" does on the page. */
-  seenStyle: z.enum(['dim', 'hide']).default('dim'),
+  seenStyle: z.enum(['dim', 'hide']),
   /** Whether seen cards are currently faded (the page summary's toggle). */
-  fadeSeen: z.boolean().default(false),
+  fadeSeen: z.boolean(),
+  sites: z.object({ huggingface: z.boolean(), arxiv: z.boolean() }),
+  /** The page summary box; the user can dismiss it for good. */
+  showSummary: z.boolean(),
+};
+
+export const SettingsSchema = z.object({
+  seenMode: settingsFields.seenMode.default('visible'),
+  seenStyle: settingsFields.seenStyle.default('dim'),
+  fadeSeen: settingsFields.fadeSeen.default(false),
   sites: z
     .object({ huggingface: z.boolean().default(true), arxiv: z.boolean().default(true) })
     .default({ huggingface: true, arxiv: true }),
-  /** The page summary box; the user can dismiss it for good. */
-  showSummary: z.boolean().default(true),
+  showSummary: settingsFields.showSummary.default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+/**
+ * A change to some settings. No defaults here: zod 4 would fill every missing key with its
+ * default and a change of one setting would reset the others.
+ */
+export const SettingsPatchSchema = z.object(settingsFields).partial();
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 export const SearchQuerySchema = z.object({
@@ -162,7 +175,7 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('library.exportPart'), exportId: text(100).min(1), seq: z.number().int().min(1) }),
   z.object({ type: z.literal('library.clear'), confirm: z.literal('delete everything') }),
   z.object({ type: z.literal('settings.get') }),
-  z.object({ type: z.literal('settings.set'), settings: SettingsSchema.partial() }),
+  z.object({ type: z.literal('settings.set'), settings: SettingsPatchSchema }),
 ]);
 export type Request = z.input<typeof Request>;
 export type RequestType = Request['type'];

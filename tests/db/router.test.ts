@@ -92,3 +92,12 @@ describe('large files travel in parts', () => {
     expect(csv).toContain('Chunked Paper');
   }, 60_000);
 });
+
+describe('settings', () => {
+  it('changing one setting keeps the others', async () => {
+    const { handle } = router();
+    await handle({ type: 'settings.set', settings: { fadeSeen: true, seenMode: 'load' } }, extPage);
+    const reply = await handle({ type: 'settings.set', settings: { seenStyle: 'hide' } }, extPage);
+    expect(reply).toMatchObject({ ok: true, settings: { fadeSeen: true, seenMode: 'load', seenStyle: 'hide', showSummary: true } });
+  });
+});
