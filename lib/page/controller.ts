@@ -79,6 +79,7 @@ export class PageController {
   private rescan = false;
   private readonly seen: SeenTracker;
   private mutations: MutationObserver | null = null;
+  private visitChanged = false;
 
   constructor(
     private readonly site: SiteModule,
@@ -160,8 +161,19 @@ export class PageController {
       if (had) this.drop(card.element, had); // the page reused the element for another paper
       fresh.push({ card, input, id });
     }
-    for (const [el, entry] of this.entries) if (!present.has(el) && !el.isConnected) this.drop(el, entry);
-    if (!fresh.length) return;
+    let dropped = false;
+    for (const [el, entry] of this.entries)
+      if (!present.has(el) && !el.isConnected) {
+        this.drop(el, entry);
+        dropped = true;
+      }
+    if (!fresh.length) {
+      // Cards went away (client-side navigation to an empty page): the summary must say so.
+      if (dropped || this.visitChanged) this.refreshPageUi();
+      this.visitChanged = false;
+      return;
+    }
+    this.visitChanged = false;
 
     const reply = await send({ type: 'cards.lookup', cards: fresh.map((f) => f.input) });
     const statuses: CardStatus[] = reply.ok ? reply.statuses : fresh.map(() => ({ status: 'new' as const }));
@@ -227,6 +239,7 @@ export class PageController {
     this.firstDigestDate = undefined;
     this.page = this.pageInfo();
     for (const [el, entry] of this.entries) this.drop(el, entry);
+    this.visitChanged = true;
   }
 
   /** The user changed a paper from a badge: show it at once on every card of that paper. */
