@@ -144,26 +144,30 @@ function analyse(title: string): TitleInfo {
 
 function analyseWhole(title: string): TitleInfo {
   const { key, pieces } = titleKeyParts(title);
-  const compounds = new Map<string, number[]>();
+  // A 100k-paper index holds one of these per paper: arrays and maps are shared when equal.
+  let compounds: Map<string, number[]> | undefined;
   for (const wp of pieces) {
     if (wp.length < 2) continue;
     let end = 0;
-    compounds.set(wp.join(''), wp.map((p) => (end += p.length)));
+    (compounds ??= new Map()).set(wp.join(''), wp.map((p) => (end += p.length)));
   }
   const words = key === '' ? [] : key.split(' ');
   const tokens = words.filter((w) => !ARTICLES.has(w));
+  const canon = tokens.some((w) => canonical(w) !== w) ? tokens.map(canonical) : tokens;
+  const allPieces = compounds ? pieces.flat() : words;
   return {
     key,
     tokens,
-    canon: tokens.map(canonical),
-    pieceCanon: pieces.flat().filter((w) => !ARTICLES.has(w)).map(canonical),
+    canon,
+    pieceCanon: compounds ? allPieces.filter((w) => !ARTICLES.has(w)).map(canonical) : canon,
     compact: tokens.join(''),
-    markers: markerList(pieces.flat()).join(' '),
+    markers: markerList(allPieces).join(' '),
     short: tokens.length <= 3,
     names: namesIn(title),
-    compounds,
+    compounds: compounds ?? NO_COMPOUNDS,
   };
 }
+const NO_COMPOUNDS: ReadonlyMap<string, number[]> = new Map();
 
 // titleKey runs a few dozen regexes; pairwise checks over the same titles would redo them.
 const titleCache = new Map<string, TitleInfo>();
@@ -535,9 +539,11 @@ export function candidateKeys(title: string): string[] {
  */
 export const CANDIDATE_KEYS_VERSION = 1;
 
-/** The in-memory index keeps keys unhashed: a Map hashes strings itself, and faster. */
-const unhashed = (s: string): string => s;
 
+/**
+ * The index uses the very keys `candidateKeys` gives the library's Dexie index; hashed, they
+ * also take a third less memory than the raw word groups in a 100k-paper index.
+ */
 function keysOf(info: TitleInfo, hash: (s: string) => string = hash53): string[] {
   const keys = ownKeys(info, hash);
   if (!info.base) return keys;
@@ -603,7 +609,7 @@ function isNotSame(x: object): x is NotSame {
   return typeof x === 'function' || Symbol.iterator in x;
 }
 
-type Entry = { paper: IndexedPaper; profile: Profile; candidateKeys: string[] };
+type Entry = { paper: IndexedPaper; profile: Profile };
 
 /** Postings hold one key as a bare string: most candidate keys belong to a single paper. */
 type Postings = Map<string, string | Set<string>>;
@@ -676,8 +682,8 @@ export class DedupIndex {
   add(paper: IndexedPaper): void {
     if (this.entries.has(paper.key)) this.remove(paper.key);
     const profile = profileOf(paper);
-    const keys = profile.title ? keysOf(profile.title, unhashed) : [];
-    this.entries.set(paper.key, { paper, profile, candidateKeys: keys });
+    const keys = profile.title ? keysOf(profile.title) : [];
+    this.entries.set(paper.key, { paper, profile });
     if (profile.arxiv) post(this.byArxiv, profile.arxiv, paper.key);
     if (profile.doi) post(this.byDoi, profile.doi, paper.key);
     if (profile.title) post(this.byTitle, profile.title.key, paper.key);
@@ -691,7 +697,8 @@ export class DedupIndex {
     if (profile.arxiv) unpost(this.byArxiv, profile.arxiv, key);
     if (profile.doi) unpost(this.byDoi, profile.doi, key);
     if (profile.title) unpost(this.byTitle, profile.title.key, key);
-    for (const k of e.candidateKeys) unpost(this.byCandidate, k, key);
+    // Keys are a pure function of the title: recomputed rather than kept for every paper.
+    if (profile.title) for (const k of keysOf(profile.title)) unpost(this.byCandidate, k, key);
     this.entries.delete(key);
     return true;
   }
@@ -730,7 +737,7 @@ export class DedupIndex {
     if (profile.doi) addPostings(this.byDoi, profile.doi, out);
     if (profile.title) {
       addPostings(this.byTitle, profile.title.key, out);
-      for (const ck of keysOf(profile.title, unhashed)) addPostings(this.byCandidate, ck, out);
+      for (const ck of keysOf(profile.title)) addPostings(this.byCandidate, ck, out);
     }
     return out;
   }
