@@ -544,25 +544,25 @@ export const CANDIDATE_KEYS_VERSION = 1;
  * The index uses the very keys `candidateKeys` gives the library's Dexie index; hashed, they
  * also take a third less memory than the raw word groups in a 100k-paper index.
  */
-function keysOf(info: TitleInfo, hash: (s: string) => string = hash53): string[] {
-  const keys = ownKeys(info, hash);
+function keysOf(info: TitleInfo): string[] {
+  const keys = ownKeys(info);
   if (!info.base) return keys;
   // The title without its note must meet the titles that never had one.
-  return [...new Set([...keys, ...ownKeys(info.base, hash)])];
+  return [...new Set([...keys, ...ownKeys(info.base)])];
 }
 
-function ownKeys(info: TitleInfo, hash: (s: string) => string): string[] {
+function ownKeys(info: TitleInfo): string[] {
   if (info.key === '') return [];
-  const spaceless = `s:${hash(info.key.replace(/ /g, ''))}`;
+  const spaceless = `s:${hash53(info.key.replace(/ /g, ''))}`;
   if (info.short) return [spaceless];
-  const keys = [spaceless, `c:${hash(info.compact)}`];
+  const keys = [spaceless, `c:${hash53(info.compact)}`];
   // Group count from the word count, which both sides of a substitution-only pair share; never
   // below the rule's typo limit + 1, since pieces are at least as many as words.
   const groupsFor = (words: string[]) => (words.length >= 8 ? 3 : 2);
-  groupKeys(info.canon, groupsFor(info.canon), info.markers, hash, keys);
+  groupKeys(info.canon, groupsFor(info.canon), info.markers, keys);
   // Same key space as the word groups: the spaced title's words are the hyphenated one's pieces.
   if (info.pieceCanon.length !== info.canon.length) {
-    groupKeys(info.pieceCanon, groupsFor(info.pieceCanon), info.markers, hash, keys);
+    groupKeys(info.pieceCanon, groupsFor(info.pieceCanon), info.markers, keys);
   }
   return keys;
 }
@@ -573,13 +573,7 @@ function ownKeys(info: TitleInfo, hash: (s: string) => string): string[] {
  * only the longer words are dealt into groups. Dealing `of`, `for`, `and` would make groups such
  * as "of models" that thousands of titles share.
  */
-function groupKeys(
-  words: string[],
-  groups: number,
-  markers: string,
-  hash: (s: string) => string,
-  out: string[],
-): void {
+function groupKeys(words: string[], groups: number, markers: string, out: string[]): void {
   const fixed: string[] = [];
   const dealt: string[] = [];
   for (const w of words) (w.length <= 3 || /\d/.test(w) ? fixed : dealt).push(w);
@@ -588,7 +582,7 @@ function groupKeys(
   for (let g = 0; g < groups; g++) {
     const members: string[] = [];
     for (let i = g; i < n; i += groups) members.push(dealt[i] ?? '');
-    out.push(`${groups}${g}:${hash(`${members.join(' ')}\u0001${skeleton}`)}`);
+    out.push(`${groups}${g}:${hash53(`${members.join(' ')}\u0001${skeleton}`)}`);
   }
 }
 
