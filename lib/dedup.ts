@@ -412,7 +412,8 @@ function profileOf(ref: VersionedRef): Profile {
   }
   if (typeof ref.year === 'number' && Number.isFinite(ref.year)) p.year = ref.year;
   if (ref.authors && ref.authors.length > 0) {
-    const s = new Set(ref.authors.map(surname).filter((x) => x !== ''));
+    // "et al." and "others" name nobody: two such lists must not look like shared authors.
+    const s = new Set(ref.authors.map(surname).filter((x) => x !== '' && !/^(al\.?|others)$/.test(x)));
     if (s.size > 0) p.surnames = s;
   }
   return p;
@@ -520,7 +521,7 @@ function hash53(s: string): string {
  *
  * Interleaving spreads a common phrase ("large language models") across groups, so a group mixes
  * common and rare words and rarely equals another paper's. A key is a 53-bit hash in base 36
- * behind a 2-character prefix: short for a Dexie multi-entry index, collisions negligible.
+ * behind a 2–3 character prefix: short for a Dexie multi-entry index, collisions negligible.
  * Exact `titleKey` matches are left to the library's own exact index. The accepted variants not
  * guaranteed a shared key combine a typo with a word written solid on one side and spaced on the
  * other (`Pretraining`/`Pre training`); hyphenated on one side is covered by the piece groups.
@@ -538,7 +539,6 @@ export function candidateKeys(title: string): string[] {
  * made by an older version must then be recomputed.
  */
 export const CANDIDATE_KEYS_VERSION = 1;
-
 
 /**
  * The index uses the very keys `candidateKeys` gives the library's Dexie index; hashed, they

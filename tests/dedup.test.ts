@@ -40,6 +40,7 @@ const ruleCases: RuleCase[] = [
   ['similar title, adjacent years', { title: T, year: 2020 }, { title: 'Scaling Laws for Nueral Language Models', year: 2021 }, 'similar-title'],
   ['similar title, disjoint authors', { title: T, authors: ['Jared Kaplan', 'Sam McCandlish'] }, { title: 'Scaling Laws for Nueral Language Models', authors: ['Ada Lovelace'] }, null],
   ['similar title, shared author', { title: T, authors: ['Jared Kaplan', 'Sam McCandlish'] }, { title: 'Scaling Laws for Nueral Language Models', authors: ['Kaplan, Jared'] }, 'similar-title'],
+  ['similar title, only "et al." in common', { title: T, authors: ['Jared Kaplan', 'et al.'] }, { title: 'Scaling Laws for Nueral Language Models', authors: ['Ada Lovelace', 'et al.'] }, null],
   ['same title decides even with far years', { title: T, year: 2020 }, { title: T.toUpperCase(), year: 2024 }, 'title'],
   ['empty titles never match', { title: '' }, { title: '' }, null],
   ['nothing at all', {}, {}, null],
