@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../../lib/rpc';
-import { normalizeTag, suggestTags, type TagCount } from './tags';
+import { normalizeTag, suggestTags, type TagCount } from '../shared/tags';
+
+/** How many library tags the panel offers at once: it is small. */
+const SUGGESTIONS = 6;
 
 export interface TagInputProps {
   tags: string[];
@@ -32,7 +35,7 @@ export function TagInput({ tags, onAdd, onRemove, focusToken = 0 }: TagInputProp
     if (focusToken) input.current?.focus({ preventScroll: true });
   }, [focusToken]);
 
-  const suggestions = open ? suggestTags(all, text, tags) : [];
+  const suggestions = open ? suggestTags(all, text, tags, SUGGESTIONS) : [];
   const add = async (raw: string) => {
     const tag = normalizeTag(raw);
     setText('');

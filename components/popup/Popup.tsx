@@ -3,7 +3,7 @@ import type { SightingView } from '../../lib/messages';
 import { countRows, GROUP_NAMES, GROUPS, groupRows, type Group, type Row } from './model';
 import { Header } from './Header';
 import { PaperRow, type RowActions } from './PaperRow';
-import type { TagCount } from './tags';
+import type { TagCount } from '../shared/tags';
 import { usePopup } from './usePopup';
 
 export interface PopupProps {

@@ -4,9 +4,12 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { normalizeTag, suggestTags, type TagCount } from './tags';
+import { normalizeTag, suggestTags, type TagCount } from '../shared/tags';
 
 let nextId = 0;
+
+/** How many existing tags are offered at once. */
+const SUGGESTIONS = 8;
 
 export interface TagEditorProps {
   tags: string[];
@@ -25,7 +28,7 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown }: TagEdit
   const listId = useRef(`dl-tags-${++nextId}`).current;
   const input = useRef<HTMLInputElement>(null);
 
-  const options = useMemo(() => (open && known ? suggestTags(known, text, tags) : []), [open, known, text, tags]);
+  const options = useMemo(() => (open && known ? suggestTags(known, text, tags, SUGGESTIONS) : []), [open, known, text, tags]);
   const shown = open && options.length > 0;
 
   const add = (raw: string) => {

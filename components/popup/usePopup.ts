@@ -10,7 +10,7 @@ import { createEditActions } from './edits';
 import { onPapersChanged, resolveTabId } from './ext';
 import { keysOf, rowFromPaper, rowsFromTab, withPaper, type Row } from './model';
 import type { RowActions } from './PaperRow';
-import type { TagCount } from './tags';
+import type { TagCount } from '../shared/tags';
 
 export type PageLoad =
   | { kind: 'loading' }

@@ -146,6 +146,17 @@ describe('Badge', () => {
     expect(onPaper).toHaveBeenCalledWith(expect.objectContaining({ tags: ['llm-eval'] }));
   });
 
+  it('offers at most 6 library tags in the panel', async () => {
+    replies['tags.list'] = () => ({ ok: true, tags: Array.from({ length: 12 }, (_, i) => ({ tag: `tag-${i}`, count: i })) });
+    await mount(model());
+    await click($('[data-action=open]'));
+    const input = $<HTMLInputElement>('[data-field=tag]')!;
+    await act(() => void input.dispatchEvent(new Event('focus')));
+    await type(input, 'tag');
+    const offered = [...root.querySelectorAll('[data-suggestion]')].map((li) => li.getAttribute('data-suggestion'));
+    expect(offered).toEqual(['tag-11', 'tag-10', 'tag-9', 'tag-8', 'tag-7', 'tag-6']);
+  });
+
   it('adds a typed tag normalised, and removes a chip', async () => {
     await mount(model({ status: 'saved', paper: paper({ savedAt: 1, tags: ['old'] }) }));
     await click($('[data-action=open]'));

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAutosave } from '../../components/badge/autosave';
 import { panelPosition } from '../../components/badge/position';
-import { normalizeTag, suggestTags } from '../../components/badge/tags';
 
 const VIEW = { width: 1000, height: 800 };
 const PANEL = { width: 340, height: 300 };
@@ -20,25 +19,6 @@ describe('panelPosition', () => {
     expect(panelPosition({ left: 900, top: 100, bottom: 118 }, PANEL, VIEW).left).toBe(1000 - 340 - 8);
     const tall = panelPosition({ left: 10, top: 400, bottom: 418 }, { width: 340, height: 780 }, VIEW);
     expect(tall.top).toBe(8);
-  });
-});
-
-describe('tags', () => {
-  it('normalises like the background does', () => {
-    expect(normalizeTag('  #Large Language Models ')).toBe('large-language-models');
-    expect(normalizeTag('a,b')).toBe('ab');
-  });
-
-  it('suggests prefix matches first, then others, by use, without tags already on the paper', () => {
-    const all = [
-      { tag: 'llm', count: 5 },
-      { tag: 'llm-eval', count: 9 },
-      { tag: 'small-llm', count: 20 },
-      { tag: 'rl', count: 2 },
-    ];
-    expect(suggestTags(all, 'LL', []).map((t) => t.tag)).toEqual(['llm-eval', 'llm', 'small-llm']);
-    expect(suggestTags(all, 'll', ['llm-eval']).map((t) => t.tag)).toEqual(['llm', 'small-llm']);
-    expect(suggestTags(all, '', [], 2).map((t) => t.tag)).toEqual(['small-llm', 'llm-eval']);
   });
 });
 

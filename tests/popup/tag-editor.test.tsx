@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TagEditor } from '../../components/popup/TagEditor';
-import { normalizeTag, suggestTags, type TagCount } from '../../components/popup/tags';
+import type { TagCount } from '../../components/shared/tags';
 import { click, fire, key, mount, type } from './helpers';
 
 const KNOWN: TagCount[] = [
@@ -41,19 +41,6 @@ function setup(props: Parameters<typeof Harness>[0] = {}) {
   const active = () => view!.$('[data-testid="tag-option"][aria-selected="true"]')?.dataset.tag;
   return { input, chips, options, active, v: view };
 }
-
-describe('tag rules', () => {
-  it('normalises like the background', () => {
-    expect(normalizeTag('  #Mixture of Experts ')).toBe('mixture-of-experts');
-    expect(normalizeTag('##LLM')).toBe('llm');
-  });
-
-  it('suggests prefix matches first, then inner matches, by use, without tags already on the paper', () => {
-    expect(suggestTags(KNOWN, 'di', []).map((t) => t.tag)).toEqual(['distillation', 'diffusion']);
-    expect(suggestTags(KNOWN, 'l', ['llm']).map((t) => t.tag)).toEqual(['distillation', 'rl']);
-    expect(suggestTags(KNOWN, '', []).map((t) => t.tag).slice(0, 2)).toEqual(['llm', 'distillation']);
-  });
-});
 
 describe('tag editor keyboard', () => {
   it('adds with Enter and with comma, normalised, and ignores duplicates', () => {
@@ -109,6 +96,13 @@ describe('tag editor keyboard', () => {
     key(input, 'Enter');
     expect(chips()).toEqual(['diffusion']);
     expect(input.value).toBe('');
+  });
+
+  it('offers at most 8 tags (the rules are in tests/shared/tags.test.ts)', () => {
+    const known = Array.from({ length: 12 }, (_, i) => ({ tag: `tag-${i}`, count: i }));
+    const { input, options } = setup({ known });
+    type(input, 'tag');
+    expect(options()).toEqual(['tag-11', 'tag-10', 'tag-9', 'tag-8', 'tag-7', 'tag-6', 'tag-5', 'tag-4']);
   });
 
   it('Enter without a highlighted option adds what was typed', () => {

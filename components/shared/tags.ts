@@ -1,4 +1,7 @@
-/** Tag text rules and autocomplete for the badge panel; pure, so the content script stays small. */
+/**
+ * Tag text rules and autocomplete for the badge panel and the popup. Pure and import-free, so the
+ * content script stays small.
+ */
 
 export interface TagCount {
   tag: string;
@@ -18,9 +21,10 @@ export function normalizeTag(raw: string): string {
 
 /**
  * Library tags worth offering for what has been typed: prefix matches first, then substring
- * matches, each by use. With nothing typed, the most used tags.
+ * matches, each by use. With nothing typed, the most used tags. `limit` is the list's length, which
+ * each UI picks for its room (the badge panel 6, the popup 8).
  */
-export function suggestTags(all: readonly TagCount[], typed: string, exclude: readonly string[], limit = 6): TagCount[] {
+export function suggestTags(all: readonly TagCount[], typed: string, exclude: readonly string[], limit: number): TagCount[] {
   const q = normalizeTag(typed);
   const skip = new Set(exclude);
   const byUse = (a: TagCount, b: TagCount) => b.count - a.count || a.tag.localeCompare(b.tag);
