@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createAutosave, type SaveState } from './autosave';
+import { createAutosave, type SaveState } from '../shared/autosave';
 
 export interface NoteFieldProps {
   /** The stored note. */
@@ -22,7 +22,7 @@ export function NoteField({ note, save }: NoteFieldProps) {
   const [state, setState] = useState<SaveState>('idle');
   const saveRef = useRef(save);
   saveRef.current = save;
-  const auto = useRef(createAutosave((t) => saveRef.current(t), { initial: note, onState: setState })).current;
+  const auto = useRef(createAutosave((t) => saveRef.current(t), { initial: note, onState: setState, retries: 3 })).current;
   const focused = useRef(false);
 
   // A note changed elsewhere (popup, another tab) shows here unless the user is writing.

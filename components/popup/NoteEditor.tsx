@@ -3,7 +3,7 @@
  * the pending text is sent on blur, on pagehide, when the page is hidden and on unmount too.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createAutosave, type Autosave, type SaveState } from './autosave';
+import { createAutosave, type Autosave, type SaveState } from '../shared/autosave';
 
 export interface NoteEditorProps {
   note: string;

@@ -191,6 +191,21 @@ describe('Badge', () => {
     expect(notes()).toEqual(['first thought', 'first thought, then more', 'typed just before leaving']);
   });
 
+  it('sends a note the background did not store again on its own, three times at most', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    replies['paper.note'] = () => ({ ok: false, error: { message: 'asleep' } });
+    await mount(model({ paper: paper() }));
+    await act(() => $<HTMLButtonElement>('[data-action=open]')!.click());
+    const note = $<HTMLTextAreaElement>('[data-field=note]')!;
+    const notes = () => sendMock.mock.calls.map(([m]) => m as Msg).filter((m) => m.type === 'paper.note').map((m) => m['note']);
+    await type(note, 'lost?');
+    await act(() => void note.dispatchEvent(new Event('blur')));
+    for (const wait of [1_000, 2_000, 3_000, 60_000]) {
+      await act(async () => void (await vi.advanceTimersByTimeAsync(wait)));
+    }
+    expect(notes()).toEqual(['lost?', 'lost?', 'lost?', 'lost?']);
+  });
+
   it('loads where and when it was seen only when asked, once', async () => {
     await mount(model({ status: 'seen', paper: paper({ seenCount: 1 }) }));
     expect(sendMock).not.toHaveBeenCalled();

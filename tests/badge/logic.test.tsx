@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createAutosave } from '../../components/badge/autosave';
+import { describe, expect, it } from 'vitest';
 import { panelPosition } from '../../components/badge/position';
 
 const VIEW = { width: 1000, height: 800 };
@@ -19,34 +18,5 @@ describe('panelPosition', () => {
     expect(panelPosition({ left: 900, top: 100, bottom: 118 }, PANEL, VIEW).left).toBe(1000 - 340 - 8);
     const tall = panelPosition({ left: 10, top: 400, bottom: 418 }, { width: 340, height: 780 }, VIEW);
     expect(tall.top).toBe(8);
-  });
-});
-
-describe('autosave', () => {
-  it('debounces, flushes at once, skips unchanged text, and retries a failed save', async () => {
-    vi.useFakeTimers();
-    const sent: string[] = [];
-    let fail = 1;
-    const auto = createAutosave(async (t) => {
-      sent.push(t);
-      return fail-- <= 0;
-    }, { initial: 'a' });
-    auto.change('ab');
-    auto.change('abc');
-    expect(sent).toEqual([]);
-    await vi.advanceTimersByTimeAsync(300);
-    expect(sent).toEqual(['abc']);
-    // The first save failed: it is sent again, once it succeeds no more.
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(sent).toEqual(['abc', 'abc']);
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(sent).toEqual(['abc', 'abc']);
-    auto.change('abc');
-    auto.flush();
-    expect(sent).toEqual(['abc', 'abc']);
-    auto.change('abcd');
-    auto.flush();
-    expect(sent).toEqual(['abc', 'abc', 'abcd']);
-    vi.useRealTimers();
   });
 });

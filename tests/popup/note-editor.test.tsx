@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAutosave } from '../../components/popup/autosave';
 import { NoteEditor } from '../../components/popup/NoteEditor';
 import { fire, mount, type } from './helpers';
 
@@ -73,6 +72,23 @@ describe('note autosave', () => {
     view.unmount();
   });
 
+  it('a failed save is not sent again on its own: the next edit, blur or close sends it', async () => {
+    const save = vi.fn(async () => {
+      throw new Error('offline');
+    });
+    const view = mount(<NoteEditor note="" save={save} />);
+    const area = view.$<HTMLTextAreaElement>('[data-testid="note-input"]')!;
+    type(area, 'x');
+    fire(area, new FocusEvent('blur'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(view.$('[data-testid="note-state"]')?.getAttribute('data-state')).toBe('error');
+    fire(area, new FocusEvent('blur'));
+    type(area, 'x');
+    view.unmount();
+    expect(save).toHaveBeenCalledTimes(2);
+  });
+
   it('shows a change made elsewhere unless the user is typing', async () => {
     const save = vi.fn(async () => undefined);
     const root = document.createElement('div');
@@ -89,30 +105,5 @@ describe('note autosave', () => {
     expect(area.value).toBe('mine');
     act(() => render(null, root));
     expect(save).toHaveBeenLastCalledWith('mine');
-  });
-});
-
-describe('createAutosave', () => {
-  it('retries a failed save on the next flush and reports its state', async () => {
-    const states: string[] = [];
-    let fail = true;
-    const sent: string[] = [];
-    const s = createAutosave(
-      async (t) => {
-        sent.push(t);
-        if (fail) throw new Error('offline');
-      },
-      { initial: '', onState: (x) => states.push(x) },
-    );
-    s.change('x');
-    s.flush();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(states.at(-1)).toBe('error');
-    fail = false;
-    s.change('x');
-    s.flush();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(sent).toEqual(['x', 'x']);
-    expect(states.at(-1)).toBe('saved');
   });
 });
