@@ -14,7 +14,7 @@ Options
                     files named papers-date-YYYY-MM-DD.html (Hugging Face) or
                     list-<category>-<new|recent>.html (arXiv)
   --out <dir>       where screenshots go (default demo-output/)
-  --pause <ms>      how long the reader pauses per screenful (default 800)
+  --pause <ms>      how long the reader pauses per screenful (default 1000)
   --dark            dark colour scheme
   -h, --help        this text
 

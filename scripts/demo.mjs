@@ -4,10 +4,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fixtureIndex, launchWithExtension, servePages } from './browser.mjs';
 import { usage } from './demo-usage.mjs';
 import { hasDisplay, ROOT } from './setup.mjs';
-import { formatLine, readThrough, sendFrom, summarise, tabIdOf, waitForReport } from './walk.mjs';
+import { formatLine, readThrough, sendFrom, settle, summarise, tabIdOf, waitForReport } from './walk.mjs';
 
 function parseArgs(argv) {
-  const o = { headed: hasDisplay(), pages: null, out: join(ROOT, 'demo-output'), pause: 800, dark: false };
+  const o = { headed: hasDisplay(), pages: null, out: join(ROOT, 'demo-output'), pause: 1000, dark: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--headed') o.headed = true;
@@ -140,6 +140,7 @@ export async function runDemo(argv) {
         shots.push(['a digest page with its badges', file]);
       }
       await readThrough(page, { pauseMs: opts.pause });
+      await settle(ext);
     }
 
     // Save, tag and annotate the paper seen most often, through its badge, as a user would.

@@ -29,7 +29,7 @@ export async function waitForReport(extPage, tabId, min = 1, timeoutMs = 20_000,
 }
 
 /** Scroll to the bottom in viewport-sized steps, pausing like a reader so each card is seen. */
-export async function readThrough(page, { pauseMs = 800 } = {}) {
+export async function readThrough(page, { pauseMs = 1_000 } = {}) {
   const height = () => page.evaluate(() => document.documentElement.scrollHeight);
   const viewport = page.viewportSize()?.height ?? 900;
   let y = 0;
@@ -42,6 +42,21 @@ export async function readThrough(page, { pauseMs = 800 } = {}) {
   }
   // Sightings are sent in batches once a second.
   await page.waitForTimeout(1_300);
+}
+
+/** Wait until the library stops receiving sightings (the last batch of a page has landed). */
+export async function settle(extPage, { quietMs = 900, maxMs = 10_000 } = {}) {
+  const end = Date.now() + maxMs;
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() < end) {
+    const stats = await sendFrom(extPage, { type: 'library.stats' });
+    if (stats?.sightings !== last) {
+      last = stats?.sightings;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
 }
 
 /** Summary of a tab's report: counts of statuses shown (before this visit) and first-seen day. */
@@ -69,6 +84,7 @@ export async function visit(page, extPage, url, { expectCards = 1, pauseMs } = {
   const reply = await waitForReport(extPage, tabId, expectCards, 20_000, page.url());
   const before = summarise(reply);
   await readThrough(page, { pauseMs });
+  await settle(extPage);
   return { tabId, ...before };
 }
 

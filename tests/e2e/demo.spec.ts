@@ -12,7 +12,7 @@ test('npm start demo: headless walk prints the right counts per page and writes 
   test.setTimeout(300_000);
   const out = mkdtempSync(join(tmpdir(), 'dejalu-demo-'));
   const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-    const child = spawn(process.execPath, ['scripts/demo.mjs', '--headless', '--out', out, '--pause', '700'], {
+    const child = spawn(process.execPath, ['scripts/demo.mjs', '--headless', '--out', out, '--pause', '1000'], {
       env: { ...process.env, DISPLAY: '' },
     });
     let stdout = '';

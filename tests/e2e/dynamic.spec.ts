@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 // @ts-expect-error plain JS module shared with the demo
-import { readThrough, sendFrom, tabIdOf, waitForReport } from '../../scripts/walk.mjs';
+import { readThrough, sendFrom, settle, tabIdOf, waitForReport } from '../../scripts/walk.mjs';
 
 /** Replace the page's cards with those of another fixture page, as Hugging Face's client-side navigation does. */
 async function navigateClientSide(page: import('@playwright/test').Page, url: string, mode: 'replace' | 'append') {
@@ -35,7 +35,7 @@ test('client-side navigation and new cards: re-recognised, annotated once, a new
   await waitForReport(ext, tabId, 11, 20_000, page.url());
   await expect(page.locator('dejalu-badge')).toHaveCount(11);
   await expect.poll(() => ext.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('11');
-  await readThrough(page, { pauseMs: 800 });
+  await readThrough(page, { pauseMs: 1_000 });
 
   await navigateClientSide(page, 'https://huggingface.co/papers/date/2025-12-09', 'replace');
   const report = await waitForReport(ext, tabId, 40, 20_000, 'https://huggingface.co/papers/date/2025-12-09');
@@ -67,7 +67,8 @@ test('client-side navigation and new cards: re-recognised, annotated once, a new
   expect(appended.every((c: { status: string }) => c.status === 'seen')).toBe(true);
 
   // The visit to the Dec 9 "page" is its own visit: reading it records its cards.
-  await readThrough(page, { pauseMs: 800 });
+  await readThrough(page, { pauseMs: 1_000 });
+  await settle(ext);
   const stats = await sendFrom(ext, { type: 'library.stats' });
   expect(stats.sightings).toBe(11 + distinct);
   expect(net.refused).toEqual([]);
