@@ -61,6 +61,13 @@ function cardId(p: CardInput): string {
   return p.arxivId ? `arxiv:${p.arxivId}` : `title:${p.title}`;
 }
 
+const MOUNT_SLICE = 150;
+
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+}
+
 function newVisitId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
@@ -177,15 +184,21 @@ export class PageController {
 
     const reply = await send({ type: 'cards.lookup', cards: fresh.map((f) => f.input) });
     const statuses: CardStatus[] = reply.ok ? reply.statuses : fresh.map(() => ({ status: 'new' as const }));
-    fresh.forEach(({ card, input, id }, i) => {
-      const st = statuses[i] ?? { status: 'new' as const };
-      const model: BadgeModel = { status: st.status, paper: st.paper, match: st.match, card: input, page: this.page };
-      const entry: Entry = { card, id, before: st.status, model, badge: undefined as unknown as BadgeHandle };
-      entry.badge = this.ui.mountBadge(card, model, (paper) => this.onPaper(entry, paper));
-      this.entries.set(card.element, entry);
-      this.index(entry);
-      this.track(entry);
-    });
+    // Badges go in by slices, yielding between them, so a 5,000-card page never blocks the main
+    // thread in one long task; the first slice (what is on screen first) lands at once.
+    for (let start = 0; start < fresh.length; start += MOUNT_SLICE) {
+      if (start > 0) await yieldToPage();
+      fresh.slice(start, start + MOUNT_SLICE).forEach(({ card, input, id }, j) => {
+        if (!card.element.isConnected || this.entries.has(card.element)) return;
+        const st = statuses[start + j] ?? { status: 'new' as const };
+        const model: BadgeModel = { status: st.status, paper: st.paper, match: st.match, card: input, page: this.page };
+        const entry: Entry = { card, id, before: st.status, model, badge: undefined as unknown as BadgeHandle };
+        entry.badge = this.ui.mountBadge(card, model, (paper) => this.onPaper(entry, paper));
+        this.entries.set(card.element, entry);
+        this.index(entry);
+        this.track(entry);
+      });
+    }
     this.refreshPageUi();
   }
 
