@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { createAutosave, type SaveState } from '../shared/autosave';
+import { useNoteAutosave } from '../shared/useNoteAutosave';
 
 export interface NoteFieldProps {
   /** The stored note. */
@@ -18,30 +18,15 @@ const STATE_TEXT: Record<SaveState, string> = {
 
 /** A note that saves as you type (300 ms quiet), and at once on blur, close and pagehide. */
 export function NoteField({ note, save }: NoteFieldProps) {
-  const [text, setText] = useState(note);
-  const [state, setState] = useState<SaveState>('idle');
-  const saveRef = useRef(save);
-  saveRef.current = save;
-  const auto = useRef(createAutosave((t) => saveRef.current(t), { initial: note, onState: setState, retries: 3 })).current;
-  const focused = useRef(false);
-
-  // A note changed elsewhere (popup, another tab) shows here unless the user is writing.
-  useEffect(() => {
-    auto.reset(note);
-    if (!focused.current && !auto.dirty) setText(note);
-  }, [note]);
-
-  useEffect(() => {
-    const flush = () => auto.flush();
-    const onHidden = () => document.visibilityState === 'hidden' && auto.flush();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onHidden);
-      auto.flush();
-    };
-  }, []);
+  // A note changed elsewhere (popup, another tab) shows here unless the user is writing; it is the
+  // baseline for "unchanged" at once, even mid-edit. A note the background refused is sent again
+  // on its own, up to three times.
+  const { state, field } = useNoteAutosave({
+    note,
+    save,
+    rebaseWhileEditing: true,
+    create: (send, onState) => createAutosave(send, { initial: note, onState, retries: 3 }),
+  });
 
   return (
     <div class="section">
@@ -56,17 +41,7 @@ export function NoteField({ note, save }: NoteFieldProps) {
         data-field="note"
         placeholder="Why it matters, what to try… (saved as you type)"
         maxLength={100_000}
-        value={text}
-        onInput={(e) => {
-          const t = e.currentTarget.value;
-          setText(t);
-          auto.change(t);
-        }}
-        onFocus={() => (focused.current = true)}
-        onBlur={() => {
-          focused.current = false;
-          auto.flush();
-        }}
+        {...field}
       />
     </div>
   );

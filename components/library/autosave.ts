@@ -3,9 +3,15 @@
  * note survives the tab closing before the background answered (or while it was asleep); the draft
  * is dropped once a save of that exact text is confirmed, and offered back on the next visit
  * otherwise. Saves that fail are retried with back-off.
+ *
+ * Not the shared `createAutosave` (components/shared/autosave.ts) of the badge and the popup,
+ * although it looks alike: "unchanged" is measured against what the background confirmed, not
+ * against what was sent, so a draft is only retired by a confirmed save; a save in flight counts
+ * as dirty; failed saves are retried without limit (1 s doubling to 30 s) and stop on dispose.
  */
+import type { SaveState } from '../shared/autosave';
 
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+export type { SaveState };
 
 export interface Draft {
   text: string;
