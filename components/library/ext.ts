@@ -1,26 +1,10 @@
 /** The browser APIs the library page uses besides `send`/`call`: change events and downloads. */
 import type { ChangeEvent } from '../../lib/messages';
-
-export function isChangeEvent(message: unknown): message is ChangeEvent {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === 'dejalu.changed' &&
-    Array.isArray((message as { keys?: unknown }).keys)
-  );
-}
+import { onChangeEvents } from '../shared/ext';
 
 /** Calls `listener` for each `dejalu.changed` event; returns the unsubscribe. */
 export function onChanged(listener: (event: ChangeEvent) => void): () => void {
-  const runtime = globalThis.chrome?.runtime;
-  if (!runtime?.onMessage) return () => {};
-  const handler = (message: unknown): undefined => {
-    if (isChangeEvent(message)) listener(message);
-    // No reply: other listeners (none here) may answer.
-    return undefined;
-  };
-  runtime.onMessage.addListener(handler);
-  return () => runtime.onMessage.removeListener(handler);
+  return onChangeEvents(globalThis.chrome?.runtime?.onMessage, listener);
 }
 
 /** Saves text as a file through a Blob URL and `<a download>`: no downloads permission needed. */

@@ -1,6 +1,7 @@
 /** The few browser APIs the popup uses besides messaging, in one place. */
 import { browser } from 'wxt/browser';
 import type { ChangeEvent } from '../../lib/messages';
+import { onChangeEvents } from '../shared/ext';
 
 /** `?tab=<id>` (tests open the popup as a page for a given tab), else the active tab. */
 export async function resolveTabId(search: string = location.search): Promise<number | null> {
@@ -19,25 +20,7 @@ export function openLibrary(): void {
   void browser.tabs.create({ url: libraryUrl() });
 }
 
-function isChange(message: unknown): message is ChangeEvent {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === 'dejalu.changed' &&
-    Array.isArray((message as { keys?: unknown }).keys)
-  );
-}
-
-/**
- * Papers changed somewhere (a badge, the library page, this popup); returns the unsubscribe.
- * No keys means "something changed": a tab reported its cards, an import, a restore.
- */
+/** Papers changed somewhere (a badge, the library page, this popup); returns the unsubscribe. */
 export function onPapersChanged(listener: (event: ChangeEvent) => void): () => void {
-  const handler = (message: unknown) => {
-    if (isChange(message)) listener(message);
-    // No reply: returning nothing lets the sender's other listeners answer.
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
+  return onChangeEvents(browser.runtime.onMessage, listener);
 }
