@@ -2,6 +2,7 @@
  * Dedup status in words: why the popup thinks a card is a paper you have met before. Pure, so each
  * match rule's sentence is unit-tested.
  */
+import { shortDate } from '../../lib/dates';
 import type { CardInput, MatchView, PageInfo, PaperView, SightingView, SiteIdOrSource } from '../../lib/messages';
 import type { Row } from './model';
 
@@ -26,13 +27,6 @@ export function sightingName(s: Pick<SightingView, 'site' | 'label'>): string {
   return s.label ? `${siteName(s.site)} ${s.label}` : siteName(s.site);
 }
 
-/** "Nov 3"; the year only when it is not this year's. */
-export function day(ms: number, now: number = Date.now()): string {
-  const d = new Date(ms);
-  const sameYear = d.getFullYear() === new Date(now).getFullYear();
-  return d.toLocaleDateString('en-US', sameYear ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' });
-}
-
 /** How long a history line may get before the rest is summarised. */
 const HISTORY_MAX = 6;
 
@@ -44,9 +38,9 @@ export function historyList(sightings: SightingView[]): string {
 
 /** "a paper saved Oct 29" / "a paper first seen Oct 29": what the fuzzy match points at. */
 function whichPaper(paper: PaperView | undefined, now: number): string {
-  if (paper?.savedAt !== undefined) return `a paper saved ${day(paper.savedAt, now)}`;
+  if (paper?.savedAt !== undefined) return `a paper saved ${shortDate(paper.savedAt, new Date(now))}`;
   const first = paper?.first?.at ?? paper?.firstSeen;
-  if (first !== undefined) return `a paper first seen ${day(first, now)}`;
+  if (first !== undefined) return `a paper first seen ${shortDate(first, new Date(now))}`;
   return 'a paper in your library';
 }
 
@@ -105,7 +99,7 @@ export function dedupParts(row: Row, sightings?: SightingView[], now = Date.now(
   if (row.card && row.current.status === 'new') return { lead: 'New', rest: ' · not matched to any paper seen before' };
 
   const parts: DedupParts[] = [];
-  if (paper.savedAt !== undefined) parts.push({ lead: `Saved ${day(paper.savedAt, now)}`, rest: '' });
+  if (paper.savedAt !== undefined) parts.push({ lead: `Saved ${shortDate(paper.savedAt, new Date(now))}`, rest: '' });
   const seen = seenPhrase(paper, sightings);
   if (seen) parts.push(seen);
   if (match && row.card) parts.push({ lead: matchPhrase(match, row.card, paper, now), rest: '' });
