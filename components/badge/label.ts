@@ -1,6 +1,7 @@
 import { firstSeenDate, shortDate } from '../../lib/dates';
-import type { SightingView, SiteIdOrSource } from '../../lib/messages';
+import type { SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
+import { siteName } from '../shared/sites';
 
 /** The badge's words: "New", "Seen 3× · first Nov 3", "Saved · #llm #quantization". */
 export function badgeLabel(model: BadgeModel, now = new Date()): string {
@@ -24,17 +25,6 @@ export function panelStatus(model: BadgeModel, now = new Date()): string {
   if (model.status === 'saved' && p?.savedAt) return `Saved ${shortDate(p.savedAt, now)}`;
   if (model.status === 'new') return p ? 'In your library, not seen on a digest before' : 'New to you';
   return badgeLabel(model, now);
-}
-
-const SITE_NAMES: Record<SiteIdOrSource, string> = {
-  huggingface: 'Hugging Face',
-  arxiv: 'arXiv',
-  import: 'imported',
-  manual: 'added by hand',
-};
-
-export function siteName(site: SiteIdOrSource): string {
-  return SITE_NAMES[site] ?? site;
 }
 
 /**

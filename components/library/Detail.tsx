@@ -1,7 +1,8 @@
 /** The detail panel: one paper's metadata, links, save toggle, tags, note and sighting history. */
 import type { PaperView, SightingView } from '../../lib/messages';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../../lib/export/common';
-import { dateTime, day, plural, safeHref, siteName } from './format';
+import { siteLabel } from '../shared/sites';
+import { dateTime, day, plural, safeHref } from './format';
 import { NoteEditor } from './NoteEditor';
 import { TagEditor } from './TagEditor';
 
@@ -96,7 +97,7 @@ export function Detail(props: DetailProps) {
         <dt>First seen</dt>
         <dd>
           {day(paper.firstSeen)}
-          {paper.first ? ` · ${siteName(paper.first.site)}${paper.first.label ? ` (${paper.first.label})` : ''}` : ''}
+          {paper.first ? ` · ${siteLabel(paper.first.site)}${paper.first.label ? ` (${paper.first.label})` : ''}` : ''}
         </dd>
         <dt>Last seen</dt>
         <dd>{day(paper.lastSeen)}</dd>
@@ -111,7 +112,7 @@ export function Detail(props: DetailProps) {
         {paper.sites.length > 0 && (
           <>
             <dt>Sources</dt>
-            <dd>{paper.sites.map(siteName).join(', ')}</dd>
+            <dd>{paper.sites.map(siteLabel).join(', ')}</dd>
           </>
         )}
       </dl>
@@ -148,7 +149,7 @@ export function Detail(props: DetailProps) {
           <ol class="history">
             {sightings.map((s, i) => {
               const href = safeHref(s.pageUrl);
-              const label = `${siteName(s.site)}${s.label ? ` · ${s.label}` : ''}`;
+              const label = `${siteLabel(s.site)}${s.label ? ` · ${s.label}` : ''}`;
               return (
                 <li key={`${s.at}-${i}`} data-testid="sighting-item">
                   <time dateTime={new Date(s.at).toISOString()}>{dateTime(s.at)}</time>

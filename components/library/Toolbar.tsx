@@ -1,7 +1,7 @@
 /** Search box, filters and sort. The search box is debounced by the list hook, not here. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { SiteIdOrSource } from '../../lib/messages';
-import { siteName } from './format';
+import { siteLabel } from '../shared/sites';
 import type { TagCount } from './hooks';
 import { isFiltered, type Filters, type Sort, type Status } from './query';
 
@@ -72,7 +72,7 @@ export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
             <option value="">Any site</option>
             {SITES.map((s) => (
               <option key={s} value={s}>
-                {siteName(s)}
+                {siteLabel(s)}
               </option>
             ))}
           </select>

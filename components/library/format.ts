@@ -1,16 +1,4 @@
 /** Words and numbers as the library page shows them. */
-import type { SiteIdOrSource } from '../../lib/messages';
-
-const SITE_NAMES: Record<SiteIdOrSource, string> = {
-  huggingface: 'Hugging Face',
-  arxiv: 'arXiv',
-  import: 'Imported',
-  manual: 'Added by hand',
-};
-
-export function siteName(site: SiteIdOrSource): string {
-  return SITE_NAMES[site] ?? site;
-}
 
 const numberFmt = new Intl.NumberFormat('en');
 export function count(n: number): string {

@@ -3,19 +3,9 @@
  * match rule's sentence is unit-tested.
  */
 import { shortDate } from '../../lib/dates';
-import type { CardInput, MatchView, PageInfo, PaperView, SightingView, SiteIdOrSource } from '../../lib/messages';
+import type { CardInput, MatchView, PageInfo, PaperView, SightingView } from '../../lib/messages';
+import { siteName } from '../shared/sites';
 import type { Row } from './model';
-
-const SITE_NAMES: Record<SiteIdOrSource, string> = {
-  huggingface: 'Hugging Face',
-  arxiv: 'arXiv',
-  import: 'imported',
-  manual: 'added by hand',
-};
-
-export function siteName(site: SiteIdOrSource): string {
-  return SITE_NAMES[site] ?? site;
-}
 
 /** "Hugging Face · Nov 3", "arXiv · cs.LG new". */
 export function pageName(page: PageInfo): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorLine, plural, relativeDay, safeHref, siteName } from '../../components/library/format';
+import { authorLine, plural, relativeDay, safeHref } from '../../components/library/format';
 
 describe('format', () => {
   it('only lets http(s) page URLs become links', () => {
@@ -25,9 +25,8 @@ describe('format', () => {
     expect(relativeDay(undefined, now)).toBe('—');
   });
 
-  it('counts and names', () => {
+  it('counts', () => {
     expect(plural(1, 'paper')).toBe('1 paper');
     expect(plural(12_345, 'paper')).toBe('12,345 papers');
-    expect(siteName('huggingface')).toBe('Hugging Face');
   });
 });
