@@ -1,5 +1,6 @@
 import type { SightingView } from '../../lib/messages';
-import { safeHttpUrl, sightingLine } from './label';
+import { safeHttpUrl } from '../shared/urls';
+import { sightingLine } from './label';
 
 const SHOWN = 8;
 

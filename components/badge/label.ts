@@ -52,13 +52,3 @@ export function badgeTooltip(model: BadgeModel, sightings: SightingView[] | unde
   lines.push('Click for tags and notes · keys: s save, t tag');
   return lines.join('\n');
 }
-
-/** Links from history lines go only to web pages (a restored backup could hold anything). */
-export function safeHttpUrl(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -2,7 +2,8 @@
 import type { PaperView, SightingView } from '../../lib/messages';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../../lib/export/common';
 import { siteLabel } from '../shared/sites';
-import { dateTime, day, plural, safeHref } from './format';
+import { safeHttpUrl } from '../shared/urls';
+import { dateTime, day, plural } from './format';
 import { NoteEditor } from './NoteEditor';
 import { TagEditor } from './TagEditor';
 
@@ -41,7 +42,7 @@ export function Detail(props: DetailProps) {
   }
   if (paper.doi && !/^10\.48550\//.test(paper.doi)) links.push({ label: 'DOI', href: `https://doi.org/${paper.doi}`, testid: 'link-doi' });
   if (!id) {
-    const web = paper.urls.map(safeHref).find((u) => u !== undefined);
+    const web = paper.urls.map(safeHttpUrl).find((u) => u !== undefined);
     if (web) links.push({ label: 'Web page', href: web, testid: 'link-web' });
   }
 
@@ -148,7 +149,7 @@ export function Detail(props: DetailProps) {
         ) : (
           <ol class="history">
             {sightings.map((s, i) => {
-              const href = safeHref(s.pageUrl);
+              const href = safeHttpUrl(s.pageUrl);
               const label = `${siteLabel(s.site)}${s.label ? ` · ${s.label}` : ''}`;
               return (
                 <li key={`${s.at}-${i}`} data-testid="sighting-item">

@@ -37,14 +37,3 @@ export function authorLine(authors: readonly string[], max = 3): string {
   if (authors.length <= max) return authors.join(', ');
   return `${authors.slice(0, max).join(', ')} and ${authors.length - max} more`;
 }
-
-/** Only http(s) links from stored page URLs become hrefs; anything else stays plain text. */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
