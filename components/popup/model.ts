@@ -2,6 +2,7 @@
  * The popup's rows and how they are grouped. Pure: no DOM, no messaging, so it is unit-tested alone.
  */
 import type { CardInput, CardStatus, PageInfo, PaperStatus, PaperView, TabState } from '../../lib/messages';
+import { safeHttpUrl } from '../shared/urls';
 
 export type Group = PaperStatus;
 export const GROUPS: readonly Group[] = ['new', 'seen', 'saved'];
@@ -89,25 +90,14 @@ export function keysOf(rows: Iterable<Row>): Set<string> {
   return keys;
 }
 
-/** Only http(s) links from pages are followed; a card could carry any scheme. */
-export function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function paperLink(row: Row): string | undefined {
   const paper = row.current.paper;
-  const fromCard = safeUrl(row.card?.url);
+  const fromCard = safeHttpUrl(row.card?.url);
   if (fromCard) return fromCard;
   const arxivId = paper?.arxivId ?? row.card?.arxivId;
   if (arxivId) return `https://arxiv.org/abs/${arxivId}`;
   for (const url of paper?.urls ?? []) {
-    const safe = safeUrl(url);
+    const safe = safeHttpUrl(url);
     if (safe) return safe;
   }
   return undefined;

@@ -1,4 +1,7 @@
-/** Only http(s) links from stored page URLs become hrefs (a restored backup could hold anything). */
+/**
+ * Only http(s) links become hrefs: a card could carry any scheme, and a restored backup anything.
+ * For the badge's history, the popup's paper links and the library's details.
+ */
 export function safeHttpUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
