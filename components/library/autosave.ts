@@ -91,6 +91,8 @@ export function createNoteSaver(opts: NoteSaverOptions): NoteSaver {
   let pending: string | null = null;
   let confirmed = opts.initial;
   let inFlight: string | null = null;
+  /** The newest text handed to `save`: an older save's late answer must not count for it. */
+  let lastSent: string | null = null;
   let state: SaveState = 'idle';
   let disposed = false;
   const setState = (s: SaveState) => {
@@ -112,10 +114,11 @@ export function createNoteSaver(opts: NoteSaverOptions): NoteSaver {
       return;
     }
     inFlight = text;
+    lastSent = text;
     setState('saving');
     opts.save(text).then(
       () => {
-        confirmed = text;
+        if (text === lastSent) confirmed = text;
         if (inFlight === text) inFlight = null;
         retryDelay = 1_000;
         // Only a confirmed save of the newest text retires the draft.
@@ -127,7 +130,8 @@ export function createNoteSaver(opts: NoteSaverOptions): NoteSaver {
       () => {
         if (inFlight === text) inFlight = null;
         if (disposed) return;
-        // Retry the newest text unless something newer is already queued.
+        // Retry only the newest text: an older failed save must never overwrite a newer note.
+        if (text !== lastSent) return;
         pending ??= text;
         setState('error');
         retryTimer = setTimeout(flush, retryDelay);

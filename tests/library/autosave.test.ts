@@ -134,3 +134,30 @@ describe('recoverDraft', () => {
     expect(localDrafts(storage).get('bad')).toBeNull();
   });
 });
+
+describe('an older failed save never overwrites a newer note', () => {
+  it('retries only the newest text', async () => {
+    vi.useFakeTimers();
+    const saved: string[] = [];
+    const answers: ((ok: boolean) => void)[] = [];
+    const saver = createNoteSaver({
+      key: 'k',
+      initial: '',
+      drafts: memoryDrafts(),
+      save: (text) =>
+        new Promise((resolve, reject) => {
+          answers.push((ok) => (ok ? (saved.push(text), resolve(undefined)) : reject(new Error('x'))));
+        }),
+    });
+    saver.change('a');
+    saver.flush();
+    saver.change('ab');
+    saver.flush();
+    answers[1]!(true);
+    answers[0]!(false);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(saved).toEqual(['ab']);
+    expect(answers).toHaveLength(2);
+    vi.useRealTimers();
+  });
+});
