@@ -496,9 +496,10 @@ export class Library {
   }
 
   /**
-   * Search and filter the library. Text terms go through the `*words` index (prefix ranges,
-   * intersected by primary key); without text, the sort's own index orders the rows so a page of
-   * 50 from 100k papers reads 50 rows.
+   * Search and filter the library without reading rows it will not show. Every criterion (text
+   * terms through the `*words` index, status, tag, site, first-seen range) becomes a set of keys
+   * read from its index (keys only), the sets are intersected, and the page is cut from the sort
+   * index in order, so only the ~50 rows shown are read, whatever the library's size.
    */
   async search(q: {
     text: string;
@@ -514,71 +515,53 @@ export class Library {
     const db = this.db;
     const fromMs = q.from ? Date.parse(`${q.from}T00:00:00`) : undefined;
     const toMs = q.to ? Date.parse(`${q.to}T23:59:59.999`) : undefined;
-    const keep = (r: PaperRow) =>
-      (q.status !== 'saved' || !!r.savedAt) &&
-      (q.status !== 'seen' || r.seenCount > 0) &&
-      (!q.tag || r.tags.includes(q.tag)) &&
-      (!q.site || r.sites.includes(q.site as PaperRow['sites'][number])) &&
-      (fromMs === undefined || (r.firstSeen ?? 0) >= fromMs) &&
-      (toMs === undefined || (r.firstSeen ?? Infinity) <= toMs);
-
     return db.transaction('r', db.papers, async () => {
+      const keySets: Promise<string[]>[] = [];
       const id = parseArxivId(q.text.trim());
       const terms = id ? [] : queryTerms(q.text);
-      if (id || terms.length) {
-        let keys: string[];
-        if (id) keys = [`arxiv:${id.id}`];
-        else {
-          // Rarest term first, so the intersection starts small.
-          const sets = await Promise.all(
-            terms.map((t) => db.papers.where('words').startsWith(t).primaryKeys() as Promise<string[]>),
-          );
-          sets.sort((x, y) => x.length - y.length);
-          let acc = new Set(sets[0]);
-          for (const s of sets.slice(1)) {
-            const next = new Set(s);
-            acc = new Set([...acc].filter((k) => next.has(k)));
-          }
-          keys = [...acc];
-        }
-        const rows = (await db.papers.bulkGet(keys)).filter((r): r is PaperRow => !!r && keep(r));
-        sortRows(rows, q.sort, terms);
-        return { total: rows.length, papers: rows.slice(q.offset, q.offset + q.limit).map(toView) };
-      }
+      if (id) keySets.push(Promise.resolve([`arxiv:${id.id}`]));
+      for (const t of terms) keySets.push(db.papers.where('words').startsWith(t).primaryKeys() as Promise<string[]>);
+      if (q.status === 'saved') keySets.push(db.papers.where('savedAt').above(0).primaryKeys() as Promise<string[]>);
+      if (q.status === 'seen') keySets.push(db.papers.where('lastSeen').above(0).primaryKeys() as Promise<string[]>);
+      if (q.tag) keySets.push(db.papers.where('tags').equals(q.tag).primaryKeys() as Promise<string[]>);
+      if (q.site) keySets.push(db.papers.where('sites').equals(q.site).primaryKeys() as Promise<string[]>);
+      if (fromMs !== undefined || toMs !== undefined)
+        keySets.push(
+          db.papers.where('firstSeen').between(fromMs ?? -Infinity, toMs ?? Infinity, true, true).primaryKeys() as Promise<string[]>,
+        );
+      const matched = intersect(await Promise.all(keySets));
+      const total = matched ? matched.size : await db.papers.count();
+      const need = q.offset + q.limit;
 
-      const indexFor = q.sort === 'relevance' ? 'lastSeen' : q.sort;
-      const simple = !q.tag && !q.site && fromMs === undefined && toMs === undefined;
-      if (simple) {
-        // Rows without the sort field are absent from its index; "all" must still list them.
-        let coll: ReturnType<typeof db.papers.toCollection>;
-        let total: number;
-        if (q.status === 'saved') {
-          coll = indexFor === 'savedAt' ? db.papers.orderBy('savedAt').reverse() : db.papers.where('savedAt').above(0);
-          total = await db.papers.where('savedAt').above(0).count();
-          if (indexFor !== 'savedAt') {
-            const rows = await coll.toArray();
-            sortRows(rows, q.sort, []);
-            return { total, papers: rows.slice(q.offset, q.offset + q.limit).map(toView) };
-          }
-        } else {
-          const all = q.status === 'all';
-          total = all ? await db.papers.count() : await db.papers.where('lastSeen').above(0).count();
-          const indexed = await db.papers.orderBy(indexFor).count();
-          if (all && indexed < total) {
-            const rows = await db.papers.toArray();
-            sortRows(rows, q.sort, []);
-            return { total, papers: rows.slice(q.offset, q.offset + q.limit).map(toView) };
-          }
-          coll = q.sort === 'title' ? db.papers.orderBy('title') : db.papers.orderBy(indexFor).reverse();
-          if (!all) coll = coll.filter((r) => r.seenCount > 0);
-        }
-        const rows = await coll.offset(q.offset).limit(q.limit).toArray();
-        return { total, papers: rows.map(toView) };
+      // Few matches: read them all and order exactly (relevance needs the titles).
+      if (matched && matched.size <= 2_000) {
+        const rows = (await db.papers.bulkGet([...matched])).filter((r): r is PaperRow => !!r);
+        sortRows(rows, q.sort === 'relevance' && !terms.length ? 'lastSeen' : q.sort, terms);
+        return { total, papers: rows.slice(q.offset, need).map(toView) };
       }
-      const base = q.tag ? db.papers.where('tags').equals(q.tag) : db.papers.toCollection();
-      const rows = (await base.toArray()).filter(keep);
-      sortRows(rows, q.sort, []);
-      return { total: rows.length, papers: rows.slice(q.offset, q.offset + q.limit).map(toView) };
+      // Many matches: walk the sort index in order, keys only, until the page is full.
+      const sort = q.sort === 'relevance' ? 'lastSeen' : q.sort;
+      const ordered = () => (sort === 'title' ? db.papers.orderBy('title') : db.papers.orderBy(sort).reverse());
+      const keys: string[] = [];
+      const chunk = Math.max(500, need * 4);
+      let walked = 0;
+      const inIndex = new Set<string>();
+      for (;;) {
+        const got = (await ordered().offset(walked).limit(chunk).primaryKeys()) as string[];
+        walked += got.length;
+        for (const k of got) {
+          inIndex.add(k);
+          if (!matched || matched.has(k)) keys.push(k);
+        }
+        if (keys.length >= need || got.length < chunk) break;
+      }
+      if (keys.length < need) {
+        // Papers without the sort field (never seen, or not saved) come last.
+        const rest = matched ? [...matched] : ((await db.papers.toCollection().primaryKeys()) as string[]);
+        for (const k of rest) if (!inIndex.has(k)) keys.push(k);
+      }
+      const rows = await db.papers.bulkGet(keys.slice(q.offset, need));
+      return { total, papers: rows.filter((r): r is PaperRow => !!r).map(toView) };
     });
   }
 
@@ -682,6 +665,19 @@ function minDefined(a?: number, b?: number): number | undefined {
 }
 function maxDefined(a?: number, b?: number): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+
+/** The keys in every set (smallest first, so the work is small); null when there is no set. */
+function intersect(sets: string[][]): Set<string> | null {
+  if (!sets.length) return null;
+  const sorted = [...sets].sort((x, y) => x.length - y.length);
+  let acc = new Set(sorted[0]);
+  for (const s of sorted.slice(1)) {
+    if (!acc.size) break;
+    const next = new Set(s);
+    acc = new Set([...acc].filter((k) => next.has(k)));
+  }
+  return acc;
 }
 
 function sortRows(rows: PaperRow[], sort: string, terms: string[]): void {

@@ -244,3 +244,28 @@ describe('near-title matches stay splittable', () => {
     expect((await lib.lookup([variant]))[0]?.paper?.key).toBe('arxiv:2501.04040');
   });
 });
+
+describe('search over many matches', () => {
+  it('cuts the page from the sort index: newest first, exact totals, filters intersected', async () => {
+    let t = Date.parse('2025-11-01T00:00:00Z');
+    const db = new DejaLuDB(`lib-test-${++n}`);
+    const lib = new Library(db, () => t);
+    const cards = Array.from({ length: 2_600 }, (_, i) => card(`Common benchmark study number ${i}`, `2501.${String(i).padStart(5, '0')}`));
+    for (let i = 0; i < cards.length; i += 200) {
+      t += 60_000;
+      await lib.recordSightings(`v${i}`, HF('2025-11-03'), cards.slice(i, i + 200));
+    }
+    await lib.bulk(cards.slice(0, 2_100).map((c) => `arxiv:${c.arxivId}`), { kind: 'tag', tag: 'bench' });
+    const base = { status: 'all' as const, offset: 0, limit: 5 };
+    const newest = await lib.search({ ...base, text: 'common bench', sort: 'lastSeen' });
+    expect(newest.total).toBe(2_600);
+    expect(newest.papers.map((p) => p.arxivId)).toEqual(['2501.02599', '2501.02598', '2501.02597', '2501.02596', '2501.02595']);
+    const tagged = await lib.search({ ...base, text: 'study', tag: 'bench', sort: 'title', offset: 10 });
+    expect(tagged.total).toBe(2_100);
+    expect(tagged.papers).toHaveLength(5);
+    expect(tagged.papers.every((p) => p.tags.includes('bench'))).toBe(true);
+    const titles = (await lib.search({ ...base, text: 'study', tag: 'bench', sort: 'title', limit: 20 })).papers.map((p) => p.title);
+    expect(titles).toEqual([...titles].sort((x, y) => x.localeCompare(y)));
+    expect((await lib.search({ ...base, text: '', sort: 'lastSeen' })).total).toBe(2_600);
+  }, 60_000);
+});
