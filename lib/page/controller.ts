@@ -38,7 +38,8 @@ interface Entry {
   /** The status before this visit. */
   before: PaperStatus;
   model: BadgeModel;
-  badge: BadgeHandle;
+  /** Null while the card is far off screen on a very long page (mounted as it comes near). */
+  badge: BadgeHandle | null;
 }
 
 export function cardInput(card: Card): CardInput {
@@ -62,6 +63,8 @@ function cardId(p: CardInput): string {
 }
 
 const MOUNT_SLICE = 150;
+/** Cards badged at once; past this a page's badges are mounted as their cards come near. */
+const EAGER_BADGES = 400;
 
 function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -184,22 +187,47 @@ export class PageController {
 
     const reply = await send({ type: 'cards.lookup', cards: fresh.map((f) => f.input) });
     const statuses: CardStatus[] = reply.ok ? reply.statuses : fresh.map(() => ({ status: 'new' as const }));
-    // Badges go in by slices, yielding between them, so a 5,000-card page never blocks the main
-    // thread in one long task; the first slice (what is on screen first) lands at once.
+    // Badges go in by slices, yielding between them, so a long page never blocks the main thread
+    // in one long task. On very long pages (infinite scroll, week/month views with thousands of
+    // cards) only the first cards get their badge at once; the rest get it as they come near the
+    // screen, because placing a badge reads layout and far-off cards (content-visibility: auto)
+    // would each force their own layout.
     for (let start = 0; start < fresh.length; start += MOUNT_SLICE) {
       if (start > 0) await yieldToPage();
       fresh.slice(start, start + MOUNT_SLICE).forEach(({ card, input, id }, j) => {
         if (!card.element.isConnected || this.entries.has(card.element)) return;
         const st = statuses[start + j] ?? { status: 'new' as const };
         const model: BadgeModel = { status: st.status, paper: st.paper, match: st.match, card: input, page: this.page };
-        const entry: Entry = { card, id, before: st.status, model, badge: undefined as unknown as BadgeHandle };
-        entry.badge = this.ui.mountBadge(card, model, (paper) => this.onPaper(entry, paper));
+        const entry: Entry = { card, id, before: st.status, model, badge: null };
         this.entries.set(card.element, entry);
+        if (this.entries.size <= EAGER_BADGES) this.mount(entry);
+        else this.lazy().observe(card.element);
         this.index(entry);
         this.track(entry);
       });
     }
     this.refreshPageUi();
+  }
+
+  private mount(entry: Entry): void {
+    if (entry.badge) return;
+    entry.badge = this.ui.mountBadge(entry.card, entry.model, (paper) => this.onPaper(entry, paper));
+  }
+
+  private lazyObserver: IntersectionObserver | null = null;
+  private lazy(): IntersectionObserver {
+    this.lazyObserver ??= new IntersectionObserver(
+      (records) => {
+        for (const r of records) {
+          if (!r.isIntersecting) continue;
+          this.lazyObserver?.unobserve(r.target);
+          const entry = this.entries.get(r.target);
+          if (entry) this.mount(entry);
+        }
+      },
+      { rootMargin: '1500px 0px' },
+    );
+    return this.lazyObserver;
   }
 
   private index(entry: Entry): void {
@@ -210,7 +238,8 @@ export class PageController {
   }
 
   private drop(el: Element, entry: Entry): void {
-    entry.badge.destroy();
+    entry.badge?.destroy();
+    this.lazyObserver?.unobserve(el);
     this.seen.unobserve(el);
     this.entries.delete(el);
     for (const set of this.byKey.values()) set.delete(entry);
@@ -273,7 +302,7 @@ export class PageController {
             : 'new'
           : e.before;
       e.model = { ...e.model, paper, status };
-      e.badge.update(e.model);
+      e.badge?.update(e.model);
       if (wasKey !== paper.key) this.index(e);
     }
   }
@@ -320,6 +349,7 @@ export class PageController {
   stop(): void {
     void this.flush();
     this.mutations?.disconnect();
+    this.lazyObserver?.disconnect();
     this.seen.disconnect();
     for (const [el, entry] of this.entries) this.drop(el, entry);
     this.ui.destroy();
