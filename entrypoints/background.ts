@@ -1,5 +1,5 @@
 import { openDb } from '../lib/db';
-import { Library } from '../lib/library';
+import { Library } from '../lib/library/index';
 import type { ChangeEvent, Settings } from '../lib/messages';
 import { createRouter } from '../lib/router';
 import { SUPPORTED_MATCHES } from '../lib/sites/matches';

@@ -2,7 +2,7 @@
  * The background's message handler: parse, check the sender, run the operation, answer a value.
  * Nothing thrown here reaches the caller; every failure becomes `{ ok: false, error }`.
  */
-import { Invalid, NotFound, type Library } from './library';
+import { Invalid, NotFound, type Library } from './library/index';
 import { CHUNK_CHARS, Request, type ErrorCode, type Settings, type Reply, type RequestOf, type RequestType, type Replies } from './messages';
 import { readSettings, writeSettings } from './settings';
 import { SUPPORTED_MATCHES } from './sites/matches';

@@ -11,7 +11,7 @@ import { parseCslJson, toCslJson } from './export/csl-json';
 import { toCsv } from './export/csv';
 import { detectFormat, type ImportedPaper } from './export/imported';
 import { toMarkdown } from './export/markdown';
-import { Library, mergeRows, probeOf, withWords, newRow, pairKey } from './library';
+import { Library, mergeRows, probeOf, withWords, newRow, pairKey } from './library/index';
 import type { ExportFormat, ImportResult } from './messages';
 import { SettingsSchema } from './messages';
 

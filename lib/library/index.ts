@@ -1,0 +1,370 @@
+/**
+ * The library's operations, as the background runs them: lookup, sightings, save, tags, notes,
+ * not-the-same pairs, search, bulk edits. Every write is one Dexie transaction applying an
+ * *operation* (add tag X, set note) to the row as it is inside that transaction, so concurrent
+ * edits from twenty tabs never overwrite each other. Matching lives in ./match, search in ./search,
+ * row helpers in ./rows.
+ */
+import type { DejaLuDB, NotSameRow, PaperRow, SightingRow } from '../db';
+import type { CardInput, CardStatus, PageInfo, PaperView, SearchResult, SightingView } from '../messages';
+import { resolve } from './match';
+import {
+  dropUndefined,
+  keyOf,
+  learn,
+  mergeRows,
+  newRow,
+  probeOf,
+  statusOf,
+  toView,
+  withWords,
+  type Probe,
+  type Resolved,
+} from './rows';
+import { search, type SearchQuery } from './search';
+
+export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withWords } from './rows';
+
+export class Library {
+  constructor(
+    readonly db: DejaLuDB,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  resolve(probes: Probe[]): Promise<(Resolved | null)[]> {
+    return resolve(this.db, probes);
+  }
+
+  search(q: SearchQuery): Promise<SearchResult> {
+    return search(this.db, q);
+  }
+
+  // ---- page lookups and sightings ---------------------------------------------------------------
+
+  /** Each card's status before this visit: one read transaction for the whole batch. */
+  async lookup(cards: CardInput[]): Promise<CardStatus[]> {
+    const probes = cards.map(probeOf);
+    const resolved = await this.db.transaction('r', this.db.papers, this.db.notSame, () => this.resolve(probes));
+    return resolved.map((r) => (r ? { status: statusOf(r.row), paper: toView(r.row), match: r.match } : { status: 'new' }));
+  }
+
+  /**
+   * Record that these cards were seen during one visit. A paper gets at most one sighting per visit,
+   * however many batches or duplicate cards report it.
+   */
+  async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
+    const db = this.db;
+    return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+      const now = this.now();
+      const rows = await this.upsert(cards.map(probeOf), now);
+      const keys = [...new Set(rows.map((r) => r.key))];
+      const already = await db.sightings
+        .where('[visitId+paperKey]')
+        .anyOf(keys.map((k) => [visitId, k]))
+        .primaryKeys();
+      const done = new Set<string>();
+      if (already.length) {
+        const existing = await db.sightings.bulkGet(already as number[]);
+        for (const s of existing) if (s) done.add(s.paperKey);
+      }
+      const sightings: SightingRow[] = [];
+      const changed = new Map<string, PaperRow>();
+      for (const row of rows) {
+        if (done.has(row.key)) continue;
+        done.add(row.key);
+        const s: SightingRow = dropUndefined({
+          paperKey: row.key,
+          at: now,
+          pageUrl: page.url,
+          site: page.site,
+          label: page.label,
+          digestDate: page.digestDate,
+          visitId,
+        });
+        sightings.push(s);
+        row.seenCount += 1;
+        row.firstSeen ??= now;
+        row.lastSeen = now;
+        row.first ??= dropUndefined({ at: now, site: s.site, label: s.label, pageUrl: s.pageUrl, digestDate: s.digestDate });
+        if (!row.sites.includes(page.site)) row.sites = [...row.sites, page.site];
+        row.updatedAt = now;
+        changed.set(row.key, row);
+      }
+      await db.papers.bulkPut([...changed.values()]);
+      await db.sightings.bulkAdd(sightings);
+      return sightings.length;
+    });
+  }
+
+  /**
+   * The stored row for each probe, created or enriched (and re-keyed when a paper first known by
+   * title or DOI shows its arXiv id). Must run inside a rw transaction on papers, sightings, notSame.
+   */
+  private async upsert(probes: Probe[], now: number): Promise<PaperRow[]> {
+    const resolved = await this.resolve(probes);
+    const byKey = new Map<string, PaperRow>();
+    const out: PaperRow[] = [];
+    for (let i = 0; i < probes.length; i++) {
+      const p = probes[i]!;
+      const found = resolved[i];
+      let row = found ? (byKey.get(found.row.key) ?? found.row) : undefined;
+      // A near-title match is a judgement the user may overrule ("not the same paper"): it never
+      // hands the stored paper this card's ids, so the match stays visible and splittable.
+      const fuzzy = found?.match.rule === 'similar-title';
+      if (!row) {
+        // Two new cards in one batch may be the same paper (a page listing it twice).
+        row = byKey.get(keyOf(p)) ?? newRow(p, now);
+      } else {
+        learn(row, fuzzy ? { ...p, arxivId: undefined, doi: undefined, version: undefined } : p);
+      }
+      if (!fuzzy && p.arxivId && row.key !== `arxiv:${p.arxivId}` && !row.key.startsWith('arxiv:')) {
+        const oldKey = row.key;
+        row = await this.rekey(row, `arxiv:${p.arxivId}`);
+        byKey.delete(oldKey);
+      }
+      // The card shows both ids: a twin stored under its DOI alone is the same paper.
+      if (!fuzzy && p.doi && row.key.startsWith('arxiv:')) {
+        const twin = await this.db.papers.get(`doi:${p.doi}`);
+        if (twin) {
+          row = await this.rekey(twin, row.key);
+          learn(row, p);
+          byKey.delete(twin.key);
+        }
+      }
+      byKey.set(row.key, row);
+      out.push(row);
+    }
+    await this.db.papers.bulkPut([...byKey.values()].map(withWords));
+    return out.map((r) => byKey.get(r.key) ?? r);
+  }
+
+  /**
+   * Move a paper to a new key without losing anything: sightings and not-same pairs follow it, and
+   * if a paper already has that key the two are merged (counts added, tags and notes united).
+   */
+  async rekey(row: PaperRow, newKey: string): Promise<PaperRow> {
+    const db = this.db;
+    const oldKey = row.key;
+    const existing = await db.papers.get(newKey);
+    const merged = existing ? mergeRows(existing, row) : { ...row, key: newKey };
+    merged.key = newKey;
+    await db.papers.delete(oldKey);
+    await db.papers.put(withWords(merged));
+    await db.sightings.where('paperKey').equals(oldKey).modify({ paperKey: newKey });
+    const pairs = await db.notSame.where('a').equals(oldKey).or('b').equals(oldKey).toArray();
+    if (pairs.length) {
+      await db.notSame.bulkDelete(pairs.map((p) => p.pair));
+      await db.notSame.bulkPut(
+        pairs
+          .map((p) => (p.a === oldKey ? [newKey, p.b] : [p.a, newKey]) as [string, string])
+          .filter(([a, b]) => a !== b)
+          .map(([a, b]) => notSameRow(a, b, this.now())),
+      );
+    }
+    return merged;
+  }
+
+  // ---- edits ------------------------------------------------------------------------------------
+
+  /** The row a target names, created from its card when the library does not have it yet. */
+  private async target(target: { key: string } | { card: CardInput; page?: PageInfo }, now: number): Promise<PaperRow> {
+    if ('key' in target) {
+      const row = await this.db.papers.get(target.key);
+      if (!row) throw new NotFound(`No paper with key ${target.key}.`);
+      return row;
+    }
+    const [row] = await this.upsert([probeOf(target.card)], now);
+    return row!;
+  }
+
+  private edit(
+    target: { key: string } | { card: CardInput; page?: PageInfo },
+    apply: (row: PaperRow, now: number) => void,
+  ): Promise<PaperView> {
+    const db = this.db;
+    return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+      const now = this.now();
+      const row = await this.target(target, now);
+      apply(row, now);
+      row.updatedAt = now;
+      await db.papers.put(withWords(row));
+      return toView(row);
+    });
+  }
+
+  save(target: { key: string } | { card: CardInput; page?: PageInfo }, saved: boolean): Promise<PaperView> {
+    return this.edit(target, (row, now) => {
+      if (saved) row.savedAt ??= now;
+      else delete row.savedAt;
+    });
+  }
+
+  editTags(
+    target: { key: string } | { card: CardInput; page?: PageInfo },
+    add: string[],
+    remove: string[],
+  ): Promise<PaperView> {
+    return this.edit(target, (row) => {
+      const tags = new Set(row.tags);
+      for (const t of remove) tags.delete(t);
+      for (const t of add) tags.add(t);
+      row.tags = [...tags];
+    });
+  }
+
+  setNote(target: { key: string } | { card: CardInput; page?: PageInfo }, note: string): Promise<PaperView> {
+    return this.edit(target, (row) => {
+      row.note = note;
+    });
+  }
+
+  // ---- reads ------------------------------------------------------------------------------------
+
+  async getPaper(key: string): Promise<{ paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] }> {
+    const db = this.db;
+    return db.transaction('r', db.papers, db.sightings, db.notSame, async () => {
+      const row = await db.papers.get(key);
+      if (!row) return { paper: null, sightings: [], notSame: [] };
+      const sightings = (await db.sightings.where('paperKey').equals(key).sortBy('at')).map(
+        ({ at, site, label, pageUrl, digestDate }) => dropUndefined({ at, site, label, pageUrl, digestDate }),
+      );
+      const pairs = await db.notSame.where('a').equals(key).or('b').equals(key).toArray();
+      const others = await db.papers.bulkGet(pairs.map((p) => (p.a === key ? p.b : p.a)));
+      return {
+        paper: toView(row),
+        sightings,
+        notSame: others.filter((r): r is PaperRow => !!r).map(toView),
+      };
+    });
+  }
+
+  async getPapers(keys: string[]): Promise<(PaperView | null)[]> {
+    const rows = await this.db.papers.bulkGet(keys);
+    return rows.map((r) => (r ? toView(r) : null));
+  }
+
+  /**
+   * The user says paper `a` and the card/paper `b` are different papers. `b` becomes (or stays) its
+   * own paper under a key of its own, and the pair is recorded so dedup never joins them again.
+   */
+  async markNotSame(
+    aKey: string,
+    b: { key: string } | { card: CardInput; page?: PageInfo },
+  ): Promise<{ a: PaperView | null; b: PaperView }> {
+    const db = this.db;
+    return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+      const now = this.now();
+      const a = await db.papers.get(aKey);
+      let bRow: PaperRow;
+      if ('key' in b) {
+        const found = await db.papers.get(b.key);
+        if (!found) throw new NotFound(`No paper with key ${b.key}.`);
+        bRow = found;
+      } else {
+        const p = probeOf(b.card);
+        let key = keyOf(p);
+        // Same title key as the paper it is split from (only ids could tell them apart): a suffix
+        // keeps the two rows apart.
+        for (let n = 2; key === aKey || (await isOtherPaper(db, key, p)); n++) key = `${keyOf(p)}#${n}`;
+        bRow = (await db.papers.get(key)) ?? { ...newRow(p, now), key };
+        learn(bRow, p);
+        await db.papers.put(withWords(bRow));
+      }
+      if (bRow.key === aKey) throw new Invalid('A paper cannot be split from itself.');
+      await db.notSame.put(notSameRow(aKey, bRow.key, now));
+      return { a: a ? toView(a) : null, b: toView(bRow) };
+    });
+  }
+
+  async listTags(): Promise<{ tag: string; count: number }[]> {
+    const tags: { tag: string; count: number }[] = [];
+    // uniqueKeys walks the index only; counts are per tag, cheap since tags are few.
+    const keys = (await this.db.papers.orderBy('tags').uniqueKeys()) as string[];
+    for (const tag of keys) tags.push({ tag, count: await this.db.papers.where('tags').equals(tag).count() });
+    return tags.sort((x, y) => y.count - x.count || x.tag.localeCompare(y.tag));
+  }
+
+  async recent(limit: number): Promise<PaperView[]> {
+    const rows = await this.db.papers.orderBy('savedAt').reverse().limit(limit).toArray();
+    return rows.map(toView);
+  }
+
+  async stats(): Promise<{ papers: number; saved: number; sightings: number; tags: number }> {
+    const db = this.db;
+    const [papers, saved, sightings, tags] = await Promise.all([
+      db.papers.count(),
+      db.papers.where('savedAt').above(0).count(),
+      db.sightings.count(),
+      db.papers.orderBy('tags').uniqueKeys().then((k) => k.length),
+    ]);
+    return { papers, saved, sightings, tags };
+  }
+
+  // ---- bulk -------------------------------------------------------------------------------------
+
+  async bulk(
+    keys: string[],
+    op: { kind: 'tag' | 'untag'; tag: string } | { kind: 'save' | 'unsave' | 'delete' },
+  ): Promise<{ changed: number; snapshot?: string }> {
+    const db = this.db;
+    return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+      const now = this.now();
+      const rows = (await db.papers.bulkGet(keys)).filter((r): r is PaperRow => !!r);
+      if (op.kind === 'delete') {
+        const sightings = await db.sightings.where('paperKey').anyOf(keys).toArray();
+        const pairs = await db.notSame.where('a').anyOf(keys).or('b').anyOf(keys).toArray();
+        const snapshot = JSON.stringify({ papers: rows, sightings, notSame: pairs });
+        await db.sightings.bulkDelete(sightings.map((s) => s.id!));
+        await db.notSame.bulkDelete(pairs.map((p) => p.pair));
+        await db.papers.bulkDelete(rows.map((r) => r.key));
+        return { changed: rows.length, snapshot };
+      }
+      for (const row of rows) {
+        if (op.kind === 'tag' && !row.tags.includes(op.tag)) row.tags = [...row.tags, op.tag];
+        if (op.kind === 'untag') row.tags = row.tags.filter((t) => t !== op.tag);
+        if (op.kind === 'save') row.savedAt ??= now;
+        if (op.kind === 'unsave') delete row.savedAt;
+        row.updatedAt = now;
+        withWords(row);
+      }
+      await db.papers.bulkPut(rows);
+      return { changed: rows.length };
+    });
+  }
+
+  /** Undo of a bulk delete: put back exactly what the snapshot holds. */
+  async restore(snapshot: string): Promise<number> {
+    const db = this.db;
+    const data = JSON.parse(snapshot) as { papers: PaperRow[]; sightings: SightingRow[]; notSame: NotSameRow[] };
+    return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+      await db.papers.bulkPut(data.papers);
+      await db.sightings.bulkPut(data.sightings);
+      await db.notSame.bulkPut(data.notSame);
+      return data.papers.length;
+    });
+  }
+
+  async clear(): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+      await Promise.all([db.papers.clear(), db.sightings.clear(), db.notSame.clear()]);
+    });
+  }
+}
+
+async function isOtherPaper(db: DejaLuDB, key: string, p: Probe): Promise<boolean> {
+  const row = await db.papers.get(key);
+  return !!row && row.titleKey === p.titleKey && row.arxivId !== p.arxivId;
+}
+
+function notSameRow(a: string, b: string, at: number): NotSameRow {
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return { pair: `${x}|${y}`, a: x, b: y, at };
+}
+
+export class NotFound extends Error {
+  readonly code = 'not-found' as const;
+}
+export class Invalid extends Error {
+  readonly code = 'invalid' as const;
+}

@@ -1,0 +1,166 @@
+/**
+ * Library rows: a card's identity (its probe and key), fresh rows, what a card teaches a stored row,
+ * views sent to the UI, and merging two rows of one paper.
+ */
+import { candidateKeys } from '../dedup';
+import type { PaperRow } from '../db';
+import { normalizeDoi, paperKey, parseArxivId, titleKey } from '../identity';
+import type { CardInput, CardStatus, MatchView, PaperView } from '../messages';
+import { paperWords } from '../words';
+
+/** A card with its identity worked out once. */
+export interface Probe {
+  card: CardInput;
+  arxivId?: string;
+  version?: number;
+  doi?: string;
+  titleKey: string;
+}
+
+export interface Resolved {
+  row: PaperRow;
+  match: MatchView;
+}
+
+export function probeOf(card: CardInput): Probe {
+  let arxivId = card.arxivId ? (parseArxivId(card.arxivId)?.id ?? card.arxivId) : undefined;
+  let version = card.version;
+  const doi = card.doi ? (normalizeDoi(card.doi) ?? undefined) : undefined;
+  if (!arxivId && card.url) {
+    const parsed = parseArxivId(card.url);
+    if (parsed) {
+      arxivId = parsed.id;
+      version ??= parsed.version;
+    }
+  }
+  if (!arxivId && doi) arxivId = parseArxivId(doi)?.id;
+  return { card, arxivId, version, doi, titleKey: titleKey(card.title) };
+}
+
+export function keyOf(p: Probe): string {
+  return paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.card.title });
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+export function refOf(row: PaperRow) {
+  return { title: row.title, arxivId: row.arxivId, doi: row.doi, authors: row.authors, year: row.year, version: row.version };
+}
+export function refOfProbe(p: Probe) {
+  return {
+    title: p.card.title,
+    arxivId: p.arxivId,
+    doi: p.doi,
+    authors: p.card.authors,
+    year: p.card.year ?? yearOf(p.card.publishedAt),
+    version: p.version,
+  };
+}
+
+function yearOf(date: string | undefined): number | undefined {
+  const y = date ? Number(date.slice(0, 4)) : NaN;
+  return Number.isFinite(y) && y > 1000 ? y : undefined;
+}
+
+export function toView(row: PaperRow): PaperView {
+  const { titleKey: _t, candidateKeys: _c, words: _w, ...view } = row;
+  return view;
+}
+
+export function statusOf(row: PaperRow | undefined): CardStatus['status'] {
+  if (!row) return 'new';
+  if (row.savedAt) return 'saved';
+  return row.seenCount > 0 ? 'seen' : 'new';
+}
+
+/** A fresh row for a card the library has never met. */
+export function newRow(p: Probe, now: number): PaperRow {
+  const c = p.card;
+  const row: PaperRow = {
+    key: keyOf(p),
+    title: c.title,
+    titleKey: p.titleKey,
+    candidateKeys: candidateKeys(c.title),
+    words: [],
+    authors: c.authors ?? [],
+    abstract: c.abstract,
+    arxivId: p.arxivId,
+    version: p.version,
+    doi: p.doi,
+    year: c.year ?? yearOf(c.publishedAt),
+    publishedAt: c.publishedAt,
+    urls: c.url ? [c.url] : [],
+    sites: [],
+    seenCount: 0,
+    tags: [],
+    note: '',
+    updatedAt: now,
+  };
+  return withWords(dropUndefined(row));
+}
+
+export function dropUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+export function withWords(row: PaperRow): PaperRow {
+  row.words = paperWords(row);
+  return row;
+}
+
+/** What a card teaches about a stored paper: fill gaps, never erase what the user or a page gave. */
+export function learn(row: PaperRow, p: Probe): void {
+  const c = p.card;
+  if (!row.authors.length && c.authors?.length) row.authors = c.authors;
+  if (!row.abstract && c.abstract) row.abstract = c.abstract;
+  if (!row.arxivId && p.arxivId) row.arxivId = p.arxivId;
+  if (p.version && (!row.version || p.version > row.version)) row.version = p.version;
+  if (!row.doi && p.doi) row.doi = p.doi;
+  if (!row.publishedAt && c.publishedAt) row.publishedAt = c.publishedAt;
+  row.year ??= c.year ?? yearOf(c.publishedAt);
+  if (c.url && !row.urls.includes(c.url)) row.urls = [...row.urls, c.url].slice(-20);
+  dropUndefined(row);
+}
+
+/** Two rows of one paper become one; nothing the user wrote is dropped. */
+export function mergeRows(keep: PaperRow, other: PaperRow): PaperRow {
+  const m: PaperRow = { ...keep };
+  m.seenCount = keep.seenCount + other.seenCount;
+  m.firstSeen = minDefined(keep.firstSeen, other.firstSeen);
+  m.lastSeen = maxDefined(keep.lastSeen, other.lastSeen);
+  m.first = !keep.first ? other.first : !other.first ? keep.first : keep.first.at <= other.first.at ? keep.first : other.first;
+  m.savedAt = minDefined(keep.savedAt, other.savedAt);
+  m.tags = [...new Set([...keep.tags, ...other.tags])];
+  m.note = mergeNotes(keep.note, other.note);
+  m.urls = [...new Set([...keep.urls, ...other.urls])];
+  m.sites = [...new Set([...keep.sites, ...other.sites])];
+  m.authors = keep.authors.length ? keep.authors : other.authors;
+  m.abstract ??= other.abstract;
+  m.doi ??= other.doi;
+  m.arxivId ??= other.arxivId;
+  m.version = maxDefined(keep.version, other.version);
+  m.year ??= other.year;
+  m.publishedAt ??= other.publishedAt;
+  m.updatedAt = Math.max(keep.updatedAt, other.updatedAt);
+  return dropUndefined(m);
+}
+
+/** Notes are never dropped: different notes are kept one after the other. */
+export function mergeNotes(a: string, b: string): string {
+  const x = a.trim();
+  const y = b.trim();
+  if (!x) return b;
+  if (!y || x === y || x.includes(y)) return a;
+  if (y.includes(x)) return b;
+  return `${a}\n\n---\n\n${b}`;
+}
+
+function minDefined(a?: number, b?: number): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+function maxDefined(a?: number, b?: number): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
