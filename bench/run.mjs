@@ -257,7 +257,16 @@ async function chromeLinearScan(extPage, library, sample) {
  */
 export async function runBench(opts) {
   const started = Date.now();
-  const size = SIZES[opts.mode];
+  // BENCH_PAPERS / BENCH_SIGHTINGS / BENCH_ONLY (comma-separated: node, plain, page100, page5000,
+  // lookup, search, popup, export) make a partial run for working on one figure; a full run sets none.
+  const size = {
+    ...SIZES[opts.mode],
+    ...(process.env.BENCH_PAPERS ? { papers: Number(process.env.BENCH_PAPERS) } : {}),
+    ...(process.env.BENCH_SIGHTINGS ? { sightings: Number(process.env.BENCH_SIGHTINGS) } : {}),
+  };
+  const only = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
+  const want = (section) =>
+    !only || only.includes(section) || (section === 'plain' && (only.includes('page100') || only.includes('page5000')));
   const figures = [];
   const info = {};
   const phases = {};
@@ -360,40 +369,43 @@ export async function runBench(opts) {
   );
 
   // ---- near-title lookups in Node -------------------------------------------------------------------
-  log('near-title lookups in Node (DedupIndex vs linear scan)…');
-  const nn = nodeNearTitle({ lib, index, library, refs, size });
-  const perLookup = nn.runs.map((ms) => ms / refs.length);
-  const nodeRate = perLookup.map((ms) => 1000 / ms);
-  figures.push(
-    figure({
-      id: 'near-title-node-speedup',
-      name: 'near-title lookup, Node DedupIndex: speed-up over linear scan',
-      unit: 'x',
-      samples: perLookup.map((ms) => nn.linearPerLookup / ms),
-      goal: { op: '>=', value: 100 },
-      baseline: { name: 'linear scan, samePaper over every paper (warm title cache)', msPerLookup: round(nn.linearPerLookup, 3), queries: size.linearQueries },
-      extra: { indexBuildMs: round(indexBuildMs, 0), recallOfKnownVariants: round(nn.recall, 4), queries: refs.length },
-    }),
-    figure({
-      id: 'near-title-node-rate',
-      name: 'near-title lookup, Node DedupIndex: lookups/s',
-      unit: '/s',
-      samples: nodeRate,
-      goal: { op: '>=', value: 10_000 },
-    }),
-  );
+  if (want('node')) {
+    log('near-title lookups in Node (DedupIndex vs linear scan)…');
+    const nn = nodeNearTitle({ lib, index, library, refs, size });
+    const perLookup = nn.runs.map((ms) => ms / refs.length);
+    const nodeRate = perLookup.map((ms) => 1000 / ms);
+    figures.push(
+      figure({
+        id: 'near-title-node-speedup',
+        name: 'near-title lookup, Node DedupIndex: speed-up over linear scan',
+        unit: 'x',
+        samples: perLookup.map((ms) => nn.linearPerLookup / ms),
+        goal: { op: '>=', value: 100 },
+        baseline: { name: 'linear scan, samePaper over every paper (warm title cache)', msPerLookup: round(nn.linearPerLookup, 3), queries: size.linearQueries },
+        extra: { indexBuildMs: round(indexBuildMs, 0), recallOfKnownVariants: round(nn.recall, 4), queries: refs.length },
+      }),
+      figure({
+        id: 'near-title-node-rate',
+        name: 'near-title lookup, Node DedupIndex: lookups/s',
+        unit: '/s',
+        samples: nodeRate,
+        goal: { op: '>=', value: 10_000 },
+      }),
+    );
 
+  }
   phase('nodeNearTitle');
   // ---- without the extension --------------------------------------------------------------------------
-  log('pages without the extension…');
-  const plain = await launchPlain();
-  await plain.addInitScript(INIT_SCRIPT);
-  await servePages(plain, pages);
-  const plainSmall = [];
-  for (let i = 0; i <= size.runs; i++) {
-    const r = await loadPage(plain, smallPages[i].url, { extension: false });
-    if (i > 0) plainSmall.push({ task: r.metrics.TaskDuration * 1000, script: r.metrics.ScriptDuration * 1000, nav: r.nav });
-    await closePage(r);
+  if (want('plain')) {
+    log('pages without the extension…');
+    const plain = await launchPlain();
+    await plain.addInitScript(INIT_SCRIPT);
+    await servePages(plain, pages);
+    const plainSmall = [];
+    for (let i = 0; i <= size.runs; i++) {
+      const r = await loadPage(plain, smallPages[i].url, { extension: false });
+      if (i > 0) plainSmall.push({ task: r.metrics.TaskDuration * 1000, script: r.metrics.ScriptDuration * 1000, nav: r.nav });
+      await closePage(r);
   }
   const plainBig = [];
   for (let i = 0; i < bigPages.length; i++) {
@@ -403,6 +415,7 @@ export async function runBench(opts) {
   }
   await plain.close();
 
+  }
   phase('withoutExtension');
   // ---- with the extension: import ---------------------------------------------------------------------
   writeDataFile(extDir, 'backup.json', backupText);
@@ -432,46 +445,47 @@ export async function runBench(opts) {
 
     phase('import');
     // ---- navigation → every badge shown (100 cards) ------------------------------------------------------
-    log('100-card page: navigation → every badge shown…');
-    const nav = [];
-    const work = [];
-    let check = null;
-    for (let i = 0; i <= size.runs; i++) {
-      const { url, cards } = smallPages[i];
-      const r = await loadPage(context, url, { extension: true });
-      const q = await querySelectorAllMs(r.page);
-      const keys = cards.map((c) => `arxiv:${c.id}`);
-      const idb = await rawIdbRead(ext, keys);
-      if (i === 1) {
-        const tabId = await tabIdOf(ext, r.page);
-        const report = summarise(await waitForReport(ext, tabId, cards.length, 20_000, url));
-        check = { expected: expected(cards), shown: { new: report.new, seen: report.seen, saved: report.saved } };
-      }
-      if (i > 0) {
-        nav.push({
-          badgesAt: r.probe.badgesAt,
-          firstBadgeAt: r.probe.firstBadgeAt,
-          dcl: r.nav.domContentLoadedEnd,
-          load: r.nav.loadEnd,
-          qsa: q.first,
-          idb: idb.ms,
-          idbFound: idb.found,
-          task: r.metrics.TaskDuration * 1000,
-          script: r.metrics.ScriptDuration * 1000,
+    if (want('page100')) {
+      log('100-card page: navigation → every badge shown…');
+      const nav = [];
+      const work = [];
+      let check = null;
+      for (let i = 0; i <= size.runs; i++) {
+        const { url, cards } = smallPages[i];
+        const r = await loadPage(context, url, { extension: true });
+        const q = await querySelectorAllMs(r.page);
+        const keys = cards.map((c) => `arxiv:${c.id}`);
+        const idb = await rawIdbRead(ext, keys);
+        if (i === 1) {
+          const tabId = await tabIdOf(ext, r.page);
+          const report = summarise(await waitForReport(ext, tabId, cards.length, 20_000, url));
+          check = { expected: expected(cards), shown: { new: report.new, seen: report.seen, saved: report.saved } };
+        }
+        if (i > 0) {
+          nav.push({
+            badgesAt: r.probe.badgesAt,
+            firstBadgeAt: r.probe.firstBadgeAt,
+            dcl: r.nav.domContentLoadedEnd,
+            load: r.nav.loadEnd,
+            qsa: q.first,
+            idb: idb.ms,
+            idbFound: idb.found,
+            task: r.metrics.TaskDuration * 1000,
+            script: r.metrics.ScriptDuration * 1000,
+          });
+        }
+        await closePage(r);
+        // The traced load of the same kind of page: main-thread work of the content script.
+        const tr = await loadPage(context, smallPages[size.runs + 1 + i].url, {
+          extension: true,
+          trace: true,
+          scriptUrl,
         });
-      }
-      await closePage(r);
-      // The traced load of the same kind of page: main-thread work of the content script.
-      const tr = await loadPage(context, smallPages[size.runs + 1 + i].url, {
-        extension: true,
-        trace: true,
-        scriptUrl,
-      });
-      if (i > 0 && tr.tasks) {
-        const own = tr.tasks.tasks.filter((x) => x.script);
-        work.push({ ms: own.reduce((s, x) => s + x.ms, 0), tasks: own.length, longest: Math.max(0, ...own.map((x) => x.ms)) });
-      }
-      await closePage(tr);
+        if (i > 0 && tr.tasks) {
+          const own = tr.tasks.tasks.filter((x) => x.script);
+          work.push({ ms: own.reduce((s, x) => s + x.ms, 0), tasks: own.length, longest: Math.max(0, ...own.map((x) => x.ms)) });
+        }
+        await closePage(tr);
     }
     await closeRawIdb(ext);
     const baselines = nav.map((n) => n.dcl + n.qsa + n.idb);
@@ -523,31 +537,33 @@ export async function runBench(opts) {
     );
     if (check) log(`status check on a 100-card page: expected ${JSON.stringify(check.expected)}, shown ${JSON.stringify(check.shown)}`);
 
+    }
     phase('page100');
     // ---- 5,000-card page: long tasks and memory -----------------------------------------------------------
-    log(`${size.bigCards}-card page: long tasks and memory…`);
-    const big = [];
-    const bigStart = Date.now();
-    for (let i = 0; i < bigPages.length && (i === 0 || Date.now() - bigStart < size.bigBudgetMs); i++) {
-      const r = await loadPage(context, bigPages[i].url, { extension: true, trace: true, heap: true, settleMs: 2_000, scriptUrl, timeoutMs: 600_000 });
-      const own = r.tasks ? r.tasks.tasks.filter((x) => x.script) : [];
-      const contentStart = own.length ? own[0].start : Infinity;
-      const after = r.tasks ? r.tasks.tasks.filter((x) => x.start >= contentStart) : [];
-      {
-        big.push({
-          longestScriptTask: Math.max(0, ...own.map((x) => x.ms)),
-          scriptTasksOver50: own.filter((x) => x.ms > 50).length,
-          scriptMs: own.reduce((s, x) => s + x.ms, 0),
-          longestTaskAfterStart: Math.max(0, ...after.map((x) => x.ms)),
-          longTasksObserved: r.longTasks.length,
-          longestObserved: Math.max(0, ...r.longTasks.map((x) => x.duration)),
-          badgesAt: r.probe.badgesAt,
-          dcl: r.nav.domContentLoadedEnd,
-          heapMB: r.heapMB,
-          nodes: r.metrics.Nodes,
-        });
-      }
-      await closePage(r);
+    if (want('page5000')) {
+      log(`${size.bigCards}-card page: long tasks and memory…`);
+      const big = [];
+      const bigStart = Date.now();
+      for (let i = 0; i < bigPages.length && (i === 0 || Date.now() - bigStart < size.bigBudgetMs); i++) {
+        const r = await loadPage(context, bigPages[i].url, { extension: true, trace: true, heap: true, settleMs: 2_000, scriptUrl, timeoutMs: 600_000 });
+        const own = r.tasks ? r.tasks.tasks.filter((x) => x.script) : [];
+        const contentStart = own.length ? own[0].start : Infinity;
+        const after = r.tasks ? r.tasks.tasks.filter((x) => x.start >= contentStart) : [];
+        {
+          big.push({
+            longestScriptTask: Math.max(0, ...own.map((x) => x.ms)),
+            scriptTasksOver50: own.filter((x) => x.ms > 50).length,
+            scriptMs: own.reduce((s, x) => s + x.ms, 0),
+            longestTaskAfterStart: Math.max(0, ...after.map((x) => x.ms)),
+            longTasksObserved: r.longTasks.length,
+            longestObserved: Math.max(0, ...r.longTasks.map((x) => x.duration)),
+            badgesAt: r.probe.badgesAt,
+            dcl: r.nav.domContentLoadedEnd,
+            heapMB: r.heapMB,
+            nodes: r.metrics.Nodes,
+          });
+        }
+        await closePage(r);
     }
     const plainHeap = median(plainBig.map((p) => p.heapMB));
     figures.push(
@@ -588,22 +604,24 @@ export async function runBench(opts) {
       }),
     );
 
+    }
     phase('page5000');
     // ---- cards.lookup for title-only cards ---------------------------------------------------------------
-    log('cards.lookup for title-only cards…');
-    const lookups = [];
-    let matched = 0;
-    for (let i = 0; i < lookupBatches.length; i++) {
-      const batch = lookupBatches[i];
-      const res = await ext.evaluate(async (cards) => {
-        const t0 = performance.now();
-        const reply = await chrome.runtime.sendMessage({ type: 'cards.lookup', cards });
-        const ms = performance.now() - t0;
-        return { ms, ok: reply?.ok, keys: reply?.ok ? reply.statuses.map((s) => s.paper?.key ?? null) : [] };
-      }, batch.map((b) => b.card));
-      if (!res.ok) throw new Error('cards.lookup failed');
-      if (i > 0 || lookupBatches.length === 1) lookups.push(res.ms);
-      if (i === 1 || lookupBatches.length === 1) matched = batch.filter((b, j) => b.libraryKey && res.keys[j] === b.libraryKey).length / batch.filter((b) => b.libraryKey).length;
+    if (want('lookup')) {
+      log('cards.lookup for title-only cards…');
+      const lookups = [];
+      let matched = 0;
+      for (let i = 0; i < lookupBatches.length; i++) {
+        const batch = lookupBatches[i];
+        const res = await ext.evaluate(async (cards) => {
+          const t0 = performance.now();
+          const reply = await chrome.runtime.sendMessage({ type: 'cards.lookup', cards });
+          const ms = performance.now() - t0;
+          return { ms, ok: reply?.ok, keys: reply?.ok ? reply.statuses.map((s) => s.paper?.key ?? null) : [] };
+        }, batch.map((b) => b.card));
+        if (!res.ok) throw new Error('cards.lookup failed');
+        if (i > 0 || lookupBatches.length === 1) lookups.push(res.ms);
+        if (i === 1 || lookupBatches.length === 1) matched = batch.filter((b, j) => b.libraryKey && res.keys[j] === b.libraryKey).length / batch.filter((b) => b.libraryKey).length;
     }
     const sample = refs.slice(0, size.chromeLinearQueries).map((r) => r.probe);
     const scan = await chromeLinearScan(ext, library, sample);
@@ -627,25 +645,27 @@ export async function runBench(opts) {
       }),
     );
 
+    }
     phase('cardsLookup');
     // ---- library search ------------------------------------------------------------------------------------
-    log('library search…');
-    const queries = searchQueries(library);
-    const rounds = [];
-    const perQuery = new Map();
-    const searchStart = Date.now();
-    // Warm-up: one query (the background's first search opens its transaction paths).
-    await timedSendSummary(ext, { type: 'library.search', query: { text: 'warm up' } });
-    while (rounds.length < size.runs && (rounds.length === 0 || Date.now() - searchStart < size.searchBudgetMs)) {
-      const times = [];
-      for (const q of queries) {
-        const r = await timedSendSummary(ext, { type: 'library.search', query: q });
-        if (!r.reply.ok) throw new Error(`search failed: ${JSON.stringify(q)} ${JSON.stringify(r.reply)}`);
-        times.push(r.ms);
-        const key = JSON.stringify(q);
-        perQuery.set(key, [...(perQuery.get(key) ?? []), { ms: r.ms, total: r.reply.total }]);
-      }
-      rounds.push(times);
+    if (want('search')) {
+      log('library search…');
+      const queries = searchQueries(library);
+      const rounds = [];
+      const perQuery = new Map();
+      const searchStart = Date.now();
+      // Warm-up: one query (the background's first search opens its transaction paths).
+      await timedSendSummary(ext, { type: 'library.search', query: { text: 'warm up' } });
+      while (rounds.length < size.runs && (rounds.length === 0 || Date.now() - searchStart < size.searchBudgetMs)) {
+        const times = [];
+        for (const q of queries) {
+          const r = await timedSendSummary(ext, { type: 'library.search', query: q });
+          if (!r.reply.ok) throw new Error(`search failed: ${JSON.stringify(q)} ${JSON.stringify(r.reply)}`);
+          times.push(r.ms);
+          const key = JSON.stringify(q);
+          perQuery.set(key, [...(perQuery.get(key) ?? []), { ms: r.ms, total: r.reply.total }]);
+        }
+        rounds.push(times);
     }
     const all = rounds.flat();
     const slowest = [...perQuery.entries()]
@@ -664,25 +684,27 @@ export async function runBench(opts) {
       }),
     );
 
+    }
     phase('search');
     // ---- popup -----------------------------------------------------------------------------------------------
-    log('popup: open → first screen with data…');
-    const shown = await loadPage(context, smallPages[smallPages.length - 1].url, { extension: true, settleMs: 300 });
-    const tabId = await tabIdOf(ext, shown.page);
-    await waitForReport(ext, tabId, size.smallCards, 30_000, shown.page.url());
-    const popup = [];
-    for (let i = 0; i <= size.runs; i++) {
-      const p = await context.newPage();
-      await p.setViewportSize({ width: 400, height: 600 });
-      await p.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-      await p.waitForFunction(() => window.__bench?.rowsAt !== null && window.__bench?.rowsAt !== undefined, null, { timeout: 60_000, polling: 50 });
-      const r = await p.evaluate(() => ({
-        rowsAt: window.__bench.rowsAt,
-        rows: window.__bench.rows,
-        dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
-      }));
-      if (i > 0 || size.runs === 0) popup.push(r);
-      await p.close();
+    if (want('popup')) {
+      log('popup: open → first screen with data…');
+      const shown = await loadPage(context, smallPages[smallPages.length - 1].url, { extension: true, settleMs: 300 });
+      const tabId = await tabIdOf(ext, shown.page);
+      await waitForReport(ext, tabId, size.smallCards, 30_000, shown.page.url());
+      const popup = [];
+      for (let i = 0; i <= size.runs; i++) {
+        const p = await context.newPage();
+        await p.setViewportSize({ width: 400, height: 600 });
+        await p.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+        await p.waitForFunction(() => window.__bench?.rowsAt !== null && window.__bench?.rowsAt !== undefined, null, { timeout: 60_000, polling: 50 });
+        const r = await p.evaluate(() => ({
+          rowsAt: window.__bench.rowsAt,
+          rows: window.__bench.rows,
+          dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+        }));
+        if (i > 0 || size.runs === 0) popup.push(r);
+        await p.close();
     }
     // What the popup waits for: one tab.get (the tab's cards looked up again), timed alone.
     const tabGet = [];
@@ -700,17 +722,19 @@ export async function runBench(opts) {
       }),
     );
 
+    }
     phase('popup');
     // ---- export --------------------------------------------------------------------------------------------
-    log('export all as BibTeX…');
-    const exports = [];
-    const exportStart = Date.now();
-    let exportInfo;
-    while (exports.length < size.exportRuns && (exports.length === 0 || Date.now() - exportStart < size.exportBudgetMs)) {
-      const r = await exportAll(ext, 'bibtex');
-      if (!r.reply?.ok) throw new Error(`export failed: ${JSON.stringify(r.reply)}`);
-      exports.push(r.ms / 1000);
-      exportInfo = r.reply;
+    if (want('export')) {
+      log('export all as BibTeX…');
+      const exports = [];
+      const exportStart = Date.now();
+      let exportInfo;
+      while (exports.length < size.exportRuns && (exports.length === 0 || Date.now() - exportStart < size.exportBudgetMs)) {
+        const r = await exportAll(ext, 'bibtex');
+        if (!r.reply?.ok) throw new Error(`export failed: ${JSON.stringify(r.reply)}`);
+        exports.push(r.ms / 1000);
+        exportInfo = r.reply;
     }
     figures.push(
       figure({
@@ -723,6 +747,7 @@ export async function runBench(opts) {
         extra: exportInfo,
       }),
     );
+    }
     phase('export');
   } finally {
     await context.close();
