@@ -1,7 +1,7 @@
 // What the benchmark watches inside pages, installed with context.addInitScript so it runs before
 // any page script: when the first and the last <dejalu-badge> appear on a Hugging Face page, the
 // page's long tasks (a `longtask` PerformanceObserver registered before the page loads), and when
-// the popup first shows rows. All times are performance.now() of the page: milliseconds since its
+// the popup or the library page first shows rows. All times are performance.now() of the page: milliseconds since its
 // navigation started (performance.timeOrigin).
 
 export const INIT_SCRIPT = `(() => {
@@ -37,7 +37,7 @@ export const INIT_SCRIPT = `(() => {
       }
       return false;
     });
-  } else if (location.protocol === 'chrome-extension:' && location.pathname === '/popup.html') {
+  } else if (location.protocol === 'chrome-extension:' && (location.pathname === '/popup.html' || location.pathname === '/library.html')) {
     watch(() => {
       const rows = document.querySelectorAll('[data-testid="paper-row"]');
       if (rows.length === 0) return false;
