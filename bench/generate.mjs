@@ -394,7 +394,10 @@ export function backupChunks(library, maxBytes) {
     size = overhead;
   };
   for (const row of library.papers) {
-    const pj = JSON.stringify(row);
+    // As the extension exports it: derived search keys stay out of the file (the importer
+    // recomputes them from the dedup code of the day).
+    const { titleKey: _t, candidateKeys: _c, words: _w, ...exported } = row;
+    const pj = JSON.stringify(exported);
     const sj = (byPaper.get(row.key) ?? []).map((s) => JSON.stringify(s));
     const add = pj.length + 1 + sj.reduce((n, s) => n + s.length + 1, 0);
     if (size + add > maxBytes) flush();
