@@ -398,18 +398,19 @@ export async function runBench(opts) {
   }
   phase('nodeNearTitle');
   // ---- without the extension --------------------------------------------------------------------------
+  // Outside the block: the page sections compare against these.
+  const plainSmall = [];
+  const plainBig = [];
   if (want('plain')) {
     log('pages without the extension…');
     const plain = await launchPlain();
     await plain.addInitScript(INIT_SCRIPT);
     await servePages(plain, pages);
-    const plainSmall = [];
     for (let i = 0; i <= size.runs; i++) {
       const r = await loadPage(plain, smallPages[i].url, { extension: false });
       if (i > 0) plainSmall.push({ task: r.metrics.TaskDuration * 1000, script: r.metrics.ScriptDuration * 1000, nav: r.nav });
       await closePage(r);
     }
-    const plainBig = [];
     for (let i = 0; i < bigPages.length; i++) {
       const r = await loadPage(plain, bigPages[i].url, { extension: false, heap: true, settleMs: 2_000 });
       plainBig.push({ heapMB: r.heapMB, nodes: r.metrics.Nodes, longTasks: r.longTasks, nav: r.nav });
