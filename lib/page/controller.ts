@@ -27,6 +27,8 @@ export interface BadgeHandle {
 
 /** The page UI the controller drives (components/badge, components/summary). */
 export interface PageUi {
+  /** The cards about to be badged, as soon as they are read: a chance to measure the page early. */
+  prepare?(cards: Card[]): void;
   mountBadge(card: Card, model: BadgeModel, onPaper: (paper: PaperView) => void): BadgeHandle;
   setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void): void;
   setFaded(card: Card, faded: boolean, style: Settings['seenStyle']): void;
@@ -227,16 +229,17 @@ export class PageController {
     // batch is asked for while the badges of the one before go in.
     const batches = lookupBatches(fresh);
     let reply = this.lookup(batches[0]!);
+    this.ui.prepare?.(batches[0]!.map((f) => f.card));
     if (this.siteOff(await this.settingsReady)) return this.turnOff();
     for (let b = 0; b < batches.length; b++) {
       const statuses = await reply;
       if (this.visitId !== visit) return;
       slicer.restart();
       if (b + 1 < batches.length) reply = this.lookup(batches[b + 1]!);
-      await this.add(batches[b]!, statuses, slicer);
+      const added = await this.add(batches[b]!, statuses, slicer);
       if (this.visitId !== visit) return;
       // Counts and dimming follow each batch; the tab's report (every card) goes once, at the end.
-      this.refreshPageUi(b + 1 === batches.length);
+      this.refreshPageUi(b + 1 === batches.length, added);
     }
   }
 
@@ -256,7 +259,8 @@ export class PageController {
    * as they come near the screen: a badge is a shadow root and a small component, and thousands of
    * them would cost memory for cards nobody scrolls to.
    */
-  private async add(batch: Fresh[], statuses: CardStatus[], slicer: Slicer): Promise<void> {
+  private async add(batch: Fresh[], statuses: CardStatus[], slicer: Slicer): Promise<Entry[]> {
+    const added: Entry[] = [];
     for (let j = 0; j < batch.length; j++) {
       const { card, input, id } = batch[j]!;
       if (card.element.isConnected && !this.entries.has(card.element)) {
@@ -268,9 +272,11 @@ export class PageController {
         else this.lazy().observe(card.element);
         this.index(entry);
         this.track(entry);
+        added.push(entry);
       }
       if (slicer.due()) await slicer.pause();
     }
+    return added;
   }
 
   private mount(entry: Entry): void {
@@ -416,10 +422,11 @@ export class PageController {
     return counts;
   }
 
-  private refreshPageUi(report = true): void {
+  /** Summary, dimming and (with `report`) the tab's report; `only`: dim just these new entries. */
+  private refreshPageUi(report = true, only?: Entry[]): void {
     const settings = this.settings;
     if (!settings) return;
-    for (const e of this.entries.values()) this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen', settings.seenStyle);
+    for (const e of only ?? this.entries.values()) this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen', settings.seenStyle);
     this.ui.setSummary(this.counts(), settings, (patch) => void this.changeSettings(patch));
     if (!report) return;
     void send({
