@@ -76,12 +76,14 @@ function cardId(p: CardInput): string {
 /** Cards badged at once; past this a page's badges are mounted as their cards come near. */
 const EAGER_BADGES = 400;
 /**
- * Cards per `cards.lookup`. The first message covers the cards badged at once; the rest of a long
- * page follows in messages small enough that neither their sending nor their replies make a long
- * task (a 5,000-card lookup is ~5 MB each way), and the first badges need not wait for all.
+ * Cards per `cards.lookup`. A page of ordinary length is one message. A long page goes in batches
+ * small enough that neither sending one nor reading its reply (statuses and stored papers) makes a
+ * long task: a 5,000-card lookup is megabytes each way, and its reply alone took ~50 ms to read.
+ * Two batches are in flight at a time, so the badges of one go in while the next is looked up.
  */
-const FIRST_LOOKUP = EAGER_BADGES;
-const LOOKUP_BATCH = 500;
+const FIRST_LOOKUP = 200;
+const LOOKUP_BATCH = 200;
+const IN_FLIGHT = 2;
 
 export function lookupBatches<T>(items: readonly T[], first = FIRST_LOOKUP, size = LOOKUP_BATCH): T[][] {
   const out: T[][] = [];
@@ -228,14 +230,14 @@ export class PageController {
     // The first lookup goes out before anything else is waited for (settings included); each later
     // batch is asked for while the badges of the one before go in.
     const batches = lookupBatches(fresh);
-    let reply = this.lookup(batches[0]!);
+    const replies = batches.slice(0, IN_FLIGHT).map((batch) => this.lookup(batch));
     this.ui.prepare?.(batches[0]!.map((f) => f.card));
     if (this.siteOff(await this.settingsReady)) return this.turnOff();
     for (let b = 0; b < batches.length; b++) {
-      const statuses = await reply;
+      const statuses = await replies[b]!;
       if (this.visitId !== visit) return;
       slicer.restart();
-      if (b + 1 < batches.length) reply = this.lookup(batches[b + 1]!);
+      if (b + IN_FLIGHT < batches.length) replies.push(this.lookup(batches[b + IN_FLIGHT]!));
       const added = await this.add(batches[b]!, statuses, slicer);
       if (this.visitId !== visit) return;
       // Counts and dimming follow each batch; the tab's report (every card) goes once, at the end.

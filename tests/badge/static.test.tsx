@@ -16,7 +16,7 @@ function paper(over: Partial<PaperView> = {}): PaperView {
 
 const MODELS: BadgeModel[] = [
   { status: 'new', card: { title: 'A new one' }, page: PAGE },
-  { status: 'seen', paper: paper({ seenCount: 3, first: { at: Date.UTC(2024, 9, 29), digestDate: '2024-10-29' } }), card: { title: 'Seen' }, page: PAGE },
+  { status: 'seen', paper: paper({ seenCount: 3, first: { at: Date.UTC(2024, 9, 29), digestDate: '2024-10-29', site: 'huggingface', label: 'Oct 29', pageUrl: 'https://huggingface.co/papers' } }), card: { title: 'Seen' }, page: PAGE },
   { status: 'saved', paper: paper({ savedAt: 5, tags: ['llm', 'rl', 'moe', 'x'] }), card: { title: 'Saved' }, page: PAGE },
   {
     status: 'seen',
