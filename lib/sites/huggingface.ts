@@ -118,7 +118,8 @@ function parseIsland(raw: string, target: 'DailyPapers' | 'PaperContent'): Islan
 
 /** The same as `parseIsland(raw, 'DailyPapers')`, one paper at a time. */
 function* parseIslandSteps(raw: string): Generator<void, Island, void> {
-  const split = yield* parseObjectSplitting(raw, 'dailyPapers');
+  // Only each entry's `paper`: the entries repeat its title and abstract beside it.
+  const split = yield* parseObjectSplitting(raw, 'dailyPapers', 'paper');
   if (!split) return parseIsland(raw, 'DailyPapers');
   const papers = new Map<string, IslandPaper>();
   for (const entry of split.items ?? []) {

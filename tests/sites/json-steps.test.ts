@@ -68,4 +68,17 @@ describe('parseObjectSplitting', () => {
       expect(run(parseObjectSplitting(bad, 'dailyPapers')).value, bad).toBeNull();
     }
   });
+
+  it('parses only one member of each item when asked, the last of repeated keys as JSON.parse does', () => {
+    const text = JSON.stringify({
+      dailyPapers: [
+        { summary: 'x'.repeat(50), paper: { id: 'a', t: 'p, "q" } {' }, title: 'dup' },
+        { paper: { id: 'b' } },
+        { other: 1 },
+        [1, 2],
+      ],
+    }).replace('"title":"dup"', '"title":"dup","paper":{"id":"a2"}');
+    const { value } = run(parseObjectSplitting(text, 'dailyPapers', 'paper'));
+    expect(value?.items).toEqual([{ paper: { id: 'a2' } }, { paper: { id: 'b' } }, { other: 1 }, [1, 2]]);
+  });
 });
