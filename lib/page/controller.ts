@@ -240,9 +240,13 @@ export class PageController {
       if (b + IN_FLIGHT < batches.length) replies.push(this.lookup(batches[b + IN_FLIGHT]!));
       const added = await this.add(batches[b]!, statuses, slicer);
       if (this.visitId !== visit) return;
-      // Counts and dimming follow each batch; the tab's report (every card) goes once, at the end.
-      this.refreshPageUi(b + 1 === batches.length, added);
+      // Counts and dimming follow each batch; the tab's report (every card) goes once, at the end,
+      // in a task of its own: sending thousands of cards is itself a few milliseconds per thousand.
+      this.refreshPageUi(false, added);
     }
+    await slicer.pause();
+    if (this.visitId !== visit) return;
+    this.report();
   }
 
   private async lookup(batch: Fresh[]): Promise<CardStatus[]> {
@@ -430,7 +434,11 @@ export class PageController {
     if (!settings) return;
     for (const e of only ?? this.entries.values()) this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen', settings.seenStyle);
     this.ui.setSummary(this.counts(), settings, (patch) => void this.changeSettings(patch));
-    if (!report) return;
+    if (report) this.report();
+  }
+
+  private report(): void {
+    if (!this.settings) return;
     void send({
       type: 'tab.report',
       page: this.page,
