@@ -211,6 +211,7 @@ export class PageController {
       if (had && had.id === id) continue;
       if (had) this.drop(card.element, had); // the page reused the element for another paper
       fresh.push({ card, input, id });
+      if (slicer.due()) await slicer.pause();
     }
     let dropped = false;
     for (const [el, entry] of this.entries)
@@ -230,13 +231,15 @@ export class PageController {
     // The first lookup goes out before anything else is waited for (settings included); each later
     // batch is asked for while the badges of the one before go in.
     const batches = lookupBatches(fresh);
+    if (slicer.due()) await slicer.pause();
     const replies = batches.slice(0, IN_FLIGHT).map((batch) => this.lookup(batch));
     this.ui.prepare?.(batches[0]!.map((f) => f.card));
     if (this.siteOff(await this.settingsReady)) return this.turnOff();
     for (let b = 0; b < batches.length; b++) {
+      // No fresh slice here: a reply that was already in is awaited without leaving the task, and
+      // batches would chain in one long task. After a real wait the slicer is due and yields once.
       const statuses = await replies[b]!;
       if (this.visitId !== visit) return;
-      slicer.restart();
       if (b + IN_FLIGHT < batches.length) replies.push(this.lookup(batches[b + IN_FLIGHT]!));
       const added = await this.add(batches[b]!, statuses, slicer);
       if (this.visitId !== visit) return;

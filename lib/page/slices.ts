@@ -15,8 +15,6 @@ export interface Slicer {
   pause(): Promise<void>;
   /** `pause()` only if the slice is used up. */
   maybePause(): Promise<void>;
-  /** Start a new slice now: after awaiting something else (a message), a new task is running. */
-  restart(): void;
   /** How many times this slicer has yielded (for tests and diagnostics). */
   readonly pauses: number;
 }
@@ -67,9 +65,6 @@ export function createSlicer(opts: SlicerOptions = {}): Slicer {
     },
     async maybePause() {
       if (slicer.due()) await slicer.pause();
-    },
-    restart() {
-      start = now();
     },
     get pauses() {
       return pauses;

@@ -33,15 +33,6 @@ describe('slicer', () => {
     expect(slicer.pauses).toBe(0);
   });
 
-  it('restart() begins a new slice, as after awaiting a message', async () => {
-    const clock = fakeTime();
-    const slicer = createSlicer({ budgetMs: 8, now: clock.now, yieldNow: clock.yieldNow });
-    clock.advance(50);
-    expect(slicer.due()).toBe(true);
-    slicer.restart();
-    expect(slicer.due()).toBe(false);
-  });
-
   it('runs a step generator in slices, or at once, to the same result', async () => {
     function* steps(): Generator<void, number, void> {
       let sum = 0;
