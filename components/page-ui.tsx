@@ -8,18 +8,45 @@ import { createKeyboard } from '../lib/page/keyboard';
 import type { PaperStatus, PaperView, Settings } from '../lib/messages';
 import type { Card } from '../lib/types';
 import { Badge, type BadgeCommands } from './badge/Badge';
-import { badgeSlot, putInSlot, visibleAnchor } from './badge/placement';
+import { Placer, putInSlot } from './badge/placement';
+import { paintStatic, UPGRADE_EVENTS } from './badge/static';
 import { BADGE_CSS, SUMMARY_CSS } from './badge/styles';
 import { pageTheme, watchTheme, type Theme } from './badge/theme';
 import { Summary } from './summary/Summary';
 
+/**
+ * One parsed stylesheet per kind of host, adopted by every shadow root: a `<style>` per badge made
+ * the browser parse the same 10 kB of CSS once per card. Falls back to a `<style>` where
+ * constructable stylesheets are missing (test DOMs).
+ */
+const sheets = new Map<string, CSSStyleSheet | null>();
+function sheetFor(css: string): CSSStyleSheet | null {
+  let sheet = sheets.get(css);
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(css, sheet);
+  }
+  return sheet;
+}
+
 function shadowHost(tag: string, css: string): { host: HTMLElement; mount: HTMLElement } {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = css;
+  const sheet = sheetFor(css);
+  if (sheet && 'adoptedStyleSheets' in root) {
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
   const mount = document.createElement('span');
-  root.append(style, mount);
+  root.append(mount);
   return { host, mount };
 }
 
@@ -36,61 +63,65 @@ export function createPageUi(): PageUi {
   const badges = new Set<Mounted>();
   const keyboard = createKeyboard(document);
   const faded = new Map<HTMLElement, { css: string; style: Settings['seenStyle']; off?: () => void }>();
+  const placer = new Placer();
   let summary: { host: HTMLElement; mount: HTMLElement } | null = null;
+  /** The theme behind the cards, and behind the summary (the page's body). */
   let theme: Theme | undefined;
+  let bodyTheme: Theme | undefined;
 
-  // Badges are placed in one batch after the controller's mount loop: every layout read first, then
-  // every insertion, so 80 cards cost one layout pass rather than 80.
-  const pending = new Set<Mounted>();
-  let scheduled = false;
-  const place = (b: Mounted) => {
-    pending.add(b);
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(() => {
-      scheduled = false;
-      const items = [...pending].filter((m) => badges.has(m));
-      pending.clear();
-      const slots = items.map((m) => badgeSlot(m.card, m.host));
-      const first = items[0];
-      if (theme === undefined && first) theme = pageTheme(visibleAnchor(first.card));
-      items.forEach((m, i) => {
-        const slot = slots[i];
-        if (slot) putInSlot(m.host, slot);
-        if (theme) m.host.dataset['theme'] = theme;
-      });
-    });
+  // Badges go in as they are mounted, inside the controller's slices: the slot comes from the card's
+  // template (placement.ts), decided before the first insertion (prepare, or the first badge), so
+  // placing reads no layout and nothing reads layout after inserting: the page's next frame styles
+  // the new badges, outside our tasks.
+  const place = (m: Mounted) => {
+    if (!badges.has(m) || !m.card.element.isConnected) return;
+    const [slot] = placer.slots([m]);
+    theme ??= pageTheme(placer.anchor(m.card));
+    bodyTheme ??= pageTheme(document.body);
+    if (slot) putInSlot(m.host, slot);
+    if (m.host.dataset['theme'] !== theme) m.host.dataset['theme'] = theme;
+  };
+  const placeAll = () => {
+    // Every decision (reads) before any move (writes).
+    for (const m of badges) if (m.card.element.isConnected) placer.recipe(m.card);
+    badges.forEach(place);
   };
 
   // The page may switch between its desktop and mobile layout: follow the copy it shows.
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
   const onResize = () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => badges.forEach(place), 150);
+    resizeTimer = setTimeout(() => {
+      placer.reset();
+      placeAll();
+    }, 150);
   };
   window.addEventListener('resize', onResize);
 
   // Pages re-render cards (Svelte hydration on Hugging Face, MathJax on arXiv) and may drop our
   // host while keeping the card: put it back. The controller re-mounts only for new card elements.
-  let lostFrame = 0;
+  // A timer rather than an animation frame: work done in a frame callback lands in the page's
+  // rendering task.
+  let lostTimer: ReturnType<typeof setTimeout> | undefined;
   const lost = new MutationObserver((records) => {
     if (!records.some((r) => r.removedNodes.length > 0)) return;
-    cancelAnimationFrame(lostFrame);
-    lostFrame = requestAnimationFrame(() => {
+    clearTimeout(lostTimer);
+    lostTimer = setTimeout(() => {
       for (const b of badges) if (!b.host.isConnected && b.card.element.isConnected) place(b);
-    });
+    }, 16);
   });
   lost.observe(document.body, { childList: true, subtree: true });
 
-  let themeFrame = 0;
+  let themeTimer: ReturnType<typeof setTimeout> | undefined;
   const stopTheme = watchTheme(() => {
-    cancelAnimationFrame(themeFrame);
-    themeFrame = requestAnimationFrame(() => {
+    clearTimeout(themeTimer);
+    themeTimer = setTimeout(() => {
       const first = badges.values().next().value;
-      theme = pageTheme(first ? visibleAnchor(first.card) : document.body);
+      theme = pageTheme(first ? placer.anchor(first.card) : document.body);
+      bodyTheme = pageTheme(document.body);
       for (const b of badges) b.host.dataset['theme'] = theme;
-      if (summary) summary.host.dataset['theme'] = pageTheme(document.body);
-    });
+      if (summary) summary.host.dataset['theme'] = bodyTheme;
+    }, 16);
   });
 
   const unfade = (el: HTMLElement) => {
@@ -101,19 +132,69 @@ export function createPageUi(): PageUi {
     faded.delete(el);
   };
 
+  let early: IntersectionObserver | null = null;
+
   return {
+    /**
+     * Decide placement and theme right after the page's next layout, before the lookup's reply
+     * comes: an IntersectionObserver reports after the page has laid out, when reading layout
+     * costs nothing, whereas reading it at once may force the page's own first style and layout
+     * pass (30 ms on a 5,000-card page) into our task. Placement falls back to reading at once when
+     * the badges come first.
+     */
+    prepare(cards: Card[]) {
+      const first = cards[0];
+      if (!first || early || typeof IntersectionObserver !== 'function') return;
+      const sample = cards.slice(0, 20);
+      early = new IntersectionObserver(() => {
+        early?.disconnect();
+        const connected = sample.filter((c) => c.element.isConnected);
+        for (const card of connected) placer.recipe(card);
+        const shown = connected[0];
+        if (shown) theme ??= pageTheme(placer.anchor(shown));
+        bodyTheme ??= pageTheme(document.body);
+      });
+      early.observe(first.element);
+    },
+
     mountBadge(card: Card, model: BadgeModel, onPaper: (p: PaperView) => void): BadgeHandle {
       const { host, mount } = shadowHost('dejalu-badge', BADGE_CSS);
       const entry: Mounted = { card, host, mount, commands: {} };
       badges.add(entry);
-      const draw = (m: BadgeModel) => render(<Badge model={m} onPaper={onPaper} commands={entry.commands} />, mount);
+      let current = model;
+      // Plain markup until the reader reaches the badge; then the component (static.ts).
+      let live = false;
+      const upgrade = () => {
+        if (live) return;
+        live = true;
+        for (const type of UPGRADE_EVENTS) mount.removeEventListener(type, upgrade, true);
+        render(<Badge model={current} onPaper={onPaper} commands={entry.commands} />, mount);
+      };
+      for (const type of UPGRADE_EVENTS) mount.addEventListener(type, upgrade, true);
+      // Shortcuts reach a plain badge too: upgrade, then run what the component filled in.
+      const later = (name: keyof BadgeCommands) => {
+        const run = () => {
+          upgrade();
+          const real = entry.commands[name];
+          if (real && real !== run) real();
+        };
+        return run;
+      };
+      entry.commands.toggleSave = later('toggleSave');
+      entry.commands.openTags = later('openTags');
+      const draw = (m: BadgeModel) => {
+        current = m;
+        if (live) render(<Badge model={m} onPaper={onPaper} commands={entry.commands} />, mount);
+        else paintStatic(mount, m);
+      };
       draw(model);
       place(entry);
       keyboard.track(card.element, entry.commands);
       return {
         update: draw,
         destroy() {
-          render(null, mount);
+          if (live) render(null, mount);
+          mount.textContent = '';
           host.remove();
           badges.delete(entry);
           keyboard.untrack(card.element);
@@ -131,7 +212,10 @@ export function createPageUi(): PageUi {
       }
       if (!summary) {
         summary = shadowHost('dejalu-summary', SUMMARY_CSS);
-        summary.host.dataset['theme'] = pageTheme(document.body);
+        // Read before the badges' first insertion where possible (placeNow), so this read does not
+        // force the page to style freshly inserted badges inside our task.
+        bodyTheme ??= pageTheme(document.body);
+        summary.host.dataset['theme'] = bodyTheme;
         document.body.append(summary.host);
       }
       render(<Summary counts={counts} settings={settings} onSettings={onSettings} />, summary.mount);
@@ -162,16 +246,18 @@ export function createPageUi(): PageUi {
     },
 
     destroy() {
+      early?.disconnect();
       window.removeEventListener('resize', onResize);
       clearTimeout(resizeTimer);
-      cancelAnimationFrame(themeFrame);
-      cancelAnimationFrame(lostFrame);
+      clearTimeout(themeTimer);
+      clearTimeout(lostTimer);
       lost.disconnect();
       stopTheme();
       keyboard.destroy();
       for (const el of [...faded.keys()]) unfade(el);
       for (const b of badges) {
         render(null, b.mount);
+        b.mount.textContent = '';
         b.host.remove();
       }
       badges.clear();

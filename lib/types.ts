@@ -51,6 +51,11 @@ export interface SiteModule {
   handles(url: URL): boolean;
   /** Every paper card on the page, in page order, one per paper. */
   readCards(doc: Document, url: URL): Card[];
+  /**
+   * The same as `readCards`, as steps: yields after each unit of work so that the content script
+   * can read a page of thousands of cards in slices rather than in one long task. Optional.
+   */
+  readSteps?(doc: Document, url: URL): Generator<void, Card[], void>;
   /** Short label for the page, used in sighting history: "Nov 3", "cs.LG new", "search". */
   pageLabel(url: URL, doc?: Document): string;
 }

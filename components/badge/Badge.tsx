@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PaperView, SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 import { send } from '../../lib/rpc';
@@ -78,7 +78,7 @@ export function Badge({ model, onPaper, commands }: BadgeProps) {
     if (openPanel === mine) openPanel = null;
     if (refocus) pill.current?.focus({ preventScroll: true });
   };
-  useEffect(
+  useLayoutEffect(
     () => () => {
       if (openPanel === mine) openPanel = null;
     },

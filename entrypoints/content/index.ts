@@ -6,6 +6,9 @@ import { SUPPORTED_MATCHES } from '../../lib/sites/matches';
 export default defineContentScript({
   matches: SUPPORTED_MATCHES,
   runAt: 'document_idle',
+  // WXT's "started" note to older copies of this script goes by a DOM event; the extra
+  // window.postMessage would wake every message listener of the page for nothing.
+  noScriptStartedPostMessage: true,
   main() {
     const site = siteFor(location.href);
     if (!site) return;

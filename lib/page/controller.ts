@@ -8,6 +8,7 @@ import type { CardInput, CardStatus, ChangeEvent, PageInfo, PaperStatus, PaperVi
 import { send } from '../rpc';
 import { SeenTracker } from '../seen';
 import type { Card, SiteModule } from '../types';
+import { createSlicer, runSliced, type Slicer } from './slices';
 
 export interface BadgeModel {
   /** Status shown: from before this visit, except that the user's own save/unsave shows at once. */
@@ -26,6 +27,8 @@ export interface BadgeHandle {
 
 /** The page UI the controller drives (components/badge, components/summary). */
 export interface PageUi {
+  /** The cards about to be badged, as soon as they are read: a chance to measure the page early. */
+  prepare?(cards: Card[]): void;
   mountBadge(card: Card, model: BadgeModel, onPaper: (paper: PaperView) => void): BadgeHandle;
   setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void): void;
   setFaded(card: Card, faded: boolean, style: Settings['seenStyle']): void;
@@ -40,6 +43,14 @@ interface Entry {
   model: BadgeModel;
   /** Null while the card is far off screen on a very long page (mounted as it comes near). */
   badge: BadgeHandle | null;
+  /** The keys `byKey` lists this entry under. */
+  keys: string[];
+}
+
+interface Fresh {
+  card: Card;
+  input: CardInput;
+  id: string;
 }
 
 export function cardInput(card: Card): CardInput {
@@ -62,13 +73,24 @@ function cardId(p: CardInput): string {
   return p.arxivId ? `arxiv:${p.arxivId}` : `title:${p.title}`;
 }
 
-const MOUNT_SLICE = 150;
 /** Cards badged at once; past this a page's badges are mounted as their cards come near. */
 const EAGER_BADGES = 400;
+/**
+ * Cards per `cards.lookup`. A page of ordinary length is one message. A long page goes in batches
+ * small enough that neither sending one nor reading its reply (statuses and stored papers) makes a
+ * long task: a 5,000-card lookup is megabytes each way, and its reply alone took ~50 ms to read.
+ * Two batches are in flight at a time, so the badges of one go in while the next is looked up.
+ */
+const FIRST_LOOKUP = 200;
+const LOOKUP_BATCH = 200;
+const IN_FLIGHT = 2;
 
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+export function lookupBatches<T>(items: readonly T[], first = FIRST_LOOKUP, size = LOOKUP_BATCH): T[][] {
+  const out: T[][] = [];
+  if (items.length === 0) return out;
+  out.push(items.slice(0, first));
+  for (let start = first; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
 }
 
 function newVisitId(): string {
@@ -110,11 +132,18 @@ export class PageController {
   }
   private firstDigestDate: string | undefined;
 
+  /** Settings, asked for at start; the first lookup does not wait for them. */
+  private settingsReady: Promise<Settings | null> = Promise.resolve(null);
+  /** The reader turned this site off: nothing is shown and nothing is recorded. */
+  private off = false;
+
   async start(): Promise<void> {
-    const reply = await send({ type: 'settings.get' });
-    this.settings = reply.ok ? reply.settings : null;
-    if (this.settings && !this.settings.sites[this.site.id as 'huggingface' | 'arxiv']) return;
+    this.settingsReady = send({ type: 'settings.get' }).then((reply) => {
+      this.settings = reply.ok ? reply.settings : null;
+      return this.settings;
+    });
     await this.scan();
+    if (this.off) return;
     this.mutations = new MutationObserver((records) => {
       // Our own badges are mutations too; they never add cards, so they need no scan.
       if (records.every((r) => [...r.addedNodes].every((n) => n.nodeName === 'DEJALU-BADGE'))) return;
@@ -132,6 +161,10 @@ export class PageController {
     });
   }
 
+  private siteOff(settings: Settings | null): boolean {
+    return settings !== null && !settings.sites[this.site.id as 'huggingface' | 'arxiv'];
+  }
+
   private scheduleScan(): void {
     clearTimeout(this.scanTimer);
     this.scanTimer = setTimeout(() => void this.scan(), 150);
@@ -145,7 +178,7 @@ export class PageController {
     }
     this.scanning = this.doScan().finally(() => {
       this.scanning = null;
-      if (this.rescan) {
+      if (this.rescan && !this.off) {
         this.rescan = false;
         this.scheduleScan();
       }
@@ -153,23 +186,32 @@ export class PageController {
     return this.scanning;
   }
 
+  /**
+   * Every step is sliced (lib/page/slices.ts): reading thousands of cards, mounting their badges and
+   * placing them give the page the main thread every few milliseconds, so no task of ours is long.
+   */
   private async doScan(): Promise<void> {
     if (this.doc.location.href !== this.url) await this.newVisit();
+    const visit = this.visitId;
     const url = new URL(this.doc.location.href);
-    const cards = this.site.readCards(this.doc, url);
+    const slicer = createSlicer();
+    const cards = this.site.readSteps ? await runSliced(this.site.readSteps(this.doc, url), slicer) : this.site.readCards(this.doc, url);
     this.firstDigestDate = cards.find((c) => c.digestDate)?.digestDate;
     if (this.firstDigestDate && this.page.digestDate !== this.firstDigestDate) this.page = this.pageInfo();
 
     const present = new Set<Element>();
-    const fresh: { card: Card; input: CardInput; id: string }[] = [];
+    const fresh: Fresh[] = [];
     for (const card of cards) {
       present.add(card.element);
+      const had = this.entries.get(card.element);
+      // The recogniser hands back the same card while the element shows the same paper.
+      if (had && had.card === card) continue;
       const input = cardInput(card);
       const id = cardId(input);
-      const had = this.entries.get(card.element);
       if (had && had.id === id) continue;
       if (had) this.drop(card.element, had); // the page reused the element for another paper
       fresh.push({ card, input, id });
+      if (slicer.due()) await slicer.pause();
     }
     let dropped = false;
     for (const [el, entry] of this.entries)
@@ -178,6 +220,7 @@ export class PageController {
         dropped = true;
       }
     if (!fresh.length) {
+      if (this.siteOff(await this.settingsReady)) return this.turnOff();
       // Cards went away (client-side navigation to an empty page): the summary must say so.
       if (dropped || this.visitChanged) this.refreshPageUi();
       this.visitChanged = false;
@@ -185,28 +228,64 @@ export class PageController {
     }
     this.visitChanged = false;
 
-    const reply = await send({ type: 'cards.lookup', cards: fresh.map((f) => f.input) });
-    const statuses: CardStatus[] = reply.ok ? reply.statuses : fresh.map(() => ({ status: 'new' as const }));
-    // Badges go in by slices, yielding between them, so a long page never blocks the main thread
-    // in one long task. On very long pages (infinite scroll, week/month views with thousands of
-    // cards) only the first cards get their badge at once; the rest get it as they come near the
-    // screen, because placing a badge reads layout and far-off cards (content-visibility: auto)
-    // would each force their own layout.
-    for (let start = 0; start < fresh.length; start += MOUNT_SLICE) {
-      if (start > 0) await yieldToPage();
-      fresh.slice(start, start + MOUNT_SLICE).forEach(({ card, input, id }, j) => {
-        if (!card.element.isConnected || this.entries.has(card.element)) return;
-        const st = statuses[start + j] ?? { status: 'new' as const };
+    // The first lookup goes out before anything else is waited for (settings included); each later
+    // batch is asked for while the badges of the one before go in.
+    const batches = lookupBatches(fresh);
+    if (slicer.due()) await slicer.pause();
+    const replies = batches.slice(0, IN_FLIGHT).map((batch) => this.lookup(batch));
+    this.ui.prepare?.(batches[0]!.map((f) => f.card));
+    if (this.siteOff(await this.settingsReady)) return this.turnOff();
+    for (let b = 0; b < batches.length; b++) {
+      // No fresh slice here: a reply that was already in is awaited without leaving the task, and
+      // batches would chain in one long task. After a real wait the slicer is due and yields once.
+      const statuses = await replies[b]!;
+      if (this.visitId !== visit) return;
+      if (b + IN_FLIGHT < batches.length) replies.push(this.lookup(batches[b + IN_FLIGHT]!));
+      const added = await this.add(batches[b]!, statuses, slicer);
+      if (this.visitId !== visit) return;
+      // Counts and dimming follow each batch; the tab's report (every card) goes once, at the end,
+      // in a task of its own: sending thousands of cards is itself a few milliseconds per thousand.
+      this.refreshPageUi(false, added);
+    }
+    await slicer.pause();
+    if (this.visitId !== visit) return;
+    this.report();
+  }
+
+  private async lookup(batch: Fresh[]): Promise<CardStatus[]> {
+    const reply = await send({ type: 'cards.lookup', cards: batch.map((f) => f.input) });
+    return reply.ok ? reply.statuses : batch.map(() => ({ status: 'new' as const }));
+  }
+
+  private turnOff(): void {
+    this.off = true;
+    this.stop();
+  }
+
+  /**
+   * Entries and badges for one looked-up batch. On very long pages (infinite scroll, week/month
+   * views with thousands of cards) only the first cards get their badge at once; the rest get it
+   * as they come near the screen: a badge is a shadow root and a small component, and thousands of
+   * them would cost memory for cards nobody scrolls to.
+   */
+  private async add(batch: Fresh[], statuses: CardStatus[], slicer: Slicer): Promise<Entry[]> {
+    const added: Entry[] = [];
+    for (let j = 0; j < batch.length; j++) {
+      const { card, input, id } = batch[j]!;
+      if (card.element.isConnected && !this.entries.has(card.element)) {
+        const st = statuses[j] ?? { status: 'new' as const };
         const model: BadgeModel = { status: st.status, paper: st.paper, match: st.match, card: input, page: this.page };
-        const entry: Entry = { card, id, before: st.status, model, badge: null };
+        const entry: Entry = { card, id, before: st.status, model, badge: null, keys: [] };
         this.entries.set(card.element, entry);
         if (this.entries.size <= EAGER_BADGES) this.mount(entry);
         else this.lazy().observe(card.element);
         this.index(entry);
         this.track(entry);
-      });
+        added.push(entry);
+      }
+      if (slicer.due()) await slicer.pause();
     }
-    this.refreshPageUi();
+    return added;
   }
 
   private mount(entry: Entry): void {
@@ -215,19 +294,39 @@ export class PageController {
   }
 
   private lazyObserver: IntersectionObserver | null = null;
+  /** Cards that came near the screen, waiting for their badge. */
+  private nearQueue: Element[] = [];
+  private mountingNear = false;
+
   private lazy(): IntersectionObserver {
     this.lazyObserver ??= new IntersectionObserver(
       (records) => {
         for (const r of records) {
           if (!r.isIntersecting) continue;
           this.lazyObserver?.unobserve(r.target);
-          const entry = this.entries.get(r.target);
-          if (entry) this.mount(entry);
+          this.nearQueue.push(r.target);
         }
+        void this.mountNear();
       },
       { rootMargin: '1500px 0px' },
     );
     return this.lazyObserver;
+  }
+
+  /** A fast scroll brings many cards near at once: their badges go in by slices too. */
+  private async mountNear(): Promise<void> {
+    if (this.mountingNear) return;
+    this.mountingNear = true;
+    const slicer = createSlicer();
+    try {
+      for (let el = this.nearQueue.shift(); el; el = this.nearQueue.shift()) {
+        const entry = this.entries.get(el);
+        if (entry) this.mount(entry);
+        if (slicer.due()) await slicer.pause();
+      }
+    } finally {
+      this.mountingNear = false;
+    }
   }
 
   private index(entry: Entry): void {
@@ -235,6 +334,7 @@ export class PageController {
     let set = this.byKey.get(key);
     if (!set) this.byKey.set(key, (set = new Set()));
     set.add(entry);
+    if (!entry.keys.includes(key)) entry.keys.push(key);
   }
 
   private drop(el: Element, entry: Entry): void {
@@ -242,7 +342,11 @@ export class PageController {
     this.lazyObserver?.unobserve(el);
     this.seen.unobserve(el);
     this.entries.delete(el);
-    for (const set of this.byKey.values()) set.delete(entry);
+    for (const key of entry.keys) {
+      const set = this.byKey.get(key);
+      set?.delete(entry);
+      if (set && set.size === 0) this.byKey.delete(key);
+    }
   }
 
   private track(entry: Entry): void {
@@ -327,11 +431,17 @@ export class PageController {
     return counts;
   }
 
-  private refreshPageUi(): void {
+  /** Summary, dimming and (with `report`) the tab's report; `only`: dim just these new entries. */
+  private refreshPageUi(report = true, only?: Entry[]): void {
     const settings = this.settings;
     if (!settings) return;
-    for (const e of this.entries.values()) this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen', settings.seenStyle);
+    for (const e of only ?? this.entries.values()) this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen', settings.seenStyle);
     this.ui.setSummary(this.counts(), settings, (patch) => void this.changeSettings(patch));
+    if (report) this.report();
+  }
+
+  private report(): void {
+    if (!this.settings) return;
     void send({
       type: 'tab.report',
       page: this.page,
@@ -350,6 +460,7 @@ export class PageController {
     void this.flush();
     this.mutations?.disconnect();
     this.lazyObserver?.disconnect();
+    this.nearQueue = [];
     this.seen.disconnect();
     for (const [el, entry] of this.entries) this.drop(el, entry);
     this.ui.destroy();

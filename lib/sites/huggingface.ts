@@ -10,6 +10,7 @@
 
 import { parseArxivId } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
+import { parseObjectSplitting } from './json-steps';
 import { findDate, isIsoDay, isoDayOf, readText, shortDay, squash } from './text';
 
 const HOSTS = new Set(['huggingface.co', 'www.huggingface.co']);
@@ -80,32 +81,67 @@ type Island = { papers: Map<string, IslandPaper>; day?: string };
 /** The last island read: the content script re-reads on every DOM change, the JSON rarely changes. */
 let lastIsland: { raw: string; target: string; island: Island } | undefined;
 
-function readIsland(doc: Document, target: 'DailyPapers' | 'PaperContent'): Island {
+/** Islands up to this size are parsed in one go; larger ones (thousands of papers) in steps. */
+const ONE_GO_CHARS = 200_000;
+
+function* readIsland(doc: Document, target: 'DailyPapers' | 'PaperContent'): Generator<void, Island, void> {
   const raw = doc.querySelector(`[data-target="${target}"][data-props]`)?.getAttribute('data-props');
   if (!raw) return { papers: new Map() };
   if (lastIsland?.raw === raw && lastIsland.target === target) return lastIsland.island;
-  const island = parseIsland(raw, target);
+  const island = target === 'DailyPapers' && raw.length > ONE_GO_CHARS ? yield* parseIslandSteps(raw) : parseIsland(raw, target);
   lastIsland = { raw, target, island };
   return island;
 }
 
+function readIslandNow(doc: Document, target: 'DailyPapers' | 'PaperContent'): Island {
+  return runAll(readIsland(doc, target));
+}
+
+function runAll<R>(steps: Generator<void, R, void>): R {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 function parseIsland(raw: string, target: 'DailyPapers' | 'PaperContent'): Island {
-  const papers = new Map<string, IslandPaper>();
   let props: unknown;
   try {
     props = JSON.parse(raw);
   } catch {
-    return { papers };
+    return { papers: new Map() };
   }
-  if (!isObject(props)) return { papers };
+  if (!isObject(props)) return { papers: new Map() };
   const entries = target === 'DailyPapers' ? props['dailyPapers'] : [props];
-  if (Array.isArray(entries)) {
-    for (const entry of entries) {
-      const p = isObject(entry) ? entry['paper'] : undefined;
-      if (!isObject(p) || typeof p['id'] !== 'string') continue;
-      papers.set(p['id'], islandPaper(p));
-    }
+  return islandOf(props, Array.isArray(entries) ? entries : []);
+}
+
+/** The same as `parseIsland(raw, 'DailyPapers')`, one paper at a time. */
+function* parseIslandSteps(raw: string): Generator<void, Island, void> {
+  // Only each entry's `paper`: the entries repeat its title and abstract beside it.
+  const split = yield* parseObjectSplitting(raw, 'dailyPapers', 'paper');
+  if (!split) return parseIsland(raw, 'DailyPapers');
+  const papers = new Map<string, IslandPaper>();
+  for (const entry of split.items ?? []) {
+    addEntry(papers, entry);
+    yield;
   }
+  return withDay(split.members, papers);
+}
+
+function islandOf(props: Record<string, unknown>, entries: unknown[]): Island {
+  const papers = new Map<string, IslandPaper>();
+  for (const entry of entries) addEntry(papers, entry);
+  return withDay(props, papers);
+}
+
+function addEntry(papers: Map<string, IslandPaper>, entry: unknown): void {
+  const p = isObject(entry) ? entry['paper'] : undefined;
+  if (!isObject(p) || typeof p['id'] !== 'string') return;
+  papers.set(p['id'], islandPaper(p));
+}
+
+function withDay(props: Record<string, unknown>, papers: Map<string, IslandPaper>): Island {
   const day = props['periodType'] === 'day' ? props['dateString'] : undefined;
   return typeof day === 'string' && isIsoDay(day) ? { papers, day } : { papers };
 }
@@ -163,6 +199,11 @@ function fromArticle(article: Element): Found | null {
   const paperLinks = [...article.getElementsByTagName('a')].filter((a) => a.getAttribute('href')?.includes('/papers/'));
   let links: Element[] = paperLinks.filter((a) => headingAbove(a, article) !== null);
   if (links.length === 0) links = longestLinks(paperLinks);
+  return fromLinks(article, links);
+}
+
+/** The card an article's title links make (in document order; links to another paper ignored). */
+function fromLinks(article: Element, links: Element[]): Found | null {
   let found: Found | null = null;
   let foundHref: string | null = null;
   for (const a of links) {
@@ -183,6 +224,34 @@ function fromArticle(article: Element): Found | null {
     }
   }
   if (found) found.facts = copyOf(found.titles[0], article);
+  return found;
+}
+
+const ARTICLE_HEADING_LINKS = HEADINGS.split(', ').map((h) => `article ${h} a[href*="/papers/"]`).join(', ');
+
+/** Past this many articles the one query over the document is itself a long task (~30 ms at 5,000). */
+const ONE_QUERY_ARTICLES = 1_000;
+
+/**
+ * `fromArticle` for every article of the page. On pages of ordinary length the title links of all
+ * articles come from one query over the document, in document order, and are dealt to their
+ * articles by walking both lists together: per article, two `contains` calls instead of reading
+ * every link's href and walking up from each (~60 DOM calls per article). On very long pages that
+ * one query cannot be sliced, so each article is read on its own, in steps. An article whose title
+ * links are not in headings is read by `fromArticle` either way.
+ */
+function* fromArticles(doc: Document): Generator<void, Found[], void> {
+  const articles = doc.querySelectorAll('article');
+  const links = articles.length <= ONE_QUERY_ARTICLES ? doc.querySelectorAll(ARTICLE_HEADING_LINKS) : [];
+  const found: Found[] = [];
+  let j = 0;
+  for (const article of articles) {
+    const mine: Element[] = [];
+    while (j < links.length && article.contains(links[j]!)) mine.push(links[j++]!);
+    const f = mine.length > 0 ? fromLinks(article, mine) : fromArticle(article);
+    if (f) found.push(f);
+    yield;
+  }
   return found;
 }
 
@@ -282,12 +351,25 @@ function toPaper(f: Found, island: IslandPaper | undefined, reference: string): 
   return paper;
 }
 
-function readListing(doc: Document, page: Page): Card[] {
-  let found: Found[] = [];
-  for (const article of doc.querySelectorAll('article')) {
-    const f = fromArticle(article);
-    if (f) found.push(f);
-  }
+/**
+ * Cards already read, by article: the content script re-reads the page after every DOM change. A
+ * card is reused while its article shows the same paper through the same title elements, for the
+ * same island and day; anything else is read afresh.
+ */
+const readBefore = new WeakMap<Element, { card: Card; island: Island; titles: Element[] }>();
+
+function remembered(f: Found, island: Island, digestDate: string | undefined): Card | undefined {
+  const had = readBefore.get(f.element);
+  if (!had || had.island !== island) return undefined;
+  const { card } = had;
+  if (card.paper.arxivId !== f.id || card.paper.version !== f.version || card.digestDate !== digestDate) return undefined;
+  if (had.titles.length !== f.titles.length || had.titles.some((t, i) => t !== f.titles[i])) return undefined;
+  return card;
+}
+
+/** Every card of a listing; yields after each article and each card so a long page can be read in slices. */
+function* readListing(doc: Document, page: Page): Generator<void, Card[], void> {
+  let found = yield* fromArticles(doc);
   if (found.length === 0) found = fromHeadings(doc);
 
   // One card per paper: a paper shown twice keeps its first card.
@@ -298,7 +380,7 @@ function readListing(doc: Document, page: Page): Card[] {
     return true;
   });
 
-  const island = readIsland(doc, 'DailyPapers');
+  const island = yield* readIsland(doc, 'DailyPapers');
   let digestDate: string | undefined;
   if (page.kind === 'day') digestDate = page.day;
   // On a bare /papers the island's day is the page's day only if it describes what is shown.
@@ -308,10 +390,17 @@ function readListing(doc: Document, page: Page): Card[] {
   const reference = digestDate ?? today();
   const cards: Card[] = [];
   for (const f of found) {
+    const known = remembered(f, island, digestDate);
+    if (known) {
+      cards.push(known);
+      continue;
+    }
     const paper = toPaper(f, island.papers.get(f.id), reference);
+    yield;
     if (!paper.title) continue; // nothing the library could file it under
     const card: Card = { element: f.element, anchors: f.titles, paper };
     if (digestDate) card.digestDate = digestDate;
+    readBefore.set(f.element, { card, island, titles: f.titles });
     cards.push(card);
   }
   return cards;
@@ -323,19 +412,22 @@ function readPaperPage(doc: Document, id: string, version: number | undefined): 
   if (!heading) return [];
   const found: Found = { id, element: heading.parentElement ?? heading, titles: [heading], source: heading };
   if (version !== undefined) found.version = version;
-  const paper = toPaper(found, readIsland(doc, 'PaperContent').papers.get(id), today());
+  const paper = toPaper(found, readIslandNow(doc, 'PaperContent').papers.get(id), today());
   return paper.title ? [{ element: found.element, anchors: found.titles, paper }] : [];
+}
+
+function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
+  const page = classify(url);
+  if (!page) return [];
+  return page.kind === 'paper' ? readPaperPage(doc, page.id, page.version) : yield* readListing(doc, page);
 }
 
 export const huggingface: SiteModule = {
   id: 'huggingface',
   name: 'Hugging Face',
   handles: (url) => classify(url) !== null,
-  readCards(doc, url) {
-    const page = classify(url);
-    if (!page) return [];
-    return page.kind === 'paper' ? readPaperPage(doc, page.id, page.version) : readListing(doc, page);
-  },
+  readCards: (doc, url) => runAll(readSteps(doc, url)),
+  readSteps,
   pageLabel(url, doc) {
     const page = classify(url);
     switch (page?.kind) {
@@ -350,7 +442,7 @@ export const huggingface: SiteModule = {
       case 'paper':
         return page.kind;
       default: {
-        const day = doc ? readIsland(doc, 'DailyPapers').day : undefined;
+        const day = doc ? readIslandNow(doc, 'DailyPapers').day : undefined;
         return day ? shortDay(day) : 'daily';
       }
     }

@@ -324,3 +324,58 @@ describe('Hugging Face: large pages', () => {
     expect(big.ms).toBeLessThan(small.ms * 12 + 500);
   }, 180_000);
 });
+
+describe('Hugging Face: long pages', () => {
+  const N = 120;
+  const ids = Array.from({ length: N }, (_, i) => `2601.${String(10_000 + i)}`);
+  const props = {
+    dailyPapers: ids.map((id, i) => ({
+      paper: {
+        id,
+        title: `Island title ${i} with "quotes", [brackets] and {braces}`,
+        summary: `Abstract ${i}. ${'Long words about models. '.repeat(80)}`,
+        authors: [{ name: `Author ${i}` }, { name: 'Hidden', hidden: true }],
+        publishedAt: '2026-01-02T00:00:00.000Z',
+        upvotes: i,
+      },
+      summary: `Abstract ${i}. ${'Long words about models. '.repeat(80)}`,
+    })),
+    periodType: 'day',
+    dateString: '2026-01-05',
+  };
+  const url = new URL('https://huggingface.co/papers/date/2026-01-05');
+
+  it('reads an island too large to parse in one go exactly as a small one', () => {
+    expect(JSON.stringify(props).length).toBeGreaterThan(200_000);
+    const doc = parsePage(page(ids.map((id, i) => article(id, `DOM title ${i}`)).join(''), props), url.href);
+    const cards = huggingface.readCards(doc, url);
+    expect(cards).toHaveLength(N);
+    // The same papers, read by the one-go path: the island cut to one paper at a time.
+    for (const [i, card] of cards.entries()) {
+      const one = parsePage(page(article(ids[i]!, `DOM title ${i}`), { ...props, dailyPapers: [props.dailyPapers[i]] }), url.href);
+      expect(card.paper).toEqual(huggingface.readCards(one, url)[0]!.paper);
+      expect(card.paper.title).toBe(props.dailyPapers[i]!.paper.title);
+      expect(card.paper.authors).toEqual([`Author ${i}`]);
+    }
+  });
+
+  it('reads in steps, and gives the same cards back while the articles show the same papers', () => {
+    const doc = parsePage(page(ids.map((id, i) => article(id, `DOM title ${i}`)).join(''), props), url.href);
+    const steps = huggingface.readSteps!(doc, url);
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(N);
+    const again = huggingface.readCards(doc, url);
+    expect(again).toHaveLength(N);
+    again.forEach((card, i) => expect(card).toBe(r.value[i]));
+
+    // An article reused for another paper is read afresh.
+    const first = doc.querySelector('article')!;
+    for (const a of first.querySelectorAll('a[href*="/papers/"]')) a.setAttribute('href', `/papers/${ids[0]}v2`);
+    const third = huggingface.readCards(doc, url);
+    expect(third[0]).not.toBe(again[0]);
+    expect(third[0]!.paper.version).toBe(2);
+    expect(third[1]).toBe(again[1]);
+  });
+});
