@@ -253,7 +253,9 @@ export interface TabState {
 }
 
 export interface SearchResult {
+  /** How many papers match; a lower bound when `totalAtLeast` (counting them all would cost more than the search). */
   total: number;
+  totalAtLeast?: boolean;
   papers: PaperView[];
 }
 
