@@ -40,7 +40,7 @@ export interface SearchQuery {
 /** The most papers read by key set, and ranked by relevance. */
 export const CAP = 2_000;
 /** A walk that has read this many rows without filling the page falls back to whole key sets. */
-const WALK_BUDGET = 6_000;
+const WALK_BUDGET = 2_000;
 
 type SortField = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title';
 type Pred = (r: PaperRow) => boolean;
@@ -102,9 +102,11 @@ export async function search(db: DejaLuDB, q: SearchQuery): Promise<SearchResult
       };
     }
     // Sparse matches among many candidates (several common words that rarely meet): whole key
-    // sets, intersected, as the old search did.
+    // sets, intersected, as the old search did; saved papers too (a tenth of a library, and what
+    // makes "saved papers about X" sparse), so only the intersection's rows are read.
     const full = await Promise.all([
       ...terms.map((t) => db.papers.where('words').startsWith(t).primaryKeys() as Promise<string[]>),
+      ...(q.status === 'saved' ? [db.papers.where('savedAt').above(0).primaryKeys() as Promise<string[]>] : []),
       ...(q.tag ? [db.papers.where('tags').equals(q.tag).primaryKeys() as Promise<string[]>] : []),
       ...(range && sort !== 'firstSeen'
         ? [db.papers.where('firstSeen').between(range.lo, range.hi, true, true).primaryKeys() as Promise<string[]>]
