@@ -40,7 +40,7 @@ export interface SearchQuery {
 /** The most papers read by key set, and ranked by relevance. */
 export const CAP = 2_000;
 /** A walk that has read this many rows without filling the page falls back to whole key sets. */
-const WALK_BUDGET = 2_000;
+const WALK_BUDGET = 1_000;
 
 type SortField = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title';
 type Pred = (r: PaperRow) => boolean;
