@@ -190,8 +190,9 @@ async function walk(
     const fresh = rows.slice(ties);
     read += fresh.length;
     for (const r of fresh) if (matches(r)) found.push(r);
-    if (found.length >= want) return { found, done: false };
+    // An exhausted index gives an exact total (small libraries, narrow ranges).
     if (rows.length < size + ties) break;
+    if (found.length >= want) return { found, done: false };
     if (read >= budget) return null;
     const last = fresh[fresh.length - 1]![sort];
     ties = rows.filter((r) => r[sort] === last).length;
@@ -205,10 +206,7 @@ async function walk(
       .filter((r) => (sort === 'title' ? typeof r.title !== 'string' : typeof r[sort] !== 'number') && matches(r))
       .toArray();
     rest.sort((x, y) => cmpKey(x.key, y.key));
-    for (const r of rest) {
-      found.push(r);
-      if (found.length >= want) return { found, done: false };
-    }
+    found.push(...rest);
   }
   return { found, done: true };
 }
