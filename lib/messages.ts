@@ -232,14 +232,30 @@ export interface CardStatus {
   match?: MatchView;
 }
 
+/**
+ * A card of a tab as its content script reported it. `key`/`match` are added by the background
+ * from the lookup that content script made: the stored paper the card was matched to (`null`: none),
+ * so the popup's `tab.get` re-reads those rows instead of looking every card up again.
+ */
+export interface TabCard {
+  card: CardInput;
+  status: PaperStatus;
+  key?: string | null;
+  match?: MatchView;
+}
+
 export interface TabState {
   page: PageInfo;
-  cards: { card: CardInput; status: PaperStatus }[];
+  cards: TabCard[];
   updatedAt: number;
+  /** The background's matching epoch when `key`s were recorded (see lib/router.ts). */
+  epoch?: string;
 }
 
 export interface SearchResult {
+  /** How many papers match; a lower bound when `totalAtLeast` (counting them all would cost more than the search). */
   total: number;
+  totalAtLeast?: boolean;
   papers: PaperView[];
 }
 

@@ -3,7 +3,19 @@
  * Nothing thrown here reaches the caller; every failure becomes `{ ok: false, error }`.
  */
 import { Invalid, NotFound, type Library } from './library/index';
-import { CHUNK_CHARS, Request, type ErrorCode, type Settings, type Reply, type RequestOf, type RequestType, type Replies } from './messages';
+import { tabStatuses } from './library/tab';
+import {
+  CHUNK_CHARS,
+  Request,
+  type CardInput,
+  type ErrorCode,
+  type MatchView,
+  type Settings,
+  type Reply,
+  type RequestOf,
+  type RequestType,
+  type Replies,
+} from './messages';
 import { readSettings, writeSettings } from './settings';
 import { SUPPORTED_MATCHES } from './sites/matches';
 import type { TabStore } from './tabs';
@@ -67,8 +79,46 @@ export function createRouter(deps: RouterDeps) {
   let transfers = 0;
   const tabId = (sender: Sender, req?: { tabId?: number }) => req?.tabId ?? sender.tab?.id;
 
+  // Which paper each card of a tab was matched to by its content script's lookups, so the popup's
+  // `tab.get` re-reads those rows instead of looking the whole page up again. Operations that can
+  // change what a card matches other than by creating the card's own paper (splits, deletes,
+  // restores, imports) start a new epoch before and after they run, and matches from another epoch
+  // are not used. A worker
+  // that wakes up starts a new epoch too: its first `tab.get` looks the cards up.
+  const boot = Date.now().toString(36);
+  let epochN = 0;
+  let epoch = `${boot}.0`;
+  const newEpoch = () => {
+    epoch = `${boot}.${++epochN}`;
+  };
+  type Matched = { key: string | null; match?: MatchView; epoch: string };
+  const matched = new Map<number, Map<string, Matched>>();
+  let matchedCount = 0;
+  const remember = (id: number, cards: CardInput[], statuses: Replies['cards.lookup']['statuses'], at: string) => {
+    if (matchedCount > 50_000) {
+      matched.clear();
+      matchedCount = 0;
+    }
+    let m = matched.get(id);
+    if (!m) matched.set(id, (m = new Map()));
+    cards.forEach((c, i) => {
+      const st = statuses[i];
+      if (!st) return;
+      const entry: Matched = { key: st.paper?.key ?? null, epoch: at };
+      if (st.match) entry.match = st.match;
+      m.set(cardId(c), entry);
+      matchedCount++;
+    });
+  };
+
   const handlers: { [T in RequestType]: Handler<T> } = {
-    'cards.lookup': async (r) => ({ statuses: await library.lookup(r.cards) }),
+    'cards.lookup': async (r, sender) => {
+      const at = epoch;
+      const statuses = await library.lookup(r.cards);
+      const id = sender.tab?.id;
+      if (id !== undefined) remember(id, r.cards, statuses, at);
+      return { statuses };
+    },
     'sightings.record': async (r) => {
       const recorded = await library.recordSightings(r.visitId, r.page, r.cards);
       return { recorded };
@@ -76,7 +126,12 @@ export function createRouter(deps: RouterDeps) {
     'tab.report': async (r, sender) => {
       const id = tabId(sender);
       if (id !== undefined) {
-        await tabs.set(id, { page: r.page, cards: r.cards, updatedAt: Date.now() });
+        const m = matched.get(id);
+        const cards = r.cards.map((c) => {
+          const known = m?.get(cardId(c.card));
+          return known && known.epoch === epoch ? { ...c, key: known.key, ...(known.match ? { match: known.match } : {}) } : c;
+        });
+        await tabs.set(id, { page: r.page, cards, updatedAt: Date.now(), epoch });
         deps.setBadge?.(id, r.cards.filter((c) => c.status === 'new').length);
         notify([]);
       }
@@ -84,8 +139,9 @@ export function createRouter(deps: RouterDeps) {
     },
     'tab.get': async (r) => {
       const state = await tabs.get(r.tabId);
-      const statuses = state ? await library.lookup(state.cards.map((c) => c.card)) : [];
-      return { state, statuses };
+      if (!state) return { state, statuses: [] };
+      const cards = state.epoch === epoch ? state.cards : state.cards.map(({ card, status }) => ({ card, status }));
+      return { state, statuses: await tabStatuses(library.db, cards, (probes) => library.resolve(probes)) };
     },
     'paper.save': async (r) => {
       const paper = await library.save(r.target, r.saved);
@@ -105,17 +161,23 @@ export function createRouter(deps: RouterDeps) {
     'paper.get': async (r) => library.getPaper(r.key),
     'papers.get': async (r) => ({ papers: await library.getPapers(r.keys) }),
     'papers.notSame': async (r) => {
+      newEpoch();
       const res = await library.markNotSame(r.a, r.b);
+      newEpoch();
       notify([r.a, res.b.key]);
       return res;
     },
     'papers.bulk': async (r) => {
+      if (r.op.kind === 'delete') newEpoch();
       const res = await library.bulk(r.keys, r.op);
+      if (r.op.kind === 'delete') newEpoch();
       notify(r.keys);
       return res;
     },
     'papers.restore': async (r) => {
+      newEpoch();
       const restored = await library.restore(r.snapshot);
+      newEpoch();
       notify([]);
       return { restored };
     },
@@ -156,12 +218,18 @@ export function createRouter(deps: RouterDeps) {
         text = parts.join('');
       }
       if (text === undefined) throw new Invalid('Nothing to import: no text and no upload.');
+      newEpoch();
       const res = await importLibrary(library, text, r.format, r.filename);
+      newEpoch();
       notify([], await readSettings(library.db));
       return res;
     },
     'library.clear': async () => {
+      newEpoch();
+      matched.clear();
+      matchedCount = 0;
       await library.clear();
+      newEpoch();
       notify([]);
       return { ok: true as const };
     },
@@ -195,6 +263,11 @@ export function createRouter(deps: RouterDeps) {
       return fail(code, err instanceof Error ? err.message : String(err));
     }
   };
+}
+
+/** A card's identity for remembering its match: everything a lookup reads from it. */
+function cardId(c: CardInput): string {
+  return JSON.stringify([c.title, c.arxivId, c.version, c.doi, c.url, c.authors, c.year, c.publishedAt]);
 }
 
 function fail(code: ErrorCode, message: string): Reply<RequestType> {

@@ -7,6 +7,8 @@ import type { PageSelection } from './selection';
 export interface PaperListProps {
   papers: PaperView[];
   total: number;
+  /** `total` is a lower bound ("1,234+"). */
+  totalAtLeast?: boolean;
   loading: boolean;
   error: string | null;
   filtered: boolean;
@@ -32,6 +34,7 @@ function when(p: PaperView, sort: Sort): string {
 
 export function PaperList(props: PaperListProps) {
   const { papers, total } = props;
+  const totalText = `${count(total)}${props.totalAtLeast ? '+' : ''}`;
   return (
     <section class="list" aria-label="Papers">
       <div class="list-head">
@@ -54,8 +57,8 @@ export function PaperList(props: PaperListProps) {
             : total === 0 && !props.loading
               ? ''
               : papers.length < total
-                ? `${count(papers.length)} of ${count(total)} papers`
-                : `${count(total)} paper${total === 1 ? '' : 's'}`}
+                ? `${count(papers.length)} of ${totalText} papers`
+                : `${totalText} paper${total === 1 && !props.totalAtLeast ? '' : 's'}`}
         </span>
         {props.loading && <span class="spinner" aria-label="Loading" />}
       </div>
@@ -133,7 +136,7 @@ export function PaperList(props: PaperListProps) {
       {papers.length < total && !props.error && (
         <div class="more">
           <button type="button" class="btn" data-testid="load-more" disabled={props.loading} onClick={props.onLoadMore}>
-            Load {count(Math.min(PAGE_SIZE, total - papers.length))} more
+            Load {count(props.totalAtLeast ? PAGE_SIZE : Math.min(PAGE_SIZE, total - papers.length))} more
           </button>
         </div>
       )}

@@ -21,6 +21,8 @@ export interface SearchState {
   query: string;
   rows: Row[];
   total: number;
+  /** `total` is a lower bound. */
+  totalAtLeast?: boolean;
 }
 
 const RECENT = 10;
@@ -138,7 +140,12 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) 
       });
       if (seq !== searchSeq.current) return;
       if (!reply.ok) return fail(new Error(reply.error.message));
-      setSearch({ query: text, total: reply.total, rows: reply.papers.map((p) => rowFromPaper(p, 'search')) });
+      setSearch({
+        query: text,
+        total: reply.total,
+        totalAtLeast: reply.totalAtLeast === true,
+        rows: reply.papers.map((p) => rowFromPaper(p, 'search')),
+      });
     }, SEARCH_DELAY);
     return () => clearTimeout(timer);
   }, [query, searchRound, fail]);

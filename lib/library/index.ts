@@ -16,6 +16,7 @@ import {
   newRow,
   probeOf,
   statusOf,
+  toSlimView,
   toView,
   withWords,
   type Probe,
@@ -45,7 +46,7 @@ export class Library {
   async lookup(cards: CardInput[]): Promise<CardStatus[]> {
     const probes = cards.map(probeOf);
     const resolved = await this.db.transaction('r', this.db.papers, this.db.notSame, () => this.resolve(probes));
-    return resolved.map((r) => (r ? { status: statusOf(r.row), paper: toView(r.row), match: r.match } : { status: 'new' }));
+    return resolved.map((r) => (r ? { status: statusOf(r.row), paper: toSlimView(r.row), match: r.match } : { status: 'new' }));
   }
 
   /**

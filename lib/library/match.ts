@@ -8,91 +8,163 @@ import type { MatchView } from '../messages';
 import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './rows';
 
 /**
- * The stored paper for each card, in one pass of batched index queries (never per card, never a
- * scan): arXiv ids by primary key, DOIs and exact title keys by index, near titles through the
- * persisted candidate-key index and the dedup rules.
+ * The stored paper for each card, in three rounds of parallel point queries (never per card in
+ * sequence, never a cursor walk, never a scan):
+ *  1. arXiv ids by primary key and DOIs by index;
+ *  2. for the cards still unresolved, the title-key and candidate-key index entries: keys only for
+ *     cards that carry an id, whole rows for cards that carry none (they must read every candidate
+ *     anyway, and one index `getAll` is cheaper than keys then rows);
+ *  3. the rows of the candidates that can still match, and the not-same pairs between them.
+ * A card with an arXiv id can only near-match a stored paper without one or with the same id
+ * (identifiers decide when both sides have one), and a stored paper keyed `arxiv:<id>` carries that
+ * id, so most candidates of a page's new cards are dropped from their keys alone: in IndexedDB an
+ * index entry costs a fraction of a row.
  */
 export async function resolve(db: DejaLuDB, probes: Probe[]): Promise<(Resolved | null)[]> {
   const out: (Resolved | null)[] = probes.map(() => null);
-  const idKeys = probes.map((p) => (p.arxivId ? `arxiv:${p.arxivId}` : null));
-  const byId = await db.papers.bulkGet(idKeys.filter((k): k is string => k !== null));
+
+  // ---- round 1: ids ------------------------------------------------------------------------------
+  const idKeys = [...new Set(probes.flatMap((p) => (p.arxivId ? [`arxiv:${p.arxivId}`] : [])))];
+  const dois = [...new Set(probes.flatMap((p) => (p.doi ? [p.doi] : [])))];
+  const [byId, byDoi] = await Promise.all([
+    idKeys.length ? db.papers.bulkGet(idKeys) : Promise.resolve([]),
+    Promise.all(dois.map((d) => db.papers.where('doi').equals(d).toArray())),
+  ]);
   const idRows = new Map<string, PaperRow>();
   for (const r of byId) if (r) idRows.set(r.key, r);
-
-  const dois = [...new Set(probes.flatMap((p) => (p.doi ? [p.doi] : [])))];
-  const doiRows = dois.length ? await db.papers.where('doi').anyOf(dois).toArray() : [];
-
-  const tks = [...new Set(probes.map((p) => p.titleKey).filter(Boolean))];
-  const titleRows = tks.length ? await db.papers.where('titleKey').anyOf(tks).toArray() : [];
-  const byTitle = new Map<string, PaperRow[]>();
-  for (const r of titleRows) byTitle.set(r.titleKey, [...(byTitle.get(r.titleKey) ?? []), r]);
+  // Rows come in primary-key order: the first one carrying the DOI wins, as it always has.
+  const doiRows = new Map<string, PaperRow>();
+  dois.forEach((d, i) => {
+    const r = byDoi[i]?.find((x) => x.doi === d);
+    if (r) doiRows.set(d, r);
+  });
 
   const pending: number[] = [];
   probes.forEach((p, i) => {
-    const idKey = idKeys[i];
-    const row = idKey ? idRows.get(idKey) : undefined;
-    if (row) {
-      out[i] = { row, match: explain(p, row) };
-      return;
-    }
-    const doiRow = p.doi ? doiRows.find((r) => r.doi === p.doi) : undefined;
-    if (doiRow) {
-      out[i] = { row: doiRow, match: explain(p, doiRow) };
-      return;
-    }
-    // Prefer a stored paper whose key is this card's own key: after a "not the same" split the
-    // card's own paper must win over the paper it was split from.
-    const own = keyOf(p);
-    const sameTitle = (byTitle.get(p.titleKey) ?? []).filter((r) => samePaper(refOfProbe(p), refOf(r)));
-    const t = sameTitle.find((r) => r.key === own) ?? sameTitle[0];
-    if (t) {
-      out[i] = { row: t, match: explain(p, t) };
-      return;
-    }
-    pending.push(i);
+    const row = (p.arxivId ? idRows.get(`arxiv:${p.arxivId}`) : undefined) ?? (p.doi ? doiRows.get(p.doi) : undefined);
+    if (row) out[i] = { row, match: explain(p, row) };
+    else pending.push(i);
   });
   if (!pending.length) return out;
 
-  const keysOf = new Map<number, string[]>();
-  for (const i of pending) keysOf.set(i, candidateKeys(probes[i]!.card.title));
-  const allKeys = [...new Set([...keysOf.values()].flat())];
-  if (!allKeys.length) return out;
-  const candidates = await db.papers.where('candidateKeys').anyOf(allKeys).distinct().toArray();
-  const byCand = new Map<string, PaperRow[]>();
-  for (const r of candidates)
-    for (const k of r.candidateKeys) if (allKeys.includes(k)) byCand.set(k, [...(byCand.get(k) ?? []), r]);
+  // ---- round 2: title keys and candidate keys ----------------------------------------------------
+  const hasId = (p: Probe) => p.arxivId !== undefined || p.doi !== undefined;
+  const candKeysOf = new Map<number, string[]>();
+  const rowsWanted = new Set<string>(); // candidate keys whose rows are read directly
+  const keysWanted = new Set<string>(); // candidate keys read as primary keys only
+  const titleKeys = new Set<string>();
+  for (const i of pending) {
+    const p = probes[i]!;
+    const ks = candidateKeys(p.card.title);
+    candKeysOf.set(i, ks);
+    for (const k of ks) (hasId(p) ? keysWanted : rowsWanted).add(k);
+    // Rows with the card's own title key all share its spaceless candidate key, so an id-less card
+    // finds them among its candidate rows; a card with an id asks the title-key index.
+    if (p.titleKey && (hasId(p) || !ks.length)) titleKeys.add(p.titleKey);
+  }
+  for (const k of rowsWanted) keysWanted.delete(k);
+  const rowKeys = [...rowsWanted];
+  const pkKeys = [...keysWanted];
+  const tks = [...titleKeys];
+  const [candRows, candPks, titlePks] = await Promise.all([
+    Promise.all(rowKeys.map((k) => db.papers.where('candidateKeys').equals(k).toArray())),
+    Promise.all(pkKeys.map((k) => db.papers.where('candidateKeys').equals(k).primaryKeys() as Promise<string[]>)),
+    Promise.all(tks.map((k) => db.papers.where('titleKey').equals(k).primaryKeys() as Promise<string[]>)),
+  ]);
 
-  const splitPairs = await notSamePairs(db, candidates.map((r) => r.key));
+  const rows = new Map<string, PaperRow>();
+  /** Candidate key → primary keys, in primary-key order (the index's order). */
+  const byCand = new Map<string, string[]>();
+  rowKeys.forEach((k, j) => {
+    const list = candRows[j] ?? [];
+    for (const r of list) rows.set(r.key, r);
+    byCand.set(k, list.map((r) => r.key));
+  });
+  pkKeys.forEach((k, j) => byCand.set(k, candPks[j] ?? []));
+  const byTitle = new Map<string, string[]>();
+  tks.forEach((k, j) => byTitle.set(k, titlePks[j] ?? []));
+
+  // ---- round 3: rows of the survivors, not-same pairs ---------------------------------------------
+  const exactOf = new Map<number, string[]>();
+  const nearOf = new Map<number, string[]>();
+  const missing = new Set<string>();
+  const pairs = new Set<string>();
   for (const i of pending) {
     const p = probes[i]!;
     const own = keyOf(p);
+    const can = (pk: string) => mayMatch(p, pk);
+    const near: string[] = [];
     const seen = new Set<string>();
-    let best: Resolved | null = null;
-    for (const k of keysOf.get(i) ?? []) {
-      for (const r of byCand.get(k) ?? []) {
-        if (seen.has(r.key)) continue;
-        seen.add(r.key);
-        if (splitPairs.has(pairKey(own, r.key))) continue;
-        if (!samePaper(refOfProbe(p), refOf(r))) continue;
-        const match = explain(p, r);
-        if (!best || (match.score ?? 0) > (best.match.score ?? 0)) best = { row: r, match };
+    for (const k of candKeysOf.get(i) ?? []) {
+      for (const pk of byCand.get(k) ?? []) {
+        if (seen.has(pk)) continue;
+        seen.add(pk);
+        if (!can(pk)) continue;
+        near.push(pk);
+        if (!rows.has(pk)) missing.add(pk);
+        pairs.add(pairKey(own, pk));
       }
+    }
+    nearOf.set(i, near);
+    const exact = byTitle.has(p.titleKey)
+      ? byTitle.get(p.titleKey)!.filter(can)
+      : near.filter((pk) => rows.get(pk)?.titleKey === p.titleKey).sort();
+    for (const pk of exact) if (!rows.has(pk)) missing.add(pk);
+    exactOf.set(i, exact);
+  }
+  const missingKeys = [...missing];
+  const pairKeys = [...pairs];
+  const [more, split] = await Promise.all([
+    missingKeys.length ? db.papers.bulkGet(missingKeys) : Promise.resolve([]),
+    pairKeys.length ? db.notSame.bulkGet(pairKeys) : Promise.resolve([]),
+  ]);
+  for (const r of more) if (r) rows.set(r.key, r);
+  const splitPairs = new Set<string>();
+  for (const s of split) if (s) splitPairs.add(s.pair);
+
+  for (const i of pending) {
+    const p = probes[i]!;
+    const ref = refOfProbe(p);
+    const own = keyOf(p);
+    // Prefer a stored paper whose key is this card's own key: after a "not the same" split the
+    // card's own paper must win over the paper it was split from.
+    const sameTitle = (exactOf.get(i) ?? []).flatMap((pk) => {
+      const r = rows.get(pk);
+      return r && samePaper(ref, refOf(r)) ? [r] : [];
+    });
+    const t = sameTitle.find((r) => r.key === own) ?? sameTitle[0];
+    if (t) {
+      out[i] = { row: t, match: explain(p, t) };
+      continue;
+    }
+    let best: Resolved | null = null;
+    for (const pk of nearOf.get(i) ?? []) {
+      const r = rows.get(pk);
+      if (!r || splitPairs.has(pairKey(own, pk))) continue;
+      if (!samePaper(ref, refOf(r))) continue;
+      const match = explain(p, r);
+      if (!best || (match.score ?? 0) > (best.match.score ?? 0)) best = { row: r, match };
     }
     out[i] = best;
   }
   return out;
 }
 
+/**
+ * Whether the stored paper keyed `pk` can be the same paper as the card, judged from the key alone.
+ * Keys are `arxiv:<id>`, `doi:<doi>` or `title:<key>` (with `#n` after a split), and a row keyed by
+ * an id carries that id. Identifiers decide when both sides have one of a kind (dedup.explainMatch):
+ * different arXiv ids are different papers; a card with a DOI and no arXiv id differs from a paper
+ * keyed by another DOI, which has no arXiv id (else its key would be the arXiv one).
+ */
+function mayMatch(p: Probe, pk: string): boolean {
+  const id = pk.replace(/#\d+$/, '');
+  if (p.arxivId !== undefined && id.startsWith('arxiv:')) return id.slice(6) === p.arxivId;
+  if (p.arxivId === undefined && p.doi !== undefined && id.startsWith('doi:')) return id.slice(4) === p.doi;
+  return true;
+}
+
 function explain(p: Probe, row: PaperRow): MatchView {
   const m = explainMatch(refOfProbe(p), refOf(row));
   return m ?? { rule: 'title', text: 'same title' };
-}
-
-async function notSamePairs(db: DejaLuDB, keys: string[]): Promise<Set<string>> {
-  if (!keys.length) return new Set();
-  const [as, bs] = await Promise.all([
-    db.notSame.where('a').anyOf(keys).toArray(),
-    db.notSame.where('b').anyOf(keys).toArray(),
-  ]);
-  return new Set([...as, ...bs].map((r) => r.pair));
 }

@@ -69,6 +69,16 @@ export function toView(row: PaperRow): PaperView {
   return view;
 }
 
+/**
+ * What a badge, the popup or a list row shows: the view without the abstract. Page lookups and
+ * search results travel as these (a 100-card page's replies are a fraction of the size, and the
+ * content script keeps them for the page's life); the library's detail panel asks `paper.get`.
+ */
+export function toSlimView(row: PaperRow): PaperView {
+  const { titleKey: _t, candidateKeys: _c, words: _w, abstract: _a, ...view } = row;
+  return view;
+}
+
 export function statusOf(row: PaperRow | undefined): CardStatus['status'] {
   if (!row) return 'new';
   if (row.savedAt) return 'saved';

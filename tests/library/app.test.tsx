@@ -21,8 +21,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function open(papers = PAPERS) {
-  const bg = fakeBackground(papers);
+async function open(papers = PAPERS, handlers: Parameters<typeof fakeBackground>[1] = {}) {
+  const bg = fakeBackground(papers, handlers);
   view = mount(<App />);
   await settle();
   const v = view;
@@ -78,6 +78,23 @@ describe('library page', () => {
     await settle();
     expect(rows()).toHaveLength(120);
     expect(v.testid('load-more')).toBeNull();
+  });
+
+  it('shows a lower-bound total as "N+" when filtered, and the library count when not', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => paper({ key: `title:p${i}`, title: `Paper ${i}` }));
+    // A search that stopped counting once its page was full, as the background does on big libraries.
+    const { v } = await open(many, {
+      'library.search': ({ query }) => {
+        const offset = query.offset ?? 0;
+        return { total: offset + 51, totalAtLeast: true, papers: many.slice(offset, offset + 50) };
+      },
+    });
+    expect(v.testid('result-count')!.textContent).toBe('50 of 120 papers');
+    await type(v.testid('search-input') as HTMLInputElement, 'paper');
+    await settle(400);
+    expect(v.testid('result-count')!.textContent).toBe('50 of 51+ papers');
+    expect(v.testid('result-count')!.textContent).not.toBe('50 of 51 papers');
+    expect(v.testid('load-more')!.textContent).toBe('Load 50 more');
   });
 
   it('bulk-tags the selection, and undoes a bulk delete', async () => {

@@ -1,0 +1,63 @@
+/**
+ * The popup's view of a tab, without looking its cards up again: the content script's lookup
+ * already matched every card, so the background keeps which paper each card is (see lib/router.ts)
+ * and `tab.get` re-reads only those rows (status, tags and notes are always current). A card whose
+ * remembered paper is gone (re-keyed, merged, deleted) or that was never remembered is looked up.
+ */
+import { explainMatch } from '../dedup';
+import type { DejaLuDB, PaperRow } from '../db';
+import type { CardStatus, TabCard } from '../messages';
+import { resolve } from './match';
+import { keyOf, probeOf, refOf, refOfProbe, statusOf, toSlimView, type Probe, type Resolved } from './rows';
+
+/** Matches decided by an identifier: no other stored paper can take the card from them. */
+const BY_ID = new Set(['arxiv-id', 'arxiv-id-other-version', 'doi']);
+
+export async function tabStatuses(
+  db: DejaLuDB,
+  cards: TabCard[],
+  lookUp: (probes: Probe[]) => Promise<(Resolved | null)[]> = (probes) => resolve(db, probes),
+): Promise<CardStatus[]> {
+  return db.transaction('r', db.papers, db.notSame, async () => {
+    const probes = cards.map((c) => probeOf(c.card));
+    const want = new Set<string>();
+    cards.forEach((c, i) => {
+      if (c.key === undefined) return;
+      if (c.key) want.add(c.key);
+      // The card's own paper may have been created since (a sighting, a save): it wins then, as
+      // it would in a lookup.
+      want.add(keyOf(probes[i]!));
+    });
+    const keys = [...want];
+    const got = keys.length ? await db.papers.bulkGet(keys) : [];
+    const rows = new Map<string, PaperRow>();
+    for (const r of got) if (r) rows.set(r.key, r);
+
+    const out: (CardStatus | null)[] = cards.map((c, i) => {
+      if (c.key === undefined) return null;
+      const p = probes[i]!;
+      const remembered = c.key ? rows.get(c.key) : undefined;
+      if (c.key && !remembered) return null;
+      const own = rows.get(keyOf(p));
+      const keep = remembered && c.match && BY_ID.has(c.match.rule) ? remembered : (own ?? remembered);
+      if (!keep) return { status: 'new' as const };
+      return statusFor(p, keep);
+    });
+    const again = out.flatMap((s, i) => (s ? [] : [i]));
+    if (again.length) {
+      const resolved = await lookUp(again.map((i) => probes[i]!));
+      again.forEach((i, j) => {
+        const r = resolved[j];
+        out[i] = r ? { status: statusOf(r.row), paper: toSlimView(r.row), match: r.match } : { status: 'new' };
+      });
+    }
+    return out as CardStatus[];
+  });
+}
+
+function statusFor(p: Probe, row: PaperRow): CardStatus | null {
+  const match = explainMatch(refOfProbe(p), refOf(row));
+  // No longer the same paper by the rules (its title or ids changed): look the card up again.
+  if (!match) return null;
+  return { status: statusOf(row), paper: toSlimView(row), match };
+}
