@@ -7,6 +7,7 @@ import { CHUNK_CHARS, Request, type ErrorCode, type Settings, type Reply, type R
 import { readSettings, writeSettings } from './settings';
 import { SUPPORTED_MATCHES } from './sites/matches';
 import type { TabStore } from './tabs';
+import { measure } from './timing';
 import { exportLibrary, importLibrary } from './transfer';
 
 /** The parts of `chrome.runtime.MessageSender` we rely on. */
@@ -153,7 +154,9 @@ export function createRouter(deps: RouterDeps) {
         const parts = uploads.get(r.uploadId);
         uploads.delete(r.uploadId);
         if (!parts || parts.some((p) => p === undefined)) throw new NotFound('The upload is incomplete; choose the file again.');
+        const t0 = performance.now();
         text = parts.join('');
+        measure('import.joinParts', t0);
       }
       if (text === undefined) throw new Invalid('Nothing to import: no text and no upload.');
       const res = await importLibrary(library, text, r.format, r.filename);

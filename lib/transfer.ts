@@ -15,6 +15,7 @@ import { addToSightingTotal, sightingId } from './library/history';
 import { Library, mergeRows, probeOf, withWords, newRow, pairKey } from './library/index';
 import type { ExportFormat, ImportResult } from './messages';
 import { SettingsSchema } from './messages';
+import { measure } from './timing';
 
 const FORMATS: Record<ExportFormat, { ext: string; mime: string }> = {
   bibtex: { ext: 'bib', mime: 'application/x-bibtex' },
@@ -91,6 +92,8 @@ export async function importLibrary(
  */
 async function importBackup(library: Library, backup: Backup): Promise<ImportResult> {
   const db = library.db;
+  let t = performance.now();
+  const started = t;
   // Grouped before the transaction: the file's flat list becomes one history per paper.
   const incomingHistory = new Map<string, Sighting[]>();
   for (const s of backup.sightings) {
@@ -99,13 +102,15 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
     list.push(toSighting(s));
   }
   const incoming = new Map(backup.papers.map((p) => [p.key, p]));
-  return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame, db.settings], async () => {
+  t = measure('import.group', t);
+  const result = await db.transaction('rw', [db.papers, db.history, db.meta, db.notSame, db.settings], async () => {
     let added = 0;
     let updated = 0;
     const paperKeys = [...incoming.keys()];
     const existing = await db.papers.bulkGet(paperKeys);
     const historyKeys = [...incomingHistory.keys()];
     const existingHistory = await db.history.bulkGet(historyKeys);
+    t = measure('import.readExisting', t);
     const rows = new Map<string, PaperRow>();
     const had = new Set<string>();
     paperKeys.forEach((key, i) => {
@@ -149,9 +154,12 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
       list.sort((a, b) => a.at - b.at);
       histories.push({ paperKey: key, sightings: list });
     });
+    t = measure('import.merge', t);
     await db.papers.bulkPut([...rows.values()]);
+    t = measure('import.writePapers', t);
     await addToSightingTotal(db, newSightings);
     await db.history.bulkPut(histories);
+    t = measure('import.writeHistory', t);
     await db.notSame.bulkPut(backup.notSame.map((p) => ({ ...p, pair: pairKey(p.a, p.b) })));
     for (const s of backup.settings) {
       if (s.key !== 'settings' || (await db.settings.get('settings'))) continue;
@@ -160,6 +168,9 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
     }
     return { added, updated, sightings: newSightings, format: 'backup' as const };
   });
+  t = measure('import.commit', t);
+  measure('import.total', started);
+  return result;
 }
 
 /** Index fields are ours to compute: a backup (possibly hand-made) is not trusted for them. */
