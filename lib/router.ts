@@ -127,8 +127,10 @@ export function createRouter(deps: RouterDeps) {
     'library.export': async (r) => {
       const file = await exportLibrary(library.db, r.format, r.keys);
       if (file.text.length <= CHUNK_CHARS) return { ...file, parts: 1 };
+      const t0 = performance.now();
       const parts: string[] = [];
       for (let i = 0; i < file.text.length; i += CHUNK_CHARS) parts.push(file.text.slice(i, i + CHUNK_CHARS));
+      measure('export.split', t0);
       const exportId = `x${++transfers}`;
       exportsInFlight.set(exportId, parts);
       // A reader that never comes back must not pin a 100 MB string forever.

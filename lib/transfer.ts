@@ -34,9 +34,11 @@ export async function exportLibrary(
   const { ext, mime } = FORMATS[format];
   const name = format === 'backup' ? `dejalu-backup-${day}.${ext}` : `dejalu-${day}.${ext}`;
   return db.transaction('r', [db.papers, db.history, db.notSame, db.settings], async () => {
+    let t = performance.now();
     const papers = keys
       ? (await db.papers.bulkGet(keys)).filter((r): r is PaperRow => !!r)
       : await db.papers.orderBy('key').toArray();
+    t = measure('export.read', t);
     if (format === 'backup') {
       const wanted = keys ? new Set(keys) : null;
       const histories = wanted ? await db.history.bulkGet([...wanted]) : await db.history.toArray();
@@ -55,6 +57,7 @@ export async function exportLibrary(
           : format === 'markdown'
             ? toMarkdown(papers)
             : toCsv(papers);
+    measure('export.format', t);
     return { filename: name, mime, text, count: papers.length };
   });
 }
@@ -107,9 +110,11 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
     let added = 0;
     let updated = 0;
     const paperKeys = [...incoming.keys()];
-    const existing = await db.papers.bulkGet(paperKeys);
     const historyKeys = [...incomingHistory.keys()];
-    const existingHistory = await db.history.bulkGet(historyKeys);
+    const [existing, existingHistory] = await Promise.all([
+      readPresent(db.papers, paperKeys),
+      readPresent(db.history, historyKeys),
+    ]);
     t = measure('import.readExisting', t);
     const rows = new Map<string, PaperRow>();
     const had = new Set<string>();
@@ -171,6 +176,22 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
   t = measure('import.commit', t);
   measure('import.total', started);
   return result;
+}
+
+/**
+ * `table.bulkGet(keys)` without asking for keys that are not there: one read of the table's keys
+ * (an index-only walk), then rows only for the keys present. Restoring a backup into an empty or
+ * small library asks for 100k absent keys otherwise, one IndexedDB request each.
+ */
+async function readPresent<T>(
+  table: { toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> },
+  keys: string[],
+): Promise<(T | undefined)[]> {
+  const present = new Set((await table.toCollection().primaryKeys()) as string[]);
+  const wanted = keys.filter((k) => present.has(k));
+  const rows = wanted.length ? await table.bulkGet(wanted) : [];
+  const byKey = new Map(wanted.map((k, i) => [k, rows[i]]));
+  return keys.map((k) => byKey.get(k));
 }
 
 /** Index fields are ours to compute: a backup (possibly hand-made) is not trusted for them. */
