@@ -159,8 +159,10 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
       list.sort((a, b) => a.at - b.at);
       histories.push({ paperKey: key, sightings: list });
     });
+    // A paper the file leaves as it was is not written again (importing a file twice writes nothing).
+    const changed = [...rows.values()].filter((r, i) => !had.has(r.key) || JSON.stringify(r) !== JSON.stringify(existing[i]));
     t = measure('import.merge', t);
-    await db.papers.bulkPut([...rows.values()]);
+    await db.papers.bulkPut(changed);
     t = measure('import.writePapers', t);
     await addToSightingTotal(db, newSightings);
     await db.history.bulkPut(histories);
