@@ -47,7 +47,10 @@ export async function exportLibrary(
       for (const h of histories) if (h) for (const s of h.sightings) sightings.push({ paperKey: h.paperKey, ...s });
       const notSame = (await db.notSame.toArray()).filter((p) => !wanted || (wanted.has(p.a) && wanted.has(p.b)));
       const settings = await db.settings.toArray();
-      return { filename: name, mime, text: JSON.stringify(toBackup({ papers, sightings, notSame, settings })), count: papers.length };
+      // Derived search keys stay out of the file: the importer recomputes them anyway (they depend
+      // on the dedup code of the day), and they were a third of its size and of its parse time.
+      const rows = papers.map(({ titleKey: _t, candidateKeys: _c, words: _w, ...row }) => row);
+      return { filename: name, mime, text: JSON.stringify(toBackup({ papers: rows as PaperRow[], sightings, notSame, settings })), count: papers.length };
     }
     const text =
       format === 'bibtex'

@@ -194,6 +194,9 @@ describe('backups with histories', () => {
     expect(file.version).toBe(1);
     expect(file.sightings).toHaveLength(8);
     expect(file.sightings[0]).toMatchObject({ paperKey: expect.any(String), at: expect.any(Number), visitId: expect.any(String) });
+    // Derived search keys are recomputed on import, so the file does not carry them.
+    expect(Object.keys(file.papers[0]).filter((k) => ['titleKey', 'candidateKeys', 'words'].includes(k))).toEqual([]);
+    expect(file.papers[0]).toMatchObject({ key: expect.any(String), title: expect.any(String), note: expect.any(String) });
   });
 
   it('merging overlapping libraries unions histories; importing again changes nothing', async () => {

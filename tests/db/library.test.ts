@@ -270,5 +270,7 @@ describe('search over many matches', () => {
     const titles = (await lib.search({ ...base, text: 'study', tag: 'bench', sort: 'title', limit: 20 })).papers.map((p) => p.title);
     expect(titles).toEqual([...titles].sort((x, y) => x.localeCompare(y)));
     expect((await lib.search({ ...base, text: '', sort: 'lastSeen' })).total).toBe(2_600);
-  }, 60_000);
+    // 2,600 papers through fake-indexeddb: 18–25 s on an idle 2-core machine, past 60 s when
+    // other work shares it. Not a measure of anything; only a limit so a hang still fails.
+  }, 180_000);
 });
