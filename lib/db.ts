@@ -40,6 +40,36 @@ export interface PaperRow {
   updatedAt: number;
 }
 
+/** One sighting of a paper on a page: the unit of a paper's history. */
+export interface Sighting {
+  at: number;
+  pageUrl: string;
+  site: SiteIdOrSource;
+  label: string;
+  digestDate?: string;
+  /** One page visit; a paper gets at most one sighting per visit. */
+  visitId: string;
+}
+
+/**
+ * A paper's whole sighting history in one row (version 3), oldest first. One row per paper, not
+ * per sighting: a 1M-sighting library is ~100k rows with no secondary index, where version 2 wrote
+ * 1M rows with three indexes (the bulk of a backup import's time). Every reader wants a paper's
+ * history whole (its details, one-sighting-per-visit, re-key, delete/undo); nothing queries
+ * sightings across papers.
+ */
+export interface HistoryRow {
+  paperKey: string;
+  sightings: Sighting[];
+}
+
+/** Small bookkeeping values kept in step with the tables, in the same transactions. */
+export interface MetaRow {
+  key: 'sightings';
+  value: number;
+}
+
+/** A sighting as version 2 stored it and as a backup file (BACKUP_VERSION 1) carries it. */
 export interface SightingRow {
   id?: number;
   paperKey: string;
@@ -69,7 +99,8 @@ export const DB_NAME = 'dejalu';
 
 export class DejaLuDB extends Dexie {
   papers!: EntityTable<PaperRow, 'key'>;
-  sightings!: EntityTable<SightingRow, 'id'>;
+  history!: EntityTable<HistoryRow, 'paperKey'>;
+  meta!: EntityTable<MetaRow, 'key'>;
   notSame!: EntityTable<NotSameRow, 'pair'>;
   settings!: EntityTable<SettingRow, 'key'>;
 
@@ -93,6 +124,19 @@ export class DejaLuDB extends Dexie {
         sightings: '++id, paperKey, [visitId+paperKey], at',
       })
       .upgrade(upgradeToV2);
+    // Version 3: sightings grouped into one history row per paper (see HistoryRow), and the total
+    // count of sightings kept in `meta` so the library's stats need not read every history.
+    this.version(3)
+      .stores({
+        sightings: null,
+        history: 'paperKey',
+        meta: 'key',
+      })
+      .upgrade(upgradeToV3);
+    // A new database starts its count at zero (an upgraded one gets it from upgradeToV3).
+    this.on('populate', (tx) => {
+      void tx.table('meta').put({ key: 'sightings', value: 0 });
+    });
   }
 }
 
@@ -107,6 +151,43 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     paper.first = { at: s.at, site: s.site, label: s.label, pageUrl: s.pageUrl, digestDate: s.digestDate };
     await papers.put(paper);
   }
+}
+
+export function toSighting(s: SightingRow): Sighting {
+  const out: Sighting = { at: s.at, pageUrl: s.pageUrl, site: s.site, label: s.label, visitId: s.visitId };
+  if (s.digestDate !== undefined) out.digestDate = s.digestDate;
+  return out;
+}
+
+/**
+ * Version 2 sightings → one history row per paper. Papers are taken a few hundred at a time so
+ * memory stays bounded for a library of a million sightings; the old table is deleted by Dexie
+ * once this returns.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const old = tx.table<SightingRow, number>('sightings');
+  const history = tx.table<HistoryRow, string>('history');
+  const keys = (await old.orderBy('paperKey').uniqueKeys()) as string[];
+  let total = 0;
+  const BATCH = 500;
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const rows = await old.where('paperKey').anyOf(keys.slice(i, i + BATCH)).toArray();
+    const byPaper = new Map<string, SightingRow[]>();
+    for (const s of rows) {
+      let list = byPaper.get(s.paperKey);
+      if (!list) byPaper.set(s.paperKey, (list = []));
+      list.push(s);
+    }
+    const out: HistoryRow[] = [];
+    for (const [paperKey, list] of byPaper) {
+      // Same time: keep the order they were recorded in (their ids).
+      list.sort((a, b) => a.at - b.at || (a.id ?? 0) - (b.id ?? 0));
+      out.push({ paperKey, sightings: list.map(toSighting) });
+      total += list.length;
+    }
+    await history.bulkPut(out);
+  }
+  await tx.table<MetaRow, string>('meta').put({ key: 'sightings', value: total });
 }
 
 let shared: DejaLuDB | null = null;

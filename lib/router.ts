@@ -19,6 +19,7 @@ import {
 import { readSettings, writeSettings } from './settings';
 import { SUPPORTED_MATCHES } from './sites/matches';
 import type { TabStore } from './tabs';
+import { measure } from './timing';
 import { exportLibrary, importLibrary } from './transfer';
 
 /** The parts of `chrome.runtime.MessageSender` we rely on. */
@@ -188,8 +189,10 @@ export function createRouter(deps: RouterDeps) {
     'library.export': async (r) => {
       const file = await exportLibrary(library.db, r.format, r.keys);
       if (file.text.length <= CHUNK_CHARS) return { ...file, parts: 1 };
+      const t0 = performance.now();
       const parts: string[] = [];
       for (let i = 0; i < file.text.length; i += CHUNK_CHARS) parts.push(file.text.slice(i, i + CHUNK_CHARS));
+      measure('export.split', t0);
       const exportId = `x${++transfers}`;
       exportsInFlight.set(exportId, parts);
       // A reader that never comes back must not pin a 100 MB string forever.
@@ -215,7 +218,9 @@ export function createRouter(deps: RouterDeps) {
         const parts = uploads.get(r.uploadId);
         uploads.delete(r.uploadId);
         if (!parts || parts.some((p) => p === undefined)) throw new NotFound('The upload is incomplete; choose the file again.');
+        const t0 = performance.now();
         text = parts.join('');
+        measure('import.joinParts', t0);
       }
       if (text === undefined) throw new Invalid('Nothing to import: no text and no upload.');
       newEpoch();

@@ -2,7 +2,7 @@
  * Export and import between the library and files. The formats themselves are pure modules in
  * lib/export/; this file reads and writes the database around them.
  */
-import type { DejaLuDB, PaperRow } from './db';
+import { toSighting, type DejaLuDB, type HistoryRow, type PaperRow, type Sighting, type SightingRow } from './db';
 import { candidateKeys } from './dedup';
 import { titleKey } from './identity';
 import { toBackup, parseBackup, type Backup } from './export/backup';
@@ -11,9 +11,11 @@ import { parseCslJson, toCslJson } from './export/csl-json';
 import { toCsv } from './export/csv';
 import { detectFormat, type ImportedPaper } from './export/imported';
 import { toMarkdown } from './export/markdown';
+import { addToSightingTotal, sightingId } from './library/history';
 import { Library, mergeRows, probeOf, withWords, newRow, pairKey } from './library/index';
 import type { ExportFormat, ImportResult } from './messages';
 import { SettingsSchema } from './messages';
+import { measure } from './timing';
 
 const FORMATS: Record<ExportFormat, { ext: string; mime: string }> = {
   bibtex: { ext: 'bib', mime: 'application/x-bibtex' },
@@ -31,18 +33,24 @@ export async function exportLibrary(
   const day = new Date().toISOString().slice(0, 10);
   const { ext, mime } = FORMATS[format];
   const name = format === 'backup' ? `dejalu-backup-${day}.${ext}` : `dejalu-${day}.${ext}`;
-  return db.transaction('r', db.papers, db.sightings, db.notSame, db.settings, async () => {
+  return db.transaction('r', [db.papers, db.history, db.notSame, db.settings], async () => {
+    let t = performance.now();
     const papers = keys
       ? (await db.papers.bulkGet(keys)).filter((r): r is PaperRow => !!r)
       : await db.papers.orderBy('key').toArray();
+    t = measure('export.read', t);
     if (format === 'backup') {
       const wanted = keys ? new Set(keys) : null;
-      const sightings = wanted
-        ? await db.sightings.where('paperKey').anyOf([...wanted]).toArray()
-        : await db.sightings.toArray();
+      const histories = wanted ? await db.history.bulkGet([...wanted]) : await db.history.toArray();
+      // The file keeps BACKUP_VERSION 1's flat list of sightings, so older versions can read it.
+      const sightings: SightingRow[] = [];
+      for (const h of histories) if (h) for (const s of h.sightings) sightings.push({ paperKey: h.paperKey, ...s });
       const notSame = (await db.notSame.toArray()).filter((p) => !wanted || (wanted.has(p.a) && wanted.has(p.b)));
       const settings = await db.settings.toArray();
-      return { filename: name, mime, text: JSON.stringify(toBackup({ papers, sightings, notSame, settings })), count: papers.length };
+      // Derived search keys stay out of the file: the importer recomputes them anyway (they depend
+      // on the dedup code of the day), and they were a third of its size and of its parse time.
+      const rows = papers.map(({ titleKey: _t, candidateKeys: _c, words: _w, ...row }) => row);
+      return { filename: name, mime, text: JSON.stringify(toBackup({ papers: rows as PaperRow[], sightings, notSame, settings })), count: papers.length };
     }
     const text =
       format === 'bibtex'
@@ -52,6 +60,7 @@ export async function exportLibrary(
           : format === 'markdown'
             ? toMarkdown(papers)
             : toCsv(papers);
+    measure('export.format', t);
     return { filename: name, mime, text, count: papers.length };
   });
 }
@@ -89,55 +98,105 @@ export async function importLibrary(
  */
 async function importBackup(library: Library, backup: Backup): Promise<ImportResult> {
   const db = library.db;
-  return db.transaction('rw', db.papers, db.sightings, db.notSame, db.settings, async () => {
+  let t = performance.now();
+  const started = t;
+  // Grouped before the transaction: the file's flat list becomes one history per paper.
+  const incomingHistory = new Map<string, Sighting[]>();
+  for (const s of backup.sightings) {
+    let list = incomingHistory.get(s.paperKey);
+    if (!list) incomingHistory.set(s.paperKey, (list = []));
+    list.push(toSighting(s));
+  }
+  const incoming = new Map(backup.papers.map((p) => [p.key, p]));
+  t = measure('import.group', t);
+  const result = await db.transaction('rw', [db.papers, db.history, db.meta, db.notSame, db.settings], async () => {
     let added = 0;
     let updated = 0;
-    const incoming = new Map(backup.papers.map((p) => [p.key, p]));
-    const existing = await db.papers.bulkGet([...incoming.keys()]);
-    const rows: PaperRow[] = [];
-    const existingSightings = new Map<string, Set<string>>();
-    for (const [i, p] of [...incoming.values()].entries()) {
+    const paperKeys = [...incoming.keys()];
+    const historyKeys = [...incomingHistory.keys()];
+    const [existing, existingHistory] = await Promise.all([
+      readPresent(db.papers, paperKeys),
+      readPresent(db.history, historyKeys),
+    ]);
+    t = measure('import.readExisting', t);
+    const rows = new Map<string, PaperRow>();
+    const had = new Set<string>();
+    paperKeys.forEach((key, i) => {
+      const p = incoming.get(key)!;
       const have = existing[i];
       if (!have) {
         added++;
-        rows.push(derived({ ...p }));
-        continue;
+        rows.set(key, derived({ ...p }));
+        return;
       }
+      had.add(key);
       // Counts come from sightings below; merge the rest.
       const merged = mergeRows(have, { ...p, seenCount: 0 });
       merged.seenCount = have.seenCount;
       if (JSON.stringify(merged) !== JSON.stringify(have)) updated++;
-      rows.push(derived(merged));
-      const sig = await db.sightings.where('paperKey').equals(p.key).toArray();
-      existingSightings.set(p.key, new Set(sig.map(sightingId)));
-    }
-    const byKey = new Map(rows.map((r) => [r.key, r]));
-    const newSightings = [];
-    for (const s of backup.sightings) {
-      const { id: _drop, ...rest } = s;
-      const seen = existingSightings.get(s.paperKey);
-      if (seen) {
-        if (seen.has(sightingId(s))) continue;
-        seen.add(sightingId(s));
-        const row = byKey.get(s.paperKey);
+      rows.set(key, derived(merged));
+    });
+    const histories: HistoryRow[] = [];
+    let newSightings = 0;
+    historyKeys.forEach((key, i) => {
+      const have = existingHistory[i];
+      const list = have ? have.sightings : [];
+      const seen = new Set(list.map(sightingId));
+      const before = list.length;
+      // Counts of a paper that was already here follow the sightings it gains; a new paper's
+      // counts come with it from the file.
+      const row = had.has(key) ? rows.get(key) : undefined;
+      for (const s of incomingHistory.get(key)!) {
+        const id = sightingId(s);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        list.push(s);
         if (row) {
           row.seenCount += 1;
           row.firstSeen = Math.min(row.firstSeen ?? s.at, s.at);
           row.lastSeen = Math.max(row.lastSeen ?? s.at, s.at);
         }
       }
-      newSightings.push(rest);
-    }
-    await db.papers.bulkPut(rows);
-    await db.sightings.bulkAdd(newSightings);
+      if (list.length === before) return;
+      newSightings += list.length - before;
+      list.sort((a, b) => a.at - b.at);
+      histories.push({ paperKey: key, sightings: list });
+    });
+    // A paper the file leaves as it was is not written again (importing a file twice writes nothing).
+    const changed = [...rows.values()].filter((r, i) => !had.has(r.key) || JSON.stringify(r) !== JSON.stringify(existing[i]));
+    t = measure('import.merge', t);
+    await db.papers.bulkPut(changed);
+    t = measure('import.writePapers', t);
+    await addToSightingTotal(db, newSightings);
+    await db.history.bulkPut(histories);
+    t = measure('import.writeHistory', t);
     await db.notSame.bulkPut(backup.notSame.map((p) => ({ ...p, pair: pairKey(p.a, p.b) })));
     for (const s of backup.settings) {
       if (s.key !== 'settings' || (await db.settings.get('settings'))) continue;
       const parsed = SettingsSchema.safeParse(s.value);
       if (parsed.success) await db.settings.put({ key: 'settings', value: parsed.data });
     }
-    return { added, updated, sightings: newSightings.length, format: 'backup' as const };
+    return { added, updated, sightings: newSightings, format: 'backup' as const };
   });
+  t = measure('import.commit', t);
+  measure('import.total', started);
+  return result;
+}
+
+/**
+ * `table.bulkGet(keys)` without asking for keys that are not there: one read of the table's keys
+ * (an index-only walk), then rows only for the keys present. Restoring a backup into an empty or
+ * small library asks for 100k absent keys otherwise, one IndexedDB request each.
+ */
+async function readPresent<T>(
+  table: { toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> },
+  keys: string[],
+): Promise<(T | undefined)[]> {
+  const present = new Set((await table.toCollection().primaryKeys()) as string[]);
+  const wanted = keys.filter((k) => present.has(k));
+  const rows = wanted.length ? await table.bulkGet(wanted) : [];
+  const byKey = new Map(wanted.map((k, i) => [k, rows[i]]));
+  return keys.map((k) => byKey.get(k));
 }
 
 /** Index fields are ours to compute: a backup (possibly hand-made) is not trusted for them. */
@@ -147,14 +206,10 @@ function derived(row: PaperRow): PaperRow {
   return withWords(row);
 }
 
-function sightingId(s: { paperKey: string; visitId: string; at: number }): string {
-  return `${s.visitId}|${s.at}`;
-}
-
 /** BibTeX / CSL-JSON entries become saved papers; keywords become tags; notes are appended, never replaced. */
 async function importPapers(library: Library, papers: ImportedPaper[], format: 'bibtex' | 'csl-json'): Promise<ImportResult> {
   const db = library.db;
-  return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+  return db.transaction('rw', db.papers, db.history, db.notSame, async () => {
     const now = Date.now();
     const cards = papers.map((p) => ({
       title: p.title,

@@ -20,10 +20,23 @@ export function fold(text: string): string {
 export function wordsOf(text: string | undefined, limit = Infinity): string[] {
   if (!text) return [];
   const out = new Set<string>();
-  for (const w of fold(text).split(/[^\p{L}\p{N}]+/u)) {
-    if (w.length < 2 || STOP.has(w)) continue;
-    out.add(w);
-    if (out.size >= limit) break;
+  // With a limit, fold a piece at a time: the first 40 words of an abstract need only its first few
+  // hundred characters folded. Pieces end just after a space, where folding and splitting the
+  // pieces gives what folding and splitting the whole text gives.
+  const step = limit === Infinity ? text.length : 400;
+  for (let start = 0; start < text.length; ) {
+    let end = start + step;
+    if (end >= text.length) end = text.length;
+    else {
+      const space = text.indexOf(' ', end);
+      end = space === -1 ? text.length : space + 1;
+    }
+    for (const w of fold(text.slice(start, end)).split(/[^\p{L}\p{N}]+/u)) {
+      if (w.length < 2 || STOP.has(w)) continue;
+      out.add(w);
+      if (out.size >= limit) return [...out];
+    }
+    start = end;
   }
   return [...out];
 }

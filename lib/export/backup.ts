@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { NotSameRow, PaperRow, SettingRow, SightingRow } from '../db';
 import { SiteIdSchema } from '../messages';
 import { jsonErrorMessage } from './imported';
+import { measure } from '../timing';
 
 export const BACKUP_FORMAT = 'dejalu-backup';
 export const BACKUP_VERSION = 1;
@@ -161,8 +162,10 @@ export function parseBackup(text: string): Backup {
   const t = text.replace(/^\uFEFF/, '');
   if (t.trim() === '') throw new Error('The backup file is empty.');
   let data: unknown;
+  let t0 = performance.now();
   try {
     data = JSON.parse(t);
+    t0 = measure('import.jsonParse', t0);
   } catch (err) {
     throw new Error(jsonErrorMessage(t, err, 'backup'));
   }
@@ -180,6 +183,7 @@ export function parseBackup(text: string): Backup {
     );
   }
   const r = BackupSchema.safeParse(data);
+  measure('import.validate', t0);
   if (!r.success) {
     const issues = r.error.issues;
     const shown = issues.slice(0, 3).map((i) => issueText(i, data));

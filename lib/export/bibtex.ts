@@ -35,26 +35,31 @@ function entry(p: ExportPaper, key: string): string {
   const doi = exportDoi(p);
   // A journal DOI means a published article; everything else is a preprint or web item.
   const type = p.doi && !isArxivDoi(p.doi) ? 'article' : 'misc';
-  const fields: [string, string][] = [['title', protectTitle(squash(p.title))]];
-  if (p.authors.length > 0) fields.push(['author', p.authors.map(bibName).join(' and ')]);
-  const year = paperYear(p);
-  if (year !== undefined) fields.push(['year', String(year)]);
-  if (p.arxivId) {
-    fields.push(['eprint', verbatim(p.arxivId)], ['archivePrefix', 'arXiv']);
-    const primary = (p as { primaryClass?: string }).primaryClass;
-    if (primary) fields.push(['primaryClass', verbatim(primary)]);
+  // One string built in place (100k entries in an export): no field list to map and join.
+  let out = `@${type}{${key},\n  title = {${protectTitle(squash(p.title))}}`;
+  if (p.authors.length > 0) {
+    let names = bibName(p.authors[0]!);
+    for (let i = 1; i < p.authors.length; i++) names += ` and ${bibName(p.authors[i]!)}`;
+    out += `,\n  author = {${names}}`;
   }
-  if (doi) fields.push(['doi', verbatim(doi)]);
+  const year = paperYear(p);
+  if (year !== undefined) out += `,\n  year = {${year}}`;
+  if (p.arxivId) {
+    out += `,\n  eprint = {${verbatim(p.arxivId)}},\n  archivePrefix = {arXiv}`;
+    const primary = (p as { primaryClass?: string }).primaryClass;
+    if (primary) out += `,\n  primaryClass = {${verbatim(primary)}}`;
+  }
+  if (doi) out += `,\n  doi = {${verbatim(doi)}}`;
   const url = paperUrl(p);
-  if (url) fields.push(['url', verbatim(url)]);
+  if (url) out += `,\n  url = {${verbatim(url)}}`;
   // Keywords are never typeset and Better BibTeX reads them verbatim: write tags as they are,
   // minus the characters that would unbalance or escape.
-  if (p.tags.length > 0) fields.push(['keywords', p.tags.map((t) => t.replace(/[{}\\,]/g, '')).join(', ')]);
-  if (p.abstract) fields.push(['abstract', escapeLatex(squash(p.abstract))]);
+  if (p.tags.length > 0) out += `,\n  keywords = {${p.tags.map((t) => t.replace(/[{}\\,]/g, '')).join(', ')}}`;
+  if (p.abstract) out += `,\n  abstract = {${escapeLatex(squash(p.abstract))}}`;
   // `annote`, not `note`: styles print `note` in the bibliography, and a reading note is private.
-  if (p.note.trim()) fields.push(['annote', escapeLatex(p.note.trim())]);
-  const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
-  return `@${type}{${key},\n${body}\n}\n`;
+  const note = p.note.trim();
+  if (note) out += `,\n  annote = {${escapeLatex(note)}}`;
+  return `${out}\n}\n`;
 }
 
 // ---- import --------------------------------------------------------------------------------------

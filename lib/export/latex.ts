@@ -20,8 +20,13 @@ const ESCAPES: Record<string, string> = {
 
 /** Plain text → a LaTeX-safe string whose braces are balanced. */
 export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (c) => ESCAPES[c] ?? c);
+  // Most text has nothing to escape: one scan, no callback per character (a 100k-paper export
+  // escapes ~100M characters of abstracts).
+  if (!SPECIAL.test(text)) return text;
+  return text.replace(SPECIALS, (c) => ESCAPES[c] ?? c);
 }
+const SPECIAL = /[\\{}&%$#_~^]/;
+const SPECIALS = /[\\{}&%$#_~^]/g;
 
 /**
  * A title for BibTeX: escaped, with capitalised words wrapped in braces so styles that change case
@@ -213,5 +218,9 @@ function matchingBrace(s: string, open: number): number {
 
 /** Collapse runs of whitespace (BibTeX values wrap across lines). */
 export function squash(text: string): string {
+  // Single spaces between words are already squashed: only trim unless there is more to do.
+  if (!UNSQUASHED.test(text)) return text.trim();
   return text.replace(/\s+/g, ' ').trim();
 }
+/** Whitespace other than a single space: a run of two, or a tab, newline, no-break space… */
+const UNSQUASHED = /\s\s|[^\S ]/;

@@ -5,7 +5,8 @@
  * edits from twenty tabs never overwrite each other. Matching lives in ./match, search in ./search,
  * row helpers in ./rows.
  */
-import type { DejaLuDB, NotSameRow, PaperRow, SightingRow } from '../db';
+import { toSighting, type DejaLuDB, type HistoryRow, type NotSameRow, type PaperRow, type Sighting, type SightingRow } from '../db';
+import { addToSightingTotal, historyCount, joinHistories, sightingTotal } from './history';
 import type { CardInput, CardStatus, PageInfo, PaperView, SearchResult, SightingView } from '../messages';
 import { resolve } from './match';
 import {
@@ -55,26 +56,20 @@ export class Library {
    */
   async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
     const db = this.db;
-    return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+    return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
       const now = this.now();
       const rows = await this.upsert(cards.map(probeOf), now);
       const keys = [...new Set(rows.map((r) => r.key))];
-      const already = await db.sightings
-        .where('[visitId+paperKey]')
-        .anyOf(keys.map((k) => [visitId, k]))
-        .primaryKeys();
+      const histories = new Map<string, HistoryRow>();
+      (await db.history.bulkGet(keys)).forEach((h, i) => histories.set(keys[i]!, h ?? { paperKey: keys[i]!, sightings: [] }));
       const done = new Set<string>();
-      if (already.length) {
-        const existing = await db.sightings.bulkGet(already as number[]);
-        for (const s of existing) if (s) done.add(s.paperKey);
-      }
-      const sightings: SightingRow[] = [];
+      for (const [key, h] of histories) if (h.sightings.some((s) => s.visitId === visitId)) done.add(key);
       const changed = new Map<string, PaperRow>();
+      const touched: HistoryRow[] = [];
       for (const row of rows) {
         if (done.has(row.key)) continue;
         done.add(row.key);
-        const s: SightingRow = dropUndefined({
-          paperKey: row.key,
+        const s: Sighting = dropUndefined({
           at: now,
           pageUrl: page.url,
           site: page.site,
@@ -82,7 +77,9 @@ export class Library {
           digestDate: page.digestDate,
           visitId,
         });
-        sightings.push(s);
+        const h = histories.get(row.key)!;
+        h.sightings.push(s);
+        touched.push(h);
         row.seenCount += 1;
         row.firstSeen ??= now;
         row.lastSeen = now;
@@ -92,14 +89,15 @@ export class Library {
         changed.set(row.key, row);
       }
       await db.papers.bulkPut([...changed.values()]);
-      await db.sightings.bulkAdd(sightings);
-      return sightings.length;
+      await addToSightingTotal(db, touched.length);
+      await db.history.bulkPut(touched);
+      return touched.length;
     });
   }
 
   /**
    * The stored row for each probe, created or enriched (and re-keyed when a paper first known by
-   * title or DOI shows its arXiv id). Must run inside a rw transaction on papers, sightings, notSame.
+   * title or DOI shows its arXiv id). Must run inside a rw transaction on papers, history, notSame.
    */
   private async upsert(probes: Probe[], now: number): Promise<PaperRow[]> {
     const resolved = await this.resolve(probes);
@@ -151,7 +149,11 @@ export class Library {
     merged.key = newKey;
     await db.papers.delete(oldKey);
     await db.papers.put(withWords(merged));
-    await db.sightings.where('paperKey').equals(oldKey).modify({ paperKey: newKey });
+    const [from, to] = await db.history.bulkGet([oldKey, newKey]);
+    if (from) {
+      await db.history.delete(oldKey);
+      await db.history.put({ paperKey: newKey, sightings: to ? joinHistories(to.sightings, from.sightings) : from.sightings });
+    }
     const pairs = await db.notSame.where('a').equals(oldKey).or('b').equals(oldKey).toArray();
     if (pairs.length) {
       await db.notSame.bulkDelete(pairs.map((p) => p.pair));
@@ -183,7 +185,7 @@ export class Library {
     apply: (row: PaperRow, now: number) => void,
   ): Promise<PaperView> {
     const db = this.db;
-    return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+    return db.transaction('rw', db.papers, db.history, db.notSame, async () => {
       const now = this.now();
       const row = await this.target(target, now);
       apply(row, now);
@@ -223,10 +225,10 @@ export class Library {
 
   async getPaper(key: string): Promise<{ paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] }> {
     const db = this.db;
-    return db.transaction('r', db.papers, db.sightings, db.notSame, async () => {
+    return db.transaction('r', db.papers, db.history, db.notSame, async () => {
       const row = await db.papers.get(key);
       if (!row) return { paper: null, sightings: [], notSame: [] };
-      const sightings = (await db.sightings.where('paperKey').equals(key).sortBy('at')).map(
+      const sightings = ((await db.history.get(key))?.sightings ?? []).map(
         ({ at, site, label, pageUrl, digestDate }) => dropUndefined({ at, site, label, pageUrl, digestDate }),
       );
       const pairs = await db.notSame.where('a').equals(key).or('b').equals(key).toArray();
@@ -253,7 +255,7 @@ export class Library {
     b: { key: string } | { card: CardInput; page?: PageInfo },
   ): Promise<{ a: PaperView | null; b: PaperView }> {
     const db = this.db;
-    return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+    return db.transaction('rw', db.papers, db.history, db.notSame, async () => {
       const now = this.now();
       const a = await db.papers.get(aKey);
       let bRow: PaperRow;
@@ -295,7 +297,7 @@ export class Library {
     const [papers, saved, sightings, tags] = await Promise.all([
       db.papers.count(),
       db.papers.where('savedAt').above(0).count(),
-      db.sightings.count(),
+      db.transaction('r', db.history, db.meta, () => sightingTotal(db)),
       db.papers.orderBy('tags').uniqueKeys().then((k) => k.length),
     ]);
     return { papers, saved, sightings, tags };
@@ -308,14 +310,15 @@ export class Library {
     op: { kind: 'tag' | 'untag'; tag: string } | { kind: 'save' | 'unsave' | 'delete' },
   ): Promise<{ changed: number; snapshot?: string }> {
     const db = this.db;
-    return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+    return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
       const now = this.now();
       const rows = (await db.papers.bulkGet(keys)).filter((r): r is PaperRow => !!r);
       if (op.kind === 'delete') {
-        const sightings = await db.sightings.where('paperKey').anyOf(keys).toArray();
+        const history = (await db.history.bulkGet(keys)).filter((h): h is HistoryRow => !!h);
         const pairs = await db.notSame.where('a').anyOf(keys).or('b').anyOf(keys).toArray();
-        const snapshot = JSON.stringify({ papers: rows, sightings, notSame: pairs });
-        await db.sightings.bulkDelete(sightings.map((s) => s.id!));
+        const snapshot = JSON.stringify({ papers: rows, history, notSame: pairs } satisfies Snapshot);
+        await addToSightingTotal(db, -historyCount(history));
+        await db.history.bulkDelete(history.map((h) => h.paperKey));
         await db.notSame.bulkDelete(pairs.map((p) => p.pair));
         await db.papers.bulkDelete(rows.map((r) => r.key));
         return { changed: rows.length, snapshot };
@@ -336,10 +339,14 @@ export class Library {
   /** Undo of a bulk delete: put back exactly what the snapshot holds. */
   async restore(snapshot: string): Promise<number> {
     const db = this.db;
-    const data = JSON.parse(snapshot) as { papers: PaperRow[]; sightings: SightingRow[]; notSame: NotSameRow[] };
-    return db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
+    const data = JSON.parse(snapshot) as Snapshot | { papers: PaperRow[]; sightings: SightingRow[]; notSame: NotSameRow[] };
+    // A snapshot taken before version 3 (undo offered across an update) holds sighting rows.
+    const history = 'history' in data ? data.history : groupSightings(data.sightings);
+    return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
+      const replaced = await db.history.bulkGet(history.map((h) => h.paperKey));
       await db.papers.bulkPut(data.papers);
-      await db.sightings.bulkPut(data.sightings);
+      await addToSightingTotal(db, historyCount(history) - historyCount(replaced));
+      await db.history.bulkPut(history);
       await db.notSame.bulkPut(data.notSame);
       return data.papers.length;
     });
@@ -347,10 +354,27 @@ export class Library {
 
   async clear(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', db.papers, db.sightings, db.notSame, async () => {
-      await Promise.all([db.papers.clear(), db.sightings.clear(), db.notSame.clear()]);
+    await db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
+      await Promise.all([db.papers.clear(), db.history.clear(), db.meta.put({ key: 'sightings', value: 0 }), db.notSame.clear()]);
     });
   }
+}
+
+/** What a bulk delete hands back for its undo. */
+interface Snapshot {
+  papers: PaperRow[];
+  history: HistoryRow[];
+  notSame: NotSameRow[];
+}
+
+function groupSightings(rows: SightingRow[]): HistoryRow[] {
+  const byPaper = new Map<string, Sighting[]>();
+  for (const s of rows) {
+    let list = byPaper.get(s.paperKey);
+    if (!list) byPaper.set(s.paperKey, (list = []));
+    list.push(toSighting(s));
+  }
+  return [...byPaper].map(([paperKey, sightings]) => ({ paperKey, sightings: sightings.sort((a, b) => a.at - b.at) }));
 }
 
 async function isOtherPaper(db: DejaLuDB, key: string, p: Probe): Promise<boolean> {

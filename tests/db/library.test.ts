@@ -30,7 +30,8 @@ describe('lookup and sightings', () => {
 
     await lib.recordSightings('visit-1', HF('2025-10-29'), [a, a]);
     await lib.recordSightings('visit-1', HF('2025-10-29'), [a]); // a later batch of the same visit
-    expect(await db.sightings.count()).toBe(1);
+    expect((await db.history.get('arxiv:2502.59669'))?.sightings).toHaveLength(1);
+    expect((await lib.stats()).sightings).toBe(1);
 
     await lib.recordSightings('visit-2', HF('2025-11-03'), [a]);
     const [st] = await lib.lookup([a]);
@@ -190,10 +191,12 @@ describe('save, tags, search, bulk', () => {
     const before = await db.papers.toArray();
     const { snapshot } = await lib.bulk(['arxiv:2501.00020', 'arxiv:2501.00021'], { kind: 'delete' });
     expect(await db.papers.count()).toBe(0);
-    expect(await db.sightings.count()).toBe(0);
+    expect(await db.history.count()).toBe(0);
+    expect((await lib.stats()).sightings).toBe(0);
     await lib.restore(snapshot!);
     expect(await db.papers.toArray()).toEqual(before);
-    expect(await db.sightings.count()).toBe(2);
+    expect(await db.history.count()).toBe(2);
+    expect((await lib.stats()).sightings).toBe(2);
   });
 });
 
@@ -222,8 +225,8 @@ describe('schema upgrade', () => {
     expect(row?.first).toEqual({ at: 5, site: 'huggingface', label: 'Nov 3', pageUrl: 'https://huggingface.co/papers', digestDate: '2025-11-03' });
     expect(row?.tags).toEqual(['t']);
     expect(row?.note).toBe('n');
-    expect(db.verno).toBe(2);
-    expect(await db.sightings.orderBy('at').count()).toBe(1);
+    expect(db.verno).toBe(3);
+    expect((await db.history.get('arxiv:2401.00001'))?.sightings.map((s) => s.at)).toEqual([5]);
   });
 });
 
@@ -275,5 +278,7 @@ describe('search over many matches', () => {
     const last = await lib.search({ ...base, text: '', sort: 'lastSeen', offset: 2_595, limit: 10 });
     expect(last).toMatchObject({ total: 2_600, papers: { length: 5 } });
     expect(last.totalAtLeast).toBeUndefined();
-  }, 60_000);
+    // 2,600 papers through fake-indexeddb: 18–25 s on an idle 2-core machine, past 60 s when
+    // other work shares it. Not a measure of anything; only a limit so a hang still fails.
+  }, 180_000);
 });

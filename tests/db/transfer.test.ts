@@ -28,10 +28,10 @@ async function populated() {
 
 async function dump(lib: Library) {
   const db = lib.db;
-  const strip = <T extends { id?: number }>(rows: T[]) => rows.map(({ id: _id, ...r }) => r);
   return {
     papers: await db.papers.orderBy('key').toArray(),
-    sightings: strip(await db.sightings.toArray()).sort((a, b) => `${a.paperKey}${a.at}${a.visitId}`.localeCompare(`${b.paperKey}${b.at}${b.visitId}`)),
+    history: await db.history.orderBy('paperKey').toArray(),
+    sightingTotal: (await lib.stats()).sightings,
     notSame: await db.notSame.toArray(),
     settings: await db.settings.toArray(),
   };
