@@ -1,4 +1,5 @@
 import { openDb } from '../lib/db';
+import { refreshDerived } from '../lib/library/derived';
 import { Library } from '../lib/library/index';
 import type { ChangeEvent, Settings } from '../lib/messages';
 import { createRouter } from '../lib/router';
@@ -8,6 +9,8 @@ import { sessionTabStore } from '../lib/tabs';
 export default defineBackground(() => {
   const tabs = sessionTabStore();
   const library = new Library(openDb());
+  // Keys made by older dedup/search code are recomputed once after an update (usually a no-op).
+  void refreshDerived(library.db).catch((err) => console.error('[dejalu] recomputing search keys failed', err));
 
   const notify = (keys: string[], settings?: Settings) => {
     const event: ChangeEvent = settings ? { type: 'dejalu.changed', keys, settings } : { type: 'dejalu.changed', keys };

@@ -64,10 +64,10 @@ export interface HistoryRow {
 }
 
 /** Small bookkeeping values kept in step with the tables, in the same transactions. */
-export interface MetaRow {
-  key: 'sightings';
-  value: number;
-}
+export type MetaRow =
+  | { key: 'sightings'; value: number }
+  /** The versions of the code that computed the stored titleKey/candidateKeys/words (lib/library/derived.ts). */
+  | { key: 'derived'; value: string };
 
 /** A sighting as version 2 stored it and as a backup file (BACKUP_VERSION 1) carries it. */
 export interface SightingRow {

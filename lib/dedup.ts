@@ -536,7 +536,8 @@ export function candidateKeys(title: string): string[] {
 
 /**
  * Changes whenever `candidateKeys` (or `TITLE_KEY_VERSION`) changes its output: persisted keys
- * made by an older version must then be recomputed.
+ * made by an older version must then be recomputed (lib/library/derived.ts does it at the next
+ * service-worker start).
  */
 export const CANDIDATE_KEYS_VERSION = 1;
 

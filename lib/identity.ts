@@ -371,7 +371,7 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
 /**
  * Changes whenever `titleKey` may return something else for the same title: stored title keys
- * made by an older version must then be recomputed.
+ * made by an older version must then be recomputed (lib/library/derived.ts).
  */
 export const TITLE_KEY_VERSION = 1;
 

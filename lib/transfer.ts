@@ -3,8 +3,6 @@
  * lib/export/; this file reads and writes the database around them.
  */
 import { toSighting, type DejaLuDB, type HistoryRow, type PaperRow, type Sighting, type SightingRow } from './db';
-import { candidateKeys } from './dedup';
-import { titleKey } from './identity';
 import { toBackup, parseBackup, type Backup } from './export/backup';
 import { parseBibtex, toBibtex } from './export/bibtex';
 import { parseCslJson, toCslJson } from './export/csl-json';
@@ -12,7 +10,7 @@ import { toCsv } from './export/csv';
 import { detectFormat, type ImportedPaper } from './export/imported';
 import { toMarkdown } from './export/markdown';
 import { addToSightingTotal, sightingId } from './library/history';
-import { Library, mergeRows, probeOf, withWords, newRow, pairKey } from './library/index';
+import { Library, mergeRows, probeOf, withDerived, withWords, newRow, pairKey } from './library/index';
 import type { ExportFormat, ImportResult } from './messages';
 import { SettingsSchema } from './messages';
 import { measure } from './timing';
@@ -126,7 +124,7 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
       const have = existing[i];
       if (!have) {
         added++;
-        rows.set(key, derived({ ...p }));
+        rows.set(key, withDerived({ ...p }));
         return;
       }
       had.add(key);
@@ -134,7 +132,7 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
       const merged = mergeRows(have, { ...p, seenCount: 0 });
       merged.seenCount = have.seenCount;
       if (JSON.stringify(merged) !== JSON.stringify(have)) updated++;
-      rows.set(key, derived(merged));
+      rows.set(key, withDerived(merged));
     });
     const histories: HistoryRow[] = [];
     let newSightings = 0;
@@ -197,13 +195,6 @@ async function readPresent<T>(
   const rows = wanted.length ? await table.bulkGet(wanted) : [];
   const byKey = new Map(wanted.map((k, i) => [k, rows[i]]));
   return keys.map((k) => byKey.get(k));
-}
-
-/** Index fields are ours to compute: a backup (possibly hand-made) is not trusted for them. */
-function derived(row: PaperRow): PaperRow {
-  row.titleKey = titleKey(row.title);
-  row.candidateKeys = candidateKeys(row.title);
-  return withWords(row);
 }
 
 /** BibTeX / CSL-JSON entries become saved papers; keywords become tags; notes are appended, never replaced. */

@@ -47,6 +47,12 @@ export function wordsOf(text: string | undefined, limit = Infinity): string[] {
  */
 export const ABSTRACT_WORDS = 40;
 
+/**
+ * Changes whenever `paperWords` changes its output: the `*words` index of stored papers must then
+ * be recomputed (lib/library/derived.ts).
+ */
+export const WORDS_VERSION = 1;
+
 export function paperWords(p: {
   title: string;
   authors: string[];

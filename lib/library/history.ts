@@ -7,7 +7,7 @@ import type { DejaLuDB, HistoryRow, Sighting } from '../db';
 
 export async function sightingTotal(db: DejaLuDB): Promise<number> {
   const row = await db.meta.get('sightings');
-  if (row) return row.value;
+  if (row?.key === 'sightings') return row.value;
   // A database whose total was never written (it should not happen): count once, honestly.
   let total = 0;
   await db.history.each((h) => {

@@ -25,7 +25,7 @@ import {
 } from './rows';
 import { search, type SearchQuery } from './search';
 
-export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withWords } from './rows';
+export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, withWords } from './rows';
 
 export class Library {
   constructor(

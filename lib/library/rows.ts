@@ -116,6 +116,13 @@ export function dropUndefined<T extends object>(o: T): T {
   return o;
 }
 
+/** Index fields are ours to compute from the row's text, never taken from a file or an old version. */
+export function withDerived(row: PaperRow): PaperRow {
+  row.titleKey = titleKey(row.title);
+  row.candidateKeys = candidateKeys(row.title);
+  return withWords(row);
+}
+
 export function withWords(row: PaperRow): PaperRow {
   row.words = paperWords(row);
   return row;
