@@ -9,6 +9,7 @@ import { Library } from '../../lib/library';
 import { resolve } from '../../lib/library/match';
 import { keyOf, pairKey, probeOf, refOf, refOfProbe, type Probe, type Resolved } from '../../lib/library/rows';
 import type { CardInput, MatchView, PageInfo } from '../../lib/messages';
+import { mulberry32 as rng } from '../seeded';
 
 async function legacyResolve(db: DejaLuDB, probes: Probe[]): Promise<(Resolved | null)[]> {
   const explain = (p: Probe, row: PaperRow): MatchView => explainMatch(refOfProbe(p), refOf(row)) ?? { rule: 'title', text: 'same title' };
@@ -73,14 +74,6 @@ let n = 0;
 const summary = (r: Resolved | null) => (r ? { key: r.row.key, match: r.match } : null);
 
 /** Seeded titles with the shapes that stress near-title matching: shared skeletons, numbers, names. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const ADJ = ['Efficient', 'Robust', 'Scalable', 'Sparse', 'Adaptive', 'Unified', 'Multimodal', 'Causal', 'Hierarchical', 'Contrastive'];
 const NOUN = ['Transformers', 'Diffusion Models', 'Language Models', 'Graph Networks', 'Agents', 'Retrievers', 'Tokenizers'];
 const TASK = ['Reasoning', 'Segmentation', 'Code Generation', 'Retrieval', 'Planning', 'Video Generation', 'Alignment'];

@@ -12,15 +12,7 @@ import type { SiteIdOrSource } from '../../lib/messages';
 import { fold, paperWords, queryTerms } from '../../lib/words';
 import { candidateKeys } from '../../lib/dedup';
 import { titleKey } from '../../lib/identity';
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../seeded';
 
 const WORDS = ['diffusion', 'transformers', 'language', 'models', 'large', 'vision', 'agents', 'graph', 'robust', 'sparse', 'reasoning', 'retrieval'];
 const RARE = ['okapi', 'zebrafish', 'quokka'];

@@ -1,6 +1,7 @@
 /** The `*words` index content: folding an abstract piece by piece must index exactly what folding it whole did. */
 import { describe, expect, it } from 'vitest';
 import { ABSTRACT_WORDS, fold, paperWords, wordsOf } from '../../lib/words';
+import { mulberry32 } from '../seeded';
 
 const STOP = new Set('a an and are as at be by for from in into is it of on or the to via with without we our its this that these using'.split(' '));
 
@@ -14,15 +15,6 @@ function reference(text: string | undefined, limit = Infinity): string[] {
     if (out.size >= limit) break;
   }
   return [...out];
-}
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = ['Schrödinger', 'ΣΟΦΟΣ', 'ΟΔΟΣ ', 'e\u0301te\u0301', ' \u0301x', 'naïve', 'the', 'of', 'model', 'Models', 'x', '2401.00001', 'ﬁne-tuning', 'Ⅻ', '日本語', '  ', '\n', '\t', '\u00a0', ' ', ' ', ' ', '—', 'GPT-4o', 'İstanbul'];

@@ -6,19 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { DejaLuDB, type PaperRow } from '../../lib/db';
 import { exportLibrary } from '../../lib/transfer';
 import { SAMPLE, row } from './papers';
+import { mulberry32 } from '../seeded';
 
 let n = 0;
 
 /** A seeded generator, so the library (and so the golden file) is the same on every run. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = ['Attention', 'diffusion', 'LLaMA-2', 'GPT-4', 'über', 'Schrödinger', 'zero-shot', '50%', 'A&B', 'x_1', '$O(n)$', '{braces}', 'back\\slash', '#1', '~approx^2', 'Transformers', 'of', 'and', 'the', 'ImageNet', 'naïve', '—', '“quoted”', 'Ångström', '日本語'];
 const NAMES = ['Ashish Vaswani', 'Jörg Müller', 'Ludwig van Beethoven', 'José García-López', 'DeepMind', 'Li Wei', 'Ng', 'Smith, John', 'Research and Development Team', 'Zoë O’Brien'];
 
