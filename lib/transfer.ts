@@ -119,6 +119,8 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
     t = measure('import.readExisting', t);
     const rows = new Map<string, PaperRow>();
     const had = new Set<string>();
+    /** Existing rows as they were, to write only what the file changes. */
+    const original = new Map<string, string>();
     paperKeys.forEach((key, i) => {
       const p = incoming.get(key)!;
       const have = existing[i];
@@ -128,15 +130,29 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
         return;
       }
       had.add(key);
+      original.set(key, JSON.stringify(have));
       // Counts come from sightings below; merge the rest.
       const merged = mergeRows(have, { ...p, seenCount: 0 });
       merged.seenCount = have.seenCount;
       if (JSON.stringify(merged) !== JSON.stringify(have)) updated++;
       rows.set(key, withDerived(merged));
     });
+    // Sightings of papers the file leaves out: a paper already here gains them (and its counts
+    // follow); sightings of a paper in neither the file nor the library have nothing to belong to.
+    const outsideKeys = historyKeys.filter((k) => !incoming.has(k));
+    const outside = outsideKeys.length ? await db.papers.bulkGet(outsideKeys) : [];
+    const orphans = new Set<string>();
+    outsideKeys.forEach((key, i) => {
+      const have = outside[i];
+      if (!have) return void orphans.add(key);
+      had.add(key);
+      original.set(key, JSON.stringify(have));
+      rows.set(key, have);
+    });
     const histories: HistoryRow[] = [];
     let newSightings = 0;
     historyKeys.forEach((key, i) => {
+      if (orphans.has(key)) return;
       const have = existingHistory[i];
       const list = have ? have.sightings : [];
       const seen = new Set(list.map(sightingId));
@@ -153,6 +169,11 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
           row.seenCount += 1;
           row.firstSeen = Math.min(row.firstSeen ?? s.at, s.at);
           row.lastSeen = Math.max(row.lastSeen ?? s.at, s.at);
+          if (!row.first || s.at < row.first.at) {
+            row.first = { at: s.at, site: s.site, label: s.label, pageUrl: s.pageUrl };
+            if (s.digestDate !== undefined) row.first.digestDate = s.digestDate;
+          }
+          if (!row.sites.includes(s.site)) row.sites = [...row.sites, s.site];
         }
       }
       if (list.length === before) return;
@@ -161,7 +182,7 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
       histories.push({ paperKey: key, sightings: list });
     });
     // A paper the file leaves as it was is not written again (importing a file twice writes nothing).
-    const changed = [...rows.values()].filter((r, i) => !had.has(r.key) || JSON.stringify(r) !== JSON.stringify(existing[i]));
+    const changed = [...rows.values()].filter((r) => !original.has(r.key) || JSON.stringify(r) !== original.get(r.key));
     t = measure('import.merge', t);
     await db.papers.bulkPut(changed);
     t = measure('import.writePapers', t);

@@ -199,6 +199,35 @@ describe('backups with histories', () => {
     expect(file.papers[0]).toMatchObject({ key: expect.any(String), title: expect.any(String), note: expect.any(String) });
   });
 
+  it('sightings of a paper the file leaves out count for the paper already here; orphans are dropped', async () => {
+    let t = 5_000;
+    const lib = new Library(new DejaLuDB(`history-outside-${++n}`), () => t);
+    await lib.recordSightings('here', HF('2025-12-01'), [card('Kept in the library only', '2501.00300')]);
+    const file = {
+      format: 'dejalu-backup',
+      version: 1,
+      exportedAt: '2025-12-02T00:00:00.000Z',
+      papers: [],
+      sightings: [
+        { paperKey: 'arxiv:2501.00300', at: 1_000, pageUrl: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', label: 'arXiv cs.LG', visitId: 'older' },
+        { paperKey: 'arxiv:2501.09999', at: 2_000, pageUrl: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', label: 'arXiv cs.LG', visitId: 'orphan' },
+      ],
+      notSame: [],
+      settings: [],
+    };
+    t = 6_000;
+    expect(await importLibrary(lib, JSON.stringify(file), 'backup')).toMatchObject({ added: 0, sightings: 1 });
+    const kept = await lib.getPaper('arxiv:2501.00300');
+    expect(kept.sightings.map((s) => s.at)).toEqual([1_000, 5_000]);
+    expect(kept.paper).toMatchObject({ seenCount: 2, firstSeen: 1_000, lastSeen: 5_000, first: { at: 1_000, site: 'arxiv' } });
+    expect(kept.paper?.sites).toEqual(['huggingface', 'arxiv']);
+    expect(await lib.db.history.get('arxiv:2501.09999')).toBeUndefined();
+    expect((await lib.stats()).sightings).toBe(2);
+    // Again: nothing new.
+    expect(await importLibrary(lib, JSON.stringify(file), 'backup')).toMatchObject({ sightings: 0 });
+    expect((await lib.getPaper('arxiv:2501.00300')).paper?.seenCount).toBe(2);
+  });
+
   it('merging overlapping libraries unions histories; importing again changes nothing', async () => {
     const a = await populated(`history-backup-${++n}`);
     const fileA = await exportLibrary(a.db, 'backup');
