@@ -70,16 +70,9 @@ export type MetaRow =
   | { key: 'derived'; value: string };
 
 /** A sighting as version 2 stored it and as a backup file (BACKUP_VERSION 1) carries it. */
-export interface SightingRow {
+export interface SightingRow extends Sighting {
   id?: number;
   paperKey: string;
-  at: number;
-  pageUrl: string;
-  site: SiteIdOrSource;
-  label: string;
-  digestDate?: string;
-  /** One page visit; a paper gets at most one sighting per visit. */
-  visitId: string;
 }
 
 /** A pair the user said is *not* the same paper; `pair` is `a|b` with a < b. */

@@ -12,6 +12,7 @@ import {
 import { titleKey } from '../lib/identity';
 import seedPages from './fixtures/dedup/seed-cards.json';
 import { DIFFERENT_TITLE_PAIRS, SAME_TITLE_PAIRS } from './fixtures/dedup/labelled-pairs';
+import { mulberry32 } from './seeded';
 
 // ---------------------------------------------------------------------------------------------
 // Identifier rules
@@ -315,17 +316,6 @@ describe('DedupIndex', () => {
 // ---------------------------------------------------------------------------------------------
 // 100k generated titles
 // ---------------------------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STOP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'in', 'on', 'with', 'to', 'via', 'by', 'from', 'is', 'are', 'at', 'as']);
 
