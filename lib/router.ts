@@ -83,14 +83,21 @@ export function createRouter(deps: RouterDeps) {
   // Which paper each card of a tab was matched to by its content script's lookups, so the popup's
   // `tab.get` re-reads those rows instead of looking the whole page up again. Operations that can
   // change what a card matches other than by creating the card's own paper (splits, deletes,
-  // restores, imports) start a new epoch before and after they run, and matches from another epoch
-  // are not used. A worker
-  // that wakes up starts a new epoch too: its first `tab.get` looks the cards up.
+  // restores, imports, clears) run inside `reshaping`, which starts a new epoch before and after
+  // them, and matches from another epoch are not used. A worker that wakes up starts a new epoch
+  // too: its first `tab.get` looks the cards up.
   const boot = Date.now().toString(36);
   let epochN = 0;
   let epoch = `${boot}.0`;
   const newEpoch = () => {
     epoch = `${boot}.${++epochN}`;
+  };
+  /** Run an operation that may change what cards match; lookups that overlap it are not kept. */
+  const reshaping = async <T>(run: () => Promise<T>): Promise<T> => {
+    newEpoch();
+    const res = await run();
+    newEpoch();
+    return res;
   };
   type Matched = { key: string | null; match?: MatchView; epoch: string };
   const matched = new Map<number, Map<string, Matched>>();
@@ -162,23 +169,18 @@ export function createRouter(deps: RouterDeps) {
     'paper.get': async (r) => library.getPaper(r.key),
     'papers.get': async (r) => ({ papers: await library.getPapers(r.keys) }),
     'papers.notSame': async (r) => {
-      newEpoch();
-      const res = await library.markNotSame(r.a, r.b);
-      newEpoch();
+      const res = await reshaping(() => library.markNotSame(r.a, r.b));
       notify([r.a, res.b.key]);
       return res;
     },
     'papers.bulk': async (r) => {
-      if (r.op.kind === 'delete') newEpoch();
-      const res = await library.bulk(r.keys, r.op);
-      if (r.op.kind === 'delete') newEpoch();
+      const run = () => library.bulk(r.keys, r.op);
+      const res = await (r.op.kind === 'delete' ? reshaping(run) : run());
       notify(r.keys);
       return res;
     },
     'papers.restore': async (r) => {
-      newEpoch();
-      const restored = await library.restore(r.snapshot);
-      newEpoch();
+      const restored = await reshaping(() => library.restore(r.snapshot));
       notify([]);
       return { restored };
     },
@@ -223,18 +225,14 @@ export function createRouter(deps: RouterDeps) {
         measure('import.joinParts', t0);
       }
       if (text === undefined) throw new Invalid('Nothing to import: no text and no upload.');
-      newEpoch();
-      const res = await importLibrary(library, text, r.format, r.filename);
-      newEpoch();
+      const res = await reshaping(() => importLibrary(library, text, r.format, r.filename));
       notify([], await readSettings(library.db));
       return res;
     },
     'library.clear': async () => {
-      newEpoch();
       matched.clear();
       matchedCount = 0;
-      await library.clear();
-      newEpoch();
+      await reshaping(() => library.clear());
       notify([]);
       return { ok: true as const };
     },
