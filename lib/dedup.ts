@@ -449,6 +449,42 @@ function explainProfiles(a: Profile, b: Profile): MatchExplanation | null {
   return { rule: 'similar-title', score, text: `similar title (${score.toFixed(2)})` };
 }
 
+/**
+ * What a title must share with another to be the same paper by title, in a few numbers a 100k
+ * catalog can keep for every paper (lib/library/catalog.ts): comparing two digests rejects most
+ * candidate pairs without analysing the stored title, and never rejects a pair `explainMatch`
+ * would accept on titles.
+ */
+export type TitleDigest = { key: number; markers: string; compact: string; short: boolean; spaceless: number; hasBase: boolean };
+
+export function titleDigest(title: string): TitleDigest {
+  const info = analyseTitle(title);
+  return {
+    key: hashNumber(info.key),
+    markers: info.markers,
+    compact: info.compact,
+    short: info.short,
+    spaceless: hashNumber(info.key.replace(/ /g, '')),
+    hasBase: info.base !== undefined,
+  };
+}
+
+/**
+ * False only when the titles can be neither equal nor near-equal: the same key, else the same
+ * markers (a trailing note only exists with its title's markers) and, without notes, the edit
+ * ratio `similarTitles` checks first.
+ */
+export function mayBeSameTitle(a: TitleDigest, b: TitleDigest): boolean {
+  if (a.key === b.key) return true;
+  if (a.markers !== b.markers) return false;
+  if (a.hasBase || b.hasBase) return true;
+  if (a.short || b.short) return a.spaceless === b.spaceless;
+  const la = a.compact.length;
+  const lb = b.compact.length;
+  if (Math.abs(la - lb) > (1 - MIN_RATIO) * Math.max(la, lb)) return false;
+  return a.compact === b.compact || ratio(a.compact, b.compact) >= MIN_RATIO;
+}
+
 /** Near-equal once a trailing note is dropped from one side or both; scored on the full titles. */
 function similarWithoutNotes(a: TitleInfo, b: TitleInfo): number | null {
   if (!a.base && !b.base) return null;
@@ -486,6 +522,10 @@ export function samePaper(a: PaperRef, b: PaperRef): boolean {
 
 /** cyrb53: a fast 53-bit string hash; keys only need to be short and collision-free in practice. */
 function hash53(s: string): string {
+  return hashNumber(s).toString(36);
+}
+
+export function hashNumber(s: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
@@ -497,7 +537,7 @@ function hash53(s: string): string {
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /**

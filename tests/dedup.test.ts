@@ -3,6 +3,8 @@ import {
   candidateKeys,
   DedupIndex,
   explainMatch,
+  mayBeSameTitle,
+  titleDigest,
   samePaper,
   type IndexedPaper,
   type MatchRule,
@@ -243,6 +245,32 @@ describe('candidateKeys', () => {
     const a = candidateKeys('Qwen2 Technical Report on Language Models');
     const b = candidateKeys('Qwen2.5 Technical Report on Language Models');
     expect(a.filter((k) => b.includes(k))).toEqual([]);
+  });
+});
+
+describe('titleDigest / mayBeSameTitle', () => {
+  it('never rules out a pair the rules accept on titles, and rules out most that they reject', () => {
+    const rnd = mulberry32(7);
+    const titles = pages.flatMap((p) => p.cards.map((c) => c.title));
+    const pairs: [string, string][] = [...SAME_TITLE_PAIRS, ...DIFFERENT_TITLE_PAIRS].map(([a, b]) => [a, b]);
+    for (const title of titles) {
+      pairs.push([title, variantOf(title, rnd)], [title, `${title} (Extended Abstract)`], [title, titles[Math.floor(rnd() * titles.length)]!]);
+    }
+    let same = 0;
+    let ruledOut = 0;
+    let different = 0;
+    for (const [a, b] of pairs) {
+      const may = mayBeSameTitle(titleDigest(a), titleDigest(b));
+      if (samePaper({ title: a }, { title: b })) {
+        same++;
+        expect(may, `${a} / ${b}`).toBe(true);
+      } else {
+        different++;
+        if (!may) ruledOut++;
+      }
+    }
+    expect(same).toBeGreaterThan(300);
+    expect(ruledOut).toBeGreaterThan(different * 0.6);
   });
 });
 
