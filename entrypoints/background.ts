@@ -11,6 +11,8 @@ export default defineBackground(() => {
   const library = new Library(openDb());
   // Keys made by older dedup/search code are recomputed once after an update (usually a no-op).
   void refreshDerived(library.db).catch((err) => console.error('[dejalu] recomputing search keys failed', err));
+  // Load the catalog now, so the first search or near-title lookup does not wait for it.
+  void library.catalog.get().catch((err) => console.error('[dejalu] loading the catalog failed', err));
 
   const notify = (keys: string[], settings?: Settings) => {
     const event: ChangeEvent = settings ? { type: 'dejalu.changed', keys, settings } : { type: 'dejalu.changed', keys };

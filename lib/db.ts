@@ -2,7 +2,8 @@
  * The one database module: the Dexie schema, its versions and their upgrades.
  * Only the background service worker opens it (tests open it on fake-indexeddb).
  */
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Transaction } from 'dexie';
+import type { CatalogSnapshot } from './library/catalog';
 import type { SiteIdOrSource } from './messages';
 
 /** A paper, keyed by its canonical key: `arxiv:<id>`, else `doi:<doi>`, else `title:<titleKey>`. */
@@ -88,6 +89,28 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** The in-memory catalog's last saved snapshot (lib/library/catalog-store.ts); one row, key 'papers'. */
+export interface CatalogRow {
+  key: string;
+  snapshot: CatalogSnapshot;
+}
+
+/** A paper written since the catalog's snapshot was saved: the catalog re-reads it at load. */
+export interface CatalogChangeRow {
+  key: string;
+}
+
+/**
+ * What happened to the papers table, as each write request succeeds (before its transaction
+ * commits): `invalid` when a transaction that wrote papers aborted, or a range was deleted, so
+ * anything kept in step must be rebuilt from the database.
+ */
+export type PapersChange =
+  | { type: 'put'; rows: PaperRow[] }
+  | { type: 'delete'; keys: string[] }
+  | { type: 'clear' }
+  | { type: 'invalid' };
+
 export const DB_NAME = 'dejalu';
 
 export class DejaLuDB extends Dexie {
@@ -96,9 +119,37 @@ export class DejaLuDB extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   notSame!: EntityTable<NotSameRow, 'pair'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  catalog!: EntityTable<CatalogRow, 'key'>;
+  catalogChanges!: EntityTable<CatalogChangeRow, 'key'>;
+
+  private readonly papersListeners = new Set<(change: PapersChange) => void>();
+  private readonly papersWrites = new Set<Promise<void>>();
+
+  /** Be told of every write to the papers table, whoever makes it (see `journal`). */
+  onPapersChange(fn: (change: PapersChange) => void): () => void {
+    this.papersListeners.add(fn);
+    return () => this.papersListeners.delete(fn);
+  }
+
+  /** When every transaction that has written papers so far has committed or aborted (and been told). */
+  async papersSettled(): Promise<void> {
+    while (this.papersWrites.size) await Promise.all([...this.papersWrites]);
+  }
 
   constructor(name = DB_NAME) {
     super(name);
+    this.use({
+      stack: 'dbcore',
+      name: 'papers-journal',
+      create: (down) =>
+        journal(down, {
+          tell: (c) => this.papersListeners.forEach((fn) => fn(c)),
+          writing: (done) => {
+            this.papersWrites.add(done);
+            void done.then(() => this.papersWrites.delete(done));
+          },
+        }),
+    });
     // Version 1: the first schema. Index only what is queried:
     //  arxivId/doi/titleKey/*candidateKeys: card lookup; savedAt/lastSeen/firstSeen: filters and sorts;
     //  *tags/*sites: filters; *words: search; [visitId+paperKey]: one sighting per visit.
@@ -126,6 +177,17 @@ export class DejaLuDB extends Dexie {
         meta: 'key',
       })
       .upgrade(upgradeToV3);
+    // Version 4: the in-memory catalog's snapshot and the journal of papers written since it was
+    // saved (both kept by the `journal` middleware below). Nothing to migrate: a missing snapshot
+    // is built from the papers table.
+    // Search, tag lists and counts are the catalog's since, so the papers table keeps only the
+    // indexes lookups use before the catalog has loaded (doi, titleKey, *candidateKeys): a paper
+    // write touches ~10 index entries instead of ~70 (the `*words` index was most of an import).
+    this.version(4).stores({
+      papers: 'key, doi, titleKey, *candidateKeys',
+      catalog: 'key',
+      catalogChanges: 'key',
+    });
     // A new database starts its count at zero (an upgraded one gets it from upgradeToV3).
     this.on('populate', (tx) => {
       void tx.table('meta').put({ key: 'sightings', value: 0 });
@@ -181,6 +243,75 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     await history.bulkPut(out);
   }
   await tx.table<MetaRow, string>('meta').put({ key: 'sightings', value: total });
+}
+
+/**
+ * A DBCore middleware that journals every write to `papers`, in the writing transaction itself, so
+ * the catalog's snapshot plus the journal always equal the table: every read-write transaction
+ * over `papers` also takes `catalogChanges` and `catalog` into its scope, each written paper key
+ * is put in `catalogChanges`, and clearing the table drops the snapshot. Listeners hear of each
+ * write when it succeeds, and of an abort (the catalog must then reload).
+ */
+function journal(
+  down: DBCore,
+  { tell, writing }: { tell: (c: PapersChange) => void; writing: (done: Promise<void>) => void },
+): DBCore {
+  const watched = new WeakSet<object>();
+  const JOURNALLED = ['catalogChanges', 'catalog'];
+  const hasJournal = () => JOURNALLED.every((t) => down.schema.tables.some((x) => x.name === t));
+  return {
+    ...down,
+    transaction(stores, mode, options) {
+      const scope =
+        mode === 'readwrite' && stores.includes('papers') && hasJournal()
+          ? [...new Set([...stores, ...JOURNALLED])]
+          : stores;
+      return down.transaction(scope, mode, options);
+    },
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'papers') return table;
+      return {
+        ...table,
+        async mutate(req: DBCoreMutateRequest) {
+          const idb = req.trans as unknown as IDBTransaction;
+          // Upgrades run before the journal's tables exist and before anyone listens.
+          if (idb.mode === 'versionchange' || !hasJournal()) return table.mutate(req);
+          if (!watched.has(idb)) {
+            watched.add(idb);
+            writing(
+              new Promise<void>((settle) => {
+                idb.addEventListener('complete', () => settle());
+                idb.addEventListener('abort', () => {
+                  tell({ type: 'invalid' });
+                  settle();
+                });
+              }),
+            );
+          }
+          const res = await table.mutate(req);
+          const changes = down.table('catalogChanges');
+          if (req.type === 'put' || req.type === 'add') {
+            const rows = (req.values as PaperRow[]).filter((_, i) => !res.failures[i]);
+            if (rows.length) {
+              await changes.mutate({ type: 'put', trans: req.trans, values: rows.map((r) => ({ key: r.key })) });
+              tell({ type: 'put', rows });
+            }
+          } else if (req.type === 'delete') {
+            await changes.mutate({ type: 'put', trans: req.trans, values: (req.keys as string[]).map((key) => ({ key })) });
+            tell({ type: 'delete', keys: req.keys as string[] });
+          } else {
+            // A deleted range (clear() is the whole table) drops the snapshot: the catalog is then
+            // rebuilt from what is left, which clear() leaves empty.
+            await down.table('catalog').mutate({ type: 'delete', trans: req.trans, keys: ['papers'] });
+            await changes.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
+            tell({ type: req.range.type === 3 /* DBCoreRangeType.Any */ ? 'clear' : 'invalid' });
+          }
+          return res;
+        },
+      };
+    },
+  };
 }
 
 let shared: DejaLuDB | null = null;

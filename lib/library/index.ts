@@ -23,22 +23,31 @@ import {
   type Probe,
   type Resolved,
 } from './rows';
+import { CatalogStore } from './catalog-store';
 import { search, type SearchQuery } from './search';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, withWords } from './rows';
 
 export class Library {
+  /** Search and near-title lookups in memory (./catalog.ts), kept in step with every write. */
+  readonly catalog: CatalogStore;
+
   constructor(
     readonly db: DejaLuDB,
     private readonly now: () => number = () => Date.now(),
-  ) {}
-
-  resolve(probes: Probe[]): Promise<(Resolved | null)[]> {
-    return resolve(this.db, probes);
+  ) {
+    this.catalog = new CatalogStore(db);
   }
 
-  search(q: SearchQuery): Promise<SearchResult> {
-    return search(this.db, q);
+  /** Page lookups never wait for the catalog: until it is loaded they ask IndexedDB's indexes. */
+  resolve(probes: Probe[]): Promise<(Resolved | null)[]> {
+    return resolve(this.db, probes, this.catalog.ready());
+  }
+
+  /** Search waits for the catalog (a snapshot loads in a fraction of what one slow query costs). */
+  async search(q: SearchQuery): Promise<SearchResult> {
+    const cat = await this.catalog.get();
+    return this.db.transaction('r', this.db.papers, () => search(this.db, cat, q));
   }
 
   // ---- page lookups and sightings ---------------------------------------------------------------
@@ -280,27 +289,26 @@ export class Library {
   }
 
   async listTags(): Promise<{ tag: string; count: number }[]> {
-    const tags: { tag: string; count: number }[] = [];
-    // uniqueKeys walks the index only; counts are per tag, cheap since tags are few.
-    const keys = (await this.db.papers.orderBy('tags').uniqueKeys()) as string[];
-    for (const tag of keys) tags.push({ tag, count: await this.db.papers.where('tags').equals(tag).count() });
-    return tags.sort((x, y) => y.count - x.count || x.tag.localeCompare(y.tag));
+    const cat = await this.catalog.get();
+    return [...cat.tagCounts()]
+      .map(([tag, count]) => ({ tag, count }))
+      .sort((x, y) => y.count - x.count || x.tag.localeCompare(y.tag));
   }
 
+  /** The most recently saved papers. */
   async recent(limit: number): Promise<PaperView[]> {
-    const rows = await this.db.papers.orderBy('savedAt').reverse().limit(limit).toArray();
-    return rows.map(toView);
+    const cat = await this.catalog.get();
+    const db = this.db;
+    return db.transaction('r', db.papers, async () => {
+      const { keys } = cat.search({ terms: [], status: 'saved', sort: 'savedAt', relevance: false, relevanceCap: 0, offset: 0, limit });
+      return (await db.papers.bulkGet(keys)).filter((r): r is PaperRow => !!r).map(toView);
+    });
   }
 
   async stats(): Promise<{ papers: number; saved: number; sightings: number; tags: number }> {
     const db = this.db;
-    const [papers, saved, sightings, tags] = await Promise.all([
-      db.papers.count(),
-      db.papers.where('savedAt').above(0).count(),
-      db.transaction('r', db.history, db.meta, () => sightingTotal(db)),
-      db.papers.orderBy('tags').uniqueKeys().then((k) => k.length),
-    ]);
-    return { papers, saved, sightings, tags };
+    const [cat, sightings] = await Promise.all([this.catalog.get(), db.transaction('r', db.history, db.meta, () => sightingTotal(db))]);
+    return { papers: cat.size, saved: cat.savedCount(), sightings, tags: cat.tagCounts().size };
   }
 
   // ---- bulk -------------------------------------------------------------------------------------

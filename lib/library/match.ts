@@ -2,8 +2,9 @@
  * Matching cards to stored papers: ids first, then exact title keys, then near titles through the
  * persisted candidate-key index and the dedup rules.
  */
-import { candidateKeys, explainMatch, samePaper } from '../dedup';
+import { candidateKeys, explainMatch, mayBeSameTitle, samePaper, titleDigest } from '../dedup';
 import type { DejaLuDB, PaperRow } from '../db';
+import type { Catalog } from './catalog';
 import type { MatchView } from '../messages';
 import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './rows';
 
@@ -20,7 +21,7 @@ import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './
  * id, so most candidates of a page's new cards are dropped from their keys alone: in IndexedDB an
  * index entry costs a fraction of a row.
  */
-export async function resolve(db: DejaLuDB, probes: Probe[]): Promise<(Resolved | null)[]> {
+export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | null): Promise<(Resolved | null)[]> {
   const out: (Resolved | null)[] = probes.map(() => null);
 
   // ---- round 1: ids ------------------------------------------------------------------------------
@@ -50,39 +51,40 @@ export async function resolve(db: DejaLuDB, probes: Probe[]): Promise<(Resolved 
   // ---- round 2: title keys and candidate keys ----------------------------------------------------
   const hasId = (p: Probe) => p.arxivId !== undefined || p.doi !== undefined;
   const candKeysOf = new Map<number, string[]>();
-  const rowsWanted = new Set<string>(); // candidate keys whose rows are read directly
-  const keysWanted = new Set<string>(); // candidate keys read as primary keys only
-  const titleKeys = new Set<string>();
-  for (const i of pending) {
-    const p = probes[i]!;
-    const ks = candidateKeys(p.card.title);
-    candKeysOf.set(i, ks);
-    for (const k of ks) (hasId(p) ? keysWanted : rowsWanted).add(k);
-    // Rows with the card's own title key all share its spaceless candidate key, so an id-less card
-    // finds them among its candidate rows; a card with an id asks the title-key index.
-    if (p.titleKey && (hasId(p) || !ks.length)) titleKeys.add(p.titleKey);
-  }
-  for (const k of rowsWanted) keysWanted.delete(k);
-  const rowKeys = [...rowsWanted];
-  const pkKeys = [...keysWanted];
-  const tks = [...titleKeys];
-  const [candRows, candPks, titlePks] = await Promise.all([
-    Promise.all(rowKeys.map((k) => db.papers.where('candidateKeys').equals(k).toArray())),
-    Promise.all(pkKeys.map((k) => db.papers.where('candidateKeys').equals(k).primaryKeys() as Promise<string[]>)),
-    Promise.all(tks.map((k) => db.papers.where('titleKey').equals(k).primaryKeys() as Promise<string[]>)),
-  ]);
-
   const rows = new Map<string, PaperRow>();
   /** Candidate key → primary keys, in primary-key order (the index's order). */
   const byCand = new Map<string, string[]>();
-  rowKeys.forEach((k, j) => {
-    const list = candRows[j] ?? [];
-    for (const r of list) rows.set(r.key, r);
-    byCand.set(k, list.map((r) => r.key));
-  });
-  pkKeys.forEach((k, j) => byCand.set(k, candPks[j] ?? []));
   const byTitle = new Map<string, string[]>();
-  tks.forEach((k, j) => byTitle.set(k, titlePks[j] ?? []));
+  for (const i of pending) candKeysOf.set(i, candidateKeys(probes[i]!.card.title));
+  if (!cat) {
+    const rowsWanted = new Set<string>(); // candidate keys whose rows are read directly
+    const keysWanted = new Set<string>(); // candidate keys read as primary keys only
+    const titleKeys = new Set<string>();
+    for (const i of pending) {
+      const p = probes[i]!;
+      const ks = candKeysOf.get(i)!;
+      for (const k of ks) (hasId(p) ? keysWanted : rowsWanted).add(k);
+      // Rows with the card's own title key all share its spaceless candidate key, so an id-less card
+      // finds them among its candidate rows; a card with an id asks the title-key index.
+      if (p.titleKey && (hasId(p) || !ks.length)) titleKeys.add(p.titleKey);
+    }
+    for (const k of rowsWanted) keysWanted.delete(k);
+    const rowKeys = [...rowsWanted];
+    const pkKeys = [...keysWanted];
+    const tks = [...titleKeys];
+    const [candRows, candPks, titlePks] = await Promise.all([
+      Promise.all(rowKeys.map((k) => db.papers.where('candidateKeys').equals(k).toArray())),
+      Promise.all(pkKeys.map((k) => db.papers.where('candidateKeys').equals(k).primaryKeys() as Promise<string[]>)),
+      Promise.all(tks.map((k) => db.papers.where('titleKey').equals(k).primaryKeys() as Promise<string[]>)),
+    ]);
+    rowKeys.forEach((k, j) => {
+      const list = candRows[j] ?? [];
+      for (const r of list) rows.set(r.key, r);
+      byCand.set(k, list.map((r) => r.key));
+    });
+    pkKeys.forEach((k, j) => byCand.set(k, candPks[j] ?? []));
+    tks.forEach((k, j) => byTitle.set(k, titlePks[j] ?? []));
+  }
 
   // ---- round 3: rows of the survivors, not-same pairs ---------------------------------------------
   const exactOf = new Map<number, string[]>();
@@ -93,22 +95,39 @@ export async function resolve(db: DejaLuDB, probes: Probe[]): Promise<(Resolved 
     const p = probes[i]!;
     const own = keyOf(p);
     const can = (pk: string) => mayMatch(p, pk);
-    const near: string[] = [];
-    const seen = new Set<string>();
-    for (const k of candKeysOf.get(i) ?? []) {
-      for (const pk of byCand.get(k) ?? []) {
-        if (seen.has(pk)) continue;
-        seen.add(pk);
-        if (!can(pk)) continue;
-        near.push(pk);
-        if (!rows.has(pk)) missing.add(pk);
-        pairs.add(pairKey(own, pk));
+    let near: string[] = [];
+    let exact: string[];
+    if (cat) {
+      // The catalog holds what the rules compare: only papers that are the same by them are read,
+      // and title digests rule out most candidates before any stored title is analysed.
+      const ref = refOfProbe(p);
+      const digest = titleDigest(p.card.title);
+      const all = cat.candidates(candKeysOf.get(i)!).filter(can);
+      near = all.filter((pk) => {
+        const other = cat.ref(pk)!;
+        // Identifiers on both sides may decide whatever the titles say (arXiv DOIs are arXiv ids).
+        const idsDecide = (ref.arxivId ?? ref.doi) !== undefined && (other.arxivId ?? other.doi) !== undefined;
+        return (idsDecide || mayBeSameTitle(digest, cat.digest(pk)!)) && samePaper(ref, other);
+      });
+      exact = near.filter((pk) => cat.digest(pk)!.key === digest.key).sort();
+    } else {
+      const seen = new Set<string>();
+      for (const k of candKeysOf.get(i) ?? []) {
+        for (const pk of byCand.get(k) ?? []) {
+          if (seen.has(pk)) continue;
+          seen.add(pk);
+          if (can(pk)) near.push(pk);
+        }
       }
+      exact = byTitle.has(p.titleKey)
+        ? byTitle.get(p.titleKey)!.filter(can)
+        : near.filter((pk) => rows.get(pk)?.titleKey === p.titleKey).sort();
+    }
+    for (const pk of near) {
+      if (!rows.has(pk)) missing.add(pk);
+      pairs.add(pairKey(own, pk));
     }
     nearOf.set(i, near);
-    const exact = byTitle.has(p.titleKey)
-      ? byTitle.get(p.titleKey)!.filter(can)
-      : near.filter((pk) => rows.get(pk)?.titleKey === p.titleKey).sort();
     for (const pk of exact) if (!rows.has(pk)) missing.add(pk);
     exactOf.set(i, exact);
   }

@@ -1,0 +1,224 @@
+/**
+ * The in-memory catalog: its snapshot round trip, and that it stays equal to the papers table
+ * through every kind of write — in this worker (journal middleware), across a restart (snapshot +
+ * journal), after an aborted transaction, a clear, and writes made while it loads. Lookups through
+ * it must decide exactly as lookups through IndexedDB's indexes.
+ */
+import { describe, expect, it } from 'vitest';
+import { DejaLuDB, type PaperRow } from '../../lib/db';
+import { candidateKeys } from '../../lib/dedup';
+import { titleKey } from '../../lib/identity';
+import { Library, probeOf } from '../../lib/library';
+import { Catalog, topK, type CatalogQuery } from '../../lib/library/catalog';
+import { resolve } from '../../lib/library/match';
+import type { CardInput, PageInfo } from '../../lib/messages';
+import { paperWords, queryTerms } from '../../lib/words';
+import { mulberry32 } from '../seeded';
+
+let n = 0;
+const HF: PageInfo = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3', digestDate: '2025-11-03' };
+const TOPICS = ['diffusion', 'transformers', 'language', 'models', 'vision', 'agents', 'sparse', 'reasoning', 'okapi'];
+
+function row(i: number, title: string, extra: Partial<PaperRow> = {}): PaperRow {
+  const r: PaperRow = {
+    key: `arxiv:2501.${String(i).padStart(5, '0')}`,
+    arxivId: `2501.${String(i).padStart(5, '0')}`,
+    title,
+    titleKey: titleKey(title),
+    candidateKeys: candidateKeys(title),
+    words: [],
+    authors: [`Author ${i % 7}`],
+    urls: [],
+    sites: i % 3 ? ['huggingface'] : ['arxiv', 'huggingface'],
+    seenCount: 1,
+    firstSeen: 1_000 + (i % 50),
+    lastSeen: 2_000 + (i % 17),
+    tags: i % 5 === 0 ? ['llm'] : [],
+    note: '',
+    updatedAt: 0,
+    ...extra,
+  };
+  if (i % 4 === 0) r.savedAt = 3_000 + i;
+  r.words = paperWords(r);
+  return r;
+}
+
+function rows(count: number, seed = 7): PaperRow[] {
+  const rnd = mulberry32(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const words = Array.from({ length: 4 }, () => TOPICS[Math.floor(rnd() * TOPICS.length)]);
+    return row(i, `Study ${i} of ${words.join(' ')}`);
+  });
+}
+
+const QUERIES: Omit<CatalogQuery, 'offset' | 'limit' | 'relevanceCap'>[] = [
+  { terms: [], status: 'all', sort: 'lastSeen', relevance: false },
+  { terms: queryTerms('diffusion vision'), status: 'all', sort: 'title', relevance: false },
+  { terms: queryTerms('lang'), status: 'saved', sort: 'savedAt', relevance: false },
+  { terms: queryTerms('okapi'), status: 'all', sort: 'lastSeen', relevance: true },
+  { terms: [], status: 'seen', tag: 'llm', site: 'arxiv', range: { lo: 1_010, hi: 1_020 }, sort: 'firstSeen', relevance: false },
+  { terms: queryTerms('author 3'), status: 'all', sort: 'title', relevance: false },
+  { terms: [], key: 'arxiv:2501.00042', status: 'all', sort: 'lastSeen', relevance: false },
+  { terms: queryTerms('nowhere-word'), status: 'all', sort: 'lastSeen', relevance: false },
+];
+const answers = (c: Catalog) =>
+  QUERIES.flatMap((q) => [c.search({ ...q, relevanceCap: 50, offset: 0, limit: 20 }), c.search({ ...q, relevanceCap: 50, offset: 30, limit: 7 })]);
+
+describe('Catalog', () => {
+  it('packs into one snapshot and unpacks to the same answers, holes and replaced words dropped', () => {
+    const c = new Catalog();
+    const all = rows(400);
+    for (const r of all) c.put(r);
+    // A hole, a changed row (new words, new title) and a row put twice.
+    c.remove(all[5]!.key);
+    c.put(row(6, 'A quite different okapi title'));
+    c.put(all[7]!);
+    expect(c.size).toBe(399);
+    const before = answers(c);
+    expect(before.some((a) => a.total > 20)).toBe(true);
+    expect(before.some((a) => a.total === 0)).toBe(true);
+
+    const back = Catalog.unpack(structuredClone(c.pack()));
+    expect(back.size).toBe(399);
+    expect(answers(back)).toEqual(before);
+    expect(back.has(all[5]!.key)).toBe(false);
+    expect(back.ref('arxiv:2501.00006')).toEqual(c.ref('arxiv:2501.00006'));
+    expect(back.candidates(candidateKeys('A quite different okapi title'))).toEqual(['arxiv:2501.00006']);
+    // The old title's keys no longer lead to the changed paper.
+    expect(c.candidates(candidateKeys(all[6]!.title))).toEqual([]);
+    expect(back.candidates(candidateKeys(all[6]!.title))).toEqual([]);
+  });
+
+  it('orders the first k like a full sort', () => {
+    const rnd = mulberry32(3);
+    const items = Array.from({ length: 500 }, () => Math.floor(rnd() * 100));
+    const cmp = (a: number, b: number) => b - a;
+    for (const k of [1, 10, 99, 400, 600]) expect(topK([...items], k, cmp)).toEqual([...items].sort(cmp).slice(0, k));
+  });
+});
+
+async function answersOf(lib: Library) {
+  const base = { status: 'all' as const, offset: 0, limit: 30 };
+  return Promise.all([
+    lib.search({ ...base, text: '', sort: 'lastSeen' }),
+    lib.search({ ...base, text: 'diffusion', sort: 'title' }),
+    lib.search({ ...base, text: 'okapi', status: 'saved', sort: 'savedAt' }),
+    lib.search({ ...base, text: '', tag: 'mine', sort: 'title' }),
+  ]);
+}
+
+describe('CatalogStore', () => {
+  it('stays equal to the table through writes, and a restarted worker loads it from snapshot + journal', async () => {
+    const name = `catalog-${++n}`;
+    const db = new DejaLuDB(name);
+    const lib = new Library(db, () => 5_000);
+    await db.papers.bulkPut(rows(300));
+    await lib.catalog.get();
+    await lib.catalog.save();
+    expect(await db.catalogChanges.count()).toBe(0);
+    // Writes after the snapshot: a sighting, a save, a tag, a delete.
+    await lib.recordSightings('v1', HF, [{ title: 'Okapi diffusion for the rest of us', arxivId: '2511.00001' }]);
+    await lib.save({ key: 'arxiv:2511.00001' }, true);
+    await lib.bulk(['arxiv:2501.00001', 'arxiv:2501.00002'], { kind: 'tag', tag: 'mine' });
+    await lib.bulk(['arxiv:2501.00003'], { kind: 'delete' });
+    expect(await db.catalogChanges.count()).toBe(4);
+    const live = await answersOf(lib);
+    expect(live[2].papers.map((p) => p.key)).toContain('arxiv:2511.00001');
+    expect(live[3].total).toBe(2);
+
+    // What the IndexedDB path says is the truth the catalog must equal.
+    const fresh = new Library(new DejaLuDB(name));
+    const cat = await fresh.catalog.get();
+    expect(cat.size).toBe(300);
+    expect(cat.has('arxiv:2501.00003')).toBe(false);
+    expect(await answersOf(fresh)).toEqual(live);
+  });
+
+  it('a transaction that aborts after writing papers leaves no trace in the catalog', async () => {
+    const db = new DejaLuDB(`catalog-${++n}`);
+    const lib = new Library(db);
+    await db.papers.bulkPut(rows(20));
+    await lib.catalog.get();
+    await expect(
+      db.transaction('rw', db.papers, async () => {
+        await db.papers.put(row(999, 'Phantom okapi paper'));
+        await db.papers.delete('arxiv:2501.00001');
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    const cat = await lib.catalog.get();
+    expect(cat.has('arxiv:2501.00999')).toBe(false);
+    expect(cat.has('arxiv:2501.00001')).toBe(true);
+    expect((await lib.search({ text: 'phantom', status: 'all', sort: 'lastSeen', offset: 0, limit: 5 })).total).toBe(0);
+  });
+
+  it('clearing the library empties the catalog and drops its snapshot', async () => {
+    const name = `catalog-${++n}`;
+    const db = new DejaLuDB(name);
+    const lib = new Library(db);
+    await db.papers.bulkPut(rows(50));
+    await lib.catalog.get();
+    await lib.catalog.save();
+    await lib.clear();
+    expect(lib.catalog.ready()?.size).toBe(0);
+    expect(await db.catalog.count()).toBe(0);
+    expect((await new Library(new DejaLuDB(name)).catalog.get()).size).toBe(0);
+  });
+
+  it('replays writes made while it loads, and saves after a burst of writes', async () => {
+    const db = new DejaLuDB(`catalog-${++n}`);
+    await db.papers.bulkPut(rows(2_500));
+    const lib = new Library(db);
+    const loading = lib.catalog.get();
+    await db.papers.put(row(5_000, 'Written while loading'));
+    await db.papers.delete('arxiv:2501.00010');
+    const cat = await loading;
+    expect(cat.has('arxiv:2501.05000')).toBe(true);
+    expect(cat.has('arxiv:2501.00010')).toBe(false);
+    expect(cat.size).toBe(2_500);
+    // The first load had no snapshot: it scanned and saved one.
+    expect(await db.catalog.count()).toBe(1);
+    expect(await db.catalogChanges.count()).toBe(0);
+  });
+});
+
+describe('lookups through the catalog', () => {
+  it('decide every card as the IndexedDB indexes do: ids, exact and near titles, not-same pairs', async () => {
+    const db = new DejaLuDB(`catalog-${++n}`);
+    const lib = new Library(db, () => 9_000);
+    const titles = [
+      'Scaling Laws for Neural Language Models',
+      'Attention Is All You Need',
+      'Denoising Diffusion Probabilistic Models',
+      'Vision Transformers Need Registers',
+      'Sparse Autoencoders Find Highly Interpretable Features',
+      'Chain-of-Thought Prompting Elicits Reasoning',
+    ];
+    const stored: CardInput[] = titles.flatMap((t, i) => [
+      { title: t, authors: ['Ada Lovelace'] },
+      { title: `${t} in Practice`, arxivId: `2502.${String(i).padStart(5, '0')}` },
+      { title: `${t}: Part II`, doi: `10.1000/x${i}` },
+    ]);
+    await lib.recordSightings('v1', HF, stored);
+    await lib.markNotSame(`title:${titleKey(titles[1]!)}`, { card: { title: 'Attention Is All You Needs', arxivId: '2599.00001' } });
+    const cards: CardInput[] = titles.flatMap((t, i) => [
+      { title: t },
+      { title: t.toLowerCase(), arxivId: `2503.${String(i).padStart(5, '0')}` },
+      { title: `${t}s` },
+      { title: t.replace(/ /, '  '), authors: ['Someone Else'] },
+      { title: `${t} in Practise`, arxivId: `2502.${String(i).padStart(5, '0')}`, version: 2 },
+      { title: `${t}: Part II`, doi: `10.1000/X${i}` },
+      { title: `${t} Revisited` },
+    ]);
+    cards.push({ title: 'Attention Is All You Needs', arxivId: '2599.00001' });
+    const probes = cards.map(probeOf);
+    const cat = await lib.catalog.get();
+    const plain = await db.transaction('r', db.papers, db.notSame, () => resolve(db, probes));
+    const fast = await db.transaction('r', db.papers, db.notSame, () => resolve(db, probes, cat));
+    const view = (r: (typeof plain)[number]) => (r ? { key: r.row.key, match: r.match } : null);
+    expect(fast.map(view)).toEqual(plain.map(view));
+    // Not vacuous: near titles, exact titles, ids and misses all occur.
+    const rules = new Set(plain.map((r) => r?.match.rule ?? 'none'));
+    for (const rule of ['similar-title', 'title', 'arxiv-id', 'none']) expect(rules).toContain(rule);
+  });
+});
