@@ -12,7 +12,7 @@
  * ties by key descending, titles in code-unit order with ties by key, papers without the field last
  * in key order, relevance by title hits up to CAP matches), always with an exact total.
  */
-import { titleDigest, type TitleDigest } from '../dedup';
+import { hashNumber, titleDigest, type TitleDigest } from '../dedup';
 import type { PaperRow } from '../db';
 import type { PaperRef } from '../types';
 import { fold } from '../words';
@@ -37,7 +37,11 @@ export interface CatalogQuery {
   limit: number;
 }
 
-/** One snapshot value: columns as joined strings and typed arrays (cheap to structured-clone). */
+/**
+ * One snapshot value: columns as joined strings and typed arrays, which structured-clone as a few
+ * large buffers and load without rebuilding any map but key → slot: words are numbered in sorted
+ * order (a query prefix is a range of ids) and candidate keys are a sorted array of hashes.
+ */
 export interface CatalogSnapshot {
   version: number;
   count: number;
@@ -47,21 +51,26 @@ export interface CatalogSnapshot {
   arxivIds: string;
   dois: string;
   tags: string;
-  candidates: string;
   sites: string;
+  markers: string;
+  compacts: string;
   years: Float64Array;
   versions: Float64Array;
   savedAt: Float64Array;
   lastSeen: Float64Array;
   firstSeen: Float64Array;
   titleKeys: Float64Array;
-  markers: string;
-  compacts: string;
   spaceless: Float64Array;
   titleFlags: Float64Array;
+  /** Every word, sorted, joined by NUL; a word's id is its position. */
   words: string;
   wordOffsets: Int32Array;
   wordIds: Int32Array;
+  /** Each slot's candidate-key hashes (CSR), and all (hash, slot) pairs sorted by hash. */
+  candOffsets: Int32Array;
+  candHashes: Float64Array;
+  candSorted: Float64Array;
+  candSortedSlots: Int32Array;
 }
 
 const SEP = '\u0000';
@@ -69,16 +78,37 @@ const SUB = '\u0001';
 
 const split = (s: string, n: number, sep = SEP): string[] => (n === 0 ? [] : s.split(sep));
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const EMPTY_I32: Int32Array = new Int32Array(0);
+const EMPTY_F64: Float64Array = new Float64Array(0);
+
+/** First index in sorted `arr` whose value is ≥ `x` (`lt` is the order). */
+function lowerBound<T>(len: number, at: (i: number) => T, x: T, lt: (a: T, b: T) => boolean): number {
+  let a = 0;
+  let b = len;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (lt(at(m), x)) a = m + 1;
+    else b = m;
+  }
+  return a;
+}
 
 export class Catalog {
-  // Columns, by slot. A removed paper leaves a hole (key ''), filled again only by `pack`.
+  // Columns, by slot. A removed paper leaves a hole (key ''), dropped by `pack`.
   private keys: string[] = [];
   private titles: string[] = [];
+  /** Authors joined by U+0001. */
   private authors: string[] = [];
   private arxivIds: string[] = [];
   private dois: string[] = [];
+  /** Tags and sites joined by U+0001 ('' for none): most papers have none, and no array each. */
+  private tags: string[] = [];
+  private sites: string[] = [];
   private years: number[] = [];
   private versions: number[] = [];
+  private savedAt: number[] = [];
+  private lastSeen: number[] = [];
+  private firstSeen: number[] = [];
   // The title digest (dedup.titleDigest), column by column.
   private titleKeys: number[] = [];
   private markers: string[] = [];
@@ -86,23 +116,25 @@ export class Catalog {
   private spaceless: number[] = [];
   /** 1: short title; 2: has a trailing note. */
   private titleFlags: number[] = [];
-  private savedAt: number[] = [];
-  private lastSeen: number[] = [];
-  private firstSeen: number[] = [];
-  private sites: string[][] = [];
-  private tags: (string[] | null)[] = [];
-  private cands: (string[] | null)[] = [];
-  private words: (Int32Array | null)[] = [];
 
   private readonly slotOf = new Map<string, number>();
-  /** Candidate key → slots; stale entries (a title since changed) only cost a check. */
-  private readonly byCand = new Map<string, number | number[]>();
 
-  // Words: id → word; a sorted prefix of the ids for prefix search, newer ids scanned linearly.
-  private readonly wordId = new Map<string, number>();
-  private wordList: string[] = [];
-  private sortedIds = new Int32Array(0);
-  private sortedUpTo = 0;
+  // Words. Ids below `dict.length` are the snapshot's, in sorted order; later ones are new words.
+  private dict: string[] = [];
+  private readonly extraId = new Map<string, number>();
+  private extraWords: string[] = [];
+  // A slot's word ids: its own array once written since the snapshot, else its range of `baseIds`.
+  private baseOffsets = EMPTY_I32;
+  private baseIds = EMPTY_I32;
+  private ownWords: (Int32Array | null)[] = [];
+
+  // Candidate keys, as hashes: the snapshot's sorted pairs, plus postings written since.
+  private candOffsets = EMPTY_I32;
+  private candHashes = EMPTY_F64;
+  private candSorted = EMPTY_F64;
+  private candSortedSlots = EMPTY_I32;
+  private ownCands: (number[] | null)[] = [];
+  private readonly newCands = new Map<number, number[]>();
 
   get size(): number {
     return this.slotOf.size;
@@ -122,32 +154,38 @@ export class Catalog {
       s = this.keys.length;
       this.slotOf.set(row.key, s);
       this.keys.push(row.key);
+      this.ownWords.push(null);
+      this.ownCands.push(null);
     }
     this.titles[s] = row.title;
     this.authors[s] = row.authors.join(SUB);
     this.arxivIds[s] = row.arxivId ?? '';
     this.dois[s] = row.doi ?? '';
+    this.tags[s] = row.tags.join(SUB);
+    this.sites[s] = row.sites.join(SUB);
     this.years[s] = row.year ?? NaN;
     this.versions[s] = row.version ?? NaN;
+    this.savedAt[s] = typeof row.savedAt === 'number' ? row.savedAt : NaN;
+    this.lastSeen[s] = typeof row.lastSeen === 'number' ? row.lastSeen : NaN;
+    this.firstSeen[s] = typeof row.firstSeen === 'number' ? row.firstSeen : NaN;
     const d = titleDigest(row.title);
     this.titleKeys[s] = d.key;
     this.markers[s] = d.markers;
     this.compacts[s] = d.compact;
     this.spaceless[s] = d.spaceless;
     this.titleFlags[s] = (d.short ? 1 : 0) | (d.hasBase ? 2 : 0);
-    this.savedAt[s] = typeof row.savedAt === 'number' ? row.savedAt : NaN;
-    this.lastSeen[s] = typeof row.lastSeen === 'number' ? row.lastSeen : NaN;
-    this.firstSeen[s] = typeof row.firstSeen === 'number' ? row.firstSeen : NaN;
-    this.sites[s] = row.sites;
-    this.tags[s] = row.tags.length ? row.tags : null;
-    const before = this.cands[s];
-    if (!before || before.length !== row.candidateKeys.length || before.some((k, i) => k !== row.candidateKeys[i])) {
-      for (const k of row.candidateKeys) if (!before?.includes(k)) this.post(k, s);
-    }
-    this.cands[s] = row.candidateKeys;
     const ids = new Int32Array(row.words.length);
     for (let i = 0; i < row.words.length; i++) ids[i] = this.idOf(row.words[i]!);
-    this.words[s] = ids;
+    this.ownWords[s] = ids;
+    const hashes = row.candidateKeys.map(hashNumber);
+    const before = this.candsOf(s);
+    for (const h of hashes) {
+      if (before.includes(h)) continue;
+      const list = this.newCands.get(h);
+      if (list) list.push(s);
+      else this.newCands.set(h, [s]);
+    }
+    this.ownCands[s] = hashes;
   }
 
   remove(key: string): void {
@@ -155,35 +193,38 @@ export class Catalog {
     if (s === undefined) return;
     this.slotOf.delete(key);
     this.keys[s] = '';
-    this.tags[s] = null;
-    this.words[s] = null;
-    this.cands[s] = null;
     this.titles[s] = '';
     this.authors[s] = '';
+    this.tags[s] = '';
+    this.ownWords[s] = EMPTY_I32;
+    this.ownCands[s] = [];
   }
 
   private idOf(word: string): number {
-    let id = this.wordId.get(word);
+    const dict = this.dict;
+    const i = lowerBound(dict.length, (j) => dict[j]!, word, (a, b) => a < b);
+    if (i < dict.length && dict[i] === word) return i;
+    let id = this.extraId.get(word);
     if (id === undefined) {
-      id = this.wordList.length;
-      this.wordId.set(word, id);
-      this.wordList.push(word);
+      id = dict.length + this.extraWords.length;
+      this.extraId.set(word, id);
+      this.extraWords.push(word);
     }
     return id;
   }
 
-  private post(k: string, s: number): void {
-    const cur = this.byCand.get(k);
-    if (cur === undefined) this.byCand.set(k, s);
-    else if (typeof cur === 'number') {
-      if (cur !== s) this.byCand.set(k, [cur, s]);
-    } else if (!cur.includes(s)) cur.push(s);
+  private wordsOf(s: number): Int32Array {
+    return this.ownWords[s] ?? this.baseIds.subarray(this.baseOffsets[s]!, this.baseOffsets[s + 1]!);
+  }
+
+  private candsOf(s: number): ArrayLike<number> & { includes(x: number): boolean } {
+    return this.ownCands[s] ?? (s + 1 < this.candOffsets.length ? this.candHashes.subarray(this.candOffsets[s]!, this.candOffsets[s + 1]!) : []);
   }
 
   /** How many papers carry each tag. */
   tagCounts(): Map<string, number> {
     const out = new Map<string, number>();
-    for (const tags of this.tags) if (tags) for (const t of tags) out.set(t, (out.get(t) ?? 0) + 1);
+    for (const tags of this.tags) if (tags) for (const t of tags.split(SUB)) out.set(t, (out.get(t) ?? 0) + 1);
     return out;
   }
 
@@ -195,15 +236,20 @@ export class Catalog {
 
   // ---- lookups ------------------------------------------------------------------------------------
 
-  /** Keys of the papers sharing a candidate key (may include papers whose title has since changed). */
+  /** Keys of the papers sharing a candidate key (only keys their current title gives). */
   candidates(keys: string[]): string[] {
     const out = new Set<string>();
+    const sorted = this.candSorted;
     for (const k of keys) {
-      const cur = this.byCand.get(k);
-      if (cur === undefined) continue;
-      for (const s of typeof cur === 'number' ? [cur] : cur) {
+      const h = hashNumber(k);
+      const slots: number[] = [];
+      for (let i = lowerBound(sorted.length, (j) => sorted[j]!, h, (a, b) => a < b); i < sorted.length && sorted[i] === h; i++) {
+        slots.push(this.candSortedSlots[i]!);
+      }
+      slots.push(...(this.newCands.get(h) ?? []));
+      for (const s of slots) {
         const key = this.keys[s]!;
-        if (key && this.cands[s]?.includes(k)) out.add(key);
+        if (key && this.candsOf(s).includes(h)) out.add(key);
       }
     }
     return [...out];
@@ -241,32 +287,37 @@ export class Catalog {
 
   search(q: CatalogQuery): { total: number; keys: string[] } {
     const n = this.keys.length;
-    const flags = q.terms.map((t) => this.prefixFlags(t));
+    const terms = q.terms.map((t) => this.termIds(t));
     // A term no word starts with matches nothing.
-    if (flags.some((f) => f === null)) return { total: 0, keys: [] };
+    if (terms.some((t) => t === null)) return { total: 0, keys: [] };
     const lo = q.range?.lo ?? -Infinity;
     const hi = q.range?.hi ?? Infinity;
+    const ownWords = this.ownWords;
+    const baseIds = this.baseIds;
+    const baseOffsets = this.baseOffsets;
+    const hasWord = (s: number, t: TermIds): boolean => {
+      const own = ownWords[s];
+      if (own) {
+        for (let i = 0; i < own.length; i++) if (t.has(own[i]!)) return true;
+        return false;
+      }
+      for (let i = baseOffsets[s]!, end = baseOffsets[s + 1]!; i < end; i++) {
+        const w = baseIds[i]!;
+        if (w >= t.lo && w < t.hi) return true;
+      }
+      return false;
+    };
     const test = (s: number): boolean => {
       if (!this.keys[s]) return false;
       if (q.status === 'saved' && !(this.savedAt[s]! > 0)) return false;
       if (q.status === 'seen' && !(this.lastSeen[s]! > 0)) return false;
-      if (q.site !== undefined && !this.sites[s]!.includes(q.site)) return false;
-      if (q.tag !== undefined && !this.tags[s]?.includes(q.tag)) return false;
       if (q.range) {
         const f = this.firstSeen[s]!;
         if (!(f >= lo && f <= hi)) return false;
       }
-      const ws = this.words[s]!;
-      for (const flag of flags as Uint8Array[]) {
-        let hit = false;
-        for (let i = 0; i < ws.length; i++) {
-          if (flag[ws[i]!]) {
-            hit = true;
-            break;
-          }
-        }
-        if (!hit) return false;
-      }
+      if (q.site !== undefined && !hasPart(this.sites[s]!, q.site)) return false;
+      if (q.tag !== undefined && !hasPart(this.tags[s]!, q.tag)) return false;
+      for (const t of terms as TermIds[]) if (!hasWord(s, t)) return false;
       return true;
     };
 
@@ -280,60 +331,23 @@ export class Catalog {
     }
 
     const need = q.offset + q.limit;
-    let order: number[];
-    if (q.relevance && matched.length <= q.relevanceCap) {
-      order = matched.sort(this.byRelevance(q.terms));
-    } else {
-      order = topK(matched, need, this.byField(q.sort));
-    }
+    const order =
+      q.relevance && matched.length <= q.relevanceCap ? matched.sort(this.byRelevance(q.terms)) : topK(matched, need, this.byField(q.sort));
     return { total: matched.length, keys: order.slice(q.offset, need).map((s) => this.keys[s]!) };
   }
 
-  /** Flags over word ids: which words start with `term`; null when none does. */
-  private prefixFlags(term: string): Uint8Array | null {
-    this.sortWords();
-    const list = this.wordList;
-    const ids = this.sortedIds;
-    const flags = new Uint8Array(list.length);
-    let any = false;
-    let a = 0;
-    let b = ids.length;
-    while (a < b) {
-      const m = (a + b) >>> 1;
-      if (list[ids[m]!]! < term) a = m + 1;
-      else b = m;
-    }
-    for (let i = a; i < ids.length && list[ids[i]!]!.startsWith(term); i++) {
-      flags[ids[i]!] = 1;
-      any = true;
-    }
-    for (let id = this.sortedUpTo; id < list.length; id++) {
-      if (list[id]!.startsWith(term)) {
-        flags[id] = 1;
-        any = true;
-      }
-    }
-    return any ? flags : null;
-  }
-
-  /** Keeps at most a few thousand words unsorted; re-sorting is a merge of two sorted runs. */
-  private sortWords(): void {
-    const list = this.wordList;
-    if (list.length - this.sortedUpTo < 4_096) return;
-    const fresh = Array.from({ length: list.length - this.sortedUpTo }, (_, i) => this.sortedUpTo + i);
-    fresh.sort((x, y) => cmpStr(list[x]!, list[y]!));
-    const old = this.sortedIds;
-    const merged = new Int32Array(old.length + fresh.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < old.length && j < fresh.length) {
-      merged[k++] = list[old[i]!]! <= list[fresh[j]!]! ? old[i++]! : fresh[j++]!;
-    }
-    while (i < old.length) merged[k++] = old[i++]!;
-    while (j < fresh.length) merged[k++] = fresh[j++]!;
-    this.sortedIds = merged;
-    this.sortedUpTo = list.length;
+  /** The ids of the words starting with `term`: a range of the sorted ids, plus newer words. */
+  private termIds(term: string): TermIds | null {
+    const dict = this.dict;
+    const lo = lowerBound(dict.length, (j) => dict[j]!, term, (a, b) => a < b);
+    let hi = lo;
+    while (hi < dict.length && dict[hi]!.startsWith(term)) hi++;
+    const extra = new Set<number>();
+    this.extraWords.forEach((w, i) => {
+      if (w.startsWith(term)) extra.add(dict.length + i);
+    });
+    if (hi === lo && !extra.size) return null;
+    return { lo, hi, has: (w) => (w >= lo && w < hi) || extra.has(w) };
   }
 
   private byField(sort: CatalogQuery['sort']): (x: number, y: number) => number {
@@ -371,34 +385,55 @@ export class Catalog {
 
   // ---- snapshot -----------------------------------------------------------------------------------
 
-  /** The catalog as one value, holes dropped. */
+  /** The catalog as one value, holes dropped, words renumbered in sorted order. */
   pack(): CatalogSnapshot {
     const live: number[] = [];
     for (let s = 0; s < this.keys.length; s++) if (this.keys[s]) live.push(s);
     const n = live.length;
     const pick = (col: string[]) => live.map((s) => col[s]!).join(SEP);
     const num = (col: number[]) => Float64Array.from(live, (s) => col[s]!);
-    // Words are renumbered to those still used, in sorted order, so the loaded catalog starts sorted.
-    const used = new Uint8Array(this.wordList.length);
-    let total = 0;
+
+    const wordOf = (id: number) => (id < this.dict.length ? this.dict[id]! : this.extraWords[id - this.dict.length]!);
+    const total = this.dict.length + this.extraWords.length;
+    const used = new Uint8Array(total);
+    let count = 0;
     for (const s of live) {
-      const ws = this.words[s]!;
-      total += ws.length;
+      const ws = this.wordsOf(s);
+      count += ws.length;
       for (let i = 0; i < ws.length; i++) used[ws[i]!] = 1;
     }
     const usedIds: number[] = [];
-    for (let id = 0; id < used.length; id++) if (used[id]) usedIds.push(id);
-    usedIds.sort((x, y) => cmpStr(this.wordList[x]!, this.wordList[y]!));
-    const renum = new Int32Array(this.wordList.length);
+    for (let id = 0; id < total; id++) if (used[id]) usedIds.push(id);
+    // Snapshot words are already in order; only newer words need placing.
+    if (this.extraWords.length) usedIds.sort((x, y) => cmpStr(wordOf(x), wordOf(y)));
+    const renum = new Int32Array(total);
     usedIds.forEach((id, i) => (renum[id] = i));
     const wordOffsets = new Int32Array(n + 1);
-    const wordIds = new Int32Array(total);
+    const wordIds = new Int32Array(count);
     let at = 0;
     live.forEach((s, i) => {
-      const ws = this.words[s]!;
+      const ws = this.wordsOf(s);
       for (let j = 0; j < ws.length; j++) wordIds[at++] = renum[ws[j]!]!;
       wordOffsets[i + 1] = at;
     });
+
+    const candOffsets = new Int32Array(n + 1);
+    const lists = live.map((s) => this.candsOf(s));
+    const candHashes = new Float64Array(lists.reduce((acc, l) => acc + l.length, 0));
+    at = 0;
+    lists.forEach((l, i) => {
+      for (let j = 0; j < l.length; j++) candHashes[at++] = l[j]!;
+      candOffsets[i + 1] = at;
+    });
+    // Sort (hash, slot) pairs by hash: slots sorted by their hashes through an index.
+    const order = new Uint32Array(candHashes.length);
+    const slotAt = new Int32Array(candHashes.length);
+    for (let i = 0; i < n; i++) for (let j = candOffsets[i]!; j < candOffsets[i + 1]!; j++) slotAt[j] = i;
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((x, y) => candHashes[x]! - candHashes[y]!);
+    const candSorted = Float64Array.from(order, (i) => candHashes[i]!);
+    const candSortedSlots = Int32Array.from(order, (i) => slotAt[i]!);
+
     return {
       version: CATALOG_VERSION,
       count: n,
@@ -407,22 +442,25 @@ export class Catalog {
       authors: pick(this.authors),
       arxivIds: pick(this.arxivIds),
       dois: pick(this.dois),
-      tags: live.map((s) => this.tags[s]?.join(SUB) ?? '').join(SEP),
-      candidates: live.map((s) => this.cands[s]!.join(SUB)).join(SEP),
-      sites: live.map((s) => this.sites[s]!.join(SUB)).join(SEP),
+      tags: pick(this.tags),
+      sites: pick(this.sites),
+      markers: pick(this.markers),
+      compacts: pick(this.compacts),
       years: num(this.years),
       versions: num(this.versions),
       savedAt: num(this.savedAt),
       lastSeen: num(this.lastSeen),
       firstSeen: num(this.firstSeen),
       titleKeys: num(this.titleKeys),
-      markers: pick(this.markers),
-      compacts: pick(this.compacts),
       spaceless: num(this.spaceless),
       titleFlags: num(this.titleFlags),
-      words: usedIds.map((id) => this.wordList[id]!).join(SEP),
+      words: usedIds.map(wordOf).join(SEP),
       wordOffsets,
       wordIds,
+      candOffsets,
+      candHashes,
+      candSorted,
+      candSortedSlots,
     };
   }
 
@@ -434,30 +472,39 @@ export class Catalog {
     c.authors = split(snap.authors, n);
     c.arxivIds = split(snap.arxivIds, n);
     c.dois = split(snap.dois, n);
-    c.tags = split(snap.tags, n).map((t) => (t ? t.split(SUB) : null));
-    c.cands = split(snap.candidates, n).map((t) => (t ? t.split(SUB) : []));
-    c.sites = split(snap.sites, n).map((t) => (t ? t.split(SUB) : []));
+    c.tags = split(snap.tags, n);
+    c.sites = split(snap.sites, n);
+    c.markers = split(snap.markers, n);
+    c.compacts = split(snap.compacts, n);
     c.years = Array.from(snap.years);
     c.versions = Array.from(snap.versions);
     c.savedAt = Array.from(snap.savedAt);
     c.lastSeen = Array.from(snap.lastSeen);
     c.firstSeen = Array.from(snap.firstSeen);
     c.titleKeys = Array.from(snap.titleKeys);
-    c.markers = split(snap.markers, n);
-    c.compacts = split(snap.compacts, n);
     c.spaceless = Array.from(snap.spaceless);
     c.titleFlags = Array.from(snap.titleFlags);
-    c.wordList = snap.words ? snap.words.split(SEP) : [];
-    c.wordList.forEach((w, i) => c.wordId.set(w, i));
-    c.sortedIds = Int32Array.from(c.wordList, (_, i) => i);
-    c.sortedUpTo = c.wordList.length;
-    for (let s = 0; s < n; s++) {
-      c.slotOf.set(c.keys[s]!, s);
-      c.words[s] = snap.wordIds.subarray(snap.wordOffsets[s]!, snap.wordOffsets[s + 1]!);
-      for (const k of c.cands[s]!) c.post(k, s);
-    }
+    c.dict = snap.words ? snap.words.split(SEP) : [];
+    c.baseOffsets = snap.wordOffsets;
+    c.baseIds = snap.wordIds;
+    c.ownWords = new Array<Int32Array | null>(n).fill(null);
+    c.candOffsets = snap.candOffsets;
+    c.candHashes = snap.candHashes;
+    c.candSorted = snap.candSorted;
+    c.candSortedSlots = snap.candSortedSlots;
+    c.ownCands = new Array<number[] | null>(n).fill(null);
+    for (let s = 0; s < n; s++) c.slotOf.set(c.keys[s]!, s);
     return c;
   }
+}
+
+type TermIds = { lo: number; hi: number; has: (id: number) => boolean };
+
+/** Whether a U+0001-joined list holds `part`. */
+function hasPart(joined: string, part: string): boolean {
+  if (!joined) return false;
+  if (joined === part) return true;
+  return joined.split(SUB).includes(part);
 }
 
 /** The first `k` of `items` in `cmp` order: a full sort only when most of them are wanted. */
