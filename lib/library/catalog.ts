@@ -127,6 +127,10 @@ export class Catalog {
   private baseOffsets = EMPTY_I32;
   private baseIds = EMPTY_I32;
   private ownWords: (Int32Array | null)[] = [];
+  /** Slots holding their own word array (written since the snapshot). */
+  private ownWordSlots: number[] = [];
+  /** Word id → snapshot slots, built on the first search with words (see `postingsOf`). */
+  private postings: { offsets: Int32Array; slots: Int32Array } | null = null;
 
   // Candidate keys, as hashes: the snapshot's sorted pairs, plus postings written since.
   private candOffsets = EMPTY_I32;
@@ -176,6 +180,7 @@ export class Catalog {
     this.titleFlags[s] = (d.short ? 1 : 0) | (d.hasBase ? 2 : 0);
     const ids = new Int32Array(row.words.length);
     for (let i = 0; i < row.words.length; i++) ids[i] = this.idOf(row.words[i]!);
+    if (!this.ownWords[s]) this.ownWordSlots.push(s);
     this.ownWords[s] = ids;
     const hashes = row.candidateKeys.map(hashNumber);
     const before = this.candsOf(s);
@@ -325,6 +330,23 @@ export class Catalog {
     if (q.key !== undefined) {
       const s = this.slotOf.get(q.key);
       matched = s !== undefined && test(s) ? [s] : [];
+    } else if (terms.length) {
+      // Only the papers holding the rarest term's words are checked.
+      const { offsets, slots } = this.postingsOf();
+      const size = (t: TermIds) => offsets[t.hi]! - offsets[t.lo]!;
+      const rarest = (terms as TermIds[]).reduce((a, b) => (size(b) < size(a) ? b : a));
+      const seen = new Uint8Array(n);
+      const candidates: number[] = [];
+      for (let i = offsets[rarest.lo]!, end = offsets[rarest.hi]!; i < end; i++) {
+        const s = slots[i]!;
+        // A slot written since keeps its own words: its snapshot postings are stale.
+        if (seen[s] || ownWords[s]) continue;
+        seen[s] = 1;
+        candidates.push(s);
+      }
+      for (const s of this.ownWordSlots) if (!seen[s]) candidates.push(s);
+      candidates.sort((a, b) => a - b);
+      matched = candidates.filter(test);
     } else {
       matched = [];
       for (let s = 0; s < n; s++) if (test(s)) matched.push(s);
@@ -334,6 +356,22 @@ export class Catalog {
     const order =
       q.relevance && matched.length <= q.relevanceCap ? matched.sort(this.byRelevance(q.terms)) : topK(matched, need, this.byField(q.sort));
     return { total: matched.length, keys: order.slice(q.offset, need).map((s) => this.keys[s]!) };
+  }
+
+  /** Word id → the snapshot's slots holding it, transposed from the slots' word lists once. */
+  private postingsOf(): { offsets: Int32Array; slots: Int32Array } {
+    if (this.postings) return this.postings;
+    const words = this.dict.length;
+    const ids = this.baseIds;
+    const bo = this.baseOffsets;
+    const offsets = new Int32Array(words + 1);
+    for (let i = 0; i < ids.length; i++) offsets[ids[i]! + 1]!++;
+    for (let w = 0; w < words; w++) offsets[w + 1]! += offsets[w]!;
+    const fill = offsets.slice(0, words);
+    const slots = new Int32Array(ids.length);
+    for (let s = 0; s + 1 < bo.length; s++) for (let i = bo[s]!; i < bo[s + 1]!; i++) slots[fill[ids[i]!]!++] = s;
+    this.postings = { offsets, slots };
+    return this.postings;
   }
 
   /** The ids of the words starting with `term`: a range of the sorted ids, plus newer words. */

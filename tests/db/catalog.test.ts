@@ -87,6 +87,23 @@ describe('Catalog', () => {
     // The old title's keys no longer lead to the changed paper.
     expect(c.candidates(candidateKeys(all[6]!.title))).toEqual([]);
     expect(back.candidates(candidateKeys(all[6]!.title))).toEqual([]);
+
+    // Writes after loading (new words, changed words, a removal) answer as a catalog built afresh.
+    const later = [row(7, 'Okapi reasoning without diffusion', { tags: ['llm', 'new'] }), row(9_001, 'Sparse okapi agents'), row(12, 'Vision okapi')];
+    const fresh = new Catalog();
+    for (const r of all) fresh.put(r);
+    for (const x of [back, fresh]) {
+      x.remove(all[5]!.key);
+      x.put(row(6, 'A quite different okapi title'));
+      for (const r of later) x.put(r);
+      x.remove(all[20]!.key);
+    }
+    expect(answers(back)).toEqual(answers(fresh));
+    expect(back.candidates(candidateKeys('Sparse okapi agents'))).toEqual(['arxiv:2501.09001']);
+    expect(back.tagCounts()).toEqual(fresh.tagCounts());
+    expect(Catalog.unpack(back.pack()).search({ ...QUERIES[3]!, relevanceCap: 50, offset: 0, limit: 50 })).toEqual(
+      fresh.search({ ...QUERIES[3]!, relevanceCap: 50, offset: 0, limit: 50 }),
+    );
   });
 
   it('orders the first k like a full sort', () => {
