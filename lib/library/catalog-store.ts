@@ -151,6 +151,9 @@ export class CatalogStore {
           if (!cat) return;
           const start = performance.now();
           const snapshot: Snapshot = { ...cat.pack(), derived: DERIVED_VERSION };
+          // Continue from the packed form: papers written since load or scan keep their own
+          // word and key arrays, which searches check one by one.
+          this.catalog = Catalog.unpack(snapshot);
           measure('catalog.pack', start);
           await db.catalog.put({ key: 'papers', snapshot });
           await db.catalogChanges.clear();

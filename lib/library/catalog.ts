@@ -380,12 +380,15 @@ export class Catalog {
     const lo = lowerBound(dict.length, (j) => dict[j]!, term, (a, b) => a < b);
     let hi = lo;
     while (hi < dict.length && dict[hi]!.startsWith(term)) hi++;
-    const extra = new Set<number>();
+    const base = dict.length;
+    const extra = new Uint8Array(this.extraWords.length);
+    let any = hi > lo;
     this.extraWords.forEach((w, i) => {
-      if (w.startsWith(term)) extra.add(dict.length + i);
+      if (!w.startsWith(term)) return;
+      extra[i] = 1;
+      any = true;
     });
-    if (hi === lo && !extra.size) return null;
-    return { lo, hi, has: (w) => (w >= lo && w < hi) || extra.has(w) };
+    return any ? { lo, hi, has: (w) => (w >= lo && w < hi) || (w >= base && extra[w - base] === 1) } : null;
   }
 
   private byField(sort: CatalogQuery['sort']): (x: number, y: number) => number {
