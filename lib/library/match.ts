@@ -2,7 +2,7 @@
  * Matching cards to stored papers: ids first, then exact title keys, then near titles through the
  * persisted candidate-key index and the dedup rules.
  */
-import { candidateKeys, explainMatch, mayBeSameTitle, samePaper, titleDigest } from '../dedup';
+import { candidateKeys, explainMatch, mayBeSameTitle, titleDigest } from '../dedup';
 import type { DejaLuDB, PaperRow } from '../db';
 import type { Catalog } from './catalog';
 import type { MatchView } from '../messages';
@@ -88,6 +88,8 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
 
   // ---- round 3: rows of the survivors, not-same pairs ---------------------------------------------
   const exactOf = new Map<number, string[]>();
+  /** What the rules said of card i and stored paper pk, when already asked (`i|pk`). */
+  const verdicts = new Map<string, MatchView | null>();
   const nearOf = new Map<number, string[]>();
   const missing = new Set<string>();
   const pairs = new Set<string>();
@@ -107,7 +109,10 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
         const other = cat.ref(pk)!;
         // Identifiers on both sides may decide whatever the titles say (arXiv DOIs are arXiv ids).
         const idsDecide = (ref.arxivId ?? ref.doi) !== undefined && (other.arxivId ?? other.doi) !== undefined;
-        return (idsDecide || mayBeSameTitle(digest, cat.digest(pk)!)) && samePaper(ref, other);
+        if (!idsDecide && !mayBeSameTitle(digest, cat.digest(pk)!)) return false;
+        const m = explainMatch(ref, other);
+        verdicts.set(`${i}|${pk}`, m);
+        return m !== null;
       });
       exact = near.filter((pk) => cat.digest(pk)!.key === digest.key).sort();
     } else {
@@ -135,7 +140,7 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
   const pairKeys = [...pairs];
   const [more, split] = await Promise.all([
     missingKeys.length ? db.papers.bulkGet(missingKeys) : Promise.resolve([]),
-    pairKeys.length ? db.notSame.bulkGet(pairKeys) : Promise.resolve([]),
+    pairKeys.length ? notSamePairs(db, pairKeys) : Promise.resolve([]),
   ]);
   for (const r of more) if (r) rows.set(r.key, r);
   const splitPairs = new Set<string>();
@@ -145,23 +150,28 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
     const p = probes[i]!;
     const ref = refOfProbe(p);
     const own = keyOf(p);
+    const verdict = (r: PaperRow) => {
+      const known = verdicts.get(`${i}|${r.key}`);
+      return known !== undefined ? known : explainMatch(ref, refOf(r));
+    };
     // Prefer a stored paper whose key is this card's own key: after a "not the same" split the
     // card's own paper must win over the paper it was split from.
     const sameTitle = (exactOf.get(i) ?? []).flatMap((pk) => {
       const r = rows.get(pk);
-      return r && samePaper(ref, refOf(r)) ? [r] : [];
+      const m = r && verdict(r);
+      return r && m ? [{ row: r, match: m }] : [];
     });
-    const t = sameTitle.find((r) => r.key === own) ?? sameTitle[0];
+    const t = sameTitle.find((x) => x.row.key === own) ?? sameTitle[0];
     if (t) {
-      out[i] = { row: t, match: explain(p, t) };
+      out[i] = t;
       continue;
     }
     let best: Resolved | null = null;
     for (const pk of nearOf.get(i) ?? []) {
       const r = rows.get(pk);
       if (!r || splitPairs.has(pairKey(own, pk))) continue;
-      if (!samePaper(ref, refOf(r))) continue;
-      const match = explain(p, r);
+      const match = verdict(r);
+      if (!match) continue;
       if (!best || (match.score ?? 0) > (best.match.score ?? 0)) best = { row: r, match };
     }
     out[i] = best;
@@ -181,6 +191,12 @@ function mayMatch(p: Probe, pk: string): boolean {
   if (p.arxivId !== undefined && id.startsWith('arxiv:')) return id.slice(6) === p.arxivId;
   if (p.arxivId === undefined && p.doi !== undefined && id.startsWith('doi:')) return id.slice(4) === p.doi;
   return true;
+}
+
+/** The not-same pairs among `pairs`: one read of the whole table when it is small, as it is for most. */
+async function notSamePairs(db: DejaLuDB, pairs: string[]): Promise<({ pair: string } | undefined)[]> {
+  if ((await db.notSame.count()) <= 500) return db.notSame.toArray();
+  return db.notSame.bulkGet(pairs);
 }
 
 function explain(p: Probe, row: PaperRow): MatchView {
