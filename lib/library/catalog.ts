@@ -443,10 +443,13 @@ export class Catalog {
       count += ws.length;
       for (let i = 0; i < ws.length; i++) used[ws[i]!] = 1;
     }
-    const usedIds: number[] = [];
-    for (let id = 0; id < total; id++) if (used[id]) usedIds.push(id);
-    // Snapshot words are already in order; only newer words need placing.
-    if (this.extraWords.length) usedIds.sort((x, y) => cmpStr(wordOf(x), wordOf(y)));
+    // Snapshot words are already in order: only the newer ones are sorted, then merged in.
+    const baseUsed: number[] = [];
+    for (let id = 0; id < this.dict.length; id++) if (used[id]) baseUsed.push(id);
+    const extraUsed: number[] = [];
+    for (let id = this.dict.length; id < total; id++) if (used[id]) extraUsed.push(id);
+    extraUsed.sort((x, y) => cmpStr(wordOf(x), wordOf(y)));
+    const usedIds = mergeSorted(baseUsed, extraUsed, (x, y) => wordOf(x) < wordOf(y));
     const renum = new Int32Array(total);
     usedIds.forEach((id, i) => (renum[id] = i));
     const wordOffsets = new Int32Array(n + 1);
@@ -466,14 +469,37 @@ export class Catalog {
       for (let j = 0; j < l.length; j++) candHashes[at++] = l[j]!;
       candOffsets[i + 1] = at;
     });
-    // Sort (hash, slot) pairs by hash: slots sorted by their hashes through an index.
-    const order = new Uint32Array(candHashes.length);
-    const slotAt = new Int32Array(candHashes.length);
-    for (let i = 0; i < n; i++) for (let j = candOffsets[i]!; j < candOffsets[i + 1]!; j++) slotAt[j] = i;
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((x, y) => candHashes[x]! - candHashes[y]!);
-    const candSorted = Float64Array.from(order, (i) => candHashes[i]!);
-    const candSortedSlots = Int32Array.from(order, (i) => slotAt[i]!);
+    // (hash, slot) pairs sorted by hash: the snapshot's pairs of unchanged live slots are already
+    // in order; only the pairs of slots written since are sorted, then the two runs merged.
+    const newSlot = new Int32Array(this.keys.length).fill(-1);
+    live.forEach((s, i) => (newSlot[s] = i));
+    const kept: number[] = [];
+    for (let i = 0; i < this.candSorted.length; i++) {
+      const s = this.candSortedSlots[i]!;
+      if (newSlot[s]! >= 0 && !this.ownCands[s]) kept.push(i);
+    }
+    const fresh: [number, number][] = [];
+    for (const s of live) {
+      const own = this.ownCands[s];
+      if (own) for (const h of own) fresh.push([h, newSlot[s]!]);
+    }
+    fresh.sort((x, y) => x[0] - y[0]);
+    const candSorted = new Float64Array(kept.length + fresh.length);
+    const candSortedSlots = new Int32Array(kept.length + fresh.length);
+    let a = 0;
+    let b = 0;
+    for (let k = 0; k < candSorted.length; k++) {
+      const fromKept = b >= fresh.length || (a < kept.length && this.candSorted[kept[a]!]! <= fresh[b]![0]);
+      if (fromKept) {
+        const i = kept[a++]!;
+        candSorted[k] = this.candSorted[i]!;
+        candSortedSlots[k] = newSlot[this.candSortedSlots[i]!]!;
+      } else {
+        const [h, slot] = fresh[b++]!;
+        candSorted[k] = h;
+        candSortedSlots[k] = slot;
+      }
+    }
 
     return {
       version: CATALOG_VERSION,
@@ -537,6 +563,18 @@ export class Catalog {
     for (let s = 0; s < n; s++) c.slotOf.set(c.keys[s]!, s);
     return c;
   }
+}
+
+/** Two runs sorted by `lt`, merged. */
+function mergeSorted(x: number[], y: number[], lt: (a: number, b: number) => boolean): number[] {
+  if (!y.length) return x;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) out.push(lt(y[j]!, x[i]!) ? y[j++]! : x[i++]!);
+  while (i < x.length) out.push(x[i++]!);
+  while (j < y.length) out.push(y[j++]!);
+  return out;
 }
 
 type TermIds = { lo: number; hi: number; has: (id: number) => boolean };
