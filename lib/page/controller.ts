@@ -69,6 +69,17 @@ export function cardInput(card: Card): CardInput {
   return out;
 }
 
+/**
+ * A card as its lookup needs it: no abstract. Matching goes by ids, title, authors and year; the
+ * abstract was most of a 100-card request (serialised on the page's main thread) and is sent with
+ * the sightings, which store it.
+ */
+export function lookupInput(input: CardInput): CardInput {
+  if (input.abstract === undefined) return input;
+  const { abstract: _abstract, ...rest } = input;
+  return rest;
+}
+
 function cardId(p: CardInput): string {
   return p.arxivId ? `arxiv:${p.arxivId}` : `title:${p.title}`;
 }
@@ -253,7 +264,7 @@ export class PageController {
   }
 
   private async lookup(batch: Fresh[]): Promise<CardStatus[]> {
-    const reply = await send({ type: 'cards.lookup', cards: batch.map((f) => f.input) });
+    const reply = await send({ type: 'cards.lookup', cards: batch.map((f) => lookupInput(f.input)) });
     return reply.ok ? reply.statuses : batch.map(() => ({ status: 'new' as const }));
   }
 
