@@ -79,7 +79,7 @@ export function createPageUi(): PageUi {
     theme ??= pageTheme(placer.anchor(m.card));
     bodyTheme ??= pageTheme(document.body);
     if (slot) putInSlot(m.host, slot);
-    if (m.host.dataset['theme'] !== theme) m.host.dataset['theme'] = theme;
+    if (m.host.getAttribute('data-theme') !== theme) m.host.setAttribute('data-theme', theme);
   };
   const placeAll = () => {
     // Every decision (reads) before any move (writes).
