@@ -70,11 +70,12 @@ export function cardInput(card: Card): CardInput {
 }
 
 /**
- * A card as its lookup needs it: no abstract. Matching goes by ids, title, authors and year; the
- * abstract was most of a 100-card request (serialised on the page's main thread) and is sent with
- * the sightings, which store it.
+ * A card as its lookup and the tab's report need it: no abstract. Matching goes by ids, title,
+ * authors and year, and the popup never shows an abstract; abstracts were most of what the page
+ * serialised on its main thread for those two messages. The sightings, which store the paper,
+ * carry them.
  */
-export function lookupInput(input: CardInput): CardInput {
+export function slimInput(input: CardInput): CardInput {
   if (input.abstract === undefined) return input;
   const { abstract: _abstract, ...rest } = input;
   return rest;
@@ -264,7 +265,7 @@ export class PageController {
   }
 
   private async lookup(batch: Fresh[]): Promise<CardStatus[]> {
-    const reply = await send({ type: 'cards.lookup', cards: batch.map((f) => lookupInput(f.input)) });
+    const reply = await send({ type: 'cards.lookup', cards: batch.map((f) => slimInput(f.input)) });
     return reply.ok ? reply.statuses : batch.map(() => ({ status: 'new' as const }));
   }
 
@@ -456,7 +457,7 @@ export class PageController {
     void send({
       type: 'tab.report',
       page: this.page,
-      cards: [...this.entries.values()].map((e) => ({ card: e.model.card, status: e.model.status })),
+      cards: [...this.entries.values()].map((e) => ({ card: slimInput(e.model.card), status: e.model.status })),
     });
   }
 
