@@ -5,7 +5,7 @@ import { SUPPORTED_MATCHES } from '../../lib/sites/matches';
 
 export default defineContentScript({
   matches: SUPPORTED_MATCHES,
-  runAt: 'document_idle',
+  runAt: 'document_end',
   // WXT's "started" note to older copies of this script goes by a DOM event; the extra
   // window.postMessage would wake every message listener of the page for nothing.
   noScriptStartedPostMessage: true,
