@@ -13,6 +13,7 @@ import { paintStatic, UPGRADE_EVENTS } from './badge/static';
 import { BADGE_CSS, SUMMARY_CSS } from './badge/styles';
 import { pageTheme, watchTheme, type Theme } from './badge/theme';
 import { Summary } from './summary/Summary';
+import { paintSummary } from './summary/static';
 
 /**
  * One parsed stylesheet per kind of host, adopted by every shadow root: a `<style>` per badge made
@@ -65,6 +66,26 @@ export function createPageUi(): PageUi {
   const faded = new Map<HTMLElement, { css: string; style: Settings['seenStyle']; off?: () => void }>();
   const placer = new Placer();
   let summary: { host: HTMLElement; mount: HTMLElement } | null = null;
+  /** The summary is plain markup (summary/static.ts) until the reader reaches it. */
+  let summaryLive = false;
+  let summaryProps: { counts: Record<PaperStatus, number>; settings: Settings; onSettings: (s: Partial<Settings>) => void } | null = null;
+  const renderSummary = () => {
+    if (summary && summaryProps) render(<Summary {...summaryProps} />, summary.mount);
+  };
+  const upgradeSummary = () => {
+    if (summaryLive || !summary) return;
+    summaryLive = true;
+    for (const type of UPGRADE_EVENTS) summary.mount.removeEventListener(type, upgradeSummary, true);
+    renderSummary();
+  };
+  const dropSummary = () => {
+    if (!summary) return;
+    if (summaryLive) render(null, summary.mount);
+    summary.mount.textContent = '';
+    summary.host.remove();
+    summary = null;
+    summaryLive = false;
+  };
   /** The theme behind the cards, and behind the summary (the page's body). */
   let theme: Theme | undefined;
   let bodyTheme: Theme | undefined;
@@ -79,7 +100,7 @@ export function createPageUi(): PageUi {
     theme ??= pageTheme(placer.anchor(m.card));
     bodyTheme ??= pageTheme(document.body);
     if (slot) putInSlot(m.host, slot);
-    if (m.host.dataset['theme'] !== theme) m.host.dataset['theme'] = theme;
+    if (m.host.getAttribute('data-theme') !== theme) m.host.setAttribute('data-theme', theme);
   };
   const placeAll = () => {
     // Every decision (reads) before any move (writes).
@@ -205,9 +226,7 @@ export function createPageUi(): PageUi {
     setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void) {
       const total = counts.new + counts.seen + counts.saved;
       if (!settings.showSummary || total === 0) {
-        if (summary) render(null, summary.mount);
-        summary?.host.remove();
-        summary = null;
+        dropSummary();
         return;
       }
       if (!summary) {
@@ -217,8 +236,11 @@ export function createPageUi(): PageUi {
         bodyTheme ??= pageTheme(document.body);
         summary.host.dataset['theme'] = bodyTheme;
         document.body.append(summary.host);
+        for (const type of UPGRADE_EVENTS) summary.mount.addEventListener(type, upgradeSummary, true);
       }
-      render(<Summary counts={counts} settings={settings} onSettings={onSettings} />, summary.mount);
+      summaryProps = { counts, settings, onSettings };
+      if (summaryLive) renderSummary();
+      else paintSummary(summary.mount, counts, settings);
     },
 
     setFaded(card: Card, on: boolean, style: Settings['seenStyle']) {
@@ -261,9 +283,7 @@ export function createPageUi(): PageUi {
         b.host.remove();
       }
       badges.clear();
-      if (summary) render(null, summary.mount);
-      summary?.host.remove();
-      summary = null;
+      dropSummary();
     },
   };
 }

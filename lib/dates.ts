@@ -2,15 +2,18 @@
 export function shortDate(input: string | number, now = new Date()): string {
   const d = typeof input === 'number' ? new Date(input) : new Date(`${input}T12:00:00`);
   if (Number.isNaN(d.getTime())) return String(input);
-  return (d.getFullYear() !== now.getFullYear() ? withYear() : dayMonth()).format(d);
+  return d.getFullYear() !== now.getFullYear() ? `${dayMonth(d)}, ${d.getFullYear()}` : dayMonth(d);
 }
 
-// `toLocaleDateString` with options builds a new formatter per call (~0.1 ms); a page of badges
-// formats a date per card. Same output: it is defined as this formatter's `format`.
-let dm: Intl.DateTimeFormat | undefined;
-let dmy: Intl.DateTimeFormat | undefined;
-const dayMonth = () => (dm ??= new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }));
-const withYear = () => (dmy ??= new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' }));
+// What `Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric'[, year: 'numeric'] })` prints,
+// by hand: the first formatter a content script makes loads the locale's data, ~15 ms of a page's
+// first badges (a third of the script's main-thread work on a 100-card page).
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Nov 3", in local time. */
+export function dayMonth(d: Date): string {
+  return `${MONTHS[d.getMonth()]} ${d.getDate()}`;
+}
 
 /** When a paper was first seen: the digest's own day when the page had one, else the visit's day. */
 export function firstSeenDate(first: { at: number; digestDate?: string } | undefined): string | undefined {

@@ -1,4 +1,4 @@
-import { firstSeenDate, shortDate } from '../../lib/dates';
+import { dayMonth, firstSeenDate, shortDate } from '../../lib/dates';
 import type { SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 import { siteName } from '../shared/sites';
@@ -33,7 +33,7 @@ export function panelStatus(model: BadgeModel, now = new Date()): string {
  */
 export function sightingLine(s: SightingView, now = new Date()): string {
   const when = shortDate(s.at, now);
-  const day = new Date(s.at).toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
+  const day = dayMonth(new Date(s.at));
   const where = siteName(s.site);
   const label = s.label.trim();
   return label && label !== when && label !== day ? `${when} · ${where} · ${label}` : `${when} · ${where}`;

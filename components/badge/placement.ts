@@ -237,7 +237,7 @@ export function inSlot(host: Element, slot: Slot): boolean {
 }
 
 export function putInSlot(host: HTMLElement, slot: Slot): void {
-  if (host.dataset['slot'] !== slot.kind) host.dataset['slot'] = slot.kind;
+  if (host.getAttribute('data-slot') !== slot.kind) host.setAttribute('data-slot', slot.kind);
   if (inSlot(host, slot)) return;
   slot.parent.insertBefore(host, slot.before);
 }

@@ -32,37 +32,50 @@ function set(el: Element, attrs: Record<string, string>): void {
   for (const k in attrs) if (el.getAttribute(k) !== attrs[k]) el.setAttribute(k, attrs[k]!);
 }
 
-/** Paint (or repaint) the closed badge into `mount`. */
+/** The closed badge's elements, built once per document and cloned for each badge. */
+const prototypes = new WeakMap<Document, Element>();
+
+function prototypeFor(doc: Document): Element {
+  let wrap = prototypes.get(doc);
+  if (wrap) return wrap;
+  wrap = doc.createElement('span');
+  const pill = doc.createElement('button');
+  pill.setAttribute('type', 'button');
+  pill.setAttribute('class', 'pill');
+  pill.setAttribute('data-action', 'open');
+  pill.setAttribute('aria-haspopup', 'dialog');
+  pill.setAttribute('aria-expanded', 'false');
+  const text = doc.createElement('span');
+  text.setAttribute('class', 'label-text');
+  text.append('');
+  pill.append(text);
+  const save = doc.createElement('button');
+  save.setAttribute('type', 'button');
+  save.setAttribute('data-action', 'save');
+  const svg = doc.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('stroke', 'currentColor');
+  svg.setAttribute('stroke-width', '2');
+  svg.setAttribute('stroke-linejoin', 'round');
+  const path = doc.createElementNS(SVG, 'path');
+  path.setAttribute('d', STAR);
+  svg.append(path);
+  save.append(svg);
+  wrap.append(pill, save);
+  prototypes.set(doc, wrap);
+  return wrap;
+}
+
+/**
+ * Paint (or repaint) the closed badge into `mount`. A new badge is a clone of one prototype: one
+ * native call instead of eight elements and twenty attributes made one by one, for each card.
+ */
 export function paintStatic(mount: Element, model: BadgeModel): void {
   const a = staticAttrs(model);
   let wrap = mount.firstElementChild;
   if (!wrap) {
-    const doc = mount.ownerDocument;
-    wrap = doc.createElement('span');
-    const pill = doc.createElement('button');
-    pill.setAttribute('type', 'button');
-    pill.setAttribute('class', 'pill');
-    pill.setAttribute('data-action', 'open');
-    pill.setAttribute('aria-haspopup', 'dialog');
-    pill.setAttribute('aria-expanded', 'false');
-    const text = doc.createElement('span');
-    text.setAttribute('class', 'label-text');
-    text.append('');
-    pill.append(text);
-    const save = doc.createElement('button');
-    save.setAttribute('type', 'button');
-    save.setAttribute('data-action', 'save');
-    const svg = doc.createElementNS(SVG, 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('stroke', 'currentColor');
-    svg.setAttribute('stroke-width', '2');
-    svg.setAttribute('stroke-linejoin', 'round');
-    const path = doc.createElementNS(SVG, 'path');
-    path.setAttribute('d', STAR);
-    svg.append(path);
-    save.append(svg);
-    wrap.append(pill, save);
+    wrap = prototypeFor(mount.ownerDocument).cloneNode(true) as Element;
     mount.append(wrap);
   }
   const [pill, save] = [wrap.children[0]!, wrap.children[1]!];

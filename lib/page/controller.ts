@@ -8,7 +8,7 @@ import type { CardInput, CardStatus, ChangeEvent, PageInfo, PaperStatus, PaperVi
 import { send } from '../rpc';
 import { SeenTracker } from '../seen';
 import type { Card, SiteModule } from '../types';
-import { createSlicer, runSliced, type Slicer } from './slices';
+import { createSlicer, FRAME_MS, runSliced, type Slicer } from './slices';
 
 export interface BadgeModel {
   /** Status shown: from before this visit, except that the user's own save/unsave shows at once. */
@@ -67,6 +67,18 @@ export function cardInput(card: Card): CardInput {
   if (p.upvotes !== undefined) out.upvotes = p.upvotes;
   out.title = out.title.slice(0, 2_000);
   return out;
+}
+
+/**
+ * A card as its lookup and the tab's report need it: no abstract. Matching goes by ids, title,
+ * authors and year, and the popup never shows an abstract; abstracts were most of what the page
+ * serialised on its main thread for those two messages. The sightings, which store the paper,
+ * carry them.
+ */
+export function slimInput(input: CardInput): CardInput {
+  if (input.abstract === undefined) return input;
+  const { abstract: _abstract, ...rest } = input;
+  return rest;
 }
 
 function cardId(p: CardInput): string {
@@ -194,7 +206,9 @@ export class PageController {
     if (this.doc.location.href !== this.url) await this.newVisit();
     const visit = this.visitId;
     const url = new URL(this.doc.location.href);
-    const slicer = createSlicer();
+    // The first slice may take a frame: on a page of ordinary length reading is done in it, and the
+    // lookup leaves without waiting behind the page's own tasks.
+    const slicer = createSlicer({ firstBudgetMs: FRAME_MS });
     const cards = this.site.readSteps ? await runSliced(this.site.readSteps(this.doc, url), slicer) : this.site.readCards(this.doc, url);
     this.firstDigestDate = cards.find((c) => c.digestDate)?.digestDate;
     if (this.firstDigestDate && this.page.digestDate !== this.firstDigestDate) this.page = this.pageInfo();
@@ -241,7 +255,9 @@ export class PageController {
       const statuses = await replies[b]!;
       if (this.visitId !== visit) return;
       if (b + IN_FLIGHT < batches.length) replies.push(this.lookup(batches[b + IN_FLIGHT]!));
-      const added = await this.add(batches[b]!, statuses, slicer);
+      // One batch (a page of ordinary length): its badges go in from the reply's own task, in slices
+      // of up to a frame, rather than after a pause behind whatever the page queued meanwhile.
+      const added = await this.add(batches[b]!, statuses, batches.length === 1 ? createSlicer({ budgetMs: FRAME_MS }) : slicer);
       if (this.visitId !== visit) return;
       // Counts and dimming follow each batch; the tab's report (every card) goes once, at the end,
       // in a task of its own: sending thousands of cards is itself a few milliseconds per thousand.
@@ -253,7 +269,7 @@ export class PageController {
   }
 
   private async lookup(batch: Fresh[]): Promise<CardStatus[]> {
-    const reply = await send({ type: 'cards.lookup', cards: batch.map((f) => f.input) });
+    const reply = await send({ type: 'cards.lookup', cards: batch.map((f) => slimInput(f.input)) });
     return reply.ok ? reply.statuses : batch.map(() => ({ status: 'new' as const }));
   }
 
@@ -445,7 +461,7 @@ export class PageController {
     void send({
       type: 'tab.report',
       page: this.page,
-      cards: [...this.entries.values()].map((e) => ({ card: e.model.card, status: e.model.status })),
+      cards: [...this.entries.values()].map((e) => ({ card: slimInput(e.model.card), status: e.model.status })),
     });
   }
 

@@ -7,6 +7,12 @@
 
 /** Default slice: well under a frame, so input and rendering get their turn between slices. */
 export const SLICE_MS = 8;
+/**
+ * A frame: the most one slice may take where the work is short anyway (a page of ordinary length),
+ * so that it is done in one or two tasks instead of waiting behind the page's own tasks between
+ * many small slices.
+ */
+export const FRAME_MS = 16;
 
 export interface Slicer {
   /** True once the current slice has used its budget: the caller should `pause()` soon. */
@@ -21,6 +27,8 @@ export interface Slicer {
 
 export interface SlicerOptions {
   budgetMs?: number;
+  /** The first slice's budget, when it differs (see FRAME_MS). */
+  firstBudgetMs?: number;
   now?: () => number;
   yieldNow?: () => Promise<void>;
 }
@@ -56,12 +64,14 @@ export function createSlicer(opts: SlicerOptions = {}): Slicer {
   const yieldNow = opts.yieldNow ?? yieldToPage;
   let start = now();
   let pauses = 0;
+  let current = opts.firstBudgetMs ?? budget;
   const slicer: Slicer = {
-    due: () => now() - start >= budget,
+    due: () => now() - start >= current,
     async pause() {
       pauses++;
       await yieldNow();
       start = now();
+      current = budget;
     },
     async maybePause() {
       if (slicer.due()) await slicer.pause();

@@ -26,6 +26,14 @@ describe('slicer', () => {
     expect(clock.yields).toEqual([9, 18, 27, 36, 45, 54]);
   });
 
+  it('gives the first slice its own budget, then the usual one', async () => {
+    const clock = fakeTime();
+    const slicer = createSlicer({ budgetMs: 8, firstBudgetMs: 16, now: clock.now, yieldNow: clock.yieldNow });
+    // 3 ms items: the first slice runs six (18 >= 16), later ones three (9 >= 8).
+    await eachSliced(Array.from({ length: 12 }, (_, i) => i), () => clock.advance(3), slicer);
+    expect(clock.yields).toEqual([18, 27, 36]);
+  });
+
   it('does not yield while work is cheap', async () => {
     const clock = fakeTime();
     const slicer = createSlicer({ budgetMs: 8, now: clock.now, yieldNow: clock.yieldNow });

@@ -24,3 +24,20 @@ describe('firstSeenDate', () => {
     expect(firstSeenDate(undefined)).toBeUndefined();
   });
 });
+
+describe('shortDate against Intl', () => {
+  // The badge formats by hand (no locale data to load); it must print what en-US Intl prints.
+  it('matches en-US Intl.DateTimeFormat for every month and both year cases', () => {
+    const now = new Date(2025, 5, 15, 12);
+    const dm = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
+    const dmy = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+    for (const year of [2025, 2024, 1999]) {
+      for (let month = 0; month < 12; month++) {
+        for (const day of [1, 9, 28]) {
+          const d = new Date(year, month, day, 9);
+          expect(shortDate(d.getTime(), now)).toBe((year === 2025 ? dm : dmy).format(d));
+        }
+      }
+    }
+  });
+});

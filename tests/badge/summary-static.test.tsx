@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { paintSummary } from '../../components/summary/static';
+import { Summary } from '../../components/summary/Summary';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/messages';
+
+/** Markup with attributes in a fixed order, so two trees can be compared. */
+function canon(el: Element): string {
+  const attrs = [...el.attributes].map((a) => `${a.name}="${a.value}"`).sort().join(' ');
+  const kids = [...el.childNodes].map((n) => (n.nodeType === 3 ? n.textContent : canon(n as Element))).join('');
+  return `<${el.localName} ${attrs}>${kids}</${el.localName}>`;
+}
+
+const CASES: { counts: { new: number; seen: number; saved: number }; settings: Settings }[] = [
+  { counts: { new: 58, seen: 23, saved: 2 }, settings: DEFAULT_SETTINGS },
+  { counts: { new: 0, seen: 1, saved: 0 }, settings: { ...DEFAULT_SETTINGS, fadeSeen: true } },
+  { counts: { new: 9, seen: 2, saved: 1 }, settings: { ...DEFAULT_SETTINGS, seenStyle: 'hide', fadeSeen: true } },
+];
+
+describe('static page summary', () => {
+  it('paints exactly the markup the Summary component renders', () => {
+    for (const c of CASES) {
+      const a = document.createElement('span');
+      const b = document.createElement('span');
+      render(<Summary counts={c.counts} settings={c.settings} onSettings={() => {}} />, a);
+      paintSummary(b, c.counts, c.settings);
+      expect(canon(b)).toBe(canon(a));
+      const box = (m: Element) => m.querySelector<HTMLInputElement>('[data-action=fade-seen]')!.checked;
+      expect(box(b)).toBe(box(a));
+      render(null, a);
+    }
+  });
+
+  it('repaints in place when counts or settings change', () => {
+    const mount = document.createElement('span');
+    paintSummary(mount, CASES[0]!.counts, CASES[0]!.settings);
+    const root = mount.firstElementChild;
+    paintSummary(mount, CASES[2]!.counts, CASES[2]!.settings);
+    expect(mount.firstElementChild).toBe(root);
+    const fresh = document.createElement('span');
+    paintSummary(fresh, CASES[2]!.counts, CASES[2]!.settings);
+    expect(canon(mount)).toBe(canon(fresh));
+    expect(mount.querySelector('[data-field=counts]')?.textContent).toBe('9 new · 2 seen · 1 saved');
+  });
+
+  it('becomes the component on the same elements', () => {
+    const mount = document.createElement('span');
+    paintSummary(mount, CASES[0]!.counts, CASES[0]!.settings);
+    const box = mount.querySelector('[data-action=fade-seen]');
+    render(<Summary counts={CASES[0]!.counts} settings={CASES[0]!.settings} onSettings={() => {}} />, mount);
+    expect(mount.querySelector('[data-action=fade-seen]')).toBe(box);
+    expect(mount.children).toHaveLength(1);
+    render(null, mount);
+  });
+});
