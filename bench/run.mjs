@@ -682,6 +682,28 @@ export async function runBench(opts) {
           extra: { medianQueryMs: round(median(all), 1), rounds: rounds.length, slowest: slowest.slice(0, 10), fastest: slowest.slice(-3) },
         }),
       );
+      // Chrome stops an idle service worker after 30 s; the next search starts it and loads the
+      // catalog (snapshot + journal) before answering. Stopped here through DevTools.
+      const cdp = await context.newCDPSession(ext);
+      await cdp.send('ServiceWorker.enable');
+      const cold = [];
+      for (let r = 0; r < size.runs; r++) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await sleep(300);
+        const res = await timedSendSummary(ext, { type: 'library.search', query: { text: 'language models' } });
+        if (!res.reply.ok) throw new Error(`cold search failed: ${JSON.stringify(res.reply)}`);
+        cold.push(res.ms);
+      }
+      await cdp.detach();
+      figures.push(
+        figure({
+          id: 'search-cold',
+          name: `library search right after the service worker starts (catalog loaded first), ${size.papers / 1000}k papers`,
+          unit: 'ms',
+          samples: cold,
+          notes: 'no goal in the issue: what the in-memory catalog costs at each worker start',
+        }),
+      );
     }
     phase('search');
     // ---- popup -----------------------------------------------------------------------------------------------
