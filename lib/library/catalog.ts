@@ -12,7 +12,7 @@
  * ties by key descending, titles in code-unit order with ties by key, papers without the field last
  * in key order, relevance by title hits up to CAP matches), always with an exact total.
  */
-import { hashNumber, titleDigest, type TitleDigest } from '../dedup';
+import { hashNumber, mayBeSameTitle, titleDigest, type TitleDigest } from '../dedup';
 import type { PaperRow } from '../db';
 import type { PaperRef } from '../types';
 import { fold } from '../words';
@@ -254,7 +254,9 @@ export class Catalog {
       slots.push(...(this.newCands.get(h) ?? []));
       for (const s of slots) {
         const key = this.keys[s]!;
-        if (key && this.candsOf(s).includes(h)) out.add(key);
+        // A snapshot pair is current unless the paper got its own keys since (a new title).
+        const own = this.ownCands[s];
+        if (key && (!own || own.includes(h))) out.add(key);
       }
     }
     return [...out];
@@ -271,6 +273,29 @@ export class Catalog {
     if (!Number.isNaN(this.years[s])) ref.year = this.years[s];
     if (!Number.isNaN(this.versions[s])) ref.version = this.versions[s];
     return ref;
+  }
+
+  /**
+   * Whether the stored paper may be the same as a card with `digest` (and identifiers or not):
+   * false only when neither identifiers nor titles can make them one (dedup.mayBeSameTitle),
+   * checked on the columns without building anything.
+   */
+  mayMatch(key: string, digest: TitleDigest, cardHasId: boolean): boolean {
+    const s = this.slotOf.get(key);
+    if (s === undefined) return false;
+    // Identifiers on both sides may decide whatever the titles say (arXiv DOIs are arXiv ids).
+    if (cardHasId && (this.arxivIds[s] || this.dois[s])) return true;
+    if (this.titleKeys[s] === digest.key) return true;
+    if (this.markers[s] !== digest.markers) return false;
+    const f = this.titleFlags[s]!;
+    return mayBeSameTitle(digest, {
+      key: this.titleKeys[s]!,
+      markers: this.markers[s]!,
+      compact: this.compacts[s]!,
+      spaceless: this.spaceless[s]!,
+      short: (f & 1) !== 0,
+      hasBase: (f & 2) !== 0,
+    });
   }
 
   /** The stored title's digest, to rule out most candidates without analysing their titles. */

@@ -2,7 +2,7 @@
  * Matching cards to stored papers: ids first, then exact title keys, then near titles through the
  * persisted candidate-key index and the dedup rules.
  */
-import { candidateKeys, explainMatch, mayBeSameTitle, titleDigest } from '../dedup';
+import { candidateKeys, explainMatch, titleDigest } from '../dedup';
 import type { DejaLuDB, PaperRow } from '../db';
 import type { Catalog } from './catalog';
 import type { MatchView } from '../messages';
@@ -105,12 +105,10 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
       const ref = refOfProbe(p);
       const digest = titleDigest(p.card.title);
       const all = cat.candidates(candKeysOf.get(i)!).filter(can);
+      const cardHasId = (ref.arxivId ?? ref.doi) !== undefined;
       near = all.filter((pk) => {
-        const other = cat.ref(pk)!;
-        // Identifiers on both sides may decide whatever the titles say (arXiv DOIs are arXiv ids).
-        const idsDecide = (ref.arxivId ?? ref.doi) !== undefined && (other.arxivId ?? other.doi) !== undefined;
-        if (!idsDecide && !mayBeSameTitle(digest, cat.digest(pk)!)) return false;
-        const m = explainMatch(ref, other);
+        if (!cat.mayMatch(pk, digest, cardHasId)) return false;
+        const m = explainMatch(ref, cat.ref(pk)!);
         verdicts.set(`${i}|${pk}`, m);
         return m !== null;
       });
