@@ -4,7 +4,7 @@
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivId } from '../identity';
 import { readBibtex, type BibEntry } from './bibtex-read';
-import { baseCitationKey, exportDoi, isArxivDoi, paperUrl, paperYear, splitName, uniqueKeys, type ExportPaper } from './common';
+import { baseCitationKey, exportDoi, isArxivDoi, paperUrl, paperYear, splitSquashed, uniqueKeys, type ExportPaper } from './common';
 import { isArxivOnlyNote, tagsFromKeywords, type ImportedPaper } from './imported';
 import { decodeLatex, escapeLatex, protectTitle, squash } from './latex';
 
@@ -15,7 +15,7 @@ function bibName(name: string): string {
   const clean = squash(name);
   // "and" or a comma inside a name would split it; an organisation is one unit.
   if (/\band\b/i.test(clean) || clean.includes(',')) return `{${escapeLatex(clean)}}`;
-  const { given, family } = splitName(clean);
+  const { given, family } = splitSquashed(clean);
   // Most names have nothing to escape: one test for the whole name rather than one per part.
   if (!LATEX_SPECIAL.test(clean)) return given ? `${family}, ${given}` : family;
   if (!given) return escapeLatex(family);

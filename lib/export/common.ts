@@ -66,15 +66,31 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di
  */
 export function splitName(name: string): { given?: string; family: string } {
   const trimmed = name.trim();
-  // Names are mostly single-spaced already (`squash`ed): cut at spaces, no regex split.
-  const words = MESSY_SPACE.test(trimmed) ? trimmed.split(/\s+/).filter((w) => w !== '') : trimmed === '' ? [] : trimmed.split(' ');
+  if (MESSY_SPACE.test(trimmed)) return splitWords(trimmed.split(/\s+/).filter((w) => w !== ''));
+  return splitSquashed(trimmed);
+}
+
+/**
+ * `splitName` of a name that is trimmed and single-spaced (`squash`ed), as most are: the usual
+ * "Given Family" is cut at its last space without building a word list.
+ */
+export function splitSquashed(name: string): { given?: string; family: string } {
+  const last = name.lastIndexOf(' ');
+  if (last === -1) return { family: name };
+  const before = name.lastIndexOf(' ', last - 1);
+  // Two words, or a third-last word that is no particle: the last word is the family name.
+  if (before === -1 || !isParticle(name.slice(before + 1, last))) return { given: name.slice(0, last), family: name.slice(last + 1) };
+  return splitWords(name.split(' '));
+}
+
+function splitWords(words: string[]): { given?: string; family: string } {
   if (words.length <= 1) return { family: words[0] ?? '' };
   let start = words.length - 1;
-  while (start > 1 && PARTICLES.has((words[start - 1] ?? '').toLowerCase()) && /^\p{Ll}/u.test(words[start - 1] ?? '')) {
-    start--;
-  }
+  while (start > 1 && isParticle(words[start - 1] ?? '')) start--;
   return { given: words.slice(0, start).join(' '), family: words.slice(start).join(' ') };
 }
+
+const isParticle = (word: string) => PARTICLES.has(word.toLowerCase()) && /^\p{Ll}/u.test(word);
 /** Whitespace other than a single space: a run, or a tab, newline, no-break space… */
 const MESSY_SPACE = /\s\s|[^\S ]/;
 
