@@ -41,7 +41,8 @@ export async function exportLibrary(
       const count = await eachPaperChunk(db, chunkRows, (rows) => writer.add(rows));
       t = measure('export.readAndFormat', t);
       const text = writer.finish();
-      measure('export.format', t);
+      // Citation keys and the joining of the entries.
+      measure('export.finish', t);
       return { filename: name, mime, text, count };
     }
     let papers: PaperRow[];
