@@ -10,18 +10,25 @@ export interface TabStore {
   remove(tabId: number): Promise<void>;
 }
 
-export function sessionTabStore(): TabStore {
-  const area = chrome.storage.session;
+export function sessionTabStore(area: chrome.storage.StorageArea = chrome.storage.session): TabStore {
   const k = (tabId: number) => `tab:${tabId}`;
+  // The worker is the only writer, so what it wrote since it woke up is read back from memory: the
+  // popup's first request skips a storage round trip. Only a worker that woke up since the tab
+  // reported reads storage.
+  const written = new Map<number, TabState>();
   return {
     async get(tabId) {
+      const state = written.get(tabId);
+      if (state) return state;
       const got = await area.get(k(tabId));
       return (got[k(tabId)] as TabState | undefined) ?? null;
     },
     async set(tabId, state) {
+      written.set(tabId, state);
       await area.set({ [k(tabId)]: state });
     },
     async remove(tabId) {
+      written.delete(tabId);
       await area.remove(k(tabId));
     },
   };

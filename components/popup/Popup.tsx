@@ -4,10 +4,13 @@ import { countRows, GROUP_NAMES, GROUPS, groupRows, type Group, type Row } from 
 import { Header } from './Header';
 import { PaperRow, type RowActions } from './PaperRow';
 import type { TagCount } from '../shared/tags';
+import type { PopupStart } from './start';
 import { usePopup } from './usePopup';
 
 export interface PopupProps {
   getTabId?: () => Promise<number | null>;
+  /** The first request, already on its way (entrypoints/popup/main.tsx). */
+  start?: PopupStart;
 }
 
 interface ListProps {
@@ -64,8 +67,8 @@ function LibraryList({ rows, title, testid, ...list }: ListProps & { rows: Row[]
   );
 }
 
-export function Popup({ getTabId }: PopupProps) {
-  const p = usePopup(getTabId);
+export function Popup({ getTabId, start }: PopupProps) {
+  const p = usePopup(getTabId, start);
   const list: ListProps = { expanded: p.expanded, histories: p.histories, tags: p.tags, actions: p.actions };
   const ready = p.load.kind === 'ready' ? p.load : null;
   const pageRows = ready?.rows ?? [];

@@ -3,13 +3,14 @@
  * `tab.get`; tags and histories are fetched when first needed; change events refresh only the rows
  * they name.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ChangeEvent, PageInfo, SightingView } from '../../lib/messages';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ChangeEvent, PageInfo, Reply, SightingView } from '../../lib/messages';
 import { send } from '../../lib/rpc';
 import { createEditActions } from './edits';
-import { onPapersChanged, resolveTabId } from './ext';
+import { resolveTabId } from './ext';
 import { keysOf, rowFromPaper, rowsFromTab, withPaper, type Row } from './model';
 import type { RowActions } from './PaperRow';
+import { startPopup, type PopupStart } from './start';
 import type { TagCount } from '../shared/tags';
 
 export type PageLoad =
@@ -29,7 +30,7 @@ const RECENT = 10;
 const SEARCH_LIMIT = 50;
 const SEARCH_DELAY = 150;
 
-export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) {
+export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, start?: PopupStart) {
   const [load, setLoad] = useState<PageLoad>({ kind: 'loading' });
   const [recent, setRecent] = useState<Row[] | null>(null);
   const [query, setQuery] = useState('');
@@ -68,42 +69,59 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) 
     if (reply.ok) setRecent(reply.papers.map((p) => rowFromPaper(p, 'recent')));
   }, []);
 
-  const loadTab = useCallback(async (refresh: boolean) => {
-    const id = tabId.current;
-    if (id === null) {
-      setLoad({ kind: 'ready', page: null, rows: [] });
-      return;
-    }
-    const reply = await send({ type: 'tab.get', tabId: id });
-    if (!reply.ok) {
-      if (!refresh) setLoad({ kind: 'error', message: reply.error.message });
-      return;
-    }
-    const fresh = reply.state ? rowsFromTab(reply.state, reply.statuses) : [];
-    const old = new Map((latest.current.load.kind === 'ready' ? latest.current.load.rows : []).map((r) => [r.id, r]));
-    // A split made in this popup stays visible even if the reply was computed before it landed.
-    const rows = fresh.map((r) => {
-      const before = old.get(r.id);
-      return before?.splitFrom !== undefined ? { ...r, splitFrom: before.splitFrom, current: r.current.match?.rule === 'similar-title' ? before.current : r.current } : r;
-    });
-    setLoad({ kind: 'ready', page: reply.state?.page ?? null, rows });
-    if (rows.length === 0 && latest.current.recent === null) void loadRecent();
-  }, [loadRecent]);
-
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        tabId.current = await getTabId();
-      } catch {
-        tabId.current = null;
+  const showTab = useCallback(
+    (reply: Reply<'tab.get'> | null, refresh: boolean) => {
+      if (reply === null) {
+        setLoad({ kind: 'ready', page: null, rows: [] });
+        return;
       }
-      if (live) await loadTab(false);
+      if (!reply.ok) {
+        if (!refresh) setLoad({ kind: 'error', message: reply.error.message });
+        return;
+      }
+      const fresh = reply.state ? rowsFromTab(reply.state, reply.statuses) : [];
+      const old = new Map((latest.current.load.kind === 'ready' ? latest.current.load.rows : []).map((r) => [r.id, r]));
+      // A split made in this popup stays visible even if the reply was computed before it landed.
+      const rows = fresh.map((r) => {
+        const before = old.get(r.id);
+        return before?.splitFrom !== undefined ? { ...r, splitFrom: before.splitFrom, current: r.current.match?.rule === 'similar-title' ? before.current : r.current } : r;
+      });
+      setLoad({ kind: 'ready', page: reply.state?.page ?? null, rows });
+      if (rows.length === 0 && latest.current.recent === null) void loadRecent();
+    },
+    [loadRecent],
+  );
+
+  const loadTab = useCallback(
+    async (refresh: boolean) => {
+      const id = tabId.current;
+      showTab(id === null ? null : await send({ type: 'tab.get', tabId: id }), refresh);
+    },
+    [showTab],
+  );
+
+  // Change events go through a ref: the listener is set up once, below, and `onChanged` is defined later.
+  const changed = useRef<(event: ChangeEvent) => void>(() => {});
+  // A layout effect runs as soon as the popup is mounted, not after the first paint as an effect
+  // would: an answer that arrives before that paint is shown at once.
+  useLayoutEffect(() => {
+    let live = true;
+    const s = start ?? startPopup(getTabId);
+    void (async () => {
+      tabId.current = await s.tabId;
+      const reply = await s.tab;
+      if (!live) return;
+      showTab(reply, false);
+      const missed = s.listen((event) => changed.current(event));
+      // Something changed while the first answer was on its way: it may be stale, so read again
+      // as after any wholesale change (settings alone change nothing shown).
+      if (missed.some((e) => e.keys.length > 0 || !e.settings)) changed.current({ type: 'dejalu.changed', keys: [] });
     })();
     return () => {
       live = false;
+      s.close();
     };
-  }, [getTabId, loadTab]);
+  }, [start, getTabId, showTab]);
 
   const loadTags = useCallback(async () => {
     if (tagsLoading.current) return;
@@ -200,7 +218,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId) 
     [loadTab, loadRecent, loadTags, loadHistory, mapRows],
   );
 
-  useEffect(() => onPapersChanged((event) => void onChanged(event)), [onChanged]);
+  changed.current = (event) => void onChanged(event);
 
   // ---- edits ------------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivId } from '../identity';
 import { readBibtex, type BibEntry } from './bibtex-read';
-import { citationKeys, exportDoi, isArxivDoi, paperUrl, paperYear, splitName, type ExportPaper } from './common';
+import { baseCitationKey, exportDoi, isArxivDoi, paperUrl, paperYear, splitSquashed, uniqueKeys, type ExportPaper } from './common';
 import { isArxivOnlyNote, tagsFromKeywords, type ImportedPaper } from './imported';
 import { decodeLatex, escapeLatex, protectTitle, squash } from './latex';
 
@@ -15,28 +15,68 @@ function bibName(name: string): string {
   const clean = squash(name);
   // "and" or a comma inside a name would split it; an organisation is one unit.
   if (/\band\b/i.test(clean) || clean.includes(',')) return `{${escapeLatex(clean)}}`;
-  const { given, family } = splitName(clean);
+  const { given, family } = splitSquashed(clean);
+  // Most names have nothing to escape: one test for the whole name rather than one per part.
+  if (!LATEX_SPECIAL.test(clean)) return given ? `${family}, ${given}` : family;
   if (!given) return escapeLatex(family);
   return `${escapeLatex(family)}, ${escapeLatex(given)}`;
 }
+const LATEX_SPECIAL = /[\\{}&%$#_~^]/;
+
+/** `escapeLatex(squash(text))`, with one scan for the usual text that needs neither. */
+function latexText(text: string): string {
+  return LATEX_OR_SPACE.test(text) ? escapeLatex(squash(text)) : text.trim();
+}
+const LATEX_OR_SPACE = /\s\s|[^\S ]|[\\{}&%$#_~^]/;
 
 /** Verbatim fields (url, doi, eprint) are not LaTeX, but their braces must still balance. */
 function verbatim(value: string): string {
-  return value.replace(/[{}\\\s]/g, (c) => encodeURIComponent(c));
+  return VERBATIM_SPECIAL.test(value) ? value.replace(/[{}\\\s]/g, (c) => encodeURIComponent(c)) : value;
 }
+const VERBATIM_SPECIAL = /[{}\\\s]/;
 
 /** The BibTeX for `papers`, one entry each, in the given order, keys unique within the file. */
 export function toBibtex(papers: readonly (PaperRow | ExportPaper)[]): string {
-  const keys = citationKeys(papers);
-  return papers.map((p, i) => entry(p, keys[i] ?? `paper${i + 1}`)).join('\n');
+  const writer = new BibtexWriter();
+  writer.add(papers);
+  return writer.finish();
 }
 
-function entry(p: ExportPaper, key: string): string {
+/**
+ * BibTeX written as papers arrive, chunk by chunk, in file order: each entry is formatted when its
+ * paper comes, so an export formats one chunk while the next is read. Only the citation keys wait
+ * for the end, since a key's suffix depends on every other paper's.
+ */
+export class BibtexWriter {
+  private readonly types: string[] = [];
+  private readonly bodies: string[] = [];
+  private readonly bases: string[] = [];
+  private readonly stored: string[] = [];
+
+  add(papers: readonly (PaperRow | ExportPaper)[]): void {
+    for (const p of papers) {
+      this.bases.push(baseCitationKey(p));
+      this.stored.push(p.key);
+      // A journal DOI means a published article; everything else is a preprint or web item.
+      this.types.push(p.doi && !isArxivDoi(p.doi) ? '@article{' : '@misc{');
+      this.bodies.push(entryBody(p));
+    }
+  }
+
+  /** The whole file; the writer is spent. */
+  finish(): string {
+    const keys = uniqueKeys(this.bases, this.stored);
+    const entries = this.bodies.map((body, i) => this.types[i]! + keys[i]! + body);
+    this.bodies.length = 0;
+    return entries.join('\n');
+  }
+}
+
+/** An entry after its key: `,\n  title = {…}` … `\n}\n`. */
+function entryBody(p: ExportPaper): string {
   const doi = exportDoi(p);
-  // A journal DOI means a published article; everything else is a preprint or web item.
-  const type = p.doi && !isArxivDoi(p.doi) ? 'article' : 'misc';
   // One string built in place (100k entries in an export): no field list to map and join.
-  let out = `@${type}{${key},\n  title = {${protectTitle(squash(p.title))}}`;
+  let out = `,\n  title = {${protectTitle(squash(p.title))}}`;
   if (p.authors.length > 0) {
     let names = bibName(p.authors[0]!);
     for (let i = 1; i < p.authors.length; i++) names += ` and ${bibName(p.authors[i]!)}`;
@@ -55,7 +95,7 @@ function entry(p: ExportPaper, key: string): string {
   // Keywords are never typeset and Better BibTeX reads them verbatim: write tags as they are,
   // minus the characters that would unbalance or escape.
   if (p.tags.length > 0) out += `,\n  keywords = {${p.tags.map((t) => t.replace(/[{}\\,]/g, '')).join(', ')}}`;
-  if (p.abstract) out += `,\n  abstract = {${escapeLatex(squash(p.abstract))}}`;
+  if (p.abstract) out += `,\n  abstract = {${latexText(p.abstract)}}`;
   // `annote`, not `note`: styles print `note` in the bibliography, and a reading note is private.
   const note = p.note.trim();
   if (note) out += `,\n  annote = {${escapeLatex(note)}}`;

@@ -65,17 +65,39 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di
  * lower-case particles just before it.
  */
 export function splitName(name: string): { given?: string; family: string } {
-  const words = name.trim().split(/\s+/).filter((w) => w !== '');
+  const trimmed = name.trim();
+  if (MESSY_SPACE.test(trimmed)) return splitWords(trimmed.split(/\s+/).filter((w) => w !== ''));
+  return splitSquashed(trimmed);
+}
+
+/**
+ * `splitName` of a name that is trimmed and single-spaced (`squash`ed), as most are: the usual
+ * "Given Family" is cut at its last space without building a word list.
+ */
+export function splitSquashed(name: string): { given?: string; family: string } {
+  const last = name.lastIndexOf(' ');
+  if (last === -1) return { family: name };
+  const before = name.lastIndexOf(' ', last - 1);
+  // Two words, or a third-last word that is no particle: the last word is the family name.
+  if (before === -1 || !isParticle(name.slice(before + 1, last))) return { given: name.slice(0, last), family: name.slice(last + 1) };
+  return splitWords(name.split(' '));
+}
+
+function splitWords(words: string[]): { given?: string; family: string } {
   if (words.length <= 1) return { family: words[0] ?? '' };
   let start = words.length - 1;
-  while (start > 1 && PARTICLES.has((words[start - 1] ?? '').toLowerCase()) && /^\p{Ll}/u.test(words[start - 1] ?? '')) {
-    start--;
-  }
+  while (start > 1 && isParticle(words[start - 1] ?? '')) start--;
   return { given: words.slice(0, start).join(' '), family: words.slice(start).join(' ') };
 }
 
+const isParticle = (word: string) => PARTICLES.has(word.toLowerCase()) && /^\p{Ll}/u.test(word);
+/** Whitespace other than a single space: a run, or a tab, newline, no-break space… */
+const MESSY_SPACE = /\s\s|[^\S ]/;
+
 /** Plain lower-case ASCII letters and digits: what citation keys are made of. */
 export function asciiWord(text: string): string {
+  // ASCII needs no decomposition (the usual case: every title word of a 100k-paper export).
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(NOT_KEY_CHAR, '');
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -84,8 +106,10 @@ export function asciiWord(text: string): string {
     .replace(/[łŁ]/g, 'l')
     .replace(/[æÆ]/g, 'ae')
     .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+    .replace(NOT_KEY_CHAR, '');
 }
+const NON_ASCII = /[^\x00-\x7f]/;
+const NOT_KEY_CHAR = /[^a-z0-9]/g;
 
 const STOPWORDS = new Set(
   ('a an the on of in for to and or with without towards toward via is are be do does from by at as ' +
@@ -98,20 +122,36 @@ export function baseCitationKey(p: ExportPaper): string {
   const first = p.authors[0];
   const family = first ? asciiWord(splitName(first).family) : '';
   const year = paperYear(p);
-  const word = p.title
-    .split(/[\s\-–—:;,.!?/()[\]{}"'`]+/)
-    .map(asciiWord)
-    .find((w) => w.length > 0 && !STOPWORDS.has(w) && !/^\d+$/.test(w));
+  let word: string | undefined;
+  // Word by word until the first significant one: most titles decide on their first word or two.
+  for (const part of p.title.split(TITLE_WORD_BREAK)) {
+    const w = asciiWord(part);
+    if (w.length > 0 && !STOPWORDS.has(w) && !/^\d+$/.test(w)) {
+      word = w;
+      break;
+    }
+  }
   const key = `${family || 'anon'}${year ?? ''}${word ?? ''}`;
   return key;
 }
+const TITLE_WORD_BREAK = /[\s\-–—:;,.!?/()[\]{}"'`]+/;
 
 /**
  * One unique key per paper, in input order. Papers sharing a base key are ordered by their stored
  * key, so the same set always gets the same suffixes: the first keeps the base, then `a`, `b`, …
  */
 export function citationKeys(papers: readonly ExportPaper[]): string[] {
-  const bases = papers.map(baseCitationKey);
+  return uniqueKeys(
+    papers.map(baseCitationKey),
+    papers.map((p) => p.key),
+  );
+}
+
+/**
+ * `citationKeys` from each paper's base key and stored key (same order): a key's suffix depends on
+ * every other paper's base, so an export made chunk by chunk collects both and decides at the end.
+ */
+export function uniqueKeys(bases: readonly string[], storedKeys: readonly string[]): string[] {
   const groups = new Map<string, number[]>();
   bases.forEach((b, i) => {
     const g = groups.get(b);
@@ -122,7 +162,7 @@ export function citationKeys(papers: readonly ExportPaper[]): string[] {
   const keys = [...bases];
   for (const [base, idx] of groups) {
     if (idx.length < 2) continue;
-    idx.sort((x, y) => cmp(papers[x]?.key ?? '', papers[y]?.key ?? '') || x - y);
+    idx.sort((x, y) => cmp(storedKeys[x] ?? '', storedKeys[y] ?? '') || x - y);
     let n = 0;
     for (const i of idx.slice(1)) {
       let candidate: string;

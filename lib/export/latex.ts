@@ -33,7 +33,9 @@ const SPECIALS = /[\\{}&%$#_~^]/g;
  * keep "BERT", "ImageNet" or "Transformers" as written. Runs of such words share one group.
  */
 export function protectTitle(title: string): string {
-  const parts = title.trim().split(/(\s+)/);
+  const trimmed = title.trim();
+  // A squashed title (single spaces, as exports pass it) is cut at its spaces without a regex.
+  const parts = /\s\s|[^\S ]/.test(trimmed) ? trimmed.split(/(\s+)/) : spaced(trimmed);
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -51,7 +53,7 @@ export function protectTitle(title: string): string {
       continue;
     }
     // The title's first capital is the sentence's own, which styles leave alone.
-    const caps = (firstWord ? part.replace(/^\P{L}*\p{Lu}/u, '') : part).match(/\p{Lu}/u);
+    const caps = hasCapital(firstWord ? part.replace(/^\P{L}*\p{Lu}/u, '') : part);
     firstWord = false;
     if (caps) run.push(escapeLatex(part));
     else {
@@ -61,6 +63,23 @@ export function protectTitle(title: string): string {
   }
   flush();
   return out.join('');
+}
+
+/** `text.split(/(\s+)/)` for a text whose only whitespace is single spaces. */
+function spaced(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', start)) {
+    out.push(text.slice(start, i), ' ');
+    start = i + 1;
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** Has an upper-case letter: ASCII words (most of them) are checked without Unicode tables. */
+function hasCapital(word: string): boolean {
+  return /[^\x00-\x7f]/.test(word) ? /\p{Lu}/u.test(word) : /[A-Z]/.test(word);
 }
 
 /** Accent commands → the combining mark they put on the next letter. */

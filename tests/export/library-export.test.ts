@@ -57,6 +57,26 @@ describe('exporting the whole library', () => {
     await expect(file.text).toMatchFileSnapshot('golden/library.bib');
   });
 
+  it('read in chunks of any size, the library exports to the same bytes, in every format', async () => {
+    const rows = fixtureLibrary();
+    const db = await libraryDb(rows);
+    const total = SAMPLE.length + 400;
+    // A last chunk that is exactly full (then one empty read), a ragged one, one row per read.
+    let exact = Math.floor(total / 4);
+    while (total % exact !== 0) exact--;
+    expect(exact).toBeGreaterThan(7);
+    const sizes = [exact, 7, 1];
+    for (const format of ['bibtex', 'csl-json', 'markdown', 'csv'] as const) {
+      const whole = await exportLibrary(db, format, undefined, total + 1);
+      if (format === 'bibtex') await expect(whole.text).toMatchFileSnapshot('golden/library.bib');
+      for (const size of sizes) {
+        const file = await exportLibrary(db, format, undefined, size);
+        expect(file.count).toBe(total);
+        expect(file.text === whole.text).toBe(true);
+      }
+    }
+  });
+
   it('only the chosen papers, in key order, match the golden file too', async () => {
     const rows = fixtureLibrary();
     const db = await libraryDb(rows);

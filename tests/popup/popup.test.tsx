@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CardStatus, PaperView, TabState } from '../../lib/messages';
 import { resolveTabId } from '../../components/popup/ext';
 import { Popup } from '../../components/popup/Popup';
+import { startPopup } from '../../components/popup/start';
 import { at, card, click, fakeBackground, HF_PAGE, mount, paper, pushChange, settle, sighting, type } from './helpers';
 
 const A = paper({ key: 'arxiv:2401.00001', title: 'Seen Before', seenCount: 2, first: sighting('Nov 3') });
@@ -203,6 +204,35 @@ describe('popup', () => {
     await pushChange([]);
     await settle();
     expect(bg.of('tab.get')).toHaveLength(2);
+  });
+
+  it('sends tab.get before its first paint; a change while it is on its way reads the tab again', async () => {
+    let answer!: () => void;
+    const bg = fakeBackground({
+      'tab.get': () => new Promise((r) => (answer = () => r({ state: STATE, statuses: STATUSES }))),
+    });
+    // As entrypoints/popup/main.tsx does: the request goes out before the popup is rendered.
+    const start = startPopup(async () => 7);
+    await act(async () => {});
+    expect(bg.requests).toEqual([{ type: 'tab.get', tabId: 7 }]);
+    view = mount(<Popup start={start} />);
+    // A tab report lands while the first answer is on its way; settings alone would change nothing.
+    await act(async () => {
+      await fakeBrowser.runtime.onMessage.trigger({ type: 'dejalu.changed', keys: [], settings: {} }, {});
+      await fakeBrowser.runtime.onMessage.trigger({ type: 'dejalu.changed', keys: [] }, {});
+    });
+    expect(bg.of('tab.get')).toHaveLength(1);
+    answer();
+    await settle();
+    expect(view.$$('[data-testid="paper-row"]')).toHaveLength(3);
+    expect(bg.of('tab.get')).toHaveLength(2);
+    answer();
+    await settle();
+    // Later events are handled as they come, once each.
+    await pushChange([]);
+    answer();
+    await settle();
+    expect(bg.of('tab.get')).toHaveLength(3);
   });
 
   it('search shows library results in place of the page list', async () => {
