@@ -17,8 +17,11 @@ export interface PaperRow {
    * never rebuilds an in-memory index when the service worker wakes up.
    */
   candidateKeys: string[];
-  /** Lower-cased word prefixes of title, authors, tags and note: the library search index. */
-  words: string[];
+  /**
+   * Search words, as rows written before version 4 carry them (then indexed). The catalog computes
+   * words from the row itself now (lib/words.ts paperWords); rows lose this field when next written.
+   */
+  words?: string[];
   authors: string[];
   abstract?: string;
   arxivId?: string;

@@ -10,7 +10,7 @@ import { toCsv } from './export/csv';
 import { detectFormat, type ImportedPaper } from './export/imported';
 import { toMarkdown } from './export/markdown';
 import { addToSightingTotal, sightingId } from './library/history';
-import { Library, mergeRows, probeOf, withDerived, withWords, newRow, pairKey } from './library/index';
+import { Library, mergeRows, probeOf, withDerived, forStorage, newRow, pairKey } from './library/index';
 import type { ExportFormat, ImportResult } from './messages';
 import { SettingsSchema } from './messages';
 import { measure } from './timing';
@@ -289,7 +289,7 @@ async function importPapers(library: Library, papers: ImportedPaper[], format: '
       if (!row.authors.length) row.authors = p.authors;
       row.abstract ??= p.abstract;
       row.updatedAt = now;
-      rows.set(row.key, withWords(row));
+      rows.set(row.key, forStorage(row));
     });
     await db.papers.bulkPut([...rows.values()]);
     return { added, updated, sightings: 0, format };

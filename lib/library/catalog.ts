@@ -15,7 +15,7 @@
 import { hashNumber, mayBeSameTitle, titleDigest, type TitleDigest } from '../dedup';
 import type { PaperRow } from '../db';
 import type { PaperRef } from '../types';
-import { fold } from '../words';
+import { fold, paperWords } from '../words';
 
 /** Bump when the snapshot's layout or what it derives from rows changes: old snapshots are rebuilt. */
 export const CATALOG_VERSION = 1;
@@ -178,8 +178,9 @@ export class Catalog {
     this.compacts[s] = d.compact;
     this.spaceless[s] = d.spaceless;
     this.titleFlags[s] = (d.short ? 1 : 0) | (d.hasBase ? 2 : 0);
-    const ids = new Int32Array(row.words.length);
-    for (let i = 0; i < row.words.length; i++) ids[i] = this.idOf(row.words[i]!);
+    const words = paperWords(row);
+    const ids = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) ids[i] = this.idOf(words[i]!);
     if (!this.ownWords[s]) this.ownWordSlots.push(s);
     this.ownWords[s] = ids;
     const hashes = row.candidateKeys.map(hashNumber);

@@ -1,8 +1,10 @@
 /**
- * Stored papers carry fields computed from their text — `titleKey`, `candidateKeys`, `words` — that
- * lookups and search read through indexes. When the code computing them changes (its version
- * constants), keys already stored would silently stop matching what new cards compute, so the
- * background recomputes them once, in small transactions, and records the version it used.
+ * Stored papers carry fields computed from their title — `titleKey`, `candidateKeys` — that lookups
+ * read through indexes (search words are the catalog's, computed from rows, and its snapshot
+ * records DERIVED_VERSION too). When the code computing them changes (its version constants), keys
+ * already stored would silently stop matching what new cards compute, so the background recomputes
+ * them once, in small transactions, and records the version it used; rows rewritten then also lose
+ * the search words rows kept before version 4.
  */
 import { CANDIDATE_KEYS_VERSION } from '../dedup';
 import type { DejaLuDB, PaperRow } from '../db';

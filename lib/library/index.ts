@@ -19,14 +19,14 @@ import {
   statusOf,
   toSlimView,
   toView,
-  withWords,
+  forStorage,
   type Probe,
   type Resolved,
 } from './rows';
 import { CatalogStore } from './catalog-store';
 import { search, type SearchQuery } from './search';
 
-export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, withWords } from './rows';
+export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, forStorage } from './rows';
 
 export class Library {
   /** Search and near-title lookups in memory (./catalog.ts), kept in step with every write. */
@@ -142,7 +142,7 @@ export class Library {
       byKey.set(row.key, row);
       out.push(row);
     }
-    await this.db.papers.bulkPut([...byKey.values()].map(withWords));
+    await this.db.papers.bulkPut([...byKey.values()].map(forStorage));
     return out.map((r) => byKey.get(r.key) ?? r);
   }
 
@@ -157,7 +157,7 @@ export class Library {
     const merged = existing ? mergeRows(existing, row) : { ...row, key: newKey };
     merged.key = newKey;
     await db.papers.delete(oldKey);
-    await db.papers.put(withWords(merged));
+    await db.papers.put(forStorage(merged));
     const [from, to] = await db.history.bulkGet([oldKey, newKey]);
     if (from) {
       await db.history.delete(oldKey);
@@ -199,7 +199,7 @@ export class Library {
       const row = await this.target(target, now);
       apply(row, now);
       row.updatedAt = now;
-      await db.papers.put(withWords(row));
+      await db.papers.put(forStorage(row));
       return toView(row);
     });
   }
@@ -280,7 +280,7 @@ export class Library {
         for (let n = 2; key === aKey || (await isOtherPaper(db, key, p)); n++) key = `${keyOf(p)}#${n}`;
         bRow = (await db.papers.get(key)) ?? { ...newRow(p, now), key };
         learn(bRow, p);
-        await db.papers.put(withWords(bRow));
+        await db.papers.put(forStorage(bRow));
       }
       if (bRow.key === aKey) throw new Invalid('A paper cannot be split from itself.');
       await db.notSame.put(notSameRow(aKey, bRow.key, now));
@@ -337,7 +337,7 @@ export class Library {
         if (op.kind === 'save') row.savedAt ??= now;
         if (op.kind === 'unsave') delete row.savedAt;
         row.updatedAt = now;
-        withWords(row);
+        forStorage(row);
       }
       await db.papers.bulkPut(rows);
       return { changed: rows.length };

@@ -6,7 +6,6 @@ import { candidateKeys } from '../dedup';
 import type { PaperRow } from '../db';
 import { normalizeDoi, paperKey, parseArxivId, titleKey } from '../identity';
 import type { CardInput, CardStatus, MatchView, PaperView } from '../messages';
-import { paperWords } from '../words';
 
 /** A card with its identity worked out once. */
 export interface Probe {
@@ -93,7 +92,6 @@ export function newRow(p: Probe, now: number): PaperRow {
     title: c.title,
     titleKey: p.titleKey,
     candidateKeys: candidateKeys(c.title),
-    words: [],
     authors: c.authors ?? [],
     abstract: c.abstract,
     arxivId: p.arxivId,
@@ -108,7 +106,7 @@ export function newRow(p: Probe, now: number): PaperRow {
     note: '',
     updatedAt: now,
   };
-  return withWords(dropUndefined(row));
+  return dropUndefined(row);
 }
 
 export function dropUndefined<T extends object>(o: T): T {
@@ -120,11 +118,15 @@ export function dropUndefined<T extends object>(o: T): T {
 export function withDerived(row: PaperRow): PaperRow {
   row.titleKey = titleKey(row.title);
   row.candidateKeys = candidateKeys(row.title);
-  return withWords(row);
+  return forStorage(row);
 }
 
-export function withWords(row: PaperRow): PaperRow {
-  row.words = paperWords(row);
+/**
+ * A row as it is written now: without the search words rows kept before version 4 (a third of a
+ * row's size; the catalog computes them). Every write passes its rows through here.
+ */
+export function forStorage(row: PaperRow): PaperRow {
+  delete row.words;
   return row;
 }
 

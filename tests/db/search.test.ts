@@ -89,7 +89,7 @@ function reference(rows: PaperRow[], q: SearchQuery) {
   const hits = rows.filter(
     (r) =>
       (!id || r.key === `arxiv:${id.id}`) &&
-      terms.every((t) => r.words.some((w) => w.startsWith(t))) &&
+      terms.every((t) => r.words!.some((w) => w.startsWith(t))) &&
       (q.status !== 'saved' || (r.savedAt ?? 0) > 0) &&
       (q.status !== 'seen' || (r.lastSeen ?? 0) > 0) &&
       (!q.tag || r.tags.includes(q.tag)) &&
