@@ -286,23 +286,18 @@ export class Catalog {
     if (s === undefined) return false;
     // Identifiers on both sides may decide whatever the titles say (arXiv DOIs are arXiv ids).
     if (cardHasId && (this.arxivIds[s] || this.dois[s])) return true;
-    if (this.titleKeys[s] === digest.key) return true;
-    if (this.markers[s] !== digest.markers) return false;
-    const f = this.titleFlags[s]!;
-    return mayBeSameTitle(digest, {
-      key: this.titleKeys[s]!,
-      markers: this.markers[s]!,
-      compact: this.compacts[s]!,
-      spaceless: this.spaceless[s]!,
-      short: (f & 1) !== 0,
-      hasBase: (f & 2) !== 0,
-    });
+    // Different markers rule a pair out unless the keys are equal: checked before building a digest.
+    if (this.titleKeys[s] !== digest.key && this.markers[s] !== digest.markers) return false;
+    return mayBeSameTitle(digest, this.digestAt(s));
   }
 
   /** The stored title's digest, to rule out most candidates without analysing their titles. */
   digest(key: string): TitleDigest | undefined {
     const s = this.slotOf.get(key);
-    if (s === undefined) return undefined;
+    return s === undefined ? undefined : this.digestAt(s);
+  }
+
+  private digestAt(s: number): TitleDigest {
     const f = this.titleFlags[s]!;
     return {
       key: this.titleKeys[s]!,
