@@ -253,9 +253,8 @@ export interface TabState {
 }
 
 export interface SearchResult {
-  /** How many papers match; a lower bound when `totalAtLeast` (counting them all would cost more than the search). */
+  /** How many papers match (the catalog counts them all). */
   total: number;
-  totalAtLeast?: boolean;
   papers: PaperView[];
 }
 

@@ -175,9 +175,7 @@ export function App() {
           <div class={`body${activeKey ? ' has-detail' : ''}`}>
             <PaperList
               papers={list.papers}
-              // Unfiltered, the header's count of papers is the exact total the search did not count.
-              total={!isFiltered(list.filters) && list.totalAtLeast && stats ? Math.max(stats.papers, list.papers.length) : list.total}
-              totalAtLeast={list.totalAtLeast && (isFiltered(list.filters) || !stats)}
+              total={list.total}
               loading={list.loading}
               error={list.error}
               filtered={isFiltered(list.filters)}

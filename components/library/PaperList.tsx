@@ -8,7 +8,6 @@ export interface PaperListProps {
   papers: PaperView[];
   total: number;
   /** `total` is a lower bound ("1,234+"). */
-  totalAtLeast?: boolean;
   loading: boolean;
   error: string | null;
   filtered: boolean;
@@ -34,7 +33,7 @@ function when(p: PaperView, sort: Sort): string {
 
 export function PaperList(props: PaperListProps) {
   const { papers, total } = props;
-  const totalText = `${count(total)}${props.totalAtLeast ? '+' : ''}`;
+  const totalText = count(total);
   return (
     <section class="list" aria-label="Papers">
       <div class="list-head">
@@ -58,7 +57,7 @@ export function PaperList(props: PaperListProps) {
               ? ''
               : papers.length < total
                 ? `${count(papers.length)} of ${totalText} papers`
-                : `${totalText} paper${total === 1 && !props.totalAtLeast ? '' : 's'}`}
+                : `${totalText} paper${total === 1 ? '' : 's'}`}
         </span>
         {props.loading && <span class="spinner" aria-label="Loading" />}
       </div>
@@ -136,7 +135,7 @@ export function PaperList(props: PaperListProps) {
       {papers.length < total && !props.error && (
         <div class="more">
           <button type="button" class="btn" data-testid="load-more" disabled={props.loading} onClick={props.onLoadMore}>
-            Load {count(props.totalAtLeast ? PAGE_SIZE : Math.min(PAGE_SIZE, total - papers.length))} more
+            Load {count(Math.min(PAGE_SIZE, total - papers.length))} more
           </button>
         </div>
       )}

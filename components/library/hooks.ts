@@ -50,8 +50,6 @@ export interface ListState {
   resetFilters(): void;
   papers: PaperView[];
   total: number;
-  /** `total` is a lower bound: more papers match than the search counted. */
-  totalAtLeast: boolean;
   loading: boolean;
   error: string | null;
   loadMore(): void;
@@ -66,7 +64,6 @@ export function useSearchList(): ListState {
   const text = useDebounced(filters.text, 150);
   const [papers, setPapers] = useState<PaperView[]>([]);
   const [total, setTotal] = useState(0);
-  const [totalAtLeast, setTotalAtLeast] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
@@ -88,7 +85,6 @@ export function useSearchList(): ListState {
     }
     setError(null);
     setTotal(r.total);
-    setTotalAtLeast(r.totalAtLeast === true);
     setPapers((prev) => {
       const next = append ? [...prev, ...r.papers.filter((p) => !prev.some((q) => q.key === p.key))] : r.papers;
       loaded.current = next.length;
@@ -115,7 +111,6 @@ export function useSearchList(): ListState {
     resetFilters: () => setAll(DEFAULT_FILTERS),
     papers,
     total,
-    totalAtLeast,
     loading,
     error,
     loadMore: () => void run(loaded.current, PAGE_SIZE, true),

@@ -79,7 +79,7 @@ export function Popup({ getTabId, start }: PopupProps) {
     else if (p.search.rows.length === 0) body = <p class="empty" data-testid="search-empty">No paper in your library matches “{p.search.query}”.</p>;
     else {
       const more = p.search.total - p.search.rows.length;
-      const title = `${p.search.total}${p.search.totalAtLeast ? '+' : ''} in your library${more > 0 ? `, first ${p.search.rows.length}` : ''}`;
+      const title = `${p.search.total} in your library${more > 0 ? `, first ${p.search.rows.length}` : ''}`;
       body = <LibraryList rows={p.search.rows} title={title} testid="search-results" {...list} />;
     }
   } else if (p.load.kind === 'loading') {

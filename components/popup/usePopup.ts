@@ -22,8 +22,6 @@ export interface SearchState {
   query: string;
   rows: Row[];
   total: number;
-  /** `total` is a lower bound. */
-  totalAtLeast?: boolean;
 }
 
 const RECENT = 10;
@@ -161,7 +159,6 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
       setSearch({
         query: text,
         total: reply.total,
-        totalAtLeast: reply.totalAtLeast === true,
         rows: reply.papers.map((p) => rowFromPaper(p, 'search')),
       });
     }, SEARCH_DELAY);
