@@ -7,7 +7,6 @@ import type { PageSelection } from './selection';
 export interface PaperListProps {
   papers: PaperView[];
   total: number;
-  /** `total` is a lower bound ("1,234+"). */
   loading: boolean;
   error: string | null;
   filtered: boolean;
