@@ -75,6 +75,19 @@ describe('upgrade from version 2', () => {
     expect(detail.paper?.abstract).toBe('An abstract.');
     expect(detail.sightings.map((s) => s.at)).toEqual([10, 30, 30]);
     expect(detail.notSame.map((p) => p.key)).toEqual(['arxiv:2401.00002']);
+    // Version 4: only the lookup indexes are left; search, tags and counts come from the catalog,
+    // built from the upgraded rows (no snapshot yet), words and all.
+    expect(db.papers.schema.indexes.map((i) => i.name).sort()).toEqual(['candidateKeys', 'doi', 'titleKey']);
+    expect((await lib.search({ text: 'careful', status: 'all', sort: 'lastSeen', offset: 0, limit: 10 })).papers.map((p) => p.key)).toEqual([
+      'arxiv:2401.00001',
+    ]);
+    expect((await lib.search({ text: 'imported', status: 'all', sort: 'lastSeen', offset: 0, limit: 10 })).total).toBe(1);
+    expect(await lib.listTags()).toEqual([
+      { tag: 'a', count: 1 },
+      { tag: 'b', count: 1 },
+    ]);
+    expect(await lib.stats()).toMatchObject({ papers: 3, saved: 1 });
+    expect(await db.catalog.count()).toBe(1);
     db.close();
   });
 
