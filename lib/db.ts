@@ -317,6 +317,14 @@ function journal(
   };
 }
 
+/**
+ * Papers in key order after `after` (from the first when null), at most `limit`: how passes over
+ * the whole table read it in batches (the catalog's scan, recomputing derived keys, export).
+ */
+export function papersAfter(db: DejaLuDB, after: string | null, limit: number): Promise<PaperRow[]> {
+  return (after === null ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(limit).toArray();
+}
+
 let shared: DejaLuDB | null = null;
 
 /** The background's single connection. */

@@ -2,7 +2,7 @@
  * Export and import between the library and files. The formats themselves are pure modules in
  * lib/export/; this file reads and writes the database around them.
  */
-import { toSighting, type DejaLuDB, type HistoryRow, type PaperRow, type Sighting, type SightingRow } from './db';
+import { papersAfter, toSighting, type DejaLuDB, type HistoryRow, type PaperRow, type Sighting, type SightingRow } from './db';
 import { toBackup, parseBackup, type Backup } from './export/backup';
 import { BibtexWriter, parseBibtex, toBibtex } from './export/bibtex';
 import { parseCslJson, toCslJson } from './export/csl-json';
@@ -92,10 +92,10 @@ const EXPORT_CHUNK = 2_000;
  */
 async function eachPaperChunk(db: DejaLuDB, chunkRows: number, each: (rows: PaperRow[]) => void): Promise<number> {
   let count = 0;
-  let rows = await db.papers.limit(chunkRows).toArray();
+  let rows = await papersAfter(db, null, chunkRows);
   while (rows.length > 0) {
     // Asked for before this chunk is handed over, so the read overlaps the work on it.
-    const next = rows.length === chunkRows ? db.papers.where(':id').above(rows[rows.length - 1]!.key).limit(chunkRows).toArray() : null;
+    const next = rows.length === chunkRows ? papersAfter(db, rows[rows.length - 1]!.key, chunkRows) : null;
     each(rows);
     count += rows.length;
     rows = next ? await next : [];

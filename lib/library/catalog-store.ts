@@ -5,7 +5,7 @@
  * — except once, when no valid snapshot exists (first start after an upgrade). Until it is ready,
  * callers use the IndexedDB paths; writes that happen while it loads are queued and replayed.
  */
-import type { DejaLuDB, PaperRow, PapersChange } from '../db';
+import { papersAfter, type DejaLuDB, type PaperRow, type PapersChange } from '../db';
 import { DERIVED_VERSION } from './derived';
 import { Catalog, CATALOG_VERSION, type CatalogSnapshot } from './catalog';
 import { measure } from '../timing';
@@ -126,9 +126,7 @@ export class CatalogStore {
     const cat = new Catalog();
     let after: string | null = null;
     for (;;) {
-      const rows: PaperRow[] = await db.transaction('r', db.papers, () =>
-        (after === null ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(SCAN_BATCH).toArray(),
-      );
+      const rows: PaperRow[] = await db.transaction('r', db.papers, () => papersAfter(db, after, SCAN_BATCH));
       for (const r of rows) cat.put(r);
       if (rows.length < SCAN_BATCH) break;
       after = rows.at(-1)!.key;

@@ -7,7 +7,7 @@
  * the search words rows kept before version 4.
  */
 import { CANDIDATE_KEYS_VERSION } from '../dedup';
-import type { DejaLuDB, PaperRow } from '../db';
+import { papersAfter, type DejaLuDB, type PaperRow } from '../db';
 import { TITLE_KEY_VERSION } from '../identity';
 import { WORDS_VERSION } from '../words';
 import { withDerived } from './rows';
@@ -36,9 +36,7 @@ export async function refreshDerived(db: DejaLuDB, version = DERIVED_VERSION, ba
   let after: string | null = null;
   for (;;) {
     const n: number = await db.transaction('rw', db.papers, async () => {
-      const rows: PaperRow[] = await (after === null ? db.papers.orderBy(':id') : db.papers.where(':id').above(after))
-        .limit(batch)
-        .toArray();
+      const rows: PaperRow[] = await papersAfter(db, after, batch);
       const updated = rows.filter((row) => {
         const before = JSON.stringify([row.titleKey, row.candidateKeys, row.words]);
         withDerived(row);
