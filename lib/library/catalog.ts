@@ -76,7 +76,7 @@ export interface CatalogSnapshot {
 const SEP = '\u0000';
 const SUB = '\u0001';
 
-const split = (s: string, n: number, sep = SEP): string[] => (n === 0 ? [] : s.split(sep));
+const split = (s: string, n: number): string[] => (n === 0 ? [] : s.split(SEP));
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const EMPTY_I32: Int32Array = new Int32Array(0);
 const EMPTY_F64: Float64Array = new Float64Array(0);
@@ -499,28 +499,24 @@ export class Catalog {
       const s = this.candSortedSlots[i]!;
       if (newSlot[s]! >= 0 && !this.ownCands[s]) kept.push(i);
     }
-    const fresh: [number, number][] = [];
+    // Pairs are named by index: below `kept.length` a snapshot pair, from there a fresh one.
+    const freshHash: number[] = [];
+    const freshSlot: number[] = [];
     for (const s of live) {
       const own = this.ownCands[s];
-      if (own) for (const h of own) fresh.push([h, newSlot[s]!]);
-    }
-    fresh.sort((x, y) => x[0] - y[0]);
-    const candSorted = new Float64Array(kept.length + fresh.length);
-    const candSortedSlots = new Int32Array(kept.length + fresh.length);
-    let a = 0;
-    let b = 0;
-    for (let k = 0; k < candSorted.length; k++) {
-      const fromKept = b >= fresh.length || (a < kept.length && this.candSorted[kept[a]!]! <= fresh[b]![0]);
-      if (fromKept) {
-        const i = kept[a++]!;
-        candSorted[k] = this.candSorted[i]!;
-        candSortedSlots[k] = newSlot[this.candSortedSlots[i]!]!;
-      } else {
-        const [h, slot] = fresh[b++]!;
-        candSorted[k] = h;
-        candSortedSlots[k] = slot;
+      if (!own) continue;
+      for (const h of own) {
+        freshHash.push(h);
+        freshSlot.push(newSlot[s]!);
       }
     }
+    const base = kept.length;
+    const hashAt = (i: number) => (i < base ? this.candSorted[kept[i]!]! : freshHash[i - base]!);
+    const slotAt = (i: number) => (i < base ? newSlot[this.candSortedSlots[kept[i]!]!]! : freshSlot[i - base]!);
+    const fresh = freshHash.map((_, j) => base + j).sort((x, y) => hashAt(x) - hashAt(y));
+    const pairs = mergeSorted(kept.map((_, i) => i), fresh, (x, y) => hashAt(x) < hashAt(y));
+    const candSorted = Float64Array.from(pairs, hashAt);
+    const candSortedSlots = Int32Array.from(pairs, slotAt);
 
     return {
       version: CATALOG_VERSION,
@@ -614,14 +610,8 @@ export function topK(items: number[], k: number, cmp: (a: number, b: number) => 
   const best: number[] = [];
   for (const x of items) {
     if (best.length === k && cmp(x, best[k - 1]!) >= 0) continue;
-    let a = 0;
-    let b = best.length;
-    while (a < b) {
-      const m = (a + b) >>> 1;
-      if (cmp(best[m]!, x) <= 0) a = m + 1;
-      else b = m;
-    }
-    best.splice(a, 0, x);
+    // After its equals, so ties keep their input order.
+    best.splice(lowerBound(best.length, (i) => best[i]!, x, (a, b) => cmp(a, b) <= 0), 0, x);
     if (best.length > k) best.pop();
   }
   return best;

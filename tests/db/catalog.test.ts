@@ -101,6 +101,10 @@ describe('Catalog', () => {
     expect(answers(back)).toEqual(answers(fresh));
     expect(back.candidates(candidateKeys('Sparse okapi agents'))).toEqual(['arxiv:2501.09001']);
     expect(back.tagCounts()).toEqual(fresh.tagCounts());
+    // Packed again with snapshot and newer candidate pairs merged: every title still finds its paper.
+    const again = Catalog.unpack(back.pack());
+    for (const r of [...all.slice(30, 60), ...later]) expect(again.candidates(candidateKeys(r.title))).toContain(r.key);
+    expect(again.candidates(candidateKeys(all[20]!.title))).toEqual([]);
     expect(Catalog.unpack(back.pack()).search({ ...QUERIES[3]!, relevanceCap: 50, offset: 0, limit: 50 })).toEqual(
       fresh.search({ ...QUERIES[3]!, relevanceCap: 50, offset: 0, limit: 50 }),
     );
