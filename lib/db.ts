@@ -13,8 +13,8 @@ export interface PaperRow {
   /** titleKey(title): exact-title lookups. */
   titleKey: string;
   /**
-   * Near-title candidate keys (dedup.candidateKeys), persisted in a multi-entry index so a lookup
-   * never rebuilds an in-memory index when the service worker wakes up.
+   * Near-title candidate keys (dedup.candidateKeys): the catalog's, and a multi-entry index so a
+   * lookup made before the catalog has loaded (a worker just started) still finds near titles.
    */
   candidateKeys: string[];
   /**
@@ -70,7 +70,7 @@ export interface HistoryRow {
 /** Small bookkeeping values kept in step with the tables, in the same transactions. */
 export type MetaRow =
   | { key: 'sightings'; value: number }
-  /** The versions of the code that computed the stored titleKey/candidateKeys/words (lib/library/derived.ts). */
+  /** The versions of the code that computed the stored titleKey/candidateKeys (lib/library/derived.ts). */
   | { key: 'derived'; value: string };
 
 /** A sighting as version 2 stored it and as a backup file (BACKUP_VERSION 1) carries it. */
@@ -261,12 +261,13 @@ function journal(
 ): DBCore {
   const watched = new WeakSet<object>();
   const JOURNALLED = ['catalogChanges', 'catalog'];
-  const hasJournal = () => JOURNALLED.every((t) => down.schema.tables.some((x) => x.name === t));
+  // The schema this DBCore was made for: fixed, so asked once, not on every transaction.
+  const hasJournal = JOURNALLED.every((t) => down.schema.tables.some((x) => x.name === t));
   return {
     ...down,
     transaction(stores, mode, options) {
       const scope =
-        mode === 'readwrite' && stores.includes('papers') && hasJournal()
+        mode === 'readwrite' && stores.includes('papers') && hasJournal
           ? [...new Set([...stores, ...JOURNALLED])]
           : stores;
       return down.transaction(scope, mode, options);
@@ -279,7 +280,7 @@ function journal(
         async mutate(req: DBCoreMutateRequest) {
           const idb = req.trans as unknown as IDBTransaction;
           // Upgrades run before the journal's tables exist and before anyone listens.
-          if (idb.mode === 'versionchange' || !hasJournal()) return table.mutate(req);
+          if (idb.mode === 'versionchange' || !hasJournal) return table.mutate(req);
           if (!watched.has(idb)) {
             watched.add(idb);
             writing(

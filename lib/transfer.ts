@@ -86,7 +86,7 @@ const EXPORT_CHUNK = 2_000;
 /**
  * Every paper in key order, `chunkRows` rows at a time, each chunk handed to `each` while the
  * next one is being read: the database reads in its own process while this one formats. Reading
- * the 100k-row table in one request kept every row (each with its ~64 search-key strings) alive
+ * the 100k-row table in one request kept every row alive
  * at once, and the garbage collector's passes over them cost more than the reading. Returns how
  * many rows there were. Must run inside a transaction over `db.papers`.
  */

@@ -156,11 +156,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
       });
       if (seq !== searchSeq.current) return;
       if (!reply.ok) return fail(new Error(reply.error.message));
-      setSearch({
-        query: text,
-        total: reply.total,
-        rows: reply.papers.map((p) => rowFromPaper(p, 'search')),
-      });
+      setSearch({ query: text, total: reply.total, rows: reply.papers.map((p) => rowFromPaper(p, 'search')) });
     }, SEARCH_DELAY);
     return () => clearTimeout(timer);
   }, [query, searchRound, fail]);

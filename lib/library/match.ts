@@ -1,6 +1,7 @@
 /**
- * Matching cards to stored papers: ids first, then exact title keys, then near titles through the
- * persisted candidate-key index and the dedup rules.
+ * Matching cards to stored papers: ids first, then exact title keys, then near titles through
+ * candidate keys and the dedup rules — from the in-memory catalog once it has loaded, else from
+ * the persisted title-key and candidate-key indexes.
  */
 import { candidateKeys, explainMatch, titleDigest } from '../dedup';
 import type { DejaLuDB, PaperRow } from '../db';
@@ -12,9 +13,10 @@ import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './
  * The stored paper for each card, in three rounds of parallel point queries (never per card in
  * sequence, never a cursor walk, never a scan):
  *  1. arXiv ids by primary key and DOIs by index;
- *  2. for the cards still unresolved, the title-key and candidate-key index entries: keys only for
- *     cards that carry an id, whole rows for cards that carry none (they must read every candidate
- *     anyway, and one index `getAll` is cheaper than keys then rows);
+ *  2. for the cards still unresolved, their candidates: from the catalog (which also rules most
+ *     out on title digests and judges the rest, so only accepted papers are read), else the
+ *     title-key and candidate-key index entries — keys only for cards that carry an id, whole rows
+ *     for cards that carry none (one index `getAll` is cheaper than keys then rows);
  *  3. the rows of the candidates that can still match, and the not-same pairs between them.
  * A card with an arXiv id can only near-match a stored paper without one or with the same id
  * (identifiers decide when both sides have one), and a stored paper keyed `arxiv:<id>` carries that

@@ -74,7 +74,7 @@ export function toView(row: PaperRow): PaperView {
  * content script keeps them for the page's life); the library's detail panel asks `paper.get`.
  */
 export function toSlimView(row: PaperRow): PaperView {
-  const { titleKey: _t, candidateKeys: _c, words: _w, abstract: _a, ...view } = row;
+  const { abstract: _a, ...view } = toView(row);
   return view;
 }
 

@@ -88,6 +88,9 @@ describe('upgrade from version 2', () => {
     ]);
     expect(await lib.stats()).toMatchObject({ papers: 3, saved: 1 });
     expect(await db.catalog.count()).toBe(1);
+    // Writes to the upgraded database are journalled for the next load.
+    await lib.save({ key: 'arxiv:2401.00002' }, true);
+    expect(await db.catalogChanges.toCollection().primaryKeys()).toEqual(['arxiv:2401.00002']);
     db.close();
   });
 
