@@ -1,7 +1,8 @@
 // Set-up steps shared by `npm start`, `npm test` and `npm run bench`.
 // Uses only Node built-ins: it must run on a fresh clone before node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,11 +19,22 @@ function run(cmd, args, opts = {}) {
   }
 }
 
-/** `npm ci` when node_modules is missing or older than package-lock.json. */
+/**
+ * `npm ci` when node_modules is missing or was installed from another package-lock.json. The lock
+ * file's hash is recorded after each install and compared by content: a checkout (a new clone, a
+ * git worktree, a branch switch) gives the lock file a new mtime without changing what it locks.
+ */
 export function ensureDeps() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   const lock = join(ROOT, 'package-lock.json');
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  const stamp = join(ROOT, 'node_modules', '.dejalu-lock-sha256');
+  const lockHash = createHash('sha256').update(readFileSync(lock)).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lockHash) return;
+  // Installed before stamps were kept: trust npm's own marker when it is newer than the lock.
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) {
+    writeFileSync(stamp, lockHash);
+    return;
+  }
   console.log('[setup] installing dependencies (npm ci)…');
   try {
     run('npm', ['ci', '--no-audit', '--no-fund']);
@@ -32,6 +44,7 @@ export function ensureDeps() {
     console.log('[setup] npm ci failed; retrying with npm install…');
     run('npm', ['install', '--no-audit', '--no-fund']);
   }
+  writeFileSync(stamp, lockHash);
 }
 
 /** Debian's Chromium, installed with apt when absent and we are root. Never downloads a browser build. */
