@@ -248,6 +248,9 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   await tx.table<MetaRow, string>('meta').put({ key: 'sightings', value: total });
 }
 
+/** Papers written by one request from which the journal drops the snapshot rather than list them. */
+export const JOURNAL_BULK = 1_000;
+
 /**
  * A DBCore middleware that journals every write to `papers`, in the writing transaction itself, so
  * the catalog's snapshot plus the journal always equal the table: every read-write transaction
@@ -295,14 +298,24 @@ function journal(
           }
           const res = await table.mutate(req);
           const changes = down.table('catalogChanges');
+          const note = async (keys: string[]) => {
+            if (keys.length >= JOURNAL_BULK) {
+              // An import: journalling 100k keys took seconds of its time. Without a snapshot the
+              // next load scans the table instead, and the live catalog, which hears these rows,
+              // saves a new snapshot once writes go quiet.
+              await down.table('catalog').mutate({ type: 'delete', trans: req.trans, keys: ['papers'] });
+            } else {
+              await changes.mutate({ type: 'put', trans: req.trans, values: keys.map((key) => ({ key })) });
+            }
+          };
           if (req.type === 'put' || req.type === 'add') {
             const rows = (req.values as PaperRow[]).filter((_, i) => !res.failures[i]);
             if (rows.length) {
-              await changes.mutate({ type: 'put', trans: req.trans, values: rows.map((r) => ({ key: r.key })) });
+              await note(rows.map((r) => r.key));
               tell({ type: 'put', rows });
             }
           } else if (req.type === 'delete') {
-            await changes.mutate({ type: 'put', trans: req.trans, values: (req.keys as string[]).map((key) => ({ key })) });
+            await note(req.keys as string[]);
             tell({ type: 'delete', keys: req.keys as string[] });
           } else {
             // A deleted range (clear() is the whole table) drops the snapshot: the catalog is then

@@ -5,7 +5,7 @@
  * it must decide exactly as lookups through IndexedDB's indexes.
  */
 import { describe, expect, it } from 'vitest';
-import { DejaLuDB, type PaperRow } from '../../lib/db';
+import { DejaLuDB, JOURNAL_BULK, type PaperRow } from '../../lib/db';
 import { candidateKeys } from '../../lib/dedup';
 import { titleKey } from '../../lib/identity';
 import { Library, probeOf } from '../../lib/library';
@@ -157,6 +157,33 @@ describe('CatalogStore', () => {
     expect(cat.size).toBe(300);
     expect(cat.has('arxiv:2501.00003')).toBe(false);
     expect(await answersOf(fresh)).toEqual(live);
+  });
+
+  it('a bulk write drops the snapshot instead of journalling each key; a restarted worker rebuilds the same catalog', async () => {
+    const name = `catalog-${++n}`;
+    const db = new DejaLuDB(name);
+    const lib = new Library(db);
+    await db.papers.bulkPut(rows(300));
+    await lib.catalog.get();
+    await lib.catalog.save();
+    expect(await db.catalog.count()).toBe(1);
+    // An import's write: rows 0–299 rewritten with new tags, 300–1,199 new.
+    await db.papers.bulkPut(rows(JOURNAL_BULK + 200, 11).map((r) => ({ ...r, tags: ['imported'] })));
+    expect(await db.catalog.count()).toBe(0);
+    expect(await db.catalogChanges.count()).toBe(0);
+    // Smaller writes after it are journalled as before.
+    await lib.save({ key: 'arxiv:2501.00007' }, true);
+    expect(await db.catalogChanges.count()).toBe(1);
+    const live = await answersOf(lib);
+    expect(lib.catalog.ready()?.size).toBe(JOURNAL_BULK + 200);
+    expect((await lib.listTags()).find((t) => t.tag === 'imported')?.count).toBe(JOURNAL_BULK + 200);
+
+    const fresh = new Library(new DejaLuDB(name));
+    expect(await answersOf(fresh)).toEqual(live);
+    // The live catalog's next save puts a snapshot back.
+    await lib.catalog.save();
+    expect(await db.catalog.count()).toBe(1);
+    expect(await answersOf(new Library(new DejaLuDB(name)))).toEqual(live);
   });
 
   it('a transaction that aborts after writing papers leaves no trace in the catalog', async () => {
