@@ -458,7 +458,10 @@ function explainProfiles(a: Profile, b: Profile): MatchExplanation | null {
 export type TitleDigest = { key: number; markers: string; compact: string; short: boolean; spaceless: number; hasBase: boolean };
 
 export function titleDigest(title: string): TitleDigest {
-  const info = analyseTitle(title);
+  return digestOf(analyseTitle(title));
+}
+
+function digestOf(info: TitleInfo): TitleDigest {
   return {
     key: hashNumber(info.key),
     markers: info.markers,
@@ -467,6 +470,29 @@ export function titleDigest(title: string): TitleDigest {
     spaceless: hashNumber(info.key.replace(/ /g, '')),
     hasBase: info.base !== undefined,
   };
+}
+
+/**
+ * Digests worked out while a row's stored keys were (`titleKeys`), for the catalog to take when
+ * the same row object reaches it: an import would otherwise analyse 100k titles a second time,
+ * since they overflow `analyseTitle`'s cache. Weak, so rows are never kept alive by it.
+ */
+const rowDigests = new WeakMap<object, { title: string; digest: TitleDigest }>();
+
+/**
+ * `titleKey` and `candidateKeys` of a row's title from one analysis (they are the same key and the
+ * keys `candidateKeys(title)` gives).
+ */
+export function titleKeys(row: { title: string }): { titleKey: string; candidateKeys: string[] } {
+  const info = analyseTitle(row.title);
+  rowDigests.set(row, { title: row.title, digest: digestOf(info) });
+  return { titleKey: info.key, candidateKeys: keysOf(info) };
+}
+
+/** `titleDigest(row.title)`, taken from `titleKeys` when it saw this row with this title. */
+export function rowTitleDigest(row: { title: string }): TitleDigest {
+  const got = rowDigests.get(row);
+  return got && got.title === row.title ? got.digest : titleDigest(row.title);
 }
 
 /**

@@ -5,6 +5,8 @@ import {
   explainMatch,
   mayBeSameTitle,
   titleDigest,
+  titleKeys,
+  rowTitleDigest,
   samePaper,
   type IndexedPaper,
   type MatchRule,
@@ -271,6 +273,26 @@ describe('titleDigest / mayBeSameTitle', () => {
     }
     expect(same).toBeGreaterThan(300);
     expect(ruledOut).toBeGreaterThan(different * 0.6);
+  });
+});
+
+describe('titleKeys / rowTitleDigest', () => {
+  it('give what titleKey, candidateKeys and titleDigest give, and never a digest of an older title', () => {
+    const titles = [...new Set(pages.flatMap((p) => p.cards.map((c) => c.title)))];
+    titles.push('', 'GPT-4 (Extended Abstract)', 'Über &amp; the $\\alpha$-test', 'A B');
+    for (const title of titles) {
+      const row = { title };
+      // A row never seen by titleKeys gets its digest computed.
+      expect(rowTitleDigest(row)).toEqual(titleDigest(title));
+      expect(titleKeys(row)).toEqual({ titleKey: titleKey(title), candidateKeys: candidateKeys(title) });
+      expect(rowTitleDigest(row)).toEqual(titleDigest(title));
+      // The title changed after its keys were computed: the digest follows the title.
+      const other = titles[(titles.indexOf(title) + 1) % titles.length]!;
+      row.title = other;
+      expect(rowTitleDigest(row)).toEqual(titleDigest(other));
+      // Another object with the same title is not the row the digest was kept for.
+      expect(rowTitleDigest({ title })).toEqual(titleDigest(title));
+    }
   });
 });
 

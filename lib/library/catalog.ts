@@ -12,7 +12,7 @@
  * ties by key descending, titles in code-unit order with ties by key, papers without the field last
  * in key order, relevance by title hits up to CAP matches), always with an exact total.
  */
-import { hashNumber, mayBeSameTitle, titleDigest, type TitleDigest } from '../dedup';
+import { hashNumber, mayBeSameTitle, rowTitleDigest, type TitleDigest } from '../dedup';
 import type { PaperRow } from '../db';
 import type { PaperRef } from '../types';
 import { fold, paperWords } from '../words';
@@ -109,7 +109,7 @@ export class Catalog {
   private savedAt: number[] = [];
   private lastSeen: number[] = [];
   private firstSeen: number[] = [];
-  // The title digest (dedup.titleDigest), column by column.
+  // The title digest (dedup.titleDigest, via rowTitleDigest), column by column.
   private titleKeys: number[] = [];
   private markers: string[] = [];
   private compacts: string[] = [];
@@ -172,7 +172,7 @@ export class Catalog {
     this.savedAt[s] = typeof row.savedAt === 'number' ? row.savedAt : NaN;
     this.lastSeen[s] = typeof row.lastSeen === 'number' ? row.lastSeen : NaN;
     this.firstSeen[s] = typeof row.firstSeen === 'number' ? row.firstSeen : NaN;
-    const d = titleDigest(row.title);
+    const d = rowTitleDigest(row);
     this.titleKeys[s] = d.key;
     this.markers[s] = d.markers;
     this.compacts[s] = d.compact;

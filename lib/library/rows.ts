@@ -2,7 +2,7 @@
  * Library rows: a card's identity (its probe and key), fresh rows, what a card teaches a stored row,
  * views sent to the UI, and merging two rows of one paper.
  */
-import { candidateKeys } from '../dedup';
+import { candidateKeys, titleKeys } from '../dedup';
 import type { PaperRow } from '../db';
 import { normalizeDoi, paperKey, parseArxivId, titleKey } from '../identity';
 import type { CardInput, CardStatus, MatchView, PaperView } from '../messages';
@@ -116,8 +116,9 @@ export function dropUndefined<T extends object>(o: T): T {
 
 /** Index fields are ours to compute from the row's text, never taken from a file or an old version. */
 export function withDerived(row: PaperRow): PaperRow {
-  row.titleKey = titleKey(row.title);
-  row.candidateKeys = candidateKeys(row.title);
+  const keys = titleKeys(row);
+  row.titleKey = keys.titleKey;
+  row.candidateKeys = keys.candidateKeys;
   return forStorage(row);
 }
 
