@@ -1,4 +1,5 @@
-// The extension's own pure modules (identity, dedup, words), bundled from lib/*.ts with the esbuild
+// The extension's own pure modules (identity, dedup, words; and how extension pages hand large
+// files to the background, lib/transfer-files), bundled from lib/*.ts with the esbuild
 // that vite already brings, so the benchmark computes keys and similarity with exactly the product's
 // code: in Node (generators, the in-memory DedupIndex figure) and in an extension page (the linear
 // scan baseline in Chromium).
@@ -12,7 +13,8 @@ const ENTRY = `
 export { titleKey, paperKey, parseArxivId } from './lib/identity';
 export { candidateKeys, samePaper, explainMatch, DedupIndex } from './lib/dedup';
 export { paperWords } from './lib/words';
-export { CHUNK_CHARS } from './lib/messages';
+export { INLINE_CHARS } from './lib/messages';
+export { cacheFiles, newFileId } from './lib/transfer-files';
 `;
 
 async function bundle(format) {

@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR } from '../scripts/setup.mjs';
+import { libScript } from './bundle.mjs';
 
 /** Where bench files live inside the copied extension (fetched by the extension page). */
 export const DATA_DIR = 'bench-data';
@@ -95,63 +96,61 @@ export async function importFiles(extPage, names) {
 }
 
 /**
- * Import one backup file as the library page does (lib/transfer-client.ts importFile): the text in
- * `library.upload` parts of `chunkChars`, then `library.import` by upload id. Timed in the extension
- * page from the first part sent to the import's reply; reading the file from the package is not.
+ * Import one backup file as the library page does (lib/transfer-client.ts importFile): a file over
+ * INLINE_CHARS is put in Cache Storage (lib/transfer-files.ts) and `library.import` names it.
+ * Timed in the extension page from handing over the file (a Blob, as the file picker gives) to the
+ * import's reply; reading the file from the package is not timed.
  */
-export async function importUploaded(extPage, name, chunkChars) {
-  return extPage.evaluate(
-    async ({ file, size }) => {
-      let text = await (await fetch(chrome.runtime.getURL(file))).text();
-      const bytes = text.length;
-      const send = async (m) => {
-        try {
-          return await chrome.runtime.sendMessage(m);
-        } catch (err) {
-          return { ok: false, error: { code: 'send', message: String(err?.message ?? err) } };
-        }
-      };
-      const t0 = performance.now();
-      let reply;
-      let uploadMs = 0;
-      if (bytes <= size) {
-        reply = await send({ type: 'library.import', format: 'backup', text });
-      } else {
-        const uploadId = `bench${Date.now().toString(36)}`;
-        const parts = Math.ceil(bytes / size);
-        for (let seq = 0; seq < parts; seq++) {
-          const r = await send({ type: 'library.upload', uploadId, seq, chunk: text.slice(seq * size, (seq + 1) * size) });
-          if (!r?.ok) return { ms: performance.now() - t0, bytes, parts, reply: r };
-        }
-        text = '';
-        uploadMs = performance.now() - t0;
-        reply = await send({ type: 'library.import', format: 'backup', uploadId });
+export async function importUploaded(extPage, name) {
+  await ensureLib(extPage);
+  return extPage.evaluate(async (file) => {
+    const { cacheFiles, newFileId, INLINE_CHARS } = globalThis.__dejaluBench;
+    const blob = await (await fetch(chrome.runtime.getURL(file))).blob();
+    const send = async (m) => {
+      try {
+        return await chrome.runtime.sendMessage(m);
+      } catch (err) {
+        return { ok: false, error: { code: 'send', message: String(err?.message ?? err) } };
       }
-      return { ms: performance.now() - t0, uploadMs, bytes, parts: Math.ceil(bytes / size), reply };
-    },
-    { file: `${DATA_DIR}/${name}`, size: chunkChars },
-  );
+    };
+    const t0 = performance.now();
+    let reply;
+    let storeMs = 0;
+    if (blob.size <= INLINE_CHARS) {
+      reply = await send({ type: 'library.import', format: 'backup', text: await blob.text() });
+    } else {
+      const fileId = newFileId();
+      await cacheFiles.put(fileId, blob, 'application/json');
+      storeMs = performance.now() - t0;
+      reply = await send({ type: 'library.import', format: 'backup', fileId });
+    }
+    return { ms: performance.now() - t0, storeMs, bytes: blob.size, reply };
+  }, `${DATA_DIR}/${name}`);
 }
 
 /**
- * Export as the library page does (lib/transfer-client.ts exportFile): `library.export`, then every
- * further part by `library.exportPart`; timed until the whole text is assembled in the page.
+ * Export as the library page does (lib/transfer-client.ts exportFile): `library.export`, then a
+ * large file taken from Cache Storage. Timed until the whole text is in the page (the library page
+ * stops earlier: it downloads the Blob without decoding it).
  */
 export async function exportAll(extPage, format) {
+  await ensureLib(extPage);
   return extPage.evaluate(async (fmt) => {
+    const { cacheFiles } = globalThis.__dejaluBench;
     const t0 = performance.now();
     const first = await chrome.runtime.sendMessage({ type: 'library.export', format: fmt });
     if (!first?.ok) return { ms: performance.now() - t0, reply: first };
-    const parts = [first.text];
-    for (let seq = 1; seq < (first.parts ?? 1); seq++) {
-      const r = await chrome.runtime.sendMessage({ type: 'library.exportPart', exportId: first.exportId, seq });
-      if (!r?.ok) return { ms: performance.now() - t0, reply: r };
-      parts.push(r.text);
-    }
-    const text = parts.join('');
+    const text = first.fileId === undefined ? first.text : await cacheFiles.take(first.fileId, (res) => res.text());
     const ms = performance.now() - t0;
-    return { ms, reply: { ok: true, count: first.count, parts: first.parts ?? 1, textBytes: text.length, entries: (text.match(/^@/gm) ?? []).length } };
+    if (text === null) return { ms, reply: { ok: false, error: { code: 'gone', message: 'export file missing' } } };
+    return { ms, reply: { ok: true, count: first.count, viaCache: first.fileId !== undefined, textBytes: text.length, entries: (text.match(/^@/gm) ?? []).length } };
   }, format);
+}
+
+/** The product's transfer code (bench/bundle.mjs) in the extension page, once. */
+async function ensureLib(extPage) {
+  if (await extPage.evaluate(() => !!globalThis.__dejaluBench?.cacheFiles)) return;
+  await extPage.evaluate(await libScript());
 }
 
 /** CDP Performance metrics of a page as an object. */

@@ -5,12 +5,14 @@ import type { ChangeEvent, Settings } from '../lib/messages';
 import { createRouter } from '../lib/router';
 import { SUPPORTED_MATCHES } from '../lib/sites/matches';
 import { sessionTabStore } from '../lib/tabs';
+import { dropStaleFiles } from '../lib/transfer-files';
 
 export default defineBackground(() => {
   const tabs = sessionTabStore();
   const library = new Library(openDb());
   // Keys made by older dedup/search code are recomputed once after an update (usually a no-op).
   void refreshDerived(library.db).catch((err) => console.error('[dejalu] recomputing search keys failed', err));
+  void dropStaleFiles().catch((err) => console.error('[dejalu] dropping unfinished transfers failed', err));
   // Load the catalog now, so the first search or near-title lookup does not wait for it.
   void library.catalog.get().catch((err) => console.error('[dejalu] loading the catalog failed', err));
 

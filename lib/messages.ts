@@ -15,8 +15,11 @@ export type SiteIdOrSource = z.infer<typeof SiteIdSchema>;
 
 const text = (max: number) => z.string().max(max);
 
-/** Large files travel in parts of at most this many characters (well under the message limit). */
-export const CHUNK_CHARS = 8_000_000;
+/**
+ * Files up to this many characters travel inside the message; larger ones through Cache Storage
+ * (lib/transfer-files.ts), which copies them natively rather than as serialised JSON.
+ */
+export const INLINE_CHARS = 1_000_000;
 
 /** A card as the content script read it: everything the library may learn about the paper. */
 export const CardInputSchema = z.object({
@@ -153,26 +156,14 @@ export const Request = z.discriminatedUnion('type', [
     format: ExportFormatSchema,
     keys: z.array(text(2_200)).max(200_000).optional(),
   }),
-  /**
-   * Import a file: its text inline when small, else the id of an upload sent in parts first
-   * (a runtime message is limited to 64 MiB; a 100k-paper backup is larger).
-   */
+  /** Import a file: its text inline when small, else the id of the file put in Cache Storage. */
   z.object({
     type: z.literal('library.import'),
     format: ImportFormatSchema.default('auto'),
-    text: z.string().max(CHUNK_CHARS).optional(),
-    uploadId: text(100).optional(),
+    text: z.string().max(INLINE_CHARS).optional(),
+    fileId: text(100).optional(),
     filename: text(500).optional(),
   }),
-  /** One part of a large file to import; parts are joined in `seq` order when importing. */
-  z.object({
-    type: z.literal('library.upload'),
-    uploadId: text(100).min(1),
-    seq: z.number().int().min(0).max(100_000),
-    chunk: z.string().max(CHUNK_CHARS),
-  }),
-  /** The next part of a large export (see `library.export`'s `exportId`). */
-  z.object({ type: z.literal('library.exportPart'), exportId: text(100).min(1), seq: z.number().int().min(1) }),
   z.object({ type: z.literal('library.clear'), confirm: z.literal('delete everything') }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.set'), settings: SettingsPatchSchema }),
@@ -282,10 +273,8 @@ export interface Replies {
   'library.search': SearchResult;
   'library.recent': { papers: PaperView[] };
   'library.stats': { papers: number; saved: number; sightings: number; tags: number };
-  /** `text` is the whole file, or its first part when `parts` > 1 (then fetch the rest by `exportId`). */
-  'library.export': { filename: string; mime: string; text: string; count: number; parts: number; exportId?: string };
-  'library.exportPart': { text: string };
-  'library.upload': { received: number };
+  /** The file's `text` when small, else the id of the file put in Cache Storage for the page to take. */
+  'library.export': { filename: string; mime: string; count: number; text?: string; fileId?: string };
   'library.import': ImportResult;
   'library.clear': { ok: true };
   'settings.get': { settings: Settings };

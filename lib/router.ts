@@ -5,7 +5,7 @@
 import { Invalid, NotFound, type Library } from './library/index';
 import { tabStatuses } from './library/tab';
 import {
-  CHUNK_CHARS,
+  INLINE_CHARS,
   Request,
   type CardInput,
   type ErrorCode,
@@ -21,6 +21,7 @@ import { SUPPORTED_MATCHES } from './sites/matches';
 import type { TabStore } from './tabs';
 import { measure } from './timing';
 import { exportLibrary, importLibrary } from './transfer';
+import { cacheFiles, newFileId, type FileStore } from './transfer-files';
 
 /** The parts of `chrome.runtime.MessageSender` we rely on. */
 export interface Sender {
@@ -67,6 +68,8 @@ export interface RouterDeps {
   notify?: (keys: string[], settings?: Settings) => void;
   /** Show the number of new papers on a tab's toolbar icon. */
   setBadge?: (tabId: number, newCount: number) => void;
+  /** Where files too large for a message are exchanged with the library page. */
+  files?: FileStore;
 }
 
 type Handler<T extends RequestType> = (req: RequestOf<T>, sender: Sender) => Promise<Replies[T]>;
@@ -74,10 +77,7 @@ type Handler<T extends RequestType> = (req: RequestOf<T>, sender: Sender) => Pro
 export function createRouter(deps: RouterDeps) {
   const { library, tabs } = deps;
   const notify = deps.notify ?? (() => {});
-  // Large imports and exports travel in parts; the worker stays awake while parts flow.
-  const uploads = new Map<string, string[]>();
-  const exportsInFlight = new Map<string, string[]>();
-  let transfers = 0;
+  const files = deps.files ?? cacheFiles;
   const tabId = (sender: Sender, req?: { tabId?: number }) => req?.tabId ?? sender.tab?.id;
 
   // Which paper each card of a tab was matched to by its content script's lookups, so the popup's
@@ -189,42 +189,23 @@ export function createRouter(deps: RouterDeps) {
     'library.recent': async (r) => ({ papers: await library.recent(r.limit) }),
     'library.stats': async () => library.stats(),
     'library.export': async (r) => {
-      const file = await exportLibrary(library.db, r.format, r.keys);
-      if (file.text.length <= CHUNK_CHARS) return { ...file, parts: 1 };
+      const { text, ...file } = await exportLibrary(library.db, r.format, r.keys);
+      if (text.length <= INLINE_CHARS) return { ...file, text };
       const t0 = performance.now();
-      const parts: string[] = [];
-      for (let i = 0; i < file.text.length; i += CHUNK_CHARS) parts.push(file.text.slice(i, i + CHUNK_CHARS));
-      measure('export.split', t0);
-      const exportId = `x${++transfers}`;
-      exportsInFlight.set(exportId, parts);
-      // A reader that never comes back must not pin a 100 MB string forever.
-      setTimeout(() => exportsInFlight.delete(exportId), 5 * 60_000);
-      return { ...file, text: parts[0]!, parts: parts.length, exportId };
-    },
-    'library.exportPart': async (r) => {
-      const parts = exportsInFlight.get(r.exportId);
-      const text = parts?.[r.seq];
-      if (!parts || text === undefined) throw new NotFound('That export is no longer available; export again.');
-      if (r.seq === parts.length - 1) exportsInFlight.delete(r.exportId);
-      return { text };
-    },
-    'library.upload': async (r) => {
-      const parts = uploads.get(r.uploadId) ?? [];
-      parts[r.seq] = r.chunk;
-      uploads.set(r.uploadId, parts);
-      return { received: parts.filter((p) => p !== undefined).length };
+      const fileId = newFileId();
+      await files.put(fileId, text, `${file.mime};charset=utf-8`);
+      measure('export.store', t0);
+      return { ...file, fileId };
     },
     'library.import': async (r) => {
       let text = r.text;
-      if (r.uploadId !== undefined) {
-        const parts = uploads.get(r.uploadId);
-        uploads.delete(r.uploadId);
-        if (!parts || parts.some((p) => p === undefined)) throw new NotFound('The upload is incomplete; choose the file again.');
+      if (r.fileId !== undefined) {
         const t0 = performance.now();
-        text = parts.join('');
-        measure('import.joinParts', t0);
+        text = (await files.take(r.fileId, (res) => res.text())) ?? undefined;
+        if (text === undefined) throw new NotFound('The file to import is gone; choose it again.');
+        measure('import.readFile', t0);
       }
-      if (text === undefined) throw new Invalid('Nothing to import: no text and no upload.');
+      if (text === undefined) throw new Invalid('Nothing to import: no text and no file.');
       const res = await reshaping(() => importLibrary(library, text, r.format, r.filename));
       notify([], await readSettings(library.db));
       return res;

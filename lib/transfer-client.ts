@@ -1,35 +1,38 @@
 /**
- * Moving whole files between an extension page and the background: large files travel in parts
- * (a runtime message is limited to 64 MiB) and report progress.
+ * Moving whole files between an extension page and the background: small files inside the
+ * message, larger ones through Cache Storage (lib/transfer-files.ts).
  */
-import { CHUNK_CHARS, type ExportFormat, type ImportResult } from './messages';
+import { INLINE_CHARS, type ExportFormat, type ImportResult } from './messages';
 import { call } from './rpc';
+import { cacheFiles, newFileId, type FileStore } from './transfer-files';
 
-export type Progress = (done: number, total: number) => void;
-
-export async function importFile(text: string, filename?: string, onProgress?: Progress): Promise<ImportResult> {
-  if (text.length <= CHUNK_CHARS) return call({ type: 'library.import', format: 'auto', text, ...(filename ? { filename } : {}) });
-  const uploadId = `u${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  const parts = Math.ceil(text.length / CHUNK_CHARS);
-  for (let seq = 0; seq < parts; seq++) {
-    await call({ type: 'library.upload', uploadId, seq, chunk: text.slice(seq * CHUNK_CHARS, (seq + 1) * CHUNK_CHARS) });
-    onProgress?.(seq + 1, parts + 1);
+/** Import a file the user chose; a large one is never read into a string on this page. */
+export async function importFile(file: Blob, filename?: string, files: FileStore = cacheFiles): Promise<ImportResult> {
+  const named = filename ? { filename } : {};
+  // UTF-8 has at least one byte per character: a file this small is also this short.
+  if (file.size <= INLINE_CHARS) return call({ type: 'library.import', format: 'auto', text: await file.text(), ...named });
+  const fileId = newFileId();
+  await files.put(fileId, file, file.type || 'application/octet-stream');
+  try {
+    return await call({ type: 'library.import', format: 'auto', fileId, ...named });
+  } finally {
+    // The background takes the file as it starts; this only matters when the message never arrived.
+    await files.drop(fileId).catch(() => {});
   }
-  const result = await call({ type: 'library.import', format: 'auto', uploadId, ...(filename ? { filename } : {}) });
-  onProgress?.(parts + 1, parts + 1);
-  return result;
 }
 
+/** Export, as a Blob ready to download (a large export never becomes a string on this page). */
 export async function exportFile(
   format: ExportFormat,
   keys?: string[],
-  onProgress?: Progress,
-): Promise<{ filename: string; mime: string; text: string; count: number }> {
-  const first = await call({ type: 'library.export', format, ...(keys ? { keys } : {}) });
-  const parts = [first.text];
-  for (let seq = 1; seq < first.parts; seq++) {
-    parts.push((await call({ type: 'library.exportPart', exportId: first.exportId!, seq })).text);
-    onProgress?.(seq + 1, first.parts);
-  }
-  return { filename: first.filename, mime: first.mime, text: parts.join(''), count: first.count };
+  files: FileStore = cacheFiles,
+): Promise<{ filename: string; mime: string; blob: Blob; count: number }> {
+  const r = await call({ type: 'library.export', format, ...(keys ? { keys } : {}) });
+  const type = `${r.mime};charset=utf-8`;
+  let blob: Blob | null;
+  if (r.fileId === undefined) blob = new Blob([r.text ?? ''], { type });
+  // The blob keeps its data after the cache entry is deleted (blobs are reference-counted).
+  else blob = await files.take(r.fileId, async (res) => (await res.blob()).slice(0, undefined, type));
+  if (!blob) throw new Error('The export is no longer available; export again.');
+  return { filename: r.filename, mime: r.mime, blob, count: r.count };
 }

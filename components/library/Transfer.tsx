@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { ExportFormat, ImportResult } from '../../lib/messages';
 import { exportFile, importFile } from '../../lib/transfer-client';
-import { downloadText } from './ext';
+import { downloadBlob } from './ext';
 import { count, plural } from './format';
 
 export const EXPORT_FORMATS: { id: ExportFormat; label: string; short: string; hint: string }[] = [
@@ -16,7 +16,7 @@ export const EXPORT_FORMATS: { id: ExportFormat; label: string; short: string; h
 /** Runs an export and downloads it; the message for the status line. */
 export async function exportAndDownload(format: ExportFormat, keys?: string[]): Promise<string> {
   const r = await exportFile(format, keys);
-  downloadText(r.text, r.filename, r.mime);
+  downloadBlob(r.blob, r.filename);
   return `Exported ${plural(r.count, 'paper')} to ${r.filename}.`;
 }
 
@@ -55,10 +55,7 @@ export function Transfer({ total, selectedKeys }: TransferProps) {
     if (!file) return;
     setImportStatus({ kind: 'busy', text: `Importing ${file.name}…` });
     try {
-      const text = await file.text();
-      const r = await importFile(text, file.name, (done, total) =>
-        setImportStatus({ kind: 'busy', text: `Importing ${file.name}… ${Math.round((100 * done) / total)}%` }),
-      );
+      const r = await importFile(file, file.name);
       setImportStatus({ kind: 'done', text: importSummary(r) });
     } catch (err) {
       setImportStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });

@@ -7,9 +7,8 @@ export function onChanged(listener: (event: ChangeEvent) => void): () => void {
   return onChangeEvents(globalThis.chrome?.runtime?.onMessage, listener);
 }
 
-/** Saves text as a file through a Blob URL and `<a download>`: no downloads permission needed. */
-export function downloadText(text: string, filename: string, mime: string, doc: Document = document): void {
-  const blob = new Blob([text], { type: `${mime};charset=utf-8` });
+/** Saves a file through a Blob URL and `<a download>`: no downloads permission needed. */
+export function downloadBlob(blob: Blob, filename: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;

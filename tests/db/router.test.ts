@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DejaLuDB } from '../../lib/db';
 import { Library } from '../../lib/library';
 import { createRouter, senderAllowed } from '../../lib/router';
+import { INLINE_CHARS, type Reply } from '../../lib/messages';
 import { memoryTabStore } from '../../lib/tabs';
+import type { FileStore } from '../../lib/transfer-files';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const extPage = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
@@ -69,27 +71,57 @@ describe('router', () => {
   });
 });
 
-describe('large files travel in parts', () => {
-  it('an import uploaded in parts is joined in order; an export larger than a message comes back in parts', async () => {
-    const { handle } = router();
-    const { CHUNK_CHARS } = await import('../../lib/messages');
-    // A CSL-JSON file padded past one part with a long abstract.
-    const items = [{ id: 'a', type: 'article', title: 'Chunked Paper', abstract: 'x'.repeat(CHUNK_CHARS + 10), URL: 'https://arxiv.org/abs/2501.00077' }];
-    const text = JSON.stringify(items);
-    const parts = [text.slice(0, CHUNK_CHARS), text.slice(CHUNK_CHARS)];
-    // Parts may arrive out of order.
-    expect(await handle({ type: 'library.upload', uploadId: 'u1', seq: 1, chunk: parts[1] }, extPage)).toMatchObject({ ok: true, received: 1 });
-    expect(await handle({ type: 'library.upload', uploadId: 'u1', seq: 0, chunk: parts[0] }, extPage)).toMatchObject({ ok: true, received: 2 });
-    const imported = await handle({ type: 'library.import', uploadId: 'u1', filename: 'big.json' }, extPage);
-    expect(imported).toMatchObject({ ok: true, added: 1, format: 'csl-json' });
-    expect(await handle({ type: 'library.import', uploadId: 'u1' }, extPage)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+/** Cache Storage as the background uses it, for Node (the e2e tests use the real one). */
+function memoryFiles(): FileStore & { ids(): string[] } {
+  const kept = new Map<string, Response>();
+  return {
+    async put(id, body, mime) {
+      kept.set(id, new Response(body, { headers: { 'content-type': mime } }));
+    },
+    async take(id, read) {
+      const res = kept.get(id);
+      if (!res) return null;
+      try {
+        return await read(res);
+      } finally {
+        kept.delete(id);
+      }
+    },
+    async drop(id) {
+      kept.delete(id);
+    },
+    ids: () => [...kept.keys()],
+  };
+}
 
-    const first = (await handle({ type: 'library.export', format: 'csv' }, extPage)) as unknown as { ok: true; text: string; parts: number; exportId: string };
-    expect(first.parts).toBe(2);
-    const second = (await handle({ type: 'library.exportPart', exportId: first.exportId, seq: 1 }, extPage)) as unknown as { text: string };
-    const csv = first.text + second.text;
-    expect(csv.length).toBeGreaterThan(CHUNK_CHARS);
-    expect(csv).toContain('Chunked Paper');
+describe('files larger than a message', () => {
+  it('are imported from the file store and taken out of it; exports larger than a message are put there', async () => {
+    const files = memoryFiles();
+    const handle = createRouter({ library: new Library(new DejaLuDB(`router-${++n}`)), tabs: memoryTabStore(), extensionId: EXT, files });
+    // A CSL-JSON file padded past the inline limit with a long abstract.
+    const items = [{ id: 'a', type: 'article', title: 'Large Paper', abstract: 'x'.repeat(INLINE_CHARS + 10), URL: 'https://arxiv.org/abs/2501.00077' }];
+    const text = JSON.stringify(items);
+    expect(await handle({ type: 'library.import', text }, extPage)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    await files.put('f1', text, 'application/json');
+    const imported = await handle({ type: 'library.import', fileId: 'f1', filename: 'big.json' }, extPage);
+    expect(imported).toMatchObject({ ok: true, added: 1, format: 'csl-json' });
+    expect(files.ids()).toEqual([]);
+    expect(await handle({ type: 'library.import', fileId: 'f1' }, extPage)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    const big = (await handle({ type: 'library.export', format: 'csv' }, extPage)) as Reply<'library.export'>;
+    if (!big.ok) throw new Error(big.error.message);
+    expect(big.text).toBeUndefined();
+    expect(files.ids()).toEqual([big.fileId]);
+    const csv = await files.take(big.fileId!, (res) => res.text());
+    expect(csv!.length).toBeGreaterThan(INLINE_CHARS);
+    expect(csv).toContain('Large Paper');
+
+    // Small files stay inside the message.
+    await handle({ type: 'papers.bulk', keys: ['arxiv:2501.00077'], op: { kind: 'delete' } }, extPage);
+    const small = (await handle({ type: 'library.export', format: 'csv' }, extPage)) as Reply<'library.export'>;
+    expect(small).toMatchObject({ ok: true, count: 0 });
+    if (small.ok) expect(small.fileId).toBeUndefined();
+    expect(files.ids()).toEqual([]);
   }, 60_000);
 });
 

@@ -117,6 +117,71 @@ test('library: search, filters, bulk tag, export and import through the page', a
   expect(net.refused.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
 });
 
+/** A backup of `n` papers with long abstracts: larger than one message may carry (INLINE_CHARS). */
+function bigBackup(n: number): string {
+  const at = Date.UTC(2025, 10, 3);
+  const papers = Array.from({ length: n }, (_, i) => {
+    const id = `2511.${String(i).padStart(5, '0')}`;
+    return {
+      key: `arxiv:${id}`,
+      arxivId: id,
+      title: `Scaling study number ${i} of sparse mixtures for long context retrieval`,
+      authors: [`Ada Lovelace ${i}`, 'Alan Turing'],
+      abstract: `We study case ${i}. ${'Long-context retrieval with sparse mixtures of experts keeps quality while cutting cost. '.repeat(8)}`,
+      urls: [`https://arxiv.org/abs/${id}`],
+      sites: ['huggingface'],
+      firstSeen: at,
+      lastSeen: at,
+      seenCount: 1,
+      first: { at, site: 'huggingface', label: 'Nov 3', pageUrl: 'https://huggingface.co/papers/date/2025-11-03' },
+      tags: i % 100 === 0 ? ['centennial'] : [],
+      note: '',
+      updatedAt: at,
+    };
+  });
+  const sightings = papers.map((p) => ({ paperKey: p.key, at, pageUrl: p.first.pageUrl, site: 'huggingface', label: 'Nov 3', visitId: 'v-big' }));
+  return JSON.stringify({ format: 'dejalu-backup', version: 1, exportedAt: new Date(at).toISOString(), papers, sightings, notSame: [], settings: [] });
+}
+
+/** Entries in the Cache Storage the library page and the background exchange large files through. */
+const transferEntries = (lib: Page) =>
+  lib.evaluate(async () => (await (await caches.open('dejalu-transfer')).keys()).map((r) => r.url));
+
+test('library: files larger than a message are imported and exported through Cache Storage, which is left empty', async ({ context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  const text = bigBackup(1_500);
+  expect(text.length).toBeGreaterThan(1_000_000);
+  const imported = await importFile(lib, 'big-backup.json', text);
+  expect(imported).toBe('Imported from backup: 1,500 new, 0 updated, 1,500 sightings.');
+  expect(await stats(lib)).toMatchObject({ papers: 1_500, sightings: 1_500 });
+  expect(await transferEntries(lib)).toEqual([]);
+
+  await lib.getByTestId('export-format').selectOption('bibtex');
+  const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('export-all').click()]);
+  expect(download.suggestedFilename()).toMatch(/^dejalu-\d{4}-\d{2}-\d{2}\.bib$/);
+  const bib = readFileSync((await download.path())!, 'utf8');
+  expect(bib.length).toBeGreaterThan(1_000_000);
+  expect(bib.match(/^@\w+\{/gm)).toHaveLength(1_500);
+  expect(bib).toContain('eprint = {2511.01499}');
+  expect(bib).toMatch(/title = \{Scaling study number 700 of sparse mixtures/);
+  await expect(lib.getByTestId('export-status')).toHaveText('Exported 1,500 papers to ' + download.suggestedFilename() + '.');
+  expect(await transferEntries(lib)).toEqual([]);
+
+  // A page closed mid-transfer leaves its file behind: the worker drops it when it next starts,
+  // once it is old enough that no page can still be using it.
+  await lib.evaluate(async () => {
+    const cache = await caches.open('dejalu-transfer');
+    const old = (Date.now() - 11 * 60_000).toString(36);
+    await cache.put(`https://dejalu.invalid/transfer/${old}-left`, new Response('left behind'));
+    await cache.put(`https://dejalu.invalid/transfer/${Date.now().toString(36)}-fresh`, new Response('in use'));
+  });
+  const cdp = await context.newCDPSession(lib);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  expect(await stats(lib)).toMatchObject({ papers: 1_500 });
+  await expect.poll(async () => (await transferEntries(lib)).map((u) => u.split('-').pop())).toEqual(['fresh']);
+});
+
 test('library: details, note kept across a reload, delete with undo, screenshots', async ({ page, context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
   await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-10-29');
