@@ -3,6 +3,6 @@ import { Popup } from '../../components/popup/Popup';
 import { startPopup } from '../../components/popup/start';
 import './style.css';
 
-// Before the first render: the background's answer is on its way while the first frame is drawn.
-const start = startPopup();
+// Sent by popup-start.js while the page was parsed; here only if that script did not run.
+const start = window.dejaluPopupStart ?? startPopup();
 render(<Popup start={start} />, document.getElementById('app')!);

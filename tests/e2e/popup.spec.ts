@@ -54,6 +54,8 @@ test('popup: groups and counts, save, tags with autocomplete, a note kept across
 
   let popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('site-name')).toHaveText('Hugging Face · Nov 3');
+  // The first request left from the classic script in the head (popup-start.ts), not the module.
+  expect(await popup.evaluate(() => typeof (window as { dejaluPopupStart?: unknown }).dejaluPopupStart)).toBe('object');
   // 74 cards: the popup stays within 600 px and its list scrolls.
   const size = await popup.evaluate(() => {
     const list = document.querySelector('.scroll')!;
