@@ -356,6 +356,7 @@ function similarTitles(a: TitleInfo, b: TitleInfo): number | null {
   // Cheap bound before any edit distance: the ratio cannot reach MIN_RATIO.
   if (Math.abs(la - lb) > (1 - MIN_RATIO) * Math.max(la, lb)) return null;
   if (a.compact !== b.compact) {
+    if (1 - letterCountBound(a.compact, b.compact) / Math.max(la, lb) < MIN_RATIO) return null;
     if (ratio(a.compact, b.compact) < MIN_RATIO) return null;
     const limit = Math.min(a.tokens.length, b.tokens.length) >= 8 ? 2 : 1;
     const isName = (w: string) => a.names.has(w) || b.names.has(w);
@@ -508,7 +509,40 @@ export function mayBeSameTitle(a: TitleDigest, b: TitleDigest): boolean {
   const la = a.compact.length;
   const lb = b.compact.length;
   if (Math.abs(la - lb) > (1 - MIN_RATIO) * Math.max(la, lb)) return false;
-  return a.compact === b.compact || ratio(a.compact, b.compact) >= MIN_RATIO;
+  if (a.compact === b.compact) return true;
+  // The edit distance is at least what the letter counts differ by, which rules out most
+  // candidates (titles sharing a group of words) at a fraction of the distance's cost.
+  const len = Math.max(la, lb);
+  if (1 - letterCountBound(a.compact, b.compact) / len < MIN_RATIO) return false;
+  return ratio(a.compact, b.compact) >= MIN_RATIO;
+}
+
+const letterCounts = new Int32Array(128);
+/**
+ * A lower bound of the edit distance of x and y: an edit adds or removes at most one letter of
+ * each kind, so the distance is at least the larger of the surplus of x's letters over y's and
+ * of y's over x's. Letters are counted by their code's low 7 bits: letters sharing a bucket only
+ * lower the bound, which stays a bound.
+ */
+function letterCountBound(x: string, y: string): number {
+  const h = letterCounts;
+  for (let i = 0; i < x.length; i++) h[x.charCodeAt(i) & 127]!++;
+  for (let i = 0; i < y.length; i++) h[y.charCodeAt(i) & 127]!--;
+  let more = 0;
+  let fewer = 0;
+  // Each bucket is read once, then emptied for the next call.
+  const take = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i) & 127;
+      const v = h[c]!;
+      if (v > 0) more += v;
+      else fewer -= v;
+      h[c] = 0;
+    }
+  };
+  take(x);
+  take(y);
+  return Math.max(more, fewer);
 }
 
 /** Near-equal once a trailing note is dropped from one side or both; scored on the full titles. */
@@ -536,6 +570,16 @@ function similarWithoutNotes(a: TitleInfo, b: TitleInfo): number | null {
  */
 export function explainMatch(a: VersionedRef, b: VersionedRef): MatchExplanation | null {
   return explainProfiles(profileOf(a), profileOf(b));
+}
+
+/**
+ * `explainMatch` with `a` fixed: what `a` says of itself (ids, title analysis, author surnames) is
+ * worked out once, for a card compared with every candidate the catalog gives it.
+ */
+export function matcherFor(a: VersionedRef): (b: VersionedRef) => MatchExplanation | null {
+  // Lazily: most cards of a page have no candidate left to compare by then.
+  let pa: Profile | undefined;
+  return (b) => explainProfiles((pa ??= profileOf(a)), profileOf(b));
 }
 
 export function samePaper(a: PaperRef, b: PaperRef): boolean {
@@ -596,6 +640,11 @@ export function hashNumber(s: string): number {
  * for titles with hyphenated words: at most 8; a title with a trailing note (`(HELM)`) also gets
  * the keys of the title without it.
  */
+/** `titleKey(title)`, from the analysis `candidateKeys` and the rules share (cached per title). */
+export function analysedTitleKey(title: string): string {
+  return analyseTitle(title).key;
+}
+
 export function candidateKeys(title: string): string[] {
   return keysOf(analyseTitle(title));
 }

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
 import {
   candidateKeys,
@@ -273,6 +274,36 @@ describe('titleDigest / mayBeSameTitle', () => {
     }
     expect(same).toBeGreaterThan(300);
     expect(ruledOut).toBeGreaterThan(different * 0.6);
+  });
+
+  it('decides compact titles exactly as the 0.9 edit ratio does (its letter-count bound only skips work)', () => {
+    const rnd = mulberry32(11);
+    // Letters sharing a 7-bit bucket (`é` with `i`, `ł` with `B`) and digits, so collisions are tried.
+    const alphabet = 'abcdeiostnrlmé0123456789ĳłB';
+    const word = () => Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+    const digest = (compact: string) => ({ key: compact.length, markers: '', compact, short: false, spaceless: compact.length, hasBase: false });
+    let near = 0;
+    for (let i = 0; i < 4_000; i++) {
+      const a = Array.from({ length: 4 + Math.floor(rnd() * 6) }, word).join('');
+      let b = a;
+      const edits = Math.floor(rnd() * 9);
+      for (let e = 0; e < edits; e++) {
+        const at = Math.floor(rnd() * (b.length + 1));
+        const ch = alphabet[Math.floor(rnd() * alphabet.length)]!;
+        const kind = Math.floor(rnd() * 3);
+        b = kind === 0 ? b.slice(0, at) + ch + b.slice(at) : kind === 1 ? b.slice(0, at) + b.slice(at + 1) : b.slice(0, at) + ch + b.slice(at + 1);
+      }
+      if (rnd() < 0.2) b = [...b].reverse().join('');
+      if (b === '') continue;
+      const len = Math.max(a.length, b.length);
+      // The rule as it was: a length bound, then the ratio.
+      const want = !(Math.abs(a.length - b.length) > (1 - 0.9) * len) && (a === b || 1 - distance(a, b) / len >= 0.9);
+      const da = digest(a);
+      const db = { ...digest(b), key: da.key + 1 };
+      expect(mayBeSameTitle(da, db), `${a} / ${b}`).toBe(want);
+      if (want) near++;
+    }
+    expect(near).toBeGreaterThan(300);
   });
 });
 
