@@ -14,11 +14,15 @@
  */
 import { hashNumber, mayBeSameTitle, rowTitleDigest, type TitleDigest } from '../dedup';
 import type { PaperRow } from '../db';
+import type { PaperView } from '../messages';
 import type { PaperRef } from '../types';
 import { fold, paperWords } from '../words';
 
 /** Bump when the snapshot's layout or what it derives from rows changes: old snapshots are rebuilt. */
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 2;
+
+/** A paper as page lookups answer it (rows.toSlimView): every field but the abstract. */
+export type SlimView = Omit<PaperView, 'abstract'>;
 
 export interface CatalogQuery {
   /** Folded query terms, each a prefix of some indexed word. */
@@ -62,6 +66,19 @@ export interface CatalogSnapshot {
   titleKeys: Float64Array;
   spaceless: Float64Array;
   titleFlags: Float64Array;
+  // What a slim view needs beyond the columns above (see `slim`).
+  publishedAt: string;
+  urls: string;
+  notes: string;
+  seenCount: Float64Array;
+  updatedAt: Float64Array;
+  firstAt: Float64Array;
+  /** Index into `places` (-1: no first sighting). */
+  firstPlace: Int32Array;
+  /** Distinct first-sighting places (site, label, page, digest date) as JSON, joined by NUL. */
+  places: string;
+  /** 1 when the slot's slim view is its columns exactly (see `plainRow`). */
+  plain: Uint8Array;
   /** Every word, sorted, joined by NUL; a word's id is its position. */
   words: string;
   wordOffsets: Int32Array;
@@ -116,6 +133,19 @@ export class Catalog {
   private spaceless: number[] = [];
   /** 1: short title; 2: has a trailing note. */
   private titleFlags: number[] = [];
+  // The rest of a slim view: page lookups answer from memory instead of reading each matched row.
+  private publishedAt: string[] = [];
+  /** URLs joined by U+0001. */
+  private urls: string[] = [];
+  private notes: string[] = [];
+  private seenCount: number[] = [];
+  private updatedAt: number[] = [];
+  private firstAt: number[] = [];
+  private firstPlace: number[] = [];
+  /** A page visit's papers share their first sighting's place: each distinct one is kept once. */
+  private places: string[] = [];
+  private readonly placeId = new Map<string, number>();
+  private plain: number[] = [];
 
   private readonly slotOf = new Map<string, number>();
 
@@ -178,6 +208,23 @@ export class Catalog {
     this.compacts[s] = d.compact;
     this.spaceless[s] = d.spaceless;
     this.titleFlags[s] = (d.short ? 1 : 0) | (d.hasBase ? 2 : 0);
+    // A row of another shape keeps nothing here (its view is read from the database), so that no
+    // string of it can break the snapshot's NUL-joined columns.
+    const plain = plainRow(row);
+    this.plain[s] = plain ? 1 : 0;
+    this.publishedAt[s] = plain ? (row.publishedAt ?? '') : '';
+    this.urls[s] = plain ? row.urls.join(SUB) : '';
+    this.notes[s] = plain ? row.note : '';
+    this.seenCount[s] = plain ? row.seenCount : 0;
+    this.updatedAt[s] = plain ? row.updatedAt : 0;
+    if (plain && row.first) {
+      const { at, site, label, pageUrl, digestDate } = row.first;
+      this.firstAt[s] = at;
+      this.firstPlace[s] = this.placeOf(JSON.stringify(digestDate === undefined ? [site, label, pageUrl] : [site, label, pageUrl, digestDate]));
+    } else {
+      this.firstAt[s] = NaN;
+      this.firstPlace[s] = -1;
+    }
     const words = paperWords(row);
     const ids = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) ids[i] = this.idOf(words[i]!);
@@ -202,8 +249,21 @@ export class Catalog {
     this.titles[s] = '';
     this.authors[s] = '';
     this.tags[s] = '';
+    this.urls[s] = '';
+    this.notes[s] = '';
+    this.plain[s] = 0;
     this.ownWords[s] = EMPTY_I32;
     this.ownCands[s] = [];
+  }
+
+  private placeOf(place: string): number {
+    let id = this.placeId.get(place);
+    if (id === undefined) {
+      id = this.places.length;
+      this.places.push(place);
+      this.placeId.set(place, id);
+    }
+    return id;
   }
 
   private idOf(word: string): number {
@@ -289,6 +349,43 @@ export class Catalog {
     // Different markers rule a pair out unless the keys are equal: checked before building a digest.
     if (this.titleKeys[s] !== digest.key && this.markers[s] !== digest.markers) return false;
     return mayBeSameTitle(digest, this.digestAt(s));
+  }
+
+  /**
+   * The paper as `toSlimView` gives it from its row, built from the columns; undefined when the
+   * catalog does not hold the paper or its row has a shape the columns cannot give back exactly
+   * (then read the row).
+   */
+  slim(key: string): SlimView | undefined {
+    const s = this.slotOf.get(key);
+    if (s === undefined || !this.plain[s]) return undefined;
+    const list = (joined: string) => (joined ? joined.split(SUB) : []);
+    const v: SlimView = {
+      key,
+      title: this.titles[s]!,
+      authors: list(this.authors[s]!),
+      urls: list(this.urls[s]!),
+      sites: list(this.sites[s]!) as SlimView['sites'],
+      seenCount: this.seenCount[s]!,
+      tags: list(this.tags[s]!),
+      note: this.notes[s]!,
+      updatedAt: this.updatedAt[s]!,
+    };
+    if (this.arxivIds[s]) v.arxivId = this.arxivIds[s];
+    if (!Number.isNaN(this.versions[s])) v.version = this.versions[s];
+    if (this.dois[s]) v.doi = this.dois[s];
+    if (!Number.isNaN(this.years[s])) v.year = this.years[s];
+    if (this.publishedAt[s]) v.publishedAt = this.publishedAt[s];
+    if (!Number.isNaN(this.firstSeen[s])) v.firstSeen = this.firstSeen[s];
+    if (!Number.isNaN(this.lastSeen[s])) v.lastSeen = this.lastSeen[s];
+    const place = this.firstPlace[s]!;
+    if (place >= 0) {
+      const [site, label, pageUrl, digestDate] = JSON.parse(this.places[place]!) as [SlimView['sites'][number], string, string, string?];
+      v.first = { at: this.firstAt[s]!, site, label, pageUrl };
+      if (digestDate !== undefined) v.first.digestDate = digestDate;
+    }
+    if (!Number.isNaN(this.savedAt[s])) v.savedAt = this.savedAt[s];
+    return v;
   }
 
   /** The stored title's digest, to rule out most candidates without analysing their titles. */
@@ -454,6 +551,20 @@ export class Catalog {
     const n = live.length;
     const pick = (col: string[]) => live.map((s) => col[s]!).join(SEP);
     const num = (col: number[]) => Float64Array.from(live, (s) => col[s]!);
+    // Only the places live papers still name, renumbered.
+    const placeIds = new Map<number, number>();
+    const places: string[] = [];
+    const firstPlace = Int32Array.from(live, (s) => {
+      const p = this.firstPlace[s]!;
+      if (p < 0) return -1;
+      let id = placeIds.get(p);
+      if (id === undefined) {
+        id = places.length;
+        placeIds.set(p, id);
+        places.push(this.places[p]!);
+      }
+      return id;
+    });
 
     const wordOf = (id: number) => (id < this.dict.length ? this.dict[id]! : this.extraWords[id - this.dict.length]!);
     const total = this.dict.length + this.extraWords.length;
@@ -538,6 +649,15 @@ export class Catalog {
       titleKeys: num(this.titleKeys),
       spaceless: num(this.spaceless),
       titleFlags: num(this.titleFlags),
+      publishedAt: pick(this.publishedAt),
+      urls: pick(this.urls),
+      notes: pick(this.notes),
+      seenCount: num(this.seenCount),
+      updatedAt: num(this.updatedAt),
+      firstAt: num(this.firstAt),
+      firstPlace,
+      places: places.join(SEP),
+      plain: Uint8Array.from(live, (s) => this.plain[s]!),
       words: usedIds.map(wordOf).join(SEP),
       wordOffsets,
       wordIds,
@@ -568,6 +688,16 @@ export class Catalog {
     c.titleKeys = Array.from(snap.titleKeys);
     c.spaceless = Array.from(snap.spaceless);
     c.titleFlags = Array.from(snap.titleFlags);
+    c.publishedAt = split(snap.publishedAt, n);
+    c.urls = split(snap.urls, n);
+    c.notes = split(snap.notes, n);
+    c.seenCount = Array.from(snap.seenCount);
+    c.updatedAt = Array.from(snap.updatedAt);
+    c.firstAt = Array.from(snap.firstAt);
+    c.firstPlace = Array.from(snap.firstPlace);
+    c.places = snap.places ? snap.places.split(SEP) : [];
+    c.places.forEach((p, i) => c.placeId.set(p, i));
+    c.plain = Array.from(snap.plain);
     c.dict = snap.words ? snap.words.split(SEP) : [];
     c.baseOffsets = snap.wordOffsets;
     c.baseIds = snap.wordIds;
@@ -580,6 +710,39 @@ export class Catalog {
     for (let s = 0; s < n; s++) c.slotOf.set(c.keys[s]!, s);
     return c;
   }
+}
+
+const ROW_FIELDS = new Set([
+  'key', 'title', 'titleKey', 'candidateKeys', 'words', 'authors', 'abstract', 'arxivId', 'version', 'doi', 'year',
+  'publishedAt', 'urls', 'sites', 'firstSeen', 'lastSeen', 'seenCount', 'first', 'savedAt', 'tags', 'note', 'updatedAt',
+]);
+const FIRST_FIELDS = new Set(['at', 'site', 'label', 'pageUrl', 'digestDate']);
+const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+const optNum = (x: unknown) => x === undefined || isNum(x);
+const optText = (x: unknown) => x === undefined || (typeof x === 'string' && x !== '' && !x.includes(SEP));
+const texts = (x: unknown) => Array.isArray(x) && x.every((t) => typeof t === 'string' && t !== '' && !t.includes(SUB) && !t.includes(SEP));
+
+/**
+ * Whether the columns give this row's slim view back exactly: the fields rows are written with,
+ * of their types, with no empty or separator-holding strings where columns join lists or use ''
+ * for "absent". Rows this code writes always are; anything else is read from the database.
+ */
+function plainRow(row: PaperRow): boolean {
+  for (const k in row) if (!ROW_FIELDS.has(k)) return false;
+  const f = row.first as Record<string, unknown> | undefined;
+  if (f !== undefined) {
+    if (typeof f !== 'object' || f === null) return false;
+    for (const k in f) if (!FIRST_FIELDS.has(k)) return false;
+    if (!isNum(f.at) || typeof f.site !== 'string' || typeof f.label !== 'string' || typeof f.pageUrl !== 'string') return false;
+    if (f.digestDate !== undefined && typeof f.digestDate !== 'string') return false;
+  }
+  return (
+    typeof row.key === 'string' && typeof row.title === 'string' && !row.title.includes(SEP) &&
+    texts(row.authors) && texts(row.urls) && texts(row.sites) && texts(row.tags) &&
+    optText(row.arxivId) && optText(row.doi) && optText(row.publishedAt) &&
+    optNum(row.version) && optNum(row.year) && optNum(row.firstSeen) && optNum(row.lastSeen) && optNum(row.savedAt) &&
+    isNum(row.seenCount) && isNum(row.updatedAt) && typeof row.note === 'string' && !row.note.includes(SEP)
+  );
 }
 
 /** Two runs sorted by `lt`, merged. */
