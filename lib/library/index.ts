@@ -52,10 +52,16 @@ export class Library {
 
   // ---- page lookups and sightings ---------------------------------------------------------------
 
-  /** Each card's status before this visit: one read transaction for the whole batch. */
+  /**
+   * Each card's status before this visit: one read transaction for the whole batch. Near-title
+   * matches are answered from the catalog's slim views when it is loaded (see match.resolve).
+   */
   async lookup(cards: CardInput[]): Promise<CardStatus[]> {
     const probes = cards.map(probeOf);
-    const resolved = await this.db.transaction('r', this.db.papers, this.db.notSame, () => this.resolve(probes));
+    const store = this.catalog;
+    const resolved = await this.db.transaction('r', this.db.papers, this.db.notSame, () =>
+      resolve(this.db, probes, store.ready(), () => store.ready()),
+    );
     return resolved.map((r) => (r ? { status: statusOf(r.row), paper: toSlimView(r.row), match: r.match } : { status: 'new' }));
   }
 

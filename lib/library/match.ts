@@ -3,9 +3,9 @@
  * candidate keys and the dedup rules — from the in-memory catalog once it has loaded, else from
  * the persisted title-key and candidate-key indexes.
  */
-import { candidateKeys, explainMatch, titleDigest } from '../dedup';
+import { candidateKeys, explainMatch, matcherFor, titleDigest } from '../dedup';
 import type { DejaLuDB, PaperRow } from '../db';
-import type { Catalog } from './catalog';
+import type { Catalog, SlimView } from './catalog';
 import type { MatchView } from '../messages';
 import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './rows';
 
@@ -23,8 +23,25 @@ import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './
  * id, so most candidates of a page's new cards are dropped from their keys alone: in IndexedDB an
  * index entry costs a fraction of a row.
  */
-export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | null): Promise<(Resolved | null)[]> {
-  const out: (Resolved | null)[] = probes.map(() => null);
+export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | null): Promise<(Resolved | null)[]>;
+/**
+ * For a lookup that only shows what it found (`cards.lookup`): near-title matches come as the
+ * catalog's slim views (`Catalog.slim`) instead of rows read from the database — `current` says
+ * which catalog is in step with the table once this read transaction has started.
+ */
+export async function resolve(
+  db: DejaLuDB,
+  probes: Probe[],
+  cat: Catalog | null,
+  current: () => Catalog | null,
+): Promise<(Resolved<PaperRow | SlimView> | null)[]>;
+export async function resolve(
+  db: DejaLuDB,
+  probes: Probe[],
+  cat?: Catalog | null,
+  current?: () => Catalog | null,
+): Promise<(Resolved<PaperRow | SlimView> | null)[]> {
+  const out: (Resolved<PaperRow | SlimView> | null)[] = probes.map(() => null);
 
   // ---- round 1: ids ------------------------------------------------------------------------------
   const idKeys = [...new Set(probes.flatMap((p) => (p.arxivId ? [`arxiv:${p.arxivId}`] : [])))];
@@ -53,7 +70,9 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
   // ---- round 2: title keys and candidate keys ----------------------------------------------------
   const hasId = (p: Probe) => p.arxivId !== undefined || p.doi !== undefined;
   const candKeysOf = new Map<number, string[]>();
-  const rows = new Map<string, PaperRow>();
+  const rows = new Map<string, PaperRow | SlimView>();
+  /** The database's rows (without the catalog, every row read is one). */
+  const dbRows = new Map<string, PaperRow>();
   /** Candidate key → primary keys, in primary-key order (the index's order). */
   const byCand = new Map<string, string[]>();
   const byTitle = new Map<string, string[]>();
@@ -81,7 +100,10 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
     ]);
     rowKeys.forEach((k, j) => {
       const list = candRows[j] ?? [];
-      for (const r of list) rows.set(r.key, r);
+      for (const r of list) {
+        rows.set(r.key, r);
+        dbRows.set(r.key, r);
+      }
       byCand.set(k, list.map((r) => r.key));
     });
     pkKeys.forEach((k, j) => byCand.set(k, candPks[j] ?? []));
@@ -95,22 +117,27 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
   const nearOf = new Map<number, string[]>();
   const missing = new Set<string>();
   const pairs = new Set<string>();
+  /** Each pending card's own key and its `explainMatch` with the card's side worked out once. */
+  const ownOf = new Map<number, string>();
+  const matchOf = new Map<number, ReturnType<typeof matcherFor>>();
   for (const i of pending) {
     const p = probes[i]!;
     const own = keyOf(p);
+    ownOf.set(i, own);
+    const match = matcherFor(refOfProbe(p));
+    matchOf.set(i, match);
     const can = (pk: string) => mayMatch(p, pk);
     let near: string[] = [];
     let exact: string[];
     if (cat) {
       // The catalog holds what the rules compare: only papers that are the same by them are read,
       // and title digests rule out most candidates before any stored title is analysed.
-      const ref = refOfProbe(p);
       const digest = titleDigest(p.card.title);
       const all = cat.candidates(candKeysOf.get(i)!).filter(can);
-      const cardHasId = (ref.arxivId ?? ref.doi) !== undefined;
+      const cardHasId = (p.arxivId ?? p.doi) !== undefined;
       near = all.filter((pk) => {
         if (!cat.mayMatch(pk, digest, cardHasId)) return false;
-        const m = explainMatch(ref, cat.ref(pk)!);
+        const m = match(cat.ref(pk)!);
         verdicts.set(`${i}|${pk}`, m);
         return m !== null;
       });
@@ -126,7 +153,7 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
       }
       exact = byTitle.has(p.titleKey)
         ? byTitle.get(p.titleKey)!.filter(can)
-        : near.filter((pk) => rows.get(pk)?.titleKey === p.titleKey).sort();
+        : near.filter((pk) => dbRows.get(pk)?.titleKey === p.titleKey).sort();
     }
     for (const pk of near) {
       if (!rows.has(pk)) missing.add(pk);
@@ -136,23 +163,42 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
     for (const pk of exact) if (!rows.has(pk)) missing.add(pk);
     exactOf.set(i, exact);
   }
-  const missingKeys = [...missing];
+  let missingKeys = [...missing];
   const pairKeys = [...pairs];
-  const [more, split] = await Promise.all([
-    missingKeys.length ? db.papers.bulkGet(missingKeys) : Promise.resolve([]),
-    pairKeys.length ? notSamePairs(db, pairKeys) : Promise.resolve([]),
-  ]);
+  let split: ({ pair: string } | undefined)[];
+  let more: (PaperRow | undefined)[];
+  if (cat && current && missingKeys.length) {
+    // Once this transaction's first read is answered it has started: every transaction that wrote
+    // papers before it has committed (and told the catalog), and none can write until it ends. So
+    // the catalog then holds exactly what the rows would say — if it is still the current one (an
+    // aborted write makes the store drop it).
+    split = await notSamePairs(db, pairKeys);
+    if (current() === cat) {
+      const unviewed: string[] = [];
+      for (const pk of missingKeys) {
+        const v = cat.slim(pk);
+        if (v) rows.set(pk, v);
+        else unviewed.push(pk);
+      }
+      missingKeys = unviewed;
+    }
+    more = missingKeys.length ? await db.papers.bulkGet(missingKeys) : [];
+  } else {
+    [more, split] = await Promise.all([
+      missingKeys.length ? db.papers.bulkGet(missingKeys) : Promise.resolve([]),
+      pairKeys.length ? notSamePairs(db, pairKeys) : Promise.resolve([]),
+    ]);
+  }
   for (const r of more) if (r) rows.set(r.key, r);
   const splitPairs = new Set<string>();
   for (const s of split) if (s) splitPairs.add(s.pair);
 
   for (const i of pending) {
-    const p = probes[i]!;
-    const ref = refOfProbe(p);
-    const own = keyOf(p);
-    const verdict = (r: PaperRow) => {
+    const own = ownOf.get(i)!;
+    const match = matchOf.get(i)!;
+    const verdict = (r: PaperRow | SlimView) => {
       const known = verdicts.get(`${i}|${r.key}`);
-      return known !== undefined ? known : explainMatch(ref, refOf(r));
+      return known !== undefined ? known : match(refOf(r));
     };
     // Prefer a stored paper whose key is this card's own key: after a "not the same" split the
     // card's own paper must win over the paper it was split from.
@@ -166,7 +212,7 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
       out[i] = t;
       continue;
     }
-    let best: Resolved | null = null;
+    let best: Resolved<PaperRow | SlimView> | null = null;
     for (const pk of nearOf.get(i) ?? []) {
       const r = rows.get(pk);
       if (!r || splitPairs.has(pairKey(own, pk))) continue;
@@ -187,7 +233,8 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
  * keyed by another DOI, which has no arXiv id (else its key would be the arXiv one).
  */
 function mayMatch(p: Probe, pk: string): boolean {
-  const id = pk.replace(/#\d+$/, '');
+  if (p.arxivId === undefined && p.doi === undefined) return true;
+  const id = pk.includes('#') ? pk.replace(/#\d+$/, '') : pk;
   if (p.arxivId !== undefined && id.startsWith('arxiv:')) return id.slice(6) === p.arxivId;
   if (p.arxivId === undefined && p.doi !== undefined && id.startsWith('doi:')) return id.slice(4) === p.doi;
   return true;

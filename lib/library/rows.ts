@@ -2,10 +2,11 @@
  * Library rows: a card's identity (its probe and key), fresh rows, what a card teaches a stored row,
  * views sent to the UI, and merging two rows of one paper.
  */
-import { candidateKeys, titleKeys } from '../dedup';
+import { analysedTitleKey, candidateKeys, titleKeys } from '../dedup';
 import type { PaperRow } from '../db';
 import { normalizeDoi, paperKey, parseArxivId, titleKey } from '../identity';
 import type { CardInput, CardStatus, MatchView, PaperView } from '../messages';
+import type { SlimView } from './catalog';
 
 /** A card with its identity worked out once. */
 export interface Probe {
@@ -16,8 +17,9 @@ export interface Probe {
   titleKey: string;
 }
 
-export interface Resolved {
-  row: PaperRow;
+/** The stored paper a card is, and why; `R` is a slim view when the lookup only shows it. */
+export interface Resolved<R extends PaperRow | SlimView = PaperRow> {
+  row: R;
   match: MatchView;
 }
 
@@ -33,10 +35,14 @@ export function probeOf(card: CardInput): Probe {
     }
   }
   if (!arxivId && doi) arxivId = parseArxivId(doi)?.id;
-  return { card, arxivId, version, doi, titleKey: titleKey(card.title) };
+  // The same key as identity.titleKey, from the analysis a card's candidate keys reuse.
+  return { card, arxivId, version, doi, titleKey: analysedTitleKey(card.title) };
 }
 
 export function keyOf(p: Probe): string {
+  // Without ids the key is the title key, which the probe already holds (titleKey runs dozens of
+  // regexes; a page lookup asks every card's key).
+  if (!p.arxivId && !p.doi) return `title:${p.titleKey}`;
   return paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.card.title });
 }
 
@@ -44,7 +50,7 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-export function refOf(row: PaperRow) {
+export function refOf(row: PaperRow | SlimView) {
   return { title: row.title, arxivId: row.arxivId, doi: row.doi, authors: row.authors, year: row.year, version: row.version };
 }
 export function refOfProbe(p: Probe) {
@@ -73,12 +79,13 @@ export function toView(row: PaperRow): PaperView {
  * search results travel as these (a 100-card page's replies are a fraction of the size, and the
  * content script keeps them for the page's life); the library's detail panel asks `paper.get`.
  */
-export function toSlimView(row: PaperRow): PaperView {
-  const { abstract: _a, ...view } = toView(row);
+export function toSlimView(row: PaperRow | SlimView): PaperView {
+  // A slim view from the catalog (lib/library/catalog.ts `slim`) has none of these fields.
+  const { abstract: _a, titleKey: _t, candidateKeys: _c, words: _w, ...view } = row as PaperRow;
   return view;
 }
 
-export function statusOf(row: PaperRow | undefined): CardStatus['status'] {
+export function statusOf(row: PaperRow | SlimView | undefined): CardStatus['status'] {
   if (!row) return 'new';
   if (row.savedAt) return 'saved';
   return row.seenCount > 0 ? 'seen' : 'new';
