@@ -296,6 +296,12 @@ function isTransposition(x: string, y: string): boolean {
 
 const MERGES: ReadonlyArray<readonly [number, number]> = [[1, 2], [2, 1], [1, 3], [3, 1], [2, 2]];
 
+function spanLength(words: string[], from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n += words[i]!.length;
+  return n;
+}
+
 /**
  * Fewest typo substitutions aligning the two word lists (equal words and spacing merges are
  * free), or `limit + 1` when it exceeds `limit`.
@@ -329,6 +335,8 @@ function alignCost(
           if (i + k > n || j + l > m) continue;
           const rest = dp[(i + k) * width + j + l] ?? over;
           if (rest >= best) continue;
+          // Joined words can only be equal with equal lengths: checked first, without joining.
+          if (spanLength(a, i, k) !== spanLength(b, j, l)) continue;
           if (a.slice(i, i + k).join('') === b.slice(j, j + l).join('')) best = rest;
         }
       }
@@ -386,7 +394,21 @@ type Profile = {
   surnames?: Set<string>;
 };
 
+// Stored papers share authors, and a lookup compares a card with several papers: each name is
+// reduced once (normalising and two regexes per author showed in lookup profiles).
+const surnameCache = new Map<string, string>();
+const SURNAME_CACHE_MAX = 20_000;
+
 function surname(author: string): string {
+  const hit = surnameCache.get(author);
+  if (hit !== undefined) return hit;
+  const s = surnameOf(author);
+  if (surnameCache.size >= SURNAME_CACHE_MAX) surnameCache.clear();
+  surnameCache.set(author, s);
+  return s;
+}
+
+function surnameOf(author: string): string {
   const a = author.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
   if (a.includes(',')) return (a.split(',')[0] ?? '').trim();
   const parts = a.split(/\s+/).filter((p) => !/^(jr|sr|ii|iii|iv)\.?$/.test(p));
