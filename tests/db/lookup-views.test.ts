@@ -117,6 +117,23 @@ describe('lookups answered from the catalog', () => {
     expect(wire(after)).toEqual(wire(await fromRows(db, NEAR)));
   });
 
+  it('not-same pairs apply however many there are (the whole table is read only when small)', async () => {
+    const db = new DejaLuDB(`views-${++n}`);
+    const lib = new Library(db, () => 5_000);
+    await lib.recordSightings('v1', HF, STORED);
+    const before = await lib.lookup([NEAR[0]!]);
+    expect(before[0]?.paper?.key).toBe('arxiv:2501.00001');
+    const pair = (a: string, b: string) => ({ pair: `${a}|${b}`, a, b, at: 1 });
+    for (const count of [10, 600]) {
+      await db.notSame.clear();
+      await db.notSame.bulkPut(Array.from({ length: count }, (_, i) => pair(`title:a${i}`, `title:b${i}`)));
+      // The card's own key and the paper it near-matches, said to be different papers.
+      await db.notSame.put(pair('arxiv:2501.00001', `title:${probeOf(NEAR[0]!).titleKey}`));
+      const got = await expectInStep(lib, [NEAR[0]!]);
+      expect(got[0]?.status).toBe('new');
+    }
+  });
+
   it('a row the columns cannot give back exactly is read from the table', async () => {
     const db = new DejaLuDB(`views-${++n}`);
     const lib = new Library(db, () => 5_000);
