@@ -550,21 +550,29 @@ export class Catalog {
     for (let s = 0; s < this.keys.length; s++) if (this.keys[s]) live.push(s);
     const n = live.length;
     const pick = (col: string[]) => live.map((s) => col[s]!).join(SEP);
-    const num = (col: number[]) => Float64Array.from(live, (s) => col[s]!);
+    // Plain loops: TypedArray.from with a map function goes through the iterator protocol.
+    const num = (col: number[]) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = col[live[i]!]!;
+      return out;
+    };
     // Only the places live papers still name, renumbered.
     const placeIds = new Map<number, number>();
     const places: string[] = [];
-    const firstPlace = Int32Array.from(live, (s) => {
+    const firstPlace = new Int32Array(n);
+    const plain = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = live[i]!;
+      plain[i] = this.plain[s]!;
       const p = this.firstPlace[s]!;
-      if (p < 0) return -1;
-      let id = placeIds.get(p);
+      let id = p < 0 ? -1 : placeIds.get(p);
       if (id === undefined) {
         id = places.length;
         placeIds.set(p, id);
         places.push(this.places[p]!);
       }
-      return id;
-    });
+      firstPlace[i] = id;
+    }
 
     const wordOf = (id: number) => (id < this.dict.length ? this.dict[id]! : this.extraWords[id - this.dict.length]!);
     const total = this.dict.length + this.extraWords.length;
@@ -657,7 +665,7 @@ export class Catalog {
       firstAt: num(this.firstAt),
       firstPlace,
       places: places.join(SEP),
-      plain: Uint8Array.from(live, (s) => this.plain[s]!),
+      plain,
       words: usedIds.map(wordOf).join(SEP),
       wordOffsets,
       wordIds,
