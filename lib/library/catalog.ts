@@ -731,9 +731,10 @@ const optText = (x: unknown) => x === undefined || (typeof x === 'string' && x !
 const texts = (x: unknown) => Array.isArray(x) && x.every((t) => typeof t === 'string' && t !== '' && !t.includes(SUB) && !t.includes(SEP));
 
 /**
- * Whether the columns give this row's slim view back exactly: the fields rows are written with,
- * of their types, with no empty or separator-holding strings where columns join lists or use ''
- * for "absent". Rows this code writes always are; anything else is read from the database.
+ * Whether the columns give this row's slim view back exactly: only the fields of PaperRow (a field
+ * added there and not here makes every row read from the database again: slower, never wrong), of
+ * their types, with no empty or separator-holding strings where columns join lists or use '' for
+ * "absent". Rows as the library writes them almost always are; the others are read from the table.
  */
 function plainRow(row: PaperRow): boolean {
   for (const k in row) if (!ROW_FIELDS.has(k)) return false;
