@@ -122,10 +122,10 @@ export function createRouter(deps: RouterDeps) {
   const handlers: { [T in RequestType]: Handler<T> } = {
     'cards.lookup': async (r, sender) => {
       const at = epoch;
-      const statuses = await library.lookup(r.cards);
+      const [statuses, settings] = await Promise.all([library.lookup(r.cards), r.settings ? readSettings(library.db) : undefined]);
       const id = sender.tab?.id;
       if (id !== undefined) remember(id, r.cards, statuses, at);
-      return { statuses };
+      return settings ? { statuses, settings } : { statuses };
     },
     'sightings.record': async (r) => {
       const recorded = await library.recordSightings(r.visitId, r.page, r.cards);

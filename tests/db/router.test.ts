@@ -67,6 +67,16 @@ describe('router', () => {
     const reply = await handle({ type: 'cards.lookup', cards: [card] }, hfTab);
     expect(reply.ok && 'statuses' in reply && reply.statuses[0]?.status).toBe('saved');
   });
+
+  it("answers a page's first lookup with the settings too, when asked", async () => {
+    const { handle } = router();
+    const card = { title: 'Tiny Paper', arxivId: '2501.00009' };
+    await handle({ type: 'settings.set', settings: { fadeSeen: true } }, extPage);
+    const plain = await handle({ type: 'cards.lookup', cards: [card] }, hfTab);
+    expect(plain.ok && 'settings' in plain).toBe(false);
+    const first = await handle({ type: 'cards.lookup', cards: [card], settings: true }, hfTab);
+    expect(first).toMatchObject({ ok: true, statuses: [{ status: 'new' }], settings: { fadeSeen: true } });
+  });
 });
 
 describe('large files travel in parts', () => {
