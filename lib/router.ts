@@ -10,6 +10,7 @@ import {
   type CardInput,
   type ErrorCode,
   type MatchView,
+  type PaperView,
   type Settings,
   type Reply,
   type RequestOf,
@@ -122,7 +123,10 @@ export function createRouter(deps: RouterDeps) {
   const handlers: { [T in RequestType]: Handler<T> } = {
     'cards.lookup': async (r, sender) => {
       const at = epoch;
-      const [statuses, settings] = await Promise.all([library.lookup(r.cards), r.settings ? readSettings(library.db) : undefined]);
+      const [found, settings] = await Promise.all([library.lookup(r.cards), r.settings ? readSettings(library.db) : undefined]);
+      // Pages never show a stored abstract: leaving them out keeps the reply, which the page reads
+      // on its main thread before the badges go in, to what the badges use.
+      const statuses = found.map((st) => (st.paper?.abstract === undefined ? st : { ...st, paper: withoutAbstract(st.paper) }));
       const id = sender.tab?.id;
       if (id !== undefined) remember(id, r.cards, statuses, at);
       return settings ? { statuses, settings } : { statuses };
@@ -266,6 +270,11 @@ export function createRouter(deps: RouterDeps) {
       return fail(code, err instanceof Error ? err.message : String(err));
     }
   };
+}
+
+function withoutAbstract(paper: PaperView): PaperView {
+  const { abstract: _abstract, ...rest } = paper;
+  return rest;
 }
 
 /** A card's identity for remembering its match: everything a lookup reads from it. */

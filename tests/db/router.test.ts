@@ -77,6 +77,17 @@ describe('router', () => {
     const first = await handle({ type: 'cards.lookup', cards: [card], settings: true }, hfTab);
     expect(first).toMatchObject({ ok: true, statuses: [{ status: 'new' }], settings: { fadeSeen: true } });
   });
+
+  it('leaves stored abstracts out of lookup replies (pages never show them)', async () => {
+    const { handle } = router();
+    const card = { title: 'Tiny Paper', arxivId: '2501.00009', abstract: 'A long abstract.' };
+    const saved = await handle({ type: 'paper.save', target: { card }, saved: true }, hfTab);
+    expect(saved.ok && 'paper' in saved && saved.paper.abstract).toBe('A long abstract.');
+    const reply = await handle({ type: 'cards.lookup', cards: [{ title: card.title, arxivId: card.arxivId }] }, hfTab);
+    const paper = reply.ok && 'statuses' in reply ? reply.statuses[0]?.paper : undefined;
+    expect(paper).toMatchObject({ key: 'arxiv:2501.00009', title: 'Tiny Paper' });
+    expect(paper && 'abstract' in paper).toBe(false);
+  });
 });
 
 describe('large files travel in parts', () => {
