@@ -265,7 +265,12 @@ export class PageController {
     if (slicer.due()) await slicer.pause();
     const withSettings = !this.settingsAsked;
     this.settingsAsked = true;
-    const replies = batches.slice(0, IN_FLIGHT).map((batch, i) => this.lookup(batch, withSettings && i === 0));
+    // A page whose cards are all in this one lookup: the lookup is the tab's report as well.
+    const asReport = batches.length === 1 && this.entries.size === 0 ? this.page : undefined;
+    let reported = false;
+    const replies = batches.slice(0, IN_FLIGHT).map((batch, i) =>
+      i === 0 ? this.lookup(batch, withSettings, asReport, () => (reported = true)) : this.lookup(batch),
+    );
     this.ui.prepare?.(batches[0]!.map((f) => f.card));
     if (this.siteOff(await this.settingsReady)) return this.turnOff();
     for (let b = 0; b < batches.length; b++) {
@@ -281,17 +286,26 @@ export class PageController {
       // Counts and dimming follow each batch; the tab's report (every card) goes once, at the end,
       // in a task of its own: sending thousands of cards is itself a few milliseconds per thousand.
       this.refreshPageUi(false, added);
+      // Every card of the lookup went in: the background has the report already.
+      if (reported && added.length === batches[b]!.length) return;
     }
     await slicer.pause();
     if (this.visitId !== visit) return;
     this.report();
   }
 
-  private async lookup(batch: Fresh[], withSettings = false): Promise<CardStatus[]> {
+  private async lookup(batch: Fresh[], withSettings = false, report?: PageInfo, onReported?: () => void): Promise<CardStatus[]> {
     const cards = batch.map((f) => slimInput(f.input));
-    const reply = await send(withSettings ? { type: 'cards.lookup', cards, settings: true } : { type: 'cards.lookup', cards });
+    const reply = await send({
+      type: 'cards.lookup',
+      cards,
+      ...(withSettings ? { settings: true as const } : {}),
+      ...(report ? { report } : {}),
+    });
     if (withSettings) this.settingsKnown(reply.ok ? (reply.settings ?? null) : null);
-    return reply.ok ? reply.statuses : batch.map(() => ({ status: 'new' as const }));
+    if (!reply.ok) return batch.map(() => ({ status: 'new' as const }));
+    if (report) onReported?.();
+    return reply.statuses;
   }
 
   private turnOff(): void {
