@@ -70,11 +70,10 @@ export function createPageUi(): PageUi {
    * the badge's own elements, as the per-badge listeners did (four per badge, 400 on 100 cards).
    */
   const plain = new WeakMap<EventTarget, () => void>();
+  // Badges sit in the page's light DOM (cards are found by document queries), so the host is the
+  // target the document sees.
   const reach = (e: Event) => {
-    // The host is the target, unless the card itself sits in a shadow root of the page's own.
-    const direct = e.target && plain.get(e.target);
-    if (direct) return direct();
-    for (const node of e.composedPath()) plain.get(node)?.();
+    if (e.target) plain.get(e.target)?.();
   };
   for (const type of UPGRADE_EVENTS) document.addEventListener(type, reach, true);
   const faded = new Map<HTMLElement, { css: string; style: Settings['seenStyle']; off?: () => void }>();
