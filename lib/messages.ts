@@ -108,7 +108,17 @@ export const ImportFormatSchema = z.enum(['backup', 'bibtex', 'csl-json', 'auto'
 
 export const Request = z.discriminatedUnion('type', [
   /** Statuses *before* this visit for a whole page's cards: one round trip however many. */
-  z.object({ type: z.literal('cards.lookup'), cards: z.array(CardInputSchema).max(20_000) }),
+  /**
+   * `settings`: send the settings back too (a page's first lookup: one round trip instead of two).
+   * `report`: these cards with their statuses are the tab's report from this page (a page whose
+   * cards all went in one lookup), so no `tab.report` has to follow.
+   */
+  z.object({
+    type: z.literal('cards.lookup'),
+    cards: z.array(CardInputSchema).max(20_000),
+    settings: z.literal(true).optional(),
+    report: PageInfoSchema.optional(),
+  }),
   /** Sightings for cards seen during one page visit; a paper gets at most one per visit. */
   z.object({
     type: z.literal('sightings.record'),
@@ -257,7 +267,7 @@ export interface ImportResult {
 }
 
 export interface Replies {
-  'cards.lookup': { statuses: CardStatus[] };
+  'cards.lookup': { statuses: CardStatus[]; settings?: Settings };
   'sightings.record': { recorded: number };
   'tab.report': { ok: true };
   'tab.get': { state: TabState | null; statuses: CardStatus[] };

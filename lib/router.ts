@@ -10,6 +10,8 @@ import {
   type CardInput,
   type ErrorCode,
   type MatchView,
+  type PageInfo,
+  type PaperView,
   type Settings,
   type Reply,
   type RequestOf,
@@ -119,13 +121,35 @@ export function createRouter(deps: RouterDeps) {
     });
   };
 
+  /** What a tab shows (`tab.report`, or a page's one lookup), for the popup and the toolbar badge. */
+  const reportTab = async (id: number, page: PageInfo, reported: RequestOf<'tab.report'>['cards']) => {
+    const m = matched.get(id);
+    const cards = reported.map((c) => {
+      const known = m?.get(cardId(c.card));
+      return known && known.epoch === epoch ? { ...c, key: known.key, ...(known.match ? { match: known.match } : {}) } : c;
+    });
+    await tabs.set(id, { page, cards, updatedAt: Date.now(), epoch });
+    deps.setBadge?.(id, reported.filter((c) => c.status === 'new').length);
+    notify([]);
+  };
+
   const handlers: { [T in RequestType]: Handler<T> } = {
     'cards.lookup': async (r, sender) => {
       const at = epoch;
-      const statuses = await library.lookup(r.cards);
+      const [found, settings] = await Promise.all([library.lookup(r.cards), r.settings || r.report ? readSettings(library.db) : undefined]);
+      // Pages never show a stored abstract: leaving them out keeps the reply, which the page reads
+      // on its main thread before the badges go in, to what the badges use.
+      const statuses = found.map((st) => (st.paper?.abstract === undefined ? st : { ...st, paper: withoutAbstract(st.paper) }));
       const id = sender.tab?.id;
       if (id !== undefined) remember(id, r.cards, statuses, at);
-      return { statuses };
+      // The report goes after the reply, which the page is waiting for to show its badges; a site
+      // the reader turned off shows nothing and reports nothing.
+      const page = r.report;
+      if (page && id !== undefined && (settings?.sites as Record<string, boolean> | undefined)?.[page.site] !== false) {
+        const cards = r.cards.map((card, i) => ({ card, status: statuses[i]?.status ?? ('new' as const) }));
+        setTimeout(() => void reportTab(id, page, cards).catch(() => {}), 0);
+      }
+      return r.settings && settings ? { statuses, settings } : { statuses };
     },
     'sightings.record': async (r) => {
       const recorded = await library.recordSightings(r.visitId, r.page, r.cards);
@@ -133,16 +157,7 @@ export function createRouter(deps: RouterDeps) {
     },
     'tab.report': async (r, sender) => {
       const id = tabId(sender);
-      if (id !== undefined) {
-        const m = matched.get(id);
-        const cards = r.cards.map((c) => {
-          const known = m?.get(cardId(c.card));
-          return known && known.epoch === epoch ? { ...c, key: known.key, ...(known.match ? { match: known.match } : {}) } : c;
-        });
-        await tabs.set(id, { page: r.page, cards, updatedAt: Date.now(), epoch });
-        deps.setBadge?.(id, r.cards.filter((c) => c.status === 'new').length);
-        notify([]);
-      }
+      if (id !== undefined) await reportTab(id, r.page, r.cards);
       return { ok: true as const };
     },
     'tab.get': async (r) => {
@@ -247,6 +262,11 @@ export function createRouter(deps: RouterDeps) {
       return fail(code, err instanceof Error ? err.message : String(err));
     }
   };
+}
+
+function withoutAbstract(paper: PaperView): PaperView {
+  const { abstract: _abstract, ...rest } = paper;
+  return rest;
 }
 
 /** A card's identity for remembering its match: everything a lookup reads from it. */

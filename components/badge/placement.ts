@@ -153,18 +153,29 @@ function shape(el: Element): string {
  * What the placement decision depends on, as markup: for each anchor, the tags and classes from the
  * card down to it, whether a link holds it, how its content ends (text or which element), and the
  * elements that follow it. Cards with the same key are laid out alike. Reads no layout.
+ *
+ * It runs for every card, so it is one string built in place: no arrays, no joins (a card's key is
+ * a few kB of class names, and each node it touches costs a wrapper in the content script's world).
  */
 export function templateKey(card: Card): string {
-  const parts = [shape(card.element)];
+  let key = shape(card.element);
   for (const anchor of anchorsOf(card)) {
-    const path: string[] = [];
-    for (let el: Element | null = anchor; el && el !== card.element; el = el.parentElement) path.push(shape(el));
+    key += '||';
+    for (let el: Element | null = anchor; el && el !== card.element; el = el.parentElement) {
+      if (el !== anchor) key += '<';
+      key += shape(el);
+    }
     const last = lastContent(anchor);
-    const end = !last ? '-' : last.nodeType === 3 ? '#text' : shape(last as Element);
-    const after = siblingsAfter(anchor, 4).map((s) => `${shape(s)}${s.hasChildNodes() ? '+' : ''}`);
-    parts.push(`${path.join('<')}|${anchor.closest('a') ? 'a' : ''}|${end}|${after.join(',')}`);
+    key += `|${anchor.closest('a') ? 'a' : ''}|${!last ? '-' : last.nodeType === 3 ? '#text' : shape(last as Element)}|`;
+    let n = 0;
+    for (let el = anchor.nextElementSibling; el && n < 4; el = el.nextElementSibling) {
+      if (el.nodeName === BADGE_TAG) continue;
+      if (n++ > 0) key += ',';
+      key += shape(el);
+      if (el.hasChildNodes()) key += '+';
+    }
   }
-  return parts.join('||');
+  return key;
 }
 
 /**

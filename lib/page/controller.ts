@@ -144,16 +144,33 @@ export class PageController {
   }
   private firstDigestDate: string | undefined;
 
-  /** Settings, asked for at start; the first lookup does not wait for them. */
-  private settingsReady: Promise<Settings | null> = Promise.resolve(null);
+  /**
+   * Settings come back with the first lookup (`settings: true`): one round trip before the badges
+   * show instead of two, and one message fewer for the page to send and read. A first scan without
+   * cards asks for them alone (`needSettings`).
+   */
+  private settingsAsked = false;
+  private settingsKnown!: (settings: Settings | null) => void;
+  private readonly settingsReady = new Promise<Settings | null>((resolve) => {
+    this.settingsKnown = (settings) => {
+      // A `dejalu.changed` with settings that came first is newer.
+      this.settings ??= settings;
+      resolve(this.settings);
+    };
+  });
   /** The reader turned this site off: nothing is shown and nothing is recorded. */
   private off = false;
 
+  /** The settings, asked for alone if no lookup has asked for them. */
+  private needSettings(): Promise<Settings | null> {
+    if (!this.settingsAsked) {
+      this.settingsAsked = true;
+      void send({ type: 'settings.get' }).then((reply) => this.settingsKnown(reply.ok ? reply.settings : null));
+    }
+    return this.settingsReady;
+  }
+
   async start(): Promise<void> {
-    this.settingsReady = send({ type: 'settings.get' }).then((reply) => {
-      this.settings = reply.ok ? reply.settings : null;
-      return this.settings;
-    });
     await this.scan();
     if (this.off) return;
     this.mutations = new MutationObserver((records) => {
@@ -234,7 +251,7 @@ export class PageController {
         dropped = true;
       }
     if (!fresh.length) {
-      if (this.siteOff(await this.settingsReady)) return this.turnOff();
+      if (this.siteOff(await this.needSettings())) return this.turnOff();
       // Cards went away (client-side navigation to an empty page): the summary must say so.
       if (dropped || this.visitChanged) this.refreshPageUi();
       this.visitChanged = false;
@@ -246,7 +263,14 @@ export class PageController {
     // batch is asked for while the badges of the one before go in.
     const batches = lookupBatches(fresh);
     if (slicer.due()) await slicer.pause();
-    const replies = batches.slice(0, IN_FLIGHT).map((batch) => this.lookup(batch));
+    const withSettings = !this.settingsAsked;
+    this.settingsAsked = true;
+    // A page whose cards are all in this one lookup: the lookup is the tab's report as well.
+    const asReport = batches.length === 1 && this.entries.size === 0 ? this.page : undefined;
+    let reported = false;
+    const replies = batches.slice(0, IN_FLIGHT).map((batch, i) =>
+      i === 0 ? this.lookup(batch, withSettings, asReport, () => (reported = true)) : this.lookup(batch),
+    );
     this.ui.prepare?.(batches[0]!.map((f) => f.card));
     if (this.siteOff(await this.settingsReady)) return this.turnOff();
     for (let b = 0; b < batches.length; b++) {
@@ -262,15 +286,26 @@ export class PageController {
       // Counts and dimming follow each batch; the tab's report (every card) goes once, at the end,
       // in a task of its own: sending thousands of cards is itself a few milliseconds per thousand.
       this.refreshPageUi(false, added);
+      // Every card of the lookup went in: the background has the report already.
+      if (reported && added.length === batches[b]!.length) return;
     }
     await slicer.pause();
     if (this.visitId !== visit) return;
     this.report();
   }
 
-  private async lookup(batch: Fresh[]): Promise<CardStatus[]> {
-    const reply = await send({ type: 'cards.lookup', cards: batch.map((f) => slimInput(f.input)) });
-    return reply.ok ? reply.statuses : batch.map(() => ({ status: 'new' as const }));
+  private async lookup(batch: Fresh[], withSettings = false, report?: PageInfo, onReported?: () => void): Promise<CardStatus[]> {
+    const cards = batch.map((f) => slimInput(f.input));
+    const reply = await send({
+      type: 'cards.lookup',
+      cards,
+      ...(withSettings ? { settings: true as const } : {}),
+      ...(report ? { report } : {}),
+    });
+    if (withSettings) this.settingsKnown(reply.ok ? (reply.settings ?? null) : null);
+    if (!reply.ok) return batch.map(() => ({ status: 'new' as const }));
+    if (report) onReported?.();
+    return reply.statuses;
   }
 
   private turnOff(): void {

@@ -37,15 +37,33 @@ export function createKeyboard(doc: Document = document): Keyboard {
   let focused: { el: Element; at: number } | null = null;
   let clock = 0;
 
-  const enter = (e: Event) => (hovered = { el: e.currentTarget as Element, at: ++clock });
-  const leave = (e: Event) => {
-    if (hovered?.el === e.currentTarget) hovered = null;
+  /** The tracked card holding `target` (the innermost, should cards nest). */
+  const cardOf = (target: EventTarget | null): Element | null => {
+    if (!(target instanceof Node)) return null;
+    if (hovered && hovered.el.contains(target)) return hovered.el;
+    for (let el: Element | null = target instanceof Element ? target : target.parentElement; el; el = el.parentElement) {
+      if (cards.has(el)) return el;
+    }
+    return null;
   };
-  const focusIn = (e: Event) => (focused = { el: e.currentTarget as Element, at: ++clock });
-  const focusOut = (e: FocusEvent) => {
-    const el = e.currentTarget as Element;
-    const next = e.relatedTarget;
-    if (focused?.el === el && !(next instanceof Node && el.contains(next))) focused = null;
+  const inside = (el: Element, node: EventTarget | null) => node instanceof Node && el.contains(node);
+
+  // Four listeners on the document for every card (events bubble up from the cards, out of our
+  // shadow roots too), rather than four on each card: a page of 100 cards added 400.
+  const over = (e: Event) => {
+    const card = cardOf(e.target);
+    if (card && hovered?.el !== card) hovered = { el: card, at: ++clock };
+  };
+  const out = (e: Event) => {
+    // Like pointerleave: the pointer left the card itself, not one of its children for another.
+    if (hovered && !inside(hovered.el, (e as PointerEvent).relatedTarget)) hovered = null;
+  };
+  const focusIn = (e: Event) => {
+    const card = cardOf(e.target);
+    if (card) focused = { el: card, at: ++clock };
+  };
+  const focusOut = (e: Event) => {
+    if (focused && inside(focused.el, e.target) && !inside(focused.el, (e as FocusEvent).relatedTarget)) focused = null;
   };
 
   const current = (): Element | null => {
@@ -66,31 +84,30 @@ export function createKeyboard(doc: Document = document): Keyboard {
     e.preventDefault();
     act();
   };
-  doc.addEventListener('keydown', onKey);
+  const listeners: [string, (e: Event) => void][] = [
+    ['keydown', onKey as (e: Event) => void],
+    ['pointerover', over],
+    ['pointerout', out],
+    ['focusin', focusIn],
+    ['focusout', focusOut],
+  ];
+  for (const [type, fn] of listeners) doc.addEventListener(type, fn);
 
   return {
     track(card, keys) {
-      if (!cards.has(card)) {
-        card.addEventListener('pointerenter', enter);
-        card.addEventListener('pointerleave', leave);
-        card.addEventListener('focusin', focusIn);
-        card.addEventListener('focusout', focusOut as EventListener);
-      }
       cards.set(card, keys);
     },
     untrack(card) {
       cards.delete(card);
-      card.removeEventListener('pointerenter', enter);
-      card.removeEventListener('pointerleave', leave);
-      card.removeEventListener('focusin', focusIn);
-      card.removeEventListener('focusout', focusOut as EventListener);
       if (hovered?.el === card) hovered = null;
       if (focused?.el === card) focused = null;
     },
     current,
     destroy() {
-      doc.removeEventListener('keydown', onKey);
-      for (const card of [...cards.keys()]) this.untrack(card);
+      for (const [type, fn] of listeners) doc.removeEventListener(type, fn);
+      cards.clear();
+      hovered = null;
+      focused = null;
     },
   };
 }

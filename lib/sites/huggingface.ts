@@ -156,10 +156,13 @@ function islandPaper(p: Record<string, unknown>): IslandPaper {
   if (typeof p['title'] === 'string' && p['title'].trim()) out.title = squash(p['title']);
   if (typeof p['summary'] === 'string' && p['summary'].trim()) out.abstract = squash(p['summary']);
   if (Array.isArray(p['authors'])) {
-    const names = p['authors']
-      .filter((a): a is Record<string, unknown> => isObject(a) && a['hidden'] !== true)
-      .map((a) => (typeof a['name'] === 'string' ? squash(a['name']) : ''))
-      .filter((n) => n !== '');
+    // One pass: a 100-card page has a thousand authors.
+    const names: string[] = [];
+    for (const a of p['authors'] as unknown[]) {
+      if (!isObject(a) || a['hidden'] === true || typeof a['name'] !== 'string') continue;
+      const name = squash(a['name']);
+      if (name !== '') names.push(name);
+    }
     if (names.length > 0) out.authors = names;
   }
   const published = isoDayOf(p['publishedAt']);
@@ -316,8 +319,13 @@ function fromHeadings(doc: Document): Found[] {
 
 /** "Upvote 23" on the upvote checkbox; "-" means none yet. */
 function domUpvotes(element: Element): number | undefined {
-  for (const box of [...element.querySelectorAll('[role="checkbox"]'), ...element.getElementsByTagName('label')]) {
-    const text = squash(box.textContent ?? '');
+  // Labels are looked at only when no checkbox says it: the usual card answers from its first.
+  return upvotesIn(element.querySelectorAll('[role="checkbox"]')) ?? upvotesIn(element.getElementsByTagName('label'));
+}
+
+function upvotesIn(boxes: ArrayLike<Element>): number | undefined {
+  for (let i = 0; i < boxes.length; i++) {
+    const text = squash(boxes[i]!.textContent ?? '');
     if (!/upvote/i.test(text)) continue;
     const n = /(\d[\d,]*)\s*$/.exec(text)?.[1];
     if (n !== undefined) return Number(n.replace(/,/g, ''));

@@ -24,6 +24,12 @@ beforeEach(() => {
 });
 afterEach(() => kb.destroy());
 
+// Pointer and focus events as the browser sends them: they bubble, and the keyboard listens once,
+// on the document.
+const enter = (el: Element) => el.dispatchEvent(new Event('pointerover', { bubbles: true }));
+const leave = (el: Element, to: Element = document.body) => el.dispatchEvent(new MouseEvent('pointerout', { bubbles: true, relatedTarget: to }));
+const focusIn = (el: Element) => el.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+
 function press(key: string, init: KeyboardEventInit = {}, target: EventTarget = document.body) {
   const e = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
   target.dispatchEvent(e);
@@ -37,35 +43,59 @@ describe('page shortcuts', () => {
   });
 
   it('s saves and t tags the hovered card', () => {
-    b.dispatchEvent(new Event('pointerenter'));
+    enter(b);
     expect(press('s').defaultPrevented).toBe(true);
     press('t');
     expect(keysB.toggleSave).toHaveBeenCalledOnce();
     expect(keysB.openTags).toHaveBeenCalledOnce();
-    b.dispatchEvent(new Event('pointerleave'));
+    leave(b);
     press('s');
     expect(keysB.toggleSave).toHaveBeenCalledOnce();
   });
 
   it('follows focus too, the most recent of hover and focus winning', () => {
-    b.dispatchEvent(new Event('pointerenter'));
-    a.dispatchEvent(new FocusEvent('focusin'));
+    enter(b);
+    focusIn(a);
     press('s');
     expect(keysA.toggleSave).toHaveBeenCalledOnce();
-    b.dispatchEvent(new Event('pointerleave'));
-    b.dispatchEvent(new Event('pointerenter'));
+    leave(b);
+    enter(b);
     press('s');
     expect(keysB.toggleSave).toHaveBeenCalledOnce();
   });
 
+  it("counts the pointer on a card's children as on the card, until it leaves the card itself", () => {
+    const link = a.querySelector('a')!;
+    enter(link);
+    leave(link, a); // from the link to its card: still on the card
+    press('s');
+    expect(keysA.toggleSave).toHaveBeenCalledOnce();
+    leave(a, b);
+    enter(b);
+    press('t');
+    expect(keysB.openTags).toHaveBeenCalledOnce();
+    leave(b);
+    press('s');
+    expect(keysA.toggleSave).toHaveBeenCalledOnce();
+    expect(keysB.toggleSave).not.toHaveBeenCalled();
+  });
+
+  it('forgets focus once it leaves the card', () => {
+    const link = a.querySelector('a')!;
+    focusIn(link);
+    link.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: b }));
+    press('s');
+    expect(keysA.toggleSave).not.toHaveBeenCalled();
+  });
+
   it('ignores keys with modifiers', () => {
-    a.dispatchEvent(new Event('pointerenter'));
+    enter(a);
     for (const mod of ['ctrlKey', 'metaKey', 'altKey', 'shiftKey']) press('s', { [mod]: true });
     expect(keysA.toggleSave).not.toHaveBeenCalled();
   });
 
   it('ignores keys typed in page inputs, textareas and contenteditable', () => {
-    a.dispatchEvent(new Event('pointerenter'));
+    enter(a);
     const input = document.createElement('input');
     const area = document.createElement('textarea');
     const editable = document.createElement('div');
@@ -82,7 +112,7 @@ describe('page shortcuts', () => {
   });
 
   it('forgets cards that are untracked', () => {
-    a.dispatchEvent(new Event('pointerenter'));
+    enter(a);
     kb.untrack(a);
     press('s');
     expect(keysA.toggleSave).not.toHaveBeenCalled();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DejaLuDB } from '../../lib/db';
 import { Library } from '../../lib/library';
 import { createRouter, senderAllowed } from '../../lib/router';
@@ -68,6 +68,51 @@ describe('router', () => {
     await handle({ type: 'paper.save', target: { card }, saved: true }, hfTab);
     const reply = await handle({ type: 'cards.lookup', cards: [card] }, hfTab);
     expect(reply.ok && 'statuses' in reply && reply.statuses[0]?.status).toBe('saved');
+  });
+
+  it("answers a page's first lookup with the settings too, when asked", async () => {
+    const { handle } = router();
+    const card = { title: 'Tiny Paper', arxivId: '2501.00009' };
+    await handle({ type: 'settings.set', settings: { fadeSeen: true } }, extPage);
+    const plain = await handle({ type: 'cards.lookup', cards: [card] }, hfTab);
+    expect(plain.ok && 'settings' in plain).toBe(false);
+    const first = await handle({ type: 'cards.lookup', cards: [card], settings: true }, hfTab);
+    expect(first).toMatchObject({ ok: true, statuses: [{ status: 'new' }], settings: { fadeSeen: true } });
+  });
+
+  it("a page's one lookup can stand for its tab report, unless the reader turned the site off", async () => {
+    const { handle, badges } = router();
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface' as const, label: 'Nov 3' };
+    const cards = [{ title: 'A', arxivId: '2501.00001' }, { title: 'B', arxivId: '2501.00002' }];
+    await handle({ type: 'paper.save', target: { card: cards[1]! }, saved: true }, hfTab);
+    const reply = await handle({ type: 'cards.lookup', cards, settings: true, report: page }, hfTab);
+    expect(reply).toMatchObject({ ok: true, statuses: [{ status: 'new' }, { status: 'saved' }], settings: { sites: { huggingface: true } } });
+    await vi.waitFor(async () => {
+      const got = await handle({ type: 'tab.get', tabId: 7 }, extPage);
+      expect(got.ok && 'state' in got && got.state).toMatchObject({ page, cards: [{ card: cards[0], status: 'new' }, { card: cards[1], status: 'saved', key: 'arxiv:2501.00002' }] });
+    });
+    expect(badges).toEqual([[7, 1]]);
+
+    const off = router();
+    await off.handle({ type: 'settings.set', settings: { sites: { huggingface: false, arxiv: true } } }, extPage);
+    const plain = await off.handle({ type: 'cards.lookup', cards, report: page }, hfTab);
+    expect(plain.ok && 'settings' in plain).toBe(false);
+    // A lookup reports in a task after its reply: let the tasks queued by then run first.
+    for (let i = 0; i < 3; i++) await new Promise((done) => setTimeout(done, 0));
+    const none = await off.handle({ type: 'tab.get', tabId: 7 }, extPage);
+    expect(none.ok && 'state' in none && none.state).toBe(null);
+    expect(off.badges).toEqual([]);
+  });
+
+  it('leaves stored abstracts out of lookup replies (pages never show them)', async () => {
+    const { handle } = router();
+    const card = { title: 'Tiny Paper', arxivId: '2501.00009', abstract: 'A long abstract.' };
+    const saved = await handle({ type: 'paper.save', target: { card }, saved: true }, hfTab);
+    expect(saved.ok && 'paper' in saved && saved.paper?.abstract).toBe('A long abstract.');
+    const reply = await handle({ type: 'cards.lookup', cards: [{ title: card.title, arxivId: card.arxivId }] }, hfTab);
+    const paper = reply.ok && 'statuses' in reply ? reply.statuses[0]?.paper : undefined;
+    expect(paper).toMatchObject({ key: 'arxiv:2501.00009', title: 'Tiny Paper' });
+    expect(paper && 'abstract' in paper).toBe(false);
   });
 });
 
