@@ -11,7 +11,6 @@ import {
   type ErrorCode,
   type MatchView,
   type PageInfo,
-  type PaperView,
   type Settings,
   type Reply,
   type RequestOf,
@@ -136,10 +135,8 @@ export function createRouter(deps: RouterDeps) {
   const handlers: { [T in RequestType]: Handler<T> } = {
     'cards.lookup': async (r, sender) => {
       const at = epoch;
-      const [found, settings] = await Promise.all([library.lookup(r.cards), r.settings || r.report ? readSettings(library.db) : undefined]);
-      // Pages never show a stored abstract: leaving them out keeps the reply, which the page reads
-      // on its main thread before the badges go in, to what the badges use.
-      const statuses = found.map((st) => (st.paper?.abstract === undefined ? st : { ...st, paper: withoutAbstract(st.paper) }));
+      // Statuses carry slim views (rows.toSlimView): no abstract, which no badge shows.
+      const [statuses, settings] = await Promise.all([library.lookup(r.cards), r.settings || r.report ? readSettings(library.db) : undefined]);
       const id = sender.tab?.id;
       if (id !== undefined) remember(id, r.cards, statuses, at);
       // The report goes after the reply, which the page is waiting for to show its badges; a site
@@ -262,11 +259,6 @@ export function createRouter(deps: RouterDeps) {
       return fail(code, err instanceof Error ? err.message : String(err));
     }
   };
-}
-
-function withoutAbstract(paper: PaperView): PaperView {
-  const { abstract: _abstract, ...rest } = paper;
-  return rest;
 }
 
 /** A card's identity for remembering its match: everything a lookup reads from it. */
