@@ -362,13 +362,8 @@ function similarTitles(a: TitleInfo, b: TitleInfo): number | null {
     // included: on two or three words, any other change may well be another paper.
     return a.key.replace(/ /g, '') === b.key.replace(/ /g, '') ? Math.round(ratio(a.key, b.key) * 100) / 100 : null;
   }
-  const la = a.compact.length;
-  const lb = b.compact.length;
-  // Cheap bound before any edit distance: the ratio cannot reach MIN_RATIO.
-  if (Math.abs(la - lb) > (1 - MIN_RATIO) * Math.max(la, lb)) return null;
+  if (!nearCompacts(a.compact, b.compact)) return null;
   if (a.compact !== b.compact) {
-    if (1 - letterCountBound(a.compact, b.compact) / Math.max(la, lb) < MIN_RATIO) return null;
-    if (ratio(a.compact, b.compact) < MIN_RATIO) return null;
     const limit = Math.min(a.tokens.length, b.tokens.length) >= 8 ? 2 : 1;
     const isName = (w: string) => a.names.has(w) || b.names.has(w);
     const isTypo = (x: string, y: string) => {
@@ -531,15 +526,20 @@ export function mayBeSameTitle(a: TitleDigest, b: TitleDigest): boolean {
   if (a.markers !== b.markers) return false;
   if (a.hasBase || b.hasBase) return true;
   if (a.short || b.short) return a.spaceless === b.spaceless;
-  const la = a.compact.length;
-  const lb = b.compact.length;
-  if (Math.abs(la - lb) > (1 - MIN_RATIO) * Math.max(la, lb)) return false;
-  if (a.compact === b.compact) return true;
-  // The edit distance is at least what the letter counts differ by, which rules out most
-  // candidates (titles sharing a group of words) at a fraction of the distance's cost.
-  const len = Math.max(la, lb);
-  if (1 - letterCountBound(a.compact, b.compact) / len < MIN_RATIO) return false;
-  return ratio(a.compact, b.compact) >= MIN_RATIO;
+  return nearCompacts(a.compact, b.compact);
+}
+
+/**
+ * `ratio(x, y) >= MIN_RATIO`, with cheap bounds first. The edit distance is at least the lengths'
+ * difference, and at least what the letter counts differ by, which rules out most candidates
+ * (titles sharing a group of words) at a fraction of the distance's cost.
+ */
+function nearCompacts(x: string, y: string): boolean {
+  if (x === y) return true;
+  const len = Math.max(x.length, y.length);
+  if (Math.abs(x.length - y.length) > (1 - MIN_RATIO) * len) return false;
+  if (1 - letterCountBound(x, y) / len < MIN_RATIO) return false;
+  return ratio(x, y) >= MIN_RATIO;
 }
 
 const letterCounts = new Int32Array(128);
@@ -665,13 +665,13 @@ export function hashNumber(s: string): number {
  * for titles with hyphenated words: at most 8; a title with a trailing note (`(HELM)`) also gets
  * the keys of the title without it.
  */
+export function candidateKeys(title: string): string[] {
+  return keysOf(analyseTitle(title));
+}
+
 /** `titleKey(title)`, from the analysis `candidateKeys` and the rules share (cached per title). */
 export function analysedTitleKey(title: string): string {
   return analyseTitle(title).key;
-}
-
-export function candidateKeys(title: string): string[] {
-  return keysOf(analyseTitle(title));
 }
 
 /**
