@@ -107,8 +107,8 @@ export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 export const ImportFormatSchema = z.enum(['backup', 'bibtex', 'csl-json', 'auto']);
 
 export const Request = z.discriminatedUnion('type', [
-  /** Statuses *before* this visit for a whole page's cards: one round trip however many. */
   /**
+   * Statuses *before* this visit for a whole page's cards: one round trip however many.
    * `settings`: send the settings back too (a page's first lookup: one round trip instead of two).
    * `report`: these cards with their statuses are the tab's report from this page (a page whose
    * cards all went in one lookup), so no `tab.report` has to follow.
