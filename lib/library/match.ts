@@ -4,7 +4,7 @@
  * the persisted title-key and candidate-key indexes.
  */
 import { candidateKeys, explainMatch, matcherFor, titleDigest } from '../dedup';
-import type { DejaLuDB, PaperRow } from '../db';
+import type { DejaLuDB, NotSameRow, PaperRow } from '../db';
 import type { Catalog, SlimView } from './catalog';
 import type { MatchView } from '../messages';
 import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './rows';
@@ -12,7 +12,9 @@ import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './
 /**
  * The stored paper for each card, in three rounds of parallel point queries (never per card in
  * sequence, never a cursor walk, never a scan):
- *  1. arXiv ids by primary key and DOIs by index;
+ *  0. for a page lookup with the catalog loaded, the not-same pairs first: once that read is
+ *     answered the catalog is known to be in step, and answers ids as well as near titles;
+ *  1. arXiv ids by primary key (unless the catalog answered them) and DOIs by index;
  *  2. for the cards still unresolved, their candidates: from the catalog (which also rules most
  *     out on title digests and judges the rest, so only accepted papers are read), else the
  *     title-key and candidate-key index entries — keys only for cards that carry an id, whole rows
@@ -43,14 +45,40 @@ export async function resolve(
 ): Promise<(Resolved<PaperRow | SlimView> | null)[]> {
   const out: (Resolved<PaperRow | SlimView> | null)[] = probes.map(() => null);
 
+  // ---- round 0, a lookup with a catalog: the not-same pairs, read first to start the transaction --
+  /**
+   * The catalog, when it is in step with what this read transaction sees: once the transaction's
+   * first read is answered it has started, so every transaction that wrote papers before it has
+   * committed (and told the catalog), and none can write until it ends. The catalog then holds
+   * exactly what the rows would say — if it is still the current one (an aborted write makes the
+   * store drop it) — and answers arXiv ids and near titles from memory, with no row read.
+   */
+  let inStep: Catalog | null = null;
+  let firstPairs: NotSameRow[] | null = null;
+  if (cat && current) {
+    firstPairs = await db.notSame.limit(SMALL_NOT_SAME + 1).toArray();
+    if (current() === cat) inStep = cat;
+  }
+
   // ---- round 1: ids ------------------------------------------------------------------------------
   const idKeys = [...new Set(probes.flatMap((p) => (p.arxivId ? [`arxiv:${p.arxivId}`] : [])))];
   const dois = [...new Set(probes.flatMap((p) => (p.doi ? [p.doi] : [])))];
+  const idRows = new Map<string, PaperRow | SlimView>();
+  let idReads = idKeys;
+  if (inStep) {
+    // A key the catalog lacks is in no row either; only a row the columns cannot give back is read.
+    idReads = [];
+    for (const k of idKeys) {
+      if (!inStep.has(k)) continue;
+      const v = inStep.slim(k);
+      if (v) idRows.set(k, v);
+      else idReads.push(k);
+    }
+  }
   const [byId, byDoi] = await Promise.all([
-    idKeys.length ? db.papers.bulkGet(idKeys) : Promise.resolve([]),
+    idReads.length ? db.papers.bulkGet(idReads) : Promise.resolve([]),
     Promise.all(dois.map((d) => db.papers.where('doi').equals(d).toArray())),
   ]);
-  const idRows = new Map<string, PaperRow>();
   for (const r of byId) if (r) idRows.set(r.key, r);
   // Rows come in primary-key order: the first one carrying the DOI wins, as it always has.
   const doiRows = new Map<string, PaperRow>();
@@ -167,16 +195,13 @@ export async function resolve(
   const pairKeys = [...pairs];
   let split: ({ pair: string } | undefined)[];
   let more: (PaperRow | undefined)[];
-  if (cat && current && missingKeys.length) {
-    // Once this transaction's first read is answered it has started: every transaction that wrote
-    // papers before it has committed (and told the catalog), and none can write until it ends. So
-    // the catalog then holds exactly what the rows would say — if it is still the current one (an
-    // aborted write makes the store drop it).
-    split = await notSamePairs(db, pairKeys);
-    if (current() === cat) {
+  if (firstPairs) {
+    // The table's pairs were read in round 0 when it is small, as it is for most.
+    split = firstPairs.length <= SMALL_NOT_SAME ? firstPairs : pairKeys.length ? await db.notSame.bulkGet(pairKeys) : [];
+    if (inStep) {
       const unviewed: string[] = [];
       for (const pk of missingKeys) {
-        const v = cat.slim(pk);
+        const v = inStep.slim(pk);
         if (v) rows.set(pk, v);
         else unviewed.push(pk);
       }
@@ -245,13 +270,15 @@ function mayMatch(p: Probe, pk: string): boolean {
  * (up to one row more than that, in one request, tells whether it is).
  */
 async function notSamePairs(db: DejaLuDB, pairs: string[]): Promise<({ pair: string } | undefined)[]> {
-  const SMALL = 500;
-  const all = await db.notSame.limit(SMALL + 1).toArray();
-  if (all.length <= SMALL) return all;
+  const all = await db.notSame.limit(SMALL_NOT_SAME + 1).toArray();
+  if (all.length <= SMALL_NOT_SAME) return all;
   return db.notSame.bulkGet(pairs);
 }
 
-function explain(p: Probe, row: PaperRow): MatchView {
+/** Up to this many not-same pairs, the whole table is read in one request rather than pair by pair. */
+const SMALL_NOT_SAME = 500;
+
+function explain(p: Probe, row: PaperRow | SlimView): MatchView {
   const m = explainMatch(refOfProbe(p), refOf(row));
   return m ?? { rule: 'title', text: 'same title' };
 }

@@ -1,6 +1,6 @@
 /**
- * `cards.lookup` answers near-title matches from the catalog's slim views instead of reading each
- * matched row: those views must equal what the rows give (`toSlimView`) after every kind of write,
+ * `cards.lookup` answers arXiv-id and near-title matches from the catalog's slim views instead of
+ * reading each matched row: those views must equal what the rows give (`toSlimView`) after every kind of write,
  * across a snapshot round trip, and for rows the columns cannot give back (read from the table).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -31,6 +31,13 @@ const NEAR: CardInput[] = [
   { title: 'Efficient Okapi Tokenizer for Low-Resource Machine Translation', authors: ['Ana Silva'] },
   { title: 'A Completely Unrelated Okapi Paper About Gardening Robots' },
 ];
+/** Cards known by their ids (another version, another title), and one id the library lacks. */
+const IDS: CardInput[] = [
+  { title: 'Sparse Okapi Transformers (Extended Version)', arxivId: '2501.00001v3' },
+  { title: 'Contrastive Retrieval, Revisited', doi: '10.1000/okapi.2' },
+  { title: 'Efficient Okapi Tokenizers for Low-Resource Machine Translation', arxivId: '2501.00004' },
+  { title: 'An Okapi Paper Nobody Has Seen Yet', arxivId: '2501.09999' },
+];
 
 /** The answer as the rows give it: resolve without the catalog, every matched row read. */
 async function fromRows(db: DejaLuDB, cards: CardInput[]): Promise<CardStatus[]> {
@@ -49,9 +56,18 @@ async function expectInStep(lib: Library, cards: CardInput[] = NEAR) {
   const viewsRead = read.mock.calls.flatMap((c) => c[0] as string[]);
   read.mockRestore();
   expect(wire(got)).toEqual(wire(await fromRows(lib.db, cards)));
-  // The matched papers came from the catalog, not from their rows.
+  // The matched papers came from the catalog, not from their rows, and an arXiv id the catalog
+  // lacks is in no row either: nothing is read for it.
   for (const st of got) if (st.paper) expect(viewsRead).not.toContain(st.paper.key);
+  for (const c of cards) if (c.arxivId) expect(viewsRead).not.toContain(`arxiv:${probeOf(c).arxivId}`);
   return got;
+}
+
+/** Cards known by ids, then by near titles (whose answer is returned). */
+async function expectBothInStep(lib: Library) {
+  const ids = await expectInStep(lib, IDS);
+  expect(ids[3]?.status).toBe('new');
+  return expectInStep(lib);
 }
 
 describe('lookups answered from the catalog', () => {
@@ -62,18 +78,18 @@ describe('lookups answered from the catalog', () => {
     let now = Date.parse('2025-11-03T09:00:00Z');
     const lib = new Library(db, () => now);
     await lib.recordSightings('v1', HF, STORED);
-    let got = await expectInStep(lib);
+    let got = await expectBothInStep(lib);
     expect(got.map((s) => s.paper?.key ?? null)).toEqual(['arxiv:2501.00001', 'doi:10.1000/okapi.2', expect.stringMatching(/^title:/), 'arxiv:2501.00004', null]);
     expect(got.every((s, i) => i === 4 || s.match?.rule === 'similar-title')).toBe(true);
     expect(got[3]?.paper?.abstract).toBeUndefined();
 
     now += 1_000;
     await lib.recordSightings('v2', ARXIV, STORED.slice(0, 2));
-    await expectInStep(lib);
+    await expectBothInStep(lib);
     await lib.save({ key: 'arxiv:2501.00001' }, true);
     await lib.editTags({ key: 'doi:10.1000/okapi.2' }, ['okapi', 'to-read'], []);
     await lib.setNote({ key: 'arxiv:2501.00004' }, 'Read the appendix first.\nTwice.');
-    got = await expectInStep(lib);
+    got = await expectBothInStep(lib);
     expect(got[0]).toMatchObject({ status: 'saved', paper: { savedAt: now } });
     expect(got[1]?.paper?.tags).toEqual(['okapi', 'to-read']);
     expect(got[3]?.paper?.note).toBe('Read the appendix first.\nTwice.');
@@ -81,19 +97,19 @@ describe('lookups answered from the catalog', () => {
     await lib.save({ key: 'arxiv:2501.00001' }, false);
     await lib.editTags({ key: 'doi:10.1000/okapi.2' }, [], ['okapi']);
     await lib.bulk(['arxiv:2501.00004', 'doi:10.1000/okapi.2'], { kind: 'tag', tag: 'bulk' });
-    await expectInStep(lib);
+    await expectBothInStep(lib);
 
     // A split: the card becomes its own paper and no longer matches the one it was split from.
     const third = got[2]!.paper!.key;
     await lib.markNotSame(third, { card: NEAR[2]! });
-    got = await expectInStep(lib);
+    got = await expectBothInStep(lib);
     expect(got[2]?.paper?.key).not.toBe(third);
 
     const { snapshot } = await lib.bulk(['arxiv:2501.00001', 'arxiv:2501.00004'], { kind: 'delete' });
-    got = await expectInStep(lib);
+    got = await expectBothInStep(lib);
     expect(got[0]?.status).toBe('new');
     await lib.restore(snapshot!);
-    got = await expectInStep(lib);
+    got = await expectBothInStep(lib);
     expect(got[0]?.paper?.key).toBe('arxiv:2501.00001');
 
     // Saved to a snapshot and loaded by a restarted worker: the same views.
@@ -115,6 +131,13 @@ describe('lookups answered from the catalog', () => {
     const [, after] = await Promise.all([lib.save({ key: 'arxiv:2501.00004' }, true), lib.lookup(NEAR)]);
     expect(after[3]?.status).toBe('saved');
     expect(wire(after)).toEqual(wire(await fromRows(db, NEAR)));
+    // The same for cards known by id.
+    const idsBefore = await fromRows(db, IDS);
+    const [idsLooked] = await Promise.all([lib.lookup(IDS), lib.save({ key: 'arxiv:2501.00001' }, false)]);
+    expect(wire(idsLooked)).toEqual(wire(idsBefore));
+    expect(idsLooked[0]?.status).toBe('saved');
+    const [, idsAfter] = await Promise.all([lib.save({ key: 'arxiv:2501.00004' }, false), lib.lookup(IDS)]);
+    expect(idsAfter[2]?.status).toBe('seen');
   });
 
   it('not-same pairs apply however many there are (the whole table is read only when small)', async () => {
@@ -147,6 +170,9 @@ describe('lookups answered from the catalog', () => {
     const got = await lib.lookup(NEAR);
     expect(got[0]?.paper?.authors).toEqual(['Wei Zhang', '']);
     expect(wire(got)).toEqual(wire(await fromRows(db, NEAR)));
+    const byId = await lib.lookup(IDS);
+    expect(byId[0]?.paper?.authors).toEqual(['Wei Zhang', '']);
+    expect(wire(byId)).toEqual(wire(await fromRows(db, IDS)));
   });
 });
 
