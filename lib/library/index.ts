@@ -8,6 +8,7 @@
 import { toSighting, type DejaLuDB, type HistoryRow, type NotSameRow, type PaperRow, type Sighting, type SightingRow } from '../db';
 import { addToSightingTotal, historyCount, joinHistories, sightingTotal } from './history';
 import type { CardInput, CardStatus, PageInfo, PaperView, SearchResult, SightingView } from '../messages';
+import Dexie from 'dexie';
 import { resolve } from './match';
 import {
   dropUndefined,
@@ -24,6 +25,7 @@ import {
   type Resolved,
 } from './rows';
 import { CatalogStore } from './catalog-store';
+import type { SlimView } from './catalog';
 import { search, type SearchQuery } from './search';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, forStorage } from './rows';
@@ -59,9 +61,17 @@ export class Library {
   async lookup(cards: CardInput[]): Promise<CardStatus[]> {
     const probes = cards.map(probeOf);
     const store = this.catalog;
-    const resolved = await this.db.transaction('r', this.db.papers, this.db.notSame, () =>
-      resolve(this.db, probes, store.ready(), () => store.ready()),
-    );
+    // Answered as soon as the statuses are known, not once the read-only transaction has completed:
+    // its commit is one more round trip to the database, which the page's badges need not wait for.
+    const resolved = await new Promise<(Resolved<PaperRow | SlimView> | null)[]>((answer, fail) => {
+      this.db
+        .transaction('r', this.db.papers, this.db.notSame, async () => {
+          const out = await resolve(this.db, probes, store.ready(), () => store.ready());
+          Dexie.ignoreTransaction(() => answer(out));
+          return out;
+        })
+        .catch(fail);
+    });
     return resolved.map((r) => (r ? { status: statusOf(r.row), paper: toSlimView(r.row), match: r.match } : { status: 'new' }));
   }
 
