@@ -9,6 +9,7 @@
  * page bundle.
  */
 import { z } from 'zod';
+import { TAG_MAX, tagText } from './tags';
 
 export const SiteIdSchema = z.enum(['huggingface', 'arxiv', 'import', 'manual']);
 export type SiteIdOrSource = z.infer<typeof SiteIdSchema>;
@@ -54,10 +55,7 @@ export const TargetSchema = z.union([
 ]);
 export type Target = z.infer<typeof TargetSchema>;
 
-const tag = z
-  .string()
-  .transform((t) => t.trim().replace(/^#+/, '').replace(/\s+/g, '-').toLowerCase())
-  .pipe(z.string().min(1).max(64));
+const tag = z.string().transform(tagText).pipe(z.string().min(1).max(TAG_MAX));
 
 const settingsFields = {
   /** What counts as seen: on screen ≥50% for 600 ms, as soon as the page loads, or only by hand. */

@@ -1,7 +1,7 @@
 /** Actions on the selected papers: tag, untag, save, unsave, export, delete (with undo). */
 import { useState } from 'preact/hooks';
 import type { ExportFormat } from '../../lib/messages';
-import { normalizeTag } from '../../lib/export/imported';
+import { normalizeTag } from '../shared/tags';
 import { count } from './format';
 import { EXPORT_FORMATS } from './Transfer';
 

@@ -1,22 +1,17 @@
 /**
- * Tag text rules and autocomplete for the badge panel and the popup. Pure and import-free, so the
- * content script stays small.
+ * Tag input rules and autocomplete for the badge panel, the popup and the library page. Pure, and
+ * importing only the tag rule, so the content script stays small.
  */
+import { TAG_MAX, tagText } from '../../lib/tags';
 
 export interface TagCount {
   tag: string;
   count: number;
 }
 
-/** The background's normalisation (lib/messages.ts `tag`), so a chip shows what gets stored. */
+/** A tag as the background will store it (lib/tags.ts), cut to length as it is typed. */
 export function normalizeTag(raw: string): string {
-  return raw
-    .trim()
-    .replace(/^#+/, '')
-    .replace(/,/g, '')
-    .replace(/\s+/g, '-')
-    .toLowerCase()
-    .slice(0, 64);
+  return tagText(raw).slice(0, TAG_MAX);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { TAG_MAX, tagText } from '../tags';
 import { parseArxivId } from '../identity';
 
 /**
@@ -46,19 +47,16 @@ export function detectFormat(text: string, filename?: string): DetectedFormat | 
   return null;
 }
 
-/** The protocol's tag normalisation (lib/messages.ts), so imported tags match typed ones. */
-export function normalizeTag(raw: string): string | null {
-  const t = raw.trim().replace(/^#+/, '').replace(/\s+/g, '-').toLowerCase();
-  return t.length >= 1 && t.length <= 64 ? t : null;
-}
-
-/** Tags from a keyword list ("a, b; c"), normalised and de-duplicated in order. */
+/**
+ * Tags from a keyword list ("a, b; c"), by the one tag rule (lib/tags.ts) so imported tags meet
+ * typed ones, de-duplicated in order. A keyword too long to be a tag is left out rather than cut.
+ */
 export function tagsFromKeywords(keywords: string | undefined): string[] {
   if (!keywords) return [];
   const out: string[] = [];
   for (const part of keywords.split(/[,;]/)) {
-    const t = normalizeTag(part);
-    if (t && !out.includes(t)) out.push(t);
+    const t = tagText(part);
+    if (t && t.length <= TAG_MAX && !out.includes(t)) out.push(t);
   }
   return out;
 }

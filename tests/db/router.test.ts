@@ -38,6 +38,17 @@ describe('router', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('stores tags by the one tag rule the inputs use (lib/tags.ts); an empty or too long tag is refused', async () => {
+    const { handle } = router();
+    const card = { title: 'Tagged Okapi Paper', arxivId: '2501.00042' };
+    const reply = await handle({ type: 'paper.tags', target: { card }, add: ['  #Deep  Learning ', 'a,b'], remove: [] }, extPage);
+    expect(reply).toMatchObject({ ok: true, paper: { tags: ['deep-learning', 'ab'] } });
+    for (const bad of ['  # ', 'x'.repeat(65)]) {
+      const refused = await handle({ type: 'paper.tags', target: { card }, add: [bad], remove: [] }, extPage);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+  });
+
   it('checks senders: other extensions, unsupported pages, and page-forbidden requests are refused', async () => {
     expect(senderAllowed({ id: 'other' }, EXT, 'tags.list')).toMatch(/other extensions/);
     expect(senderAllowed({ id: EXT, url: 'https://evil.example/', tab: { id: 1 } }, EXT, 'tags.list')).toMatch(/not a supported/);

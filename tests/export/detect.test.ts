@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeBackup, toBackup } from '../../lib/export/backup';
 import { toBibtex } from '../../lib/export/bibtex';
 import { toCslJson } from '../../lib/export/csl-json';
-import { detectFormat, normalizeTag, tagsFromKeywords } from '../../lib/export/imported';
+import { detectFormat, tagsFromKeywords } from '../../lib/export/imported';
 import { SAMPLE } from './papers';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'import', name), 'utf8');
@@ -41,10 +41,9 @@ describe('detectFormat', () => {
 });
 
 describe('tags from keywords', () => {
-  it('normalise like the protocol does', () => {
-    expect(normalizeTag('  #Deep Learning ')).toBe('deep-learning');
-    expect(normalizeTag('   ')).toBeNull();
-    expect(normalizeTag('x'.repeat(65))).toBeNull();
+  it('normalise like the protocol does; a keyword too long to be a tag is left out', () => {
+    expect(tagsFromKeywords('  #Deep Learning ;   ')).toEqual(['deep-learning']);
+    expect(tagsFromKeywords(`${'x'.repeat(65)}; ${'y'.repeat(64)}`)).toEqual(['y'.repeat(64)]);
     expect(tagsFromKeywords('NLP, nlp; Vision ,, ')).toEqual(['nlp', 'vision']);
   });
 });
