@@ -192,7 +192,7 @@ export function App() {
             {activeKey && (
               <Detail
                 {...detail}
-                tagSuggestions={tagNames}
+                knownTags={overview.tags}
                 onClose={() => setActiveKey(null)}
                 onToggleSave={(p) => void toggleSave(p)}
                 onTags={(p, c) => void editTags(p, c)}

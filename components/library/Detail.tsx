@@ -5,7 +5,8 @@ import { siteLabel } from '../shared/sites';
 import { safeHttpUrl } from '../shared/urls';
 import { dateTime, day, plural } from './format';
 import { NoteEditor } from './NoteEditor';
-import { TagEditor } from './TagEditor';
+import { TagEditor } from '../shared/TagEditor';
+import type { TagCount } from '../shared/tags';
 
 export interface DetailProps {
   paper: PaperView | null;
@@ -13,7 +14,8 @@ export interface DetailProps {
   notSame: PaperView[];
   loading: boolean;
   error: string | null;
-  tagSuggestions: string[];
+  /** The library's tags with their counts, offered as the user types. */
+  knownTags: TagCount[];
   onClose(): void;
   onToggleSave(paper: PaperView): void;
   onTags(paper: PaperView, change: { add?: string[]; remove?: string[] }): void;
@@ -122,9 +124,11 @@ export function Detail(props: DetailProps) {
         <h3>Tags</h3>
         <TagEditor
           tags={paper.tags}
-          suggestions={props.tagSuggestions}
+          known={props.knownTags}
           onAdd={(t) => props.onTags(paper, { add: [t] })}
           onRemove={(t) => props.onTags(paper, { remove: [t] })}
+          // The page has the tag list already (filters use it).
+          onWantKnown={() => {}}
         />
       </section>
 

@@ -2,7 +2,7 @@
 import type { SightingView } from '../../lib/messages';
 import { groupOf, paperLink, type Group, type Row } from './model';
 import { NoteEditor } from './NoteEditor';
-import { TagEditor } from './TagEditor';
+import { TagEditor } from '../shared/TagEditor';
 import type { TagCount } from '../shared/tags';
 import { dedupParts } from './wording';
 

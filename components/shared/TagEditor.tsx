@@ -4,7 +4,7 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { normalizeTag, suggestTags, type TagCount } from '../shared/tags';
+import { normalizeTag, suggestTags, type TagCount } from './tags';
 
 let nextId = 0;
 

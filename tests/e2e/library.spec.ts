@@ -201,13 +201,25 @@ test('library: details, note kept across a reload, delete with undo, screenshots
   await expect(lib.getByTestId('detail-save')).toHaveText('★ Saved');
   await lib.getByTestId('tag-input').fill('depth');
   await lib.getByTestId('tag-input').press('Enter');
-  await expect(panel.getByTestId('tag-chip')).toHaveText(['depth×']);
+  await expect(panel.getByTestId('tag-chip')).toHaveText(['#depth×']);
   // Typed, then the tab reloads at once: the note must survive.
   await lib.getByTestId('note-textarea').fill('Pre-LN makes deep layers lazy.\nTry LayerNorm scaling.');
   await lib.reload();
   await rowByTitle(lib, title).getByTestId('row-open').click();
   await expect(lib.getByTestId('note-textarea')).toHaveValue('Pre-LN makes deep layers lazy.\nTry LayerNorm scaling.');
   await expect(rowByTitle(lib, title).locator('.has-note')).toBeVisible();
+  // The popup's tag editor: the library's tags are offered as the user types, with their counts,
+  // and Backspace in the empty input takes the last tag off again.
+  await rows(lib).filter({ hasNot: lib.locator('.row-title', { hasText: title }) }).first().getByTestId('row-open').click();
+  await expect(panel.locator('.detail-title')).not.toHaveText(title);
+  await lib.getByTestId('tag-input').fill('dep');
+  await expect(lib.getByTestId('tag-option')).toHaveText(['#depth1']);
+  await panel.screenshot({ path: '/tmp/dejalu-library-tags.png' });
+  await lib.getByTestId('tag-option').click();
+  await expect(panel.getByTestId('tag-chip')).toHaveText(['#depth×']);
+  await expect.poll(async () => (await lib.evaluate(() => chrome.runtime.sendMessage({ type: 'tags.list' }))).tags).toEqual([{ tag: 'depth', count: 2 }]);
+  await lib.getByTestId('tag-input').press('Backspace');
+  await expect(panel.getByTestId('tag-chip')).toHaveCount(0);
 
   // Screenshots for a person to look at, light and dark.
   await lib.getByTestId('row-checkbox').nth(1).check();

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TagEditor } from '../../components/popup/TagEditor';
+import { TagEditor } from '../../components/shared/TagEditor';
 import type { TagCount } from '../../components/shared/tags';
-import { click, fire, key, mount, type } from './helpers';
+import { click, fire, key, mount, type } from '../popup/helpers';
 
 const KNOWN: TagCount[] = [
   { tag: 'diffusion', count: 4 },
