@@ -141,7 +141,13 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paper.note'), target: TargetSchema, note: text(100_000) }),
   z.object({ type: z.literal('paper.get'), key: text(2_200) }),
   z.object({ type: z.literal('papers.get'), keys: z.array(text(2_200)).max(20_000) }),
-  z.object({ type: z.literal('papers.notSame'), a: text(2_200), b: TargetSchema }),
+  z.object({
+    type: z.literal('papers.notSame'),
+    a: text(2_200),
+    b: TargetSchema,
+    /** The page also shows paper `a` by a card of its own: `a` keeps its sighting of the visit. */
+    aOnPage: z.boolean().optional(),
+  }),
   z.object({
     type: z.literal('papers.bulk'),
     keys: z.array(text(2_200)).max(200_000),

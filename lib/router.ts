@@ -181,7 +181,7 @@ export function createRouter(deps: RouterDeps) {
     'paper.get': async (r) => library.getPaper(r.key),
     'papers.get': async (r) => ({ papers: await library.getPapers(r.keys) }),
     'papers.notSame': async (r) => {
-      const res = await reshaping(() => library.markNotSame(r.a, r.b));
+      const res = await reshaping(() => library.markNotSame(r.a, r.b, { aOnPage: r.aOnPage }));
       notify([r.a, res.b.key]);
       return res;
     },

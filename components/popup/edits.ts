@@ -15,10 +15,12 @@ export interface EditDeps {
   findRow(id: string): Row | undefined;
   /** Apply to every list the popup holds: page rows, search results, recently saved. */
   mapRows(fn: (row: Row) => Row): void;
+  /** The rows of the page's cards, as they are now. */
+  pageRows(): Row[];
   fail(err: unknown): void;
 }
 
-export function createEditActions({ findRow, mapRows, fail }: EditDeps): Omit<RowActions, 'toggleExpand' | 'wantTags'> {
+export function createEditActions({ findRow, mapRows, pageRows, fail }: EditDeps): Omit<RowActions, 'toggleExpand' | 'wantTags'> {
   /** Keys learnt from replies before the re-render, so a second quick edit never creates a twin. */
   const createdKeys = new Map<string, string>();
   /** Rows whose paper is being created by an edit: later edits wait for its key. */
@@ -99,7 +101,9 @@ export function createEditActions({ findRow, mapRows, fail }: EditDeps): Omit<Ro
       const a = row?.current.paper;
       if (!row?.card || !a) return;
       const b = row.page ? { card: row.card, page: row.page } : { card: row.card };
-      call({ type: 'papers.notSame', a: a.key, b }).then(({ b: own }) => {
+      // Another card of the page shown as this very paper: the visit's sighting is its own too.
+      const aOnPage = pageRows().some((r) => r.id !== id && r.current.paper?.key === a.key);
+      call({ type: 'papers.notSame', a: a.key, b, aOnPage }).then(({ b: own }) => {
         createdKeys.set(id, own.key);
         mapRows((r) =>
           r.id === id ? { ...r, splitFrom: a.title, current: { status: own.savedAt !== undefined ? 'saved' : 'new', paper: own } } : r,

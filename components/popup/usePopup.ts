@@ -217,7 +217,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
 
   const actions: RowActions = useMemo(
     () => ({
-      ...createEditActions({ findRow, mapRows, fail }),
+      ...createEditActions({ findRow, mapRows, pageRows: () => (latest.current.load.kind === 'ready' ? latest.current.load.rows : []), fail }),
       toggleExpand(id) {
         const opening = !latest.current.expanded.has(id);
         setExpanded((s) => {

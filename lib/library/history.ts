@@ -3,7 +3,7 @@
  * that the library's stats show. Every function runs inside the caller's transaction, which must
  * include `history` and `meta`, so the total moves with the rows it counts.
  */
-import type { DejaLuDB, HistoryRow, Sighting } from '../db';
+import type { DejaLuDB, HistoryRow, PaperRow, Sighting } from '../db';
 
 export async function sightingTotal(db: DejaLuDB): Promise<number> {
   const row = await db.meta.get('sightings');
@@ -41,4 +41,40 @@ export function historyCount(rows: (HistoryRow | undefined)[]): number {
   let n = 0;
   for (const r of rows) n += r?.sightings.length ?? 0;
   return n;
+}
+
+/** The denormalised first sighting a paper row carries (PaperRow.first). */
+function firstOf(s: Sighting): NonNullable<PaperRow['first']> {
+  const first: NonNullable<PaperRow['first']> = { at: s.at, site: s.site, label: s.label, pageUrl: s.pageUrl };
+  if (s.digestDate !== undefined) first.digestDate = s.digestDate;
+  return first;
+}
+
+/** A paper's counts with sighting `s` added to its history (the caller writes the history). */
+export function countSighting(row: PaperRow, s: Sighting): void {
+  row.seenCount += 1;
+  row.firstSeen = Math.min(row.firstSeen ?? s.at, s.at);
+  row.lastSeen = Math.max(row.lastSeen ?? s.at, s.at);
+  if (!row.first || s.at < row.first.at) row.first = firstOf(s);
+  if (!row.sites.includes(s.site)) row.sites = [...row.sites, s.site];
+}
+
+/**
+ * A paper's counts once sighting `gone` has left its history, `left` being what remains (oldest
+ * first). Only what `gone` decided changes: a row's counts may come from before its history (an
+ * old import), and those stay.
+ */
+export function uncountSighting(row: PaperRow, left: Sighting[], gone: Sighting): PaperRow {
+  const out: PaperRow = { ...row, seenCount: Math.max(0, row.seenCount - 1) };
+  const earliest = left[0];
+  const latest = left[left.length - 1];
+  if (out.firstSeen === gone.at) out.firstSeen = earliest?.at;
+  if (out.lastSeen === gone.at) out.lastSeen = latest?.at;
+  if (out.first && out.first.at === gone.at && out.first.pageUrl === gone.pageUrl) out.first = earliest && firstOf(earliest);
+  // A page site is there because of sightings; one no sighting is left of goes.
+  if ((gone.site === 'huggingface' || gone.site === 'arxiv') && !left.some((x) => x.site === gone.site)) {
+    out.sites = out.sites.filter((x) => x !== gone.site);
+  }
+  for (const k of ['firstSeen', 'lastSeen', 'first'] as const) if (out[k] === undefined) delete out[k];
+  return out;
 }

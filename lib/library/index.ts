@@ -6,7 +6,7 @@
  * row helpers in ./rows.
  */
 import { toSighting, type DejaLuDB, type HistoryRow, type NotSameRow, type PaperRow, type Sighting, type SightingRow } from '../db';
-import { addToSightingTotal, historyCount, joinHistories, sightingTotal } from './history';
+import { addToSightingTotal, countSighting, historyCount, joinHistories, sightingTotal, uncountSighting } from './history';
 import type { CardInput, CardStatus, PageInfo, PaperView, SearchResult, SightingView } from '../messages';
 import Dexie from 'dexie';
 import { resolve } from './match';
@@ -275,14 +275,21 @@ export class Library {
    * The user says paper `a` and the card/paper `b` are different papers. `b` becomes (or stays) its
    * own paper under a key of its own, and the pair is recorded so dedup never joins them again.
    */
+  /**
+   * Say a card (or stored paper) `b` is not the paper `aKey`. A card becomes a paper of its own, and
+   * when it comes with its page, the sighting that page's latest visit gave `a` through the card is
+   * `b`'s: it moves to `b`, or is copied when `aOnPage` says the page also shows `a` itself (by
+   * another card), whose own sighting of that visit it also is.
+   */
   async markNotSame(
     aKey: string,
     b: { key: string } | { card: CardInput; page?: PageInfo },
+    { aOnPage = false }: { aOnPage?: boolean } = {},
   ): Promise<{ a: PaperView | null; b: PaperView }> {
     const db = this.db;
-    return db.transaction('rw', db.papers, db.history, db.notSame, async () => {
+    return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
       const now = this.now();
-      const a = await db.papers.get(aKey);
+      let a = await db.papers.get(aKey);
       let bRow: PaperRow;
       if ('key' in b) {
         const found = await db.papers.get(b.key);
@@ -296,12 +303,42 @@ export class Library {
         for (let n = 2; key === aKey || (await isOtherPaper(db, key, p)); n++) key = `${keyOf(p)}#${n}`;
         bRow = (await db.papers.get(key)) ?? { ...newRow(p, now), key };
         learn(bRow, p);
+        if (a && b.page && bRow.key !== aKey) a = await this.handOverVisit(a, bRow, b.page.url, !aOnPage);
         await db.papers.put(forStorage(bRow));
       }
       if (bRow.key === aKey) throw new Invalid('A paper cannot be split from itself.');
       await db.notSame.put(notSameRow(aKey, bRow.key, now));
       return { a: a ? toView(a) : null, b: toView(bRow) };
     });
+  }
+
+  /**
+   * Give `to` the sighting `from` got on `pageUrl`'s latest visit (taking it from `from` when
+   * `take`), counts following. Writes `from` and both histories; the caller writes `to`. Returns
+   * `from` as it is now. Must run inside a rw transaction on papers, history and meta.
+   */
+  private async handOverVisit(from: PaperRow, to: PaperRow, pageUrl: string, take: boolean): Promise<PaperRow> {
+    const db = this.db;
+    const [hFrom, hTo] = await db.history.bulkGet([from.key, to.key]);
+    let s: Sighting | undefined;
+    for (const x of hFrom?.sightings ?? []) if (x.pageUrl === pageUrl && (!s || x.at >= s.at)) s = x;
+    if (!hFrom || !s) return from;
+    const toList = hTo?.sightings ?? [];
+    const copied = !toList.some((x) => x.visitId === s.visitId);
+    if (copied) {
+      await db.history.put({ paperKey: to.key, sightings: joinHistories(toList, [s]) });
+      countSighting(to, s);
+    }
+    let taken = false;
+    if (take) {
+      const left = hFrom.sightings.filter((x) => x !== s);
+      await db.history.put({ paperKey: from.key, sightings: left });
+      from = uncountSighting(from, left, s);
+      await db.papers.put(forStorage(from));
+      taken = true;
+    }
+    await addToSightingTotal(db, (copied ? 1 : 0) - (taken ? 1 : 0));
+    return from;
   }
 
   async listTags(): Promise<{ tag: string; count: number }[]> {

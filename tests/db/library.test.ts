@@ -248,6 +248,57 @@ describe('near-title matches stay splittable', () => {
   });
 });
 
+describe('a split takes the visit with it', () => {
+  const STORED = 'Towards Robust Vision Transformers for Dense Prediction Tasks';
+  const variant = card('Towards Robust Vision Transformer for Dense Prediction Tasks', '2501.04040');
+  /** A paper seen on Oct 29, then (wrongly, by a near title) on Nov 3's page through `variant`. */
+  async function seenTwice() {
+    let t = Date.parse('2025-10-29T09:00:00Z');
+    const db = new DejaLuDB(`lib-test-${++n}`);
+    const lib = new Library(db, () => t);
+    await lib.recordSightings('v1', HF('2025-10-29'), [card(STORED)]);
+    t = Date.parse('2025-11-03T09:00:00Z');
+    await lib.recordSightings('v2', HF('2025-11-03'), [variant]);
+    const [st] = await lib.lookup([variant]);
+    expect(st?.match?.rule).toBe('similar-title');
+    return { db, lib, aKey: st!.paper!.key };
+  }
+
+  it("moves the page's latest sighting from the paper split from to the card's own paper", async () => {
+    const { db, lib, aKey } = await seenTwice();
+    const { a, b } = await lib.markNotSame(aKey, { card: variant, page: HF('2025-11-03') });
+    expect(b).toMatchObject({ key: 'arxiv:2501.04040', seenCount: 1, firstSeen: Date.parse('2025-11-03T09:00:00Z'), sites: ['huggingface'] });
+    expect(b.first).toMatchObject({ pageUrl: HF('2025-11-03').url, digestDate: '2025-11-03' });
+    expect(a).toMatchObject({ seenCount: 1, lastSeen: Date.parse('2025-10-29T09:00:00Z') });
+    expect(a?.first).toMatchObject({ digestDate: '2025-10-29' });
+    const sightings = async (key: string) => (await lib.getPaper(key)).sightings.map((x) => x.digestDate);
+    expect(await sightings(aKey)).toEqual(['2025-10-29']);
+    expect(await sightings(b.key)).toEqual(['2025-11-03']);
+    expect((await lib.stats()).sightings).toBe(2);
+    // The catalog follows: searches and lookups see the counts the rows have.
+    expect((await lib.lookup([card(STORED)]))[0]?.paper?.seenCount).toBe(1);
+    expect((await db.history.get(aKey))?.sightings).toHaveLength(1);
+  });
+
+  it('copies it instead when the page also shows the paper split from by a card of its own', async () => {
+    const { lib, aKey } = await seenTwice();
+    const { a, b } = await lib.markNotSame(aKey, { card: variant, page: HF('2025-11-03') }, { aOnPage: true });
+    expect(a).toMatchObject({ seenCount: 2, lastSeen: Date.parse('2025-11-03T09:00:00Z') });
+    expect(b).toMatchObject({ seenCount: 1 });
+    expect((await lib.stats()).sightings).toBe(3);
+  });
+
+  it('changes no history without a page, or when the paper split from was never seen there', async () => {
+    const { lib, aKey } = await seenTwice();
+    const { a, b } = await lib.markNotSame(aKey, { card: variant, page: HF('2025-12-09') });
+    expect(a?.seenCount).toBe(2);
+    expect(b.seenCount).toBe(0);
+    const other = await lib.markNotSame(aKey, { card: card('Towards Robust Vision Transformers for Dense Prediction Task') });
+    expect(other.b.seenCount).toBe(0);
+    expect((await lib.stats()).sightings).toBe(2);
+  });
+});
+
 describe('search over many matches', () => {
   it('cuts the page of many matches: newest first, exact totals, filters applied', async () => {
     let t = Date.parse('2025-11-01T00:00:00Z');

@@ -216,10 +216,22 @@ test('popup: a fuzzy match can still be split after the visit recorded its sight
   // Recording the sighting must not teach the fuzzily matched paper the card's arXiv id, or the
   // similar-title match (and its split action) would be gone before the popup opens.
   const ext = await helperPage(context, extensionId, 'load');
-  await fuzzySetUp(ext, pages);
+  const storedKey = await fuzzySetUp(ext, pages);
   const { tabId } = await visit(page, ext, FUZZY_DAY, true);
   const popup = await openPopup(context, extensionId, tabId);
-  await expect(row(popup, CARD_TITLE).getByTestId('not-same')).toBeVisible({ timeout: 3_000 });
+  const fuzzy = row(popup, CARD_TITLE);
+  await expect(fuzzy.getByTestId('not-same')).toBeVisible({ timeout: 3_000 });
+  await expect.poll(async () => (await sendFrom(ext, { type: 'paper.get', key: storedKey })).sightings.length).toBe(1);
+
+  // The visit's sighting was the card's, not the stored paper's: the split takes it along.
+  await fuzzy.getByTestId('not-same').click();
+  await expect(fuzzy).toHaveAttribute('data-status', 'new');
+  const kept = await sendFrom(ext, { type: 'paper.get', key: storedKey });
+  expect(kept.paper.seenCount).toBe(0);
+  expect(kept.sightings).toEqual([]);
+  const own = await sendFrom(ext, { type: 'paper.get', key: 'arxiv:2511.04242' });
+  expect(own.paper.seenCount).toBe(1);
+  expect(own.sightings.map((s: { pageUrl: string }) => s.pageUrl)).toEqual([FUZZY_DAY]);
 });
 
 test.describe('dark', () => {
