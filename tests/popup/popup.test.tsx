@@ -142,7 +142,7 @@ describe('popup', () => {
     click(row('Scaling Law for Everything').querySelector('[data-testid="not-same"]'));
     await settle();
     expect(bg.of('papers.notSame')).toEqual([
-      { type: 'papers.notSame', a: B.key, b: { card: STATE.cards[2]!.card, page: HF_PAGE } },
+      { type: 'papers.notSame', a: B.key, b: { card: STATE.cards[2]!.card, page: HF_PAGE }, aOnPage: false },
     ]);
     const r = row('Scaling Law for Everything');
     expect(r.dataset.status).toBe('new');
