@@ -1,7 +1,7 @@
 import { openDb } from '../lib/db';
 import { refreshDerived } from '../lib/library/derived';
 import { Library } from '../lib/library/index';
-import type { ChangeEvent, Settings } from '../lib/messages';
+import type { ChangeEvent, ProgressEvent, Settings } from '../lib/messages';
 import { createRouter } from '../lib/router';
 import { SUPPORTED_MATCHES } from '../lib/sites/matches';
 import { sessionTabStore } from '../lib/tabs';
@@ -31,10 +31,14 @@ export default defineBackground(() => {
     void chrome.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }).catch(() => {});
   };
 
-  const handle = createRouter({ library, tabs, extensionId: chrome.runtime.id, notify, setBadge });
+  // Only extension pages follow an import; a page that closed has nobody listening.
+  const progress = (event: ProgressEvent) => void chrome.runtime.sendMessage(event).catch(() => {});
+
+  const handle = createRouter({ library, tabs, extensionId: chrome.runtime.id, notify, setBadge, progress });
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (message && typeof message === 'object' && (message as ChangeEvent).type === 'dejalu.changed') return false;
+    const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+    if (type === 'dejalu.changed' || type === 'dejalu.progress') return false;
     handle(message, sender).then(sendResponse, (err) =>
       sendResponse({ ok: false, error: { code: 'internal', message: String(err) } }),
     );

@@ -177,6 +177,8 @@ export const Request = z.discriminatedUnion('type', [
     text: z.string().max(INLINE_CHARS).optional(),
     fileId: text(100).optional(),
     filename: text(500).optional(),
+    /** Names the import in the `dejalu.progress` events it sends, so a page follows its own. */
+    job: text(100).optional(),
   }),
   z.object({ type: z.literal('library.clear'), confirm: z.literal('delete everything') }),
   z.object({ type: z.literal('settings.get') }),
@@ -299,6 +301,20 @@ export type ErrorCode = 'invalid' | 'forbidden' | 'not-found' | 'import-failed' 
 export type Reply<T extends RequestType> =
   | ({ ok: true } & Replies[T])
   | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** The steps of an import, as its progress events name them. */
+export type ImportStep = 'reading' | 'checking' | 'merging' | 'writing';
+
+/** Pushed by the background to extension pages while an import runs: how far it has got. */
+export interface ProgressEvent {
+  type: 'dejalu.progress';
+  /** The `job` the `library.import` request named. */
+  job: string;
+  step: ImportStep;
+  /** Units (papers) done of `total` in this step; 0 of 0 when the step is not counted. */
+  done: number;
+  total: number;
+}
 
 /** Pushed by the background to extension pages and tabs when papers change. */
 export interface ChangeEvent {

@@ -11,12 +11,14 @@ import {
   type ErrorCode,
   type MatchView,
   type PageInfo,
+  type ProgressEvent,
   type Settings,
   type Reply,
   type RequestOf,
   type RequestType,
   type Replies,
 } from './messages';
+import { noProgress, progressReporter } from './progress';
 import { readSettings, writeSettings } from './settings';
 import { SUPPORTED_MATCHES } from './sites/matches';
 import type { TabStore } from './tabs';
@@ -71,6 +73,8 @@ export interface RouterDeps {
   setBadge?: (tabId: number, newCount: number) => void;
   /** Where files too large for a message are exchanged with the library page. */
   files?: FileStore;
+  /** Tell extension pages how far a long job (an import) has got. */
+  progress?: (event: ProgressEvent) => void;
 }
 
 type Handler<T extends RequestType> = (req: RequestOf<T>, sender: Sender) => Promise<Replies[T]>;
@@ -210,6 +214,8 @@ export function createRouter(deps: RouterDeps) {
       return { ...file, fileId };
     },
     'library.import': async (r) => {
+      const progress = r.job && deps.progress ? progressReporter(r.job, deps.progress) : noProgress;
+      progress('reading');
       let text = r.text;
       if (r.fileId !== undefined) {
         const t0 = performance.now();
@@ -218,7 +224,7 @@ export function createRouter(deps: RouterDeps) {
         measure('import.readFile', t0);
       }
       if (text === undefined) throw new Invalid('Nothing to import: no text and no file.');
-      const res = await reshaping(() => importLibrary(library, text, r.format, r.filename));
+      const res = await reshaping(() => importLibrary(library, text, r.format, r.filename, progress));
       notify([], await readSettings(library.db));
       return res;
     },

@@ -7,8 +7,8 @@ import { call } from './rpc';
 import { cacheFiles, newFileId, type FileStore } from './transfer-files';
 
 /** Import a file the user chose; a large one is never read into a string on this page. */
-export async function importFile(file: Blob, filename?: string, files: FileStore = cacheFiles): Promise<ImportResult> {
-  const named = filename ? { filename } : {};
+export async function importFile(file: Blob, filename?: string, files: FileStore = cacheFiles, job?: string): Promise<ImportResult> {
+  const named = { ...(filename ? { filename } : {}), ...(job ? { job } : {}) };
   // UTF-8 has at least one byte per character: a file this small is also this short.
   if (file.size <= INLINE_CHARS) return call({ type: 'library.import', format: 'auto', text: await file.text(), ...named });
   const fileId = newFileId();

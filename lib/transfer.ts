@@ -13,6 +13,7 @@ import { addToSightingTotal, sightingId } from './library/history';
 import { Library, mergeRows, probeOf, withDerived, forStorage, newRow, pairKey } from './library/index';
 import type { ExportFormat, ImportResult } from './messages';
 import { SettingsSchema } from './messages';
+import { noProgress, type Progress } from './progress';
 import { measure } from './timing';
 
 const FORMATS: Record<ExportFormat, { ext: string; mime: string }> = {
@@ -116,11 +117,13 @@ export async function importLibrary(
   text: string,
   format: 'backup' | 'bibtex' | 'csl-json' | 'auto',
   filename?: string,
+  progress: Progress = noProgress,
 ): Promise<ImportResult> {
   const kind = format === 'auto' ? detectFormat(text, filename) : format;
   if (!kind) throw new ImportFailed('Not a Déjà Lu backup, BibTeX or CSL-JSON file: nothing was imported.');
+  progress('checking');
   try {
-    if (kind === 'backup') return await importBackup(library, parseBackup(text));
+    if (kind === 'backup') return await importBackup(library, parseBackup(text), progress);
     const papers = kind === 'bibtex' ? parseBibtex(text) : parseCslJson(text);
     return await importPapers(library, papers, kind);
   } catch (err) {
@@ -134,7 +137,7 @@ export async function importLibrary(
  * Merge a backup: sightings united (a sighting is the same when paper, visit and time agree), tags
  * united, notes kept from both sides. Importing the same file twice changes nothing.
  */
-async function importBackup(library: Library, backup: Backup): Promise<ImportResult> {
+async function importBackup(library: Library, backup: Backup, progress: Progress): Promise<ImportResult> {
   const db = library.db;
   let t = performance.now();
   const started = t;
@@ -147,6 +150,7 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
   }
   const incoming = new Map(backup.papers.map((p) => [p.key, p]));
   t = measure('import.group', t);
+  progress('merging');
   const result = await db.transaction('rw', [db.papers, db.history, db.meta, db.notSame, db.settings], async () => {
     let added = 0;
     let updated = 0;
@@ -224,7 +228,9 @@ async function importBackup(library: Library, backup: Backup): Promise<ImportRes
     // A paper the file leaves as it was is not written again (importing a file twice writes nothing).
     const changed = [...rows.values()].filter((r) => !original.has(r.key) || JSON.stringify(r) !== original.get(r.key));
     t = measure('import.merge', t);
+    progress('writing', 0, changed.length);
     await db.papers.bulkPut(changed);
+    progress('writing', changed.length, changed.length);
     t = measure('import.writePapers', t);
     await addToSightingTotal(db, newSightings);
     await db.history.bulkPut(histories);

@@ -1,8 +1,9 @@
 /** Export (everything or the selection, in any format) and import (BibTeX, CSL-JSON, backup). */
 import { useState } from 'preact/hooks';
-import type { ExportFormat, ImportResult } from '../../lib/messages';
+import type { ExportFormat, ImportResult, ProgressEvent } from '../../lib/messages';
 import { exportFile, importFile } from '../../lib/transfer-client';
-import { downloadBlob } from './ext';
+import { newFileId } from '../../lib/transfer-files';
+import { downloadBlob, onProgress } from './ext';
 import { count, plural } from './format';
 
 export const EXPORT_FORMATS: { id: ExportFormat; label: string; short: string; hint: string }[] = [
@@ -28,6 +29,21 @@ export function importSummary(r: ImportResult): string {
   return `Imported from ${FORMAT_NAMES[r.format]}: ${parts.join(', ')}.`;
 }
 
+/** What an import's progress event says, for the status line. */
+export function progressText(file: string, e: ProgressEvent): string {
+  const of = e.total > 0 ? ` ${count(e.done)} of ${count(e.total)} papers` : '';
+  switch (e.step) {
+    case 'reading':
+      return `Reading ${file}…`;
+    case 'checking':
+      return `Checking ${file}…`;
+    case 'merging':
+      return `Merging with your library…${of}`;
+    case 'writing':
+      return `Saving…${of}`;
+  }
+}
+
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
 export interface TransferProps {
@@ -39,6 +55,7 @@ export function Transfer({ total, selectedKeys }: TransferProps) {
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [exportStatus, setExportStatus] = useState<Status>({ kind: 'idle' });
   const [importStatus, setImportStatus] = useState<Status>({ kind: 'idle' });
+  const [importProgress, setImportProgress] = useState<ProgressEvent | null>(null);
   const hint = EXPORT_FORMATS.find((f) => f.id === format)?.hint ?? '';
 
   const runExport = async (keys?: string[]) => {
@@ -54,12 +71,21 @@ export function Transfer({ total, selectedKeys }: TransferProps) {
     const file = input.files?.[0];
     if (!file) return;
     setImportStatus({ kind: 'busy', text: `Importing ${file.name}…` });
+    setImportProgress(null);
+    // A large backup takes a while: the background says how far it has got.
+    const job = newFileId();
+    const stop = onProgress(job, (e) => {
+      setImportProgress(e);
+      setImportStatus({ kind: 'busy', text: progressText(file.name, e) });
+    });
     try {
-      const r = await importFile(file, file.name);
+      const r = await importFile(file, file.name, undefined, job);
       setImportStatus({ kind: 'done', text: importSummary(r) });
     } catch (err) {
       setImportStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     } finally {
+      stop();
+      setImportProgress(null);
       // Choosing the same file again must fire `change` again.
       input.value = '';
     }
@@ -118,9 +144,17 @@ export function Transfer({ total, selectedKeys }: TransferProps) {
           {importStatus.kind === 'busy' && <span>Importing…</span>}
         </label>
         {importStatus.kind !== 'idle' && (
-          <p class={importStatus.kind === 'error' ? 'error' : 'status'} data-testid="import-status" role={importStatus.kind === 'error' ? 'alert' : 'status'}>
+          <p
+            class={importStatus.kind === 'error' ? 'error' : importStatus.kind === 'busy' ? 'muted' : 'status'}
+            data-testid="import-status"
+            data-state={importStatus.kind}
+            role={importStatus.kind === 'error' ? 'alert' : 'status'}
+          >
             {importStatus.text}
           </p>
+        )}
+        {importStatus.kind === 'busy' && importProgress && importProgress.total > 0 && (
+          <progress class="import-progress" data-testid="import-progress" max={importProgress.total} value={importProgress.done} />
         )}
       </section>
     </div>

@@ -1,10 +1,23 @@
-/** The browser APIs the library page uses besides `send`/`call`: change events and downloads. */
-import type { ChangeEvent } from '../../lib/messages';
+/** The browser APIs the library page uses besides `send`/`call`: change and progress events, downloads. */
+import type { ChangeEvent, ProgressEvent } from '../../lib/messages';
 import { onChangeEvents } from '../shared/ext';
 
 /** Calls `listener` for each `dejalu.changed` event; returns the unsubscribe. */
 export function onChanged(listener: (event: ChangeEvent) => void): () => void {
   return onChangeEvents(globalThis.chrome?.runtime?.onMessage, listener);
+}
+
+/** Calls `listener` for each `dejalu.progress` event of `job`; returns the unsubscribe. */
+export function onProgress(job: string, listener: (event: ProgressEvent) => void): () => void {
+  const onMessage = globalThis.chrome?.runtime?.onMessage;
+  if (!onMessage) return () => {};
+  const handler = (message: unknown): undefined => {
+    const e = message as Partial<ProgressEvent> | null;
+    if (e && typeof e === 'object' && e.type === 'dejalu.progress' && e.job === job) listener(e as ProgressEvent);
+    return undefined;
+  };
+  onMessage.addListener(handler);
+  return () => onMessage.removeListener(handler);
 }
 
 /** Saves a file through a Blob URL and `<a download>`: no downloads permission needed. */

@@ -28,7 +28,7 @@ async function importFile(lib: Page, name: string, body: string | Buffer): Promi
   await lib.getByTestId('tab-transfer').click();
   await lib.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(body) });
   const status = lib.getByTestId('import-status');
-  await expect(status).not.toHaveText(/Importing/, { timeout: 20_000 });
+  await expect(status).toHaveAttribute('data-state', /^(done|error)$/, { timeout: 20_000 });
   return (await status.textContent()) ?? '';
 }
 
@@ -151,8 +151,25 @@ test('library: files larger than a message are imported and exported through Cac
   const lib = await openLibrary(context, extensionId);
   const text = bigBackup(1_500);
   expect(text.length).toBeGreaterThan(1_000_000);
+  // What the page is told while it imports, and what it shows of it.
+  await lib.evaluate(() => {
+    const seen = { steps: [] as string[], bar: false, lines: [] as string[] };
+    (window as unknown as { __progress: typeof seen }).__progress = seen;
+    chrome.runtime.onMessage.addListener((m: { type?: string; step?: string; done?: number; total?: number }) => {
+      if (m?.type === 'dejalu.progress') seen.steps.push(`${m.step} ${m.done}/${m.total}`);
+    });
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="import-progress"]')) seen.bar = true;
+      const line = document.querySelector('[data-testid="import-status"]')?.textContent;
+      if (line && seen.lines.at(-1) !== line) seen.lines.push(line);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   const imported = await importFile(lib, 'big-backup.json', text);
   expect(imported).toBe('Imported from backup: 1,500 new, 0 updated, 1,500 sightings.');
+  const progress = await lib.evaluate(() => (window as unknown as { __progress: { steps: string[]; bar: boolean; lines: string[] } }).__progress);
+  expect(progress.steps).toEqual(['reading 0/0', 'checking 0/0', 'merging 0/0', 'writing 0/1500', 'writing 1500/1500']);
+  expect(progress.bar).toBe(true);
+  expect(progress.lines).toContain('Saving… 0 of 1,500 papers');
   expect(await stats(lib)).toMatchObject({ papers: 1_500, sightings: 1_500 });
   expect(await transferEntries(lib)).toEqual([]);
 
