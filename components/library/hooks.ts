@@ -60,8 +60,10 @@ export interface ListState {
 
 export function useSearchList(): ListState {
   const [filters, setAll] = useState<Filters>(() => filtersFromHash(globalThis.location?.hash ?? ''));
-  // The text box updates at once; the query waits for typing to pause.
-  const text = useDebounced(filters.text, 150);
+  // The text box updates at once; the query waits for typing to pause. 80 ms, not the usual 150:
+  // a search of 100k papers answers in ~15 ms (p95), so the wait was most of what the reader felt,
+  // and a reply overtaken by newer typing is dropped (`seq`).
+  const text = useDebounced(filters.text, 80);
   const [papers, setPapers] = useState<PaperView[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
