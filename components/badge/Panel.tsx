@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 import type { Edits } from './edits';
@@ -6,7 +6,9 @@ import { History } from './History';
 import { panelStatus } from './label';
 import { NoteField } from './NoteField';
 import { panelPosition } from './position';
-import { TagInput } from './TagInput';
+import { send } from '../../lib/rpc';
+import { TagEditor } from '../shared/TagEditor';
+import type { TagCount } from '../shared/tags';
 
 export interface PanelProps {
   model: BadgeModel;
@@ -28,8 +30,26 @@ type PopoverEl = HTMLDivElement & { showPopover?: () => void; hidePopover?: () =
  * shown in the top layer (popover), so a card's `overflow: hidden` or `content-visibility` cannot
  * clip it; it is placed against the badge in viewport coordinates and follows scrolling.
  */
+/** The panel is small: this many library tags are offered at once. */
+const SUGGESTIONS = 6;
+
+/** The library's tags with `tag` used once more. */
+function usedOnce(all: TagCount[], tag: string): TagCount[] {
+  return all.some((t) => t.tag === tag) ? all.map((t) => (t.tag === tag ? { ...t, count: t.count + 1 } : t)) : [...all, { tag, count: 1 }];
+}
+
 export function Panel({ model, edits, sightings, focusTags, error, anchor, onClose }: PanelProps) {
   const ref = useRef<PopoverEl>(null);
+  // The library's tags, asked for once the reader starts tagging.
+  const [known, setKnown] = useState<TagCount[] | null>(null);
+  const asked = useRef(false);
+  const wantKnown = () => {
+    if (asked.current) return;
+    asked.current = true;
+    void send({ type: 'tags.list' }).then((r) => {
+      if (r.ok) setKnown(r.tags);
+    });
+  };
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -133,11 +153,18 @@ export function Panel({ model, edits, sightings, focusTags, error, anchor, onClo
       <div class="section">
         {/* Tagging is a way of keeping a paper, so a first tag saves it too. */}
         <span class="label">Tags</span>
-        <TagInput
+        <TagEditor
           tags={paper?.tags ?? []}
+          known={known}
+          limit={SUGGESTIONS}
           focusToken={focusTags}
-          onAdd={async (t) => (saved || (await edits.save(true))) && edits.tags([t], [])}
-          onRemove={(t) => edits.tags([], [t])}
+          onWantKnown={wantKnown}
+          onAdd={(t) =>
+            void (async () => {
+              if ((saved || (await edits.save(true))) && (await edits.tags([t], []))) setKnown((all) => all && usedOnce(all, t));
+            })()
+          }
+          onRemove={(t) => void edits.tags([], [t])}
         />
       </div>
       <NoteField note={paper?.note ?? ''} save={(t) => edits.note(t)} />

@@ -81,15 +81,16 @@ const PANEL = `
   .section { margin-top: 10px; }
   .label { display: block; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .05em;
     color: var(--muted); margin-bottom: 4px; }
-  .tagbox { position: relative; display: flex; flex-wrap: wrap; gap: 4px; align-items: center; padding: 4px;
-    border: 1px solid var(--field-bd); border-radius: 6px; background: var(--field-bg); }
-  .tagbox:focus-within, textarea:focus { border-color: var(--accent); box-shadow: 0 0 0 2px color-mix(in srgb, var(--accent) 25%, transparent); }
+  .tags { position: relative; display: flex; flex-wrap: wrap; gap: 4px; align-items: center; padding: 4px;
+    border: 1px solid var(--field-bd); border-radius: 6px; background: var(--field-bg); cursor: text; }
+  .tag-field { display: flex; flex: 1; min-width: 90px; }
+  .tags:focus-within, textarea:focus { border-color: var(--accent); box-shadow: 0 0 0 2px color-mix(in srgb, var(--accent) 25%, transparent); }
   .chip { display: inline-flex; align-items: center; gap: 2px; padding: 1px 2px 1px 7px; border-radius: 999px;
     background: var(--saved-bg); color: var(--saved-fg); border: 1px solid var(--saved-bd); font-size: 12px; }
   .chip button { all: unset; cursor: pointer; padding: 0 4px; border-radius: 999px; opacity: .7; }
   .chip button:hover, .chip button:focus-visible { opacity: 1; background: rgba(127, 127, 127, .2); }
-  .tagbox input { all: unset; flex: 1; min-width: 90px; padding: 2px 4px; font-size: 12.5px; color: var(--panel-fg); }
-  .tagbox input::placeholder, textarea::placeholder { color: var(--muted); opacity: 1; }
+  .tag-input { all: unset; flex: 1; min-width: 90px; padding: 2px 4px; font-size: 12.5px; color: var(--panel-fg); }
+  .tag-input::placeholder, textarea::placeholder { color: var(--muted); opacity: 1; }
   .suggest { position: absolute; left: -1px; right: -1px; top: calc(100% + 2px); z-index: 1; margin: 0; padding: 4px;
     list-style: none; background: var(--panel-bg); border: 1px solid var(--panel-bd); border-radius: 6px; box-shadow: var(--shadow); }
   .suggest li { display: flex; justify-content: space-between; gap: 8px; padding: 3px 8px; border-radius: 4px; cursor: pointer; font-size: 12.5px; }

@@ -1,14 +1,16 @@
 /**
  * Tag chips with an input: Enter or comma adds, × or Backspace on an empty input removes, existing
- * tags are offered as you type (arrows move, Enter picks, Escape closes).
+ * tags are offered as you type (arrows move, Enter or Tab picks, Escape closes). The one tag editor
+ * of the badge panel, the popup and the library page.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { TAG_MAX } from '../../lib/tags';
 import { normalizeTag, suggestTags, type TagCount } from './tags';
 
 let nextId = 0;
 
-/** How many existing tags are offered at once. */
+/** How many existing tags are offered at once, unless the place says (the badge panel is small). */
 const SUGGESTIONS = 8;
 
 export interface TagEditorProps {
@@ -19,16 +21,24 @@ export interface TagEditorProps {
   onRemove(tag: string): void;
   /** Asked once the user starts tagging, so opening the popup never waits for the tag list. */
   onWantKnown(): void;
+  /** How many existing tags to offer at once. */
+  limit?: number;
+  /** Non-zero: take focus now, and again whenever it changes (a keyboard shortcut). */
+  focusToken?: number;
 }
 
-export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown }: TagEditorProps) {
+export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = SUGGESTIONS, focusToken = 0 }: TagEditorProps) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = useRef(`dl-tags-${++nextId}`).current;
   const input = useRef<HTMLInputElement>(null);
 
-  const options = useMemo(() => (open && known ? suggestTags(known, text, tags, SUGGESTIONS) : []), [open, known, text, tags]);
+  useEffect(() => {
+    if (focusToken) input.current?.focus({ preventScroll: true });
+  }, [focusToken]);
+
+  const options = useMemo(() => (open && known ? suggestTags(known, text, tags, limit) : []), [open, known, text, tags, limit]);
   const shown = open && options.length > 0;
 
   const add = (raw: string) => {
@@ -52,6 +62,14 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown }: TagEdit
         e.preventDefault();
         if (value.trim()) add(value);
         return;
+      case 'Tab': {
+        // Tab takes the highlighted tag; with none highlighted it moves focus as usual.
+        const picked = shown && active >= 0 ? options[active] : undefined;
+        if (!picked) return;
+        e.preventDefault();
+        add(picked.tag);
+        return;
+      }
       case 'Backspace': {
         const last = tags[tags.length - 1];
         if (value === '' && last !== undefined) {
@@ -127,9 +145,11 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown }: TagEdit
           ref={input}
           class="tag-input"
           data-testid="tag-input"
+          data-field="tag"
           type="text"
           value={text}
-          placeholder={tags.length ? 'add tag' : 'add tags: Enter or comma'}
+          maxLength={TAG_MAX}
+          placeholder={tags.length ? 'Add tag…' : 'Add tags: Enter or comma'}
           aria-label="Add a tag"
           role="combobox"
           aria-autocomplete="list"
@@ -160,6 +180,7 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown }: TagEdit
                 class={i === active ? 'active' : undefined}
                 data-testid="tag-option"
                 data-tag={o.tag}
+                data-suggestion={o.tag}
                 // mousedown, not click: the input must keep focus so typing can go on.
                 onMouseDown={(e) => {
                   e.preventDefault();
