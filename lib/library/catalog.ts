@@ -17,6 +17,7 @@ import type { PaperRow } from '../db';
 import type { PaperView } from '../messages';
 import type { PaperRef } from '../types';
 import { fold, paperWords } from '../words';
+import { plainRow, SEP, SUB } from './catalog-row-shape';
 
 /** Bump when the snapshot's layout or what it derives from rows changes: old snapshots are rebuilt. */
 export const CATALOG_VERSION = 2;
@@ -89,9 +90,6 @@ export interface CatalogSnapshot {
   candSorted: Float64Array;
   candSortedSlots: Int32Array;
 }
-
-const SEP = '\u0000';
-const SUB = '\u0001';
 
 const split = (s: string, n: number): string[] => (n === 0 ? [] : s.split(SEP));
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -718,40 +716,6 @@ export class Catalog {
     for (let s = 0; s < n; s++) c.slotOf.set(c.keys[s]!, s);
     return c;
   }
-}
-
-const ROW_FIELDS = new Set([
-  'key', 'title', 'titleKey', 'candidateKeys', 'words', 'authors', 'abstract', 'arxivId', 'version', 'doi', 'year',
-  'publishedAt', 'urls', 'sites', 'firstSeen', 'lastSeen', 'seenCount', 'first', 'savedAt', 'tags', 'note', 'updatedAt',
-]);
-const FIRST_FIELDS = new Set(['at', 'site', 'label', 'pageUrl', 'digestDate']);
-const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
-const optNum = (x: unknown) => x === undefined || isNum(x);
-const optText = (x: unknown) => x === undefined || (typeof x === 'string' && x !== '' && !x.includes(SEP));
-const texts = (x: unknown) => Array.isArray(x) && x.every((t) => typeof t === 'string' && t !== '' && !t.includes(SUB) && !t.includes(SEP));
-
-/**
- * Whether the columns give this row's slim view back exactly: only the fields of PaperRow (a field
- * added there and not here makes every row read from the database again: slower, never wrong), of
- * their types, with no empty or separator-holding strings where columns join lists or use '' for
- * "absent". Rows as the library writes them almost always are; the others are read from the table.
- */
-function plainRow(row: PaperRow): boolean {
-  for (const k in row) if (!ROW_FIELDS.has(k)) return false;
-  const f = row.first as Record<string, unknown> | undefined;
-  if (f !== undefined) {
-    if (typeof f !== 'object' || f === null) return false;
-    for (const k in f) if (!FIRST_FIELDS.has(k)) return false;
-    if (!isNum(f.at) || typeof f.site !== 'string' || typeof f.label !== 'string' || typeof f.pageUrl !== 'string') return false;
-    if (f.digestDate !== undefined && typeof f.digestDate !== 'string') return false;
-  }
-  return (
-    typeof row.key === 'string' && typeof row.title === 'string' && !row.title.includes(SEP) &&
-    texts(row.authors) && texts(row.urls) && texts(row.sites) && texts(row.tags) &&
-    optText(row.arxivId) && optText(row.doi) && optText(row.publishedAt) &&
-    optNum(row.version) && optNum(row.year) && optNum(row.firstSeen) && optNum(row.lastSeen) && optNum(row.savedAt) &&
-    isNum(row.seenCount) && isNum(row.updatedAt) && typeof row.note === 'string' && !row.note.includes(SEP)
-  );
 }
 
 /** Two runs sorted by `lt`, merged. */
