@@ -18,6 +18,7 @@ import type { PaperView } from '../messages';
 import type { PaperRef } from '../types';
 import { fold, paperWords } from '../words';
 import { plainRow, SEP, SUB } from './catalog-row-shape';
+import { cmpStr, lowerBound, mergeSorted } from './sorted';
 
 /** Bump when the snapshot's layout or what it derives from rows changes: old snapshots are rebuilt. */
 export const CATALOG_VERSION = 2;
@@ -92,21 +93,8 @@ export interface CatalogSnapshot {
 }
 
 const split = (s: string, n: number): string[] => (n === 0 ? [] : s.split(SEP));
-const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const EMPTY_I32: Int32Array = new Int32Array(0);
 const EMPTY_F64: Float64Array = new Float64Array(0);
-
-/** First index in sorted `arr` whose value is ≥ `x` (`lt` is the order). */
-function lowerBound<T>(len: number, at: (i: number) => T, x: T, lt: (a: T, b: T) => boolean): number {
-  let a = 0;
-  let b = len;
-  while (a < b) {
-    const m = (a + b) >>> 1;
-    if (lt(at(m), x)) a = m + 1;
-    else b = m;
-  }
-  return a;
-}
 
 export class Catalog {
   // Columns, by slot. A removed paper leaves a hole (key ''), dropped by `pack`.
@@ -716,18 +704,6 @@ export class Catalog {
     for (let s = 0; s < n; s++) c.slotOf.set(c.keys[s]!, s);
     return c;
   }
-}
-
-/** Two runs sorted by `lt`, merged. */
-function mergeSorted(x: number[], y: number[], lt: (a: number, b: number) => boolean): number[] {
-  if (!y.length) return x;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < x.length && j < y.length) out.push(lt(y[j]!, x[i]!) ? y[j++]! : x[i++]!);
-  while (i < x.length) out.push(x[i++]!);
-  while (j < y.length) out.push(y[j++]!);
-  return out;
 }
 
 type TermIds = { lo: number; hi: number; has: (id: number) => boolean };
