@@ -201,7 +201,7 @@ export interface SightingView {
   digestDate?: string;
 }
 
-/** How a card was matched to a stored paper (see lib/dedup.ts explainMatch). */
+/** How a card was matched to a stored paper (see explainMatch, lib/dedup/same-paper.ts). */
 export interface MatchView {
   rule: 'arxiv-id' | 'arxiv-id-other-version' | 'doi' | 'title' | 'similar-title';
   score?: number;

@@ -8,38 +8,25 @@
  * lib/library/catalog-store.ts decides when it is loaded and saved. Rows stay the truth: a search
  * answers keys and the caller reads just the page's rows.
  *
- * Search answers in exactly the order lib/library/search.ts documents (date sorts newest first with
- * ties by key descending, titles in code-unit order with ties by key, papers without the field last
- * in key order, relevance by title hits up to CAP matches), always with an exact total.
+ * Search (lib/library/catalog-search.ts, over these columns) answers in exactly the order
+ * lib/library/search.ts documents (date sorts newest first with ties by key descending, titles in
+ * code-unit order with ties by key, papers without the field last in key order, relevance by title
+ * hits up to CAP matches), always with an exact total.
  */
 import { hashNumber, mayBeSameTitle, rowTitleDigest, type TitleDigest } from '../dedup';
 import type { PaperRow } from '../db';
 import type { PaperView } from '../messages';
 import type { PaperRef } from '../types';
-import { fold, paperWords } from '../words';
+import { paperWords } from '../words';
+import { plainRow, SEP, SUB } from './catalog-row-shape';
+import { searchColumns, wordPostings, type CatalogQuery, type WordPostings } from './catalog-search';
+import { cmpStr, lowerBound, mergeSorted } from './sorted';
 
 /** Bump when the snapshot's layout or what it derives from rows changes: old snapshots are rebuilt. */
 export const CATALOG_VERSION = 2;
 
 /** A paper as page lookups answer it (rows.toSlimView): every field but the abstract. */
 export type SlimView = Omit<PaperView, 'abstract'>;
-
-export interface CatalogQuery {
-  /** Folded query terms, each a prefix of some indexed word. */
-  terms: string[];
-  /** A paper key the query names exactly (an arXiv id typed into the search box). */
-  key?: string;
-  status: 'all' | 'saved' | 'seen';
-  tag?: string;
-  site?: string;
-  range?: { lo: number; hi: number };
-  sort: 'lastSeen' | 'firstSeen' | 'savedAt' | 'title';
-  /** Rank by title hits when the matches are at most `relevanceCap`. */
-  relevance: boolean;
-  relevanceCap: number;
-  offset: number;
-  limit: number;
-}
 
 /**
  * One snapshot value: columns as joined strings and typed arrays, which structured-clone as a few
@@ -90,25 +77,9 @@ export interface CatalogSnapshot {
   candSortedSlots: Int32Array;
 }
 
-const SEP = '\u0000';
-const SUB = '\u0001';
-
 const split = (s: string, n: number): string[] => (n === 0 ? [] : s.split(SEP));
-const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const EMPTY_I32: Int32Array = new Int32Array(0);
 const EMPTY_F64: Float64Array = new Float64Array(0);
-
-/** First index in sorted `arr` whose value is ≥ `x` (`lt` is the order). */
-function lowerBound<T>(len: number, at: (i: number) => T, x: T, lt: (a: T, b: T) => boolean): number {
-  let a = 0;
-  let b = len;
-  while (a < b) {
-    const m = (a + b) >>> 1;
-    if (lt(at(m), x)) a = m + 1;
-    else b = m;
-  }
-  return a;
-}
 
 export class Catalog {
   // Columns, by slot. A removed paper leaves a hole (key ''), dropped by `pack`.
@@ -159,8 +130,8 @@ export class Catalog {
   private ownWords: (Int32Array | null)[] = [];
   /** Slots holding their own word array (written since the snapshot). */
   private ownWordSlots: number[] = [];
-  /** Word id → snapshot slots, built on the first search with words (see `postingsOf`). */
-  private postings: { offsets: Int32Array; slots: Int32Array } | null = null;
+  /** Word id → snapshot slots, built on the first search with words (see `wordPostings`). */
+  private postings: WordPostings | null = null;
 
   // Candidate keys, as hashes: the snapshot's sorted pairs, plus postings written since.
   private candOffsets = EMPTY_I32;
@@ -408,138 +379,28 @@ export class Catalog {
 
   // ---- search -------------------------------------------------------------------------------------
 
+  /** Search reads the columns in place (lib/library/catalog-search.ts). */
   search(q: CatalogQuery): { total: number; keys: string[] } {
-    const n = this.keys.length;
-    const terms = q.terms.map((t) => this.termIds(t));
-    // A term no word starts with matches nothing.
-    if (terms.some((t) => t === null)) return { total: 0, keys: [] };
-    const lo = q.range?.lo ?? -Infinity;
-    const hi = q.range?.hi ?? Infinity;
-    const ownWords = this.ownWords;
-    const baseIds = this.baseIds;
-    const baseOffsets = this.baseOffsets;
-    const hasWord = (s: number, t: TermIds): boolean => {
-      const own = ownWords[s];
-      if (own) {
-        for (let i = 0; i < own.length; i++) if (t.has(own[i]!)) return true;
-        return false;
-      }
-      for (let i = baseOffsets[s]!, end = baseOffsets[s + 1]!; i < end; i++) {
-        const w = baseIds[i]!;
-        if (w >= t.lo && w < t.hi) return true;
-      }
-      return false;
-    };
-    const test = (s: number): boolean => {
-      if (!this.keys[s]) return false;
-      if (q.status === 'saved' && !(this.savedAt[s]! > 0)) return false;
-      if (q.status === 'seen' && !(this.lastSeen[s]! > 0)) return false;
-      if (q.range) {
-        const f = this.firstSeen[s]!;
-        if (!(f >= lo && f <= hi)) return false;
-      }
-      if (q.site !== undefined && !hasPart(this.sites[s]!, q.site)) return false;
-      if (q.tag !== undefined && !hasPart(this.tags[s]!, q.tag)) return false;
-      for (const t of terms as TermIds[]) if (!hasWord(s, t)) return false;
-      return true;
-    };
-
-    let matched: number[];
-    if (q.key !== undefined) {
-      const s = this.slotOf.get(q.key);
-      matched = s !== undefined && test(s) ? [s] : [];
-    } else if (terms.length) {
-      // Only the papers holding the rarest term's words are checked.
-      const { offsets, slots } = this.postingsOf();
-      const size = (t: TermIds) => offsets[t.hi]! - offsets[t.lo]!;
-      const rarest = (terms as TermIds[]).reduce((a, b) => (size(b) < size(a) ? b : a));
-      const seen = new Uint8Array(n);
-      const candidates: number[] = [];
-      for (let i = offsets[rarest.lo]!, end = offsets[rarest.hi]!; i < end; i++) {
-        const s = slots[i]!;
-        // A slot written since keeps its own words: its snapshot postings are stale.
-        if (seen[s] || ownWords[s]) continue;
-        seen[s] = 1;
-        candidates.push(s);
-      }
-      for (const s of this.ownWordSlots) if (!seen[s]) candidates.push(s);
-      candidates.sort((a, b) => a - b);
-      matched = candidates.filter(test);
-    } else {
-      matched = [];
-      for (let s = 0; s < n; s++) if (test(s)) matched.push(s);
-    }
-
-    const need = q.offset + q.limit;
-    const order =
-      q.relevance && matched.length <= q.relevanceCap ? matched.sort(this.byRelevance(q.terms)) : topK(matched, need, this.byField(q.sort));
-    return { total: matched.length, keys: order.slice(q.offset, need).map((s) => this.keys[s]!) };
-  }
-
-  /** Word id → the snapshot's slots holding it, transposed from the slots' word lists once. */
-  private postingsOf(): { offsets: Int32Array; slots: Int32Array } {
-    if (this.postings) return this.postings;
-    const words = this.dict.length;
-    const ids = this.baseIds;
-    const bo = this.baseOffsets;
-    const offsets = new Int32Array(words + 1);
-    for (let i = 0; i < ids.length; i++) offsets[ids[i]! + 1]!++;
-    for (let w = 0; w < words; w++) offsets[w + 1]! += offsets[w]!;
-    const fill = offsets.slice(0, words);
-    const slots = new Int32Array(ids.length);
-    for (let s = 0; s + 1 < bo.length; s++) for (let i = bo[s]!; i < bo[s + 1]!; i++) slots[fill[ids[i]!]!++] = s;
-    this.postings = { offsets, slots };
-    return this.postings;
-  }
-
-  /** The ids of the words starting with `term`: a range of the sorted ids, plus newer words. */
-  private termIds(term: string): TermIds | null {
-    const dict = this.dict;
-    const lo = lowerBound(dict.length, (j) => dict[j]!, term, (a, b) => a < b);
-    let hi = lo;
-    while (hi < dict.length && dict[hi]!.startsWith(term)) hi++;
-    const base = dict.length;
-    const extra = new Uint8Array(this.extraWords.length);
-    let any = hi > lo;
-    this.extraWords.forEach((w, i) => {
-      if (!w.startsWith(term)) return;
-      extra[i] = 1;
-      any = true;
-    });
-    return any ? { lo, hi, has: (w) => (w >= lo && w < hi) || (w >= base && extra[w - base] === 1) } : null;
-  }
-
-  private byField(sort: CatalogQuery['sort']): (x: number, y: number) => number {
-    const keys = this.keys;
-    if (sort === 'title') {
-      const t = this.titles;
-      return (x, y) => cmpStr(t[x]!, t[y]!) || cmpStr(keys[x]!, keys[y]!);
-    }
-    const v = this[sort];
-    return (x, y) => {
-      const a = v[x]!;
-      const b = v[y]!;
-      const ha = !Number.isNaN(a);
-      const hb = !Number.isNaN(b);
-      if (ha !== hb) return ha ? -1 : 1;
-      if (!ha) return cmpStr(keys[x]!, keys[y]!);
-      return b - a || cmpStr(keys[y]!, keys[x]!);
-    };
-  }
-
-  private byRelevance(terms: string[]): (x: number, y: number) => number {
-    const scores = new Map<number, number>();
-    const score = (s: number) => {
-      let v = scores.get(s);
-      if (v === undefined) {
-        const t = fold(this.titles[s]!);
-        v = terms.reduce((acc, term) => acc + (t.includes(term) ? 2 : 0), 0) + (this.savedAt[s]! > 0 ? 1 : 0);
-        scores.set(s, v);
-      }
-      return v;
-    };
-    const recent = this.byField('lastSeen');
-    return (x, y) => score(y) - score(x) || recent(x, y);
+    return searchColumns(
+      {
+        keys: this.keys,
+        titles: this.titles,
+        tags: this.tags,
+        sites: this.sites,
+        savedAt: this.savedAt,
+        lastSeen: this.lastSeen,
+        firstSeen: this.firstSeen,
+        slotOf: this.slotOf,
+        dict: this.dict,
+        extraWords: this.extraWords,
+        ownWords: this.ownWords,
+        ownWordSlots: this.ownWordSlots,
+        baseOffsets: this.baseOffsets,
+        baseIds: this.baseIds,
+        postings: () => (this.postings ??= wordPostings(this.dict.length, this.baseIds, this.baseOffsets)),
+      },
+      q,
+    );
   }
 
   // ---- snapshot -----------------------------------------------------------------------------------
@@ -718,73 +579,4 @@ export class Catalog {
     for (let s = 0; s < n; s++) c.slotOf.set(c.keys[s]!, s);
     return c;
   }
-}
-
-const ROW_FIELDS = new Set([
-  'key', 'title', 'titleKey', 'candidateKeys', 'words', 'authors', 'abstract', 'arxivId', 'version', 'doi', 'year',
-  'publishedAt', 'urls', 'sites', 'firstSeen', 'lastSeen', 'seenCount', 'first', 'savedAt', 'tags', 'note', 'updatedAt',
-]);
-const FIRST_FIELDS = new Set(['at', 'site', 'label', 'pageUrl', 'digestDate']);
-const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
-const optNum = (x: unknown) => x === undefined || isNum(x);
-const optText = (x: unknown) => x === undefined || (typeof x === 'string' && x !== '' && !x.includes(SEP));
-const texts = (x: unknown) => Array.isArray(x) && x.every((t) => typeof t === 'string' && t !== '' && !t.includes(SUB) && !t.includes(SEP));
-
-/**
- * Whether the columns give this row's slim view back exactly: only the fields of PaperRow (a field
- * added there and not here makes every row read from the database again: slower, never wrong), of
- * their types, with no empty or separator-holding strings where columns join lists or use '' for
- * "absent". Rows as the library writes them almost always are; the others are read from the table.
- */
-function plainRow(row: PaperRow): boolean {
-  for (const k in row) if (!ROW_FIELDS.has(k)) return false;
-  const f = row.first as Record<string, unknown> | undefined;
-  if (f !== undefined) {
-    if (typeof f !== 'object' || f === null) return false;
-    for (const k in f) if (!FIRST_FIELDS.has(k)) return false;
-    if (!isNum(f.at) || typeof f.site !== 'string' || typeof f.label !== 'string' || typeof f.pageUrl !== 'string') return false;
-    if (f.digestDate !== undefined && typeof f.digestDate !== 'string') return false;
-  }
-  return (
-    typeof row.key === 'string' && typeof row.title === 'string' && !row.title.includes(SEP) &&
-    texts(row.authors) && texts(row.urls) && texts(row.sites) && texts(row.tags) &&
-    optText(row.arxivId) && optText(row.doi) && optText(row.publishedAt) &&
-    optNum(row.version) && optNum(row.year) && optNum(row.firstSeen) && optNum(row.lastSeen) && optNum(row.savedAt) &&
-    isNum(row.seenCount) && isNum(row.updatedAt) && typeof row.note === 'string' && !row.note.includes(SEP)
-  );
-}
-
-/** Two runs sorted by `lt`, merged. */
-function mergeSorted(x: number[], y: number[], lt: (a: number, b: number) => boolean): number[] {
-  if (!y.length) return x;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < x.length && j < y.length) out.push(lt(y[j]!, x[i]!) ? y[j++]! : x[i++]!);
-  while (i < x.length) out.push(x[i++]!);
-  while (j < y.length) out.push(y[j++]!);
-  return out;
-}
-
-type TermIds = { lo: number; hi: number; has: (id: number) => boolean };
-
-/** Whether a U+0001-joined list holds `part`. */
-function hasPart(joined: string, part: string): boolean {
-  if (!joined) return false;
-  if (joined === part) return true;
-  return joined.split(SUB).includes(part);
-}
-
-/** The first `k` of `items` in `cmp` order: a full sort only when most of them are wanted. */
-export function topK(items: number[], k: number, cmp: (a: number, b: number) => number): number[] {
-  if (k <= 0) return [];
-  if (k * 4 >= items.length) return items.sort(cmp).slice(0, k);
-  const best: number[] = [];
-  for (const x of items) {
-    if (best.length === k && cmp(x, best[k - 1]!) >= 0) continue;
-    // After its equals, so ties keep their input order.
-    best.splice(lowerBound(best.length, (i) => best[i]!, x, (a, b) => cmp(a, b) <= 0), 0, x);
-    if (best.length > k) best.pop();
-  }
-  return best;
 }
