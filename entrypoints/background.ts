@@ -7,14 +7,27 @@ import { SUPPORTED_MATCHES } from '../lib/sites/matches';
 import { sessionTabStore } from '../lib/tabs';
 import { dropStaleFiles } from '../lib/transfer-files';
 
+/** How long the worker must go without messages before it loads the catalog on its own. */
+const CATALOG_QUIET_MS = 1_000;
+
 export default defineBackground(() => {
   const tabs = sessionTabStore();
   const library = new Library(openDb());
   // Keys made by older dedup/search code are recomputed once after an update (usually a no-op).
   void refreshDerived(library.db).catch((err) => console.error('[dejalu] recomputing search keys failed', err));
   void dropStaleFiles().catch((err) => console.error('[dejalu] dropping unfinished transfers failed', err));
-  // Load the catalog now, so the first search or near-title lookup does not wait for it.
-  void library.catalog.get().catch((err) => console.error('[dejalu] loading the catalog failed', err));
+  // Load the catalog at the worker's first quiet moment, not as it starts. Chrome starts the worker
+  // for a page's first lookup (it stops it after 30 s idle, so that is most first visits); at 100k
+  // papers reading and unpacking the snapshot holds the worker's thread for a few hundred ms, and
+  // the lookup, which answers from the database's indexes until the catalog is there, waited behind
+  // it. A search that comes first loads it itself.
+  let warming: ReturnType<typeof setTimeout> | undefined;
+  const warmWhenQuiet = () => {
+    clearTimeout(warming);
+    if (library.catalog.ready()) return;
+    warming = setTimeout(() => void library.catalog.get().catch((err) => console.error('[dejalu] loading the catalog failed', err)), CATALOG_QUIET_MS);
+  };
+  warmWhenQuiet();
 
   const notify = (keys: string[], settings?: Settings) => {
     const event: ChangeEvent = settings ? { type: 'dejalu.changed', keys, settings } : { type: 'dejalu.changed', keys };
@@ -39,6 +52,7 @@ export default defineBackground(() => {
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
     if (type === 'dejalu.changed' || type === 'dejalu.progress') return false;
+    warmWhenQuiet();
     handle(message, sender).then(sendResponse, (err) =>
       sendResponse({ ok: false, error: { code: 'internal', message: String(err) } }),
     );

@@ -234,6 +234,24 @@ test('popup: a fuzzy match can still be split after the visit recorded its sight
   expect(own.sightings.map((s: { pageUrl: string }) => s.pageUrl)).toEqual([FUZZY_DAY]);
 });
 
+test('a worker that has just started finds a near-title match before its catalog has loaded', async ({ page, context, extensionId, pages }) => {
+  // Chrome stops the worker after 30 s idle, so a day's first digest usually starts it: the page's
+  // lookup then comes before the catalog (loaded at the worker's first quiet moment) and is
+  // answered from the database's title-key and candidate-key indexes.
+  const ext = await helperPage(context, extensionId, 'never');
+  await fuzzySetUp(ext, pages);
+  const cdp = await context.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.goto(FUZZY_DAY); // its lookup is the message that starts the worker
+  const reply = await waitForReport(ext, await tabIdOf(ext, page), 2, 20_000, page.url());
+  const shown = reply.state.cards.map((c: { card: { title: string }; status: string; match?: { rule: string } }) => [c.card.title, c.status, c.match?.rule]);
+  expect(shown).toEqual([
+    [CARD_TITLE, 'saved', 'similar-title'],
+    ['A Completely Unrelated Paper on Protein Folding', 'new', undefined],
+  ]);
+});
+
 test.describe('dark', () => {
   test.use({ colorScheme: 'dark' });
 
