@@ -318,6 +318,10 @@ export async function runBench(opts) {
   for (let i = 0; i < (size.runs + 1) * 2 + 1; i++) addPage(size.smallCards, smallPages);
   // 5,000-card pages: no warm-up (each load is long enough to be its own), time-boxed runs.
   for (let i = 0; i < size.bigRuns; i++) addPage(size.bigCards, bigPages);
+  // 100-card pages loaded right after the worker is stopped (made last, so every page above is
+  // the same as before they were added).
+  const coldPages = [];
+  for (let i = 0; i < size.runs; i++) addPage(size.smallCards, coldPages);
   const expected = (cards) => {
     const c = { new: 0, seen: 0, saved: 0, nearTitle: 0 };
     for (const card of cards) {
@@ -538,6 +542,33 @@ export async function runBench(opts) {
         }),
       );
       if (check) log(`status check on a 100-card page: expected ${JSON.stringify(check.expected)}, shown ${JSON.stringify(check.shown)}`);
+
+      // The same kind of page with a worker that has just started: Chrome stops it after 30 s idle,
+      // so a day's first digest page usually starts it. Reported, no goal.
+      log('100-card page, worker just started…');
+      const cold = [];
+      const workers = await context.newCDPSession(ext);
+      await workers.send('ServiceWorker.enable');
+      for (const { url } of coldPages) {
+        await workers.send('ServiceWorker.stopAllWorkers');
+        await sleep(300);
+        const r = await loadPage(context, url, { extension: true });
+        cold.push({ badgesAt: r.probe.badgesAt, dcl: r.nav.domContentLoadedEnd });
+        await closePage(r);
+      }
+      await workers.detach();
+      // The sections after this one start from a worker with its catalog loaded.
+      await timedSendSummary(ext, { type: 'library.stats' });
+      figures.push(
+        figure({
+          id: 'nav-badges-100-cold',
+          name: 'navigation → every badge shown, 100 cards, worker just started (absolute)',
+          unit: 'ms',
+          samples: cold.map((c) => c.badgesAt),
+          notes: 'the worker stopped (CDP) before each load; its start, and lookups answered before its catalog has loaded',
+          extra: { domContentLoadedEndMs: summary(cold.map((c) => c.dcl)) },
+        }),
+      );
     }
     phase('page100');
     // ---- 5,000-card page: long tasks and memory -----------------------------------------------------------
@@ -844,7 +875,7 @@ export async function runBench(opts) {
 
   // ---- results -----------------------------------------------------------------------------------------
   const order = [
-    'nav-badges-100', 'nav-badges-100-ms', 'content-main-thread-100', 'big-page-longest-task',
+    'nav-badges-100', 'nav-badges-100-ms', 'nav-badges-100-cold', 'content-main-thread-100', 'big-page-longest-task',
     'near-title-node-speedup', 'near-title-node-rate', 'near-title-chromium-speedup', 'near-title-chromium-rate',
     'search-p95', 'popup-first-screen', 'library-open', 'library-type', 'library-more', 'library-longest-task',
     'import-backup', 'export-bibtex', 'content-bundle-gzip', 'big-page-heap',
