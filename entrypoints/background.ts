@@ -29,8 +29,8 @@ export default defineBackground(() => {
   };
   warmWhenQuiet();
 
-  const notify = (keys: string[], settings?: Settings) => {
-    const event: ChangeEvent = settings ? { type: 'dejalu.changed', keys, settings } : { type: 'dejalu.changed', keys };
+  const notify = (keys: string[], settings?: Settings, rematch?: string[]) => {
+    const event: ChangeEvent = { type: 'dejalu.changed', keys, ...(settings ? { settings } : {}), ...(rematch ? { rematch } : {}) };
     void (async () => {
       // Extension pages (popup, library) and the digest pages' content scripts both listen.
       chrome.runtime.sendMessage(event).catch(() => {});

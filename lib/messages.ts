@@ -322,4 +322,9 @@ export interface ChangeEvent {
   keys: string[];
   /** Settings changed too (the page must restyle). */
   settings?: Settings;
+  /**
+   * Papers a card may no longer be (the user said a card is not the paper it was matched to):
+   * pages look the cards they show as these papers up again.
+   */
+  rematch?: string[];
 }

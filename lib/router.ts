@@ -68,7 +68,7 @@ export interface RouterDeps {
   tabs: TabStore;
   extensionId: string;
   /** Tell pages and extension views that papers (or settings) changed. */
-  notify?: (keys: string[], settings?: Settings) => void;
+  notify?: (keys: string[], settings?: Settings, rematch?: string[]) => void;
   /** Show the number of new papers on a tab's toolbar icon. */
   setBadge?: (tabId: number, newCount: number) => void;
   /** Where files too large for a message are exchanged with the library page. */
@@ -186,7 +186,7 @@ export function createRouter(deps: RouterDeps) {
     'papers.get': async (r) => ({ papers: await library.getPapers(r.keys) }),
     'papers.notSame': async (r) => {
       const res = await reshaping(() => library.markNotSame(r.a, r.b, { aOnPage: r.aOnPage }));
-      notify([r.a, res.b.key]);
+      notify([r.a, res.b.key], undefined, [r.a]);
       return res;
     },
     'papers.bulk': async (r) => {

@@ -388,16 +388,21 @@ export class PageController {
     if (!entry.keys.includes(key)) entry.keys.push(key);
   }
 
-  private drop(el: Element, entry: Entry): void {
-    entry.badge?.destroy();
-    this.lazyObserver?.unobserve(el);
-    this.seen.unobserve(el);
-    this.entries.delete(el);
+  private unindex(entry: Entry): void {
     for (const key of entry.keys) {
       const set = this.byKey.get(key);
       set?.delete(entry);
       if (set && set.size === 0) this.byKey.delete(key);
     }
+    entry.keys = [];
+  }
+
+  private drop(el: Element, entry: Entry): void {
+    entry.badge?.destroy();
+    this.lazyObserver?.unobserve(el);
+    this.seen.unobserve(el);
+    this.entries.delete(el);
+    this.unindex(entry);
   }
 
   private track(entry: Entry): void {
@@ -462,12 +467,36 @@ export class PageController {
     }
   }
 
+  /**
+   * Cards shown as papers they may no longer be (the user split one from the paper it matched):
+   * looked up again, and a card that is now another paper shows that one, as it was before this
+   * visit — new, unless saved (the visit's sighting moved with the card).
+   */
+  private async rematch(keys: string[]): Promise<void> {
+    const entries = [...new Set(keys.flatMap((k) => [...(this.byKey.get(k) ?? [])]))];
+    if (!entries.length) return;
+    const reply = await send({ type: 'cards.lookup', cards: entries.map((e) => slimInput(e.model.card)) });
+    if (!reply.ok) return;
+    entries.forEach((e, i) => {
+      const st = reply.statuses[i];
+      if (!st || st.paper?.key === e.model.paper?.key) return;
+      const status: PaperStatus = st.paper?.savedAt !== undefined ? 'saved' : 'new';
+      e.before = status;
+      e.model = { ...e.model, paper: st.paper, match: st.match, status };
+      e.badge?.update(e.model);
+      // Listed under its new paper only: later changes to the old one are not this card's.
+      this.unindex(e);
+      this.index(e);
+    });
+  }
+
   /** Another tab, the popup or the library page changed papers shown here. */
   private async onChange(ev: ChangeEvent): Promise<void> {
     if (ev.settings) {
       this.settings = ev.settings;
       this.refreshPageUi();
     }
+    if (ev.rematch) await this.rematch(ev.rematch);
     const keys = ev.keys.filter((k) => this.byKey.has(k));
     if (!keys.length) return;
     const reply = await send({ type: 'papers.get', keys });

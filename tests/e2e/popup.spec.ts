@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 // @ts-expect-error plain JS module shared with the demo
 import { sendFrom, tabIdOf, waitForReport } from '../../scripts/walk.mjs';
+import { ShadowDom } from './shadow';
 
 type Report = { state: { cards: { card: { title: string }; status: 'new' | 'seen' | 'saved' }[] } };
 
@@ -223,9 +224,16 @@ test('popup: a fuzzy match can still be split after the visit recorded its sight
   await expect(fuzzy.getByTestId('not-same')).toBeVisible({ timeout: 3_000 });
   await expect.poll(async () => (await sendFrom(ext, { type: 'paper.get', key: storedKey })).sightings.length).toBe(1);
 
+  // The page shows the card as the saved paper it near-matched.
+  const dom = await ShadowDom.open(page);
+  const badge = `document.querySelector('article a[href="/papers/2511.04242"]').closest('article').querySelector('dejalu-badge')`;
+  expect((await dom.hostAt(badge)).text).toMatch(/^Saved/);
+
   // The visit's sighting was the card's, not the stored paper's: the split takes it along.
   await fuzzy.getByTestId('not-same').click();
   await expect(fuzzy).toHaveAttribute('data-status', 'new');
+  // And the page shows the card as the paper it now is: new before this visit.
+  await expect.poll(async () => (await dom.hostAt(badge)).text).toMatch(/^New/);
   const kept = await sendFrom(ext, { type: 'paper.get', key: storedKey });
   expect(kept.paper.seenCount).toBe(0);
   expect(kept.sightings).toEqual([]);
