@@ -116,7 +116,7 @@ export async function importLibrary(
   text: string,
   format: 'backup' | 'bibtex' | 'csl-json' | 'auto',
   filename?: string,
-  /** Papers per step of a backup import; tests make it small to cross chunk boundaries. */
+  /** Rows per write of a backup import; tests make it small to cross chunk boundaries. */
   chunkRows = IMPORT_CHUNK,
 ): Promise<ImportResult> {
   const kind = format === 'auto' ? detectFormat(text, filename) : format;
@@ -136,7 +136,7 @@ export async function importLibrary(
  * Merge a backup: sightings united (a sighting is the same when paper, visit and time agree), tags
  * united, notes kept from both sides. Importing the same file twice changes nothing.
  *
- * Papers are merged and written `chunkRows` at a time, all in the one transaction: while the
+ * Rows are written `chunkRows` at a time as they are merged, all in the one transaction: while the
  * database writes one chunk in its own process, this one analyses the next chunk's titles (and the
  * catalog takes in the chunk just written), instead of the worker and the database waiting for
  * each other in turn.
@@ -232,23 +232,31 @@ async function importBackup(library: Library, backup: Backup, chunkRows: number)
       return { row, changed: !old || JSON.stringify(row) !== original, history };
     };
 
-    // Each chunk's writes are asked for as soon as it is merged; the chunk IMPORT_AHEAD before it
-    // is awaited only then, so the database always has the next chunk queued.
+    // Changed rows are written `chunkRows` at a time, as soon as that many are merged; the write
+    // IMPORT_AHEAD before is awaited only then, so the database always has the next one queued.
+    // (A file that changes little still writes papers in bulk, which the journal does not list
+    // key by key: see JOURNAL_BULK.)
     const writes: Promise<unknown>[] = [];
-    for (let i = 0; i < keys.length; i += chunkRows) {
-      const papers: PaperRow[] = [];
-      const histories: HistoryRow[] = [];
-      for (const key of keys.slice(i, i + chunkRows)) {
-        const m = merge(key);
-        if (m.changed) papers.push(m.row);
-        if (m.history) histories.push(m.history);
-      }
+    let papers: PaperRow[] = [];
+    let histories: HistoryRow[] = [];
+    const flush = () => {
       const written = Promise.all([papers.length && db.papers.bulkPut(papers), histories.length && db.history.bulkPut(histories)]);
-      // Awaited below; a failure aborts the transaction meanwhile (nothing is left written).
+      // Awaited in turn: a failed write then rejects this transaction's function, which aborts it
+      // and so undoes every chunk written before.
       written.catch(() => {});
       writes.push(written);
+      papers = [];
+      histories = [];
+    };
+    for (const key of keys) {
+      const m = merge(key);
+      if (m.changed) papers.push(m.row);
+      if (m.history) histories.push(m.history);
+      if (papers.length < chunkRows && histories.length < chunkRows) continue;
+      flush();
       if (writes.length > IMPORT_AHEAD) await writes.shift();
     }
+    if (papers.length || histories.length) flush();
     t = measure('import.mergeAndWrite', t);
     await Promise.all(writes);
     await addToSightingTotal(db, newSightings);
@@ -266,7 +274,7 @@ async function importBackup(library: Library, backup: Backup, chunkRows: number)
   return result;
 }
 
-/** Papers merged and written per step of a backup import (see importBackup). */
+/** Rows (papers, histories) per write of a backup import (see importBackup); at least JOURNAL_BULK. */
 const IMPORT_CHUNK = 2_000;
 /** Chunks whose writes may be in flight while the next one is merged. */
 const IMPORT_AHEAD = 2;
