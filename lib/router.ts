@@ -224,7 +224,7 @@ export function createRouter(deps: RouterDeps) {
         measure('import.readFile', t0);
       }
       if (text === undefined) throw new Invalid('Nothing to import: no text and no file.');
-      const res = await reshaping(() => importLibrary(library, text, r.format, r.filename, progress));
+      const res = await reshaping(() => importLibrary(library, text, r.format, r.filename, { progress }));
       notify([], await readSettings(library.db));
       return res;
     },

@@ -9,7 +9,7 @@ import { parseCslJson, toCslJson } from './export/csl-json';
 import { toCsv } from './export/csv';
 import { detectFormat, type ImportedPaper } from './export/imported';
 import { toMarkdown } from './export/markdown';
-import { addToSightingTotal, sightingId } from './library/history';
+import { addToSightingTotal, countSighting, sightingId } from './library/history';
 import { Library, mergeRows, probeOf, withDerived, forStorage, newRow, pairKey } from './library/index';
 import type { ExportFormat, ImportResult } from './messages';
 import { SettingsSchema } from './messages';
@@ -117,13 +117,21 @@ export async function importLibrary(
   text: string,
   format: 'backup' | 'bibtex' | 'csl-json' | 'auto',
   filename?: string,
-  progress: Progress = noProgress,
+  {
+    progress = noProgress,
+    chunkRows = IMPORT_CHUNK,
+  }: {
+    /** Told each step, and how many papers of a backup are written. */
+    progress?: Progress;
+    /** Rows per write of a backup import; tests make it small to cross chunk boundaries. */
+    chunkRows?: number;
+  } = {},
 ): Promise<ImportResult> {
   const kind = format === 'auto' ? detectFormat(text, filename) : format;
   if (!kind) throw new ImportFailed('Not a Déjà Lu backup, BibTeX or CSL-JSON file: nothing was imported.');
   progress('checking');
   try {
-    if (kind === 'backup') return await importBackup(library, parseBackup(text), progress);
+    if (kind === 'backup') return await importBackup(library, parseBackup(text), chunkRows, progress);
     const papers = kind === 'bibtex' ? parseBibtex(text) : parseCslJson(text);
     return await importPapers(library, papers, kind);
   } catch (err) {
@@ -136,8 +144,13 @@ export async function importLibrary(
 /**
  * Merge a backup: sightings united (a sighting is the same when paper, visit and time agree), tags
  * united, notes kept from both sides. Importing the same file twice changes nothing.
+ *
+ * Rows are written `chunkRows` at a time as they are merged, all in the one transaction: while the
+ * database writes one chunk in its own process, this one analyses the next chunk's titles (and the
+ * catalog takes in the chunk just written), instead of the worker and the database waiting for
+ * each other in turn.
  */
-async function importBackup(library: Library, backup: Backup, progress: Progress): Promise<ImportResult> {
+async function importBackup(library: Library, backup: Backup, chunkRows: number, progress: Progress): Promise<ImportResult> {
   const db = library.db;
   let t = performance.now();
   const started = t;
@@ -154,87 +167,104 @@ async function importBackup(library: Library, backup: Backup, progress: Progress
   const result = await db.transaction('rw', [db.papers, db.history, db.meta, db.notSame, db.settings], async () => {
     let added = 0;
     let updated = 0;
+    let newSightings = 0;
     const paperKeys = [...incoming.keys()];
     const historyKeys = [...incomingHistory.keys()];
-    const [existing, existingHistory] = await Promise.all([
-      readPresent(db.papers, paperKeys),
-      readPresent(db.history, historyKeys),
-    ]);
-    t = measure('import.readExisting', t);
-    const rows = new Map<string, PaperRow>();
-    const had = new Set<string>();
-    /** Existing rows as they were, to write only what the file changes. */
-    const original = new Map<string, string>();
-    paperKeys.forEach((key, i) => {
-      const p = incoming.get(key)!;
-      const have = existing[i];
-      if (!have) {
-        added++;
-        rows.set(key, withDerived({ ...p }));
-        return;
-      }
-      had.add(key);
-      original.set(key, JSON.stringify(have));
-      // Counts come from sightings below; merge the rest.
-      const merged = mergeRows(have, { ...p, seenCount: 0 });
-      merged.seenCount = have.seenCount;
-      if (JSON.stringify(merged) !== JSON.stringify(have)) updated++;
-      rows.set(key, withDerived(merged));
-    });
     // Sightings of papers the file leaves out: a paper already here gains them (and its counts
     // follow); sightings of a paper in neither the file nor the library have nothing to belong to.
     const outsideKeys = historyKeys.filter((k) => !incoming.has(k));
-    const outside = outsideKeys.length ? await db.papers.bulkGet(outsideKeys) : [];
-    const orphans = new Set<string>();
-    outsideKeys.forEach((key, i) => {
-      const have = outside[i];
-      if (!have) return void orphans.add(key);
-      had.add(key);
-      original.set(key, JSON.stringify(have));
-      rows.set(key, have);
+    const [existing, existingHistory, outside] = await Promise.all([
+      readPresent(db.papers, paperKeys),
+      readPresent(db.history, historyKeys),
+      outsideKeys.length ? db.papers.bulkGet(outsideKeys) : Promise.resolve([]),
+    ]);
+    t = measure('import.readExisting', t);
+    const historyOf = new Map(historyKeys.map((k, i) => [k, existingHistory[i]]));
+    /** Every key to merge: the file's papers, then papers already here that gain sightings. */
+    const keys = [...paperKeys];
+    const have = new Map<string, PaperRow>();
+    existing.forEach((row, i) => row && have.set(paperKeys[i]!, row));
+    outside.forEach((row, i) => {
+      if (row) {
+        keys.push(outsideKeys[i]!);
+        have.set(outsideKeys[i]!, row);
+      }
     });
-    const histories: HistoryRow[] = [];
-    let newSightings = 0;
-    historyKeys.forEach((key, i) => {
-      if (orphans.has(key)) return;
-      const have = existingHistory[i];
-      const list = have ? have.sightings : [];
-      const seen = new Set(list.map(sightingId));
-      const before = list.length;
-      // Counts of a paper that was already here follow the sightings it gains; a new paper's
-      // counts come with it from the file.
-      const row = had.has(key) ? rows.get(key) : undefined;
-      for (const s of incomingHistory.get(key)!) {
-        const id = sightingId(s);
-        if (seen.has(id)) continue;
-        seen.add(id);
-        list.push(s);
-        if (row) {
-          row.seenCount += 1;
-          row.firstSeen = Math.min(row.firstSeen ?? s.at, s.at);
-          row.lastSeen = Math.max(row.lastSeen ?? s.at, s.at);
-          if (!row.first || s.at < row.first.at) {
-            row.first = { at: s.at, site: s.site, label: s.label, pageUrl: s.pageUrl };
-            if (s.digestDate !== undefined) row.first.digestDate = s.digestDate;
-          }
-          if (!row.sites.includes(s.site)) row.sites = [...row.sites, s.site];
+
+    /** One paper merged with its sightings; a history only when it gains some. */
+    const merge = (key: string): { row: PaperRow; changed: boolean; history?: HistoryRow } => {
+      const p = incoming.get(key);
+      const old = have.get(key);
+      // The existing row as it was, to write only what the file changes.
+      const original = old && JSON.stringify(old);
+      let row: PaperRow;
+      if (!old) {
+        added++;
+        row = withDerived({ ...p! });
+      } else if (p) {
+        // Counts come from sightings below; merge the rest.
+        const merged = mergeRows(old, { ...p, seenCount: 0 });
+        merged.seenCount = old.seenCount;
+        if (JSON.stringify(merged) !== original) updated++;
+        row = withDerived(merged);
+      } else row = old;
+      const sightings = incomingHistory.get(key);
+      let history: HistoryRow | undefined;
+      if (sightings) {
+        const list = historyOf.get(key)?.sightings ?? [];
+        const seen = new Set(list.map(sightingId));
+        const before = list.length;
+        for (const s of sightings) {
+          const id = sightingId(s);
+          if (seen.has(id)) continue;
+          seen.add(id);
+          list.push(s);
+          // Counts of a paper that was already here follow the sightings it gains; a new paper's
+          // counts come with it from the file.
+          if (old) countSighting(row, s);
+        }
+        if (list.length > before) {
+          newSightings += list.length - before;
+          list.sort((a, b) => a.at - b.at);
+          history = { paperKey: key, sightings: list };
         }
       }
-      if (list.length === before) return;
-      newSightings += list.length - before;
-      list.sort((a, b) => a.at - b.at);
-      histories.push({ paperKey: key, sightings: list });
-    });
-    // A paper the file leaves as it was is not written again (importing a file twice writes nothing).
-    const changed = [...rows.values()].filter((r) => !original.has(r.key) || JSON.stringify(r) !== original.get(r.key));
-    t = measure('import.merge', t);
-    progress('writing', 0, changed.length);
-    await db.papers.bulkPut(changed);
-    progress('writing', changed.length, changed.length);
-    t = measure('import.writePapers', t);
+      // A paper the file leaves as it was is not written again (importing a file twice writes nothing).
+      return { row, changed: !old || JSON.stringify(row) !== original, history };
+    };
+
+    // Changed rows are written `chunkRows` at a time, as soon as that many are merged; the write
+    // IMPORT_AHEAD before is awaited only then, so the database always has the next one queued.
+    // (A file that changes little still writes papers in bulk, which the journal does not list
+    // key by key: see JOURNAL_BULK.)
+    const writes: Promise<unknown>[] = [];
+    let papers: PaperRow[] = [];
+    let histories: HistoryRow[] = [];
+    const flush = () => {
+      const written = Promise.all([papers.length && db.papers.bulkPut(papers), histories.length && db.history.bulkPut(histories)]);
+      // Awaited in turn: a failed write then rejects this transaction's function, which aborts it
+      // and so undoes every chunk written before.
+      written.catch(() => {});
+      writes.push(written);
+      papers = [];
+      histories = [];
+    };
+    progress('writing', 0, keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const m = merge(keys[i]!);
+      if (m.changed) papers.push(m.row);
+      if (m.history) histories.push(m.history);
+      if (papers.length < chunkRows && histories.length < chunkRows) continue;
+      flush();
+      if (writes.length > IMPORT_AHEAD) await writes.shift();
+      progress('writing', i + 1, keys.length);
+    }
+    if (papers.length || histories.length) flush();
+    t = measure('import.mergeAndWrite', t);
+    await Promise.all(writes);
+    progress('writing', keys.length, keys.length);
     await addToSightingTotal(db, newSightings);
-    await db.history.bulkPut(histories);
-    t = measure('import.writeHistory', t);
+    t = measure('import.drain', t);
     await db.notSame.bulkPut(backup.notSame.map((p) => ({ ...p, pair: pairKey(p.a, p.b) })));
     for (const s of backup.settings) {
       if (s.key !== 'settings' || (await db.settings.get('settings'))) continue;
@@ -247,6 +277,11 @@ async function importBackup(library: Library, backup: Backup, progress: Progress
   measure('import.total', started);
   return result;
 }
+
+/** Rows (papers, histories) per write of a backup import (see importBackup); at least JOURNAL_BULK. */
+const IMPORT_CHUNK = 2_000;
+/** Chunks whose writes may be in flight while the next one is merged. */
+const IMPORT_AHEAD = 2;
 
 /**
  * `table.bulkGet(keys)` without asking for keys that are not there: one read of the table's keys

@@ -38,7 +38,8 @@ async function dump(lib: Library) {
 }
 
 describe('JSON backup through the library', () => {
-  it('export → wipe → import gives an identical library; importing twice changes nothing', async () => {
+  // The default writes these few papers in one chunk; chunks of 1 and 3 cross chunk boundaries.
+  it.each([[undefined], [1], [3]])('export → wipe → import gives an identical library; importing twice changes nothing (chunks of %s)', async (chunkRows) => {
     const lib = await populated();
     const before = await dump(lib);
     const file = await exportLibrary(lib.db, 'backup');
@@ -46,23 +47,33 @@ describe('JSON backup through the library', () => {
 
     await lib.clear();
     await lib.db.settings.clear();
-    const first = await importLibrary(lib, file.text, 'auto', file.filename);
+    const first = await importLibrary(lib, file.text, 'auto', file.filename, { chunkRows });
     expect(first).toMatchObject({ added: 4, format: 'backup' });
     expect(await dump(lib)).toEqual(before);
+    expect((await lib.stats()).papers).toBe(4);
 
-    const second = await importLibrary(lib, file.text, 'auto', file.filename);
+    const second = await importLibrary(lib, file.text, 'auto', file.filename, { chunkRows });
     expect(second.added).toBe(0);
     expect(second.sightings).toBe(0);
     expect(await dump(lib)).toEqual(before);
   });
 
-  it('merging a backup into a changed library unions tags and sightings and keeps both notes', async () => {
+  it('tells its progress: each step, then papers written chunk by chunk up to all of them', async () => {
+    const lib = await populated();
+    const file = await exportLibrary(lib.db, 'backup');
+    await lib.clear();
+    const told: string[] = [];
+    await importLibrary(lib, file.text, 'backup', undefined, { chunkRows: 3, progress: (step, done = 0, total = 0) => told.push(`${step} ${done}/${total}`) });
+    expect(told).toEqual(['checking 0/0', 'merging 0/0', 'writing 0/4', 'writing 3/4', 'writing 4/4']);
+  });
+
+  it.each([[undefined], [1]])('merging a backup into a changed library unions tags and sightings and keeps both notes (chunks of %s)', async (chunkRows) => {
     const lib = await populated();
     const file = await exportLibrary(lib.db, 'backup');
     await lib.setNote({ key: 'arxiv:1706.03762' }, 'a newer note');
     await lib.editTags({ key: 'arxiv:1706.03762' }, ['new-tag'], ['classic']);
     await lib.recordSightings('v3', page, [{ title: 'Attention Is All You Need', arxivId: '1706.03762' }]);
-    await importLibrary(lib, file.text, 'backup');
+    await importLibrary(lib, file.text, 'backup', undefined, { chunkRows });
     const p = (await lib.getPaper('arxiv:1706.03762')).paper!;
     expect(p.tags.sort()).toEqual(['classic', 'new-tag', 'transformers']);
     expect(p.note).toContain('a newer note');
@@ -82,6 +93,25 @@ describe('JSON backup through the library', () => {
     const before = await dump(lib);
     await expect(importLibrary(lib, text, 'auto')).rejects.toThrow(/nothing was imported/i);
     expect(await dump(lib)).toEqual(before);
+  });
+});
+
+describe('a backup import that fails while writing', () => {
+  it('leaves the library and its catalog as they were, however many chunks were written before', async () => {
+    const file = await exportLibrary((await populated()).db, 'backup');
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    await lib.recordSightings('v0', page, [{ title: 'Already Here', arxivId: '2401.00009' }]);
+    const before = await dump(lib);
+    const stats = await lib.stats();
+    // The last paper's history fails to be written, after the chunks before it were.
+    const last = JSON.parse(file.text).papers.map((p: { key: string }) => p.key).sort().at(-1);
+    lib.db.history.hook('creating', (key) => {
+      if (key === last) throw new Error('disk full');
+    });
+    await expect(importLibrary(lib, file.text, 'backup', undefined, { chunkRows: 1 })).rejects.toThrow(/nothing was imported/i);
+    expect(await dump(lib)).toEqual(before);
+    expect(await lib.stats()).toEqual(stats);
+    expect((await lib.search({ text: 'attention', status: 'all', sort: 'lastSeen', offset: 0, limit: 5 })).total).toBe(0);
   });
 });
 
