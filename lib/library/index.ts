@@ -325,19 +325,18 @@ export class Library {
     if (!hFrom || !s) return from;
     const toList = hTo?.sightings ?? [];
     const copied = !toList.some((x) => x.visitId === s.visitId);
+    // The total first: its fallback count reads the histories as they were.
+    await addToSightingTotal(db, (copied ? 1 : 0) - (take ? 1 : 0));
     if (copied) {
       await db.history.put({ paperKey: to.key, sightings: joinHistories(toList, [s]) });
       countSighting(to, s);
     }
-    let taken = false;
     if (take) {
       const left = hFrom.sightings.filter((x) => x !== s);
       await db.history.put({ paperKey: from.key, sightings: left });
       from = uncountSighting(from, left, s);
       await db.papers.put(forStorage(from));
-      taken = true;
     }
-    await addToSightingTotal(db, (copied ? 1 : 0) - (taken ? 1 : 0));
     return from;
   }
 
