@@ -109,7 +109,7 @@ export function PaperList(props: PaperListProps) {
                   <span class="row-tags">
                     {p.tags.map((t) => (
                       <span class="chip chip-small" key={t}>
-                        {t}
+                        #{t}
                       </span>
                     ))}
                   </span>

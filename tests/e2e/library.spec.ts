@@ -76,7 +76,7 @@ test('library: search, filters, bulk tag, export and import through the page', a
   await lib.getByTestId('filter-status').selectOption('all');
   await lib.getByTestId('filter-tag').selectOption('thesis-ch2');
   await expect(lib.getByTestId('result-count')).toHaveText('5 papers');
-  await expect(rows(lib).first().locator('.chip', { hasText: 'thesis-ch2' })).toBeVisible();
+  await expect(rows(lib).first().locator('.chip', { hasText: 'thesis-ch2' })).toHaveText('#thesis-ch2');
 
   // Export the selection as BibTeX: a real download of a file Zotero can read.
   await lib.getByTestId('bulk-export-format').selectOption('bibtex');
