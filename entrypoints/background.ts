@@ -7,8 +7,10 @@ import { SUPPORTED_MATCHES } from '../lib/sites/matches';
 import { sessionTabStore } from '../lib/tabs';
 import { dropStaleFiles } from '../lib/transfer-files';
 
-/** How long the worker must go without messages before it loads the catalog on its own. */
+/** How long the worker must go without messages before it loads the catalog on its own… */
 const CATALOG_QUIET_MS = 1_000;
+/** …but no later than this after it started: a long page's lookups keep coming, and want it. */
+const CATALOG_LATEST_MS = 2_500;
 
 export default defineBackground(() => {
   const tabs = sessionTabStore();
@@ -22,10 +24,12 @@ export default defineBackground(() => {
   // the lookup, which answers from the database's indexes until the catalog is there, waited behind
   // it. A search that comes first loads it itself.
   let warming: ReturnType<typeof setTimeout> | undefined;
+  const started = Date.now();
   const warmWhenQuiet = () => {
     clearTimeout(warming);
+    const wait = Math.max(0, Math.min(CATALOG_QUIET_MS, started + CATALOG_LATEST_MS - Date.now()));
     if (library.catalog.ready()) return;
-    warming = setTimeout(() => void library.catalog.get().catch((err) => console.error('[dejalu] loading the catalog failed', err)), CATALOG_QUIET_MS);
+    warming = setTimeout(() => void library.catalog.get().catch((err) => console.error('[dejalu] loading the catalog failed', err)), wait);
   };
   warmWhenQuiet();
 
