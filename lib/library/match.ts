@@ -56,7 +56,7 @@ export async function resolve(
   let inStep: Catalog | null = null;
   let firstPairs: NotSameRow[] | null = null;
   if (cat && current) {
-    firstPairs = await db.notSame.limit(SMALL_NOT_SAME + 1).toArray();
+    firstPairs = await notSameHead(db);
     if (current() === cat) inStep = cat;
   }
 
@@ -64,17 +64,7 @@ export async function resolve(
   const idKeys = [...new Set(probes.flatMap((p) => (p.arxivId ? [`arxiv:${p.arxivId}`] : [])))];
   const dois = [...new Set(probes.flatMap((p) => (p.doi ? [p.doi] : [])))];
   const idRows = new Map<string, PaperRow | SlimView>();
-  let idReads = idKeys;
-  if (inStep) {
-    // A key the catalog lacks is in no row either; only a row the columns cannot give back is read.
-    idReads = [];
-    for (const k of idKeys) {
-      if (!inStep.has(k)) continue;
-      const v = inStep.slim(k);
-      if (v) idRows.set(k, v);
-      else idReads.push(k);
-    }
-  }
+  const idReads = inStep ? viewsFrom(inStep, idKeys, idRows) : idKeys;
   const [byId, byDoi] = await Promise.all([
     idReads.length ? db.papers.bulkGet(idReads) : Promise.resolve([]),
     Promise.all(dois.map((d) => db.papers.where('doi').equals(d).toArray())),
@@ -197,16 +187,8 @@ export async function resolve(
   let more: (PaperRow | undefined)[];
   if (firstPairs) {
     // The table's pairs were read in round 0 when it is small, as it is for most.
-    split = firstPairs.length <= SMALL_NOT_SAME ? firstPairs : pairKeys.length ? await db.notSame.bulkGet(pairKeys) : [];
-    if (inStep) {
-      const unviewed: string[] = [];
-      for (const pk of missingKeys) {
-        const v = inStep.slim(pk);
-        if (v) rows.set(pk, v);
-        else unviewed.push(pk);
-      }
-      missingKeys = unviewed;
-    }
+    split = await notSameAmong(db, firstPairs, pairKeys);
+    if (inStep) missingKeys = viewsFrom(inStep, missingKeys, rows);
     more = missingKeys.length ? await db.papers.bulkGet(missingKeys) : [];
   } else {
     [more, split] = await Promise.all([
@@ -266,13 +248,38 @@ function mayMatch(p: Probe, pk: string): boolean {
 }
 
 /**
- * The not-same pairs among `pairs`: one read of the whole table when it is small, as it is for most
- * (up to one row more than that, in one request, tells whether it is).
+ * Slim views of the papers keyed `keys`, put in `into`, from a catalog in step with the table; the
+ * keys whose rows must be read: those of papers the columns cannot give back exactly. A key the
+ * catalog lacks is in no row either, so it is neither viewed nor read.
  */
+function viewsFrom(cat: Catalog, keys: string[], into: Map<string, PaperRow | SlimView>): string[] {
+  const reads: string[] = [];
+  for (const k of keys) {
+    if (!cat.has(k)) continue;
+    const v = cat.slim(k);
+    if (v) into.set(k, v);
+    else reads.push(k);
+  }
+  return reads;
+}
+
+/** The not-same pairs among `pairs` (see notSameHead and notSameAmong). */
 async function notSamePairs(db: DejaLuDB, pairs: string[]): Promise<({ pair: string } | undefined)[]> {
-  const all = await db.notSame.limit(SMALL_NOT_SAME + 1).toArray();
-  if (all.length <= SMALL_NOT_SAME) return all;
-  return db.notSame.bulkGet(pairs);
+  return notSameAmong(db, await notSameHead(db), pairs);
+}
+
+/**
+ * The first rows of the not-same table, one more than SMALL_NOT_SAME: all of it when it is small,
+ * as it is for most, and that one row more tells whether it is.
+ */
+function notSameHead(db: DejaLuDB): Promise<NotSameRow[]> {
+  return db.notSame.limit(SMALL_NOT_SAME + 1).toArray();
+}
+
+/** The not-same pairs among `pairs`: from the table's head when that is all of it, else read pair by pair. */
+async function notSameAmong(db: DejaLuDB, head: NotSameRow[], pairs: string[]): Promise<({ pair: string } | undefined)[]> {
+  if (head.length <= SMALL_NOT_SAME) return head;
+  return pairs.length ? db.notSame.bulkGet(pairs) : [];
 }
 
 /** Up to this many not-same pairs, the whole table is read in one request rather than pair by pair. */
