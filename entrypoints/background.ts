@@ -27,8 +27,8 @@ export default defineBackground(() => {
   const started = Date.now();
   const warmWhenQuiet = () => {
     clearTimeout(warming);
-    const wait = Math.max(0, Math.min(CATALOG_QUIET_MS, started + CATALOG_LATEST_MS - Date.now()));
     if (library.catalog.ready()) return;
+    const wait = Math.max(0, Math.min(CATALOG_QUIET_MS, started + CATALOG_LATEST_MS - Date.now()));
     warming = setTimeout(() => void library.catalog.get().catch((err) => console.error('[dejalu] loading the catalog failed', err)), wait);
   };
   warmWhenQuiet();

@@ -274,11 +274,8 @@ export class Library {
   /**
    * The user says paper `a` and the card/paper `b` are different papers. `b` becomes (or stays) its
    * own paper under a key of its own, and the pair is recorded so dedup never joins them again.
-   */
-  /**
-   * Say a card (or stored paper) `b` is not the paper `aKey`. A card becomes a paper of its own, and
-   * when it comes with its page, the sighting that page's latest visit gave `a` through the card is
-   * `b`'s: it moves to `b`, or is copied when `aOnPage` says the page also shows `a` itself (by
+   * When a card comes with its page, the sighting that page's latest visit gave `a` through the card
+   * is `b`'s: it moves to `b`, or is copied when `aOnPage` says the page also shows `a` itself (by
    * another card), whose own sighting of that visit it also is.
    */
   async markNotSame(
