@@ -1,6 +1,6 @@
 /** The browser APIs the library page uses besides `send`/`call`: change and progress events, downloads. */
 import type { ChangeEvent, ProgressEvent } from '../../lib/messages';
-import { onChangeEvents } from '../shared/ext';
+import { onChangeEvents, onEvents } from '../shared/ext';
 
 /** Calls `listener` for each `dejalu.changed` event; returns the unsubscribe. */
 export function onChanged(listener: (event: ChangeEvent) => void): () => void {
@@ -9,15 +9,11 @@ export function onChanged(listener: (event: ChangeEvent) => void): () => void {
 
 /** Calls `listener` for each `dejalu.progress` event of `job`; returns the unsubscribe. */
 export function onProgress(job: string, listener: (event: ProgressEvent) => void): () => void {
-  const onMessage = globalThis.chrome?.runtime?.onMessage;
-  if (!onMessage) return () => {};
-  const handler = (message: unknown): undefined => {
+  const ofJob = (message: unknown): message is ProgressEvent => {
     const e = message as Partial<ProgressEvent> | null;
-    if (e && typeof e === 'object' && e.type === 'dejalu.progress' && e.job === job) listener(e as ProgressEvent);
-    return undefined;
+    return !!e && typeof e === 'object' && e.type === 'dejalu.progress' && e.job === job;
   };
-  onMessage.addListener(handler);
-  return () => onMessage.removeListener(handler);
+  return onEvents(globalThis.chrome?.runtime?.onMessage, ofJob, listener);
 }
 
 /** Saves a file through a Blob URL and `<a download>`: no downloads permission needed. */

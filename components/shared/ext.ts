@@ -22,9 +22,14 @@ export interface MessageEvents {
  * import, a restore.
  */
 export function onChangeEvents(onMessage: MessageEvents | undefined, listener: (event: ChangeEvent) => void): () => void {
+  return onEvents(onMessage, isChangeEvent, listener);
+}
+
+/** Calls `listener` for each message on `onMessage` that `accept` takes; returns the unsubscribe. */
+export function onEvents<T>(onMessage: MessageEvents | undefined, accept: (message: unknown) => message is T, listener: (event: T) => void): () => void {
   if (!onMessage) return () => {};
   const handler = (message: unknown): undefined => {
-    if (isChangeEvent(message)) listener(message);
+    if (accept(message)) listener(message);
     // No reply: returning nothing lets the sender's other listeners answer.
     return undefined;
   };
