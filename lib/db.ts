@@ -4,6 +4,7 @@
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Transaction } from 'dexie';
 import type { CatalogSnapshot } from './library/catalog';
+import type { NearSnapshot } from './library/near-keys';
 import type { SiteIdOrSource } from './messages';
 
 /** A paper, keyed by its canonical key: `arxiv:<id>`, else `doi:<doi>`, else `title:<titleKey>`. */
@@ -13,8 +14,9 @@ export interface PaperRow {
   /** titleKey(title): exact-title lookups. */
   titleKey: string;
   /**
-   * Near-title candidate keys (dedup.candidateKeys): the catalog's, and a multi-entry index so a
-   * lookup made before the catalog has loaded (a worker just started) still finds near titles.
+   * Near-title candidate keys (dedup.candidateKeys), for the catalog and the journal (a worker that
+   * has just started finds near titles through them, lib/library/near-keys.ts). Not indexed since
+   * version 5.
    */
   candidateKeys: string[];
   /**
@@ -92,15 +94,29 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** The in-memory catalog's last saved snapshot (lib/library/catalog-store.ts); one row, key 'papers'. */
-export interface CatalogRow {
-  key: string;
-  snapshot: CatalogSnapshot;
-}
+/**
+ * The in-memory catalog's last saved snapshot (lib/library/catalog-store.ts), in two rows written
+ * together: 'near', what a just-started worker needs for near titles (small, read first), and
+ * 'papers', the rest.
+ */
+export type CatalogRow =
+  | { key: 'papers'; snapshot: StoredSnapshot }
+  | { key: 'near'; near: NearSnapshot & { version: number; derived: string } };
 
-/** A paper written since the catalog's snapshot was saved: the catalog re-reads it at load. */
+/** The 'papers' row: the snapshot without what the 'near' row holds. */
+export type StoredSnapshot = Omit<CatalogSnapshot, 'keys' | 'candSorted' | 'candSortedSlots'> & { derived: string };
+
+/** Both rows of the snapshot: dropped together, written together. */
+export const SNAPSHOT_ROWS = ['papers', 'near'] as const;
+
+/**
+ * A paper written since the catalog's snapshot was saved: the catalog re-reads it at load, and a
+ * just-started worker takes its candidate keys from here (`[]` once deleted). Rows written before
+ * version 5 lack `cands`.
+ */
 export interface CatalogChangeRow {
   key: string;
+  cands?: string[];
 }
 
 /**
@@ -190,6 +206,12 @@ export class DejaLuDB extends Dexie {
       papers: 'key, doi, titleKey, *candidateKeys',
       catalog: 'key',
       catalogChanges: 'key',
+    });
+    // Version 5: no `*candidateKeys` index (~5 entries per paper, ~8 s of a 100k import). A worker
+    // whose catalog has not loaded yet finds near titles from the snapshot's 'near' row and the
+    // journal, which now carries each written paper's candidate keys (lib/library/near-keys.ts).
+    this.version(5).stores({
+      papers: 'key, doi, titleKey',
     });
     // A new database starts its count at zero (an upgraded one gets it from upgradeToV3).
     this.on('populate', (tx) => {
@@ -298,29 +320,30 @@ function journal(
           }
           const res = await table.mutate(req);
           const changes = down.table('catalogChanges');
-          const note = async (keys: string[]) => {
-            if (keys.length >= JOURNAL_BULK) {
+          const dropSnapshot = () => down.table('catalog').mutate({ type: 'delete', trans: req.trans, keys: [...SNAPSHOT_ROWS] });
+          const note = async (values: CatalogChangeRow[]) => {
+            if (values.length >= JOURNAL_BULK) {
               // An import: journalling 100k keys took seconds of its time. Without a snapshot the
               // next load scans the table instead, and the live catalog, which hears these rows,
               // saves a new snapshot once writes go quiet.
-              await down.table('catalog').mutate({ type: 'delete', trans: req.trans, keys: ['papers'] });
+              await dropSnapshot();
             } else {
-              await changes.mutate({ type: 'put', trans: req.trans, values: keys.map((key) => ({ key })) });
+              await changes.mutate({ type: 'put', trans: req.trans, values });
             }
           };
           if (req.type === 'put' || req.type === 'add') {
             const rows = (req.values as PaperRow[]).filter((_, i) => !res.failures[i]);
             if (rows.length) {
-              await note(rows.map((r) => r.key));
+              await note(rows.map((r) => ({ key: r.key, cands: r.candidateKeys })));
               tell({ type: 'put', rows });
             }
           } else if (req.type === 'delete') {
-            await note(req.keys as string[]);
+            await note((req.keys as string[]).map((key) => ({ key, cands: [] })));
             tell({ type: 'delete', keys: req.keys as string[] });
           } else {
             // A deleted range (clear() is the whole table) drops the snapshot: the catalog is then
             // rebuilt from what is left, which clear() leaves empty.
-            await down.table('catalog').mutate({ type: 'delete', trans: req.trans, keys: ['papers'] });
+            await dropSnapshot();
             await changes.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
             tell({ type: req.range.type === 3 /* DBCoreRangeType.Any */ ? 'clear' : 'invalid' });
           }

@@ -165,7 +165,8 @@ export function createRouter(deps: RouterDeps) {
       const state = await tabs.get(r.tabId);
       if (!state) return { state, statuses: [] };
       const cards = state.epoch === epoch ? state.cards : state.cards.map(({ card, status }) => ({ card, status }));
-      return { state, statuses: await tabStatuses(library.db, cards, (probes) => library.resolve(probes)) };
+      const from = await library.catalog.nearTitles();
+      return { state, statuses: await tabStatuses(library.db, cards, (probes) => library.resolve(probes, from)) };
     },
     'paper.save': async (r) => {
       const paper = await library.save(r.target, r.saved);

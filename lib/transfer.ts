@@ -302,6 +302,7 @@ async function readPresent<T>(
 /** BibTeX / CSL-JSON entries become saved papers; keywords become tags; notes are appended, never replaced. */
 async function importPapers(library: Library, papers: ImportedPaper[], format: 'bibtex' | 'csl-json'): Promise<ImportResult> {
   const db = library.db;
+  const from = await library.catalog.nearTitles();
   return db.transaction('rw', db.papers, db.history, db.notSame, async () => {
     const now = Date.now();
     const cards = papers.map((p) => ({
@@ -314,7 +315,7 @@ async function importPapers(library: Library, papers: ImportedPaper[], format: '
       abstract: p.abstract,
       year: p.year,
     }));
-    const resolved = await library.resolve(cards.map(probeOf));
+    const resolved = await library.resolve(cards.map(probeOf), from);
     let added = 0;
     let updated = 0;
     const rows = new Map<string, PaperRow>();

@@ -5,9 +5,10 @@
  * — except once, when no valid snapshot exists (first start after an upgrade). Until it is ready,
  * callers use the IndexedDB paths; writes that happen while it loads are queued and replayed.
  */
-import { papersAfter, type DejaLuDB, type PaperRow, type PapersChange } from '../db';
+import { JOURNAL_BULK, papersAfter, SNAPSHOT_ROWS, type CatalogRow, type DejaLuDB, type PaperRow, type PapersChange, type StoredSnapshot } from '../db';
 import { DERIVED_VERSION } from './derived';
 import { Catalog, CATALOG_VERSION, type CatalogSnapshot } from './catalog';
+import { NearKeys, type NearSnapshot } from './near-keys';
 import { measure } from '../timing';
 import Dexie from 'dexie';
 
@@ -17,8 +18,6 @@ const SAVE_AFTER_CHANGES = 2_000;
 const SAVE_QUIET_MS = 3_000;
 const SCAN_BATCH = 2_000;
 
-type Snapshot = CatalogSnapshot & { derived?: string };
-
 export class CatalogStore {
   private catalog: Catalog | null = null;
   private loading: Promise<Catalog> | null = null;
@@ -27,6 +26,14 @@ export class CatalogStore {
   private changesSinceSave = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> | null = null;
+  /** A bulk write dropped the snapshot and no save has written one since. */
+  private snapshotDropped = false;
+  private resaving: Promise<void> | null = null;
+  /** Near-title candidates until the catalog has loaded (./near-keys.ts). */
+  private near: NearKeys | null = null;
+  private nearLoading: Promise<NearKeys | null> | null = null;
+  /** Writes heard while the near keys load, replayed once their read is done. */
+  private nearQueued: PapersChange[] | null = null;
 
   constructor(
     private readonly db: DejaLuDB,
@@ -52,7 +59,61 @@ export class CatalogStore {
     return this.loading;
   }
 
+  /**
+   * What finds near titles now without waiting long: the catalog once loaded, else the near keys
+   * (one small row and the journal), else — no snapshot yet: after an upgrade or an import the
+   * worker did not outlive — the catalog, built from the table.
+   * Asked before a transaction opens: awaiting anything else inside one would let it commit.
+   */
+  async nearTitles(): Promise<Catalog | NearKeys> {
+    const now = this.nearNow();
+    if (now) return now;
+    await this.db.papersSettled();
+    const near = this.catalog ? null : await (this.nearLoading ??= Dexie.ignoreTransaction(() => this.loadNear()).finally(() => (this.nearLoading = null)));
+    return this.catalog ?? near ?? this.get();
+  }
+
+  /**
+   * nearTitles without waiting, when it is loaded: callers that must open their transaction at once
+   * (a lookup racing a write is answered in their transactions' order) use this first.
+   */
+  nearNow(): Catalog | NearKeys | null {
+    return this.catalog ?? this.near;
+  }
+
+  private async loadNear(): Promise<NearKeys | null> {
+    const db = this.db;
+    this.nearQueued = [];
+    try {
+      const start = performance.now();
+      const got = await db.transaction('r', db.catalog, db.catalogChanges, async () => {
+        const row = (await db.catalog.get('near')) as Extract<CatalogRow, { key: 'near' }> | undefined;
+        if (!row || row.near.version !== CATALOG_VERSION || row.near.derived !== DERIVED_VERSION) return null;
+        return { snap: row.near, journal: await db.catalogChanges.toArray() };
+      });
+      const near = got && NearKeys.from(got.snap, got.journal);
+      const queued = this.nearQueued;
+      this.nearQueued = null;
+      if (!near) return null;
+      if (queued.some((c) => c.type === 'invalid')) return this.loadNear();
+      for (const c of queued) applyNear(near, c);
+      measure('near.load', start);
+      // The catalog may have loaded meanwhile; it is the one kept in step then.
+      if (!this.catalog) this.near = near;
+      return near;
+    } catch (err) {
+      this.nearQueued = null;
+      throw err;
+    }
+  }
+
   private hear(c: PapersChange): void {
+    if ((c.type === 'put' ? c.rows.length : c.type === 'delete' ? c.keys.length : 0) >= JOURNAL_BULK) void this.resave();
+    if (this.nearQueued) this.nearQueued.push(c);
+    else if (this.near) {
+      if (c.type === 'invalid') this.near = null;
+      else applyNear(this.near, c);
+    }
     if (this.queued) {
       this.queued.push(c);
       return;
@@ -68,6 +129,26 @@ export class CatalogStore {
     if (c.type === 'put') this.changesSinceSave += c.rows.length;
     if (c.type === 'delete') this.changesSinceSave += c.keys.length;
     if (this.changesSinceSave >= (this.options.saveAfterChanges ?? SAVE_AFTER_CHANGES)) this.scheduleSave();
+  }
+
+  /**
+   * A bulk write (an import) dropped the snapshot instead of journalling (see JOURNAL_BULK): save a
+   * new one as soon as it has committed, loading the catalog first if need be. A worker started
+   * before that would have no near keys, and its first lookup would wait for a scan of the table.
+   */
+  private resave(): Promise<void> {
+    this.snapshotDropped = true;
+    this.resaving ??= (async () => {
+      try {
+        await this.get();
+        if (this.snapshotDropped) await this.save();
+      } catch (err) {
+        console.error('[dejalu] saving the catalog after a bulk write failed', err);
+      } finally {
+        this.resaving = null;
+      }
+    })();
+    return this.resaving;
   }
 
   private scheduleSave(): void {
@@ -86,9 +167,12 @@ export class CatalogStore {
     try {
       const start = performance.now();
       const got = await db.transaction('r', [db.papers, db.catalog, db.catalogChanges], async () => {
-        const row = await db.catalog.get('papers');
-        const snap = row?.snapshot as Snapshot | undefined;
-        if (!snap || snap.version !== CATALOG_VERSION || snap.derived !== DERIVED_VERSION) return null;
+        const [main, near] = (await db.catalog.bulkGet([...SNAPSHOT_ROWS])) as [
+          Extract<CatalogRow, { key: 'papers' }> | undefined,
+          Extract<CatalogRow, { key: 'near' }> | undefined,
+        ];
+        const snap = main && near && joinSnapshot(main.snapshot, near.near);
+        if (!snap || snap.version !== CATALOG_VERSION || main!.snapshot.derived !== DERIVED_VERSION) return null;
         const keys = (await db.catalogChanges.toCollection().primaryKeys()) as string[];
         const rows = keys.length ? await db.papers.bulkGet(keys) : [];
         return { snap, keys, rows };
@@ -116,6 +200,7 @@ export class CatalogStore {
       throw err;
     }
     this.catalog = cat;
+    this.near = null;
     if (built) await this.save();
     return cat;
   }
@@ -148,14 +233,15 @@ export class CatalogStore {
           const cat = this.catalog;
           if (!cat) return;
           const start = performance.now();
-          const snapshot: Snapshot = { ...cat.pack(), derived: DERIVED_VERSION };
+          const snapshot = cat.pack();
           // Continue from the packed form: papers written since load or scan keep their own
           // word and key arrays, which searches check one by one.
           this.catalog = Catalog.unpack(snapshot);
           measure('catalog.pack', start);
-          await db.catalog.put({ key: 'papers', snapshot });
+          await db.catalog.bulkPut(splitSnapshot(snapshot));
           await db.catalogChanges.clear();
           this.changesSinceSave = 0;
+          this.snapshotDropped = false;
         });
       } finally {
         this.saving = null;
@@ -169,4 +255,26 @@ function apply(cat: Catalog, c: PapersChange): void {
   if (c.type === 'put') for (const r of c.rows) cat.put(r);
   else if (c.type === 'delete') for (const k of c.keys) cat.remove(k);
   else if (c.type === 'clear') cat.clear();
+}
+
+function applyNear(near: NearKeys, c: PapersChange): void {
+  if (c.type === 'put') for (const r of c.rows) near.put(r.key, r.candidateKeys);
+  else if (c.type === 'delete') for (const k of c.keys) near.put(k, []);
+  else if (c.type === 'clear') near.clear();
+}
+
+/** One snapshot as its two rows: 'near' is all a just-started worker reads (see NearKeys). */
+export function splitSnapshot(snap: CatalogSnapshot): CatalogRow[] {
+  const { keys, candSorted, candSortedSlots, ...rest } = snap;
+  return [
+    { key: 'papers', snapshot: { ...rest, derived: DERIVED_VERSION } },
+    { key: 'near', near: { version: snap.version, derived: DERIVED_VERSION, count: snap.count, keys, candSorted, candSortedSlots } },
+  ];
+}
+
+function joinSnapshot(main: StoredSnapshot, near: NearSnapshot & { version: number }): CatalogSnapshot | null {
+  // Written together, so they agree; a mismatch means a row from elsewhere: rebuild.
+  if (near.version !== main.version || near.count !== main.count) return null;
+  const { derived: _d, ...rest } = main;
+  return { ...rest, keys: near.keys, candSorted: near.candSorted, candSortedSlots: near.candSortedSlots };
 }

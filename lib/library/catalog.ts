@@ -23,7 +23,7 @@ import { searchColumns, wordPostings, type CatalogQuery, type WordPostings } fro
 import { cmpStr, lowerBound, mergeSorted } from './sorted';
 
 /** Bump when the snapshot's layout or what it derives from rows changes: old snapshots are rebuilt. */
-export const CATALOG_VERSION = 2;
+export const CATALOG_VERSION = 3;
 
 /** A paper as page lookups answer it (rows.toSlimView): every field but the abstract. */
 export type SlimView = Omit<PaperView, 'abstract'>;

@@ -25,7 +25,8 @@ import {
   type Resolved,
 } from './rows';
 import { CatalogStore } from './catalog-store';
-import type { SlimView } from './catalog';
+import type { Catalog, SlimView } from './catalog';
+import type { NearKeys } from './near-keys';
 import { search, type SearchQuery } from './search';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, forStorage } from './rows';
@@ -41,9 +42,10 @@ export class Library {
     this.catalog = new CatalogStore(db);
   }
 
-  /** Page lookups never wait for the catalog: until it is loaded they ask IndexedDB's indexes. */
-  resolve(probes: Probe[]): Promise<(Resolved | null)[]> {
-    return resolve(this.db, probes, this.catalog.ready());
+
+  /** The stored paper for each probe; `from` is CatalogStore.nearTitles, asked for before the transaction. */
+  resolve(probes: Probe[], from: Catalog | NearKeys): Promise<(Resolved | null)[]> {
+    return resolve(this.db, probes, from);
   }
 
   /** Search waits for the catalog (a snapshot loads in a fraction of what one slow query costs). */
@@ -61,12 +63,15 @@ export class Library {
   async lookup(cards: CardInput[]): Promise<CardStatus[]> {
     const probes = cards.map(probeOf);
     const store = this.catalog;
+    // Page lookups do not wait for the catalog to load: until it has, near titles come from the
+    // snapshot's near keys.
+    const from = store.nearNow() ?? (await store.nearTitles());
     // Answered as soon as the statuses are known, not once the read-only transaction has completed:
     // its commit is one more round trip to the database, which the page's badges need not wait for.
     const resolved = await new Promise<(Resolved<PaperRow | SlimView> | null)[]>((answer, fail) => {
       this.db
         .transaction('r', this.db.papers, this.db.notSame, async () => {
-          const out = await resolve(this.db, probes, store.ready(), () => store.ready());
+          const out = await resolve(this.db, probes, from, () => store.ready());
           Dexie.ignoreTransaction(() => answer(out));
           return out;
         })
@@ -81,9 +86,10 @@ export class Library {
    */
   async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
     const db = this.db;
+    const from = this.catalog.nearNow() ?? (await this.catalog.nearTitles());
     return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
       const now = this.now();
-      const rows = await this.upsert(cards.map(probeOf), now);
+      const rows = await this.upsert(cards.map(probeOf), now, from);
       const keys = [...new Set(rows.map((r) => r.key))];
       const histories = new Map<string, HistoryRow>();
       (await db.history.bulkGet(keys)).forEach((h, i) => histories.set(keys[i]!, h ?? { paperKey: keys[i]!, sightings: [] }));
@@ -122,10 +128,11 @@ export class Library {
 
   /**
    * The stored row for each probe, created or enriched (and re-keyed when a paper first known by
-   * title or DOI shows its arXiv id). Must run inside a rw transaction on papers, history, notSame.
+   * title or DOI shows its arXiv id). Must run inside a rw transaction on papers, history, notSame;
+   * `from` (CatalogStore.nearTitles) is asked for before it opens.
    */
-  private async upsert(probes: Probe[], now: number): Promise<PaperRow[]> {
-    const resolved = await this.resolve(probes);
+  private async upsert(probes: Probe[], now: number, from: Catalog | NearKeys): Promise<PaperRow[]> {
+    const resolved = await this.resolve(probes, from);
     const byKey = new Map<string, PaperRow>();
     const out: PaperRow[] = [];
     for (let i = 0; i < probes.length; i++) {
@@ -195,24 +202,31 @@ export class Library {
   // ---- edits ------------------------------------------------------------------------------------
 
   /** The row a target names, created from its card when the library does not have it yet. */
-  private async target(target: { key: string } | { card: CardInput; page?: PageInfo }, now: number): Promise<PaperRow> {
+  private async target(
+    target: { key: string } | { card: CardInput; page?: PageInfo },
+    now: number,
+    from: Catalog | NearKeys | null,
+  ): Promise<PaperRow> {
     if ('key' in target) {
       const row = await this.db.papers.get(target.key);
       if (!row) throw new NotFound(`No paper with key ${target.key}.`);
       return row;
     }
-    const [row] = await this.upsert([probeOf(target.card)], now);
+    // Asked for by the caller before its transaction opened: awaiting it here would end it.
+    if (!from) throw new Error('A card target needs CatalogStore.nearTitles.');
+    const [row] = await this.upsert([probeOf(target.card)], now, from);
     return row!;
   }
 
-  private edit(
+  private async edit(
     target: { key: string } | { card: CardInput; page?: PageInfo },
     apply: (row: PaperRow, now: number) => void,
   ): Promise<PaperView> {
     const db = this.db;
+    const from = 'key' in target ? null : (this.catalog.nearNow() ?? (await this.catalog.nearTitles()));
     return db.transaction('rw', db.papers, db.history, db.notSame, async () => {
       const now = this.now();
-      const row = await this.target(target, now);
+      const row = await this.target(target, now, from);
       apply(row, now);
       row.updatedAt = now;
       await db.papers.put(forStorage(row));

@@ -1,11 +1,12 @@
 /**
  * Matching cards to stored papers: ids first, then exact title keys, then near titles through
  * candidate keys and the dedup rules — from the in-memory catalog once it has loaded, else from
- * the persisted title-key and candidate-key indexes.
+ * the title-key index and the snapshot's near keys (./near-keys.ts).
  */
 import { candidateKeys, explainMatch, matcherFor, titleDigest } from '../dedup';
 import type { DejaLuDB, NotSameRow, PaperRow } from '../db';
 import type { Catalog, SlimView } from './catalog';
+import { NearKeys } from './near-keys';
 import type { MatchView } from '../messages';
 import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './rows';
 
@@ -17,15 +18,14 @@ import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './
  *  1. arXiv ids by primary key (unless the catalog answered them) and DOIs by index;
  *  2. for the cards still unresolved, their candidates: from the catalog (which also rules most
  *     out on title digests and judges the rest, so only accepted papers are read), else the
- *     title-key and candidate-key index entries — keys only for cards that carry an id, whole rows
- *     for cards that carry none (one index `getAll` is cheaper than keys then rows);
+ *     near keys' candidates (in memory) and the title-key index entries;
  *  3. the rows of the candidates that can still match, and the not-same pairs between them.
  * A card with an arXiv id can only near-match a stored paper without one or with the same id
  * (identifiers decide when both sides have one), and a stored paper keyed `arxiv:<id>` carries that
  * id, so most candidates of a page's new cards are dropped from their keys alone: in IndexedDB an
  * index entry costs a fraction of a row.
  */
-export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | null): Promise<(Resolved | null)[]>;
+export async function resolve(db: DejaLuDB, probes: Probe[], from: Catalog | NearKeys): Promise<(Resolved | null)[]>;
 /**
  * For a lookup that only shows what it found (`cards.lookup`): near-title matches come as the
  * catalog's slim views (`Catalog.slim`) instead of rows read from the database — `current` says
@@ -34,15 +34,17 @@ export async function resolve(db: DejaLuDB, probes: Probe[], cat?: Catalog | nul
 export async function resolve(
   db: DejaLuDB,
   probes: Probe[],
-  cat: Catalog | null,
+  from: Catalog | NearKeys,
   current: () => Catalog | null,
 ): Promise<(Resolved<PaperRow | SlimView> | null)[]>;
 export async function resolve(
   db: DejaLuDB,
   probes: Probe[],
-  cat?: Catalog | null,
+  from: Catalog | NearKeys,
   current?: () => Catalog | null,
 ): Promise<(Resolved<PaperRow | SlimView> | null)[]> {
+  const nearIx = from instanceof NearKeys ? from : null;
+  const cat = nearIx ? null : (from as Catalog);
   const out: (Resolved<PaperRow | SlimView> | null)[] = probes.map(() => null);
 
   // ---- round 0, a lookup with a catalog: the not-same pairs, read first to start the transaction --
@@ -86,45 +88,22 @@ export async function resolve(
   if (!pending.length) return out;
 
   // ---- round 2: title keys and candidate keys ----------------------------------------------------
-  const hasId = (p: Probe) => p.arxivId !== undefined || p.doi !== undefined;
   const candKeysOf = new Map<number, string[]>();
   const rows = new Map<string, PaperRow | SlimView>();
-  /** The database's rows (without the catalog, every row read is one). */
-  const dbRows = new Map<string, PaperRow>();
-  /** Candidate key → primary keys, in primary-key order (the index's order). */
+  /** Candidate key → primary keys, in primary-key order. */
   const byCand = new Map<string, string[]>();
+  /** Title key → primary keys, in primary-key order (the index's order). */
   const byTitle = new Map<string, string[]>();
   for (const i of pending) candKeysOf.set(i, candidateKeys(probes[i]!.card.title));
-  if (!cat) {
-    const rowsWanted = new Set<string>(); // candidate keys whose rows are read directly
-    const keysWanted = new Set<string>(); // candidate keys read as primary keys only
+  if (nearIx) {
     const titleKeys = new Set<string>();
     for (const i of pending) {
-      const p = probes[i]!;
-      const ks = candKeysOf.get(i)!;
-      for (const k of ks) (hasId(p) ? keysWanted : rowsWanted).add(k);
-      // Rows with the card's own title key all share its spaceless candidate key, so an id-less card
-      // finds them among its candidate rows; a card with an id asks the title-key index.
-      if (p.titleKey && (hasId(p) || !ks.length)) titleKeys.add(p.titleKey);
+      for (const k of candKeysOf.get(i)!) if (!byCand.has(k)) byCand.set(k, nearIx.candidates(k));
+      const tk = probes[i]!.titleKey;
+      if (tk) titleKeys.add(tk);
     }
-    for (const k of rowsWanted) keysWanted.delete(k);
-    const rowKeys = [...rowsWanted];
-    const pkKeys = [...keysWanted];
     const tks = [...titleKeys];
-    const [candRows, candPks, titlePks] = await Promise.all([
-      Promise.all(rowKeys.map((k) => db.papers.where('candidateKeys').equals(k).toArray())),
-      Promise.all(pkKeys.map((k) => db.papers.where('candidateKeys').equals(k).primaryKeys() as Promise<string[]>)),
-      Promise.all(tks.map((k) => db.papers.where('titleKey').equals(k).primaryKeys() as Promise<string[]>)),
-    ]);
-    rowKeys.forEach((k, j) => {
-      const list = candRows[j] ?? [];
-      for (const r of list) {
-        rows.set(r.key, r);
-        dbRows.set(r.key, r);
-      }
-      byCand.set(k, list.map((r) => r.key));
-    });
-    pkKeys.forEach((k, j) => byCand.set(k, candPks[j] ?? []));
+    const titlePks = await Promise.all(tks.map((k) => db.papers.where('titleKey').equals(k).primaryKeys() as Promise<string[]>));
     tks.forEach((k, j) => byTitle.set(k, titlePks[j] ?? []));
   }
 
@@ -169,9 +148,7 @@ export async function resolve(
           if (can(pk)) near.push(pk);
         }
       }
-      exact = byTitle.has(p.titleKey)
-        ? byTitle.get(p.titleKey)!.filter(can)
-        : near.filter((pk) => dbRows.get(pk)?.titleKey === p.titleKey).sort();
+      exact = (byTitle.get(p.titleKey) ?? []).filter(can);
     }
     for (const pk of near) {
       if (!rows.has(pk)) missing.add(pk);

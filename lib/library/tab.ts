@@ -7,7 +7,6 @@
 import { explainMatch } from '../dedup';
 import type { DejaLuDB, PaperRow } from '../db';
 import type { CardStatus, TabCard } from '../messages';
-import { resolve } from './match';
 import { keyOf, probeOf, refOf, refOfProbe, statusOf, toSlimView, type Probe, type Resolved } from './rows';
 
 /** Matches decided by an identifier: no other stored paper can take the card from them. */
@@ -16,7 +15,7 @@ const BY_ID = new Set(['arxiv-id', 'arxiv-id-other-version', 'doi']);
 export async function tabStatuses(
   db: DejaLuDB,
   cards: TabCard[],
-  lookUp: (probes: Probe[]) => Promise<(Resolved | null)[]> = (probes) => resolve(db, probes),
+  lookUp: (probes: Probe[]) => Promise<(Resolved | null)[]>,
 ): Promise<CardStatus[]> {
   return db.transaction('r', db.papers, db.notSame, async () => {
     const probes = cards.map((c) => probeOf(c.card));

@@ -225,7 +225,7 @@ describe('schema upgrade', () => {
     expect(row?.first).toEqual({ at: 5, site: 'huggingface', label: 'Nov 3', pageUrl: 'https://huggingface.co/papers', digestDate: '2025-11-03' });
     expect(row?.tags).toEqual(['t']);
     expect(row?.note).toBe('n');
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.history.get('arxiv:2401.00001'))?.sightings.map((s) => s.at)).toEqual([5]);
   });
 });

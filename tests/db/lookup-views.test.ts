@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DejaLuDB, type PaperRow } from '../../lib/db';
 import { candidateKeys } from '../../lib/dedup';
+import { nearKeysOf } from './near';
 import { titleKey } from '../../lib/identity';
 import { Library, probeOf } from '../../lib/library';
 import { Catalog } from '../../lib/library/catalog';
@@ -39,10 +40,11 @@ const IDS: CardInput[] = [
   { title: 'An Okapi Paper Nobody Has Seen Yet', arxivId: '2501.09999' },
 ];
 
-/** The answer as the rows give it: resolve without the catalog, every matched row read. */
+/** The answer as the rows give it: resolve as a just-started worker does, every matched row read. */
 async function fromRows(db: DejaLuDB, cards: CardInput[]): Promise<CardStatus[]> {
   const probes = cards.map(probeOf);
-  const resolved = await db.transaction('r', db.papers, db.notSame, () => resolve(db, probes));
+  const near = await nearKeysOf(db);
+  const resolved = await db.transaction('r', db.papers, db.notSame, () => resolve(db, probes, near));
   return resolved.map((r) => (r ? { status: statusOf(r.row), paper: toSlimView(r.row), match: r.match } : { status: 'new' }));
 }
 

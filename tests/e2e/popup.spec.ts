@@ -245,8 +245,10 @@ test('popup: a fuzzy match can still be split after the visit recorded its sight
 test('a worker that has just started finds a near-title match before its catalog has loaded', async ({ page, context, extensionId, pages }) => {
   // Chrome stops the worker after 30 s idle, so a day's first digest usually starts it: the page's
   // lookup then comes before the catalog (loaded at the worker's first quiet moment) and is
-  // answered from the database's title-key and candidate-key indexes.
+  // answered from the title-key index and the snapshot's near keys. The catalog is loaded (and its
+  // first snapshot saved) before the paper is: the paper's candidate keys come from the journal.
   const ext = await helperPage(context, extensionId, 'never');
+  expect((await sendFrom(ext, { type: 'library.stats' })).papers).toBe(0);
   await fuzzySetUp(ext, pages);
   const cdp = await context.newCDPSession(ext);
   await cdp.send('ServiceWorker.enable');
