@@ -21,8 +21,8 @@ export default defineBackground(() => {
   // Load the catalog at the worker's first quiet moment, not as it starts. Chrome starts the worker
   // for a page's first lookup (it stops it after 30 s idle, so that is most first visits); at 100k
   // papers reading and unpacking the snapshot holds the worker's thread for a few hundred ms, and
-  // the lookup, which answers from the database's indexes until the catalog is there, waited behind
-  // it. A search that comes first loads it itself.
+  // the lookup, which answers from the snapshot's small 'near' row until the catalog is there,
+  // waited behind it. A search that comes first loads it itself.
   let warming: ReturnType<typeof setTimeout> | undefined;
   const started = Date.now();
   const warmWhenQuiet = () => {

@@ -1,7 +1,7 @@
 /**
  * Candidate keys: a few hashed keys per title that near-equal titles share, so that a near-title
- * lookup reads an index instead of comparing every title. The library persists them in a Dexie
- * multi-entry index; `DedupIndex` and the catalog hold them in memory.
+ * lookup reads an index instead of comparing every title. The library stores them on each paper
+ * row; `DedupIndex`, the catalog and a just-started worker's near keys hold them in memory, hashed.
  */
 import { analyseTitle, type TitleInfo } from './title-analysis';
 
@@ -46,7 +46,7 @@ export function hashNumber(s: string): number {
  *
  * Interleaving spreads a common phrase ("large language models") across groups, so a group mixes
  * common and rare words and rarely equals another paper's. A key is a 53-bit hash in base 36
- * behind a 2–3 character prefix: short for a Dexie multi-entry index, collisions negligible.
+ * behind a 2–3 character prefix: short to store on every row, collisions negligible.
  * Exact `titleKey` matches are left to the library's own exact index. The accepted variants not
  * guaranteed a shared key combine a typo with a word written solid on one side and spaced on the
  * other (`Pretraining`/`Pre training`); hyphenated on one side is covered by the piece groups.
@@ -67,8 +67,8 @@ export function candidateKeys(title: string): string[] {
 export const CANDIDATE_KEYS_VERSION = 1;
 
 /**
- * The index uses the very keys `candidateKeys` gives the library's Dexie index; hashed, they
- * also take a third less memory than the raw word groups in a 100k-paper index.
+ * The index uses the very keys `candidateKeys` gives the library; hashed, they also take a third
+ * less memory than the raw word groups in a 100k-paper index.
  */
 export function keysOf(info: TitleInfo): string[] {
   const keys = ownKeys(info);
