@@ -11,7 +11,7 @@ import type { SiteIdOrSource } from './messages';
 export interface PaperRow {
   key: string;
   title: string;
-  /** titleKey(title): exact-title lookups. */
+  /** titleKey(title): exact-title lookups (the catalog's; not indexed since version 5). */
   titleKey: string;
   /**
    * Near-title candidate keys (dedup.candidateKeys), for the catalog and the journal (a worker that
@@ -207,11 +207,12 @@ export class DejaLuDB extends Dexie {
       catalog: 'key',
       catalogChanges: 'key',
     });
-    // Version 5: no `*candidateKeys` index (~5 entries per paper, ~8 s of a 100k import). A worker
-    // whose catalog has not loaded yet finds near titles from the snapshot's 'near' row and the
-    // journal, which now carries each written paper's candidate keys (lib/library/near-keys.ts).
+    // Version 5: no `*candidateKeys` index (~5 entries per paper, ~8 s of a 100k import) nor
+    // `titleKey` (~2 s more). A worker whose catalog has not loaded yet finds near and exact titles
+    // from the snapshot's 'near' row and the journal, which now carries each written paper's
+    // candidate keys (lib/library/near-keys.ts): equal title keys share a candidate key.
     this.version(5).stores({
-      papers: 'key, doi, titleKey',
+      papers: 'key, doi',
     });
     // A new database starts its count at zero (an upgraded one gets it from upgradeToV3).
     this.on('populate', (tx) => {

@@ -1,7 +1,7 @@
 /**
  * Matching cards to stored papers: ids first, then exact title keys, then near titles through
  * candidate keys and the dedup rules — from the in-memory catalog once it has loaded, else from
- * the title-key index and the snapshot's near keys (./near-keys.ts).
+ * the snapshot's near keys (./near-keys.ts) and the candidates' rows.
  */
 import { candidateKeys, explainMatch, matcherFor, titleDigest } from '../dedup';
 import type { DejaLuDB, NotSameRow, PaperRow } from '../db';
@@ -17,8 +17,8 @@ import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './
  *     answered the catalog is known to be in step, and answers ids as well as near titles;
  *  1. arXiv ids by primary key (unless the catalog answered them) and DOIs by index;
  *  2. for the cards still unresolved, their candidates: from the catalog (which also rules most
- *     out on title digests and judges the rest, so only accepted papers are read), else the
- *     near keys' candidates (in memory) and the title-key index entries;
+ *     out on title digests and judges the rest, so only accepted papers are read), else from the
+ *     near keys (in memory; papers with the card's exact title key are among them);
  *  3. the rows of the candidates that can still match, and the not-same pairs between them.
  * A card with an arXiv id can only near-match a stored paper without one or with the same id
  * (identifiers decide when both sides have one), and a stored paper keyed `arxiv:<id>` carries that
@@ -87,25 +87,13 @@ export async function resolve(
   });
   if (!pending.length) return out;
 
-  // ---- round 2: title keys and candidate keys ----------------------------------------------------
+  // ---- round 2: candidate keys, in memory -------------------------------------------------------
   const candKeysOf = new Map<number, string[]>();
   const rows = new Map<string, PaperRow | SlimView>();
   /** Candidate key → primary keys, in primary-key order. */
   const byCand = new Map<string, string[]>();
-  /** Title key → primary keys, in primary-key order (the index's order). */
-  const byTitle = new Map<string, string[]>();
   for (const i of pending) candKeysOf.set(i, candidateKeys(probes[i]!.card.title));
-  if (nearIx) {
-    const titleKeys = new Set<string>();
-    for (const i of pending) {
-      for (const k of candKeysOf.get(i)!) if (!byCand.has(k)) byCand.set(k, nearIx.candidates(k));
-      const tk = probes[i]!.titleKey;
-      if (tk) titleKeys.add(tk);
-    }
-    const tks = [...titleKeys];
-    const titlePks = await Promise.all(tks.map((k) => db.papers.where('titleKey').equals(k).primaryKeys() as Promise<string[]>));
-    tks.forEach((k, j) => byTitle.set(k, titlePks[j] ?? []));
-  }
+  if (nearIx) for (const i of pending) for (const k of candKeysOf.get(i)!) if (!byCand.has(k)) byCand.set(k, nearIx.candidates(k));
 
   // ---- round 3: rows of the survivors, not-same pairs ---------------------------------------------
   const exactOf = new Map<number, string[]>();
@@ -148,7 +136,9 @@ export async function resolve(
           if (can(pk)) near.push(pk);
         }
       }
-      exact = (byTitle.get(p.titleKey) ?? []).filter(can);
+      // Papers with the card's title key share its spaceless candidate key: they are among `near`,
+      // and picked out once their rows are read (below).
+      exact = [];
     }
     for (const pk of near) {
       if (!rows.has(pk)) missing.add(pk);
@@ -174,6 +164,12 @@ export async function resolve(
     ]);
   }
   for (const r of more) if (r) rows.set(r.key, r);
+  if (nearIx) {
+    for (const i of pending) {
+      const tk = probes[i]!.titleKey;
+      exactOf.set(i, tk ? nearOf.get(i)!.filter((pk) => (rows.get(pk) as PaperRow | undefined)?.titleKey === tk).sort() : []);
+    }
+  }
   const splitPairs = new Set<string>();
   for (const s of split) if (s) splitPairs.add(s.pair);
 

@@ -22,7 +22,8 @@ async function legacyResolve(db: DejaLuDB, probes: Probe[]): Promise<(Resolved |
   const dois = [...new Set(probes.flatMap((p) => (p.doi ? [p.doi] : [])))];
   const doiRows = dois.length ? await db.papers.where('doi').anyOf(dois).toArray() : [];
   const tks = [...new Set(probes.map((p) => p.titleKey).filter(Boolean))];
-  const titleRows = tks.length ? await db.papers.where('titleKey').anyOf(tks).toArray() : [];
+  const wantedTitles = new Set(tks);
+  const titleRows = tks.length ? await db.papers.filter((r) => wantedTitles.has(r.titleKey)).toArray() : [];
   const byTitle = new Map<string, PaperRow[]>();
   for (const r of titleRows) byTitle.set(r.titleKey, [...(byTitle.get(r.titleKey) ?? []), r]);
   const pending: number[] = [];
