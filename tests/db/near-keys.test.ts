@@ -5,7 +5,8 @@
  * the catalog whenever it cannot be trusted.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { DejaLuDB, JOURNAL_BULK, type PaperRow } from '../../lib/db';
+import { DejaLuDB, JOURNAL_BULK, type CatalogRow, type PaperRow } from '../../lib/db';
+import { DERIVED_VERSION } from '../../lib/library/derived';
 import { candidateKeys } from '../../lib/dedup';
 import { titleKey } from '../../lib/identity';
 import { Catalog } from '../../lib/library/catalog';
@@ -101,6 +102,31 @@ describe('near keys of a worker that has just started', () => {
     const cat = await new CatalogStore(db).nearTitles();
     expect(cat).toBeInstanceOf(Catalog);
     expect((cat as Catalog).size).toBe(50);
+  });
+
+  it("load a previous version's whole snapshot without scanning the table, then save it in two rows", async () => {
+    const db = new DejaLuDB(`near-${++n}`);
+    const title = titles(11);
+    await db.papers.bulkPut(Array.from({ length: 200 }, (_, i) => paper(i, title())));
+    const live = await new CatalogStore(db).get();
+    // As version 4 stored it: one row, CATALOG_VERSION 2, every column in it; its journal rows
+    // carry no candidate keys.
+    await db.catalog.clear();
+    await db.catalog.put({ key: 'papers', snapshot: { ...live.pack(), version: 2, derived: DERIVED_VERSION } } as unknown as CatalogRow);
+    await db.catalogChanges.put({ key: 'arxiv:2501.00003' });
+    await db.papers.put(paper(3, title()));
+    const store = new CatalogStore(db);
+    const scan = vi.spyOn(db.papers, 'orderBy');
+    const cat = await store.nearTitles();
+    expect(cat).toBeInstanceOf(Catalog);
+    expect(scan).not.toHaveBeenCalled();
+    expect((cat as Catalog).size).toBe(200);
+    const fresh = await new CatalogStore(db).get();
+    expect(fresh.candidates(candidateKeys((await db.papers.get('arxiv:2501.00003'))!.title))).toContain('arxiv:2501.00003');
+    await vi.waitFor(async () => expect((await db.catalog.toCollection().primaryKeys()).sort()).toEqual(['near', 'papers']));
+    const near = await new CatalogStore(db).nearTitles();
+    expect(near).toBeInstanceOf(NearKeys);
+    await expectAsRows(db, near as NearKeys, []);
   });
 
   it('come back right after a bulk write (an import) drops the snapshot', async () => {
