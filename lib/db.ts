@@ -325,8 +325,8 @@ function journal(
           const note = async (values: CatalogChangeRow[]) => {
             if (values.length >= JOURNAL_BULK) {
               // An import: journalling 100k keys took seconds of its time. Without a snapshot the
-              // next load scans the table instead, and the live catalog, which hears these rows,
-              // saves a new snapshot once writes go quiet.
+              // next load scans the table instead; the catalog, which hears these rows, saves a new
+              // snapshot as soon as this transaction commits (CatalogStore.resave).
               await dropSnapshot();
             } else {
               await changes.mutate({ type: 'put', trans: req.trans, values });

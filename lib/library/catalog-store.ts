@@ -2,10 +2,20 @@
  * When the catalog (./catalog.ts) is loaded and saved. The service worker starts often (Chrome stops
  * it after 30 s idle), so the catalog loads from one snapshot row plus the journal of papers written
  * since (both kept in step by the database module's journal middleware), never by reading 100k rows
- * — except once, when no valid snapshot exists (first start after an upgrade). Until it is ready,
- * callers use the IndexedDB paths; writes that happen while it loads are queued and replayed.
+ * — except once, when no valid snapshot exists (a snapshot format change, or an import the worker
+ * did not outlive). Until it is ready, lookups use the near keys (the snapshot's small 'near' row
+ * and the journal, ./near-keys.ts); writes that happen while either loads are queued and replayed.
  */
-import { JOURNAL_BULK, papersAfter, SNAPSHOT_ROWS, type CatalogRow, type DejaLuDB, type PaperRow, type PapersChange, type StoredSnapshot } from '../db';
+import {
+  JOURNAL_BULK,
+  papersAfter,
+  SNAPSHOT_ROWS,
+  type CatalogRow,
+  type DejaLuDB,
+  type PaperRow,
+  type PapersChange,
+  type StoredSnapshot,
+} from '../db';
 import { DERIVED_VERSION } from './derived';
 import { Catalog, CATALOG_VERSION, type CatalogSnapshot } from './catalog';
 import { NearKeys, type NearSnapshot } from './near-keys';
@@ -69,7 +79,9 @@ export class CatalogStore {
     const now = this.nearNow();
     if (now) return now;
     await this.db.papersSettled();
-    const near = this.catalog ? null : await (this.nearLoading ??= Dexie.ignoreTransaction(() => this.loadNear()).finally(() => (this.nearLoading = null)));
+    if (this.catalog) return this.catalog;
+    this.nearLoading ??= Dexie.ignoreTransaction(() => this.loadNear()).finally(() => (this.nearLoading = null));
+    const near = await this.nearLoading;
     return this.catalog ?? near ?? this.get();
   }
 
@@ -269,7 +281,7 @@ function applyNear(near: NearKeys, c: PapersChange): void {
 }
 
 /** One snapshot as its two rows: 'near' is all a just-started worker reads (see NearKeys). */
-export function splitSnapshot(snap: CatalogSnapshot): CatalogRow[] {
+function splitSnapshot(snap: CatalogSnapshot): CatalogRow[] {
   const { keys, candSorted, candSortedSlots, ...rest } = snap;
   return [
     { key: 'papers', snapshot: { ...rest, derived: DERIVED_VERSION } },

@@ -42,7 +42,6 @@ export class Library {
     this.catalog = new CatalogStore(db);
   }
 
-
   /** The stored paper for each probe; `from` is CatalogStore.nearTitles, asked for before the transaction. */
   resolve(probes: Probe[], from: Catalog | NearKeys): Promise<(Resolved | null)[]> {
     return resolve(this.db, probes, from);
