@@ -12,26 +12,15 @@ import { titleKey } from '../../lib/identity';
 import { Catalog } from '../../lib/library/catalog';
 import { CatalogStore } from '../../lib/library/catalog-store';
 import { NearKeys } from '../../lib/library/near-keys';
+import { row } from '../export/papers';
 import { mulberry32 } from '../seeded';
 
 let n = 0;
 const WORDS = ['diffusion', 'transformers', 'language', 'models', 'vision', 'agents', 'sparse', 'reasoning', 'okapi'];
 
 function paper(i: number, title: string): PaperRow {
-  return {
-    key: `arxiv:2501.${String(i).padStart(5, '0')}`,
-    arxivId: `2501.${String(i).padStart(5, '0')}`,
-    title,
-    titleKey: titleKey(title),
-    candidateKeys: candidateKeys(title),
-    authors: [],
-    urls: [],
-    sites: ['huggingface'],
-    seenCount: 1,
-    tags: [],
-    note: '',
-    updatedAt: 0,
-  };
+  const id = `2501.${String(i).padStart(5, '0')}`;
+  return row({ key: `arxiv:${id}`, arxivId: id, title, titleKey: titleKey(title), candidateKeys: candidateKeys(title) });
 }
 
 /** Titles from few words, so that many papers share candidate keys. */
