@@ -192,7 +192,14 @@ export class CatalogStore {
       });
       if (got) {
         const { snap, keys, rows } = got;
-        cat = Catalog.unpack(snap);
+        // Outside any transaction now: the worker answers messages between the steps.
+        const steps = Catalog.unpackSteps(snap);
+        let step = steps.next();
+        while (!step.done) {
+          await new Promise((next) => setTimeout(next, 0));
+          step = steps.next();
+        }
+        cat = step.value;
         keys.forEach((k, i) => {
           const r = rows[i];
           if (r) cat.put(r);
@@ -250,10 +257,13 @@ export class CatalogStore {
           const cat = this.catalog;
           if (!cat) return;
           const start = performance.now();
-          const snapshot = cat.pack();
+          // In steps, the worker answering messages (page lookups) between them: a request to the
+          // database keeps this transaction alive across each pause, and holds writers back, so
+          // the catalog does not change meanwhile.
+          const snapshot = await stepsInTransaction(db, cat.packSteps());
           // Continue from the packed form: papers written since load or scan keep their own
           // word and key arrays, which searches check one by one.
-          this.catalog = Catalog.unpack(snapshot);
+          this.catalog = await stepsInTransaction(db, Catalog.unpackSteps(snapshot));
           measure('catalog.pack', start);
           await db.catalog.bulkPut(splitSnapshot(snapshot));
           await db.catalogChanges.clear();
@@ -265,6 +275,19 @@ export class CatalogStore {
       }
     });
     return this.saving;
+  }
+}
+
+/**
+ * Inside the save's transaction: each pause between steps is a small read, which the database
+ * answers as a task of its own, so other messages are handled in between and the transaction
+ * stays open (an await on anything else would let it commit).
+ */
+async function stepsInTransaction<T>(db: DejaLuDB, steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await db.catalogChanges.count();
   }
 }
 

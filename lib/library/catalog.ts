@@ -78,6 +78,24 @@ export interface CatalogSnapshot {
 }
 
 const split = (s: string, n: number): string[] => (n === 0 ? [] : s.split(SEP));
+
+/**
+ * A typed column as a plain array (new papers are appended to it). A loop: `Array.from` goes through
+ * the iterator protocol, ~5× slower on 100k numbers.
+ */
+function numbers(col: ArrayLike<number>): number[] {
+  const out = new Array<number>(col.length);
+  for (let i = 0; i < col.length; i++) out[i] = col[i]!;
+  return out;
+}
+
+/** Run a generator of steps to its end, at once. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
 const EMPTY_I32: Int32Array = new Int32Array(0);
 const EMPTY_F64: Float64Array = new Float64Array(0);
 
@@ -407,6 +425,15 @@ export class Catalog {
 
   /** The catalog as one value, holes dropped, words renumbered in sorted order. */
   pack(): CatalogSnapshot {
+    return finish(this.packSteps());
+  }
+
+  /**
+   * `pack` in steps of a few column passes each (the save runs them with the worker free between
+   * steps: packing 100k papers at once held it ~0.4–1 s, and page lookups with it). The catalog
+   * must not change until the last step; the save's transaction holds writers back meanwhile.
+   */
+  *packSteps(): Generator<void, CatalogSnapshot> {
     const live: number[] = [];
     for (let s = 0; s < this.keys.length; s++) if (this.keys[s]) live.push(s);
     const n = live.length;
@@ -434,6 +461,7 @@ export class Catalog {
       }
       firstPlace[i] = id;
     }
+    yield;
 
     const wordOf = (id: number) => (id < this.dict.length ? this.dict[id]! : this.extraWords[id - this.dict.length]!);
     const total = this.dict.length + this.extraWords.length;
@@ -449,7 +477,9 @@ export class Catalog {
     for (let id = 0; id < this.dict.length; id++) if (used[id]) baseUsed.push(id);
     const extraUsed: number[] = [];
     for (let id = this.dict.length; id < total; id++) if (used[id]) extraUsed.push(id);
+    yield;
     extraUsed.sort((x, y) => cmpStr(wordOf(x), wordOf(y)));
+    yield;
     const usedIds = mergeSorted(baseUsed, extraUsed, (x, y) => wordOf(x) < wordOf(y));
     const renum = new Int32Array(total);
     usedIds.forEach((id, i) => (renum[id] = i));
@@ -461,6 +491,7 @@ export class Catalog {
       for (let j = 0; j < ws.length; j++) wordIds[at++] = renum[ws[j]!]!;
       wordOffsets[i + 1] = at;
     });
+    yield;
 
     const candOffsets = new Int32Array(n + 1);
     const lists = live.map((s) => this.candsOf(s));
@@ -493,23 +524,46 @@ export class Catalog {
     const base = kept.length;
     const hashAt = (i: number) => (i < base ? this.candSorted[kept[i]!]! : freshHash[i - base]!);
     const slotAt = (i: number) => (i < base ? newSlot[this.candSortedSlots[kept[i]!]!]! : freshSlot[i - base]!);
+    yield;
     const fresh = freshHash.map((_, j) => base + j).sort((x, y) => hashAt(x) - hashAt(y));
+    yield;
     const pairs = mergeSorted(kept.map((_, i) => i), fresh, (x, y) => hashAt(x) < hashAt(y));
-    const candSorted = Float64Array.from(pairs, hashAt);
-    const candSortedSlots = Int32Array.from(pairs, slotAt);
+    yield;
+    const candSorted = new Float64Array(pairs.length);
+    const candSortedSlots = new Int32Array(pairs.length);
+    for (let i = 0; i < pairs.length; i++) {
+      candSorted[i] = hashAt(pairs[i]!);
+      candSortedSlots[i] = slotAt(pairs[i]!);
+    }
+    yield;
 
+    const keys = pick(this.keys);
+    const titles = pick(this.titles);
+    const authors = pick(this.authors);
+    yield;
+    const arxivIds = pick(this.arxivIds);
+    const dois = pick(this.dois);
+    const tags = pick(this.tags);
+    const sites = pick(this.sites);
+    const markers = pick(this.markers);
+    const compacts = pick(this.compacts);
+    yield;
+    const publishedAt = pick(this.publishedAt);
+    const urls = pick(this.urls);
+    const notes = pick(this.notes);
+    yield;
     return {
       version: CATALOG_VERSION,
       count: n,
-      keys: pick(this.keys),
-      titles: pick(this.titles),
-      authors: pick(this.authors),
-      arxivIds: pick(this.arxivIds),
-      dois: pick(this.dois),
-      tags: pick(this.tags),
-      sites: pick(this.sites),
-      markers: pick(this.markers),
-      compacts: pick(this.compacts),
+      keys,
+      titles,
+      authors,
+      arxivIds,
+      dois,
+      tags,
+      sites,
+      markers,
+      compacts,
       years: num(this.years),
       versions: num(this.versions),
       savedAt: num(this.savedAt),
@@ -518,9 +572,9 @@ export class Catalog {
       titleKeys: num(this.titleKeys),
       spaceless: num(this.spaceless),
       titleFlags: num(this.titleFlags),
-      publishedAt: pick(this.publishedAt),
-      urls: pick(this.urls),
-      notes: pick(this.notes),
+      publishedAt,
+      urls,
+      notes,
       seenCount: num(this.seenCount),
       updatedAt: num(this.updatedAt),
       firstAt: num(this.firstAt),
@@ -538,35 +592,43 @@ export class Catalog {
   }
 
   static unpack(snap: CatalogSnapshot): Catalog {
+    return finish(Catalog.unpackSteps(snap));
+  }
+
+  /** `unpack` in steps, for callers that let other work run between them (see packSteps). */
+  static *unpackSteps(snap: CatalogSnapshot): Generator<void, Catalog> {
     const c = new Catalog();
     const n = snap.count;
     c.keys = split(snap.keys, n);
     c.titles = split(snap.titles, n);
     c.authors = split(snap.authors, n);
+    yield;
     c.arxivIds = split(snap.arxivIds, n);
     c.dois = split(snap.dois, n);
     c.tags = split(snap.tags, n);
     c.sites = split(snap.sites, n);
     c.markers = split(snap.markers, n);
     c.compacts = split(snap.compacts, n);
-    c.years = Array.from(snap.years);
-    c.versions = Array.from(snap.versions);
-    c.savedAt = Array.from(snap.savedAt);
-    c.lastSeen = Array.from(snap.lastSeen);
-    c.firstSeen = Array.from(snap.firstSeen);
-    c.titleKeys = Array.from(snap.titleKeys);
-    c.spaceless = Array.from(snap.spaceless);
-    c.titleFlags = Array.from(snap.titleFlags);
+    c.years = numbers(snap.years);
+    c.versions = numbers(snap.versions);
+    c.savedAt = numbers(snap.savedAt);
+    c.lastSeen = numbers(snap.lastSeen);
+    c.firstSeen = numbers(snap.firstSeen);
+    c.titleKeys = numbers(snap.titleKeys);
+    c.spaceless = numbers(snap.spaceless);
+    c.titleFlags = numbers(snap.titleFlags);
+    yield;
     c.publishedAt = split(snap.publishedAt, n);
     c.urls = split(snap.urls, n);
     c.notes = split(snap.notes, n);
-    c.seenCount = Array.from(snap.seenCount);
-    c.updatedAt = Array.from(snap.updatedAt);
-    c.firstAt = Array.from(snap.firstAt);
-    c.firstPlace = Array.from(snap.firstPlace);
+    c.seenCount = numbers(snap.seenCount);
+    c.updatedAt = numbers(snap.updatedAt);
+    c.firstAt = numbers(snap.firstAt);
+    c.firstPlace = numbers(snap.firstPlace);
     c.places = snap.places ? snap.places.split(SEP) : [];
     c.places.forEach((p, i) => c.placeId.set(p, i));
-    c.plain = Array.from(snap.plain);
+    c.plain = numbers(snap.plain);
+    yield;
     c.dict = snap.words ? snap.words.split(SEP) : [];
     c.baseOffsets = snap.wordOffsets;
     c.baseIds = snap.wordIds;
@@ -576,6 +638,7 @@ export class Catalog {
     c.candSorted = snap.candSorted;
     c.candSortedSlots = snap.candSortedSlots;
     c.ownCands = new Array<number[] | null>(n).fill(null);
+    yield;
     for (let s = 0; s < n; s++) c.slotOf.set(c.keys[s]!, s);
     return c;
   }

@@ -4,6 +4,7 @@
  * journal), after an aborted transaction, a clear, and writes made while it loads. Lookups through
  * it must decide exactly as lookups through IndexedDB's indexes.
  */
+import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { DejaLuDB, JOURNAL_BULK, type PaperRow } from '../../lib/db';
 import { candidateKeys } from '../../lib/dedup';
@@ -218,6 +219,40 @@ describe('CatalogStore', () => {
     expect(lib.catalog.ready()?.size).toBe(0);
     expect(await db.catalog.count()).toBe(0);
     expect((await new Library(new DejaLuDB(name)).catalog.get()).size).toBe(0);
+  });
+
+  it('answers page lookups while it saves a snapshot: packing runs in steps, the worker free between them', async () => {
+    const db = new DejaLuDB(`catalog-${++n}`);
+    const lib = new Library(db);
+    await db.papers.bulkPut(rows(300));
+    await lib.catalog.get();
+    // The first load built the catalog and saved it, and continues from the packed form.
+    const cat = lib.catalog.ready()!;
+    const steps = cat.packSteps.bind(cat);
+    let lookup: Promise<unknown> | undefined;
+    let answered = false;
+    let answeredBeforeLastStep = false;
+    vi.spyOn(cat, 'packSteps').mockImplementation(function* () {
+      const inner = steps();
+      for (;;) {
+        const r = inner.next();
+        if (r.done) {
+          answeredBeforeLastStep = answered;
+          return r.value;
+        }
+        // As a message handler would, outside the save's transaction.
+        lookup ??= Dexie.ignoreTransaction(() => lib.lookup([{ title: 'Study 3 of something', arxivId: '2501.00003' }])).then((got) => {
+          answered = true;
+          return got;
+        });
+        yield;
+      }
+    });
+    await lib.catalog.save();
+    expect(answeredBeforeLastStep).toBe(true);
+    expect(await lookup).toMatchObject([{ status: 'seen', paper: { key: 'arxiv:2501.00003' } }]);
+    // The saved snapshot is the whole catalog.
+    expect((await new Library(new DejaLuDB(db.name)).catalog.get()).size).toBe(300);
   });
 
   it('replays writes made while it loads, and saves after a burst of writes', async () => {
