@@ -47,6 +47,12 @@ export class Library {
     return resolve(this.db, probes, from);
   }
 
+  /** `resolve` in a read transaction of its own, waiting first for what finds near titles if need be. */
+  async resolveAlone(probes: Probe[]): Promise<(Resolved | null)[]> {
+    const from = this.catalog.nearNow() ?? (await this.catalog.nearTitles());
+    return this.db.transaction('r', this.db.papers, this.db.notSame, () => this.resolve(probes, from));
+  }
+
   /** Search waits for the catalog (a snapshot loads in a fraction of what one slow query costs). */
   async search(q: SearchQuery): Promise<SearchResult> {
     const cat = await this.catalog.get();

@@ -12,13 +12,17 @@ import { keyOf, probeOf, refOf, refOfProbe, statusOf, toSlimView, type Probe, ty
 /** Matches decided by an identifier: no other stored paper can take the card from them. */
 const BY_ID = new Set(['arxiv-id', 'arxiv-id-other-version', 'doi']);
 
+/**
+ * `lookUp` runs outside the transaction that re-reads the remembered rows, so it may wait for what
+ * finds near titles (CatalogStore.nearTitles) before opening its own: only when a card needs it.
+ */
 export async function tabStatuses(
   db: DejaLuDB,
   cards: TabCard[],
   lookUp: (probes: Probe[]) => Promise<(Resolved | null)[]>,
 ): Promise<CardStatus[]> {
-  return db.transaction('r', db.papers, db.notSame, async () => {
-    const probes = cards.map((c) => probeOf(c.card));
+  const probes = cards.map((c) => probeOf(c.card));
+  const out = await db.transaction('r', db.papers, db.notSame, async () => {
     const want = new Set<string>();
     cards.forEach((c, i) => {
       if (c.key === undefined) return;
@@ -32,7 +36,7 @@ export async function tabStatuses(
     const rows = new Map<string, PaperRow>();
     for (const r of got) if (r) rows.set(r.key, r);
 
-    const out: (CardStatus | null)[] = cards.map((c, i) => {
+    return cards.map((c, i): CardStatus | null => {
       if (c.key === undefined) return null;
       const p = probes[i]!;
       const remembered = c.key ? rows.get(c.key) : undefined;
@@ -42,16 +46,16 @@ export async function tabStatuses(
       if (!keep) return { status: 'new' as const };
       return statusFor(p, keep);
     });
-    const again = out.flatMap((s, i) => (s ? [] : [i]));
-    if (again.length) {
-      const resolved = await lookUp(again.map((i) => probes[i]!));
-      again.forEach((i, j) => {
-        const r = resolved[j];
-        out[i] = r ? { status: statusOf(r.row), paper: toSlimView(r.row), match: r.match } : { status: 'new' };
-      });
-    }
-    return out as CardStatus[];
   });
+  const again = out.flatMap((s, i) => (s ? [] : [i]));
+  if (again.length) {
+    const resolved = await lookUp(again.map((i) => probes[i]!));
+    again.forEach((i, j) => {
+      const r = resolved[j];
+      out[i] = r ? { status: statusOf(r.row), paper: toSlimView(r.row), match: r.match } : { status: 'new' };
+    });
+  }
+  return out as CardStatus[];
 }
 
 function statusFor(p: Probe, row: PaperRow): CardStatus | null {
