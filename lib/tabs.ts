@@ -8,6 +8,9 @@ export interface TabStore {
   get(tabId: number): Promise<TabState | null>;
   set(tabId: number, state: TabState): Promise<void>;
   remove(tabId: number): Promise<void>;
+  /** The background's matching epoch (lib/router.ts), kept with the tabs so a worker that wakes up goes on from it. */
+  epoch(): Promise<string | null>;
+  setEpoch(epoch: string): Promise<void>;
 }
 
 export function sessionTabStore(area: chrome.storage.StorageArea = chrome.storage.session): TabStore {
@@ -31,14 +34,24 @@ export function sessionTabStore(area: chrome.storage.StorageArea = chrome.storag
       written.delete(tabId);
       await area.remove(k(tabId));
     },
+    async epoch() {
+      const got = await area.get('epoch');
+      return typeof got['epoch'] === 'string' ? got['epoch'] : null;
+    },
+    async setEpoch(epoch) {
+      await area.set({ epoch });
+    },
   };
 }
 
 export function memoryTabStore(): TabStore {
   const m = new Map<number, TabState>();
+  let epoch: string | null = null;
   return {
     get: async (id) => m.get(id) ?? null,
     set: async (id, s) => void m.set(id, s),
     remove: async (id) => void m.delete(id),
+    epoch: async () => epoch,
+    setEpoch: async (e) => void (epoch = e),
   };
 }

@@ -43,6 +43,14 @@ describe('sessionTabStore', () => {
     expect(area.reads).toBe(2);
   });
 
+  it('keeps the matching epoch for the next worker', async () => {
+    const area = fakeArea();
+    const tabs = sessionTabStore(area as unknown as chrome.storage.StorageArea);
+    expect(await tabs.epoch()).toBeNull();
+    await tabs.setEpoch('mb1x.3');
+    expect(await sessionTabStore(area as unknown as chrome.storage.StorageArea).epoch()).toBe('mb1x.3');
+  });
+
   it('forgets a removed tab, in memory and in storage', async () => {
     const area = fakeArea();
     const tabs = sessionTabStore(area as unknown as chrome.storage.StorageArea);

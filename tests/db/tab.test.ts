@@ -20,9 +20,13 @@ const tab = { id: EXT, url: URL_, tab: { id: 7, url: URL_ } };
 const page: PageInfo = { url: URL_, site: 'huggingface', label: 'Nov 3', digestDate: '2025-11-03' };
 let n = 0;
 
-function setup() {
-  const lib = new Library(new DejaLuDB(`tab-${++n}`));
-  const handle = createRouter({ library: lib, tabs: memoryTabStore(), extensionId: EXT });
+function setup(shared?: { name: string; tabs: ReturnType<typeof memoryTabStore> }) {
+  const name = shared?.name ?? `tab-${++n}`;
+  const tabs = shared?.tabs ?? memoryTabStore();
+  const lib = new Library(new DejaLuDB(name));
+  const handle = createRouter({ library: lib, tabs, extensionId: EXT });
+  /** The same library and tabs with a new worker: Chrome stopped the old one when idle. */
+  const restart = () => setup({ name, tabs });
   const ask = async <T,>(m: unknown, sender: Sender = popup) => (await handle(m, sender)) as unknown as T & { ok: boolean };
   /** What a content script does: look its cards up, record what is seen, report the tab. */
   const visit = async (cards: CardInput[], seen: CardInput[] = []) => {
@@ -32,7 +36,7 @@ function setup() {
     return statuses;
   };
   const tabGet = async () => (await ask<{ statuses: CardStatus[] }>({ type: 'tab.get', tabId: 7 })).statuses;
-  return { lib, ask, visit, tabGet };
+  return { lib, ask, visit, tabGet, restart };
 }
 
 const known: CardInput = { title: 'Scaling Laws for Neural Language Models', arxivId: '2001.08361', authors: ['Jared Kaplan'] };
@@ -90,6 +94,22 @@ describe('tab.get', () => {
     const [now] = await tabGet();
     expect(resolveCalls()).toBe(calls + 1);
     expect(now).toMatchObject({ status: 'seen', paper: { key: 'arxiv:1512.03385', seenCount: 2 } });
+  });
+
+  it('trusts what the tab reported before the worker stopped, unless matches were reshaped since', async () => {
+    const first = setup();
+    await first.visit([known, fresh], [known]);
+    // A new worker: the popup opened after the page had been read for a while.
+    const second = first.restart();
+    let calls = resolveCalls();
+    expect((await second.tabGet()).map((s) => s.status)).toEqual(['seen', 'new']);
+    expect(resolveCalls()).toBe(calls);
+    // A deletion in that worker's life, then another worker: the tab's matches are not trusted.
+    await second.ask({ type: 'papers.bulk', keys: ['arxiv:2001.08361'], op: { kind: 'delete' } });
+    const third = second.restart();
+    calls = resolveCalls();
+    expect((await third.tabGet()).map((s) => s.status)).toEqual(['new', 'new']);
+    expect(resolveCalls()).toBe(calls + 1);
   });
 
   it('looks every card up when the tab was reported before a deletion', async () => {
