@@ -208,6 +208,33 @@ test('popup: a fuzzy title match can be split, and stays split', async ({ page, 
   expect(net.refused).toEqual([]);
 });
 
+test('popup opened after Chrome stopped the worker: the page\'s matches, and a split made since', async ({ page, context, extensionId, pages }) => {
+  // Chrome stops the worker after 30 s idle, so a popup opened after reading a page usually starts
+  // it: the tab's report and its matching epoch come from storage.session.
+  const ext = await helperPage(context, extensionId, 'never');
+  await fuzzySetUp(ext, pages);
+  const { tabId } = await visit(page, ext, FUZZY_DAY, false);
+  const cdp = await context.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  let popup = await openPopup(context, extensionId, tabId);
+  const fuzzy = row(popup, CARD_TITLE);
+  await expect(fuzzy).toHaveAttribute('data-status', 'saved');
+  await expect(fuzzy.getByTestId('dedup-status')).toHaveText(/similar title \(0\.\d\d\) to a paper saved/);
+  await expect(row(popup, 'A Completely Unrelated Paper on Protein Folding')).toHaveAttribute('data-status', 'new');
+
+  await fuzzy.getByTestId('row-title').click();
+  await fuzzy.getByTestId('not-same').click();
+  await expect(fuzzy).toHaveAttribute('data-status', 'new');
+  await popup.close();
+  // Another worker again: what the tab reported before the split is not trusted.
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  popup = await openPopup(context, extensionId, tabId);
+  const again = row(popup, CARD_TITLE);
+  await expect(again).toHaveAttribute('data-status', 'new');
+  await expect(again.getByTestId('not-same')).toHaveCount(0);
+});
+
 test('popup: a fuzzy match can still be split after the visit recorded its sighting', async ({
   page,
   context,
