@@ -125,8 +125,9 @@ export interface CatalogChangeRow {
  * anything kept in step must be rebuilt from the database.
  */
 export type PapersChange =
-  | { type: 'put'; rows: PaperRow[] }
-  | { type: 'delete'; keys: string[] }
+  /** `unjournalled`: too many to journal, the snapshot was dropped instead (see JOURNAL_BULK). */
+  | { type: 'put'; rows: PaperRow[]; unjournalled: boolean }
+  | { type: 'delete'; keys: string[]; unjournalled: boolean }
   | { type: 'clear' }
   | { type: 'invalid' };
 
@@ -322,25 +323,27 @@ function journal(
           const res = await table.mutate(req);
           const changes = down.table('catalogChanges');
           const dropSnapshot = () => down.table('catalog').mutate({ type: 'delete', trans: req.trans, keys: [...SNAPSHOT_ROWS] });
-          const note = async (values: CatalogChangeRow[]) => {
+          /** Journal these rows; false when they were too many and the snapshot was dropped instead. */
+          const note = async (values: CatalogChangeRow[]): Promise<boolean> => {
             if (values.length >= JOURNAL_BULK) {
               // An import: journalling 100k keys took seconds of its time. Without a snapshot the
               // next load scans the table instead; the catalog, which hears these rows, saves a new
               // snapshot as soon as this transaction commits (CatalogStore.resave).
               await dropSnapshot();
-            } else {
-              await changes.mutate({ type: 'put', trans: req.trans, values });
+              return false;
             }
+            await changes.mutate({ type: 'put', trans: req.trans, values });
+            return true;
           };
           if (req.type === 'put' || req.type === 'add') {
             const rows = (req.values as PaperRow[]).filter((_, i) => !res.failures[i]);
             if (rows.length) {
-              await note(rows.map((r) => ({ key: r.key, cands: r.candidateKeys })));
-              tell({ type: 'put', rows });
+              const journalled = await note(rows.map((r) => ({ key: r.key, cands: r.candidateKeys })));
+              tell({ type: 'put', rows, unjournalled: !journalled });
             }
           } else if (req.type === 'delete') {
-            await note((req.keys as string[]).map((key) => ({ key, cands: [] })));
-            tell({ type: 'delete', keys: req.keys as string[] });
+            const journalled = await note((req.keys as string[]).map((key) => ({ key, cands: [] })));
+            tell({ type: 'delete', keys: req.keys as string[], unjournalled: !journalled });
           } else {
             // A deleted range (clear() is the whole table) drops the snapshot: the catalog is then
             // rebuilt from what is left, which clear() leaves empty.

@@ -7,7 +7,6 @@
  * and the journal, ./near-keys.ts); writes that happen while either loads are queued and replayed.
  */
 import {
-  JOURNAL_BULK,
   papersAfter,
   SNAPSHOT_ROWS,
   type CatalogRow,
@@ -52,7 +51,7 @@ export class CatalogStore {
     db.onPapersChange((c) => this.hear(c));
   }
 
-  /** The catalog if it is loaded and in step; null while it loads (use IndexedDB then). */
+  /** The catalog if it is loaded and in step; null while it loads (see nearTitles for lookups then). */
   ready(): Catalog | null {
     return this.catalog;
   }
@@ -120,7 +119,7 @@ export class CatalogStore {
   }
 
   private hear(c: PapersChange): void {
-    if ((c.type === 'put' ? c.rows.length : c.type === 'delete' ? c.keys.length : 0) >= JOURNAL_BULK) void this.resave();
+    if ((c.type === 'put' || c.type === 'delete') && c.unjournalled) void this.resave();
     if (this.nearQueued) this.nearQueued.push(c);
     else if (this.near) {
       if (c.type === 'invalid') this.near = null;
@@ -138,8 +137,7 @@ export class CatalogStore {
       void this.get().catch((err) => console.error('[dejalu] catalog reload failed', err));
       return;
     }
-    if (c.type === 'put') this.changesSinceSave += c.rows.length;
-    if (c.type === 'delete') this.changesSinceSave += c.keys.length;
+    this.changesSinceSave += c.type === 'put' ? c.rows.length : c.type === 'delete' ? c.keys.length : 0;
     if (this.changesSinceSave >= (this.options.saveAfterChanges ?? SAVE_AFTER_CHANGES)) this.scheduleSave();
   }
 
