@@ -76,7 +76,7 @@ export function mainThreadTasks(events, pageUrl, scriptUrl) {
   let end = -Infinity;
   for (const t of tasks) {
     if (t.ts >= end) {
-      top.push({ ts: t.ts, dur: t.dur, script: false, names: new Set() });
+      top.push({ ts: t.ts, dur: t.dur, tdur: t.tdur, script: false, names: new Set() });
       end = t.ts + t.dur;
     }
   }
@@ -107,7 +107,15 @@ export function mainThreadTasks(events, pageUrl, scriptUrl) {
   return {
     thread,
     parseStart: navStart / 1000,
-    tasks: top.map((t) => ({ start: t.ts / 1000, ms: t.dur / 1000, script: t.script, names: [...t.names] })),
+    // `cpuMs`: the thread time Chromium records with the task (tdur), i.e. without the time the
+    // thread was descheduled; null when the trace has none.
+    tasks: top.map((t) => ({
+      start: t.ts / 1000,
+      ms: t.dur / 1000,
+      cpuMs: typeof t.tdur === 'number' ? t.tdur / 1000 : null,
+      script: t.script,
+      names: [...t.names],
+    })),
     scriptEventCount: scriptEvents.length,
   };
 }

@@ -36,6 +36,7 @@ test('bench --smoke completes and writes valid results', async () => {
     expect.arrayContaining([
       'nav-badges-100',
       'content-main-thread-100',
+      'content-main-thread-100-cpu',
       'big-page-longest-task',
       'near-title-node-speedup',
       'near-title-node-rate',
