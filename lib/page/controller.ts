@@ -7,6 +7,7 @@
 import type { CardInput, CardStatus, ChangeEvent, PageInfo, PaperStatus, PaperView, Settings } from '../messages';
 import { send } from '../rpc';
 import { SeenTracker } from '../seen';
+import { SightingBatch } from './sightings';
 import type { Card, SiteModule } from '../types';
 import { createSlicer, FRAME_MS, runSliced, type Slicer } from './slices';
 
@@ -116,8 +117,10 @@ export class PageController {
   private url: string;
   private page: PageInfo;
   private settings: Settings | null = null;
-  private pendingSightings = new Map<string, CardInput>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Sent with the visit and page current at the time: a new visit flushes before it begins. */
+  private readonly sightings = new SightingBatch((cards) =>
+    send({ type: 'sightings.record', visitId: this.visitId, page: this.page, cards }),
+  );
   private scanTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning: Promise<void> | null = null;
   private rescan = false;
@@ -418,19 +421,12 @@ export class PageController {
   }
 
   private queueSighting(entry: Entry): void {
-    this.pendingSightings.set(entry.id, entry.model.card);
-    clearTimeout(this.flushTimer);
-    // Sightings are batched: one message for everything seen in the last second.
-    this.flushTimer = setTimeout(() => void this.flush(), 1_000);
+    this.sightings.add(entry.id, entry.model.card);
   }
 
   /** Send pending sightings now (also on pagehide, so a quick reader loses none). */
-  async flush(): Promise<void> {
-    clearTimeout(this.flushTimer);
-    if (!this.pendingSightings.size) return;
-    const cards = [...this.pendingSightings.values()];
-    this.pendingSightings.clear();
-    await send({ type: 'sightings.record', visitId: this.visitId, page: this.page, cards });
+  flush(): Promise<void> {
+    return this.sightings.flush();
   }
 
   /** Client-side navigation to another page is another visit. */

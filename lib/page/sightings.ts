@@ -1,0 +1,41 @@
+/**
+ * Sightings waiting to be recorded. The cards the reader saw go in one message a second after the
+ * first of them, not one each: scrolling through a digest sees a card every few hundred
+ * milliseconds. The wait starts with the first card and is not pushed back by later ones, so a
+ * reader who keeps scrolling still has each sighting recorded within the second (the popup and
+ * other tabs follow it), and a page that is hidden or left sends what is waiting at once.
+ */
+import type { CardInput } from '../messages';
+
+export const SIGHTING_BATCH_MS = 1_000;
+
+export class SightingBatch {
+  private readonly pending = new Map<string, CardInput>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    /** Sends one batch; reads whatever visit and page the batch belongs to when it is called. */
+    private readonly send: (cards: CardInput[]) => Promise<unknown>,
+    private readonly waitMs = SIGHTING_BATCH_MS,
+  ) {}
+
+  /** A card seen; the same card (`id`) twice in one batch is one sighting. */
+  add(id: string, card: CardInput): void {
+    this.pending.set(id, card);
+    this.timer ??= setTimeout(() => void this.flush(), this.waitMs);
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Send what is waiting now (page hidden, left, or another visit begins). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.pending.size) return;
+    const cards = [...this.pending.values()];
+    this.pending.clear();
+    await this.send(cards);
+  }
+}
