@@ -1,23 +1,17 @@
 /**
  * When the catalog (./catalog.ts) is loaded and saved. The service worker starts often (Chrome stops
- * it after 30 s idle), so the catalog loads from one snapshot row plus the journal of papers written
- * since (both kept in step by the database module's journal middleware), never by reading 100k rows
- * — except once, when no valid snapshot exists (a snapshot format change, or an import the worker
- * did not outlive). Until it is ready, lookups use the near keys (the snapshot's small 'near' row
- * and the journal, ./near-keys.ts); writes that happen while either loads are queued and replayed.
+ * it after 30 s idle), so the catalog loads from its snapshot (two rows, ./snapshot-rows.ts) plus the
+ * journal of papers written since (kept in step by the database module's journal middleware), never
+ * by reading 100k rows — except once, when no valid snapshot exists (a snapshot format change, or an
+ * import the worker did not outlive). Until it is ready, lookups use the near keys (the snapshot's
+ * small 'near' row and the journal, ./near-keys.ts); writes that happen while either loads are
+ * queued and replayed.
  */
-import {
-  papersAfter,
-  SNAPSHOT_ROWS,
-  type CatalogRow,
-  type DejaLuDB,
-  type PaperRow,
-  type PapersChange,
-  type StoredSnapshot,
-} from '../db';
+import { papersAfter, SNAPSHOT_ROWS, type CatalogRow, type DejaLuDB, type PaperRow, type PapersChange } from '../db';
 import { DERIVED_VERSION } from './derived';
 import { Catalog, CATALOG_VERSION, type CatalogSnapshot } from './catalog';
-import { NearKeys, type NearSnapshot } from './near-keys';
+import { NearKeys } from './near-keys';
+import { joinSnapshot, legacySnapshot, splitSnapshot } from './snapshot-rows';
 import { measure } from '../timing';
 import Dexie from 'dexie';
 
@@ -182,7 +176,7 @@ export class CatalogStore {
           Extract<CatalogRow, { key: 'papers' }> | undefined,
           Extract<CatalogRow, { key: 'near' }> | undefined,
         ];
-        const snap = main && (near ? joinSnapshot(main.snapshot, near.near) : whole(main.snapshot));
+        const snap = main && (near ? joinSnapshot(main.snapshot, near.near) : legacySnapshot(main.snapshot));
         if (!snap || main!.snapshot.derived !== DERIVED_VERSION) return null;
         const keys = (await db.catalogChanges.toCollection().primaryKeys()) as string[];
         const rows = keys.length ? await db.papers.bulkGet(keys) : [];
@@ -299,32 +293,4 @@ function applyNear(near: NearKeys, c: PapersChange): void {
   if (c.type === 'put') for (const r of c.rows) near.put(r.key, r.candidateKeys);
   else if (c.type === 'delete') for (const k of c.keys) near.put(k, []);
   else if (c.type === 'clear') near.clear();
-}
-
-/** One snapshot as its two rows: 'near' is all a just-started worker reads (see NearKeys). */
-function splitSnapshot(snap: CatalogSnapshot): CatalogRow[] {
-  const { keys, candSorted, candSortedSlots, ...rest } = snap;
-  return [
-    { key: 'papers', snapshot: { ...rest, derived: DERIVED_VERSION } },
-    { key: 'near', near: { version: snap.version, derived: DERIVED_VERSION, count: snap.count, keys, candSorted, candSortedSlots } },
-  ];
-}
-
-function joinSnapshot(main: StoredSnapshot, near: NearSnapshot & { version: number }): CatalogSnapshot | null {
-  // Written together, so they agree; a mismatch means a row from elsewhere: rebuild.
-  if (main.version !== CATALOG_VERSION || near.version !== main.version || near.count !== main.count) return null;
-  const { derived: _d, ...rest } = main;
-  return { ...rest, keys: near.keys, candSorted: near.candSorted, candSortedSlots: near.candSortedSlots };
-}
-
-/**
- * A snapshot as version 2 stored it, whole in the 'papers' row: the same columns, so it loads as
- * it is rather than by a scan of the table (seconds at 100k papers) on the first start after an
- * update.
- */
-function whole(main: StoredSnapshot): CatalogSnapshot | null {
-  const snap = main as StoredSnapshot & Partial<CatalogSnapshot>;
-  if (snap.version !== 2 || snap.keys === undefined || !snap.candSorted || !snap.candSortedSlots) return null;
-  const { derived: _d, ...rest } = snap;
-  return { ...rest, version: CATALOG_VERSION } as CatalogSnapshot;
 }
