@@ -291,6 +291,9 @@ export class Catalog {
 
   // ---- lookups ------------------------------------------------------------------------------------
 
+  // `candidates`, `mayMatch` and `digest` are the steps `sameCandidates` takes in one pass; its
+  // tests hold it to them.
+
   /** Keys of the papers sharing a candidate key (only keys their current title gives). */
   candidates(keys: string[]): string[] {
     const out = new Set<string>();
@@ -312,10 +315,70 @@ export class Catalog {
     return [...out];
   }
 
+  /**
+   * The papers sharing a candidate key with a card (`keys`, its candidate keys; `digest`, its title
+   * digest) that may be the same paper, each with `judge`'s verdict on what the rules compare:
+   * `candidates`, the key check `allowed`, `mayMatch` and the verdict in one pass over slots. A
+   * page lookup asks this for every card without an id match: ~11 candidates a card at 100k papers,
+   * and building their key set, looking each key's slot up again and a digest object per candidate
+   * cost about as much as judging them. Order: as `candidates` lists them.
+   */
+  sameCandidates<M>(
+    keys: string[],
+    digest: TitleDigest,
+    cardHasId: boolean,
+    allowed: (key: string) => boolean,
+    judge: (ref: PaperRef & { version?: number }) => M | null,
+  ): { key: string; match: M; sameKey: boolean }[] {
+    const out: { key: string; match: M; sameKey: boolean }[] = [];
+    if (this.visited.length < this.keys.length) this.visited = new Int32Array(this.keys.length * 2);
+    if (this.pass === 0x7fffffff) {
+      this.visited.fill(0);
+      this.pass = 0;
+    }
+    const pass = ++this.pass;
+    const visited = this.visited;
+    const sorted = this.candSorted;
+    const consider = (s: number, h: number) => {
+      if (visited[s] === pass) return;
+      const key = this.keys[s];
+      const own = this.ownCands[s];
+      // A snapshot pair is current unless the paper got its own keys since (a new title).
+      if (!key || (own && !own.includes(h))) return;
+      visited[s] = pass;
+      if (!allowed(key) || !this.mayMatchAt(s, digest, cardHasId)) return;
+      const match = judge(this.refAt(s));
+      if (match !== null) out.push({ key, match, sameKey: this.titleKeys[s] === digest.key });
+    };
+    for (const k of keys) {
+      const h = hashNumber(k);
+      for (let i = lowerBound(sorted.length, (j) => sorted[j]!, h, (a, b) => a < b); i < sorted.length && sorted[i] === h; i++) {
+        consider(this.candSortedSlots[i]!, h);
+      }
+      for (const s of this.newCands.get(h) ?? []) consider(s, h);
+    }
+    return out;
+  }
+
+  /** Slots seen in the current `sameCandidates` pass (`visited[s] === pass`), reused across passes. */
+  private visited = new Int32Array(0);
+  private pass = 0;
+  /** One digest object, refilled for each candidate `mayMatchAt` checks. */
+  private readonly scratch: TitleDigest = { key: 0, markers: '', compact: '', spaceless: 0, short: false, hasBase: false };
+
+  private mayMatchAt(s: number, digest: TitleDigest, cardHasId: boolean): boolean {
+    if (cardHasId && (this.arxivIds[s] || this.dois[s])) return true;
+    if (this.titleKeys[s] !== digest.key && this.markers[s] !== digest.markers) return false;
+    return mayBeSameTitle(digest, this.digestAt(s, this.scratch));
+  }
+
   /** What the dedup rules compare, for a paper the catalog holds. */
   ref(key: string): (PaperRef & { version?: number }) | undefined {
     const s = this.slotOf.get(key);
-    if (s === undefined) return undefined;
+    return s === undefined ? undefined : this.refAt(s);
+  }
+
+  private refAt(s: number): PaperRef & { version?: number } {
     const a = this.authors[s]!;
     const ref: PaperRef & { version?: number } = { title: this.titles[s]!, authors: a ? a.split(SUB) : [] };
     if (this.arxivIds[s]) ref.arxivId = this.arxivIds[s];
@@ -383,16 +446,16 @@ export class Catalog {
     return s === undefined ? undefined : this.digestAt(s);
   }
 
-  private digestAt(s: number): TitleDigest {
+  private digestAt(s: number, into?: TitleDigest): TitleDigest {
     const f = this.titleFlags[s]!;
-    return {
-      key: this.titleKeys[s]!,
-      markers: this.markers[s]!,
-      compact: this.compacts[s]!,
-      spaceless: this.spaceless[s]!,
-      short: (f & 1) !== 0,
-      hasBase: (f & 2) !== 0,
-    };
+    const d = into ?? ({} as TitleDigest);
+    d.key = this.titleKeys[s]!;
+    d.markers = this.markers[s]!;
+    d.compact = this.compacts[s]!;
+    d.spaceless = this.spaceless[s]!;
+    d.short = (f & 1) !== 0;
+    d.hasBase = (f & 2) !== 0;
+    return d;
   }
 
   // ---- search -------------------------------------------------------------------------------------

@@ -118,15 +118,11 @@ export async function resolve(
       // The catalog holds what the rules compare: only papers that are the same by them are read,
       // and title digests rule out most candidates before any stored title is analysed.
       const digest = titleDigest(p.card.title);
-      const all = cat.candidates(candKeysOf.get(i)!).filter(can);
       const cardHasId = (p.arxivId ?? p.doi) !== undefined;
-      near = all.filter((pk) => {
-        if (!cat.mayMatch(pk, digest, cardHasId)) return false;
-        const m = match(cat.ref(pk)!);
-        verdicts.set(`${i}|${pk}`, m);
-        return m !== null;
-      });
-      exact = near.filter((pk) => cat.digest(pk)!.key === digest.key).sort();
+      const same = cat.sameCandidates(candKeysOf.get(i)!, digest, cardHasId, can, match);
+      for (const c of same) verdicts.set(`${i}|${c.key}`, c.match);
+      near = same.map((c) => c.key);
+      exact = same.filter((c) => c.sameKey).map((c) => c.key).sort();
     } else {
       const seen = new Set<string>();
       for (const k of candKeysOf.get(i) ?? []) {

@@ -7,7 +7,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { DejaLuDB, JOURNAL_BULK, type PaperRow } from '../../lib/db';
-import { candidateKeys } from '../../lib/dedup';
+import { candidateKeys, matcherFor, titleDigest } from '../../lib/dedup';
 import { titleKey } from '../../lib/identity';
 import { Library, probeOf } from '../../lib/library';
 import { Catalog } from '../../lib/library/catalog';
@@ -111,6 +111,41 @@ describe('Catalog', () => {
     expect(Catalog.unpack(back.pack()).search({ ...QUERIES[3]!, relevanceCap: 50, offset: 0, limit: 50 })).toEqual(
       fresh.search({ ...QUERIES[3]!, relevanceCap: 50, offset: 0, limit: 50 }),
     );
+  });
+
+  it('sameCandidates is candidates → key check → mayMatch → verdict, also after unpacking, re-titling and removing', () => {
+    const all = rows(600, 11);
+    const packed = new Catalog();
+    for (const r of all) packed.put(r);
+    const c = Catalog.unpack(structuredClone(packed.pack()));
+    // Papers given new titles since the snapshot (their own keys), new papers, and holes.
+    for (let i = 0; i < 600; i += 7) c.put(row(i, `Study ${i + 1} of ${TOPICS[i % TOPICS.length]} okapi agents`));
+    // Near-equal new titles: some of their keys are the old title's, some are not.
+    for (let i = 3; i < 600; i += 7) c.put(row(i, `${all[i]!.title}s`));
+    for (let i = 600; i < 660; i++) c.put(row(i, all[i - 600]!.title.replace('Study', 'Studies')));
+    for (let i = 3; i < 600; i += 29) c.remove(all[i]!.key);
+    const rnd = mulberry32(5);
+    let found = 0;
+    for (let q = 0; q < 300; q++) {
+      const base = q % 3 === 0 ? all[Math.floor(rnd() * all.length)]!.title : q % 3 === 1 ? all[3 + 7 * Math.floor(rnd() * 85)]!.title : `Study ${Math.floor(rnd() * 700)} of ${TOPICS[q % TOPICS.length]} okapi agents`;
+      const title = q % 4 === 1 ? `${base}s` : base;
+      const arxivId = q % 5 === 0 ? `2501.${String(Math.floor(rnd() * 700)).padStart(5, '0')}` : undefined;
+      const keys = candidateKeys(title);
+      const digest = titleDigest(title);
+      const judge = matcherFor({ title, authors: [`Author ${q % 7}`], ...(arxivId ? { arxivId } : {}) });
+      const allowed = (pk: string) => arxivId === undefined || pk === `arxiv:${arxivId}`;
+      const expected = c
+        .candidates(keys)
+        .filter(allowed)
+        .filter((pk) => c.mayMatch(pk, digest, arxivId !== undefined))
+        .flatMap((pk) => {
+          const match = judge(c.ref(pk)!);
+          return match ? [{ key: pk, match, sameKey: c.digest(pk)!.key === digest.key }] : [];
+        });
+      expect(c.sameCandidates(keys, digest, arxivId !== undefined, allowed, judge)).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(50);
   });
 
   it('orders the first k like a full sort', () => {
