@@ -1,6 +1,6 @@
 // Launching Debian Chromium with the built extension, and serving fixture pages at their real URLs.
 // Shared by the e2e tests, the demo (`npm start`) and the benchmarks so they all run the same way.
-import { readFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { readFileSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -21,7 +21,26 @@ export function chromiumPath() {
 }
 
 /**
- * A persistent context (extensions need one) with the built extension loaded.
+ * A temporary profile goes when its browser closes. Every e2e test and bench run starts from a new
+ * one, and a full bench's holds a 100k-paper IndexedDB: left behind, they filled the disk (tens of
+ * GB in /tmp after a few days of runs). Removed once `close()` has resolved, when the browser has
+ * exited: its 'close' event comes earlier, while Chromium still writes to the profile.
+ */
+export function removeWhenClosed(context, dir) {
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch (err) {
+      console.warn(`[dejalu] could not remove the temporary profile ${dir}: ${err.message}`);
+    }
+  };
+}
+
+/**
+ * A persistent context (extensions need one) with the built extension loaded; a profile made for it
+ * (no `userDataDir` given) is removed when it closes.
  * @param {{ headless?: boolean, userDataDir?: string, extensionDir?: string, colorScheme?: 'light'|'dark', viewport?: {width:number,height:number} }} [opts]
  */
 export async function launchWithExtension(opts = {}) {
@@ -41,6 +60,7 @@ export async function launchWithExtension(opts = {}) {
       `--load-extension=${extensionDir}`,
     ],
   });
+  if (!opts.userDataDir) removeWhenClosed(context, userDataDir);
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
