@@ -7,6 +7,7 @@
 import type { CardInput, CardStatus, ChangeEvent, PageInfo, PaperStatus, PaperView, Settings } from '../messages';
 import { send } from '../rpc';
 import { SeenTracker } from '../seen';
+import { NearScreen } from './near-screen';
 import { SightingBatch } from './sightings';
 import type { Card, SiteModule } from '../types';
 import { createSlicer, FRAME_MS, runSliced, type Slicer } from './slices';
@@ -117,6 +118,11 @@ export class PageController {
   private url: string;
   private page: PageInfo;
   private settings: Settings | null = null;
+  /** Cards past EAGER_BADGES get their badge as they come near the screen. */
+  private readonly nearScreen = new NearScreen((el) => {
+    const entry = this.entries.get(el);
+    if (entry) this.mount(entry);
+  });
   /** Sent with the visit and page current at the time: a new visit flushes before it begins. */
   private readonly sightings = new SightingBatch((cards) =>
     send({ type: 'sightings.record', visitId: this.visitId, page: this.page, cards }),
@@ -332,7 +338,7 @@ export class PageController {
         const entry: Entry = { card, id, before: st.status, model, badge: null, keys: [] };
         this.entries.set(card.element, entry);
         if (this.entries.size <= EAGER_BADGES) this.mount(entry);
-        else this.lazy().observe(card.element);
+        else this.nearScreen.watch(card.element);
         this.index(entry);
         this.track(entry);
         added.push(entry);
@@ -345,42 +351,6 @@ export class PageController {
   private mount(entry: Entry): void {
     if (entry.badge) return;
     entry.badge = this.ui.mountBadge(entry.card, entry.model, (paper) => this.onPaper(entry, paper));
-  }
-
-  private lazyObserver: IntersectionObserver | null = null;
-  /** Cards that came near the screen, waiting for their badge. */
-  private nearQueue: Element[] = [];
-  private mountingNear = false;
-
-  private lazy(): IntersectionObserver {
-    this.lazyObserver ??= new IntersectionObserver(
-      (records) => {
-        for (const r of records) {
-          if (!r.isIntersecting) continue;
-          this.lazyObserver?.unobserve(r.target);
-          this.nearQueue.push(r.target);
-        }
-        void this.mountNear();
-      },
-      { rootMargin: '1500px 0px' },
-    );
-    return this.lazyObserver;
-  }
-
-  /** A fast scroll brings many cards near at once: their badges go in by slices too. */
-  private async mountNear(): Promise<void> {
-    if (this.mountingNear) return;
-    this.mountingNear = true;
-    const slicer = createSlicer();
-    try {
-      for (let el = this.nearQueue.shift(); el; el = this.nearQueue.shift()) {
-        const entry = this.entries.get(el);
-        if (entry) this.mount(entry);
-        if (slicer.due()) await slicer.pause();
-      }
-    } finally {
-      this.mountingNear = false;
-    }
   }
 
   private index(entry: Entry): void {
@@ -402,7 +372,7 @@ export class PageController {
 
   private drop(el: Element, entry: Entry): void {
     entry.badge?.destroy();
-    this.lazyObserver?.unobserve(el);
+    this.nearScreen.unwatch(el);
     this.seen.unobserve(el);
     this.entries.delete(el);
     this.unindex(entry);
@@ -535,8 +505,7 @@ export class PageController {
   stop(): void {
     void this.flush();
     this.mutations?.disconnect();
-    this.lazyObserver?.disconnect();
-    this.nearQueue = [];
+    this.nearScreen.disconnect();
     this.seen.disconnect();
     for (const [el, entry] of this.entries) this.drop(el, entry);
     this.ui.destroy();
