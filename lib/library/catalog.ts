@@ -367,7 +367,9 @@ export class Catalog {
   private readonly scratch: TitleDigest = { key: 0, markers: '', compact: '', spaceless: 0, short: false, hasBase: false };
 
   private mayMatchAt(s: number, digest: TitleDigest, cardHasId: boolean): boolean {
+    // Identifiers on both sides may decide whatever the titles say (arXiv DOIs are arXiv ids).
     if (cardHasId && (this.arxivIds[s] || this.dois[s])) return true;
+    // Different markers rule a pair out unless the keys are equal: checked before filling a digest.
     if (this.titleKeys[s] !== digest.key && this.markers[s] !== digest.markers) return false;
     return mayBeSameTitle(digest, this.digestAt(s, this.scratch));
   }
@@ -395,12 +397,7 @@ export class Catalog {
    */
   mayMatch(key: string, digest: TitleDigest, cardHasId: boolean): boolean {
     const s = this.slotOf.get(key);
-    if (s === undefined) return false;
-    // Identifiers on both sides may decide whatever the titles say (arXiv DOIs are arXiv ids).
-    if (cardHasId && (this.arxivIds[s] || this.dois[s])) return true;
-    // Different markers rule a pair out unless the keys are equal: checked before building a digest.
-    if (this.titleKeys[s] !== digest.key && this.markers[s] !== digest.markers) return false;
-    return mayBeSameTitle(digest, this.digestAt(s));
+    return s !== undefined && this.mayMatchAt(s, digest, cardHasId);
   }
 
   /**
