@@ -1,7 +1,7 @@
 /**
  * Stored papers carry fields computed from their title — `titleKey`, `candidateKeys` — that lookups
- * read through the catalog and the near keys (search words are the catalog's, computed from rows, and its snapshot
- * records DERIVED_VERSION too). When the code computing them changes (its version constants), keys
+ * read through the catalog and the near keys (search words are the catalog's, computed from rows,
+ * and its snapshot records DERIVED_VERSION too). When the code computing them changes (its version constants), keys
  * already stored would silently stop matching what new cards compute, so the background recomputes
  * them once, in small transactions, and records the version it used; rows rewritten then also lose
  * the search words rows kept before version 4.

@@ -96,9 +96,10 @@ export async function resolve(
   if (nearIx) for (const i of pending) for (const k of candKeysOf.get(i)!) if (!byCand.has(k)) byCand.set(k, nearIx.candidates(k));
 
   // ---- round 3: rows of the survivors, not-same pairs ---------------------------------------------
+  /** Card i's near candidates with its exact title key (a subset of nearOf's). */
   const exactOf = new Map<number, string[]>();
-  /** What the rules said of card i and stored paper pk, when already asked (`i|pk`). */
-  const verdicts = new Map<string, MatchView | null>();
+  /** What the rules said of card i and stored paper pk, when the catalog already asked (`i|pk`). */
+  const verdicts = new Map<string, MatchView>();
   const nearOf = new Map<number, string[]>();
   const missing = new Set<string>();
   const pairs = new Set<string>();
@@ -112,17 +113,18 @@ export async function resolve(
     const match = matcherFor(refOfProbe(p));
     matchOf.set(i, match);
     const can = (pk: string) => mayMatch(p, pk);
-    let near: string[] = [];
-    let exact: string[];
+    const near: string[] = [];
     if (cat) {
       // The catalog holds what the rules compare: only papers that are the same by them are read,
       // and title digests rule out most candidates before any stored title is analysed.
       const digest = titleDigest(p.card.title);
       const cardHasId = (p.arxivId ?? p.doi) !== undefined;
       const same = cat.sameCandidates(candKeysOf.get(i)!, digest, cardHasId, can, match);
-      for (const c of same) verdicts.set(`${i}|${c.key}`, c.match);
-      near = same.map((c) => c.key);
-      exact = same.filter((c) => c.sameKey).map((c) => c.key).sort();
+      for (const c of same) {
+        verdicts.set(`${i}|${c.key}`, c.match);
+        near.push(c.key);
+      }
+      exactOf.set(i, same.filter((c) => c.sameKey).map((c) => c.key).sort());
     } else {
       const seen = new Set<string>();
       for (const k of candKeysOf.get(i) ?? []) {
@@ -134,15 +136,12 @@ export async function resolve(
       }
       // Papers with the card's title key share its spaceless candidate key: they are among `near`,
       // and picked out once their rows are read (below).
-      exact = [];
     }
     for (const pk of near) {
       if (!rows.has(pk)) missing.add(pk);
       pairs.add(pairKey(own, pk));
     }
     nearOf.set(i, near);
-    for (const pk of exact) if (!rows.has(pk)) missing.add(pk);
-    exactOf.set(i, exact);
   }
   let missingKeys = [...missing];
   const pairKeys = [...pairs];
