@@ -3,7 +3,7 @@
  * Only the background service worker opens it (tests open it on fake-indexeddb).
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Transaction } from 'dexie';
-import type { CatalogSnapshot } from './library/catalog';
+import type { CatalogSnapshot } from './library/catalog-snapshot';
 import type { NearSnapshot } from './library/near-keys';
 import type { SiteIdOrSource } from './messages';
 

@@ -9,7 +9,8 @@
  */
 import { papersAfter, SNAPSHOT_ROWS, type CatalogRow, type DejaLuDB, type PaperRow, type PapersChange } from '../db';
 import { DERIVED_VERSION } from './derived';
-import { Catalog, CATALOG_VERSION, type CatalogSnapshot } from './catalog';
+import { Catalog } from './catalog';
+import { CATALOG_VERSION, type CatalogSnapshot } from './catalog-snapshot';
 import { NearKeys } from './near-keys';
 import { joinSnapshot, legacySnapshot, splitSnapshot } from './snapshot-rows';
 import { measure } from '../timing';

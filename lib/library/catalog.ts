@@ -3,9 +3,10 @@
  * worker's memory in columns (one slot per paper), so a query is a pass over arrays instead of
  * thousands of IndexedDB index entries (~10–50 µs each in Chromium) and rows (~70–110 µs each).
  *
- * It is a pure structure: `put`/`remove`/`clear` keep it in step with the papers table (the database
- * module reports every write, see lib/db.ts), `pack`/`unpack` turn it into one snapshot value, and
- * lib/library/catalog-store.ts decides when it is loaded and saved. Rows stay the truth: a search
+ * It is a pure structure: `put`/`remove`/`clear` keep its columns (./catalog-columns.ts) in step
+ * with the papers table (the database module reports every write, see lib/db.ts), `pack`/`unpack`
+ * turn them into one snapshot value (./catalog-snapshot.ts), and lib/library/catalog-store.ts
+ * decides when it is loaded and saved. Rows stay the truth: a search
  * answers keys and the caller reads just the page's rows.
  *
  * Search (lib/library/catalog-search.ts, over these columns) answers in exactly the order
@@ -18,147 +19,16 @@ import type { PaperRow } from '../db';
 import type { PaperView } from '../messages';
 import type { PaperRef } from '../types';
 import { paperWords } from '../words';
+import { CatalogColumns, EMPTY_I32 } from './catalog-columns';
 import { plainRow, SEP, SUB } from './catalog-row-shape';
-import { searchColumns, wordPostings, type CatalogQuery, type WordPostings } from './catalog-search';
-import { cmpStr, lowerBound, mergeSorted } from './sorted';
-
-/** Bump when the snapshot's layout or what it derives from rows changes: old snapshots are rebuilt. */
-export const CATALOG_VERSION = 3;
+import { searchColumns, wordPostings, type CatalogQuery } from './catalog-search';
+import { finish, packSteps, unpackSteps, type CatalogSnapshot } from './catalog-snapshot';
+import { lowerBound } from './sorted';
 
 /** A paper as page lookups answer it (rows.toSlimView): every field but the abstract. */
 export type SlimView = Omit<PaperView, 'abstract'>;
 
-/**
- * One snapshot value: columns as joined strings and typed arrays, which structured-clone as a few
- * large buffers and load without rebuilding any map but key → slot: words are numbered in sorted
- * order (a query prefix is a range of ids) and candidate keys are a sorted array of hashes.
- */
-export interface CatalogSnapshot {
-  version: number;
-  count: number;
-  keys: string;
-  titles: string;
-  authors: string;
-  arxivIds: string;
-  dois: string;
-  tags: string;
-  sites: string;
-  markers: string;
-  compacts: string;
-  years: Float64Array;
-  versions: Float64Array;
-  savedAt: Float64Array;
-  lastSeen: Float64Array;
-  firstSeen: Float64Array;
-  titleKeys: Float64Array;
-  spaceless: Float64Array;
-  titleFlags: Float64Array;
-  // What a slim view needs beyond the columns above (see `slim`).
-  publishedAt: string;
-  urls: string;
-  notes: string;
-  seenCount: Float64Array;
-  updatedAt: Float64Array;
-  firstAt: Float64Array;
-  /** Index into `places` (-1: no first sighting). */
-  firstPlace: Int32Array;
-  /** Distinct first-sighting places (site, label, page, digest date) as JSON, joined by NUL. */
-  places: string;
-  /** 1 when the slot's slim view is its columns exactly (see `plainRow`). */
-  plain: Uint8Array;
-  /** Every word, sorted, joined by NUL; a word's id is its position. */
-  words: string;
-  wordOffsets: Int32Array;
-  wordIds: Int32Array;
-  /** Each slot's candidate-key hashes (CSR), and all (hash, slot) pairs sorted by hash. */
-  candOffsets: Int32Array;
-  candHashes: Float64Array;
-  candSorted: Float64Array;
-  candSortedSlots: Int32Array;
-}
-
-const split = (s: string, n: number): string[] => (n === 0 ? [] : s.split(SEP));
-
-/**
- * A typed column as a plain array (new papers are appended to it). A loop: `Array.from` goes through
- * the iterator protocol, ~5× slower on 100k numbers.
- */
-function numbers(col: ArrayLike<number>): number[] {
-  const out = new Array<number>(col.length);
-  for (let i = 0; i < col.length; i++) out[i] = col[i]!;
-  return out;
-}
-
-/** Run a generator of steps to its end, at once. */
-function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-const EMPTY_I32: Int32Array = new Int32Array(0);
-const EMPTY_F64: Float64Array = new Float64Array(0);
-
-export class Catalog {
-  // Columns, by slot. A removed paper leaves a hole (key ''), dropped by `pack`.
-  private keys: string[] = [];
-  private titles: string[] = [];
-  /** Authors joined by U+0001. */
-  private authors: string[] = [];
-  private arxivIds: string[] = [];
-  private dois: string[] = [];
-  /** Tags and sites joined by U+0001 ('' for none): most papers have none, and no array each. */
-  private tags: string[] = [];
-  private sites: string[] = [];
-  private years: number[] = [];
-  private versions: number[] = [];
-  private savedAt: number[] = [];
-  private lastSeen: number[] = [];
-  private firstSeen: number[] = [];
-  // The title digest (dedup.titleDigest, via rowTitleDigest), column by column.
-  private titleKeys: number[] = [];
-  private markers: string[] = [];
-  private compacts: string[] = [];
-  private spaceless: number[] = [];
-  /** 1: short title; 2: has a trailing note. */
-  private titleFlags: number[] = [];
-  // The rest of a slim view: page lookups answer from memory instead of reading each matched row.
-  private publishedAt: string[] = [];
-  /** URLs joined by U+0001. */
-  private urls: string[] = [];
-  private notes: string[] = [];
-  private seenCount: number[] = [];
-  private updatedAt: number[] = [];
-  private firstAt: number[] = [];
-  private firstPlace: number[] = [];
-  /** A page visit's papers share their first sighting's place: each distinct one is kept once. */
-  private places: string[] = [];
-  private readonly placeId = new Map<string, number>();
-  private plain: number[] = [];
-
-  private readonly slotOf = new Map<string, number>();
-
-  // Words. Ids below `dict.length` are the snapshot's, in sorted order; later ones are new words.
-  private dict: string[] = [];
-  private readonly extraId = new Map<string, number>();
-  private extraWords: string[] = [];
-  // A slot's word ids: its own array once written since the snapshot, else its range of `baseIds`.
-  private baseOffsets = EMPTY_I32;
-  private baseIds = EMPTY_I32;
-  private ownWords: (Int32Array | null)[] = [];
-  /** Slots holding their own word array (written since the snapshot). */
-  private ownWordSlots: number[] = [];
-  /** Word id → snapshot slots, built on the first search with words (see `wordPostings`). */
-  private postings: WordPostings | null = null;
-
-  // Candidate keys, as hashes: the snapshot's sorted pairs, plus postings written since.
-  private candOffsets = EMPTY_I32;
-  private candHashes = EMPTY_F64;
-  private candSorted = EMPTY_F64;
-  private candSortedSlots = EMPTY_I32;
-  private ownCands: (number[] | null)[] = [];
-  private readonly newCands = new Map<number, number[]>();
-
+export class Catalog extends CatalogColumns {
   get size(): number {
     return this.slotOf.size;
   }
@@ -266,14 +136,6 @@ export class Catalog {
       this.extraWords.push(word);
     }
     return id;
-  }
-
-  private wordsOf(s: number): Int32Array {
-    return this.ownWords[s] ?? this.baseIds.subarray(this.baseOffsets[s]!, this.baseOffsets[s + 1]!);
-  }
-
-  private candsOf(s: number): ArrayLike<number> & { includes(x: number): boolean } {
-    return this.ownCands[s] ?? (s + 1 < this.candOffsets.length ? this.candHashes.subarray(this.candOffsets[s]!, this.candOffsets[s + 1]!) : []);
   }
 
   /** How many papers carry each tag. */
@@ -481,225 +343,25 @@ export class Catalog {
     );
   }
 
-  // ---- snapshot -----------------------------------------------------------------------------------
+  // ---- snapshot (./catalog-snapshot.ts) ----------------------------------------------------------
 
-  /** The catalog as one value, holes dropped, words renumbered in sorted order. */
   pack(): CatalogSnapshot {
-    return finish(this.packSteps());
+    return finish(packSteps(this));
   }
 
-  /**
-   * `pack` in steps of a few column passes each (the save runs them with the worker free between
-   * steps: packing 100k papers at once held it ~0.4–1 s, and page lookups with it). The catalog
-   * must not change until the last step; the save's transaction holds writers back meanwhile.
-   */
-  *packSteps(): Generator<void, CatalogSnapshot> {
-    const live: number[] = [];
-    for (let s = 0; s < this.keys.length; s++) if (this.keys[s]) live.push(s);
-    const n = live.length;
-    const pick = (col: string[]) => live.map((s) => col[s]!).join(SEP);
-    // Plain loops: TypedArray.from with a map function goes through the iterator protocol.
-    const num = (col: number[]) => {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = col[live[i]!]!;
-      return out;
-    };
-    // Only the places live papers still name, renumbered.
-    const placeIds = new Map<number, number>();
-    const places: string[] = [];
-    const firstPlace = new Int32Array(n);
-    const plain = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const s = live[i]!;
-      plain[i] = this.plain[s]!;
-      const p = this.firstPlace[s]!;
-      let id = p < 0 ? -1 : placeIds.get(p);
-      if (id === undefined) {
-        id = places.length;
-        placeIds.set(p, id);
-        places.push(this.places[p]!);
-      }
-      firstPlace[i] = id;
-    }
-    yield;
-
-    const wordOf = (id: number) => (id < this.dict.length ? this.dict[id]! : this.extraWords[id - this.dict.length]!);
-    const total = this.dict.length + this.extraWords.length;
-    const used = new Uint8Array(total);
-    let count = 0;
-    for (const s of live) {
-      const ws = this.wordsOf(s);
-      count += ws.length;
-      for (let i = 0; i < ws.length; i++) used[ws[i]!] = 1;
-    }
-    // Snapshot words are already in order: only the newer ones are sorted, then merged in.
-    const baseUsed: number[] = [];
-    for (let id = 0; id < this.dict.length; id++) if (used[id]) baseUsed.push(id);
-    const extraUsed: number[] = [];
-    for (let id = this.dict.length; id < total; id++) if (used[id]) extraUsed.push(id);
-    yield;
-    extraUsed.sort((x, y) => cmpStr(wordOf(x), wordOf(y)));
-    yield;
-    const usedIds = mergeSorted(baseUsed, extraUsed, (x, y) => wordOf(x) < wordOf(y));
-    const renum = new Int32Array(total);
-    usedIds.forEach((id, i) => (renum[id] = i));
-    const wordOffsets = new Int32Array(n + 1);
-    const wordIds = new Int32Array(count);
-    let at = 0;
-    live.forEach((s, i) => {
-      const ws = this.wordsOf(s);
-      for (let j = 0; j < ws.length; j++) wordIds[at++] = renum[ws[j]!]!;
-      wordOffsets[i + 1] = at;
-    });
-    yield;
-
-    const candOffsets = new Int32Array(n + 1);
-    const lists = live.map((s) => this.candsOf(s));
-    const candHashes = new Float64Array(lists.reduce((acc, l) => acc + l.length, 0));
-    at = 0;
-    lists.forEach((l, i) => {
-      for (let j = 0; j < l.length; j++) candHashes[at++] = l[j]!;
-      candOffsets[i + 1] = at;
-    });
-    // (hash, slot) pairs sorted by hash: the snapshot's pairs of unchanged live slots are already
-    // in order; only the pairs of slots written since are sorted, then the two runs merged.
-    const newSlot = new Int32Array(this.keys.length).fill(-1);
-    live.forEach((s, i) => (newSlot[s] = i));
-    const kept: number[] = [];
-    for (let i = 0; i < this.candSorted.length; i++) {
-      const s = this.candSortedSlots[i]!;
-      if (newSlot[s]! >= 0 && !this.ownCands[s]) kept.push(i);
-    }
-    // Pairs are named by index: below `kept.length` a snapshot pair, from there a fresh one.
-    const freshHash: number[] = [];
-    const freshSlot: number[] = [];
-    for (const s of live) {
-      const own = this.ownCands[s];
-      if (!own) continue;
-      for (const h of own) {
-        freshHash.push(h);
-        freshSlot.push(newSlot[s]!);
-      }
-    }
-    const base = kept.length;
-    const hashAt = (i: number) => (i < base ? this.candSorted[kept[i]!]! : freshHash[i - base]!);
-    const slotAt = (i: number) => (i < base ? newSlot[this.candSortedSlots[kept[i]!]!]! : freshSlot[i - base]!);
-    yield;
-    const fresh = freshHash.map((_, j) => base + j).sort((x, y) => hashAt(x) - hashAt(y));
-    yield;
-    const pairs = mergeSorted(kept.map((_, i) => i), fresh, (x, y) => hashAt(x) < hashAt(y));
-    yield;
-    const candSorted = new Float64Array(pairs.length);
-    const candSortedSlots = new Int32Array(pairs.length);
-    for (let i = 0; i < pairs.length; i++) {
-      candSorted[i] = hashAt(pairs[i]!);
-      candSortedSlots[i] = slotAt(pairs[i]!);
-    }
-    yield;
-
-    const keys = pick(this.keys);
-    const titles = pick(this.titles);
-    const authors = pick(this.authors);
-    yield;
-    const arxivIds = pick(this.arxivIds);
-    const dois = pick(this.dois);
-    const tags = pick(this.tags);
-    const sites = pick(this.sites);
-    const markers = pick(this.markers);
-    const compacts = pick(this.compacts);
-    yield;
-    const publishedAt = pick(this.publishedAt);
-    const urls = pick(this.urls);
-    const notes = pick(this.notes);
-    yield;
-    return {
-      version: CATALOG_VERSION,
-      count: n,
-      keys,
-      titles,
-      authors,
-      arxivIds,
-      dois,
-      tags,
-      sites,
-      markers,
-      compacts,
-      years: num(this.years),
-      versions: num(this.versions),
-      savedAt: num(this.savedAt),
-      lastSeen: num(this.lastSeen),
-      firstSeen: num(this.firstSeen),
-      titleKeys: num(this.titleKeys),
-      spaceless: num(this.spaceless),
-      titleFlags: num(this.titleFlags),
-      publishedAt,
-      urls,
-      notes,
-      seenCount: num(this.seenCount),
-      updatedAt: num(this.updatedAt),
-      firstAt: num(this.firstAt),
-      firstPlace,
-      places: places.join(SEP),
-      plain,
-      words: usedIds.map(wordOf).join(SEP),
-      wordOffsets,
-      wordIds,
-      candOffsets,
-      candHashes,
-      candSorted,
-      candSortedSlots,
-    };
+  /** `pack` in steps, for callers that let other work run between them. */
+  packSteps(): Generator<void, CatalogSnapshot> {
+    return packSteps(this);
   }
 
   static unpack(snap: CatalogSnapshot): Catalog {
     return finish(Catalog.unpackSteps(snap));
   }
 
-  /** `unpack` in steps, for callers that let other work run between them (see packSteps). */
+  /** `unpack` in steps, for callers that let other work run between them. */
   static *unpackSteps(snap: CatalogSnapshot): Generator<void, Catalog> {
     const c = new Catalog();
-    const n = snap.count;
-    c.keys = split(snap.keys, n);
-    c.titles = split(snap.titles, n);
-    c.authors = split(snap.authors, n);
-    yield;
-    c.arxivIds = split(snap.arxivIds, n);
-    c.dois = split(snap.dois, n);
-    c.tags = split(snap.tags, n);
-    c.sites = split(snap.sites, n);
-    c.markers = split(snap.markers, n);
-    c.compacts = split(snap.compacts, n);
-    c.years = numbers(snap.years);
-    c.versions = numbers(snap.versions);
-    c.savedAt = numbers(snap.savedAt);
-    c.lastSeen = numbers(snap.lastSeen);
-    c.firstSeen = numbers(snap.firstSeen);
-    c.titleKeys = numbers(snap.titleKeys);
-    c.spaceless = numbers(snap.spaceless);
-    c.titleFlags = numbers(snap.titleFlags);
-    yield;
-    c.publishedAt = split(snap.publishedAt, n);
-    c.urls = split(snap.urls, n);
-    c.notes = split(snap.notes, n);
-    c.seenCount = numbers(snap.seenCount);
-    c.updatedAt = numbers(snap.updatedAt);
-    c.firstAt = numbers(snap.firstAt);
-    c.firstPlace = numbers(snap.firstPlace);
-    c.places = snap.places ? snap.places.split(SEP) : [];
-    c.places.forEach((p, i) => c.placeId.set(p, i));
-    c.plain = numbers(snap.plain);
-    yield;
-    c.dict = snap.words ? snap.words.split(SEP) : [];
-    c.baseOffsets = snap.wordOffsets;
-    c.baseIds = snap.wordIds;
-    c.ownWords = new Array<Int32Array | null>(n).fill(null);
-    c.candOffsets = snap.candOffsets;
-    c.candHashes = snap.candHashes;
-    c.candSorted = snap.candSorted;
-    c.candSortedSlots = snap.candSortedSlots;
-    c.ownCands = new Array<number[] | null>(n).fill(null);
-    yield;
-    for (let s = 0; s < n; s++) c.slotOf.set(c.keys[s]!, s);
+    yield* unpackSteps(snap, c);
     return c;
   }
 }

@@ -1,10 +1,10 @@
 /**
- * How a catalog snapshot (./catalog.ts, `packSteps`) is stored: two rows of the `catalog` table,
+ * How a catalog snapshot (./catalog-snapshot.ts) is stored: two rows of the `catalog` table,
  * written together. 'near' holds the keys and the sorted candidate hashes, all a just-started
  * worker reads for its first lookups (./near-keys.ts); 'papers' holds the rest.
  */
 import type { CatalogRow, StoredSnapshot } from '../db';
-import { CATALOG_VERSION, type CatalogSnapshot } from './catalog';
+import { CATALOG_VERSION, type CatalogSnapshot } from './catalog-snapshot';
 import { DERIVED_VERSION } from './derived';
 import type { NearSnapshot } from './near-keys';
 
