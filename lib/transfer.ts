@@ -2,8 +2,8 @@
  * Export and import between the library and files. The formats themselves are pure modules in
  * lib/export/; this file reads and writes the database around them.
  */
-import { papersAfter, toSighting, type DejaLuDB, type HistoryRow, type PaperRow, type Sighting, type SightingRow } from './db';
-import { toBackup, parseBackup, type Backup } from './export/backup';
+import { papersAfter, type DejaLuDB, type HistoryRow, type PaperRow, type SightingRow } from './db';
+import { toBackup, parseBackupGrouped, type GroupedBackup } from './export/backup';
 import { BibtexWriter, parseBibtex, toBibtex } from './export/bibtex';
 import { parseCslJson, toCslJson } from './export/csl-json';
 import { toCsv } from './export/csv';
@@ -131,7 +131,7 @@ export async function importLibrary(
   if (!kind) throw new ImportFailed('Not a Déjà Lu backup, BibTeX or CSL-JSON file: nothing was imported.');
   progress('checking');
   try {
-    if (kind === 'backup') return await importBackup(library, parseBackup(text), chunkRows, progress);
+    if (kind === 'backup') return await importBackup(library, parseBackupGrouped(text), chunkRows, progress);
     const papers = kind === 'bibtex' ? parseBibtex(text) : parseCslJson(text);
     return await importPapers(library, papers, kind);
   } catch (err) {
@@ -150,19 +150,13 @@ export async function importLibrary(
  * catalog takes in the chunk just written), instead of the worker and the database waiting for
  * each other in turn.
  */
-async function importBackup(library: Library, backup: Backup, chunkRows: number, progress: Progress): Promise<ImportResult> {
+async function importBackup(library: Library, backup: GroupedBackup, chunkRows: number, progress: Progress): Promise<ImportResult> {
   const db = library.db;
   let t = performance.now();
   const started = t;
-  // Grouped before the transaction: the file's flat list becomes one history per paper.
-  const incomingHistory = new Map<string, Sighting[]>();
-  for (const s of backup.sightings) {
-    let list = incomingHistory.get(s.paperKey);
-    if (!list) incomingHistory.set(s.paperKey, (list = []));
-    list.push(toSighting(s));
-  }
+  // The file's sightings, one history per paper.
+  const incomingHistory = backup.histories;
   const incoming = new Map(backup.papers.map((p) => [p.key, p]));
-  t = measure('import.group', t);
   progress('merging');
   const result = await db.transaction('rw', [db.papers, db.history, db.meta, db.notSame, db.settings], async () => {
     let added = 0;
