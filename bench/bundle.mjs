@@ -3,7 +3,7 @@
 // that vite already brings, so the benchmark computes keys and similarity with exactly the product's
 // code: in Node (generators, the in-memory DedupIndex figure) and in an extension page (the linear
 // scan baseline in Chromium).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,7 +39,12 @@ export async function loadLib() {
     const dir = mkdtempSync(join(tmpdir(), 'dejalu-bench-lib-'));
     const file = join(dir, 'lib.mjs');
     writeFileSync(file, await bundle('esm'));
-    loaded = await import(pathToFileURL(file).href);
+    try {
+      loaded = await import(pathToFileURL(file).href);
+    } finally {
+      // Imported, the module needs its file no more: left behind, one directory stayed per run.
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   return loaded;
 }

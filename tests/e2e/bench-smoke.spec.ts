@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 /**
@@ -24,6 +24,8 @@ test('bench --smoke completes and writes valid results', async () => {
   expect(run.code, run.output.slice(-4_000)).toBe(0);
 
   const results = JSON.parse(readFileSync(out, 'utf8'));
+  // Read: the directory goes (one was left in /tmp per run of the suite).
+  rmSync(dirname(out), { recursive: true, force: true });
   expect(results).toMatchObject({ bench: 'dejalu', version: 1, mode: 'smoke' });
   for (const key of ['cpuModel', 'cores', 'memoryGB', 'node', 'chromium', 'playwright', 'gitHead']) {
     expect(results.machine[key], key).toBeDefined();

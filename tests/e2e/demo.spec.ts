@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 // @ts-expect-error plain JS module shared with the demo
@@ -10,7 +9,10 @@ type Entry = { url: string; site: string; digestDay: string; cards: { id: string
 
 test('npm start demo: headless walk prints the right counts per page and writes its screenshots', async () => {
   test.setTimeout(300_000);
-  const out = mkdtempSync(join(tmpdir(), 'dejalu-demo-'));
+  // Under test-results/, which Playwright empties at the start of each run: the screenshots stay to
+  // be looked at, and no longer pile up in /tmp (one directory per run before).
+  const out = test.info().outputPath('demo');
+  mkdirSync(out, { recursive: true });
   const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
     const child = spawn(process.execPath, ['scripts/demo.mjs', '--headless', '--out', out, '--pause', '1000'], {
       env: { ...process.env, DISPLAY: '' },
