@@ -8,7 +8,7 @@ import { log, round } from './log.mjs';
  * similarity (`samePaper`), scanned block by block so the title-analysis cache stays warm (the
  * fastest honest linear scan).
  */
-export function nodeNearTitle({ lib, index, library, refs, size }) {
+function nodeNearTitle({ lib, index, library, refs, size }) {
   const runs = [];
   let found = 0;
   for (let r = 0; r < size.runs; r++) {
@@ -77,23 +77,57 @@ export async function measureCardsLookup(ctx) {
     const scan = await chromeLinearScan(ext, library, sample);
     const perCard = lookups.map((ms) => ms / size.lookupBatch);
     figures.push(
-      figure({
-        id: 'near-title-chromium-speedup',
-        name: 'title-only cards.lookup in Chromium: speed-up over linear scan',
-        unit: 'x',
-        samples: perCard.map((ms) => scan.perLookup / ms),
-        goal: { op: '>=', value: 100 },
-        baseline: { name: 'linear scan, samePaper over every paper in an extension page (warm title cache)', msPerLookup: round(scan.perLookup, 3), queries: sample.length },
+      ...lookupFigures({
+        id: 'near-title-chromium',
+        name: 'title-only cards.lookup in Chromium',
+        perLookupMs: perCard,
+        scanMs: scan.perLookup,
+        baseline: { name: 'linear scan, samePaper over every paper in an extension page (warm title cache)', queries: sample.length },
         extra: { batch: size.lookupBatch, batchMs: summary(lookups), knownVariantsMatched: round(matched, 4) },
-      }),
-      figure({
-        id: 'near-title-chromium-rate',
-        name: 'title-only cards.lookup in Chromium: lookups/s',
-        unit: '/s',
-        samples: perCard.map((ms) => 1000 / ms),
-        goal: { op: '>=', value: 10_000 },
       }),
     );
   }
   phase('cardsLookup');
+}
+
+/** The DedupIndex over the library in Node against a linear scan with the same similarity. */
+export async function measureNodeLookups(ctx) {
+  const { size, want, figures, phase, lib, index, indexBuildMs, library, refs } = ctx;
+  if (want('node')) {
+    log('near-title lookups in Node (DedupIndex vs linear scan)…');
+    const nn = nodeNearTitle({ lib, index, library, refs, size });
+    figures.push(
+      ...lookupFigures({
+        id: 'near-title-node',
+        name: 'near-title lookup, Node DedupIndex',
+        perLookupMs: nn.runs.map((ms) => ms / refs.length),
+        scanMs: nn.linearPerLookup,
+        baseline: { name: 'linear scan, samePaper over every paper (warm title cache)', queries: size.linearQueries },
+        extra: { indexBuildMs: round(indexBuildMs, 0), recallOfKnownVariants: round(nn.recall, 4), queries: refs.length },
+      }),
+    );
+  }
+  phase('nodeNearTitle');
+}
+
+/** A lookup's two figures: its speed-up over a linear scan taking `scanMs` a lookup, and its rate. */
+function lookupFigures({ id, name, perLookupMs, scanMs, baseline, extra }) {
+  return [
+    figure({
+      id: `${id}-speedup`,
+      name: `${name}: speed-up over linear scan`,
+      unit: 'x',
+      samples: perLookupMs.map((ms) => scanMs / ms),
+      goal: { op: '>=', value: 100 },
+      baseline: { name: baseline.name, msPerLookup: round(scanMs, 3), queries: baseline.queries },
+      extra,
+    }),
+    figure({
+      id: `${id}-rate`,
+      name: `${name}: lookups/s`,
+      unit: '/s',
+      samples: perLookupMs.map((ms) => 1000 / ms),
+      goal: { op: '>=', value: 10_000 },
+    }),
+  ];
 }

@@ -16,7 +16,7 @@ import { figure, markdownTable, textTable } from './report.mjs';
 import { log, round } from './log.mjs';
 import { machine } from './machine.mjs';
 import { launchPlain, loadPage, closePage } from './page-load.mjs';
-import { nodeNearTitle, measureCardsLookup } from './measure-lookups.mjs';
+import { measureCardsLookup, measureNodeLookups } from './measure-lookups.mjs';
 import { measurePage100, measurePage5000 } from './measure-pages.mjs';
 import { measureSearch, measurePopup, measureLibraryPage, measureExport } from './measure-library.mjs';
 
@@ -180,32 +180,7 @@ export async function runBench(opts) {
     }),
   );
 
-  // ---- near-title lookups in Node -------------------------------------------------------------------
-  if (want('node')) {
-    log('near-title lookups in Node (DedupIndex vs linear scan)…');
-    const nn = nodeNearTitle({ lib, index, library, refs, size });
-    const perLookup = nn.runs.map((ms) => ms / refs.length);
-    const nodeRate = perLookup.map((ms) => 1000 / ms);
-    figures.push(
-      figure({
-        id: 'near-title-node-speedup',
-        name: 'near-title lookup, Node DedupIndex: speed-up over linear scan',
-        unit: 'x',
-        samples: perLookup.map((ms) => nn.linearPerLookup / ms),
-        goal: { op: '>=', value: 100 },
-        baseline: { name: 'linear scan, samePaper over every paper (warm title cache)', msPerLookup: round(nn.linearPerLookup, 3), queries: size.linearQueries },
-        extra: { indexBuildMs: round(indexBuildMs, 0), recallOfKnownVariants: round(nn.recall, 4), queries: refs.length },
-      }),
-      figure({
-        id: 'near-title-node-rate',
-        name: 'near-title lookup, Node DedupIndex: lookups/s',
-        unit: '/s',
-        samples: nodeRate,
-        goal: { op: '>=', value: 10_000 },
-      }),
-    );
-  }
-  phase('nodeNearTitle');
+  await measureNodeLookups({ size, want, figures, phase, lib, index, indexBuildMs, library, refs });
   // ---- without the extension --------------------------------------------------------------------------
   // Outside the block: the page sections compare against these.
   const plainSmall = [];
