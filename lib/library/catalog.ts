@@ -159,22 +159,32 @@ export class Catalog extends CatalogColumns {
   /** Keys of the papers sharing a candidate key (only keys their current title gives). */
   candidates(keys: string[]): string[] {
     const out = new Set<string>();
+    this.eachCandidate(keys, (s) => out.add(this.keys[s]!));
+    return [...out];
+  }
+
+  /**
+   * Calls `visit` with each slot of a live paper whose current candidate keys include one of
+   * `keys`, in key order, then snapshot pairs before pairs written since; a slot sharing several
+   * keys comes once for each.
+   */
+  private eachCandidate(keys: string[], visit: (s: number) => void): void {
     const sorted = this.candSorted;
     for (const k of keys) {
       const h = hashNumber(k);
-      const slots: number[] = [];
       for (let i = lowerBound(sorted.length, (j) => sorted[j]!, h, (a, b) => a < b); i < sorted.length && sorted[i] === h; i++) {
-        slots.push(this.candSortedSlots[i]!);
+        const s = this.candSortedSlots[i]!;
+        if (this.holdsKey(s, h)) visit(s);
       }
-      slots.push(...(this.newCands.get(h) ?? []));
-      for (const s of slots) {
-        const key = this.keys[s]!;
-        // A snapshot pair is current unless the paper got its own keys since (a new title).
-        const own = this.ownCands[s];
-        if (key && (!own || own.includes(h))) out.add(key);
-      }
+      for (const s of this.newCands.get(h) ?? []) if (this.holdsKey(s, h)) visit(s);
     }
-    return [...out];
+  }
+
+  /** Whether slot s is a live paper whose current title gives candidate-key hash h. */
+  private holdsKey(s: number, h: number): boolean {
+    const own = this.ownCands[s];
+    // A snapshot pair is current unless the paper got its own keys since (a new title).
+    return !!this.keys[s] && (!own || own.includes(h));
   }
 
   /**
@@ -200,25 +210,16 @@ export class Catalog extends CatalogColumns {
     }
     const pass = ++this.pass;
     const visited = this.visited;
-    const sorted = this.candSorted;
-    const consider = (s: number, h: number) => {
+    // Marked seen only once its key is known current: a slot may first come by a key its new
+    // title no longer gives.
+    this.eachCandidate(keys, (s) => {
       if (visited[s] === pass) return;
-      const key = this.keys[s];
-      const own = this.ownCands[s];
-      // A snapshot pair is current unless the paper got its own keys since (a new title).
-      if (!key || (own && !own.includes(h))) return;
       visited[s] = pass;
+      const key = this.keys[s]!;
       if (!allowed(key) || !this.mayMatchAt(s, digest, cardHasId)) return;
       const match = judge(this.refAt(s));
       if (match !== null) out.push({ key, match, sameKey: this.titleKeys[s] === digest.key });
-    };
-    for (const k of keys) {
-      const h = hashNumber(k);
-      for (let i = lowerBound(sorted.length, (j) => sorted[j]!, h, (a, b) => a < b); i < sorted.length && sorted[i] === h; i++) {
-        consider(this.candSortedSlots[i]!, h);
-      }
-      for (const s of this.newCands.get(h) ?? []) consider(s, h);
-    }
+    });
     return out;
   }
 
