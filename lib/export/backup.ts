@@ -3,7 +3,8 @@
  * is refused with a message that says what is wrong, before anything is written.
  */
 import { z } from 'zod';
-import { toSighting, type NotSameRow, type PaperRow, type SettingRow, type Sighting, type SightingRow } from '../db';
+import type { NotSameRow, PaperRow, SettingRow, Sighting, SightingRow } from '../db';
+import { sightingsByPaper } from '../library/history';
 import { SiteIdSchema } from '../messages';
 import { jsonErrorMessage } from './imported';
 import { measure } from '../timing';
@@ -213,19 +214,19 @@ export interface GroupedBackup extends Omit<Backup, 'sightings'> {
 /**
  * `parseBackup`, with the sightings grouped by paper. The same file is accepted or refused with the
  * same message. The sightings (~10 a paper: 1M in a 100k-paper backup) are checked and grouped in
- * one pass (`groupSightings`) rather than by the schema: in the service worker zod cannot compile
- * its checks (the extension's CSP forbids `new Function`), and interpreting them over 1M objects
- * took ~1.4 s, then a second pass copied its output into groups.
+ * one pass (`checkedSightingsByPaper`) rather than by the schema: in the service worker zod cannot
+ * compile its checks (the extension's CSP forbids `new Function`), and interpreting them over 1M
+ * objects took ~1.4 s, then a second pass copied its output into groups.
  */
 export function parseBackupGrouped(text: string): GroupedBackup {
   const data = backupJson(text);
   const t0 = performance.now();
-  const histories = Array.isArray(data.sightings) ? groupSightings(data.sightings) : null;
+  const histories = Array.isArray(data.sightings) ? checkedSightingsByPaper(data.sightings) : null;
   measure('import.groupSightings', t0);
   if (!histories) {
     // Something in them is not as the schema wants it, or not surely: the schema decides, and says what.
     const { sightings, ...rest } = validated(data);
-    return { ...rest, histories: groupRows(sightings) };
+    return { ...rest, histories: sightingsByPaper(sightings) };
   }
   const { sightings: _, ...rest } = validated({ ...data, sightings: [] });
   return { ...rest, histories };
@@ -234,11 +235,11 @@ export function parseBackupGrouped(text: string): GroupedBackup {
 const SITES: ReadonlySet<unknown> = new Set(SiteIdSchema.options);
 
 /**
- * Sighting rows grouped by paper as `toSighting` gives them, or null unless every row is surely one
- * SightingRowSchema accepts (stricter is allowed: the schema then decides). Its output is the
- * schema's, grouped: unknown fields dropped, `id` and `paperKey` left out of each sighting.
+ * `sightingsByPaper` (lib/library/history.ts) of rows not yet checked: null unless every row is
+ * surely one SightingRowSchema accepts (stricter is allowed: the schema then decides). Its output is
+ * the schema's, grouped: unknown fields dropped, `id` and `paperKey` left out of each sighting.
  */
-export function groupSightings(rows: unknown[]): Map<string, Sighting[]> | null {
+export function checkedSightingsByPaper(rows: unknown[]): Map<string, Sighting[]> | null {
   const out = new Map<string, Sighting[]>();
   for (const x of rows) {
     if (typeof x !== 'object' || x === null || Array.isArray(x)) return null;
@@ -258,17 +259,6 @@ export function groupSightings(rows: unknown[]): Map<string, Sighting[]> | null 
     let list = out.get(paperKey);
     if (!list) out.set(paperKey, (list = []));
     list.push(s);
-  }
-  return out;
-}
-
-/** Validated sighting rows grouped by paper, in their order. */
-function groupRows(rows: SightingRow[]): Map<string, Sighting[]> {
-  const out = new Map<string, Sighting[]>();
-  for (const r of rows) {
-    let list = out.get(r.paperKey);
-    if (!list) out.set(r.paperKey, (list = []));
-    list.push(toSighting(r));
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * that the library's stats show. Every function runs inside the caller's transaction, which must
  * include `history` and `meta`, so the total moves with the rows it counts.
  */
-import type { DejaLuDB, HistoryRow, PaperRow, Sighting } from '../db';
+import { toSighting, type DejaLuDB, type HistoryRow, type PaperRow, type Sighting, type SightingRow } from '../db';
 
 export async function sightingTotal(db: DejaLuDB): Promise<number> {
   const row = await db.meta.get('sightings');
@@ -30,6 +30,17 @@ export async function addToSightingTotal(db: DejaLuDB, delta: number): Promise<v
 export function joinHistories(a: Sighting[], b: Sighting[]): Sighting[] {
   // A stable sort keeps same-time sightings in the order they were recorded.
   return [...a, ...b].sort((x, y) => x.at - y.at);
+}
+
+/** Sighting rows (a backup's flat list) as each paper's sightings, in the rows' order. */
+export function sightingsByPaper(rows: readonly SightingRow[]): Map<string, Sighting[]> {
+  const out = new Map<string, Sighting[]>();
+  for (const r of rows) {
+    let list = out.get(r.paperKey);
+    if (!list) out.set(r.paperKey, (list = []));
+    list.push(toSighting(r));
+  }
+  return out;
 }
 
 /** What makes two sightings the same one when histories meet (import, re-key). */

@@ -5,8 +5,8 @@
  * edits from twenty tabs never overwrite each other. Matching lives in ./match, search in ./search,
  * row helpers in ./rows.
  */
-import { toSighting, type DejaLuDB, type HistoryRow, type NotSameRow, type PaperRow, type Sighting, type SightingRow } from '../db';
-import { addToSightingTotal, countSighting, historyCount, joinHistories, sightingTotal, uncountSighting } from './history';
+import { type DejaLuDB, type HistoryRow, type NotSameRow, type PaperRow, type Sighting, type SightingRow } from '../db';
+import { addToSightingTotal, countSighting, historyCount, joinHistories, sightingsByPaper, sightingTotal, uncountSighting } from './history';
 import type { CardInput, CardStatus, PageInfo, PaperView, SearchResult, SightingView } from '../messages';
 import Dexie from 'dexie';
 import { resolve } from './match';
@@ -444,13 +444,7 @@ interface Snapshot {
 }
 
 function groupSightings(rows: SightingRow[]): HistoryRow[] {
-  const byPaper = new Map<string, Sighting[]>();
-  for (const s of rows) {
-    let list = byPaper.get(s.paperKey);
-    if (!list) byPaper.set(s.paperKey, (list = []));
-    list.push(toSighting(s));
-  }
-  return [...byPaper].map(([paperKey, sightings]) => ({ paperKey, sightings: sightings.sort((a, b) => a.at - b.at) }));
+  return [...sightingsByPaper(rows)].map(([paperKey, sightings]) => ({ paperKey, sightings: sightings.sort((a, b) => a.at - b.at) }));
 }
 
 async function isOtherPaper(db: DejaLuDB, key: string, p: Probe): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackupSchema, groupSightings, parseBackup, parseBackupGrouped, serializeBackup, SightingRowSchema, toBackup, type Backup } from '../../lib/export/backup';
+import { BackupSchema, checkedSightingsByPaper, parseBackup, parseBackupGrouped, serializeBackup, SightingRowSchema, toBackup, type Backup } from '../../lib/export/backup';
 import { toSighting } from '../../lib/db';
 import { SAMPLE } from './papers';
 
@@ -156,7 +156,7 @@ describe('parseBackupGrouped: the sightings checked and grouped in one pass', ()
     const text = serializeBackup(full());
     expect(grouped(text)).toEqual(byPaper(parseBackup(text)));
     // The one-pass check took these rows: the schema did not have to.
-    expect(groupSightings(JSON.parse(text).sightings)).not.toBeNull();
+    expect(checkedSightingsByPaper(JSON.parse(text).sightings)).not.toBeNull();
   });
 
   it.each(ROWS.map((r) => [JSON.stringify(r) ?? String(r), r]))('accepts or refuses %s as the schema does, with its message', (_, row) => {
@@ -175,7 +175,7 @@ describe('parseBackupGrouped: the sightings checked and grouped in one pass', ()
     }
     expect(got).toEqual(expected);
     // Never looser than the schema: a row it takes is one the schema takes, and comes out the same.
-    const fast = groupSightings([row]);
+    const fast = checkedSightingsByPaper([row]);
     if (fast) {
       const parsed = SightingRowSchema.parse(row);
       expect([...fast]).toStrictEqual([[parsed.paperKey, [toSighting(parsed)]]]);
