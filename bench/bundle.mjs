@@ -11,7 +11,7 @@ import { ROOT } from '../scripts/setup.mjs';
 
 const ENTRY = `
 export { titleKey, paperKey, parseArxivId } from './lib/identity';
-export { candidateKeys, samePaper, explainMatch, DedupIndex } from './lib/dedup';
+export { candidateKeys, titleKeys, samePaper, explainMatch, DedupIndex } from './lib/dedup';
 export { paperWords } from './lib/words';
 export { INLINE_CHARS } from './lib/messages';
 export { cacheFiles, newFileId } from './lib/transfer-files';

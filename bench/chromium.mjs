@@ -148,7 +148,7 @@ export async function exportAll(extPage, format) {
 }
 
 /** The product's transfer code (bench/bundle.mjs) in the extension page, once. */
-async function ensureLib(extPage) {
+export async function ensureLib(extPage) {
   if (await extPage.evaluate(() => !!globalThis.__dejaluBench?.cacheFiles)) return;
   await extPage.evaluate(await libScript());
 }

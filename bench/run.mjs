@@ -12,13 +12,14 @@ import { importUploaded, openExtensionPage, prepareExtension, timedSendSummary, 
 import { backupChunks, cardFactory, generateLibrary, pageCards } from './generate.mjs';
 import { INIT_SCRIPT } from './page-probe.mjs';
 import { hfDailyPage, pageUrl } from './pages.mjs';
-import { figure, markdownTable, textTable } from './report.mjs';
+import { figure, markdownTable, median, textTable } from './report.mjs';
 import { log, round } from './log.mjs';
 import { machine } from './machine.mjs';
 import { launchPlain, loadPage, closePage } from './page-load.mjs';
 import { measureCardsLookup, measureNodeLookups } from './measure-lookups.mjs';
 import { measurePage100, measurePage5000 } from './measure-pages.mjs';
 import { measureSearch, measurePopup, measureLibraryPage, measureExport } from './measure-library.mjs';
+import { measureImportFloor } from './measure-floor.mjs';
 
 export const SIZES = {
   full: {
@@ -37,6 +38,7 @@ export const SIZES = {
     exportRuns: 3,
     exportBudgetMs: 30_000,
     importRuns: 3,
+    floorRuns: 2,
   },
   smoke: {
     papers: 1_000,
@@ -54,6 +56,7 @@ export const SIZES = {
     exportRuns: 1,
     exportBudgetMs: 10_000,
     importRuns: 1,
+    floorRuns: 1,
   },
 };
 
@@ -64,7 +67,7 @@ export const SIZES = {
 export async function runBench(opts) {
   const started = Date.now();
   // BENCH_PAPERS / BENCH_SIGHTINGS / BENCH_RUNS / BENCH_ONLY (comma-separated: node, plain, page100,
-  // page5000, lookup, search, popup, librarypage, export, import) make a partial run for working on one
+  // page5000, lookup, search, popup, librarypage, export, import, floor) make a partial run for working on one
   // figure; a full run sets none.
   const size = {
     ...SIZES[opts.mode],
@@ -251,6 +254,10 @@ export async function runBench(opts) {
         await once.context.close();
       }
     }
+    phase('importAgain');
+    // ---- the import's floor: the same rows written by bare IndexedDB ------------------------------------
+    if (want('floor')) await measureImportFloor({ extDir, size, figures, importSeconds: median(imports.map((x) => x.ms / 1000)) });
+    phase('floor');
   } finally {
     // The extension's copy holds the backup file (333 MB at full size).
     rmSync(dirname(extDir), { recursive: true, force: true });
@@ -267,14 +274,13 @@ export async function runBench(opts) {
       extra: { storeSeconds: imports.map((x) => round(x.storeMs / 1000, 1)), reply: first.reply, stats: first.stats },
     }),
   );
-  phase('importAgain');
 
   // ---- results -----------------------------------------------------------------------------------------
   const order = [
     'nav-badges-100', 'nav-badges-100-ms', 'nav-badges-100-cold', 'content-main-thread-100', 'content-main-thread-100-cpu', 'big-page-longest-task',
     'near-title-node-speedup', 'near-title-node-rate', 'near-title-chromium-speedup', 'near-title-chromium-rate',
     'search-p95', 'popup-first-screen', 'popup-first-screen-cold', 'library-open', 'library-type', 'library-more', 'library-longest-task',
-    'import-backup', 'export-bibtex', 'content-bundle-gzip', 'big-page-heap',
+    'import-backup', 'import-floor', 'import-floor-ratio', 'import-floor-packed', 'export-bibtex', 'content-bundle-gzip', 'big-page-heap',
   ];
   figures.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const results = {
