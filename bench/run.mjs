@@ -280,7 +280,7 @@ export async function runBench(opts) {
     'nav-badges-100', 'nav-badges-100-ms', 'nav-badges-100-cold', 'content-main-thread-100', 'content-main-thread-100-cpu', 'big-page-longest-task',
     'near-title-node-speedup', 'near-title-node-rate', 'near-title-chromium-speedup', 'near-title-chromium-rate',
     'search-p95', 'popup-first-screen', 'popup-first-screen-cold', 'library-open', 'library-type', 'library-more', 'library-longest-task',
-    'import-backup', 'import-floor', 'import-floor-ratio', 'import-floor-packed', 'export-bibtex', 'content-bundle-gzip', 'big-page-heap',
+    'import-backup', 'import-floor', 'import-floor-ratio', 'import-floor-histories-packed', 'import-floor-packed', 'export-bibtex', 'content-bundle-gzip', 'big-page-heap',
   ];
   figures.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const results = {
