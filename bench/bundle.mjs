@@ -1,8 +1,8 @@
-// The extension's own pure modules (identity, dedup, words; and how extension pages hand large
-// files to the background, lib/transfer-files), bundled from lib/*.ts with the esbuild
+// The extension's own pure modules (identity, dedup, words, grouping a backup's sightings by paper;
+// and how extension pages hand large files to the background, lib/transfer-files), bundled from lib/*.ts with the esbuild
 // that vite already brings, so the benchmark computes keys and similarity with exactly the product's
 // code: in Node (generators, the in-memory DedupIndex figure) and in an extension page (the linear
-// scan baseline in Chromium).
+// scan baseline in Chromium, the rows of the import's floor).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ const ENTRY = `
 export { titleKey, paperKey, parseArxivId } from './lib/identity';
 export { candidateKeys, titleKeys, samePaper, explainMatch, DedupIndex } from './lib/dedup';
 export { paperWords } from './lib/words';
+export { sightingsByPaper } from './lib/library/history';
 export { INLINE_CHARS } from './lib/messages';
 export { cacheFiles, newFileId } from './lib/transfer-files';
 `;

@@ -29,16 +29,10 @@ async function writeFloor(extPage, file, layout) {
   await ensureLib(extPage);
   return extPage.evaluate(
     async ({ file, papersPer, historiesPer }) => {
-      const { titleKeys } = globalThis.__dejaluBench;
+      const { titleKeys, sightingsByPaper } = globalThis.__dejaluBench;
       const backup = JSON.parse(await (await fetch(chrome.runtime.getURL(file))).text());
       const papers = backup.papers.map((p) => ({ ...p, ...titleKeys(p) }));
-      const byPaper = new Map();
-      for (const { paperKey, ...s } of backup.sightings) {
-        let list = byPaper.get(paperKey);
-        if (!list) byPaper.set(paperKey, (list = []));
-        list.push(s);
-      }
-      const histories = [...byPaper].map(([paperKey, sightings]) => ({ paperKey, sightings }));
+      const histories = [...sightingsByPaper(backup.sightings)].map(([paperKey, sightings]) => ({ paperKey, sightings }));
       const pack = (rows, per) => {
         if (per === 1) return rows;
         const out = [];
