@@ -184,6 +184,10 @@ async function importBackup(library: Library, backup: GroupedBackup, chunkRows: 
         have.set(outsideKeys[i]!, row);
       }
     });
+    // Written in key order, whatever the file's order (an export is in key order; a file merged or
+    // edited elsewhere need not be): LevelDB compacts sorted writes for less. A shuffled 100k
+    // backup imported in 25.5 s against 28.8 s. Keys compare by UTF-16 code units, as in IndexedDB.
+    keys.sort();
 
     /** One paper merged with its sightings; a history only when it gains some. */
     const merge = (key: string): { row: PaperRow; changed: boolean; history?: HistoryRow } => {

@@ -67,6 +67,31 @@ describe('JSON backup through the library', () => {
     expect(told).toEqual(['checking 0/0', 'merging 0/0', 'writing 0/4', 'writing 3/4', 'writing 4/4']);
   });
 
+  it('writes papers and histories in key order whatever the order of the file', async () => {
+    const lib = await populated();
+    const file = await exportLibrary(lib.db, 'backup');
+    const before = await dump(lib);
+    await lib.clear();
+    // An export is in key order; a file merged or edited by hand need not be.
+    const shuffled = JSON.parse(file.text);
+    shuffled.papers.reverse();
+    shuffled.sightings.reverse();
+    const papers: string[] = [];
+    const histories: string[] = [];
+    lib.db.onPapersChange((c) => {
+      if (c.type === 'put') papers.push(...c.rows.map((r) => r.key));
+    });
+    lib.db.history.hook('creating', (key) => {
+      histories.push(key as string);
+    });
+    await importLibrary(lib, JSON.stringify(shuffled), 'backup', undefined, { chunkRows: 1 });
+    expect(papers).toHaveLength(4);
+    expect(papers).toEqual([...papers].sort());
+    expect(histories).toHaveLength(3);
+    expect(histories).toEqual([...histories].sort());
+    expect(await dump(lib)).toEqual(before);
+  });
+
   it.each([[undefined], [1]])('merging a backup into a changed library unions tags and sightings and keeps both notes (chunks of %s)', async (chunkRows) => {
     const lib = await populated();
     const file = await exportLibrary(lib.db, 'backup');
