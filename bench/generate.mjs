@@ -367,9 +367,9 @@ export function generateLibrary({ papers: nPapers, sightings: nSightings, seed =
 }
 
 /**
- * Backup files of at most `maxBytes` each: whole papers with all their sightings, so each file is
- * a self-contained merge (the importer's fast path: papers it has not seen). Also the size a single
- * backup of everything would have.
+ * Backup files of at most `maxBytes` each, in key order like an export: whole papers with all their
+ * sightings, so each file is a self-contained merge (the importer's fast path: papers it has not
+ * seen). Also the size a single backup of everything would have.
  */
 export function backupChunks(library, maxBytes) {
   const head = (exportedAt) => `{"format":"dejalu-backup","version":1,"exportedAt":"${exportedAt}","papers":[`;
@@ -393,7 +393,9 @@ export function backupChunks(library, maxBytes) {
     ss = [];
     size = overhead;
   };
-  for (const row of library.papers) {
+  // In key order, as the extension exports (it reads the table by key).
+  const rows = [...library.papers].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const row of rows) {
     // As the extension exports it: derived search keys stay out of the file (the importer
     // recomputes them from the dedup code of the day).
     const { titleKey: _t, candidateKeys: _c, words: _w, ...exported } = row;
