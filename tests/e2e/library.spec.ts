@@ -231,19 +231,19 @@ test('library: details, note kept across a reload, delete with undo, screenshots
   await expect(panel.locator('.detail-title')).not.toHaveText(title);
   await lib.getByTestId('tag-input').fill('dep');
   await expect(lib.getByTestId('tag-option')).toHaveText(['#depth1']);
-  await panel.screenshot({ path: '/tmp/dejalu-library-tags.png' });
+  await panel.screenshot({ path: test.info().outputPath('library-tags.png') });
   await lib.getByTestId('tag-option').click();
   await expect(panel.getByTestId('tag-chip')).toHaveText(['#depth×']);
   await expect.poll(async () => (await lib.evaluate(() => chrome.runtime.sendMessage({ type: 'tags.list' }))).tags).toEqual([{ tag: 'depth', count: 2 }]);
   await lib.getByTestId('tag-input').press('Backspace');
   await expect(panel.getByTestId('tag-chip')).toHaveCount(0);
 
-  // Screenshots for a person to look at, light and dark.
+  // Screenshots for a person to look at, light and dark (under test-results/, emptied each run).
   await lib.getByTestId('row-checkbox').nth(1).check();
   await lib.getByTestId('row-checkbox').nth(2).check();
-  await lib.screenshot({ path: '/tmp/dejalu-library-light.png' });
+  await lib.screenshot({ path: test.info().outputPath('library-light.png') });
   await lib.emulateMedia({ colorScheme: 'dark' });
-  await lib.screenshot({ path: '/tmp/dejalu-library-dark.png' });
+  await lib.screenshot({ path: test.info().outputPath('library-dark.png') });
   await lib.emulateMedia({ colorScheme: 'light' });
 
   // Delete two papers, then undo.
