@@ -25,8 +25,8 @@ const SCAN_BATCH = 2_000;
 export class CatalogStore {
   private catalog: Catalog | null = null;
   private loading: Promise<Catalog> | null = null;
-  /** Writes heard while loading, replayed in order once the load's reads are done. */
-  private queued: PapersChange[] | null = null;
+  /** Writes heard while the catalog loads. */
+  private readonly heard = new Heard();
   private changesSinceSave = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> | null = null;
@@ -36,8 +36,8 @@ export class CatalogStore {
   /** Near-title candidates until the catalog has loaded (./near-keys.ts). */
   private near: NearKeys | null = null;
   private nearLoading: Promise<NearKeys | null> | null = null;
-  /** Writes heard while the near keys load, replayed once their read is done. */
-  private nearQueued: PapersChange[] | null = null;
+  /** Writes heard while the near keys load. */
+  private readonly nearHeard = new Heard();
 
   constructor(
     private readonly db: DejaLuDB,
@@ -89,7 +89,7 @@ export class CatalogStore {
 
   private async loadNear(): Promise<NearKeys | null> {
     const db = this.db;
-    this.nearQueued = [];
+    this.nearHeard.listen();
     try {
       const start = performance.now();
       const got = await db.transaction('r', db.catalog, db.catalogChanges, async () => {
@@ -98,32 +98,27 @@ export class CatalogStore {
         return { snap: row.near, journal: await db.catalogChanges.toArray() };
       });
       const near = got && NearKeys.from(got.snap, got.journal);
-      const queued = this.nearQueued;
-      this.nearQueued = null;
+      const heard = this.nearHeard.stop();
       if (!near) return null;
-      if (queued.some((c) => c.type === 'invalid')) return this.loadNear();
-      for (const c of queued) applyNear(near, c);
+      if (heard === 'stale') return this.loadNear();
+      for (const c of heard) applyNear(near, c);
       measure('near.load', start);
       // The catalog may have loaded meanwhile; it is the one kept in step then.
       if (!this.catalog) this.near = near;
       return near;
     } catch (err) {
-      this.nearQueued = null;
+      this.nearHeard.stop();
       throw err;
     }
   }
 
   private hear(c: PapersChange): void {
     if ((c.type === 'put' || c.type === 'delete') && c.unjournalled) void this.resave();
-    if (this.nearQueued) this.nearQueued.push(c);
-    else if (this.near) {
+    if (!this.nearHeard.keep(c) && this.near) {
       if (c.type === 'invalid') this.near = null;
       else applyNear(this.near, c);
     }
-    if (this.queued) {
-      this.queued.push(c);
-      return;
-    }
+    if (this.heard.keep(c)) return;
     const cat = this.catalog;
     if (!cat) return;
     apply(cat, c);
@@ -166,7 +161,7 @@ export class CatalogStore {
 
   private async load(): Promise<Catalog> {
     const db = this.db;
-    this.queued = [];
+    this.heard.listen();
     let built = false;
     let cat: Catalog;
     let got: { snap: CatalogSnapshot; keys: string[]; rows: (PaperRow | undefined)[]; whole: boolean } | null;
@@ -204,13 +199,12 @@ export class CatalogStore {
         built = true;
       }
       // Replay what was written meanwhile; an abort heard meanwhile means start again.
-      const queued = this.queued;
-      this.queued = null;
-      if (queued.some((c) => c.type === 'invalid')) return this.load();
-      for (const c of queued) apply(cat, c);
+      const heard = this.heard.stop();
+      if (heard === 'stale') return this.load();
+      for (const c of heard) apply(cat, c);
       measure(built ? 'catalog.scan' : 'catalog.load', start);
     } catch (err) {
-      this.queued = null;
+      this.heard.stop();
       throw err;
     }
     this.catalog = cat;
@@ -281,6 +275,36 @@ async function stepsInTransaction<T>(db: DejaLuDB, steps: Generator<void, T>): P
     const r = steps.next();
     if (r.done) return r.value;
     await db.catalogChanges.count();
+  }
+}
+
+/**
+ * Writes to the papers table heard while a read of what is stored is under way (the catalog's
+ * load, the near keys' load), to replay in order onto what it read once it is done.
+ */
+class Heard {
+  private list: PapersChange[] | null = null;
+
+  /** Start keeping what is heard (a read is starting). */
+  listen(): void {
+    this.list = [];
+  }
+
+  /** Keep `c` if listening; false when not. */
+  keep(c: PapersChange): boolean {
+    if (!this.list) return false;
+    this.list.push(c);
+    return true;
+  }
+
+  /**
+   * Stop listening: what was heard, or 'stale' when an aborted transaction was among it (the read
+   * may have seen rows that are gone, so it must be made again).
+   */
+  stop(): PapersChange[] | 'stale' {
+    const list = this.list ?? [];
+    this.list = null;
+    return list.some((c) => c.type === 'invalid') ? 'stale' : list;
   }
 }
 

@@ -305,6 +305,60 @@ describe('CatalogStore', () => {
     expect((await db.catalog.toCollection().primaryKeys()).sort()).toEqual(['near', 'papers']);
     expect(await db.catalogChanges.count()).toBe(0);
   });
+
+  it('replays writes heard after its reads and before it is ready; reads again after an abort heard then', async () => {
+    const name = `catalog-${++n}`;
+    const first = new DejaLuDB(name);
+    await first.papers.bulkPut(rows(300));
+    await new Library(first).catalog.get(); // scans the table and saves a snapshot
+    first.close();
+    // A worker restart: the load reads the snapshot and the journal, then unpacks outside any
+    // transaction. The unpacking is held until the writes below have been heard.
+    const unpack = Catalog.unpackSteps.bind(Catalog);
+    let reached!: () => void;
+    const unpacking = new Promise<void>((r) => (reached = r));
+    let held = true;
+    const spy = vi.spyOn(Catalog, 'unpackSteps').mockImplementation(function* (snap) {
+      reached();
+      while (held) yield;
+      return yield* unpack(snap);
+    });
+    try {
+      const db = new DejaLuDB(name);
+      const lib = new Library(db);
+      const loading = lib.catalog.get();
+      await unpacking;
+      await db.papers.put(row(5_000, 'Written while loading'));
+      await db.papers.delete('arxiv:2501.00010');
+      held = false;
+      let cat = await loading;
+      expect(cat.has('arxiv:2501.05000')).toBe(true);
+      expect(cat.has('arxiv:2501.00010')).toBe(false);
+      expect(cat.size).toBe(300);
+
+      // The same with an aborted write among them: what was heard may be gone, so it reads again.
+      const again = new DejaLuDB(name);
+      const lib2 = new Library(again);
+      held = true;
+      const unpacked = new Promise<void>((r) => (reached = r));
+      const reloading = lib2.catalog.get();
+      await unpacked;
+      await again.papers.put(row(6_000, 'Kept'));
+      await expect(
+        again.transaction('rw', again.papers, async () => {
+          await again.papers.put(row(7_000, 'Rolled back'));
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      held = false;
+      cat = await reloading;
+      expect(cat.has('arxiv:2501.06000')).toBe(true);
+      expect(cat.has('arxiv:2501.07000')).toBe(false);
+      expect(cat.size).toBe(301);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
 
 describe('lookups through the catalog', () => {
