@@ -1,8 +1,8 @@
 // The extension's own pure modules (identity, dedup, words, grouping a backup's sightings by paper;
-// and how extension pages hand large files to the background, lib/transfer-files), bundled from lib/*.ts with the esbuild
-// that vite already brings, so the benchmark computes keys and similarity with exactly the product's
-// code: in Node (generators, the in-memory DedupIndex figure) and in an extension page (the linear
-// scan baseline in Chromium, the rows of the import's floor).
+// and how extension pages hand large files to the background, lib/transfer-files), bundled from
+// lib/*.ts with the esbuild that vite already brings, so the benchmark computes keys and similarity
+// with exactly the product's code: in Node (generators, the in-memory DedupIndex figure) and in an
+// extension page (the linear scan baseline in Chromium, the rows of the import's floor).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
