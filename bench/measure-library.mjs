@@ -3,7 +3,7 @@ import { tabIdOf, waitForReport } from '../scripts/walk.mjs';
 import { exportAll, sleep, timedSendSummary } from './chromium.mjs';
 import { figure, median, quantile, summary } from './report.mjs';
 import { log, round } from './log.mjs';
-import { loadPage, closePage } from './page-load.mjs';
+import { loadPage, closePage, openMarked } from './page-load.mjs';
 
 /** Words typed into the library page's search box, one per run (common and rare in the generated titles). */
 const LIBRARY_PAGE_WORDS = ['transformer', 'diffusion', 'robust', 'agents', 'segmentation', 'reasoning'];
@@ -110,10 +110,7 @@ export async function measurePopup(ctx) {
     await waitForReport(ext, tabId, size.smallCards, 30_000, shown.page.url());
     const popup = [];
     for (let i = 0; i <= size.runs; i++) {
-      const p = await context.newPage();
-      await p.setViewportSize({ width: 400, height: 600 });
-      await p.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-      await p.waitForFunction(() => window.__bench?.rowsAt !== null && window.__bench?.rowsAt !== undefined, null, { timeout: 60_000, polling: 50 });
+      const p = await openMarked(context, `chrome-extension://${extensionId}/popup.html?tab=${tabId}`, { width: 400, height: 600 });
       const r = await p.evaluate(() => ({
         rowsAt: window.__bench.rowsAt,
         rows: window.__bench.rows,
@@ -133,10 +130,7 @@ export async function measurePopup(ctx) {
     for (let i = 0; i < size.runs; i++) {
       await workers.send('ServiceWorker.stopAllWorkers');
       await sleep(300);
-      const p = await context.newPage();
-      await p.setViewportSize({ width: 400, height: 600 });
-      await p.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-      await p.waitForFunction(() => window.__bench?.rowsAt !== null && window.__bench?.rowsAt !== undefined, null, { timeout: 60_000, polling: 50 });
+      const p = await openMarked(context, `chrome-extension://${extensionId}/popup.html?tab=${tabId}`, { width: 400, height: 600 });
       popupCold.push(await p.evaluate(() => window.__bench.rowsAt));
       await p.close();
     }
@@ -174,10 +168,7 @@ export async function measureLibraryPage(ctx) {
     const more = [];
     const longest = [];
     for (let i = 0; i <= size.runs; i++) {
-      const p = await context.newPage();
-      await p.setViewportSize({ width: 1280, height: 800 });
-      await p.goto(`chrome-extension://${extensionId}/library.html`);
-      await p.waitForFunction(() => window.__bench?.rowsAt != null, null, { timeout: 60_000, polling: 20 });
+      const p = await openMarked(context, `chrome-extension://${extensionId}/library.html`, { width: 1280, height: 800 });
       const opened = await p.evaluate(() => window.__bench.rowsAt);
       // Typing a word: from the last keystroke until the list shows the new first row. Each run
       // searches another word so no cache is warm.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_FLAGS, chromiumPath, removeWhenClosed } from '../scripts/browser.mjs';
 import { metrics, sleep } from './chromium.mjs';
-import { navTiming, waitForBadges } from './page-probe.mjs';
+import { benchState, navTiming, whenMarked } from './page-probe.mjs';
 import { mainThreadTasks, startTrace, stopTrace } from './trace.mjs';
 
 export async function launchPlain() {
@@ -30,9 +30,11 @@ export async function loadPage(context, url, { extension, trace = false, heap = 
   await page.bringToFront();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const badges = extension ? await whenMarked(cdp, 'badges', timeoutMs) : null;
   if (trace) await startTrace(cdp);
   await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-  const probe = extension ? await waitForBadges(page, timeoutMs) : await page.evaluate(() => ({ ...window.__bench }));
+  await badges?.wait();
+  const probe = await benchState(page);
   await sleep(settleMs);
   let heapMB;
   if (heap) {
@@ -49,6 +51,17 @@ export async function loadPage(context, url, { extension, trace = false, heap = 
     tasks = mainThreadTasks(events, url, scriptUrl);
   }
   return { page, cdp, probe, nav, metrics: m, heapMB, longTasks, tasks };
+}
+/** A new page of the extension at `url`, returned once the init script has seen its first rows. */
+export async function openMarked(context, url, viewport) {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  const cdp = await context.newCDPSession(page);
+  const rows = await whenMarked(cdp, 'rows', 60_000);
+  await page.goto(url);
+  await rows.wait();
+  await cdp.detach().catch(() => {});
+  return page;
 }
 export async function closePage(r) {
   await r.cdp.detach().catch(() => {});
