@@ -88,7 +88,7 @@ export async function runBench(opts) {
   };
   const lib = await loadLib();
   const host = machine();
-  log(`${opts.mode} run on ${host.cpuModel} × ${host.cores}, ${host.memoryGB} GB; ${host.chromium}; git ${host.gitHead}`);
+  log(`${opts.mode} run on ${host.cpuModel} × ${host.cores}, ${host.memoryGB} GB, ${host.syscallNs} ns a system call; ${host.chromium}; git ${host.gitHead}`);
 
   // ---- data --------------------------------------------------------------------------------------
   let t = performance.now();
