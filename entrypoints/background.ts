@@ -1,7 +1,8 @@
 import { openDb } from '../lib/db';
 import { refreshDerived } from '../lib/library/derived';
 import { Library } from '../lib/library/index';
-import type { ChangeEvent, ProgressEvent, Settings } from '../lib/messages';
+import type { ProgressEvent, Settings } from '../lib/messages';
+import { createNotify } from '../lib/notify';
 import { createRouter } from '../lib/router';
 import { SUPPORTED_MATCHES } from '../lib/sites/matches';
 import { sessionTabStore } from '../lib/tabs';
@@ -33,15 +34,12 @@ export default defineBackground(() => {
   };
   warmWhenQuiet();
 
-  const notify = (keys: string[], settings?: Settings, rematch?: string[]) => {
-    const event: ChangeEvent = { type: 'dejalu.changed', keys, ...(settings ? { settings } : {}), ...(rematch ? { rematch } : {}) };
-    void (async () => {
-      // Extension pages (popup, library) and the digest pages' content scripts both listen.
-      chrome.runtime.sendMessage(event).catch(() => {});
-      const open = await chrome.tabs.query({ url: SUPPORTED_MATCHES });
-      for (const t of open) if (t.id !== undefined) chrome.tabs.sendMessage(t.id, event).catch(() => {});
-    })();
-  };
+  const tell = createNotify({
+    toPages: (event) => chrome.runtime.sendMessage(event),
+    digestTabs: async () => (await chrome.tabs.query({ url: SUPPORTED_MATCHES })).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+    toTab: (id, event) => chrome.tabs.sendMessage(id, event),
+  });
+  const notify = (keys: string[], settings?: Settings, rematch?: string[]) => void tell(keys, settings, rematch);
 
   const setBadge = (tabId: number, count: number) => {
     void chrome.action.setBadgeBackgroundColor({ tabId, color: '#4f46e5' }).catch(() => {});

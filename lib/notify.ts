@@ -1,0 +1,34 @@
+/**
+ * Telling the extension's pages and the digest pages' content scripts that the library changed
+ * (`dejalu.changed`). The background's glue to chrome.runtime and chrome.tabs is injected, so the
+ * rule of who is told what is tested without a browser.
+ */
+import type { ChangeEvent, Settings } from './messages';
+
+export interface NotifyDeps {
+  /** The extension's own pages (popup, library page), which refresh on any change. */
+  toPages(event: ChangeEvent): Promise<unknown>;
+  /** The open tabs of supported pages, where the content script runs. */
+  digestTabs(): Promise<number[]>;
+  toTab(tabId: number, event: ChangeEvent): Promise<unknown>;
+}
+
+/**
+ * Whether a content script acts on `event` (PageController.onChange): papers it may show, settings,
+ * or cards to match again. A tab's report, which follows every digest page a reader opens, carries
+ * none of them; sent to every open digest tab, it woke each one's page for nothing.
+ */
+export function forContentScripts(event: ChangeEvent): boolean {
+  return event.keys.length > 0 || event.settings !== undefined || event.rematch !== undefined;
+}
+
+/** Returns `notify`; a failed send (a page that has closed, a tab without our script) is dropped. */
+export function createNotify(deps: NotifyDeps) {
+  return async (keys: string[], settings?: Settings, rematch?: string[]): Promise<void> => {
+    const event: ChangeEvent = { type: 'dejalu.changed', keys, ...(settings ? { settings } : {}), ...(rematch ? { rematch } : {}) };
+    deps.toPages(event).catch(() => {});
+    if (!forContentScripts(event)) return;
+    const tabs = await deps.digestTabs().catch(() => []);
+    for (const id of tabs) deps.toTab(id, event).catch(() => {});
+  };
+}
