@@ -33,7 +33,10 @@ export interface Sender {
   tab?: { id?: number; url?: string };
 }
 
-/** What a content script on a digest page may ask: reading its own cards and editing one paper. */
+/**
+ * What a content script on a digest page may ask: reading its own cards, editing one paper, and
+ * re-reading the papers it shows when another tab, the popup or the library page changed them.
+ */
 const CONTENT_SCRIPT_ALLOWED = new Set<RequestType>([
   'cards.lookup',
   'sightings.record',
@@ -42,6 +45,7 @@ const CONTENT_SCRIPT_ALLOWED = new Set<RequestType>([
   'paper.tags',
   'paper.note',
   'paper.get',
+  'papers.get',
   'tags.list',
   'settings.get',
   'settings.set',

@@ -54,6 +54,9 @@ describe('router', () => {
     expect(senderAllowed({ id: EXT, url: 'https://evil.example/', tab: { id: 1 } }, EXT, 'tags.list')).toMatch(/not a supported/);
     expect(senderAllowed(hfTab, EXT, 'library.export')).toMatch(/may not send/);
     expect(senderAllowed(hfTab, EXT, 'cards.lookup')).toBeNull();
+    // A page re-reads the papers it shows when they change elsewhere (PageController.onChange).
+    expect(senderAllowed(hfTab, EXT, 'papers.get')).toBeNull();
+    expect(senderAllowed(hfTab, EXT, 'papers.bulk')).toMatch(/may not send/);
     expect(senderAllowed(extPage, EXT, 'library.clear')).toBeNull();
     const { handle } = router();
     const reply = await handle({ type: 'library.clear', confirm: 'delete everything' }, hfTab);
