@@ -20,7 +20,7 @@ import type { PaperView } from '../messages';
 import type { PaperRef } from '../types';
 import { paperWords } from '../words';
 import { CatalogColumns, EMPTY_I32 } from './catalog-columns';
-import { plainRow, SEP, SUB } from './catalog-row-shape';
+import { plainRow, SUB } from './catalog-row-shape';
 import { searchColumns, wordPostings, type CatalogQuery } from './catalog-search';
 import { finish, packSteps, unpackSteps, type CatalogSnapshot } from './catalog-snapshot';
 import { lowerBound } from './sorted';

@@ -4,7 +4,7 @@
  */
 import { analysedTitleKey, candidateKeys, titleKeys } from '../dedup';
 import type { PaperRow } from '../db';
-import { normalizeDoi, paperKey, parseArxivId, titleKey } from '../identity';
+import { normalizeDoi, paperKey, parseArxivId } from '../identity';
 import type { CardInput, CardStatus, MatchView, PaperView } from '../messages';
 import type { SlimView } from './catalog';
 
