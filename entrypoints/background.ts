@@ -1,8 +1,8 @@
 import { openDb } from '../lib/db';
 import { refreshDerived } from '../lib/library/derived';
 import { Library } from '../lib/library/index';
-import type { ProgressEvent, Settings } from '../lib/messages';
-import { createNotify } from '../lib/notify';
+import type { ProgressEvent } from '../lib/messages';
+import { createNotify, type ChangeDetails } from '../lib/notify';
 import { createRouter } from '../lib/router';
 import { SUPPORTED_MATCHES } from '../lib/sites/matches';
 import { sessionTabStore } from '../lib/tabs';
@@ -39,7 +39,7 @@ export default defineBackground(() => {
     digestTabs: async () => (await chrome.tabs.query({ url: SUPPORTED_MATCHES })).flatMap((t) => (t.id === undefined ? [] : [t.id])),
     toTab: (id, event) => chrome.tabs.sendMessage(id, event),
   });
-  const notify = (keys: string[], settings?: Settings, rematch?: string[]) => void tell(keys, settings, rematch);
+  const notify = (keys: string[], details?: ChangeDetails) => void tell(keys, details);
 
   const setBadge = (tabId: number, count: number) => {
     void chrome.action.setBadgeBackgroundColor({ tabId, color: '#4f46e5' }).catch(() => {});

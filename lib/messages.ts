@@ -327,4 +327,9 @@ export interface ChangeEvent {
    * pages look the cards they show as these papers up again.
    */
   rematch?: string[];
+  /**
+   * Any paper may have changed: the library was cleared, restored from a deletion or took an
+   * import. Pages look every card they show up again.
+   */
+  all?: true;
 }

@@ -12,7 +12,6 @@ import {
   type MatchView,
   type PageInfo,
   type ProgressEvent,
-  type Settings,
   type Reply,
   type RequestOf,
   type RequestType,
@@ -22,6 +21,7 @@ import { noProgress, progressReporter } from './progress';
 import { readSettings, writeSettings } from './settings';
 import { SUPPORTED_MATCHES } from './sites/matches';
 import type { TabStore } from './tabs';
+import type { ChangeDetails } from './notify';
 import { measure } from './timing';
 import { exportLibrary, importLibrary } from './transfer';
 import { cacheFiles, newFileId, type FileStore } from './transfer-files';
@@ -72,7 +72,7 @@ export interface RouterDeps {
   tabs: TabStore;
   extensionId: string;
   /** Tell pages and extension views that papers (or settings) changed. */
-  notify?: (keys: string[], settings?: Settings, rematch?: string[]) => void;
+  notify?: (keys: string[], details?: ChangeDetails) => void;
   /** Show the number of new papers on a tab's toolbar icon. */
   setBadge?: (tabId: number, newCount: number) => void;
   /** Where files too large for a message are exchanged with the library page. */
@@ -214,7 +214,7 @@ export function createRouter(deps: RouterDeps) {
     'papers.get': async (r) => ({ papers: await library.getPapers(r.keys) }),
     'papers.notSame': async (r) => {
       const res = await reshaping(() => library.markNotSame(r.a, r.b, { aOnPage: r.aOnPage }));
-      notify([r.a, res.b.key], undefined, [r.a]);
+      notify([r.a, res.b.key], { rematch: [r.a] });
       return res;
     },
     'papers.bulk': async (r) => {
@@ -225,7 +225,7 @@ export function createRouter(deps: RouterDeps) {
     },
     'papers.restore': async (r) => {
       const restored = await reshaping(() => library.restore(r.snapshot));
-      notify([]);
+      notify([], { all: true });
       return { restored };
     },
     'tags.list': async () => ({ tags: await library.listTags() }),
@@ -253,20 +253,20 @@ export function createRouter(deps: RouterDeps) {
       }
       if (text === undefined) throw new Invalid('Nothing to import: no text and no file.');
       const res = await reshaping(() => importLibrary(library, text, r.format, r.filename, { progress }));
-      notify([], await readSettings(library.db));
+      notify([], { settings: await readSettings(library.db), all: true });
       return res;
     },
     'library.clear': async () => {
       matched.clear();
       matchedCount = 0;
       await reshaping(() => library.clear());
-      notify([]);
+      notify([], { all: true });
       return { ok: true as const };
     },
     'settings.get': async () => ({ settings: await readSettings(library.db) }),
     'settings.set': async (r) => {
       const settings = await writeSettings(library.db, r.settings);
-      notify([], settings);
+      notify([], { settings });
       return { settings };
     },
   };

@@ -26,15 +26,18 @@ describe('notify', () => {
     expect(h.sent[0]![1]).toEqual(h.pages[0]);
   });
 
-  it('tells the tabs of new settings and of cards to match again, even with no paper keys', async () => {
+  it('tells the tabs of new settings, cards to match again and whole-library changes, even with no paper keys', async () => {
     const h = harness();
-    await h.notify([], DEFAULT_SETTINGS);
-    await h.notify(['arxiv:2401.00001', 'title:x'], undefined, ['arxiv:2401.00001']);
-    expect(h.sent.map(([id, e]) => [id, e.settings !== undefined, e.rematch?.length ?? 0])).toEqual([
-      [11, true, 0],
-      [12, true, 0],
-      [11, false, 1],
-      [12, false, 1],
+    await h.notify([], { settings: DEFAULT_SETTINGS });
+    await h.notify(['arxiv:2401.00001', 'title:x'], { rematch: ['arxiv:2401.00001'] });
+    await h.notify([], { all: true });
+    expect(h.sent.map(([id, e]) => [id, e.settings !== undefined, e.rematch?.length ?? 0, e.all ?? false])).toEqual([
+      [11, true, 0, false],
+      [12, true, 0, false],
+      [11, false, 1, false],
+      [12, false, 1, false],
+      [11, false, 0, true],
+      [12, false, 0, true],
     ]);
   });
 
@@ -66,5 +69,6 @@ describe('notify', () => {
     expect(forContentScripts({ type: 'dejalu.changed', keys: ['k'] })).toBe(true);
     expect(forContentScripts({ type: 'dejalu.changed', keys: [], settings: DEFAULT_SETTINGS })).toBe(true);
     expect(forContentScripts({ type: 'dejalu.changed', keys: [], rematch: ['k'] })).toBe(true);
+    expect(forContentScripts({ type: 'dejalu.changed', keys: [], all: true })).toBe(true);
   });
 });

@@ -434,26 +434,36 @@ export class PageController {
   }
 
   /**
-   * Cards shown as papers they may no longer be (the user split one from the paper it matched):
-   * looked up again, and a card that is now another paper shows that one, as it was before this
-   * visit — new, unless saved (the visit's sighting moved with the card).
+   * Cards shown as papers they may no longer be (the user split one from the paper it matched, a
+   * paper was deleted, the library changed whole): looked up again. A card that is still its paper
+   * shows the paper as it is now; one that is now another paper, or none, shows that one as it was
+   * before this visit — new, unless saved (the visit's sighting moved with the card).
    */
   private async rematch(keys: string[]): Promise<void> {
     const entries = [...new Set(keys.flatMap((k) => [...(this.byKey.get(k) ?? [])]))];
-    if (!entries.length) return;
-    const reply = await send({ type: 'cards.lookup', cards: entries.map((e) => slimInput(e.model.card)) });
-    if (!reply.ok) return;
-    entries.forEach((e, i) => {
-      const st = reply.statuses[i];
-      if (!st || st.paper?.key === e.model.paper?.key) return;
-      const status: PaperStatus = st.paper?.savedAt !== undefined ? 'saved' : 'new';
-      e.before = status;
-      e.model = { ...e.model, paper: st.paper, match: st.match, status };
-      e.badge?.update(e.model);
-      // Listed under its new paper only: later changes to the old one are not this card's.
-      this.unindex(e);
-      this.index(e);
-    });
+    // In the first lookup's batches: a whole long page (after an `all` event) in one message would
+    // be a long task to send and to read.
+    for (const batch of lookupBatches(entries)) {
+      const reply = await send({ type: 'cards.lookup', cards: batch.map((e) => slimInput(e.model.card)) });
+      if (!reply.ok) return;
+      batch.forEach((e, i) => this.matchedAgain(e, reply.statuses[i]));
+    }
+  }
+
+  private matchedAgain(e: Entry, st: CardStatus | undefined): void {
+    if (!st) return;
+    if (st.paper && st.paper.key === e.model.paper?.key) {
+      this.applyPaper(st.paper);
+      return;
+    }
+    if (!st.paper && !e.model.paper) return;
+    const status: PaperStatus = st.paper?.savedAt !== undefined ? 'saved' : 'new';
+    e.before = status;
+    e.model = { ...e.model, paper: st.paper, match: st.match, status };
+    e.badge?.update(e.model);
+    // Listed under its new paper only: later changes to the old one are not this card's.
+    this.unindex(e);
+    this.index(e);
   }
 
   /** Another tab, the popup or the library page changed papers shown here. */
@@ -462,12 +472,22 @@ export class PageController {
       this.settings = ev.settings;
       this.refreshPageUi();
     }
+    if (ev.all) {
+      // Cleared, restored or imported: every card is looked up again.
+      await this.rematch([...this.byKey.keys()]);
+      this.refreshPageUi();
+      return;
+    }
     if (ev.rematch) await this.rematch(ev.rematch);
     const keys = ev.keys.filter((k) => this.byKey.has(k));
     if (!keys.length) return;
     const reply = await send({ type: 'papers.get', keys });
     if (!reply.ok) return;
-    for (const p of reply.papers) if (p) this.applyPaper(p);
+    const gone: string[] = [];
+    reply.papers.forEach((p, i) => (p ? this.applyPaper(p) : gone.push(keys[i]!)));
+    // A paper deleted (or merged away) elsewhere: its cards are looked up again, so they show what
+    // the library now holds and an edit from them goes to a paper that exists.
+    if (gone.length) await this.rematch(gone);
     this.refreshPageUi();
   }
 

@@ -198,6 +198,47 @@ test.describe('editing from the badge', () => {
     await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).not.toMatch(/^Saved/);
   });
 
+  test('papers deleted, restored or cleared in the library show so on an open page, and saving there still works', async ({ page, extensionId }) => {
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const [a, b] = NOV18_IDS;
+    const text = async (id: string) => (await dom.hostAt(badgeOf(id))).text;
+    for (const id of [a, b]) {
+      await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=save]'));
+      await expect.poll(() => text(id)).toBe('Saved');
+    }
+    const ext = await extensionPage(page, extensionId);
+
+    // Tagged from the library page: the page's badge follows.
+    await sendFromExtension(ext, { type: 'papers.bulk', keys: [`arxiv:${b}`], op: { kind: 'tag', tag: 'rl' } });
+    await expect.poll(() => text(b)).toBe('Saved · #rl');
+
+    // Deleted from the library page: the card is New again, the other saved one untouched.
+    const del = await sendFromExtension<{ ok: boolean; snapshot?: string }>(ext, {
+      type: 'papers.bulk',
+      keys: [`arxiv:${a}`],
+      op: { kind: 'delete' },
+    });
+    expect(del.ok).toBe(true);
+    await expect.poll(() => text(a)).toBe('New');
+    expect(await text(b)).toBe('Saved · #rl');
+    await expect.poll(async () => (await dom.hosts('dejalu-summary'))[0]?.text).toContain('10 new · 0 seen · 1 saved');
+
+    // Undone: saved again, as the library has it.
+    expect(await sendFromExtension<{ ok: boolean }>(ext, { type: 'papers.restore', snapshot: del.snapshot })).toMatchObject({ ok: true });
+    await expect.poll(() => text(a)).toBe('Saved');
+
+    // The whole library cleared: every card is New, and the star saves the paper anew.
+    expect(await sendFromExtension<{ ok: boolean }>(ext, { type: 'library.clear', confirm: 'delete everything' })).toMatchObject({ ok: true });
+    await expect.poll(async () => (await badgeTexts(dom)).every((t) => t === 'New')).toBe(true);
+    await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-action=save]'));
+    await expect.poll(() => text(b)).toBe('Saved');
+    const stats = await sendFromExtension<{ ok: boolean; papers: number; saved: number }>(ext, { type: 'library.stats' });
+    expect(stats).toMatchObject({ ok: true, saved: 1 });
+    await ext.close();
+  });
+
   test('the panel tags with autocomplete from the library, and closes on Escape and outside clicks', async ({ page, pages }) => {
     // The closer stylesheet: cards clip (overflow hidden, content-visibility), the panel must not be.
     pages.set(NOV18, { body: hfWithSiteCss('hf/papers-date-2025-11-18.html') });
