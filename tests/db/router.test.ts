@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DejaLuDB } from '../../lib/db';
 import { Library } from '../../lib/library';
@@ -47,6 +49,19 @@ describe('router', () => {
       const refused = await handle({ type: 'paper.tags', target: { card }, add: [bad], remove: [] }, extPage);
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
+  });
+
+  it("allows every request the content script's code sends (a refused one fails silently there)", () => {
+    // The content script's code: the page controller and the UI it injects.
+    const roots = ['lib/page', 'components/badge', 'components/summary', 'components/page-ui.tsx'];
+    const files = (path: string): string[] =>
+      statSync(path).isDirectory() ? readdirSync(path).flatMap((f) => files(join(path, f))) : /\.tsx?$/.test(path) ? [path] : [];
+    const sent = new Set<string>();
+    for (const file of roots.flatMap((r) => files(join(__dirname, '../..', r)))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/send\(\{\s*type:\s*'([\w.]+)'/g)) sent.add(m[1]!);
+    }
+    expect(sent.size).toBeGreaterThanOrEqual(10);
+    for (const type of sent) expect([type, senderAllowed(hfTab, EXT, type as never)]).toEqual([type, null]);
   });
 
   it('checks senders: other extensions, unsupported pages, and page-forbidden requests are refused', async () => {
