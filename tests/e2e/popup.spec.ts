@@ -97,6 +97,10 @@ test('popup: groups and counts, save, tags with autocomplete, a note kept across
   await saved.getByTestId('tag-input').fill('Diffusion Models');
   await saved.getByTestId('tag-input').press('Enter');
   await expect(saved.getByTestId('tag-chip')).toHaveText(['#diffusion-models×']);
+  // The digest page, still open behind the popup, follows: its badge shows the save and the tag.
+  const onPage = await ShadowDom.open(page);
+  const badge = `[...document.querySelectorAll('article')].find((a) => a.querySelector('h3')?.textContent.replace(/\\s+/g, ' ').trim() === ${JSON.stringify(firstNew)})?.querySelector('dejalu-badge')`;
+  await expect.poll(async () => (await onPage.hostAt(badge)).text).toBe('Saved · #diffusion-models');
 
   const secondNew = report.state.cards.filter((c) => c.status === 'new')[1]!.card.title;
   const other = row(popup, secondNew);
