@@ -420,6 +420,10 @@ export class PageController {
     const targets = new Set<Entry>([...(this.byKey.get(paper.key) ?? []), ...(origin ? [origin] : [])]);
     for (const e of targets) {
       const wasKey = e.model.paper?.key;
+      // Edit replies and change events race: a view older than the one shown (the echo of an
+      // earlier edit, arriving after a later one's reply) must not undo the later edit, nor move
+      // a note being typed back to an older baseline.
+      if (wasKey === paper.key && e.model.paper!.updatedAt > paper.updatedAt) continue;
       const status: PaperStatus = paper.savedAt
         ? 'saved'
         : e.before === 'saved'
