@@ -98,6 +98,10 @@ const EAGER_BADGES = 400;
 const FIRST_LOOKUP = 200;
 const LOOKUP_BATCH = 200;
 const IN_FLIGHT = 2;
+/** A lookup the background did not answer is sent once more after this long… */
+const LOOKUP_RETRY_MS = 300;
+/** …and then the scan is tried again after 1, 2, 4… s, this many times at most. */
+const RESCANS = 6;
 
 export function lookupBatches<T>(items: readonly T[], first = FIRST_LOOKUP, size = LOOKUP_BATCH): T[][] {
   const out: T[][] = [];
@@ -133,6 +137,8 @@ export class PageController {
   private readonly seen: SeenTracker;
   private mutations: MutationObserver | null = null;
   private visitChanged = false;
+  /** Scans in a row whose lookups the background did not answer. */
+  private failedScans = 0;
 
   constructor(
     private readonly site: SiteModule,
@@ -267,6 +273,8 @@ export class PageController {
       return;
     }
     this.visitChanged = false;
+    // The background has not answered for a minute: no more lookups until the page is loaded again.
+    if (this.failedScans > RESCANS) return;
 
     // The first lookup goes out before anything else is waited for (settings included); each later
     // batch is asked for while the badges of the one before go in.
@@ -282,12 +290,18 @@ export class PageController {
     );
     this.ui.prepare?.(batches[0]!.map((f) => f.card));
     if (this.siteOff(await this.settingsReady)) return this.turnOff();
+    let failed = false;
     for (let b = 0; b < batches.length; b++) {
       // No fresh slice here: a reply that was already in is awaited without leaving the task, and
       // batches would chain in one long task. After a real wait the slicer is due and yields once.
       const statuses = await replies[b]!;
       if (this.visitId !== visit) return;
       if (b + IN_FLIGHT < batches.length) replies.push(this.lookup(batches[b + IN_FLIGHT]!));
+      // Left out of `entries`, these cards are fresh again for the next scan.
+      if (!statuses) {
+        failed = true;
+        continue;
+      }
       // One batch (a page of ordinary length): its badges go in from the reply's own task, in slices
       // of up to a frame, rather than after a pause behind whatever the page queued meanwhile.
       const added = await this.add(batches[b]!, statuses, batches.length === 1 ? createSlicer({ budgetMs: FRAME_MS }) : slicer);
@@ -296,25 +310,52 @@ export class PageController {
       // in a task of its own: sending thousands of cards is itself a few milliseconds per thousand.
       this.refreshPageUi(false, added);
       // Every card of the lookup went in: the background has the report already.
-      if (reported && added.length === batches[b]!.length) return;
+      if (reported && added.length === batches[b]!.length) return this.scanned(false);
     }
+    this.scanned(failed);
     await slicer.pause();
     if (this.visitId !== visit) return;
     this.report();
   }
 
-  private async lookup(batch: Fresh[], withSettings = false, report?: PageInfo, onReported?: () => void): Promise<CardStatus[]> {
-    const cards = batch.map((f) => slimInput(f.input));
-    const reply = await send({
-      type: 'cards.lookup',
-      cards,
+  /**
+   * Statuses for a batch, or null when the background could not answer: then the cards get no
+   * badge, since a card the library could not be asked about is not "New", and the scan is tried
+   * again later (`scanned`).
+   */
+  private async lookup(batch: Fresh[], withSettings = false, report?: PageInfo, onReported?: () => void): Promise<CardStatus[] | null> {
+    const message = {
+      type: 'cards.lookup' as const,
+      cards: batch.map((f) => slimInput(f.input)),
       ...(withSettings ? { settings: true as const } : {}),
       ...(report ? { report } : {}),
-    });
+    };
+    let reply = await send(message);
+    // A worker that is starting or stopping can miss a message: once more before giving up.
+    if (!reply.ok) {
+      await new Promise((resolve) => setTimeout(resolve, LOOKUP_RETRY_MS));
+      reply = await send(message);
+    }
     if (withSettings) this.settingsKnown(reply.ok ? (reply.settings ?? null) : null);
-    if (!reply.ok) return batch.map(() => ({ status: 'new' as const }));
+    if (!reply.ok) {
+      console.warn(`[dejalu] the library could not be asked about this page's cards: ${reply.error.message}`);
+      return null;
+    }
     if (report) onReported?.();
     return reply.statuses;
+  }
+
+  /** After a scan: when some lookup went unanswered, scan again later (its cards are still fresh). */
+  private scanned(failed: boolean): void {
+    if (!failed) {
+      this.failedScans = 0;
+      return;
+    }
+    // The settings come with a lookup: the next one asks for them again.
+    if (this.settings === null) this.settingsAsked = false;
+    if (++this.failedScans > RESCANS) return;
+    clearTimeout(this.scanTimer);
+    this.scanTimer = setTimeout(() => void this.scan(), 1_000 * 2 ** (this.failedScans - 1));
   }
 
   private turnOff(): void {
@@ -528,6 +569,7 @@ export class PageController {
 
   stop(): void {
     void this.flush();
+    clearTimeout(this.scanTimer);
     this.mutations?.disconnect();
     this.nearScreen.disconnect();
     this.seen.disconnect();

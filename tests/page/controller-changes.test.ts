@@ -1,47 +1,14 @@
 // @vitest-environment happy-dom
 /**
  * PageController following changes made elsewhere (dejalu.changed): the papers it shows, papers
- * deleted or merged away, the whole library, and replies that come out of order. The site and the
- * page UI are small stand-ins; messages go through WXT's fake browser (tests/popup/helpers).
+ * deleted or merged away, the whole library, and replies that come out of order
+ * (./controller-harness.ts: a stand-in site and page UI).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, type CardInput, type CardStatus, type ChangeEvent, type PaperView } from '../../lib/messages';
-import { PageController, type BadgeModel, type PageUi } from '../../lib/page/controller';
-import type { Card, SiteModule } from '../../lib/types';
+import { DEFAULT_SETTINGS, type CardInput, type CardStatus, type PaperView } from '../../lib/messages';
 import { fakeBackground, paper } from '../popup/helpers';
-
-const site: SiteModule = {
-  id: 'huggingface',
-  name: 'Hugging Face',
-  handles: () => true,
-  readCards: (doc) =>
-    [...doc.querySelectorAll('article')].map((el) => ({ element: el, anchors: [el], paper: { title: el.textContent!, arxivId: el.id } })),
-  pageLabel: () => 'Nov 3',
-};
-
-/** The badges as the controller last drew them, by arXiv id. */
-function fakeUi() {
-  const shown = new Map<string, BadgeModel>();
-  const ui: PageUi = {
-    mountBadge(card: Card, model: BadgeModel) {
-      shown.set(card.element.id, model);
-      return { update: (m) => void shown.set(card.element.id, m), destroy: () => void shown.delete(card.element.id) };
-    },
-    setSummary() {},
-    setFaded() {},
-    destroy() {},
-  };
-  return { ui, shown };
-}
-
-const settle = async () => {
-  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
-};
-const change = async (event: Omit<ChangeEvent, 'type'>) => {
-  await fakeBrowser.runtime.onMessage.trigger({ type: 'dejalu.changed', ...event }, {});
-  await settle();
-};
+import { change, startController, stopControllers } from './controller-harness';
 
 const A = paper({ key: 'arxiv:2401.00001', title: 'Paper A', savedAt: 1, note: 'kept', updatedAt: 20 });
 
@@ -57,7 +24,10 @@ beforeEach(() => {
   document.body.innerHTML = '<article id="2401.00001">Paper A</article><article id="2401.00002">Paper B</article>';
   library = new Map([['2401.00001', A]]);
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  stopControllers();
+  vi.restoreAllMocks();
+});
 
 async function started() {
   const papersGet: PaperView[][] = [];
@@ -70,9 +40,7 @@ async function started() {
     },
     'tab.report': () => ({}),
   });
-  const { ui, shown } = fakeUi();
-  await new PageController(site, ui, document).start();
-  await settle();
+  const { shown } = await startController();
   return { bg, shown };
 }
 

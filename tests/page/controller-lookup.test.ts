@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+/**
+ * PageController when the background does not answer a page's lookup (a worker starting or
+ * stopping, a database that cannot open): no badge rather than a wrong "New", a second try, and
+ * later scans until it answers, for a minute at most (./controller-harness.ts).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, type CardInput, type CardStatus } from '../../lib/messages';
+import { fakeBackground, paper } from '../popup/helpers';
+import { fakeUi, newController, startController, stopControllers } from './controller-harness';
+
+const A = paper({ key: 'arxiv:2401.00001', title: 'Paper A', savedAt: 1, updatedAt: 1 });
+const statusOf = (c: CardInput): CardStatus => (c.arxivId === '2401.00001' ? { status: 'saved', paper: A } : { status: 'new' });
+
+/** A background whose lookups fail `failures` times (as a missed message does), then answer. */
+function background(failures: number) {
+  let left = failures;
+  return fakeBackground({
+    'cards.lookup': (r: { cards: CardInput[] }) => {
+      if (left-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { statuses: r.cards.map(statusOf), settings: { ...DEFAULT_SETTINGS, seenMode: 'never' } };
+    },
+    'tab.report': () => ({}),
+  });
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.body.innerHTML = '<article id="2401.00001">Paper A</article><article id="2401.00002">Paper B</article>';
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  stopControllers();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('PageController, a lookup the background does not answer', () => {
+  it('is sent once more, and the badges show what the library holds', async () => {
+    const bg = background(1);
+    const { shown } = await startController();
+    // Well before the next scan (a second later): the second try's answer.
+    await vi.waitFor(() => expect(shown.size).toBe(2), { timeout: 800 });
+    expect(bg.of('cards.lookup')).toHaveLength(2);
+    expect(shown.get('2401.00001')).toMatchObject({ status: 'saved', paper: { key: A.key } });
+    expect(shown.get('2401.00002')).toMatchObject({ status: 'new' });
+  });
+
+  it('leaves the cards without a badge rather than call them New, and badges them when a later scan is answered', async () => {
+    const bg = background(2);
+    const { shown } = await startController();
+    await wait(500);
+    expect(bg.of('cards.lookup')).toHaveLength(2);
+    expect(shown.size).toBe(0);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('could not be asked'));
+    // The scan again after a second; its lookup asks for the settings again, which the failed one lacked.
+    await vi.waitFor(() => expect(shown.size).toBe(2), { timeout: 3_000 });
+    expect(bg.of('cards.lookup')[2]).toMatchObject({ settings: true });
+    expect(shown.get('2401.00001')).toMatchObject({ status: 'saved' });
+  });
+
+  it('stops asking after a minute without an answer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const bg = background(Infinity);
+    const { ui, shown } = fakeUi();
+    void newController(ui).start();
+    const turn = () => new Promise((r) => setImmediate(r));
+    for (let s = 0; s < 300; s++) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      for (let i = 0; i < 5; i++) await turn();
+    }
+    // Seven scans (the first and six more, 1 + 2 + … + 32 s apart), each sent twice.
+    expect(bg.of('cards.lookup')).toHaveLength(14);
+    expect(shown.size).toBe(0);
+    // Nor for cards the page adds later.
+    document.body.insertAdjacentHTML('beforeend', '<article id="2401.00003">Paper C</article>');
+    for (let s = 0; s < 5; s++) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      for (let i = 0; i < 5; i++) await turn();
+    }
+    expect(bg.of('cards.lookup')).toHaveLength(14);
+  });
+});
