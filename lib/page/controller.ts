@@ -296,6 +296,8 @@ export class PageController {
       // batches would chain in one long task. After a real wait the slicer is due and yields once.
       const statuses = await replies[b]!;
       if (this.visitId !== visit) return;
+      // Settings that came with this lookup after an unanswered one (settingsReady held null).
+      if (b === 0 && withSettings && this.siteOff(this.settings)) return this.turnOff();
       if (b + IN_FLIGHT < batches.length) replies.push(this.lookup(batches[b + IN_FLIGHT]!));
       // Left out of `entries`, these cards are fresh again for the next scan.
       if (!statuses) {

@@ -14,12 +14,12 @@ const A = paper({ key: 'arxiv:2401.00001', title: 'Paper A', savedAt: 1, updated
 const statusOf = (c: CardInput): CardStatus => (c.arxivId === '2401.00001' ? { status: 'saved', paper: A } : { status: 'new' });
 
 /** A background whose lookups fail `failures` times (as a missed message does), then answer. */
-function background(failures: number) {
+function background(failures: number, sites = DEFAULT_SETTINGS.sites) {
   let left = failures;
   return fakeBackground({
     'cards.lookup': (r: { cards: CardInput[] }) => {
       if (left-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return { statuses: r.cards.map(statusOf), settings: { ...DEFAULT_SETTINGS, seenMode: 'never' } };
+      return { statuses: r.cards.map(statusOf), settings: { ...DEFAULT_SETTINGS, seenMode: 'never', sites } };
     },
     'tab.report': () => ({}),
   });
@@ -60,6 +60,14 @@ describe('PageController, a lookup the background does not answer', () => {
     await vi.waitFor(() => expect(shown.size).toBe(2), { timeout: 3_000 });
     expect(bg.of('cards.lookup')[2]).toMatchObject({ settings: true });
     expect(shown.get('2401.00001')).toMatchObject({ status: 'saved' });
+  });
+
+  it('still shows nothing on a site the reader turned off, when the settings come with a later scan', async () => {
+    const bg = background(2, { ...DEFAULT_SETTINGS.sites, huggingface: false });
+    const { shown } = await startController();
+    await vi.waitFor(() => expect(bg.of('cards.lookup')).toHaveLength(3), { timeout: 3_000 });
+    await wait(300);
+    expect(shown.size).toBe(0);
   });
 
   it('stops asking after a minute without an answer', async () => {
