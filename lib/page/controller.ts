@@ -55,19 +55,31 @@ interface Fresh {
   id: string;
 }
 
+/** A whole number in [min, max], else nothing. */
+const whole = (n: number | undefined, min: number, max: number) => (n !== undefined && Number.isSafeInteger(n) && n >= min && n <= max ? n : undefined);
+
+/**
+ * What the background is told of a card, within CardInputSchema's limits (lib/messages.ts; kept by
+ * hand, as zod stays out of the content script): the background refuses a message with one field
+ * out of bounds, and one odd card (an author string of 400 characters, upvotes of 1.5 in the
+ * page's data) would then leave the whole page without badges. Texts that may be cut are cut; an
+ * identifier or a date too long to be one is dropped.
+ */
 export function cardInput(card: Card): CardInput {
   const p = card.paper;
-  const out: CardInput = { title: p.title };
-  if (p.arxivId) out.arxivId = p.arxivId;
-  if (p.version) out.version = p.version;
-  if (p.doi) out.doi = p.doi;
-  if (p.url) out.url = p.url;
-  if (p.authors?.length) out.authors = p.authors.slice(0, 200);
+  const out: CardInput = { title: p.title.slice(0, 2_000) };
+  if (p.arxivId && p.arxivId.length <= 64) out.arxivId = p.arxivId;
+  const version = whole(p.version, 1, 1_000);
+  if (version !== undefined) out.version = version;
+  if (p.doi && p.doi.length <= 300) out.doi = p.doi;
+  if (p.url && p.url.length <= 2_048) out.url = p.url;
+  if (p.authors?.length) out.authors = p.authors.slice(0, 200).map((a) => a.slice(0, 300));
   if (p.abstract) out.abstract = p.abstract.slice(0, 20_000);
-  if (p.publishedAt) out.publishedAt = p.publishedAt;
-  if (p.year) out.year = p.year;
-  if (p.upvotes !== undefined) out.upvotes = p.upvotes;
-  out.title = out.title.slice(0, 2_000);
+  if (p.publishedAt && p.publishedAt.length <= 40) out.publishedAt = p.publishedAt;
+  const year = whole(p.year, 1_000, 3_000);
+  if (year !== undefined) out.year = year;
+  const upvotes = whole(p.upvotes, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  if (upvotes !== undefined) out.upvotes = upvotes;
   return out;
 }
 
@@ -253,6 +265,8 @@ export class PageController {
       // The recogniser hands back the same card while the element shows the same paper.
       if (had && had.card === card) continue;
       const input = cardInput(card);
+      // Nothing to look up or show: the schema wants a title.
+      if (input.title === '') continue;
       const id = cardId(input);
       if (had && had.id === id) continue;
       if (had) this.drop(card.element, had); // the page reused the element for another paper

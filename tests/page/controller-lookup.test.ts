@@ -70,6 +70,14 @@ describe('PageController, a lookup the background does not answer', () => {
     expect(shown.size).toBe(0);
   });
 
+  it('leaves a card without a title out of the lookup (the background would refuse it), and badges the rest', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<article id="2401.00003"></article>');
+    const bg = background(0);
+    const { shown } = await startController();
+    expect(bg.of('cards.lookup')[0]!['cards']).toHaveLength(2);
+    expect([...shown.keys()].sort()).toEqual(['2401.00001', '2401.00002']);
+  });
+
   it('stops asking after a minute without an answer', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const bg = background(Infinity);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { CardInputSchema } from '../../lib/messages';
+import { cardInput } from '../../lib/page/controller';
+import type { Card, CardPaper } from '../../lib/types';
+
+const card = (paper: CardPaper) => ({ element: {} as Element, anchors: [], paper }) as Card;
+
+// The background refuses a lookup with one field out of the schema's bounds, which left a whole
+// page without badges; cardInput keeps every card within them.
+describe('cardInput', () => {
+  it('keeps an ordinary card as it is', () => {
+    const paper: CardPaper = {
+      title: 'Sparse Mixture of Experts',
+      arxivId: '2401.01234',
+      version: 2,
+      doi: '10.1/abc',
+      url: 'https://huggingface.co/papers/2401.01234',
+      authors: ['A. Author', 'B. Author'],
+      abstract: 'An abstract.',
+      publishedAt: '2024-01-02',
+      year: 2024,
+      upvotes: 7,
+    };
+    expect(cardInput(card(paper))).toEqual(paper);
+  });
+
+  it('brings every field of an odd card within the schema', () => {
+    const odd = cardInput(
+      card({
+        title: 'T'.repeat(5_000),
+        arxivId: '2401.'.repeat(20),
+        version: 1.5,
+        doi: `10.1/${'x'.repeat(400)}`,
+        url: `https://huggingface.co/papers/${'y'.repeat(3_000)}`,
+        authors: ['The Collaboration: '.repeat(40), ...Array.from({ length: 500 }, (_, i) => `Author ${i}`)],
+        abstract: 'a'.repeat(30_000),
+        publishedAt: 'x'.repeat(100),
+        year: 20_240,
+        upvotes: 1.5,
+      }),
+    );
+    expect(CardInputSchema.safeParse(odd).success).toBe(true);
+    expect(odd.title).toHaveLength(2_000);
+    expect(odd.authors).toHaveLength(200);
+    expect(odd.authors![0]).toHaveLength(300);
+    expect(odd).not.toHaveProperty('doi');
+    expect(odd).not.toHaveProperty('url');
+    expect(odd).not.toHaveProperty('arxivId');
+    expect(odd).not.toHaveProperty('version');
+    expect(odd).not.toHaveProperty('year');
+    expect(odd).not.toHaveProperty('upvotes');
+  });
+
+  it('keeps the schema on numbers a page makes up', () => {
+    for (const n of [NaN, Infinity, -1, 0, 1e300, 2 ** 60]) {
+      const input = cardInput(card({ title: 'A title', version: n, year: n, upvotes: n }));
+      expect(CardInputSchema.safeParse(input).success).toBe(true);
+    }
+  });
+});
