@@ -165,8 +165,9 @@ export class PageController {
   private pageInfo(): PageInfo {
     const url = new URL(this.doc.location.href);
     const digest = this.firstDigestDate;
-    const info: PageInfo = { url: url.href, site: this.site.id, label: this.site.pageLabel(url, this.doc) };
-    if (digest) info.digestDate = digest;
+    // Within PageInfoSchema, as cards are (cardInput): a search URL can be longer than 4,096.
+    const info: PageInfo = { url: url.href.slice(0, 4_096), site: this.site.id, label: this.site.pageLabel(url, this.doc).slice(0, 200) };
+    if (digest && /^\d{4}-\d{2}-\d{2}$/.test(digest)) info.digestDate = digest;
     return info;
   }
   private firstDigestDate: string | undefined;

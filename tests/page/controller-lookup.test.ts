@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 /**
- * PageController when the background does not answer a page's lookup (a worker starting or
- * stopping, a database that cannot open): no badge rather than a wrong "New", a second try, and
- * later scans until it answers, for a minute at most (./controller-harness.ts).
+ * PageController's lookups: within the message schema whatever the page holds, and when the
+ * background does not answer (a worker starting or stopping, a database that cannot open), no badge
+ * rather than a wrong "New", a second try, and later scans until it answers, for a minute at most
+ * (./controller-harness.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, type CardInput, type CardStatus } from '../../lib/messages';
+import { DEFAULT_SETTINGS, PageInfoSchema, type CardInput, type CardStatus } from '../../lib/messages';
 import { fakeBackground, paper } from '../popup/helpers';
 import { fakeUi, newController, startController, stopControllers } from './controller-harness';
 
@@ -38,8 +39,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('PageController, a lookup the background does not answer', () => {
-  it('is sent once more, and the badges show what the library holds', async () => {
+describe('PageController, its lookups', () => {
+  it('one the background misses is sent once more, and the badges show what the library holds', async () => {
     const bg = background(1);
     const { shown } = await startController();
     // Well before the next scan (a second later): the second try's answer.
@@ -49,7 +50,7 @@ describe('PageController, a lookup the background does not answer', () => {
     expect(shown.get('2401.00002')).toMatchObject({ status: 'new' });
   });
 
-  it('leaves the cards without a badge rather than call them New, and badges them when a later scan is answered', async () => {
+  it('unanswered, leaves the cards without a badge rather than call them New, and badges them when a later scan is answered', async () => {
     const bg = background(2);
     const { shown } = await startController();
     await wait(500);
@@ -78,7 +79,17 @@ describe('PageController, a lookup the background does not answer', () => {
     expect([...shown.keys()].sort()).toEqual(['2401.00001', '2401.00002']);
   });
 
-  it('stops asking after a minute without an answer', async () => {
+  it('sends a page of a very long URL within the schema', async () => {
+    history.replaceState(null, '', `/papers?q=${'x'.repeat(5_000)}`);
+    const bg = background(0);
+    const { shown } = await startController();
+    expect(shown.size).toBe(2);
+    const page = bg.of('cards.lookup')[0]!['report'];
+    expect(PageInfoSchema.safeParse(page).success).toBe(true);
+    history.replaceState(null, '', '/');
+  });
+
+  it('unanswered for a minute, stop', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const bg = background(Infinity);
     const { ui, shown } = fakeUi();
