@@ -10,6 +10,7 @@ import { SeenTracker } from '../seen';
 import { NearScreen } from './near-screen';
 import { SightingBatch } from './sightings';
 import type { Card, SiteModule } from '../types';
+import { cardId, cardInput, slimInput } from './card-input';
 import { createSlicer, FRAME_MS, runSliced, type Slicer } from './slices';
 
 export interface BadgeModel {
@@ -53,50 +54,6 @@ interface Fresh {
   card: Card;
   input: CardInput;
   id: string;
-}
-
-/** A whole number in [min, max], else nothing. */
-const whole = (n: number | undefined, min: number, max: number) => (n !== undefined && Number.isSafeInteger(n) && n >= min && n <= max ? n : undefined);
-
-/**
- * What the background is told of a card, within CardInputSchema's limits (lib/messages.ts; kept by
- * hand, as zod stays out of the content script): the background refuses a message with one field
- * out of bounds, and one odd card (an author string of 400 characters, upvotes of 1.5 in the
- * page's data) would then leave the whole page without badges. Texts that may be cut are cut; an
- * identifier or a date too long to be one is dropped.
- */
-export function cardInput(card: Card): CardInput {
-  const p = card.paper;
-  const out: CardInput = { title: p.title.slice(0, 2_000) };
-  if (p.arxivId && p.arxivId.length <= 64) out.arxivId = p.arxivId;
-  const version = whole(p.version, 1, 1_000);
-  if (version !== undefined) out.version = version;
-  if (p.doi && p.doi.length <= 300) out.doi = p.doi;
-  if (p.url && p.url.length <= 2_048) out.url = p.url;
-  if (p.authors?.length) out.authors = p.authors.slice(0, 200).map((a) => a.slice(0, 300));
-  if (p.abstract) out.abstract = p.abstract.slice(0, 20_000);
-  if (p.publishedAt && p.publishedAt.length <= 40) out.publishedAt = p.publishedAt;
-  const year = whole(p.year, 1_000, 3_000);
-  if (year !== undefined) out.year = year;
-  const upvotes = whole(p.upvotes, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  if (upvotes !== undefined) out.upvotes = upvotes;
-  return out;
-}
-
-/**
- * A card as its lookup and the tab's report need it: no abstract. Matching goes by ids, title,
- * authors and year, and the popup never shows an abstract; abstracts were most of what the page
- * serialised on its main thread for those two messages. The sightings, which store the paper,
- * carry them.
- */
-export function slimInput(input: CardInput): CardInput {
-  if (input.abstract === undefined) return input;
-  const { abstract: _abstract, ...rest } = input;
-  return rest;
-}
-
-function cardId(p: CardInput): string {
-  return p.arxivId ? `arxiv:${p.arxivId}` : `title:${p.title}`;
 }
 
 /** Cards badged at once; past this a page's badges are mounted as their cards come near. */

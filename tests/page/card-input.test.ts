@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CardInputSchema } from '../../lib/messages';
-import { cardInput } from '../../lib/page/controller';
+import { cardInput } from '../../lib/page/card-input';
 import type { Card, CardPaper } from '../../lib/types';
 
 const card = (paper: CardPaper) => ({ element: {} as Element, anchors: [], paper }) as Card;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slimInput } from '../../lib/page/controller';
+import { slimInput } from '../../lib/page/card-input';
 
 // Lookups and the tab's report leave abstracts out (they were most of each message's size); the
 // sightings, which store the paper, keep them (they send the card itself).
