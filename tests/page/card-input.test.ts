@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { CardInputSchema } from '../../lib/messages';
-import { cardInput } from '../../lib/page/card-input';
+import { cardInput, slimInput } from '../../lib/page/card-input';
 import type { Card, CardPaper } from '../../lib/types';
 
 const card = (paper: CardPaper) => ({ element: {} as Element, anchors: [], paper }) as Card;
+
+const ORDINARY: CardPaper = {
+  title: 'Sparse Mixture of Experts',
+  arxivId: '2401.01234',
+  version: 2,
+  doi: '10.1/abc',
+  url: 'https://huggingface.co/papers/2401.01234',
+  authors: ['A. Author', 'B. Author'],
+  abstract: 'A long abstract. '.repeat(100),
+  publishedAt: '2024-01-02',
+  year: 2024,
+  upvotes: 7,
+};
 
 // The background refuses a lookup with one field out of the schema's bounds, which left a whole
 // page without badges; cardInput keeps every card within them.
 describe('cardInput', () => {
   it('keeps an ordinary card as it is', () => {
-    const paper: CardPaper = {
-      title: 'Sparse Mixture of Experts',
-      arxivId: '2401.01234',
-      version: 2,
-      doi: '10.1/abc',
-      url: 'https://huggingface.co/papers/2401.01234',
-      authors: ['A. Author', 'B. Author'],
-      abstract: 'An abstract.',
-      publishedAt: '2024-01-02',
-      year: 2024,
-      upvotes: 7,
-    };
-    expect(cardInput(card(paper))).toEqual(paper);
+    expect(cardInput(card(ORDINARY))).toEqual(ORDINARY);
   });
 
   it('brings every field of an odd card within the schema', () => {
@@ -56,5 +57,23 @@ describe('cardInput', () => {
       const input = cardInput(card({ title: 'A title', version: n, year: n, upvotes: n }));
       expect(CardInputSchema.safeParse(input).success).toBe(true);
     }
+  });
+});
+
+// Lookups and the tab's report leave abstracts out (they were most of each message's size); the
+// sightings, which store the paper, keep them (they send the card itself).
+describe('slimInput', () => {
+  it('drops the abstract and keeps everything matching reads', () => {
+    const input = cardInput(card(ORDINARY));
+    const slim = slimInput(input);
+    expect(slim).not.toHaveProperty('abstract');
+    const { abstract: _a, ...rest } = ORDINARY;
+    expect(slim).toEqual(rest);
+    expect(input.abstract).toBeDefined(); // the card itself is left as it was
+  });
+
+  it('hands back a card without an abstract as it is', () => {
+    const input = { title: 'No abstract here' };
+    expect(slimInput(input)).toBe(input);
   });
 });
