@@ -10,6 +10,7 @@ import { SeenTracker } from '../seen';
 import { NearScreen } from './near-screen';
 import { SightingBatch } from './sightings';
 import type { Card, SiteModule } from '../types';
+import { isIsoDay } from '../sites/text';
 import { cardId, cardInput, slimInput } from './card-input';
 import { createSlicer, FRAME_MS, runSliced, type Slicer } from './slices';
 
@@ -124,7 +125,7 @@ export class PageController {
     const digest = this.firstDigestDate;
     // Within PageInfoSchema, as cards are (cardInput): a search URL can be longer than 4,096.
     const info: PageInfo = { url: url.href.slice(0, 4_096), site: this.site.id, label: this.site.pageLabel(url, this.doc).slice(0, 200) };
-    if (digest && /^\d{4}-\d{2}-\d{2}$/.test(digest)) info.digestDate = digest;
+    if (isIsoDay(digest)) info.digestDate = digest;
     return info;
   }
   private firstDigestDate: string | undefined;
