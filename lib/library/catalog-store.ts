@@ -87,6 +87,15 @@ export class CatalogStore {
     return this.catalog ?? this.near;
   }
 
+  /**
+   * Runs `fn` with what finds near titles: at once (in this task) when that is loaded, so the
+   * transaction `fn` opens is ordered with the writes asked for before it; else once it is.
+   */
+  withNear<T>(fn: (from: Catalog | NearKeys) => Promise<T>): Promise<T> {
+    const now = this.nearNow();
+    return now ? fn(now) : this.nearTitles().then(fn);
+  }
+
   private async loadNear(): Promise<NearKeys | null> {
     const db = this.db;
     this.nearHeard.listen();

@@ -49,8 +49,8 @@ export class Library {
 
   /** `resolve` in a read transaction of its own, waiting first for what finds near titles if need be. */
   async resolveAlone(probes: Probe[]): Promise<(Resolved | null)[]> {
-    const from = this.catalog.nearNow() ?? (await this.catalog.nearTitles());
-    return this.db.transaction('r', this.db.papers, this.db.notSame, () => this.resolve(probes, from));
+    const db = this.db;
+    return this.catalog.withNear((from) => db.transaction('r', db.papers, db.notSame, () => this.resolve(probes, from)));
   }
 
   /** Search waits for the catalog (a snapshot loads in a fraction of what one slow query costs). */
@@ -70,18 +70,20 @@ export class Library {
     const store = this.catalog;
     // Page lookups do not wait for the catalog to load: until it has, near titles come from the
     // snapshot's near keys.
-    const from = store.nearNow() ?? (await store.nearTitles());
     // Answered as soon as the statuses are known, not once the read-only transaction has completed:
     // its commit is one more round trip to the database, which the page's badges need not wait for.
-    const resolved = await new Promise<(Resolved<PaperRow | SlimView> | null)[]>((answer, fail) => {
-      this.db
-        .transaction('r', this.db.papers, this.db.notSame, async () => {
-          const out = await resolve(this.db, probes, from, () => store.ready());
-          Dexie.ignoreTransaction(() => answer(out));
-          return out;
-        })
-        .catch(fail);
-    });
+    const resolved = await store.withNear(
+      (from) =>
+        new Promise<(Resolved<PaperRow | SlimView> | null)[]>((answer, fail) => {
+          this.db
+            .transaction('r', this.db.papers, this.db.notSame, async () => {
+              const out = await resolve(this.db, probes, from, () => store.ready());
+              Dexie.ignoreTransaction(() => answer(out));
+              return out;
+            })
+            .catch(fail);
+        }),
+    );
     return resolved.map((r) => (r ? { status: statusOf(r.row), paper: toSlimView(r.row), match: r.match } : { status: 'new' }));
   }
 
@@ -90,8 +92,11 @@ export class Library {
    * however many batches or duplicate cards report it.
    */
   async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
+    return this.catalog.withNear((from) => this.recordWith(from, visitId, page, cards));
+  }
+
+  private recordWith(from: Catalog | NearKeys, visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
     const db = this.db;
-    const from = this.catalog.nearNow() ?? (await this.catalog.nearTitles());
     return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
       const now = this.now();
       const rows = await this.upsert(cards.map(probeOf), now, from);
@@ -228,15 +233,16 @@ export class Library {
     apply: (row: PaperRow, now: number) => void,
   ): Promise<PaperView> {
     const db = this.db;
-    const from = 'key' in target ? null : (this.catalog.nearNow() ?? (await this.catalog.nearTitles()));
-    return db.transaction('rw', db.papers, db.history, db.notSame, async () => {
-      const now = this.now();
-      const row = await this.target(target, now, from);
-      apply(row, now);
-      row.updatedAt = now;
-      await db.papers.put(forStorage(row));
-      return toView(row);
-    });
+    const run = (from: Catalog | NearKeys | null) =>
+      db.transaction('rw', db.papers, db.history, db.notSame, async () => {
+        const now = this.now();
+        const row = await this.target(target, now, from);
+        apply(row, now);
+        row.updatedAt = now;
+        await db.papers.put(forStorage(row));
+        return toView(row);
+      });
+    return 'key' in target ? run(null) : this.catalog.withNear(run);
   }
 
   save(target: { key: string } | { card: CardInput; page?: PageInfo }, saved: boolean): Promise<PaperView> {

@@ -63,6 +63,19 @@ describe('lookup and sightings', () => {
     const st = await lib.lookup(cards);
     expect(st.map((s) => s.status)).toEqual(cards.map((_, i) => (i % 2 === 0 ? 'seen' : 'new')));
   });
+
+  it('a lookup and a write asked for together are answered in the order they were asked', async () => {
+    const { lib } = fresh();
+    const a = card('The Curse of Depth in Large Language Models', '2502.59669');
+    await lib.recordSightings('v1', HF('2025-10-29'), [a]);
+    await lib.catalog.nearTitles();
+    // Neither waits for the other: the lookup, asked first, must not see the save.
+    const [first, saved] = await Promise.all([lib.lookup([a]), lib.save({ key: 'arxiv:2502.59669' }, true)]);
+    expect(first[0]?.status).toBe('seen');
+    expect(saved.savedAt).toBeDefined();
+    const [, after] = await Promise.all([lib.save({ key: 'arxiv:2502.59669' }, false), lib.lookup([a])]);
+    expect(after[0]?.status).toBe('seen');
+  });
 });
 
 describe('re-keying', () => {
