@@ -44,6 +44,12 @@ export interface PaperRow {
   tags: string[];
   note: string;
   updatedAt: number;
+  /**
+   * Keys this paper had before it was re-keyed (a title-only or DOI paper that showed its arXiv id;
+   * two papers merged). A page or popup that looked the paper up before the move still edits it
+   * by the key it holds. Indexed; absent on almost every row, so it costs an import nothing.
+   */
+  formerKeys?: string[];
 }
 
 /** One sighting of a paper on a page: the unit of a paper's history. */
@@ -214,6 +220,11 @@ export class DejaLuDB extends Dexie {
     // candidate keys (lib/library/near-keys.ts): equal title keys share a candidate key.
     this.version(5).stores({
       papers: 'key, doi',
+    });
+    // Version 6: the keys a re-keyed paper had (PaperRow.formerKeys), so an edit by the key a page
+    // was given before a visit re-keyed the paper finds it.
+    this.version(6).stores({
+      papers: 'key, doi, *formerKeys',
     });
     // A new database starts its count at zero (an upgraded one gets it from upgradeToV3).
     this.on('populate', (tx) => {

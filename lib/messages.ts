@@ -328,6 +328,11 @@ export interface ChangeEvent {
    */
   rematch?: string[];
   /**
+   * Papers moved to a new key (old → new; `keys` lists the new ones): a title-only or DOI paper
+   * that showed its arXiv id. Pages move their cards to the new key; the paper is the same.
+   */
+  moved?: Record<string, string>;
+  /**
    * Any paper may have changed: the library was cleared, restored from a deletion or took an
    * import. Pages look every card they show up again.
    */

@@ -88,6 +88,9 @@ export function createRouter(deps: RouterDeps) {
   const notify = deps.notify ?? (() => {});
   const files = deps.files ?? cacheFiles;
   const tabId = (sender: Sender, req?: { tabId?: number }) => req?.tabId ?? sender.tab?.id;
+  // A visit or a badge's edit that moved papers to their arXiv key: pages showing them hold the
+  // old key; they move their cards to the new one.
+  library.onMoved((moved) => notify([...new Set(Object.values(moved))], { moved }));
 
   // Which paper each card of a tab was matched to by its content script's lookups, so the popup's
   // `tab.get` re-reads those rows instead of looking the whole page up again. Operations that can

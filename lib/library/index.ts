@@ -42,6 +42,31 @@ export class Library {
     this.catalog = new CatalogStore(db);
   }
 
+  private readonly movedListeners = new Set<(moved: Record<string, string>) => void>();
+
+  /**
+   * Be told, once their transaction has committed, of papers a visit or an edit moved to a new key
+   * (old key → new key): pages showing them hold the old key.
+   */
+  onMoved(fn: (moved: Record<string, string>) => void): () => void {
+    this.movedListeners.add(fn);
+    return () => this.movedListeners.delete(fn);
+  }
+
+  private async tellMoved<T>(run: (moved: Moves) => Promise<T>): Promise<T> {
+    const moved: Moves = new Map();
+    const out = await run(moved);
+    if (!moved.size) return out;
+    const final: Record<string, string> = {};
+    for (let [from, to] of moved) {
+      const start = from;
+      while (moved.has(to) && to !== start) [from, to] = [to, moved.get(to)!];
+      final[start] = to;
+    }
+    for (const fn of this.movedListeners) fn(final);
+    return out;
+  }
+
   /** The stored paper for each probe; `from` is CatalogStore.nearTitles, asked for before the transaction. */
   resolve(probes: Probe[], from: Catalog | NearKeys): Promise<(Resolved | null)[]> {
     return resolve(this.db, probes, from);
@@ -92,14 +117,14 @@ export class Library {
    * however many batches or duplicate cards report it.
    */
   async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
-    return this.catalog.withNear((from) => this.recordWith(from, visitId, page, cards));
+    return this.tellMoved((moved) => this.catalog.withNear((from) => this.recordWith(from, visitId, page, cards, moved)));
   }
 
-  private recordWith(from: Catalog | NearKeys, visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
+  private recordWith(from: Catalog | NearKeys, visitId: string, page: PageInfo, cards: CardInput[], moved: Moves): Promise<number> {
     const db = this.db;
     return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
       const now = this.now();
-      const rows = await this.upsert(cards.map(probeOf), now, from);
+      const rows = await this.upsert(cards.map(probeOf), now, from, moved);
       const keys = [...new Set(rows.map((r) => r.key))];
       const histories = new Map<string, HistoryRow>();
       (await db.history.bulkGet(keys)).forEach((h, i) => histories.set(keys[i]!, h ?? { paperKey: keys[i]!, sightings: [] }));
@@ -141,14 +166,28 @@ export class Library {
    * title or DOI shows its arXiv id). Must run inside a rw transaction on papers, history, notSame;
    * `from` (CatalogStore.nearTitles) is asked for before it opens.
    */
-  private async upsert(probes: Probe[], now: number, from: Catalog | NearKeys): Promise<PaperRow[]> {
+  private async upsert(probes: Probe[], now: number, from: Catalog | NearKeys, moved?: Moves): Promise<PaperRow[]> {
     const resolved = await this.resolve(probes, from);
     const byKey = new Map<string, PaperRow>();
+    // Keys re-keyed in this batch → where they went: a later card of the batch resolved (before
+    // the loop) to the old row must reach the new one, or the old row would be written back.
+    const movedTo = new Map<string, string>();
+    const current = (key: string): string => {
+      for (let k = movedTo.get(key); k !== undefined; k = movedTo.get(key)) key = k;
+      return key;
+    };
+    const rekey = async (row: PaperRow, newKey: string): Promise<PaperRow> => {
+      const next = await this.rekey(row, newKey, byKey.get(newKey));
+      byKey.delete(row.key);
+      movedTo.set(row.key, newKey);
+      moved?.set(row.key, newKey);
+      return next;
+    };
     const out: PaperRow[] = [];
     for (let i = 0; i < probes.length; i++) {
       const p = probes[i]!;
       const found = resolved[i];
-      let row = found ? (byKey.get(found.row.key) ?? found.row) : undefined;
+      let row = found ? (byKey.get(current(found.row.key)) ?? found.row) : undefined;
       // A near-title match is a judgement the user may overrule ("not the same paper"): it never
       // hands the stored paper this card's ids, so the match stays visible and splittable.
       const fuzzy = found?.match.rule === 'similar-title';
@@ -159,36 +198,37 @@ export class Library {
         learn(row, fuzzy ? { ...p, arxivId: undefined, doi: undefined, version: undefined } : p);
       }
       if (!fuzzy && p.arxivId && row.key !== `arxiv:${p.arxivId}` && !row.key.startsWith('arxiv:')) {
-        const oldKey = row.key;
-        row = await this.rekey(row, `arxiv:${p.arxivId}`);
-        byKey.delete(oldKey);
+        row = await rekey(row, `arxiv:${p.arxivId}`);
       }
       // The card shows both ids: a twin stored under its DOI alone is the same paper.
       if (!fuzzy && p.doi && row.key.startsWith('arxiv:')) {
-        const twin = await this.db.papers.get(`doi:${p.doi}`);
+        const twinKey = `doi:${p.doi}`;
+        const twin = movedTo.has(twinKey) ? undefined : (byKey.get(twinKey) ?? (await this.db.papers.get(twinKey)));
         if (twin) {
-          row = await this.rekey(twin, row.key);
+          byKey.set(row.key, row);
+          row = await rekey(twin, row.key);
           learn(row, p);
-          byKey.delete(twin.key);
         }
       }
       byKey.set(row.key, row);
       out.push(row);
     }
     await this.db.papers.bulkPut([...byKey.values()].map(forStorage));
-    return out.map((r) => byKey.get(r.key) ?? r);
+    return out.map((r) => byKey.get(current(r.key)) ?? r);
   }
 
   /**
    * Move a paper to a new key without losing anything: sightings and not-same pairs follow it, and
    * if a paper already has that key the two are merged (counts added, tags and notes united).
    */
-  async rekey(row: PaperRow, newKey: string): Promise<PaperRow> {
+  async rekey(row: PaperRow, newKey: string, known?: PaperRow): Promise<PaperRow> {
     const db = this.db;
     const oldKey = row.key;
-    const existing = await db.papers.get(newKey);
+    // `known`: the row at newKey as the caller holds it, changed and not yet written.
+    const existing = known ?? (await db.papers.get(newKey));
     const merged = existing ? mergeRows(existing, row) : { ...row, key: newKey };
     merged.key = newKey;
+    merged.formerKeys = [...new Set([...(merged.formerKeys ?? []), oldKey])].filter((k) => k !== newKey);
     await db.papers.delete(oldKey);
     await db.papers.put(forStorage(merged));
     const [from, to] = await db.history.bulkGet([oldKey, newKey]);
@@ -216,15 +256,16 @@ export class Library {
     target: { key: string } | { card: CardInput; page?: PageInfo },
     now: number,
     from: Catalog | NearKeys | null,
+    moved: Moves,
   ): Promise<PaperRow> {
     if ('key' in target) {
-      const row = await this.db.papers.get(target.key);
+      const row = (await this.db.papers.get(target.key)) ?? (await this.db.papers.where('formerKeys').equals(target.key).first());
       if (!row) throw new NotFound(`No paper with key ${target.key}.`);
       return row;
     }
     // Asked for by the caller before its transaction opened: awaiting it here would end it.
     if (!from) throw new Error('A card target needs CatalogStore.nearTitles.');
-    const [row] = await this.upsert([probeOf(target.card)], now, from);
+    const [row] = await this.upsert([probeOf(target.card)], now, from, moved);
     return row!;
   }
 
@@ -233,16 +274,18 @@ export class Library {
     apply: (row: PaperRow, now: number) => void,
   ): Promise<PaperView> {
     const db = this.db;
-    const run = (from: Catalog | NearKeys | null) =>
-      db.transaction('rw', db.papers, db.history, db.notSame, async () => {
-        const now = this.now();
-        const row = await this.target(target, now, from);
-        apply(row, now);
-        row.updatedAt = now;
-        await db.papers.put(forStorage(row));
-        return toView(row);
-      });
-    return 'key' in target ? run(null) : this.catalog.withNear(run);
+    return this.tellMoved((moved) => {
+      const run = (from: Catalog | NearKeys | null) =>
+        db.transaction('rw', db.papers, db.history, db.notSame, async () => {
+          const now = this.now();
+          const row = await this.target(target, now, from, moved);
+          apply(row, now);
+          row.updatedAt = now;
+          await db.papers.put(forStorage(row));
+          return toView(row);
+        });
+      return 'key' in target ? run(null) : this.catalog.withNear(run);
+    });
   }
 
   save(target: { key: string } | { card: CardInput; page?: PageInfo }, saved: boolean): Promise<PaperView> {
@@ -418,17 +461,39 @@ export class Library {
     });
   }
 
-  /** Undo of a bulk delete: put back exactly what the snapshot holds. */
+  /**
+   * Undo of a bulk delete: put back what the snapshot holds. A paper recorded or edited again since
+   * the delete (a digest tab saw it, the reader noted it) is merged with its snapshot, as two
+   * copies of one paper are, so nothing written in between is lost; undoing twice adds nothing.
+   */
   async restore(snapshot: string): Promise<number> {
     const db = this.db;
     const data = JSON.parse(snapshot) as Snapshot | { papers: PaperRow[]; sightings: SightingRow[]; notSame: NotSameRow[] };
     // A snapshot taken before version 3 (undo offered across an update) holds sighting rows.
     const history = 'history' in data ? data.history : groupSightings(data.sightings);
     return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
-      const replaced = await db.history.bulkGet(history.map((h) => h.paperKey));
-      await db.papers.bulkPut(data.papers);
-      await addToSightingTotal(db, historyCount(history) - historyCount(replaced));
-      await db.history.bulkPut(history);
+      const [nowRows, nowHistory] = await Promise.all([
+        db.papers.bulkGet(data.papers.map((p) => p.key)),
+        db.history.bulkGet(history.map((h) => h.paperKey)),
+      ]);
+      // Sightings each paper gains back (all of its snapshot's, but those already there again).
+      const gained = new Map<string, number>();
+      const histories = history.map((back, i): HistoryRow => {
+        const here = nowHistory[i]?.sightings ?? [];
+        const sightings = joinHistories(here, back.sightings.filter((s) => !here.some((h) => h.visitId === s.visitId && h.at === s.at)));
+        gained.set(back.paperKey, sightings.length - here.length);
+        return { paperKey: back.paperKey, sightings };
+      });
+      const rows = data.papers.map((snap, i) => {
+        const now = nowRows[i];
+        if (!now) return snap;
+        const merged = mergeRows(now, snap);
+        merged.seenCount = now.seenCount + (gained.get(snap.key) ?? 0);
+        return forStorage(merged);
+      });
+      await db.papers.bulkPut(rows);
+      await addToSightingTotal(db, [...gained.values()].reduce((a, b) => a + b, 0));
+      await db.history.bulkPut(histories);
       await db.notSame.bulkPut(data.notSame);
       return data.papers.length;
     });
@@ -441,6 +506,9 @@ export class Library {
     });
   }
 }
+
+/** Papers moved to a new key within one transaction: old key → new key. */
+type Moves = Map<string, string>;
 
 /** What a bulk delete hands back for its undo. */
 interface Snapshot {

@@ -70,7 +70,7 @@ function yearOf(date: string | undefined): number | undefined {
 }
 
 export function toView(row: PaperRow): PaperView {
-  const { titleKey: _t, candidateKeys: _c, words: _w, ...view } = row;
+  const { titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } = row;
   return view;
 }
 
@@ -81,7 +81,7 @@ export function toView(row: PaperRow): PaperView {
  */
 export function toSlimView(row: PaperRow | SlimView): PaperView {
   // A slim view from the catalog (lib/library/catalog.ts `slim`) has none of these fields.
-  const { abstract: _a, titleKey: _t, candidateKeys: _c, words: _w, ...view } = row as PaperRow;
+  const { abstract: _a, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } = row as PaperRow;
   return view;
 }
 
@@ -172,6 +172,8 @@ export function mergeRows(keep: PaperRow, other: PaperRow): PaperRow {
   m.year ??= other.year;
   m.publishedAt ??= other.publishedAt;
   m.updatedAt = Math.max(keep.updatedAt, other.updatedAt);
+  const former = [...new Set([...(keep.formerKeys ?? []), ...(other.formerKeys ?? [])])];
+  m.formerKeys = former.length ? former : undefined;
   return dropUndefined(m);
 }
 

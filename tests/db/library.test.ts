@@ -118,6 +118,56 @@ describe('re-keying', () => {
     expect(rows[0]!.tags).toEqual(['vision']);
     expect(rows[0]!.doi).toBe('10.1109/cvpr.2016.90');
   });
+
+  it('a batch showing a stored title-only paper with and without its id leaves one paper', async () => {
+    const { lib, db } = fresh();
+    const T = 'Scaling Laws for Neural Language Models';
+    await lib.recordSightings('v1', HF('2025-10-29'), [card(T)]);
+    await lib.setNote({ key: (await lib.lookup([card(T)]))[0]!.paper!.key }, 'my note');
+    // The page lists it twice: the title-only card resolved to the row the second card re-keys.
+    await lib.recordSightings('v2', HF('2025-11-03'), [card(T), card(T, '2001.08361')]);
+    expect((await db.papers.toArray()).map((r) => r.key)).toEqual(['arxiv:2001.08361']);
+    const p = (await lib.getPaper('arxiv:2001.08361')).paper!;
+    expect(p.seenCount).toBe(2);
+    expect(p.note).toBe('my note');
+    expect((await lib.stats()).sightings).toBe(2);
+  });
+
+  it('an edit by the key a page was given before its visit re-keyed the paper reaches the paper', async () => {
+    const { lib } = fresh();
+    const T = 'Scaling Laws for Neural Language Models';
+    await lib.recordSightings('v1', HF('2025-10-29'), [card(T)]);
+    const moves: Record<string, string>[] = [];
+    lib.onMoved((m) => moves.push(m));
+    // Today's page shows it with its id: the badge holds the title key the lookup gave…
+    const c = card(T, '2001.08361');
+    const shownKey = (await lib.lookup([c]))[0]!.paper!.key;
+    expect(shownKey.startsWith('title:')).toBe(true);
+    // …the visit's sighting re-keys the paper, and the page is told where it went…
+    await lib.recordSightings('v2', HF('2025-11-03'), [c]);
+    expect(moves).toEqual([{ [shownKey]: 'arxiv:2001.08361' }]);
+    // …and an edit already under way with the old key still reaches it.
+    const p = await lib.setNote({ key: shownKey }, 'read section 3');
+    expect(p.key).toBe('arxiv:2001.08361');
+    expect(p.note).toBe('read section 3');
+    expect(moves).toHaveLength(1);
+  });
+
+  it('the same for a paper known by its DOI, and for a save from a card that re-keys', async () => {
+    const { lib } = fresh();
+    const doiOnly = card('Deep Residual Learning for Image Recognition', undefined, { doi: '10.1109/cvpr.2016.90' });
+    const stored = await lib.setNote({ card: doiOnly }, 'from Zotero');
+    expect(stored.key).toBe('doi:10.1109/cvpr.2016.90');
+    const moves: Record<string, string>[] = [];
+    lib.onMoved((m) => moves.push(m));
+    const saved = await lib.save({ card: card('Deep Residual Learning for Image Recognition', '1512.03385', { doi: '10.1109/cvpr.2016.90' }) }, true);
+    expect(saved.key).toBe('arxiv:1512.03385');
+    expect(moves).toEqual([{ 'doi:10.1109/cvpr.2016.90': 'arxiv:1512.03385' }]);
+    const tagged = await lib.editTags({ key: stored.key }, ['resnet'], []);
+    expect(tagged).toMatchObject({ key: 'arxiv:1512.03385', tags: ['resnet'], note: 'from Zotero' });
+    // A key no paper ever had is still not found.
+    await expect(lib.setNote({ key: 'doi:10.1/none' }, 'x')).rejects.toThrow(/No paper/);
+  });
 });
 
 describe('not the same paper', () => {
@@ -211,6 +261,29 @@ describe('save, tags, search, bulk', () => {
     expect(await db.history.count()).toBe(2);
     expect((await lib.stats()).sightings).toBe(2);
   });
+
+  it('undo keeps what was recorded or written for a paper after its delete, and adds nothing twice', async () => {
+    let t = Date.parse('2025-11-03T09:00:00Z');
+    const lib = new Library(new DejaLuDB(`lib-test-${++n}`), () => t);
+    const c = card('Mixture of Experts Explained', '2401.04088');
+    await lib.recordSightings('v1', HF('2025-11-03'), [c]);
+    await lib.setNote({ key: 'arxiv:2401.04088' }, 'old note');
+    const { snapshot } = await lib.bulk(['arxiv:2401.04088'], { kind: 'delete' });
+    // Before the reader clicks Undo, a digest tab records the paper again and the reader notes it.
+    t += 60_000;
+    await lib.recordSightings('v2', HF('2025-11-04'), [c]);
+    await lib.setNote({ key: 'arxiv:2401.04088' }, 'new note');
+    await lib.restore(snapshot!);
+    const p = await lib.getPaper('arxiv:2401.04088');
+    expect(p.sightings?.map((s) => s.at)).toEqual([t - 60_000, t]);
+    expect(p.paper?.seenCount).toBe(2);
+    expect(p.paper?.note).toContain('new note');
+    expect(p.paper?.note).toContain('old note');
+    expect((await lib.stats()).sightings).toBe(2);
+    await lib.restore(snapshot!);
+    expect((await lib.getPaper('arxiv:2401.04088')).paper?.seenCount).toBe(2);
+    expect((await lib.stats()).sightings).toBe(2);
+  });
 });
 
 describe('schema upgrade', () => {
@@ -238,7 +311,7 @@ describe('schema upgrade', () => {
     expect(row?.first).toEqual({ at: 5, site: 'huggingface', label: 'Nov 3', pageUrl: 'https://huggingface.co/papers', digestDate: '2025-11-03' });
     expect(row?.tags).toEqual(['t']);
     expect(row?.note).toBe('n');
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.history.get('arxiv:2401.00001'))?.sightings.map((s) => s.at)).toEqual([5]);
   });
 });

@@ -7,6 +7,7 @@ import { createRouter, senderAllowed } from '../../lib/router';
 import { INLINE_CHARS, type Reply } from '../../lib/messages';
 import { memoryTabStore } from '../../lib/tabs';
 import type { FileStore } from '../../lib/transfer-files';
+import type { ChangeDetails } from '../../lib/notify';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const extPage = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
@@ -15,13 +16,15 @@ let n = 0;
 
 function router() {
   const badges: [number, number][] = [];
+  const events: { keys: string[]; details?: ChangeDetails }[] = [];
   const handle = createRouter({
     library: new Library(new DejaLuDB(`router-${++n}`)),
     tabs: memoryTabStore(),
     extensionId: EXT,
     setBadge: (tab, count) => badges.push([tab, count]),
+    notify: (keys, details) => void events.push({ keys, ...(details ? { details } : {}) }),
   });
-  return { handle, badges };
+  return { handle, badges, events };
 }
 
 describe('router', () => {
@@ -32,6 +35,19 @@ describe('router', () => {
       expect(reply.ok).toBe(false);
       if (!reply.ok) expect(reply.error.code).toBe('invalid');
     }
+  });
+
+  it("tells pages when a visit's sightings move a paper to its arXiv key", async () => {
+    const { handle, events } = router();
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    const title = 'Scaling Laws for Neural Language Models';
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards: [{ title }] }, hfTab);
+    expect(events).toEqual([]);
+    const lookup = await handle({ type: 'cards.lookup', cards: [{ title, arxivId: '2001.08361' }] }, hfTab);
+    const oldKey = lookup.ok && 'statuses' in lookup ? lookup.statuses[0]?.paper?.key : undefined;
+    expect(oldKey).toMatch(/^title:/);
+    await handle({ type: 'sightings.record', visitId: 'v2', page, cards: [{ title, arxivId: '2001.08361' }] }, hfTab);
+    expect(events).toEqual([{ keys: ['arxiv:2001.08361'], details: { moved: { [oldKey!]: 'arxiv:2001.08361' } } }]);
   });
 
   it('reports a missing paper as not-found', async () => {
