@@ -188,14 +188,16 @@ export class Library {
       const p = probes[i]!;
       const found = resolved[i];
       let row = found ? (byKey.get(current(found.row.key)) ?? found.row) : undefined;
-      // A near-title match is a judgement the user may overrule ("not the same paper"): it never
-      // hands the stored paper this card's ids, so the match stays visible and splittable.
+      // A near-title match is a judgement the user may overrule ("not the same paper"): it hands
+      // the stored paper nothing of this card — not its ids, so the match stays visible and
+      // splittable, nor its link, authors or abstract, which would stay with the stored paper
+      // after a split (a link to the other paper's page names its arXiv id).
       const fuzzy = found?.match.rule === 'similar-title';
       if (!row) {
         // Two new cards in one batch may be the same paper (a page listing it twice).
         row = byKey.get(keyOf(p)) ?? newRow(p, now);
-      } else {
-        learn(row, fuzzy ? { ...p, arxivId: undefined, doi: undefined, version: undefined } : p);
+      } else if (!fuzzy) {
+        learn(row, p);
       }
       if (!fuzzy && p.arxivId && row.key !== `arxiv:${p.arxivId}` && !row.key.startsWith('arxiv:')) {
         row = await rekey(row, `arxiv:${p.arxivId}`);

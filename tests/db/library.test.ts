@@ -320,7 +320,11 @@ describe('near-title matches stay splittable', () => {
   it('a sighting through a similar-title match does not hand the stored paper the card id', async () => {
     const { lib, db } = fresh();
     await lib.recordSightings('v1', HF('2025-10-29'), [card('Towards Robust Vision Transformers for Dense Prediction Tasks')]);
-    const variant = card('Towards Robust Vision Transformer for Dense Prediction Tasks', '2501.04040');
+    const variant = card('Towards Robust Vision Transformer for Dense Prediction Tasks', '2501.04040', {
+      url: 'https://huggingface.co/papers/2501.04040',
+      authors: ['Another Author'],
+      abstract: 'Another abstract.',
+    });
     const [st] = await lib.lookup([variant]);
     expect(st?.match?.rule).toBe('similar-title');
     await lib.recordSightings('v2', HF('2025-11-03'), [variant]);
@@ -328,6 +332,9 @@ describe('near-title matches stay splittable', () => {
     expect(again?.match?.rule).toBe('similar-title');
     expect(again?.paper?.seenCount).toBe(2);
     expect(await db.papers.get('arxiv:2501.04040')).toBeUndefined();
+    // Nor its link, authors or abstract, which would stay with the stored paper after a split.
+    expect(await db.papers.get(again!.paper!.key)).toMatchObject({ urls: [], authors: [] });
+    expect((await db.papers.get(again!.paper!.key))?.abstract).toBeUndefined();
     const { b } = await lib.markNotSame(again!.paper!.key, { card: variant });
     expect(b.key).toBe('arxiv:2501.04040');
     expect((await lib.lookup([variant]))[0]?.paper?.key).toBe('arxiv:2501.04040');
