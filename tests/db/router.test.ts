@@ -59,8 +59,8 @@ describe('router', () => {
   it('stores tags by the one tag rule the inputs use (lib/tags.ts); an empty or too long tag is refused', async () => {
     const { handle } = router();
     const card = { title: 'Tagged Okapi Paper', arxivId: '2501.00042' };
-    const reply = await handle({ type: 'paper.tags', target: { card }, add: ['  #Deep  Learning ', 'a,b'], remove: [] }, extPage);
-    expect(reply).toMatchObject({ ok: true, paper: { tags: ['deep-learning', 'ab'] } });
+    const reply = await handle({ type: 'paper.tags', target: { card }, add: ['  #Deep  Learning ', 'a,b', 'x\u0001y\u007f'], remove: [] }, extPage);
+    expect(reply).toMatchObject({ ok: true, paper: { tags: ['deep-learning', 'ab', 'xy'] } });
     for (const bad of ['  # ', 'x'.repeat(65)]) {
       const refused = await handle({ type: 'paper.tags', target: { card }, add: [bad], remove: [] }, extPage);
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid' } });
