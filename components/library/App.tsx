@@ -2,7 +2,7 @@
  * The library page: the whole library in a tab. Talks to the background only through
  * `send`/`call`, and refreshes on `dejalu.changed` events (its own edits included).
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, PaperView, Settings } from '../../lib/messages';
 import { call, send } from '../../lib/rpc';
 import { BulkBar, type BulkOp } from './BulkBar';
@@ -11,7 +11,7 @@ import { count, plural } from './format';
 import { useChanges, useOverview, usePaper, useSearchList } from './hooks';
 import { PaperList } from './PaperList';
 import { isFiltered } from './query';
-import { pageSelection, range, setMany, toggle } from './selection';
+import { keepListed, pageSelection, range, setMany, toggle } from './selection';
 import { SettingsPane } from './SettingsPane';
 import { Toast, type ToastData } from './Toast';
 import { Toolbar } from './Toolbar';
@@ -33,7 +33,7 @@ export function App() {
   const overview = useOverview();
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const detail = usePaper(activeKey);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const anchor = useRef<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [toast, setToast] = useState<ToastData | null>(null);
@@ -49,6 +49,16 @@ export function App() {
   });
 
   const keys = useMemo(() => list.papers.map((p) => p.key), [list.papers]);
+  // Bulk actions (delete above all) reach only papers the user sees ticked. A new search, filter or
+  // sort starts a new selection, as in a mail client: keeping the ticks on rows the new list still
+  // shows would depend on which replies arrived while the filters changed. A row that leaves the
+  // list otherwise (deleted, no longer matching after an edit) leaves the selection.
+  const queryKey = JSON.stringify(list.filters);
+  useEffect(() => {
+    setSelected((s) => (s.size === 0 ? s : new Set()));
+    anchor.current = null;
+  }, [queryKey]);
+  useEffect(() => setSelected((s) => keepListed(s, keys)), [keys]);
   const tagNames = useMemo(() => overview.tags.map((t) => t.tag), [overview.tags]);
 
   // Edits update the list and panel at once; the change event that follows confirms them.
@@ -203,7 +213,10 @@ export function App() {
           </div>
         </>
       )}
-      {tab === 'transfer' && <Transfer total={stats?.papers ?? list.total} selectedKeys={[...selected]} />}
+      {/* Hidden, not unmounted: an import or export running meanwhile keeps its status and its lock. */}
+      <div hidden={tab !== 'transfer'}>
+        <Transfer total={stats?.papers ?? list.total} selectedKeys={[...selected]} />
+      </div>
       {tab === 'settings' && (
         <SettingsPane
           pushed={pushedSettings}

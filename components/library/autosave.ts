@@ -16,6 +16,12 @@ export type { SaveState };
 export interface Draft {
   text: string;
   at: number;
+  /**
+   * The stored note the draft was typed over. While the stored note still equals it, nothing
+   * newer came from elsewhere, whatever else moved the paper's `updatedAt` (sightings, tags).
+   * Drafts written before it existed have none.
+   */
+  base?: string;
 }
 
 export interface DraftStore {
@@ -32,7 +38,8 @@ export function localDrafts(storage: Storage | undefined = globalThis.localStora
         const raw = storage?.getItem(prefix + key);
         if (!raw) return null;
         const d = JSON.parse(raw) as Partial<Draft>;
-        return typeof d.text === 'string' && typeof d.at === 'number' ? { text: d.text, at: d.at } : null;
+        if (typeof d.text !== 'string' || typeof d.at !== 'number') return null;
+        return typeof d.base === 'string' ? { text: d.text, at: d.at, base: d.base } : { text: d.text, at: d.at };
       } catch {
         return null;
       }
@@ -95,6 +102,11 @@ export function createNoteSaver(opts: NoteSaverOptions): NoteSaver {
   let lastSent: string | null = null;
   let state: SaveState = 'idle';
   let disposed = false;
+  /** The text the draft holds and when it was typed. */
+  let typed: { text: string; at: number } | null = null;
+  const writeDraft = () => {
+    if (typed) drafts.set(opts.key, { ...typed, base: confirmed });
+  };
   const setState = (s: SaveState) => {
     state = s;
     opts.onState?.(s);
@@ -110,6 +122,7 @@ export function createNoteSaver(opts: NoteSaverOptions): NoteSaver {
     pending = null;
     if (text === confirmed && inFlight === null) {
       drafts.delete(opts.key);
+      typed = null;
       setState('idle');
       return;
     }
@@ -121,11 +134,12 @@ export function createNoteSaver(opts: NoteSaverOptions): NoteSaver {
         if (text === lastSent) confirmed = text;
         if (inFlight === text) inFlight = null;
         retryDelay = 1_000;
-        // Only a confirmed save of the newest text retires the draft.
+        // Only a confirmed save of the newest text retires the draft; an older one is its new base.
         if (pending === null && inFlight === null) {
           drafts.delete(opts.key);
+          typed = null;
           if (!disposed) setState('saved');
-        }
+        } else if (text === confirmed) writeDraft();
       },
       () => {
         if (inFlight === text) inFlight = null;
@@ -143,7 +157,8 @@ export function createNoteSaver(opts: NoteSaverOptions): NoteSaver {
   return {
     change(text) {
       pending = text;
-      drafts.set(opts.key, { text, at: now() });
+      typed = { text, at: now() };
+      writeDraft();
       setState('pending');
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(flush, delay);
@@ -168,13 +183,16 @@ export function createNoteSaver(opts: NoteSaverOptions): NoteSaver {
 
 /**
  * The draft left by a visit whose save was never confirmed, if it should win over the stored
- * note: it differs, and it was written after the stored note last changed. Stale drafts are
- * removed.
+ * note: it differs, and either the stored note is still the one it was typed over or the paper
+ * last changed before it was written. `updatedAt` alone would not do: every sighting and tag moves
+ * it. A draft from before drafts kept their base knows only that an empty note overrules nothing.
+ * Stale drafts are removed.
  */
 export function recoverDraft(drafts: DraftStore, key: string, stored: string, storedAt: number): string | null {
   const d = drafts.get(key);
   if (!d) return null;
-  if (d.text === stored || d.at < storedAt) {
+  const otherNote = d.base === undefined ? stored !== '' : stored !== d.base;
+  if (d.text === stored || (otherNote && d.at < storedAt)) {
     drafts.delete(key);
     return null;
   }

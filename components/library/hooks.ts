@@ -62,50 +62,109 @@ export function useSearchList(): ListState {
   const [filters, setAll] = useState<Filters>(() => filtersFromHash(globalThis.location?.hash ?? ''));
   // The text box updates at once; the query waits for typing to pause. 80 ms, not the usual 150:
   // a search of 100k papers answers in ~15 ms (p95), so the wait was most of what the reader felt,
-  // and a reply overtaken by newer typing is dropped (`seq`).
+  // and a reply overtaken by newer typing is dropped (`generation`).
   const text = useDebounced(filters.text, 80);
   const [papers, setPapers] = useState<PaperView[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-  const loaded = useRef(0);
+  // Appends and refreshes are computed from the list as it is now, not as of some render.
+  const listRef = useRef<PaperView[]>([]);
+  const put = (next: PaperView[]) => {
+    listRef.current = next;
+    setPapers(next);
+  };
+  const generation = useRef(0);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const queued = useRef(0);
+  const refreshQueued = useRef(false);
   const query = { ...filters, text };
   const queryRef = useRef(query);
   queryRef.current = query;
 
-  const run = useCallback(async (offset: number, limit: number, append: boolean) => {
-    const mine = ++seq.current;
+  /**
+   * Runs list work for the current query one piece at a time. A refresh and a "Load more" each
+   * build on what the other loaded, so neither drops the other's rows; a new query starts afresh.
+   */
+  const schedule = useCallback((work: (live: () => boolean) => Promise<void>, newQuery = false) => {
+    if (newQuery) {
+      generation.current++;
+      queue.current = Promise.resolve();
+      queued.current = 0;
+      refreshQueued.current = false;
+    }
+    const mine = generation.current;
+    const live = () => mine === generation.current;
+    queued.current++;
     setLoading(true);
-    const r = await send({ type: 'library.search', query: toSearchQuery(queryRef.current, offset, limit) });
-    // A newer query (more typing, another filter) wins over an older slow reply.
-    if (mine !== seq.current) return;
-    setLoading(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
+    const done = () => {
+      if (live() && --queued.current === 0) setLoading(false);
+    };
+    queue.current = queue.current.then(() => (live() ? work(live) : undefined)).then(done, done);
+  }, []);
+
+  const search = (offset: number, limit: number) => send({ type: 'library.search', query: toSearchQuery(queryRef.current, offset, limit) });
+
+  /** Loads the first `want` rows, in pages the protocol allows, and shows them at once. */
+  const reload = useCallback(async (want: number, live: () => boolean) => {
+    const rows: PaperView[] = [];
+    const keys = new Set<string>();
+    let count = 0;
+    for (let offset = 0; offset < want; offset += MAX_LIMIT) {
+      const limit = Math.min(MAX_LIMIT, want - offset);
+      const r = await search(offset, limit);
+      if (!live()) return;
+      if (!r.ok) {
+        setError(r.error.message);
+        return;
+      }
+      count = r.total;
+      // The library may change between pages: a row moved across their border shows once.
+      for (const p of r.papers) {
+        if (keys.has(p.key)) continue;
+        keys.add(p.key);
+        rows.push(p);
+      }
+      if (r.papers.length < limit) break;
     }
     setError(null);
-    setTotal(r.total);
-    setPapers((prev) => {
-      const next = append ? [...prev, ...r.papers.filter((p) => !prev.some((q) => q.key === p.key))] : r.papers;
-      loaded.current = next.length;
-      return next;
-    });
+    setTotal(count);
+    put(rows);
   }, []);
 
   const key = JSON.stringify(query);
   useEffect(() => {
-    void run(0, PAGE_SIZE, false);
+    schedule((live) => reload(PAGE_SIZE, live), true);
     const hash = filtersToHash(query);
     if (globalThis.history && hash !== location.hash && !(hash === '' && location.hash === '')) {
       history.replaceState(null, '', hash || location.pathname + location.search);
     }
-  }, [key, run]);
+  }, [key, schedule, reload]);
 
   const refresh = useCallback(() => {
-    void run(0, Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, loaded.current)), false);
-  }, [run]);
+    // One waiting refresh is enough: it reads the list when it starts.
+    if (refreshQueued.current) return;
+    refreshQueued.current = true;
+    schedule((live) => {
+      refreshQueued.current = false;
+      return reload(Math.max(PAGE_SIZE, listRef.current.length), live);
+    });
+  }, [schedule, reload]);
+
+  const loadMore = useCallback(() => {
+    schedule(async (live) => {
+      const r = await search(listRef.current.length, PAGE_SIZE);
+      if (!live()) return;
+      if (!r.ok) {
+        setError(r.error.message);
+        return;
+      }
+      setError(null);
+      setTotal(r.total);
+      const have = new Set(listRef.current.map((p) => p.key));
+      put([...listRef.current, ...r.papers.filter((p) => !have.has(p.key))]);
+    });
+  }, [schedule]);
 
   return {
     filters,
@@ -115,9 +174,9 @@ export function useSearchList(): ListState {
     total,
     loading,
     error,
-    loadMore: () => void run(loaded.current, PAGE_SIZE, true),
+    loadMore,
     refresh,
-    patch: (paper) => setPapers((prev) => prev.map((p) => (p.key === paper.key ? paper : p))),
+    patch: (paper) => put(listRef.current.map((p) => (p.key === paper.key ? paper : p))),
   };
 }
 

@@ -8,7 +8,7 @@ export function toggle(sel: ReadonlySet<string>, key: string, on?: boolean): Set
   return next;
 }
 
-/** Selects (or clears) every key on the page, keeping selections made on other pages. */
+/** Selects (or clears) every key on the page, keeping the other selected keys. */
 export function setMany(sel: ReadonlySet<string>, keys: readonly string[], on: boolean): Set<string> {
   const next = new Set(sel);
   for (const k of keys) {
@@ -16,6 +16,14 @@ export function setMany(sel: ReadonlySet<string>, keys: readonly string[], on: b
     else next.delete(k);
   }
   return next;
+}
+
+/** Only the keys still listed: a bulk action applies to rows the user can see ticked. */
+export function keepListed(sel: ReadonlySet<string>, keys: readonly string[]): ReadonlySet<string> {
+  if (sel.size === 0) return sel;
+  const listed = new Set(keys);
+  const next = new Set([...sel].filter((k) => listed.has(k)));
+  return next.size === sel.size ? sel : next;
 }
 
 export type PageSelection = 'none' | 'some' | 'all';

@@ -22,11 +22,12 @@ const STATE_WORDS: Record<SaveState, string> = {
 export function NoteEditor({ note, save, delay = 300 }: NoteEditorProps) {
   // The latest `save` is used at send time: the first save of a new card creates the paper, and
   // later ones must address it by key. A change from elsewhere (the library page, another popup)
-  // shows up unless the user is typing here. A failed save waits for the next edit, blur or close.
+  // shows up unless the user is typing here. A failed save is sent again on its own (a waking
+  // service worker can miss a message), then on the next edit, blur or close: "will retry" holds.
   const { text, state, field } = useNoteAutosave({
     note,
     save,
-    create: (send, onState) => createAutosave(send, { delay, initial: note, onState }),
+    create: (send, onState) => createAutosave(send, { delay, initial: note, onState, retries: 3 }),
   });
 
   return (

@@ -5,13 +5,17 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { TAG_MAX } from '../../lib/tags';
 import { normalizeTag, suggestTags, type TagCount } from './tags';
 
 let nextId = 0;
 
 /** How many existing tags are offered at once, unless the place says (the badge panel is small). */
 const SUGGESTIONS = 8;
+/**
+ * Not TAG_MAX: the input also takes a pasted keyword list, which a browser cuts at `maxlength`
+ * before anything sees it. `normalizeTag` cuts each tag to TAG_MAX.
+ */
+const INPUT_MAX = 2_000;
 
 export interface TagEditorProps {
   tags: string[];
@@ -110,7 +114,14 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
     if (value.includes(',')) {
       const parts = value.split(',');
       const rest = parts.pop() ?? '';
-      for (const part of parts) if (part.trim()) add(part);
+      // `tags` is this render's: a tag repeated in the list must not be added twice.
+      const added = new Set(tags);
+      for (const part of parts) {
+        const tag = normalizeTag(part);
+        if (!tag || added.has(tag)) continue;
+        added.add(tag);
+        add(part);
+      }
       setText(rest);
     } else {
       setText(value);
@@ -148,7 +159,7 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
           data-field="tag"
           type="text"
           value={text}
-          maxLength={TAG_MAX}
+          maxLength={INPUT_MAX}
           placeholder={tags.length ? 'Add tag…' : 'Add tags: Enter or comma'}
           aria-label="Add a tag"
           role="combobox"

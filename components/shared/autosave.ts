@@ -32,7 +32,8 @@ export interface AutosaveOptions {
   onState?: (state: SaveState) => void;
   /**
    * How many times a failed save is sent again on its own, after `retryMs`, 2 × `retryMs`, …
-   * (a waking service worker can miss a message). With 0 a failed text waits for the next flush.
+   * (a waking service worker can miss a message). After that the failed text stays pending
+   * (`dirty`) and the next flush sends it.
    */
   retries?: number;
   retryMs?: number;
@@ -66,14 +67,15 @@ export function createAutosave(save: (text: string) => Promise<unknown>, opts: A
     const mine = ++seq;
     opts.onState?.('saving');
     const failed = () => {
-      // Forget what was sent so the next flush tries again.
       if (lastSent === text) lastSent = undefined;
       if (mine !== seq) return;
       opts.onState?.('error');
-      // Try the newest text again, unless something newer is already waiting.
-      if (pending === null && retries < maxRetries) {
+      if (pending !== null) return;
+      // The newest text is pending again, so blur, pagehide and unmount resend it: a failure the
+      // automatic retries could not mend must not be lost when the UI goes away.
+      pending = text;
+      if (retries < maxRetries) {
         retries++;
-        pending = text;
         timer = setTimeout(flush, retryMs * retries);
       }
     };

@@ -77,6 +77,10 @@ test('library: search, filters, bulk tag, export and import through the page', a
   await lib.getByTestId('filter-tag').selectOption('thesis-ch2');
   await expect(lib.getByTestId('result-count')).toHaveText('5 papers');
   await expect(rows(lib).first().locator('.chip', { hasText: 'thesis-ch2' })).toHaveText('#thesis-ch2');
+  // A new filter starts a new selection: bulk actions reach only what is shown ticked.
+  await expect(lib.getByTestId('bulk-count')).toHaveCount(0);
+  await lib.getByTestId('select-all').check();
+  await expect(lib.getByTestId('bulk-count')).toHaveText('5 selected');
 
   // Export the selection as BibTeX: a real download of a file Zotero can read.
   await lib.getByTestId('bulk-export-format').selectOption('bibtex');

@@ -80,6 +80,51 @@ describe('library page', () => {
     expect(v.testid('load-more')).toBeNull();
   });
 
+  it('keeps every loaded row when a change event refreshes more than one search page (500) of them', async () => {
+    const many = Array.from({ length: 600 }, (_, i) => paper({ key: `title:p${i}`, title: `Paper ${i}` }));
+    const { bg, v, rows, row } = await open(many);
+    for (let i = 0; i < 10; i++) {
+      await click(v.testid('load-more'));
+      await settle();
+    }
+    expect(rows()).toHaveLength(550);
+    // A paper far down the list is edited: the change event refreshes the list.
+    await click(row('title:p540')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    const before = bg.of('library.search').length;
+    bg.push({ keys: ['title:p540'] });
+    await settle(300);
+    const refresh = bg.of('library.search').slice(before);
+    expect(refresh.map((r) => [r.query.offset, r.query.limit])).toEqual([
+      [0, 500],
+      [500, 50],
+    ]);
+    expect(rows()).toHaveLength(550);
+    expect(row('title:p540')).not.toBeNull();
+  });
+
+  it('a change event while "Load more" is on its way keeps the rows it brings', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => paper({ key: `title:p${i}`, title: `Paper ${i}` }));
+    let release!: () => void;
+    const { bg, v, rows } = await open(many, {
+      'library.search': async ({ query }) => {
+        const offset = query.offset ?? 0;
+        if (offset > 0) await new Promise<void>((r) => (release = r));
+        return { total: many.length, papers: many.slice(offset, offset + (query.limit ?? 50)) };
+      },
+    });
+    await click(v.testid('load-more'));
+    await settle();
+    bg.push({ keys: ['title:p3'] });
+    await settle(300);
+    release();
+    await settle();
+    await settle();
+    expect(rows()).toHaveLength(100);
+    // The refresh waited for the rows it then reloads.
+    expect(bg.of('library.search').at(-1)!.query).toMatchObject({ offset: 0, limit: 100 });
+  });
+
   it('bulk-tags the selection, and undoes a bulk delete', async () => {
     const { bg, v, row } = await open();
     await click(row('arxiv:1706.03762')!.querySelector('[data-testid="row-checkbox"]'));
@@ -100,6 +145,39 @@ describe('library page', () => {
     expect(bg.of('papers.restore')).toHaveLength(1);
     expect(bg.papers).toHaveLength(3);
     expect(v.testid('toast')!.textContent).toContain('Restored 2 papers.');
+  });
+
+  it('a new search starts a new selection: a bulk delete reaches only the rows shown ticked', async () => {
+    const papers = [...PAPERS, paper({ key: 'arxiv:2401.00003', title: 'Diffusion Transformers', lastSeen: 7 })];
+    const { bg, v, row, rows } = await open(papers);
+    await click(row('arxiv:1706.03762')!.querySelector('[data-testid="row-checkbox"]'));
+    await click(row('arxiv:2401.00002')!.querySelector('[data-testid="row-checkbox"]'));
+    expect(v.testid('bulk-count')!.textContent).toBe('2 selected');
+    await type(v.testid('search-input') as HTMLInputElement, 'diffusion');
+    await settle(200);
+    expect(rows().map((r) => r.dataset.key)).toEqual(['arxiv:2401.00002', 'arxiv:2401.00003']);
+    expect(v.testid('bulk-bar')).toBeNull();
+    expect((v.testid('select-all') as HTMLInputElement).checked).toBe(false);
+    await click(v.testid('select-all'));
+    expect(v.testid('bulk-count')!.textContent).toBe('2 selected');
+    await click(v.testid('bulk-delete'));
+    await settle();
+    expect(bg.of('papers.bulk')[0]!.keys).toEqual(['arxiv:2401.00002', 'arxiv:2401.00003']);
+    expect(bg.papers.map((p) => p.key)).toContain('arxiv:1706.03762');
+  });
+
+  it('a selected paper that leaves the list leaves the selection', async () => {
+    const { bg, v, row, rows } = await open();
+    await choose(v.testid('filter-status') as HTMLSelectElement, 'saved');
+    await settle();
+    await click(row('arxiv:1706.03762')!.querySelector('[data-testid="row-checkbox"]'));
+    expect(v.testid('bulk-count')!.textContent).toBe('1 selected');
+    // Unsaved elsewhere (the popup): the change event's refresh drops it from "Saved".
+    bg.papers[0]!.savedAt = undefined;
+    bg.push({ keys: ['arxiv:1706.03762'] });
+    await settle(300);
+    expect(rows()).toHaveLength(0);
+    expect(v.testid('bulk-bar')).toBeNull();
   });
 
   it('selects all on the page from the header checkbox', async () => {
@@ -215,6 +293,33 @@ describe('library page', () => {
     await settle(10);
     expect(view.testid('import-status')!.textContent).toBe('BibTeX error on line 3: unbalanced braces. Nothing was imported.');
     expect(view.testid('import-status')!.getAttribute('role')).toBe('alert');
+  });
+
+  it('an import keeps its status, and stays the only one running, while another tab is shown', async () => {
+    let finish!: () => void;
+    const { v } = await open(PAPERS, {
+      'library.import': () =>
+        new Promise<void>((r) => (finish = r)).then(() => {
+          throw new Error('BibTeX error on line 3: unbalanced braces. Nothing was imported.');
+        }),
+    });
+    await click(v.testid('tab-transfer'));
+    const input = v.testid('import-file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['@misc{'], 'zotero.bib')], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(10);
+    expect((v.testid('import-file') as HTMLInputElement).disabled).toBe(true);
+    // A long import: the user looks at the library meanwhile, and comes back.
+    await click(v.testid('tab-library'));
+    await click(v.testid('tab-transfer'));
+    await settle();
+    expect((v.testid('import-file') as HTMLInputElement).disabled).toBe(true);
+    expect(v.testid('import-status')!.getAttribute('data-state')).toBe('busy');
+    await click(v.testid('tab-library'));
+    finish();
+    await settle(10);
+    await click(v.testid('tab-transfer'));
+    expect(v.testid('import-status')!.textContent).toBe('BibTeX error on line 3: unbalanced braces. Nothing was imported.');
   });
 
   it('clears all data only after the phrase is typed', async () => {

@@ -45,7 +45,7 @@ describe('note autosave', () => {
     let resolve!: () => void;
     const { drafts, saver } = setup(() => new Promise<void>((r) => (resolve = r)));
     saver.change('draft text');
-    expect(drafts.get('arxiv:1')).toEqual({ text: 'draft text', at: 1_000 });
+    expect(drafts.get('arxiv:1')).toEqual({ text: 'draft text', at: 1_000, base: 'old' });
     saver.flush();
     expect(saver.dirty).toBe(true);
     expect(drafts.get('arxiv:1')).not.toBeNull();
@@ -101,6 +101,18 @@ describe('note autosave', () => {
     expect(drafts.get('arxiv:1')).toBeNull();
   });
 
+  it('a confirmed older save becomes the base of the draft still kept', async () => {
+    const pending: (() => void)[] = [];
+    const { saver, drafts } = setup(() => new Promise<void>((r) => pending.push(r)));
+    saver.change('one');
+    saver.flush();
+    saver.change('one two');
+    expect(drafts.get('arxiv:1')).toMatchObject({ text: 'one two', base: 'old' });
+    pending.shift()!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(drafts.get('arxiv:1')).toMatchObject({ text: 'one two', base: 'one' });
+  });
+
   it('dispose sends what is pending', () => {
     const { calls, saver } = setup();
     saver.change('last words');
@@ -121,6 +133,26 @@ describe('recoverDraft', () => {
     expect(d.get('k')).toBeNull();
   });
 
+  it('keeps a draft over the note it was typed over, however far updatedAt moved (sightings, tags)', () => {
+    const d = memoryDrafts();
+    d.set('k', { text: 'unsaved', at: 200, base: 'stored' });
+    expect(recoverDraft(d, 'k', 'stored', 900)).toBe('unsaved');
+    // The note itself was changed elsewhere after the draft: that edit wins.
+    expect(recoverDraft(d, 'k', 'written in the popup', 900)).toBeNull();
+    expect(d.get('k')).toBeNull();
+    // A draft whose save was stored after all is done with.
+    d.set('k', { text: 'unsaved', at: 200, base: 'stored' });
+    expect(recoverDraft(d, 'k', 'unsaved', 900)).toBeNull();
+    expect(d.get('k')).toBeNull();
+  });
+
+  it('a draft from before drafts kept their base is kept over an empty note', () => {
+    const d = memoryDrafts();
+    d.set('k', { text: 'unsaved', at: 200 });
+    expect(recoverDraft(d, 'k', '', 900)).toBe('unsaved');
+    expect(recoverDraft(d, 'k', 'stored', 900)).toBeNull();
+  });
+
   it('localStorage drafts survive a reload and tolerate junk', () => {
     const store = new Map<string, string>();
     const storage = {
@@ -130,6 +162,8 @@ describe('recoverDraft', () => {
     } as Storage;
     localDrafts(storage).set('k', { text: 'x', at: 1 });
     expect(localDrafts(storage).get('k')).toEqual({ text: 'x', at: 1 });
+    localDrafts(storage).set('k', { text: 'x', at: 1, base: '' });
+    expect(localDrafts(storage).get('k')).toEqual({ text: 'x', at: 1, base: '' });
     store.set('dejalu.noteDraft.bad', '{not json');
     expect(localDrafts(storage).get('bad')).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageSelection, range, setMany, toggle } from '../../components/library/selection';
+import { keepListed, pageSelection, range, setMany, toggle } from '../../components/library/selection';
 
 describe('selection', () => {
   it('toggles without mutating', () => {
@@ -24,5 +24,12 @@ describe('selection', () => {
     expect(range(keys, 'b', 'd')).toEqual(['b', 'c', 'd']);
     expect(range(keys, 'd', 'b')).toEqual(['b', 'c', 'd']);
     expect(range(keys, 'gone', 'b')).toBeNull();
+  });
+
+  it('keeps only the keys still listed, and the same set when nothing left', () => {
+    const s = new Set(['a', 'b', 'gone']);
+    expect([...keepListed(s, ['a', 'b', 'c'])]).toEqual(['a', 'b']);
+    const kept = new Set(['a']);
+    expect(keepListed(kept, ['a', 'b'])).toBe(kept);
   });
 });

@@ -72,7 +72,7 @@ describe('note autosave', () => {
     view.unmount();
   });
 
-  it('a failed save is not sent again on its own: the next edit, blur or close sends it', async () => {
+  it('a failed save is sent again after 1 s, 2 s and 3 s, then on the next blur or close', async () => {
     const save = vi.fn(async () => {
       throw new Error('offline');
     });
@@ -81,12 +81,36 @@ describe('note autosave', () => {
     type(area, 'x');
     fire(area, new FocusEvent('blur'));
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(save).toHaveBeenCalledTimes(1);
+    expect(save).toHaveBeenCalledTimes(4);
     expect(view.$('[data-testid="note-state"]')?.getAttribute('data-state')).toBe('error');
     fire(area, new FocusEvent('blur'));
-    type(area, 'x');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenCalledTimes(5);
     view.unmount();
-    expect(save).toHaveBeenCalledTimes(2);
+    expect(save).toHaveBeenCalledTimes(6);
+  });
+
+  it('a failed save is sent again when the popup closes, as "will retry" promises', async () => {
+    let fail = true;
+    const sent: string[] = [];
+    const save = vi.fn(async (t: string) => {
+      sent.push(t);
+      if (fail) throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    const view = mount(<NoteEditor note="" save={save} />);
+    const area = view.$<HTMLTextAreaElement>('[data-testid="note-input"]')!;
+    fire(area, new FocusEvent('focus'));
+    type(area, 'compare with RMSNorm');
+    // The first save fails (the service worker was waking up).
+    await vi.advanceTimersByTimeAsync(300);
+    expect(view.$('[data-testid="note-state"]')!.textContent).toBe('not saved, will retry');
+    fail = false;
+    // The user closes the popup before the retry is due: blur, pagehide, unmount.
+    fire(area, new FocusEvent('blur'));
+    window.dispatchEvent(new Event('pagehide'));
+    view.unmount();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toEqual(['compare with RMSNorm', 'compare with RMSNorm']);
   });
 
   it('shows a change made elsewhere unless the user is typing', async () => {

@@ -73,8 +73,9 @@ describe('createAutosave', () => {
     expect(states).toEqual(['pending', 'saving', 'error']);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sent).toEqual(['x']);
+    // Still pending: a blur or close with no new keystroke sends it.
+    expect(s.dirty).toBe(true);
     fail = false;
-    s.change('x');
     s.flush();
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toEqual(['x', 'x']);
@@ -115,6 +116,9 @@ describe('createAutosave', () => {
     expect(sent).toHaveLength(4);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sent).toEqual(['abc', 'abc', 'abc', 'abc']);
+    expect(s.dirty).toBe(true);
+    s.dispose();
+    expect(sent).toEqual(['abc', 'abc', 'abc', 'abc', 'abc']);
   });
 
   it('with retries, stops once a save succeeds', async () => {

@@ -32,6 +32,12 @@ afterEach(() => {
   view = undefined;
 });
 
+/** What a browser does on paste into <input maxlength>: the text is cut to fit, then `input` fires. */
+function paste(input: HTMLInputElement, text: string) {
+  const room = input.maxLength >= 0 ? input.maxLength - input.value.length : Infinity;
+  type(input, input.value + text.slice(0, Math.max(0, room)));
+}
+
 function setup(props: Parameters<typeof Harness>[0] = {}) {
   view = mount(<Harness {...props} />);
   const input = view.$<HTMLInputElement>('[data-testid="tag-input"]')!;
@@ -63,6 +69,14 @@ describe('tag editor keyboard', () => {
     type(input, 'a, b,c');
     expect(chips()).toEqual(['a', 'b']);
     expect(input.value).toBe('c');
+  });
+
+  it('keeps every tag of a pasted keyword list longer than one tag, each once', () => {
+    const { input, chips } = setup();
+    // Keywords copied from Zotero or an arXiv listing.
+    paste(input, 'transformers, attention, efficient inference, quantization, distillation, benchmarks, attention,');
+    expect(chips()).toEqual(['transformers', 'attention', 'efficient-inference', 'quantization', 'distillation', 'benchmarks']);
+    expect(input.value).toBe('');
   });
 
   it('removes the last chip with Backspace on an empty input, and any chip with ×', () => {
