@@ -1,7 +1,9 @@
 /**
  * Tag chips with an input: Enter or comma adds, × or Backspace on an empty input removes, existing
- * tags are offered as you type (arrows move, Enter or Tab picks, Escape closes). The one tag editor
- * of the badge panel, the popup and the library page.
+ * tags are offered as you type (arrows move, Enter or Tab picks, Escape closes). A tag typed and
+ * not confirmed is added when the input loses focus or goes away (the panel or popup closes), as
+ * the note beside it is saved then. The one tag editor of the badge panel, the popup and the
+ * library page.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
@@ -41,6 +43,23 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
   useEffect(() => {
     if (focusToken) input.current?.focus({ preventScroll: true });
   }, [focusToken]);
+
+  // What is typed and the props as of the last render, for the unmount and pagehide handlers.
+  const latest = useRef({ text, tags, onAdd });
+  latest.current = { text, tags, onAdd };
+  useEffect(() => {
+    const commit = () => {
+      const { text: typed, tags: have, onAdd: addTag } = latest.current;
+      const tag = normalizeTag(typed);
+      latest.current = { ...latest.current, text: '' };
+      if (tag && !have.includes(tag)) addTag(tag);
+    };
+    addEventListener('pagehide', commit);
+    return () => {
+      removeEventListener('pagehide', commit);
+      commit();
+    };
+  }, []);
 
   const options = useMemo(() => (open && known ? suggestTags(known, text, tags, limit) : []), [open, known, text, tags, limit]);
   const shown = open && options.length > 0;
@@ -173,9 +192,10 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
             onWantKnown();
             setOpen(true);
           }}
-          onBlur={() => {
+          onBlur={(e) => {
             setOpen(false);
             setActive(-1);
+            if (e.currentTarget.value.trim()) add(e.currentTarget.value);
           }}
           onInput={onInput}
           onKeyDown={onKeyDown}

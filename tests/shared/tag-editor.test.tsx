@@ -126,6 +126,29 @@ describe('tag editor keyboard', () => {
     expect(chips()).toEqual(['dif']);
   });
 
+  it('a typed tag not confirmed is added when the input loses focus, once', () => {
+    const { input, chips } = setup({ initial: ['rl'] });
+    type(input, 'Quantization');
+    fire(input, new FocusEvent('blur'));
+    expect(chips()).toEqual(['rl', 'quantization']);
+    expect(input.value).toBe('');
+    fire(input, new FocusEvent('blur'));
+    expect(chips()).toEqual(['rl', 'quantization']);
+  });
+
+  it('a typed tag not confirmed is handed on when the editor goes away or the page is hidden', () => {
+    const added: string[] = [];
+    const props = { tags: ['rl'], known: KNOWN, onAdd: (t: string) => void added.push(t), onRemove: () => {}, onWantKnown: () => {} };
+    view = mount(<TagEditor {...props} />);
+    type(view.$<HTMLInputElement>('[data-testid="tag-input"]')!, 'moe');
+    dispatchEvent(new Event('pagehide'));
+    expect(added).toEqual(['moe']);
+    type(view.$<HTMLInputElement>('[data-testid="tag-input"]')!, 'RL, sparse');
+    view.unmount();
+    view = undefined;
+    expect(added).toEqual(['moe', 'sparse']);
+  });
+
   it('Escape closes the list without closing the popup', () => {
     const { input, options } = setup();
     type(input, 'd');
