@@ -2,7 +2,7 @@
  * Export and import between the library and files. The formats themselves are pure modules in
  * lib/export/; this file reads and writes the database around them.
  */
-import { papersAfter, type DejaLuDB, type HistoryRow, type PaperRow, type SightingRow } from './db';
+import { papersAfter, type DejaLuDB, type HistoryRow, type PaperRow, type Sighting, type SightingRow } from './db';
 import { toBackup, parseBackupGrouped, type GroupedBackup } from './export/backup';
 import { BibtexWriter, parseBibtex, toBibtex } from './export/bibtex';
 import { parseCslJson, toCslJson } from './export/csl-json';
@@ -10,7 +10,11 @@ import { toCsv } from './export/csv';
 import { detectFormat, type ImportedPaper } from './export/imported';
 import { toMarkdown } from './export/markdown';
 import { addToSightingTotal, countSighting, sightingId } from './library/history';
+import { DedupIndex } from './dedup';
 import { Library, mergeRows, probeOf, withDerived, forStorage, newRow, pairKey } from './library/index';
+import type { Catalog } from './library/catalog';
+import type { NearKeys } from './library/near-keys';
+import { keyOf, learn, refOf, refOfProbe } from './library/rows';
 import type { ExportFormat, ImportResult } from './messages';
 import { SettingsSchema } from './messages';
 import { noProgress, type Progress } from './progress';
@@ -157,18 +161,24 @@ async function importBackup(library: Library, backup: GroupedBackup, chunkRows: 
   // The file's sightings, one history per paper.
   const incomingHistory = backup.histories;
   const incoming = new Map(backup.papers.map((p) => [p.key, p]));
+  // What finds papers by title, for file papers whose keys are not here (see joinKnownPapers): only
+  // asked for when there is a library to look in. A restore into an empty one needs none.
+  const from = library.catalog.nearNow() ?? ((await db.papers.count()) > 0 ? await library.catalog.nearTitles() : null);
   progress('merging');
   const result = await db.transaction('rw', [db.papers, db.history, db.meta, db.notSame, db.settings], async () => {
     let added = 0;
     let updated = 0;
     let newSightings = 0;
+    // One read of the table's keys (an index-only walk) tells which file papers are here already.
+    const present = new Set((await db.papers.toCollection().primaryKeys()) as string[]);
+    const moved = present.size && from ? await joinKnownPapers(library, from, present, incoming, incomingHistory) : new Map<string, string>();
     const paperKeys = [...incoming.keys()];
     const historyKeys = [...incomingHistory.keys()];
     // Sightings of papers the file leaves out: a paper already here gains them (and its counts
     // follow); sightings of a paper in neither the file nor the library have nothing to belong to.
     const outsideKeys = historyKeys.filter((k) => !incoming.has(k));
     const [existing, existingHistory, outside] = await Promise.all([
-      readPresent(db.papers, paperKeys),
+      readPresent(db.papers, paperKeys, present),
       readPresent(db.history, historyKeys),
       outsideKeys.length ? db.papers.bulkGet(outsideKeys) : Promise.resolve([]),
     ]);
@@ -263,7 +273,9 @@ async function importBackup(library: Library, backup: GroupedBackup, chunkRows: 
     progress('writing', keys.length, keys.length);
     await addToSightingTotal(db, newSightings);
     t = measure('import.drain', t);
-    await db.notSame.bulkPut(backup.notSame.map((p) => ({ ...p, pair: pairKey(p.a, p.b) })));
+    // Pairs follow the file papers that joined a paper here under its key.
+    const pairs = backup.notSame.map((p) => ({ ...p, a: moved.get(p.a) ?? p.a, b: moved.get(p.b) ?? p.b })).filter((p) => p.a !== p.b);
+    await db.notSame.bulkPut(pairs.map((p) => ({ ...p, pair: pairKey(p.a, p.b) })));
     for (const s of backup.settings) {
       if (s.key !== 'settings' || (await db.settings.get('settings'))) continue;
       const parsed = SettingsSchema.safeParse(s.value);
@@ -276,6 +288,60 @@ async function importBackup(library: Library, backup: GroupedBackup, chunkRows: 
   return result;
 }
 
+/**
+ * Another device's backup may hold a paper this library has under another key (there known by its
+ * title, here by its arXiv id). Each file paper whose key is not here is resolved as a card is — by
+ * arXiv id, DOI or exact title; a near title is a judgement the user makes, never merged unasked —
+ * in one batch (the file's papers whose keys are here, and every paper of a restore into an empty
+ * library, ask for nothing). A found paper takes the file paper in: it moves in `incoming` (with
+ * its sightings in `histories`) to that paper's key, where the import merges it as it merges a
+ * paper of the same key (mergeRows, sightings joined). When the file knows the paper by its arXiv id
+ * and this library does not, the paper here moves to the file's key instead (Library.rekey, which
+ * takes its sightings and pairs along; `present` follows). Returns the file keys moved, old → new.
+ * Runs inside the import's transaction.
+ */
+async function joinKnownPapers(
+  library: Library,
+  from: Catalog | NearKeys,
+  present: Set<string>,
+  incoming: Map<string, PaperRow>,
+  histories: Map<string, Sighting[]>,
+): Promise<Map<string, string>> {
+  const moved = new Map<string, string>();
+  const absent = [...incoming.values()].filter((p) => !present.has(p.key));
+  if (!absent.length) return moved;
+  const fileKeys = new Set(incoming.keys());
+  const probes = absent.map((p) => probeOf({ title: p.title, authors: p.authors, arxivId: p.arxivId, version: p.version, doi: p.doi, year: p.year }));
+  const found = await library.resolve(probes, from);
+  /** Papers here moved to a file paper's key. */
+  const rekeyed = new Set<string>();
+  for (let i = 0; i < absent.length; i++) {
+    const p = absent[i]!;
+    const here = found[i];
+    if (!here || here.match.rule === 'similar-title' || rekeyed.has(here.row.key)) continue;
+    const key = here.row.key;
+    // The file holds the paper here as a paper of its own, apart from this one: they stay apart.
+    if (fileKeys.has(key)) continue;
+    if (p.arxivId && p.key === `arxiv:${p.arxivId}` && !key.startsWith('arxiv:')) {
+      await library.rekey(here.row, p.key);
+      rekeyed.add(key);
+      present.delete(key);
+      present.add(p.key);
+      continue;
+    }
+    incoming.delete(p.key);
+    const other = incoming.get(key);
+    incoming.set(key, other ? mergeRows(other, { ...p, key }) : { ...p, key });
+    const sightings = histories.get(p.key);
+    if (sightings) {
+      histories.delete(p.key);
+      histories.set(key, [...(histories.get(key) ?? []), ...sightings]);
+    }
+    moved.set(p.key, key);
+  }
+  return moved;
+}
+
 /** Rows (papers, histories) per write of a backup import (see importBackup); at least JOURNAL_BULK. */
 const IMPORT_CHUNK = 2_000;
 /** Chunks whose writes may be in flight while the next one is merged. */
@@ -283,55 +349,126 @@ const IMPORT_AHEAD = 2;
 
 /**
  * `table.bulkGet(keys)` without asking for keys that are not there: one read of the table's keys
- * (an index-only walk), then rows only for the keys present. Restoring a backup into an empty or
- * small library asks for 100k absent keys otherwise, one IndexedDB request each.
+ * (an index-only walk; `present` when the caller has read them), then rows only for the keys
+ * present. Restoring a backup into an empty or small library asks for 100k absent keys otherwise,
+ * one IndexedDB request each.
  */
 async function readPresent<T>(
   table: { toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> },
   keys: string[],
+  present?: Set<string>,
 ): Promise<(T | undefined)[]> {
-  const present = new Set((await table.toCollection().primaryKeys()) as string[]);
+  present ??= new Set((await table.toCollection().primaryKeys()) as string[]);
   const wanted = keys.filter((k) => present.has(k));
   const rows = wanted.length ? await table.bulkGet(wanted) : [];
   const byKey = new Map(wanted.map((k, i) => [k, rows[i]]));
   return keys.map((k) => byKey.get(k));
 }
 
-/** BibTeX / CSL-JSON entries become saved papers; keywords become tags; notes are appended, never replaced. */
+/**
+ * BibTeX / CSL-JSON entries become saved papers; keywords become tags; notes are appended, never
+ * replaced. An entry is the library's paper it resolves to, else a paper an earlier entry of the
+ * file made (a preprint and its published version are one paper), else a new one. As a page's card
+ * does (Library.upsert), an entry matched by id or exact title teaches the paper its ids, and one
+ * that shows an arXiv id moves the paper to `arxiv:<id>`; a near-title match teaches no ids.
+ */
 async function importPapers(library: Library, papers: ImportedPaper[], format: 'bibtex' | 'csl-json'): Promise<ImportResult> {
   const db = library.db;
   const from = await library.catalog.nearTitles();
   return db.transaction('rw', db.papers, db.history, db.notSame, async () => {
     const now = Date.now();
-    const cards = papers.map((p) => ({
-      title: p.title,
-      authors: p.authors,
-      arxivId: p.arxivId,
-      version: p.version,
-      doi: p.doi,
-      url: p.url,
-      abstract: p.abstract,
-      year: p.year,
-    }));
-    const resolved = await library.resolve(cards.map(probeOf), from);
+    const probes = papers.map((p) =>
+      probeOf({ title: p.title, authors: p.authors, arxivId: p.arxivId, version: p.version, doi: p.doi, url: p.url, abstract: p.abstract, year: p.year }),
+    );
+    const resolved = await library.resolve(probes, from);
+    // Papers stored under the DOI alone of an entry that also shows its arXiv id: the same paper.
+    const twinKeys = [...new Set(probes.flatMap((p) => (p.arxivId && p.doi ? [`doi:${p.doi}`] : [])))];
+    const twins = new Map<string, PaperRow>();
+    for (const r of twinKeys.length ? await db.papers.bulkGet(twinKeys) : []) if (r) twins.set(r.key, r);
+
     let added = 0;
-    let updated = 0;
+    /** The library's papers this import changed, by the key each had before it. */
+    const updated = new Set<string>();
+    /** Every paper this import writes, by its key now. */
     const rows = new Map<string, PaperRow>();
-    papers.forEach((p, i) => {
-      const found = resolved[i]?.row;
-      const row = found ? (rows.get(found.key) ?? { ...found }) : (rows.get(newRow(probeOf(cards[i]!), now).key) ?? newRow(probeOf(cards[i]!), now));
-      if (found && !rows.has(found.key)) updated++;
-      if (!found && !rows.has(row.key)) added++;
+    /** The papers this import made, for the entries after them to match. */
+    const made = new DedupIndex();
+    const remember = (row: PaperRow) => made.add({ key: row.key, ...refOf(row) });
+    // Keys re-keyed in this import → where they went: an entry resolved (before the loop) to the
+    // old row must reach the new one, or the old row would be written back.
+    const movedTo = new Map<string, string>();
+    const current = (key: string): string => {
+      for (let k = movedTo.get(key); k !== undefined; k = movedTo.get(key)) key = k;
+      return key;
+    };
+    const rekey = async (row: PaperRow, newKey: string): Promise<PaperRow> => {
+      const next = await library.rekey(row, newKey, rows.get(newKey));
+      const wasMade = made.remove(row.key) || made.has(newKey);
+      rows.delete(row.key);
+      movedTo.set(row.key, newKey);
+      rows.set(newKey, next);
+      if (wasMade) remember(next);
+      return next;
+    };
+
+    for (let i = 0; i < papers.length; i++) {
+      const entry = papers[i]!;
+      const p = probes[i]!;
+      const found = resolved[i];
+      let fuzzy = found?.match.rule === 'similar-title';
+      let row: PaperRow | undefined;
+      if (found && !fuzzy) row = rows.get(current(found.row.key)) ?? found.row;
+      else {
+        // Not in the library by id or title: perhaps an earlier entry of this file made it, which a
+        // near-title match in the library does not outrank.
+        const hit = made.find(refOfProbe(p));
+        if (hit && !(found && hit.rule === 'similar-title')) {
+          row = rows.get(hit.key)!;
+          fuzzy = hit.rule === 'similar-title';
+        } else if (found) row = rows.get(current(found.row.key)) ?? found.row;
+        // An entry with the key of a paper this import wrote is that paper.
+        else row = rows.get(keyOf(p));
+      }
+      if (found && row && current(found.row.key) === row.key) updated.add(found.row.key);
+      const isNew = !row;
+      if (!row) {
+        row = newRow(p, now);
+        added++;
+      } else if (!fuzzy) {
+        // A near-title match hands the paper nothing of the entry but its tags and note (see
+        // Library.upsert): its ids, link, authors and abstract may be another paper's.
+        learn(row, p);
+      }
+      if (!fuzzy && p.arxivId && row.key !== `arxiv:${p.arxivId}` && !row.key.startsWith('arxiv:')) {
+        row = await rekey(row, `arxiv:${p.arxivId}`);
+      }
+      if (!fuzzy && p.doi && row.key.startsWith('arxiv:')) {
+        const twinKey = `doi:${p.doi}`;
+        const twin = movedTo.has(twinKey) ? undefined : (rows.get(twinKey) ?? twins.get(twinKey));
+        if (twin) {
+          if (twins.has(twinKey)) updated.add(twinKey);
+          rows.set(row.key, row);
+          row = await rekey(twin, row.key);
+          learn(row, p);
+        }
+      }
       row.savedAt ??= now;
-      row.tags = [...new Set([...row.tags, ...p.tags])];
-      if (p.note && !row.note.includes(p.note)) row.note = row.note ? `${row.note}\n\n${p.note}` : p.note;
+      row.tags = [...new Set([...row.tags, ...entry.tags])];
+      // Compared without regard to whitespace: a note that went out in a file and came back (from a
+      // reference manager that re-wrapped it) is the same note.
+      if (entry.note && !spaced(row.note).includes(spaced(entry.note))) row.note = row.note ? `${row.note}\n\n${entry.note}` : entry.note;
       if (!row.sites.includes('import')) row.sites = [...row.sites, 'import'];
-      if (!row.authors.length) row.authors = p.authors;
-      row.abstract ??= p.abstract;
       row.updatedAt = now;
       rows.set(row.key, forStorage(row));
-    });
+      // Later entries match the papers this import made as they are now.
+      if (isNew || made.has(row.key)) remember(row);
+    }
     await db.papers.bulkPut([...rows.values()]);
-    return { added, updated, sightings: 0, format };
+    return { added, updated: updated.size, sightings: 0, format };
   });
+}
+
+/** A text with its whitespace runs as single spaces: the same note, however it was wrapped. */
+function spaced(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -17,15 +17,15 @@ function bibName(name: string): string {
   if (/\band\b/i.test(clean) || clean.includes(',')) return `{${escapeLatex(clean)}}`;
   const { given, family } = splitSquashed(clean);
   // Most names have nothing to escape: one test for the whole name rather than one per part.
-  if (!LATEX_SPECIAL.test(clean)) return given ? `${family}, ${given}` : family;
+  if (!LATEX_SPECIAL.test(clean) && !clean.includes('--')) return given ? `${family}, ${given}` : family;
   if (!given) return escapeLatex(family);
   return `${escapeLatex(family)}, ${escapeLatex(given)}`;
 }
 const LATEX_SPECIAL = /[\\{}&%$#_~^]/;
 
-/** `escapeLatex(squash(text))`, with one scan for the usual text that needs neither. */
+/** `escapeLatex(squash(text))`, with one scan (and a search for `--`) for the usual text that needs neither. */
 function latexText(text: string): string {
-  return LATEX_OR_SPACE.test(text) ? escapeLatex(squash(text)) : text.trim();
+  return LATEX_OR_SPACE.test(text) || text.includes('--') ? escapeLatex(squash(text)) : text.trim();
 }
 const LATEX_OR_SPACE = /\s\s|[^\S ]|[\\{}&%$#_~^]/;
 
@@ -97,6 +97,7 @@ function entryBody(p: ExportPaper): string {
   if (p.tags.length > 0) out += `,\n  keywords = {${p.tags.map((t) => t.replace(/[{}\\,]/g, '')).join(', ')}}`;
   if (p.abstract) out += `,\n  abstract = {${latexText(p.abstract)}}`;
   // `annote`, not `note`: styles print `note` in the bibliography, and a reading note is private.
+  // Written as it is, line breaks and indentation included: the import reads it back the same way.
   const note = p.note.trim();
   if (note) out += `,\n  annote = {${escapeLatex(note)}}`;
   return `${out}\n}\n`;
@@ -149,7 +150,18 @@ function plain(raw: string | undefined): string | undefined {
   return v === '' ? undefined : v;
 }
 
-/** A note keeps its line breaks; only runs of spaces inside a line are collapsed. */
+/**
+ * A reading note (`annote`) as it was written, so our own export comes back unchanged (an import
+ * appends a note it does not find): line breaks, indentation and runs of spaces are kept, and `--`
+ * or `~` are the characters typed, not dashes and spaces. Only the ends are trimmed.
+ */
+function readingNote(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const v = decodeLatex(raw, { typography: false }).replace(/\r\n?/g, '\n').trim();
+  return v === '' ? undefined : v;
+}
+
+/** A typeset `note` keeps its line breaks; only runs of spaces inside a line are collapsed. */
 function multiline(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const v = decodeLatex(raw)
@@ -196,7 +208,7 @@ function toImported(e: BibEntry): ImportedPaper | null {
 
   const yearText = text('year') ?? text('date');
   const yearNum = Number(yearText?.match(/\b(\d{4})\b/)?.[1]);
-  const note = [multiline(f.annote), multiline(f.note)]
+  const note = [readingNote(f.annote), multiline(f.note)]
     // Zotero puts "arXiv:2401.01234 [cs]" in `note`: that is an id, not the reader's note.
     .filter((n): n is string => !!n && !isArxivOnlyNote(n))
     .join('\n\n');
@@ -210,7 +222,8 @@ function toImported(e: BibEntry): ImportedPaper | null {
     out.arxivId = arxiv.id;
     if (arxiv.version !== undefined) out.version = arxiv.version;
   }
-  if (doi) out.doi = doi;
+  // arXiv's own DOI only told the arXiv id (a candidate above): the paper's DOI is a journal's.
+  if (doi && !isArxivDoi(doi)) out.doi = doi;
   if (yearNum >= 1000 && yearNum <= 3000) out.year = yearNum;
   if (url) out.url = url;
   const abstract = text('abstract');

@@ -134,7 +134,8 @@ function toImported(raw: unknown): ImportedPaper | null {
     out.arxivId = arxiv.id;
     if (arxiv.version !== undefined) out.version = arxiv.version;
   }
-  if (doi) out.doi = doi;
+  // arXiv's own DOI only told the arXiv id (read from it above): the paper's DOI is a journal's.
+  if (doi && !isArxivDoi(doi)) out.doi = doi;
   const y = year(it.issued);
   if (y !== undefined) out.year = y;
   if (it.URL) out.url = it.URL.trim();

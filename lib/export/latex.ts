@@ -18,15 +18,23 @@ const ESCAPES: Record<string, string> = {
   '^': '\\textasciicircum{}',
 };
 
-/** Plain text → a LaTeX-safe string whose braces are balanced. */
+/**
+ * Plain text → a LaTeX-safe string whose braces are balanced. Runs of hyphens stay hyphens: `--`
+ * and `---` are dashes to LaTeX and to BibTeX readers (ours, Zotero's), so an empty group goes
+ * between them (`-{}-`), which every reader drops.
+ */
 export function escapeLatex(text: string): string {
   // Most text has nothing to escape: one scan, no callback per character (a 100k-paper export
   // escapes ~100M characters of abstracts).
-  if (!SPECIAL.test(text)) return text;
-  return text.replace(SPECIALS, (c) => ESCAPES[c] ?? c);
+  const special = SPECIAL.test(text);
+  const dashes = text.includes('--');
+  if (!special && !dashes) return text;
+  const out = special ? text.replace(SPECIALS, (c) => ESCAPES[c] ?? c) : text;
+  return dashes ? out.replace(HYPHEN_BEFORE_HYPHEN, '-{}') : out;
 }
 const SPECIAL = /[\\{}&%$#_~^]/;
 const SPECIALS = /[\\{}&%$#_~^]/g;
+const HYPHEN_BEFORE_HYPHEN = /-(?=-)/g;
 
 /**
  * A title for BibTeX: escaped, with capitalised words wrapped in braces so styles that change case

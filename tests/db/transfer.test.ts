@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DejaLuDB } from '../../lib/db';
+import { DejaLuDB, type PaperRow } from '../../lib/db';
 import { Library } from '../../lib/library';
 import type { PageInfo } from '../../lib/messages';
 import { writeSettings } from '../../lib/settings';
@@ -107,6 +107,49 @@ describe('JSON backup through the library', () => {
     expect((await lib.getPaper('arxiv:1706.03762')).sightings).toHaveLength(3);
   });
 
+  it("merging another device's backup joins a paper it knew by title with the same paper here by arXiv id", async () => {
+    const T = 'Scaling Laws for Neural Language Models';
+    // Device A met the paper on a page that gave no id, and wrote a note.
+    const a = new Library(new DejaLuDB(`transfer-${++n}`), () => Date.parse('2025-10-29T09:00:00Z'));
+    await a.recordSightings('va', { ...page, url: 'https://huggingface.co/papers/date/2025-10-29', digestDate: '2025-10-29' }, [{ title: T }]);
+    await a.setNote({ key: `title:${T.toLowerCase()}` }, 'from device A');
+    await a.editTags({ key: `title:${T.toLowerCase()}` }, ['scaling'], []);
+    const file = await exportLibrary(a.db, 'backup');
+    // Device B has it under its arXiv id.
+    const b = new Library(new DejaLuDB(`transfer-${++n}`), () => Date.parse('2025-11-03T09:00:00Z'));
+    await b.recordSightings('vb', page, [{ title: T, arxivId: '2001.08361' }]);
+
+    const res = await importLibrary(b, file.text, 'auto', file.filename);
+    expect(res).toMatchObject({ added: 0, updated: 1, sightings: 1 });
+    expect((await b.db.papers.toArray()).map((r) => r.key)).toEqual(['arxiv:2001.08361']);
+    const { paper, sightings } = await b.getPaper('arxiv:2001.08361');
+    expect(paper).toMatchObject({ arxivId: '2001.08361', note: 'from device A', tags: ['scaling'], seenCount: 2 });
+    expect(sightings.map((s) => s.digestDate)).toEqual(['2025-10-29', '2025-11-03']);
+    expect((await b.stats()).sightings).toBe(2);
+    // Importing it again changes nothing.
+    expect(await importLibrary(b, file.text, 'auto', file.filename)).toMatchObject({ added: 0, updated: 0, sightings: 0 });
+    expect(await b.db.papers.count()).toBe(1);
+  });
+
+  it("merging another device's backup that knows a paper by its arXiv id moves the one here by title to that key", async () => {
+    const T = 'Scaling Laws for Neural Language Models';
+    const a = new Library(new DejaLuDB(`transfer-${++n}`), () => Date.parse('2025-10-29T09:00:00Z'));
+    await a.recordSightings('va', page, [{ title: T, arxivId: '2001.08361' }]);
+    const file = await exportLibrary(a.db, 'backup');
+    const b = new Library(new DejaLuDB(`transfer-${++n}`), () => Date.parse('2025-11-03T09:00:00Z'));
+    await b.recordSightings('vb', { ...page, label: 'Nov 10', digestDate: '2025-11-10' }, [{ title: T }]);
+    await b.setNote({ key: `title:${T.toLowerCase()}` }, 'from device B');
+    // A near title is a judgement, not an identity: it stays a paper of its own.
+    await b.recordSightings('vb', page, [{ title: 'Scaling Law for Neural Language Model' }]);
+
+    await importLibrary(b, file.text, 'auto', file.filename);
+    expect((await b.db.papers.orderBy('key').toArray()).map((r) => r.key)).toEqual(['arxiv:2001.08361', 'title:scaling law for neural language model']);
+    const { paper, sightings } = await b.getPaper('arxiv:2001.08361');
+    expect(paper).toMatchObject({ note: 'from device B', seenCount: 2 });
+    expect(sightings).toHaveLength(2);
+    expect(await b.db.history.get(`title:${T.toLowerCase()}`)).toBeUndefined();
+  });
+
   it.each([
     ['empty', ''],
     ['truncated', '{"format":"dejalu-backup","version":1,"papers":[{"key":"arxiv:1'],
@@ -171,5 +214,105 @@ describe('Zotero files through the library', () => {
     const file = await exportLibrary(lib.db, 'bibtex');
     expect(file.text.match(/^@\w+\{/gm)).toHaveLength(4);
     expect(file.text).toContain('eprint = {1706.03762}');
+  });
+  it('an entry for a paper here by title alone gives it the arXiv id and DOI it carries, under its arXiv key', async () => {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    // Seen on a page that showed no id.
+    await lib.recordSightings('v', page, [{ title: 'Deep Residual Learning for Image Recognition' }]);
+    const bib = `@inproceedings{he2016deep,
+  title = {Deep Residual Learning for Image Recognition},
+  author = {He, Kaiming and Zhang, Xiangyu},
+  year = {2016},
+  doi = {10.1109/CVPR.2016.90},
+  eprint = {1512.03385},
+  archivePrefix = {arXiv},
+  keywords = {resnet}
+}`;
+    const res = await importLibrary(lib, bib, 'auto', 'zotero.bib');
+    expect(res).toMatchObject({ added: 0, updated: 1 });
+    const rows = await lib.db.papers.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ key: 'arxiv:1512.03385', arxivId: '1512.03385', doi: '10.1109/cvpr.2016.90', tags: ['resnet'], seenCount: 1 });
+    expect((await lib.getPaper('arxiv:1512.03385')).sightings).toHaveLength(1);
+  });
+
+  const PREPRINT = {
+    id: 'a',
+    type: 'article',
+    title: 'Deep Residual Learning for Image Recognition',
+    number: 'arXiv:1512.03385',
+    DOI: '10.48550/arXiv.1512.03385',
+    author: [{ family: 'He', given: 'Kaiming' }],
+    issued: { 'date-parts': [[2015]] },
+  };
+  const PUBLISHED = {
+    id: 'b',
+    type: 'paper-conference',
+    title: 'Deep Residual Learning for Image Recognition',
+    DOI: '10.1109/CVPR.2016.90',
+    author: [{ family: 'He', given: 'Kaiming' }],
+    issued: { 'date-parts': [[2016]] },
+    keyword: 'cvpr',
+  };
+  it.each([
+    ['preprint first', [PREPRINT, PUBLISHED]],
+    ['published version first', [PUBLISHED, PREPRINT]],
+  ])('a file holding the preprint and the published version of one paper imports one paper (%s)', async (_order, items) => {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    const res = await importLibrary(lib, JSON.stringify(items), 'auto', 'zotero.json');
+    expect(res).toMatchObject({ added: 1, updated: 0 });
+    const rows = await lib.db.papers.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ key: 'arxiv:1512.03385', arxivId: '1512.03385', doi: '10.1109/cvpr.2016.90', tags: ['cvpr'] });
+  });
+});
+
+describe('our own BibTeX and CSL-JSON, imported back', () => {
+  const NOTE =
+    'Key points:\n  - sparse attention -- weaker than RMSNorm\n  - see Table 2 --- and ~3%\n\n  indented   spaces\ttab {braces} \\ back\\slash $x^2$ #hash _under & amp\n\n\n\nafter blank lines';
+  const TITLE = 'Schrödinger Bridges — a “survey” & 100% of {ideas}: $O(n^2)$ -- and α-β';
+
+  async function noted() {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    await lib.recordSightings('v1', page, [
+      { title: TITLE, arxivId: '2501.00001', authors: ['Jörg Müller', 'Ludwig van Beethoven', 'Google DeepMind'] },
+      { title: 'A Paper Known Only by Title', authors: ['Ada Lovelace'] },
+      { title: 'Journal Paper', doi: '10.1000/ABC.def', authors: ['X Y'] },
+    ]);
+    for (const key of ['arxiv:2501.00001', 'title:a paper known only by title', 'doi:10.1000/abc.def']) {
+      await lib.editTags({ key }, ['deep-learning', 'größe', 'c++', 'a.b'], []);
+      await lib.setNote({ key }, NOTE);
+      await lib.save({ key }, true);
+    }
+    return lib;
+  }
+  const fields = (rows: PaperRow[]) =>
+    rows.map((r) => ({ key: r.key, title: r.title, tags: r.tags, note: r.note, authors: r.authors, doi: r.doi, arxivId: r.arxivId }));
+
+  it.each([['bibtex' as const], ['csl-json' as const]])('%s into an empty library keeps keys, titles, authors, ids, tags and notes', async (format) => {
+    const lib = await noted();
+    const before = fields(await lib.db.papers.orderBy('key').toArray());
+    const file = await exportLibrary(lib.db, format);
+    const other = new Library(new DejaLuDB(`transfer-${++n}`));
+    expect(await importLibrary(other, file.text, 'auto', file.filename)).toMatchObject({ added: 3 });
+    // arXiv's own DOI, which the file gives the preprint, is not taken for the paper's DOI.
+    expect(fields(await other.db.papers.orderBy('key').toArray())).toEqual(before);
+  });
+
+  it.each([['bibtex' as const], ['csl-json' as const]])('%s into the library it came from adds nothing and changes no note', async (format) => {
+    const lib = await noted();
+    const before = await lib.db.papers.orderBy('key').toArray();
+    const file = await exportLibrary(lib.db, format);
+    expect(await importLibrary(lib, file.text, 'auto', file.filename)).toMatchObject({ added: 0, updated: 3 });
+    expect(fields(await lib.db.papers.orderBy('key').toArray())).toEqual(fields(before));
+  });
+
+  it('a note that came back re-wrapped is not appended again', async () => {
+    const lib = await noted();
+    const file = await exportLibrary(lib.db, 'csl-json');
+    const items = JSON.parse(file.text) as { annote: string }[];
+    for (const item of items) item.annote = item.annote.replace(/\s+/g, ' ');
+    await importLibrary(lib, JSON.stringify(items), 'auto', file.filename);
+    for (const r of await lib.db.papers.toArray()) expect(r.note).toBe(NOTE);
   });
 });

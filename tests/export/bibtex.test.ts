@@ -103,6 +103,20 @@ describe('toBibtex', () => {
     expect(back[2]?.doi).toBe('10.1038/s41586-021-03819-2');
   });
 
+  it('writes a reading note that comes back as written: line breaks, indentation, runs of spaces, hyphens, tildes', () => {
+    const note = 'Key points:\n  - sparse   attention -- weaker\n\t- see ~Table 2 --- or 3\n\n\n\nlast';
+    const p = row({ key: 'k', title: 'Dashes -- in a Title', abstract: 'An abstract -- with --- dashes.', note });
+    const bib = toBibtex([p]);
+    expect(bib).toContain('  annote = {Key points:\n  - sparse   attention -{}- weaker\n');
+    expect(parseBibtex(bib)[0]).toMatchObject({ title: p.title, abstract: p.abstract, note });
+    // An independent reader (Better BibTeX's) reads the hyphens as hyphens too.
+    const fields = referenceParse(bib).entries[0]!.fields;
+    expect(fields.title).toBe(p.title);
+    expect(fields.abstract).toBe(p.abstract);
+    expect(fields.annote).toContain('attention -- weaker');
+    expect(fields.annote).toContain('~Table 2 --- or 3');
+  });
+
   it('writes nothing for no papers', () => {
     expect(toBibtex([])).toBe('');
   });
@@ -116,12 +130,13 @@ describe('parseBibtex on Zotero exports', () => {
     expect(attention).toMatchObject({
       title: 'Attention Is All You Need',
       year: 2017,
-      doi: '10.48550/arxiv.1706.03762',
       url: 'http://arxiv.org/abs/1706.03762',
       tags: ['computer-science---computation-and-language', 'computer-science---machine-learning'],
       // Zotero's "arXiv:… [cs]" note is an id, not a note; the annote is kept.
       note: 'Comment: 15 pages, 5 figures',
     });
+    // arXiv's own DOI names the preprint, not a journal version: it gave the id, and is no DOI.
+    expect(attention?.doi).toBeUndefined();
     expect(attention?.authors.slice(0, 6)).toEqual([
       'Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez',
     ]);
@@ -132,7 +147,8 @@ describe('parseBibtex on Zotero exports', () => {
       authors: ['Jörg Müller', 'José García-López', 'Ludwig van Beethoven', 'Ondřej Škoda', 'Google DeepMind'],
       version: 2,
       tags: ['diffusion', 'my-reading-list'],
-      note: 'Very relevant to the\nsecond chapter.\n\nCheck the appendix.',
+      // The reading note as the file has it, indentation included (see the round trips below).
+      note: 'Very relevant to the\n\t  second chapter.\n\n\tCheck the appendix.',
     });
     expect(sparse?.note).toBeUndefined();
     expect(tiny).toMatchObject({ arxivId: '2104.05678', version: 3, authors: ['Min-Jun Lee'] });

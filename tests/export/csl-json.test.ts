@@ -63,12 +63,12 @@ describe('parseCslJson on a Zotero export', () => {
     ]);
   });
 
-  it('reads arXiv preprints: id, DOI, year, keywords; the "arXiv:… [cs]" note is not a note', () => {
+  it('reads arXiv preprints: id (arXiv’s DOI is not kept as the paper’s), year, keywords; the "arXiv:… [cs]" note is not a note', () => {
     expect(papers[0]).toEqual({
       title: 'Attention Is All You Need',
       authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
       arxivId: '1706.03762',
-      doi: '10.48550/arxiv.1706.03762',
+      // arXiv's own DOI gave the id; it is not the paper's DOI (that is a journal's).
       year: 2017,
       url: 'http://arxiv.org/abs/1706.03762',
       abstract: 'The dominant sequence transduction models are based on complex recurrent or convolutional neural networks.',

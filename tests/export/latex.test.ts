@@ -39,6 +39,12 @@ describe('escapeLatex and protectTitle', () => {
     expect(decodeLatex(protectTitle(text))).toBe(text);
   });
 
+  it('keeps runs of hyphens hyphens: an empty group goes between them, which readers drop', () => {
+    expect(escapeLatex('a -- b --- c - d')).toBe('a -{}- b -{}-{}- c - d');
+    expect(decodeLatex(escapeLatex('pages 1--2 --- and -- more'))).toBe('pages 1--2 --- and -- more');
+    expect(decodeLatex(protectTitle('GPT-4 -- A Study --- Part II'))).toBe('GPT-4 -- A Study --- Part II');
+  });
+
   it('protects acronyms and capitalised words but not the first word’s capital', () => {
     expect(protectTitle('Learning to see with ImageNet and BERT')).toBe('Learning to see with {ImageNet} and {BERT}');
     expect(protectTitle('GPT-4 Technical Report')).toBe('{GPT-4 Technical Report}');
