@@ -18,5 +18,11 @@ export function dayMonth(d: Date): string {
 /** When a paper was first seen: the digest's own day when the page had one, else the visit's day. */
 export function firstSeenDate(first: { at: number; digestDate?: string } | undefined): string | undefined {
   if (!first) return undefined;
-  return first.digestDate ?? new Date(first.at).toISOString().slice(0, 10);
+  return first.digestDate ?? localDay(first.at);
+}
+
+/** The reader's day (YYYY-MM-DD, local time) of a moment: what the history lines show for it too. */
+export function localDay(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

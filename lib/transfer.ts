@@ -19,6 +19,7 @@ import type { ExportFormat, ImportResult } from './messages';
 import { SettingsSchema } from './messages';
 import { noProgress, type Progress } from './progress';
 import { measure } from './timing';
+import { localDay } from './dates';
 
 const FORMATS: Record<ExportFormat, { ext: string; mime: string }> = {
   bibtex: { ext: 'bib', mime: 'application/x-bibtex' },
@@ -35,7 +36,8 @@ export async function exportLibrary(
   /** Rows per read of the whole library; tests make it small to cross chunk boundaries. */
   chunkRows = EXPORT_CHUNK,
 ): Promise<{ filename: string; mime: string; text: string; count: number }> {
-  const day = new Date().toISOString().slice(0, 10);
+  // The reader's day, not UTC's: an export made on the evening of Nov 3 in California is Nov 3's.
+  const day = localDay(Date.now());
   const { ext, mime } = FORMATS[format];
   const name = format === 'backup' ? `dejalu-backup-${day}.${ext}` : `dejalu-${day}.${ext}`;
   return db.transaction('r', [db.papers, db.history, db.notSame, db.settings], async () => {

@@ -1,6 +1,7 @@
 /** A readable Markdown list of papers, for notes apps and pasting into a message. */
 import type { PaperRow } from '../db';
 import { exportDoi, isArxivDoi, paperUrl, paperYear, type ExportPaper } from './common';
+import { localDay } from '../dates';
 
 /** Backslash-escapes what Markdown would read as markup, so page text stays text. */
 export function escapeMarkdown(text: string): string {
@@ -12,8 +13,9 @@ function linkTarget(url: string): string {
   return url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
 }
 
+/** The reader's day, as the badge and the library show it (not UTC's). */
 function dateOf(ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10);
+  return ms === undefined ? undefined : localDay(ms);
 }
 
 export function toMarkdown(papers: readonly (PaperRow | ExportPaper)[], title = 'Déjà Lu — papers'): string {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { badgeLabel, badgeTooltip, panelStatus, sightingLine } from '../../components/badge/label';
 import type { PaperView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
@@ -28,6 +28,16 @@ function model(over: Partial<BadgeModel> = {}): BadgeModel {
 const NOW = new Date('2025-11-20T12:00:00');
 const first = { at: Date.parse('2025-11-03T09:00:00'), site: 'huggingface' as const, label: 'Nov 3', pageUrl: 'https://huggingface.co/papers/date/2025-11-03', digestDate: '2025-11-03' };
 
+/** Runs with the process in time zone `tz` (Node reads TZ anew when it is set). */
+const tz0 = process.env['TZ'];
+function inZone(tz: string): void {
+  process.env['TZ'] = tz;
+}
+afterEach(() => {
+  if (tz0 === undefined) delete process.env['TZ'];
+  else process.env['TZ'] = tz0;
+});
+
 describe('badgeLabel', () => {
   it('says New for a paper never seen', () => {
     expect(badgeLabel(model(), NOW)).toBe('New');
@@ -36,6 +46,16 @@ describe('badgeLabel', () => {
   it('says how often and since when a paper was seen, by the digest day', () => {
     const m = model({ status: 'seen', paper: paper({ seenCount: 3, first: { ...first, digestDate: '2025-10-29' } }) });
     expect(badgeLabel(m, NOW)).toBe('Seen 3× · first Oct 29');
+  });
+
+  it('dates a first sighting without a digest day by the local day, as its history line does', () => {
+    inZone('America/Los_Angeles');
+    // Nov 3, 8 pm in California: already Nov 4 in UTC.
+    const evening = { at: new Date(2025, 10, 3, 20, 0).getTime(), site: 'huggingface' as const, label: 'trending', pageUrl: 'https://huggingface.co/papers/trending' };
+    const m = model({ status: 'seen', paper: paper({ seenCount: 1, first: evening }) });
+    const now = new Date(2025, 10, 10, 12, 0);
+    expect(sightingLine(evening, now)).toBe('Nov 3 · Hugging Face · trending');
+    expect(badgeLabel(m, now)).toBe('Seen 1× · first Nov 3');
   });
 
   it('adds the year only for another year', () => {

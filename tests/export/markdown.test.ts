@@ -1,13 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { escapeMarkdown, toMarkdown } from '../../lib/export/markdown';
 import { SAMPLE, row } from './papers';
+import { localDay } from '../../lib/dates';
+
+const tz0 = process.env['TZ'];
+afterEach(() => {
+  if (tz0 === undefined) delete process.env['TZ'];
+  else process.env['TZ'] = tz0;
+});
 
 describe('toMarkdown', () => {
   it('lists papers with linked titles, authors, ids, tags and quoted notes', () => {
     const md = toMarkdown([SAMPLE[0]!, SAMPLE[2]!]);
     expect(md).toContain('# Déjà Lu — papers\n\n2 papers.\n');
     expect(md).toContain('- **[Attention Is All You Need](https://arxiv.org/abs/1706.03762)**\n');
-    expect(md).toContain(`  - Ashish Vaswani, Noam Shazeer, Niki Parmar · 2017 · arXiv:1706.03762 · saved ${new Date(1_731_000_000_000).toISOString().slice(0, 10)}\n`);
+    expect(md).toContain(`  - Ashish Vaswani, Noam Shazeer, Niki Parmar · 2017 · arXiv:1706.03762 · saved ${localDay(1_731_000_000_000)}\n`);
     expect(md).toContain('  - Tags: `transformers`, `nlp`\n');
     expect(md).toContain('  - Note:\n    > Read twice.\n    >\n    > Section 3.2 matters.\n');
     expect(md).toContain('doi:10.1038/s41586-021-03819-2');
@@ -17,6 +24,13 @@ describe('toMarkdown', () => {
     const md = toMarkdown([row({ key: 'k', title: 'A [link](javascript:alert(1)) <img src=x> *bold*' })]);
     expect(md).toContain('- **A \\[link\\]\\(javascript:alert\\(1\\)\\) \\<img src=x\\> \\*bold\\***');
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
+  });
+
+  it("dates a save by the reader's day, not UTC's", () => {
+    process.env['TZ'] = 'America/Los_Angeles';
+    // 8 pm on Nov 3 in California is already Nov 4 in UTC.
+    const md = toMarkdown([row({ key: 'k', title: 'Evening', savedAt: Date.parse('2025-11-04T04:00:00Z') })]);
+    expect(md).toContain('saved 2025-11-03');
   });
 
   it('shortens very long author lists', () => {
