@@ -85,11 +85,17 @@ export function createPageUi(): PageUi {
   const renderSummary = () => {
     if (summary && summaryProps) render(<Summary {...summaryProps} />, summary.mount);
   };
-  const upgradeSummary = () => {
+  const upgradeSummary = (e?: Event) => {
     if (summaryLive || !summary) return;
     summaryLive = true;
     for (const type of UPGRADE_EVENTS) summary.mount.removeEventListener(type, upgradeSummary, true);
+    // A click that is the summary's first event (no pointer over it before: assistive tech, a
+    // script) has already toggled the plain checkbox, and the component's first render puts the
+    // setting back: the reader's toggle stands, so the change event that follows reads it.
+    const box = e?.type === 'click' ? summary.mount.querySelector<HTMLInputElement>('input[data-action=fade-seen]') : null;
+    const toggled = box?.checked;
     renderSummary();
+    if (box && box.checked !== toggled) box.checked = toggled!;
   };
   const dropSummary = () => {
     if (!summary) return;
@@ -141,7 +147,11 @@ export function createPageUi(): PageUi {
     if (!records.some((r) => r.removedNodes.length > 0)) return;
     clearTimeout(lostTimer);
     lostTimer = setTimeout(() => {
-      for (const b of badges) if (!b.host.isConnected && b.card.element.isConnected) place(b);
+      // A card whose title elements are gone was re-rendered inside: the controller hands its badge
+      // the new ones (recard) at its next scan.
+      for (const b of badges) {
+        if (!b.host.isConnected && b.card.element.isConnected && b.card.anchors.every((a) => a.isConnected)) place(b);
+      }
     }, 16);
   });
   lost.observe(document.body, { childList: true, subtree: true });
@@ -226,6 +236,11 @@ export function createPageUi(): PageUi {
       keyboard.track(card.element, entry.commands);
       return {
         update: draw,
+        recard(next: Card) {
+          const same = next.anchors.length === entry.card.anchors.length && next.anchors.every((a, i) => a === entry.card.anchors[i]);
+          entry.card = next;
+          if (!same || !host.isConnected) place(entry);
+        },
         destroy() {
           if (live) render(null, mount);
           plain.delete(host);

@@ -40,6 +40,11 @@ export interface Card {
   paper: CardPaper;
   /** The digest's day when the URL or page gives one (`/papers/date/2025-11-03` → `2025-11-03`). */
   digestDate?: string;
+  /**
+   * The page is this one paper (arXiv abstract page, Hugging Face paper page): the card is the
+   * page's content, so it is never dimmed or hidden as seen.
+   */
+  single?: true;
 }
 
 /** One site's recogniser: what pages it handles and how to read their cards. */

@@ -84,7 +84,9 @@ function remembered(element: Element, ref: { id: string; version?: number }, dig
   const card = readBefore.get(element);
   if (!card) return undefined;
   const p = card.paper;
-  return p.arxivId === ref.id && p.version === ref.version && card.digestDate === digestDate ? card : undefined;
+  if (p.arxivId !== ref.id || p.version !== ref.version || card.digestDate !== digestDate) return undefined;
+  // The page re-rendered the card's inside: its title elements are new, and the card is read afresh.
+  return card.anchors.every((a) => a.isConnected) ? card : undefined;
 }
 
 function remember(card: Card): Card {
@@ -205,7 +207,7 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
   if (published) paper.publishedAt = `${published[1]}-${published[2]}-${published[3]}`;
 
   const element = doc.querySelector('#abs') ?? heading.parentElement ?? heading;
-  return [{ element, anchors: [heading], paper }];
+  return [{ element, anchors: [heading], paper, single: true }];
 }
 
 /** Search results (`li.arxiv-result`): the id link is versioned when the hit is not the latest. */

@@ -426,7 +426,7 @@ function readPaperPage(doc: Document, id: string, version: number | undefined): 
   const found: Found = { id, element: heading.parentElement ?? heading, titles: [heading], source: heading };
   if (version !== undefined) found.version = version;
   const paper = toPaper(found, readIslandNow(doc, 'PaperContent').papers.get(id), today());
-  return paper.title ? [{ element: found.element, anchors: found.titles, paper }] : [];
+  return paper.title ? [{ element: found.element, anchors: found.titles, paper, single: true }] : [];
 }
 
 function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {

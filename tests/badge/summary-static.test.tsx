@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPageUi } from '../../components/page-ui';
 import { paintSummary } from '../../components/summary/static';
 import { Summary } from '../../components/summary/Summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/messages';
@@ -17,6 +18,8 @@ const CASES: { counts: { new: number; seen: number; saved: number }; settings: S
   { counts: { new: 0, seen: 1, saved: 0 }, settings: { ...DEFAULT_SETTINGS, fadeSeen: true } },
   { counts: { new: 9, seen: 2, saved: 1 }, settings: { ...DEFAULT_SETTINGS, seenStyle: 'hide', fadeSeen: true } },
 ];
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('static page summary', () => {
   it('paints exactly the markup the Summary component renders', () => {
@@ -52,5 +55,26 @@ describe('static page summary', () => {
     expect(mount.querySelector('[data-action=fade-seen]')).toBe(box);
     expect(mount.children).toHaveLength(1);
     render(null, mount);
+  });
+
+  it('turns "Dim seen" on from a click that is its first event (no pointer over it before)', async () => {
+    // The summary's shadow root is closed: keep it when the page UI makes it, for the test only.
+    const attach = Element.prototype.attachShadow;
+    let root: ShadowRoot | null = null;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+      const made = attach.call(this, init);
+      if (this.localName === 'dejalu-summary') root = made;
+      return made;
+    });
+    const ui = createPageUi();
+    const onSettings = vi.fn();
+    ui.setSummary({ new: 2, seen: 1, saved: 0 }, { ...DEFAULT_SETTINGS, fadeSeen: false }, onSettings);
+    const box = root!.querySelector<HTMLInputElement>('[data-action=fade-seen]')!;
+    box.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(onSettings).toHaveBeenCalledTimes(1);
+    expect(onSettings).toHaveBeenCalledWith(expect.objectContaining({ fadeSeen: true }));
+    expect(box.checked).toBe(true);
+    ui.destroy();
   });
 });

@@ -187,6 +187,17 @@ describe('arXiv: listings', () => {
       ['2609.00001', 'A'],
       ['2609.00003', 'C'],
     ]);
+    expect(swapped.every((c) => c.single === undefined)).toBe(true);
+  });
+
+  it('reads an entry afresh when the page renders its inside again: the badge goes against the new title', () => {
+    const doc = parsePage(listing('', [['New', entry(1, '2609.00001', 'A')]]), url.href);
+    const [first] = arxiv.readCards(doc, url);
+    const dd = first!.element;
+    dd.innerHTML = dd.innerHTML;
+    const [again] = arxiv.readCards(doc, url);
+    expect(again).not.toBe(first);
+    expect(again?.anchors).toEqual([dd.querySelector('.list-title')]);
   });
 
   it('skips entries whose title cannot be read (the library files papers by title too)', () => {
@@ -227,6 +238,8 @@ describe('arXiv: abstract pages', () => {
     });
     expect(cards[0]?.anchors.map((a) => a.localName)).toEqual(['h1']);
     expect(cards[0]?.element.id).toBe('abs');
+    // The page is the paper: 'Dim/Hide seen' leaves it alone.
+    expect(cards[0]?.single).toBe(true);
     expect(arxiv.pageLabel(url)).toBe('abs');
   });
 

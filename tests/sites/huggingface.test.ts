@@ -152,6 +152,8 @@ describe('Hugging Face: single paper page /papers/<id>', () => {
       upvotes: 23,
     });
     expect(card?.digestDate).toBeUndefined();
+    // The page is the paper: 'Dim/Hide seen' leaves it alone.
+    expect(card?.single).toBe(true);
     expect(huggingface.pageLabel(new URL(url), doc)).toBe('paper');
   });
 
