@@ -26,6 +26,11 @@ export interface BadgeModel {
 
 export interface BadgeHandle {
   update(model: BadgeModel): void;
+  /**
+   * The page re-rendered the card's inside (same element, same paper, new title elements): the
+   * badge goes against the new anchors.
+   */
+  recard(card: Card): void;
   destroy(): void;
 }
 
@@ -49,6 +54,8 @@ interface Entry {
   badge: BadgeHandle | null;
   /** The keys `byKey` lists this entry under. */
   keys: string[];
+  /** Its sighting is queued or sent: a visit records a card once. */
+  sighted?: boolean;
 }
 
 interface Fresh {
@@ -81,8 +88,22 @@ export function lookupBatches<T>(items: readonly T[], first = FIRST_LOOKUP, size
   return out;
 }
 
+/** A URL without its fragment: a jump within the page (`#item13`, `#content`) is the same visit. */
+function withoutHash(href: string): string {
+  const hash = href.indexOf('#');
+  return hash < 0 ? href : href.slice(0, hash);
+}
+
 function newVisitId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** A mutation record that only adds or removes our own badges (placing, re-placing, dropping them). */
+function ownBadgesOnly(r: MutationRecord): boolean {
+  if (r.addedNodes.length === 0 && r.removedNodes.length === 0) return false;
+  for (const n of r.addedNodes) if (n.nodeName !== 'DEJALU-BADGE') return false;
+  for (const n of r.removedNodes) if (n.nodeName !== 'DEJALU-BADGE') return false;
+  return true;
 }
 
 export class PageController {
@@ -147,8 +168,12 @@ export class PageController {
   /** The reader turned this site off: nothing is shown and nothing is recorded. */
   private off = false;
 
-  /** The settings, asked for alone if no lookup has asked for them. */
+  /**
+   * The settings as they are now (a `dejalu.changed` may have brought newer ones than the page
+   * loaded with), asked for alone if no lookup has asked for them.
+   */
   private needSettings(): Promise<Settings | null> {
+    if (this.settings) return Promise.resolve(this.settings);
     if (!this.settingsAsked) {
       this.settingsAsked = true;
       void send({ type: 'settings.get' }).then((reply) => this.settingsKnown(reply.ok ? reply.settings : null));
@@ -156,24 +181,34 @@ export class PageController {
     return this.settingsReady;
   }
 
+  /** Listeners `start` adds and `stop` removes. */
+  private readonly onNavigate = () => this.scheduleScan();
+  private readonly onVisibility = () => {
+    if (this.doc.visibilityState === 'hidden') void this.flush();
+  };
+  private readonly onPageHide = () => void this.flush();
+  private readonly onMessage = (msg: unknown) => {
+    if (msg && typeof msg === 'object' && (msg as ChangeEvent).type === 'dejalu.changed') void this.onChange(msg as ChangeEvent);
+    return false;
+  };
+  private listening = false;
+
   async start(): Promise<void> {
     await this.scan();
     if (this.off) return;
     this.mutations = new MutationObserver((records) => {
-      // Our own badges are mutations too; they never add cards, so they need no scan.
-      if (records.every((r) => [...r.addedNodes].every((n) => n.nodeName === 'DEJALU-BADGE'))) return;
+      // Our own badges are mutations too; they neither add nor remove cards, so they need no scan.
+      // A record that only removes nodes may take cards away: the summary and report follow.
+      if (records.every(ownBadgesOnly)) return;
       this.scheduleScan();
     });
     this.mutations.observe(this.doc.body, { childList: true, subtree: true });
-    for (const ev of ['popstate', 'hashchange']) window.addEventListener(ev, () => this.scheduleScan());
-    this.doc.addEventListener('visibilitychange', () => {
-      if (this.doc.visibilityState === 'hidden') void this.flush();
-    });
-    window.addEventListener('pagehide', () => void this.flush());
-    chrome.runtime.onMessage.addListener((msg: unknown) => {
-      if (msg && typeof msg === 'object' && (msg as ChangeEvent).type === 'dejalu.changed') void this.onChange(msg as ChangeEvent);
-      return false;
-    });
+    const win = this.doc.defaultView ?? window;
+    for (const ev of ['popstate', 'hashchange']) win.addEventListener(ev, this.onNavigate);
+    this.doc.addEventListener('visibilitychange', this.onVisibility);
+    win.addEventListener('pagehide', this.onPageHide);
+    chrome.runtime.onMessage.addListener(this.onMessage);
+    this.listening = true;
   }
 
   private siteOff(settings: Settings | null): boolean {
@@ -181,12 +216,14 @@ export class PageController {
   }
 
   private scheduleScan(): void {
+    if (this.off) return;
     clearTimeout(this.scanTimer);
     this.scanTimer = setTimeout(() => void this.scan(), 150);
   }
 
   /** Find cards not yet annotated and annotate them; one lookup for the whole batch. */
   async scan(): Promise<void> {
+    if (this.off) return;
     if (this.scanning) {
       this.rescan = true;
       return this.scanning;
@@ -206,13 +243,16 @@ export class PageController {
    * placing them give the page the main thread every few milliseconds, so no task of ours is long.
    */
   private async doScan(): Promise<void> {
-    if (this.doc.location.href !== this.url) await this.newVisit();
+    const href = this.doc.location.href;
+    if (withoutHash(href) !== withoutHash(this.url)) await this.newVisit();
+    else this.url = href;
     const visit = this.visitId;
     const url = new URL(this.doc.location.href);
     // The first slice may take a frame: on a page of ordinary length reading is done in it, and the
     // lookup leaves without waiting behind the page's own tasks.
     const slicer = createSlicer({ firstBudgetMs: FRAME_MS });
     const cards = this.site.readSteps ? await runSliced(this.site.readSteps(this.doc, url), slicer) : this.site.readCards(this.doc, url);
+    if (this.gone(visit)) return;
     this.firstDigestDate = cards.find((c) => c.digestDate)?.digestDate;
     if (this.firstDigestDate && this.page.digestDate !== this.firstDigestDate) this.page = this.pageInfo();
 
@@ -227,10 +267,17 @@ export class PageController {
       // Nothing to look up or show: the schema wants a title.
       if (input.title === '') continue;
       const id = cardId(input);
-      if (had && had.id === id) continue;
+      if (had && had.id === id) {
+        // The same paper, read from new inner markup (the page re-rendered the card): the badge
+        // follows the new title elements, or it would be put back against detached ones.
+        had.card = card;
+        had.badge?.recard(card);
+        continue;
+      }
       if (had) this.drop(card.element, had); // the page reused the element for another paper
       fresh.push({ card, input, id });
       if (slicer.due()) await slicer.pause();
+      if (this.gone(visit)) return;
     }
     let dropped = false;
     for (const [el, entry] of this.entries)
@@ -240,6 +287,7 @@ export class PageController {
       }
     if (!fresh.length) {
       if (this.siteOff(await this.needSettings())) return this.turnOff();
+      if (this.gone(visit)) return;
       // Cards went away (client-side navigation to an empty page): the summary must say so.
       if (dropped || this.visitChanged) this.refreshPageUi();
       this.visitChanged = false;
@@ -253,6 +301,7 @@ export class PageController {
     // batch is asked for while the badges of the one before go in.
     const batches = lookupBatches(fresh);
     if (slicer.due()) await slicer.pause();
+    if (this.gone(visit)) return;
     const withSettings = !this.settingsAsked;
     this.settingsAsked = true;
     // A page whose cards are all in this one lookup: the lookup is the tab's report as well.
@@ -262,13 +311,15 @@ export class PageController {
       i === 0 ? this.lookup(batch, withSettings, asReport, () => (reported = true)) : this.lookup(batch),
     );
     this.ui.prepare?.(batches[0]!.map((f) => f.card));
-    if (this.siteOff(await this.settingsReady)) return this.turnOff();
+    // Settings changed since the page loaded (dejalu.changed) are the ones that count.
+    if (this.siteOff(this.settings ?? (await this.settingsReady))) return this.turnOff();
+    if (this.gone(visit)) return;
     let failed = false;
     for (let b = 0; b < batches.length; b++) {
       // No fresh slice here: a reply that was already in is awaited without leaving the task, and
       // batches would chain in one long task. After a real wait the slicer is due and yields once.
       const statuses = await replies[b]!;
-      if (this.visitId !== visit) return;
+      if (this.gone(visit)) return;
       // Settings that came with this lookup after an unanswered one (settingsReady held null).
       if (b === 0 && withSettings && this.siteOff(this.settings)) return this.turnOff();
       if (b + IN_FLIGHT < batches.length) replies.push(this.lookup(batches[b + IN_FLIGHT]!));
@@ -280,7 +331,7 @@ export class PageController {
       // One batch (a page of ordinary length): its badges go in from the reply's own task, in slices
       // of up to a frame, rather than after a pause behind whatever the page queued meanwhile.
       const added = await this.add(batches[b]!, statuses, batches.length === 1 ? createSlicer({ budgetMs: FRAME_MS }) : slicer);
-      if (this.visitId !== visit) return;
+      if (this.gone(visit)) return;
       // Counts and dimming follow each batch; the tab's report (every card) goes once, at the end,
       // in a task of its own: sending thousands of cards is itself a few milliseconds per thousand.
       this.refreshPageUi(false, added);
@@ -289,8 +340,13 @@ export class PageController {
     }
     this.scanned(failed);
     await slicer.pause();
-    if (this.visitId !== visit) return;
+    if (this.gone(visit)) return;
     this.report();
+  }
+
+  /** A scan that started in another visit, or before the controller was turned off, stops. */
+  private gone(visit: string): boolean {
+    return this.off || this.visitId !== visit;
   }
 
   /**
@@ -348,6 +404,7 @@ export class PageController {
     const added: Entry[] = [];
     for (let j = 0; j < batch.length; j++) {
       const { card, input, id } = batch[j]!;
+      if (this.off) break;
       if (card.element.isConnected && !this.entries.has(card.element)) {
         const st = statuses[j] ?? { status: 'new' as const };
         const model: BadgeModel = { status: st.status, paper: st.paper, match: st.match, card: input, page: this.page };
@@ -396,9 +453,21 @@ export class PageController {
 
   private track(entry: Entry): void {
     const mode = this.settings?.seenMode ?? 'visible';
-    if (mode === 'never') return;
+    if (mode === 'never' || entry.sighted) return;
     if (mode === 'load') this.queueSighting(entry);
     else this.seen.observe(entry.card.element);
+  }
+
+  /**
+   * "What counts as seen" changed while the page is open: cards no longer watched for being on
+   * screen unless the new rule says so, every card not yet recorded recorded now under 'load'.
+   */
+  private retrack(): void {
+    const visible = this.settings?.seenMode === 'visible';
+    for (const entry of this.entries.values()) {
+      if (!visible) this.seen.unobserve(entry.card.element);
+      this.track(entry);
+    }
   }
 
   private onSeen(el: Element): void {
@@ -407,6 +476,8 @@ export class PageController {
   }
 
   private queueSighting(entry: Entry): void {
+    if (this.off) return;
+    entry.sighted = true;
     this.sightings.add(entry.id, entry.model.card);
   }
 
@@ -486,10 +557,30 @@ export class PageController {
     this.index(e);
   }
 
+  /**
+   * Papers that moved to a new key (a visit showed a title-only paper's arXiv id): the same papers,
+   * so their cards keep their status; the views follow with the event's `keys`.
+   */
+  private moveKeys(moved: Record<string, string>): void {
+    for (const [from, to] of Object.entries(moved)) {
+      for (const e of [...(this.byKey.get(from) ?? [])]) {
+        if (e.model.paper?.key !== from) continue;
+        e.model = { ...e.model, paper: { ...e.model.paper, key: to } };
+        this.unindex(e);
+        this.index(e);
+      }
+    }
+  }
+
   /** Another tab, the popup or the library page changed papers shown here. */
   private async onChange(ev: ChangeEvent): Promise<void> {
+    if (this.off) return;
     if (ev.settings) {
+      const before = this.settings;
       this.settings = ev.settings;
+      // The reader turned this site off elsewhere: the badges go, and nothing more is recorded.
+      if (this.siteOff(ev.settings)) return this.turnOff();
+      if (before && before.seenMode !== ev.settings.seenMode) this.retrack();
       this.refreshPageUi();
     }
     if (ev.all) {
@@ -498,6 +589,7 @@ export class PageController {
       this.refreshPageUi();
       return;
     }
+    if (ev.moved) this.moveKeys(ev.moved);
     if (ev.rematch) await this.rematch(ev.rematch);
     const keys = ev.keys.filter((k) => this.byKey.has(k));
     if (!keys.length) return;
@@ -521,7 +613,10 @@ export class PageController {
   private refreshPageUi(report = true, only?: Entry[]): void {
     const settings = this.settings;
     if (!settings) return;
-    for (const e of only ?? this.entries.values()) this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen', settings.seenStyle);
+    // A single paper's page (arXiv abstract, Hugging Face paper page) is never dimmed or hidden:
+    // the card is the page the reader came to read.
+    for (const e of only ?? this.entries.values())
+      this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen' && !e.card.single, settings.seenStyle);
     this.ui.setSummary(this.counts(), settings, (patch) => void this.changeSettings(patch));
     if (report) this.report();
   }
@@ -543,9 +638,18 @@ export class PageController {
   }
 
   stop(): void {
+    this.off = true;
     void this.flush();
     clearTimeout(this.scanTimer);
     this.mutations?.disconnect();
+    if (this.listening) {
+      this.listening = false;
+      const win = this.doc.defaultView ?? window;
+      for (const ev of ['popstate', 'hashchange']) win.removeEventListener(ev, this.onNavigate);
+      this.doc.removeEventListener('visibilitychange', this.onVisibility);
+      win.removeEventListener('pagehide', this.onPageHide);
+      chrome.runtime.onMessage.removeListener(this.onMessage);
+    }
     this.nearScreen.disconnect();
     this.seen.disconnect();
     for (const [el, entry] of this.entries) this.drop(el, entry);

@@ -239,6 +239,36 @@ test.describe('editing from the badge', () => {
     await ext.close();
   });
 
+  test('a paper imported by its DOI, re-keyed by the visit that shows its arXiv id, stays editable from its badge', async ({ page, extensionId }) => {
+    const [a] = NOV18_IDS;
+    const title = INDEX.find((p) => p.url === NOV18)!.cards[0]! as { id: string; title: string };
+    const ext = await extensionPage(page, extensionId);
+    const bib = `@article{doe2025,\n  title = {${title.title}},\n  author = {Doe, Jane},\n  doi = {10.5555/dejalu.e2e}\n}\n`;
+    expect(await sendFromExtension(ext, { type: 'library.import', text: bib, filename: 'zotero.bib' })).toMatchObject({ ok: true });
+
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const text = async () => (await dom.hostAt(badgeOf(a))).text;
+    expect(await text()).toBe('Saved');
+    // The visit's sighting moves the paper from its DOI key to its arXiv key.
+    await readThrough(page);
+    await expect
+      .poll(async () => (await sendFromExtension<{ ok: boolean }>(ext, { type: 'paper.get', key: `arxiv:${a}` })).ok)
+      .toBe(true);
+
+    // The badge, given the DOI key by the page's lookup, still edits the paper.
+    await dom.click(await one(await dom.hostAt(badgeOf(a)), '[data-action=save]'));
+    await expect.poll(text).not.toMatch(/^Saved/);
+    const got = await sendFromExtension<{ ok: boolean; paper?: { key: string; savedAt?: number; doi?: string } }>(ext, { type: 'paper.get', key: `arxiv:${a}` });
+    expect(got).toMatchObject({ ok: true, paper: { key: `arxiv:${a}`, doi: '10.5555/dejalu.e2e' } });
+    expect(got.paper?.savedAt).toBeUndefined();
+    await dom.click(await one(await dom.hostAt(badgeOf(a)), '[data-action=save]'));
+    await expect.poll(text).toBe('Saved');
+    expect(await sendFromExtension(ext, { type: 'library.stats' })).toMatchObject({ ok: true, papers: 11, saved: 1 });
+    await ext.close();
+  });
+
   test('the panel tags with autocomplete from the library, and closes on Escape and outside clicks', async ({ page, pages }) => {
     // The closer stylesheet: cards clip (overflow hidden, content-visibility), the panel must not be.
     pages.set(NOV18, { body: hfWithSiteCss('hf/papers-date-2025-11-18.html') });
@@ -284,6 +314,13 @@ test.describe('editing from the badge', () => {
     // An outside click closes the panel.
     await page.mouse.click(5, 400);
     await expect.poll(async () => (await dom.hostAt(badgeOf(b))).find('[data-panel]').length).toBe(0);
+
+    // A tag typed and not confirmed is added when the panel closes, as a note would be saved.
+    await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-action=open]'));
+    await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-field=tag]'));
+    await page.keyboard.type('to-read');
+    await page.mouse.click(5, 400);
+    await expect.poll(async () => (await dom.hostAt(badgeOf(b))).text).toMatch(/^Saved · #diffusion-models #to-read/);
   });
 
   test('a note saves as you type and survives a reload right after typing', async ({ page }) => {

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 /**
  * PageController following changes made elsewhere (dejalu.changed): the papers it shows, papers
- * deleted or merged away, the whole library, and replies that come out of order
+ * deleted or merged away, the whole library, settings, and replies that come out of order
  * (./controller-harness.ts: a stand-in site and page UI).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, type CardInput, type CardStatus, type PaperView } from '../../lib/messages';
+import { DEFAULT_SETTINGS, type CardInput, type CardStatus, type PaperView, type Settings } from '../../lib/messages';
 import { fakeBackground, paper } from '../popup/helpers';
-import { change, startController, stopControllers } from './controller-harness';
+import { change, fakeUi, newController, settle, startController, stopControllers } from './controller-harness';
 
 const A = paper({ key: 'arxiv:2401.00001', title: 'Paper A', savedAt: 1, note: 'kept', updatedAt: 20 });
 
@@ -90,5 +90,72 @@ describe('PageController, changes made elsewhere', () => {
     const before = bg.requests.length;
     await change({ keys: ['arxiv:9999.99999'] });
     expect(bg.requests).toHaveLength(before);
+  });
+});
+
+describe('PageController, settings changed elsewhere', () => {
+  /** Sightings recorded, by arXiv id. */
+  let recorded: string[];
+  function background(settings: Settings) {
+    recorded = [];
+    return fakeBackground({
+      'cards.lookup': (r: { cards: CardInput[] }) => ({ statuses: r.cards.map(statusOf), settings }),
+      'sightings.record': (r: { cards: CardInput[] }) => {
+        recorded.push(...r.cards.map((c) => c.arxivId!));
+        return { recorded: r.cards.length };
+      },
+      'tab.report': () => ({}),
+      'settings.get': () => ({ settings }),
+    });
+  }
+  async function started(settings: Settings) {
+    const bg = background(settings);
+    const { ui, shown } = fakeUi();
+    const c = newController(ui);
+    await c.start();
+    await settle();
+    return { bg, shown, c };
+  }
+  /** The reader has card `id` on screen long enough for it to count as seen. */
+  async function reads(c: ReturnType<typeof newController>, id: string) {
+    (c as unknown as { seen: { visibility(el: Element, on: boolean): void } }).seen.visibility(document.getElementById(id)!, true);
+    await new Promise((r) => setTimeout(r, 650));
+  }
+
+  it('turning the site off takes the badges off the open page, and nothing more is shown or recorded', async () => {
+    const on = { ...DEFAULT_SETTINGS, seenMode: 'load' as const };
+    const { bg, shown, c } = await started(on);
+    await c.flush();
+    expect(shown.size).toBe(2);
+    expect(recorded.sort()).toEqual(['2401.00001', '2401.00002']);
+    recorded = [];
+
+    await change({ keys: [], settings: { ...on, sites: { ...on.sites, huggingface: false } } });
+    expect(shown.size).toBe(0);
+    // More cards come in (infinite scroll, client-side navigation).
+    document.body.insertAdjacentHTML('beforeend', '<article id="2401.00003">Paper C</article>');
+    await new Promise((r) => setTimeout(r, 300));
+    await c.flush();
+    expect(shown.size).toBe(0);
+    expect(bg.of('cards.lookup')).toHaveLength(1);
+    expect(recorded).toEqual([]);
+  });
+
+  it('switching to "Only when I mark it" stops recording the cards already on the page', async () => {
+    const visible = { ...DEFAULT_SETTINGS, seenMode: 'visible' as const };
+    const { c } = await started(visible);
+    await change({ keys: [], settings: { ...visible, seenMode: 'never' } });
+    await reads(c, '2401.00002');
+    await c.flush();
+    expect(recorded).toEqual([]);
+  });
+
+  it('switching to "When the page loads" records the cards on the page not yet recorded, each once', async () => {
+    const visible = { ...DEFAULT_SETTINGS, seenMode: 'visible' as const };
+    const { c } = await started(visible);
+    await reads(c, '2401.00001');
+    await change({ keys: [], settings: { ...visible, seenMode: 'load' } });
+    await c.flush();
+    expect(recorded.sort()).toEqual(['2401.00001', '2401.00002']);
   });
 });

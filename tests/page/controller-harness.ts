@@ -23,7 +23,7 @@ export function fakeUi() {
   const ui: PageUi = {
     mountBadge(card: Card, model: BadgeModel) {
       shown.set(card.element.id, model);
-      return { update: (m) => void shown.set(card.element.id, m), destroy: () => void shown.delete(card.element.id) };
+      return { update: (m) => void shown.set(card.element.id, m), recard() {}, destroy: () => void shown.delete(card.element.id) };
     },
     setSummary() {},
     setFaded() {},

@@ -71,6 +71,36 @@ describe('PageController, its lookups', () => {
     expect(shown.size).toBe(0);
   });
 
+  it('turned off so, stays off: back/forward and jump links bring no badge and record nothing', async () => {
+    let failures = 2;
+    const settings = { ...DEFAULT_SETTINGS, seenMode: 'load' as const, sites: { ...DEFAULT_SETTINGS.sites, huggingface: false } };
+    const bg = fakeBackground({
+      'cards.lookup': (r: { cards: CardInput[] }) => {
+        if (failures-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return { statuses: r.cards.map(statusOf), settings };
+      },
+      'sightings.record': (r: { cards: CardInput[] }) => ({ recorded: r.cards.length }),
+      'tab.report': () => ({}),
+      'settings.get': () => ({ settings }),
+    });
+    const { ui, shown } = fakeUi();
+    const c = newController(ui);
+    await c.start();
+    await vi.waitFor(() => expect(bg.of('cards.lookup')).toHaveLength(3), { timeout: 3_000 });
+    await wait(100);
+    expect(shown.size).toBe(0);
+    // Off for good: it no longer listens for changes made elsewhere either.
+    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'dejalu.changed', keys: [], all: true }, {})).toEqual([]);
+
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    window.dispatchEvent(new Event('hashchange'));
+    await wait(300);
+    await c.flush();
+    expect(shown.size).toBe(0);
+    expect(bg.of('cards.lookup')).toHaveLength(3);
+    expect(bg.of('sightings.record')).toHaveLength(0);
+  });
+
   it('leaves a card without a title out of the lookup (the background would refuse it), and badges the rest', async () => {
     document.body.insertAdjacentHTML('beforeend', '<article id="2401.00003"></article>');
     const bg = background(0);

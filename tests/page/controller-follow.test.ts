@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+/**
+ * PageController following the page itself: a jump within the page is the same visit, another URL
+ * is another; cards the page takes away leave the counts and the tab's report
+ * (./controller-harness.ts: a stand-in site and page UI).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, type CardInput, type CardStatus, type PaperStatus } from '../../lib/messages';
+import { fakeBackground, paper } from '../popup/helpers';
+import { fakeUi, newController, settle, stopControllers } from './controller-harness';
+
+const LOAD = { ...DEFAULT_SETTINGS, seenMode: 'load' as const };
+
+/** The visits each paper was recorded in, by arXiv id: lookups answer Seen for a paper with one. */
+let visits: Map<string, Set<string>>;
+function statusOf(c: CardInput): CardStatus {
+  const v = visits.get(c.arxivId!);
+  if (!v?.size) return { status: 'new' };
+  return { status: 'seen', paper: paper({ key: `arxiv:${c.arxivId}`, title: c.title, seenCount: v.size, updatedAt: 1 }) };
+}
+
+function background() {
+  return fakeBackground({
+    'cards.lookup': (r: { cards: CardInput[] }) => ({ statuses: r.cards.map(statusOf), settings: LOAD }),
+    'sightings.record': (r: { visitId: string; cards: CardInput[] }) => {
+      for (const c of r.cards) visits.set(c.arxivId!, (visits.get(c.arxivId!) ?? new Set()).add(r.visitId));
+      return { recorded: r.cards.length };
+    },
+    'tab.report': () => ({}),
+    'settings.get': () => ({ settings: LOAD }),
+  });
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  visits = new Map();
+  history.replaceState(null, '', '/list/cs.LG/new');
+  document.body.innerHTML =
+    '<section><article id="2401.00001">Paper A</article><article id="2401.00002">Paper B</article><article id="2401.00003">Paper C</article></section>';
+});
+afterEach(() => {
+  stopControllers();
+  history.replaceState(null, '', '/');
+});
+
+describe('PageController, following the page', () => {
+  it('takes a jump within the page ("#item13", a skip link) as the same visit, and another URL as another', async () => {
+    const bg = background();
+    const { ui, shown } = fakeUi();
+    const c = newController(ui);
+    await c.start();
+    await settle();
+    await c.flush();
+    expect(shown.get('2401.00001')?.status).toBe('new');
+
+    // The reader clicks "Replacements" (href="#item13"): the URL gains a hash, nothing else changes.
+    history.pushState(null, '', '/list/cs.LG/new#item13');
+    window.dispatchEvent(new Event('hashchange'));
+    await wait(250);
+    await settle();
+    await c.flush();
+    expect(bg.of('cards.lookup')).toHaveLength(1);
+    expect(shown.get('2401.00001')?.status).toBe('new');
+    expect([...visits.get('2401.00001')!]).toHaveLength(1);
+
+    // Another listing, by client-side navigation: a new visit, whose lookup knows the last one.
+    history.pushState(null, '', '/list/cs.AI/new');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.waitFor(() => expect(bg.of('cards.lookup')).toHaveLength(2), { timeout: 1_000 });
+    await settle();
+    expect(shown.get('2401.00001')?.status).toBe('seen');
+  });
+
+  it('drops the cards the page takes away from the summary and the tab report', async () => {
+    const bg = background();
+    const { ui, shown } = fakeUi();
+    let counts: Record<PaperStatus, number> | null = null;
+    ui.setSummary = (c) => void (counts = c);
+    await newController(ui).start();
+    await settle();
+    expect(counts).toEqual({ new: 3, seen: 0, saved: 0 });
+
+    // The page filters its list: two cards are removed, nothing is added.
+    document.getElementById('2401.00002')!.remove();
+    document.getElementById('2401.00003')!.remove();
+    await vi.waitFor(() => expect(counts).toEqual({ new: 1, seen: 0, saved: 0 }), { timeout: 1_000 });
+    expect([...shown.keys()]).toEqual(['2401.00001']);
+    // The first lookup carried the report; the one after the removal has the card that is left.
+    expect(bg.of('tab.report').map((r) => (r['cards'] as unknown[]).length)).toEqual([1]);
+  });
+});
