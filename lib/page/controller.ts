@@ -390,8 +390,12 @@ export class PageController {
   }
 
   private turnOff(): void {
+    const shown = this.entries.size > 0;
     this.off = true;
     this.stop();
+    // Turned off while it showed cards (the reader did it elsewhere): the popup and the toolbar
+    // count stop listing them.
+    if (shown) void send({ type: 'tab.report', page: this.page, cards: [] });
   }
 
   /**

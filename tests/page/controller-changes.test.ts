@@ -132,6 +132,8 @@ describe('PageController, settings changed elsewhere', () => {
 
     await change({ keys: [], settings: { ...on, sites: { ...on.sites, huggingface: false } } });
     expect(shown.size).toBe(0);
+    // The popup and the toolbar count no longer list its cards.
+    expect(bg.of('tab.report').at(-1)).toMatchObject({ cards: [] });
     // More cards come in (infinite scroll, client-side navigation).
     document.body.insertAdjacentHTML('beforeend', '<article id="2401.00003">Paper C</article>');
     await new Promise((r) => setTimeout(r, 300));
