@@ -13,6 +13,7 @@ import type { Card, SiteModule } from '../types';
 import { isIsoDay } from '../sites/text';
 import { cardId, cardInput, slimInput } from './card-input';
 import { createSlicer, FRAME_MS, runSliced, type Slicer } from './slices';
+import { ShownPapers, type Entry } from './shown';
 
 export interface BadgeModel {
   /** Status shown: from before this visit, except that the user's own save/unsave shows at once. */
@@ -42,20 +43,6 @@ export interface PageUi {
   setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void): void;
   setFaded(card: Card, faded: boolean, style: Settings['seenStyle']): void;
   destroy(): void;
-}
-
-interface Entry {
-  card: Card;
-  id: string;
-  /** The status before this visit. */
-  before: PaperStatus;
-  model: BadgeModel;
-  /** Null while the card is far off screen on a very long page (mounted as it comes near). */
-  badge: BadgeHandle | null;
-  /** The keys `byKey` lists this entry under. */
-  keys: string[];
-  /** Its sighting is queued or sent: a visit records a card once. */
-  sighted?: boolean;
 }
 
 interface Fresh {
@@ -108,7 +95,7 @@ function ownBadgesOnly(r: MutationRecord): boolean {
 
 export class PageController {
   private readonly entries = new Map<Element, Entry>();
-  private readonly byKey = new Map<string, Set<Entry>>();
+  private readonly shown = new ShownPapers();
   private visitId = newVisitId();
   private url: string;
   private page: PageInfo;
@@ -416,7 +403,7 @@ export class PageController {
         this.entries.set(card.element, entry);
         if (this.entries.size <= EAGER_BADGES) this.mount(entry);
         else this.nearScreen.watch(card.element);
-        this.index(entry);
+        this.shown.index(entry);
         this.track(entry);
         added.push(entry);
       }
@@ -430,29 +417,12 @@ export class PageController {
     entry.badge = this.ui.mountBadge(entry.card, entry.model, (paper) => this.onPaper(entry, paper));
   }
 
-  private index(entry: Entry): void {
-    const key = entry.model.paper?.key ?? entry.id;
-    let set = this.byKey.get(key);
-    if (!set) this.byKey.set(key, (set = new Set()));
-    set.add(entry);
-    if (!entry.keys.includes(key)) entry.keys.push(key);
-  }
-
-  private unindex(entry: Entry): void {
-    for (const key of entry.keys) {
-      const set = this.byKey.get(key);
-      set?.delete(entry);
-      if (set && set.size === 0) this.byKey.delete(key);
-    }
-    entry.keys = [];
-  }
-
   private drop(el: Element, entry: Entry): void {
     entry.badge?.destroy();
     this.nearScreen.unwatch(el);
     this.seen.unobserve(el);
     this.entries.delete(el);
-    this.unindex(entry);
+    this.shown.unindex(entry);
   }
 
   private track(entry: Entry): void {
@@ -503,76 +473,22 @@ export class PageController {
 
   /** The user changed a paper from a badge: show it at once on every card of that paper. */
   private onPaper(entry: Entry, paper: PaperView): void {
-    this.applyPaper(paper, entry);
+    this.shown.apply(paper, entry);
     this.refreshPageUi();
-  }
-
-  private applyPaper(paper: PaperView, origin?: Entry): void {
-    const targets = new Set<Entry>([...(this.byKey.get(paper.key) ?? []), ...(origin ? [origin] : [])]);
-    for (const e of targets) {
-      const wasKey = e.model.paper?.key;
-      // Edit replies and change events race: a view older than the one shown (the echo of an
-      // earlier edit, arriving after a later one's reply) must not undo the later edit, nor move
-      // a note being typed back to an older baseline.
-      if (wasKey === paper.key && e.model.paper!.updatedAt > paper.updatedAt) continue;
-      const status: PaperStatus = paper.savedAt
-        ? 'saved'
-        : e.before === 'saved'
-          ? paper.seenCount > 0
-            ? 'seen'
-            : 'new'
-          : e.before;
-      e.model = { ...e.model, paper, status };
-      e.badge?.update(e.model);
-      if (wasKey !== paper.key) this.index(e);
-    }
   }
 
   /**
    * Cards shown as papers they may no longer be (the user split one from the paper it matched, a
-   * paper was deleted, the library changed whole): looked up again. A card that is still its paper
-   * shows the paper as it is now; one that is now another paper, or none, shows that one as it was
-   * before this visit — new, unless saved (the visit's sighting moved with the card).
+   * paper was deleted, the library changed whole): looked up again (ShownPapers.matchedAgain).
    */
   private async rematch(keys: string[]): Promise<void> {
-    const entries = [...new Set(keys.flatMap((k) => [...(this.byKey.get(k) ?? [])]))];
+    const entries = this.shown.entriesOf(keys);
     // In the first lookup's batches: a whole long page (after an `all` event) in one message would
     // be a long task to send and to read.
     for (const batch of lookupBatches(entries)) {
       const reply = await send({ type: 'cards.lookup', cards: batch.map((e) => slimInput(e.model.card)) });
       if (!reply.ok) return;
-      batch.forEach((e, i) => this.matchedAgain(e, reply.statuses[i]));
-    }
-  }
-
-  private matchedAgain(e: Entry, st: CardStatus | undefined): void {
-    if (!st) return;
-    if (st.paper && st.paper.key === e.model.paper?.key) {
-      this.applyPaper(st.paper);
-      return;
-    }
-    if (!st.paper && !e.model.paper) return;
-    const status: PaperStatus = st.paper?.savedAt !== undefined ? 'saved' : 'new';
-    e.before = status;
-    e.model = { ...e.model, paper: st.paper, match: st.match, status };
-    e.badge?.update(e.model);
-    // Listed under its new paper only: later changes to the old one are not this card's.
-    this.unindex(e);
-    this.index(e);
-  }
-
-  /**
-   * Papers that moved to a new key (a visit showed a title-only paper's arXiv id): the same papers,
-   * so their cards keep their status; the views follow with the event's `keys`.
-   */
-  private moveKeys(moved: Record<string, string>): void {
-    for (const [from, to] of Object.entries(moved)) {
-      for (const e of [...(this.byKey.get(from) ?? [])]) {
-        if (e.model.paper?.key !== from) continue;
-        e.model = { ...e.model, paper: { ...e.model.paper, key: to } };
-        this.unindex(e);
-        this.index(e);
-      }
+      batch.forEach((e, i) => this.shown.matchedAgain(e, reply.statuses[i]));
     }
   }
 
@@ -589,18 +505,18 @@ export class PageController {
     }
     if (ev.all) {
       // Cleared, restored or imported: every card is looked up again.
-      await this.rematch([...this.byKey.keys()]);
+      await this.rematch(this.shown.keys());
       this.refreshPageUi();
       return;
     }
-    if (ev.moved) this.moveKeys(ev.moved);
+    if (ev.moved) this.shown.move(ev.moved);
     if (ev.rematch) await this.rematch(ev.rematch);
-    const keys = ev.keys.filter((k) => this.byKey.has(k));
+    const keys = ev.keys.filter((k) => this.shown.has(k));
     if (!keys.length) return;
     const reply = await send({ type: 'papers.get', keys });
     if (!reply.ok) return;
     const gone: string[] = [];
-    reply.papers.forEach((p, i) => (p ? this.applyPaper(p) : gone.push(keys[i]!)));
+    reply.papers.forEach((p, i) => (p ? this.shown.apply(p) : gone.push(keys[i]!)));
     // A paper deleted (or merged away) elsewhere: its cards are looked up again, so they show what
     // the library now holds and an edit from them goes to a paper that exists.
     if (gone.length) await this.rematch(gone);
