@@ -61,7 +61,7 @@ export default defineBackground(() => {
     return true; // the reply is sent asynchronously
   });
 
-  chrome.tabs.onRemoved.addListener((tabId) => void tabs.remove(tabId));
+  chrome.tabs.onRemoved.addListener((tabId) => void tabs.close(tabId));
   // A tab that loads another page no longer shows the cards it reported.
   chrome.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) void tabs.remove(tabId);

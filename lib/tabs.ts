@@ -8,6 +8,12 @@ export interface TabStore {
   get(tabId: number): Promise<TabState | null>;
   set(tabId: number, state: TabState): Promise<void>;
   remove(tabId: number): Promise<void>;
+  /**
+   * The tab closed: removed, and a report that comes later is dropped (its page's first lookup
+   * is answered first and reported on a timer, which can run after the tab has gone; nothing
+   * would remove it again).
+   */
+  close(tabId: number): Promise<void>;
   /** The background's matching epoch (lib/router.ts), kept with the tabs so a worker that wakes up goes on from it. */
   epoch(): Promise<string | null>;
   setEpoch(epoch: string): Promise<void>;
@@ -19,6 +25,8 @@ export function sessionTabStore(area: chrome.storage.StorageArea = chrome.storag
   // popup's first request skips a storage round trip. Only a worker that woke up since the tab
   // reported reads storage.
   const written = new Map<number, TabState>();
+  // Chrome does not reuse a tab's id within a browser session.
+  const closed = new Set<number>();
   return {
     async get(tabId) {
       const state = written.get(tabId);
@@ -27,10 +35,16 @@ export function sessionTabStore(area: chrome.storage.StorageArea = chrome.storag
       return (got[k(tabId)] as TabState | undefined) ?? null;
     },
     async set(tabId, state) {
+      if (closed.has(tabId)) return;
       written.set(tabId, state);
       await area.set({ [k(tabId)]: state });
     },
     async remove(tabId) {
+      written.delete(tabId);
+      await area.remove(k(tabId));
+    },
+    async close(tabId) {
+      closed.add(tabId);
       written.delete(tabId);
       await area.remove(k(tabId));
     },
@@ -46,11 +60,13 @@ export function sessionTabStore(area: chrome.storage.StorageArea = chrome.storag
 
 export function memoryTabStore(): TabStore {
   const m = new Map<number, TabState>();
+  const closed = new Set<number>();
   let epoch: string | null = null;
   return {
     get: async (id) => m.get(id) ?? null,
-    set: async (id, s) => void m.set(id, s),
+    set: async (id, s) => void (closed.has(id) || m.set(id, s)),
     remove: async (id) => void m.delete(id),
+    close: async (id) => void (closed.add(id), m.delete(id)),
     epoch: async () => epoch,
     setEpoch: async (e) => void (epoch = e),
   };

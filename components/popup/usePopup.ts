@@ -113,7 +113,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
       const missed = s.listen((event) => changed.current(event));
       // Something changed while the first answer was on its way: it may be stale, so read again
       // as after any wholesale change (settings alone change nothing shown).
-      if (missed.some((e) => e.keys.length > 0 || !e.settings)) changed.current({ type: 'dejalu.changed', keys: [] });
+      if (missed.some((e) => !settingsOnly(e))) changed.current({ type: 'dejalu.changed', keys: [] });
     })();
     return () => {
       live = false;
@@ -164,10 +164,11 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
   // ---- live updates ------------------------------------------------------------------------------
 
   const onChanged = useCallback(
-    async ({ keys, settings }: ChangeEvent) => {
-      if (keys.length === 0) {
-        // Settings alone do not change what the popup shows.
-        if (settings) return;
+    async (event: ChangeEvent) => {
+      const { keys } = event;
+      // Settings alone do not change what the popup shows.
+      if (settingsOnly(event)) return;
+      if (keys.length === 0 || event.all) {
         void loadTab(true);
         if (latest.current.recent !== null) void loadRecent();
         if (latest.current.tags !== null) void loadTags();
@@ -175,8 +176,12 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
         return;
       }
       if (latest.current.tags !== null) void loadTags();
+      // Papers moved to their arXiv key (a visit showed a title-only paper's id): rows still hold
+      // the key each had, and take the paper under its new one.
+      const moved = event.moved ?? {};
+      const now = (key: string) => moved[key] ?? key;
       const rows = allRows();
-      const known = keysOf(rows);
+      const known = new Set([...keysOf(rows)].map(now));
       const hit = keys.filter((k) => known.has(k));
       const unknown = hit.length < keys.length;
       const { load, expanded, histories } = latest.current;
@@ -191,12 +196,12 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
         if (reply.ok) {
           const byKey = new Map(hit.map((k, i) => [k, reply.papers[i] ?? null]));
           mapRows((r) => {
-            const key = r.current.paper?.key;
+            const key = r.current.paper && now(r.current.paper.key);
             if (key === undefined || !byKey.has(key)) return r;
             return withPaper(r, byKey.get(key) ?? null);
           });
         }
-        const open = new Set(rows.filter((r) => expanded.has(r.id)).map((r) => r.current.paper?.key));
+        const open = new Set(rows.filter((r) => expanded.has(r.id)).map((r) => r.current.paper && now(r.current.paper.key)));
         for (const key of hit) {
           if (!histories.has(key)) continue;
           if (open.has(key)) void loadHistory(key);
@@ -251,4 +256,9 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
     clearError: () => setError(null),
     actions,
   };
+}
+
+/** An event that only says the settings changed (not the papers): nothing the popup shows. */
+function settingsOnly(e: ChangeEvent): boolean {
+  return e.settings !== undefined && e.keys.length === 0 && !e.all && !e.rematch && !e.moved;
 }

@@ -35,6 +35,14 @@ export async function tabStatuses(
     const got = keys.length ? await db.papers.bulkGet(keys) : [];
     const rows = new Map<string, PaperRow>();
     for (const r of got) if (r) rows.set(r.key, r);
+    // A remembered paper moved to a new key since (the visit's sighting showed its arXiv id) is
+    // the same paper: found by the key it had.
+    const missing = keys.filter((k) => !rows.has(k));
+    if (missing.length) {
+      for (const r of await db.papers.where('formerKeys').anyOf(missing).toArray()) {
+        for (const k of r.formerKeys ?? []) if (missing.includes(k)) rows.set(k, r);
+      }
+    }
 
     return cards.map((c, i): CardStatus | null => {
       if (c.key === undefined) return null;
@@ -44,7 +52,7 @@ export async function tabStatuses(
       const own = rows.get(keyOf(p));
       const keep = remembered && c.match && BY_ID.has(c.match.rule) ? remembered : (own ?? remembered);
       if (!keep) return { status: 'new' as const };
-      return statusFor(p, keep);
+      return statusFor(p, keep, keep.key === remembered?.key ? c.match : undefined);
     });
   });
   const again = out.flatMap((s, i) => (s ? [] : [i]));
@@ -58,9 +66,15 @@ export async function tabStatuses(
   return out as CardStatus[];
 }
 
-function statusFor(p: Probe, row: PaperRow): CardStatus | null {
+/**
+ * The card's status as `row` is now. `said`: how the page's lookup matched the card to this row,
+ * which the popup repeats (the visit's own sighting may since have taught the row the card's
+ * version or arXiv id, and a match worked out now would say "same arXiv id" of what was a title
+ * match, or drop "v2 here, v1 before").
+ */
+function statusFor(p: Probe, row: PaperRow, said?: CardStatus['match']): CardStatus | null {
   const match = explainMatch(refOfProbe(p), refOf(row));
   // No longer the same paper by the rules (its title or ids changed): look the card up again.
   if (!match) return null;
-  return { status: statusOf(row), paper: toSlimView(row), match };
+  return { status: statusOf(row), paper: toSlimView(row), match: said ?? match };
 }

@@ -59,4 +59,17 @@ describe('sessionTabStore', () => {
     expect(await tabs.get(3)).toBeNull();
     expect(await sessionTabStore(area as unknown as chrome.storage.StorageArea).get(3)).toBeNull();
   });
+
+  it('drops a report that comes after its tab closed; a tab that navigated takes new ones', async () => {
+    const area = fakeArea();
+    const tabs = sessionTabStore(area as unknown as chrome.storage.StorageArea);
+    await tabs.set(3, state('2025-11-03'));
+    await tabs.remove(3);
+    await tabs.set(3, state('2025-11-04'));
+    expect(await tabs.get(3)).not.toBeNull();
+    await tabs.close(3);
+    await tabs.set(3, state('2025-11-05'));
+    expect(await tabs.get(3)).toBeNull();
+    expect(await sessionTabStore(area as unknown as chrome.storage.StorageArea).get(3)).toBeNull();
+  });
 });

@@ -82,7 +82,7 @@ describe('tab.get', () => {
     expect(now?.status).toBe('new');
   });
 
-  it('looks a card up again when its remembered paper is gone', async () => {
+  it('finds a remembered paper re-keyed since by the key it had, and says what the page said', async () => {
     const { lib, ask, visit, tabGet } = setup();
     const titleOnly: CardInput = { title: 'Deep Residual Learning for Image Recognition' };
     await lib.recordSightings('old', page, [titleOnly]);
@@ -92,8 +92,24 @@ describe('tab.get', () => {
     await ask({ type: 'sightings.record', visitId: 'other', page, cards: [{ ...titleOnly, arxivId: '1512.03385' }] }, { ...tab, tab: { id: 8, url: URL_ } });
     const calls = resolveCalls();
     const [now] = await tabGet();
-    expect(resolveCalls()).toBe(calls + 1);
-    expect(now).toMatchObject({ status: 'seen', paper: { key: 'arxiv:1512.03385', seenCount: 2 } });
+    expect(resolveCalls()).toBe(calls);
+    expect(now).toMatchObject({ status: 'seen', paper: { key: 'arxiv:1512.03385', seenCount: 2 }, match: { rule: st!.match!.rule } });
+  });
+
+  it('repeats how the page matched a card after its own visit taught the paper more', async () => {
+    const { lib, visit, tabGet } = setup();
+    // v1 seen before; the page shows v2, whose sighting raises the stored version.
+    await lib.recordSightings('old', page, [{ title: 'Scaling Laws for Neural Language Models', arxivId: '2001.08361', version: 1 }]);
+    const v2Card: CardInput = { title: 'Scaling Laws for Neural Language Models', arxivId: '2001.08361', version: 2 };
+    const [v2] = await visit([v2Card], [v2Card]);
+    expect(v2?.match?.rule).toBe('arxiv-id-other-version');
+    expect((await tabGet())[0]?.match).toEqual(v2!.match);
+    // A title-only paper the page showed with its arXiv id: matched by title, then re-keyed.
+    await lib.recordSightings('old', page, [{ title: 'Deep Residual Learning for Image Recognition' }]);
+    const withId: CardInput = { title: 'Deep Residual Learning for Image Recognition', arxivId: '1512.03385' };
+    const [byTitle] = await visit([withId], [withId]);
+    expect(byTitle?.match?.rule).toBe('title');
+    expect((await tabGet())[0]).toMatchObject({ status: 'seen', paper: { key: 'arxiv:1512.03385' }, match: { rule: 'title' } });
   });
 
   it('trusts what the tab reported before the worker stopped, unless matches were reshaped since', async () => {
