@@ -174,6 +174,14 @@ export class PageController {
     if (this.doc.visibilityState === 'hidden') void this.flush();
   };
   private readonly onPageHide = () => void this.flush();
+  /**
+   * Back or Forward restored this page from Chrome's cache: the content script does not run again,
+   * but the background forgot the tab's report when it navigated away. The page reports again, so
+   * the popup and the toolbar count show its cards.
+   */
+  private readonly onPageShow = (e: Event) => {
+    if ((e as PageTransitionEvent).persisted) this.report();
+  };
   private readonly onMessage = (msg: unknown) => {
     if (msg && typeof msg === 'object' && (msg as ChangeEvent).type === 'dejalu.changed') void this.onChange(msg as ChangeEvent);
     return false;
@@ -194,6 +202,7 @@ export class PageController {
     for (const ev of ['popstate', 'hashchange']) win.addEventListener(ev, this.onNavigate);
     this.doc.addEventListener('visibilitychange', this.onVisibility);
     win.addEventListener('pagehide', this.onPageHide);
+    win.addEventListener('pageshow', this.onPageShow);
     chrome.runtime.onMessage.addListener(this.onMessage);
     this.listening = true;
   }
@@ -568,6 +577,7 @@ export class PageController {
       for (const ev of ['popstate', 'hashchange']) win.removeEventListener(ev, this.onNavigate);
       this.doc.removeEventListener('visibilitychange', this.onVisibility);
       win.removeEventListener('pagehide', this.onPageHide);
+      win.removeEventListener('pageshow', this.onPageShow);
       chrome.runtime.onMessage.removeListener(this.onMessage);
     }
     this.nearScreen.disconnect();

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * PageController following the page itself: a jump within the page is the same visit, another URL
- * is another; cards the page takes away leave the counts and the tab's report
- * (./controller-harness.ts: a stand-in site and page UI).
+ * is another; cards the page takes away leave the counts and the tab's report; a page restored
+ * from the back/forward cache reports again (./controller-harness.ts: a stand-in site and page UI).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -90,5 +90,20 @@ describe('PageController, following the page', () => {
     expect([...shown.keys()]).toEqual(['2401.00001']);
     // The first lookup carried the report; the one after the removal has the card that is left.
     expect(bg.of('tab.report').map((r) => (r['cards'] as unknown[]).length)).toEqual([1]);
+  });
+
+  it('reports its cards again when Back or Forward restores the page from the cache', async () => {
+    const bg = background();
+    await newController(fakeUi().ui).start();
+    await settle();
+    const reports = bg.of('tab.report').length;
+    // An ordinary pageshow (the first load) is not a restore.
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    await settle();
+    expect(bg.of('tab.report')).toHaveLength(reports);
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    await settle();
+    expect(bg.of('tab.report')).toHaveLength(reports + 1);
+    expect(bg.of('tab.report').at(-1)!['cards']).toHaveLength(3);
   });
 });
