@@ -73,7 +73,8 @@ export function withPaper(row: Row, paper: PaperView | null): Row {
   if (!paper) return { ...row, current: { status: 'new' } };
   const saved = paper.savedAt !== undefined;
   const prev = row.current.status;
-  const status: PaperStatus = saved ? 'saved' : prev === 'saved' ? 'seen' : prev;
+  // Unsaved, a paper is seen if it ever was: one saved from a search and never met is new again.
+  const status: PaperStatus = saved ? 'saved' : prev === 'saved' ? (paper.seenCount > 0 ? 'seen' : 'new') : prev;
   return { ...row, current: { ...row.current, status, paper } };
 }
 

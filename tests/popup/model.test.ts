@@ -66,6 +66,8 @@ describe('grouping and counts', () => {
     const unsaved = withPaper(saved, paper({ key: 'a', seenCount: 1 }));
     expect(unsaved.current.status).toBe('seen');
     expect(groupOf(unsaved)).toBe('new');
+    // A paper saved from the popup and never seen anywhere is new again once unsaved.
+    expect(withPaper(saved, paper({ key: 'a', seenCount: 0 })).current.status).toBe('new');
   });
 
   it('edits a stored paper by key and an unknown card by the card itself', () => {
