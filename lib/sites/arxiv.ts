@@ -10,6 +10,7 @@
 import { parseArxivId } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { findDate, readText, squash } from './text';
+import { runAll } from '../page/slices';
 
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
 const ORIGIN = 'https://arxiv.org';
@@ -130,7 +131,7 @@ function newListingDay(doc: Document): string | undefined {
  * screen to count as seen and what gets dimmed; a wrapper around the pair would mean rewriting
  * arXiv's markup. The badge anchors on the title line.
  */
-function readList(doc: Document, period: string): Card[] {
+function* readList(doc: Document, period: string): Generator<void, Card[], void> {
   const pageDay = period === 'new' ? newListingDay(doc) : undefined;
   const sectionDays = new Map<Element, string | undefined>();
   const seen = new Set<string>();
@@ -165,6 +166,8 @@ function readList(doc: Document, period: string): Card[] {
     const card: Card = { element: dd, anchors: [titleEl ?? link], paper };
     if (day) card.digestDate = day;
     cards.push(remember(card));
+    // A /new listing can hold 2,000 entries, abstracts and all: read in slices (see SiteModule.readSteps).
+    yield;
   }
   return cards;
 }
@@ -211,7 +214,7 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
 }
 
 /** Search results (`li.arxiv-result`): the id link is versioned when the hit is not the latest. */
-function readSearch(doc: Document): Card[] {
+function* readSearch(doc: Document): Generator<void, Card[], void> {
   const seen = new Set<string>();
   const cards: Card[] = [];
   for (const li of doc.querySelectorAll('li.arxiv-result')) {
@@ -228,31 +231,41 @@ function readSearch(doc: Document): Card[] {
     const title = titleEl ? readText(titleEl) : '';
     if (!titleEl || !title) continue;
     const paper = basePaper(ref, title);
-    const authors = authorNames(li.querySelector('.authors'));
-    if (authors) paper.authors = authors;
+    const authorsEl = li.querySelector('.authors');
+    const authors = authorNames(authorsEl);
+    // Past 25 authors the results print "et al. (N additional authors not shown)": a partial list
+    // would be stored as the whole (a card's authors fill a paper's empty list, never replace it),
+    // so none are given and a page with all of them (the abstract page, a listing) fills it.
+    if (authors && !/additional authors not shown|\bet al\b/i.test(authorsEl?.textContent ?? '')) paper.authors = authors;
     // The full abstract ends with a "△ Less" toggle link, which is not part of it.
     const full = li.querySelector('.abstract-full');
     const abstract = full ? readText(full, (el) => el.localName === 'a') : '';
     if (abstract) paper.abstract = abstract;
-    const dateline = [...li.querySelectorAll('p')].find((p) => /^\s*Submitted\b/.test(p.textContent ?? ''));
-    const submitted = dateline ? findDate(dateline.textContent ?? '') : undefined;
+    // "Submitted 31 May, 2024; v1 submitted 1 December, 2023; …": the first version's day is the
+    // paper's, as the abstract page's citation_date and Hugging Face give it.
+    const dateline = [...li.querySelectorAll('p')].find((p) => /^\s*Submitted\b/.test(p.textContent ?? ''))?.textContent ?? '';
+    const submitted = findDate(/\bv1 submitted\b(.*)/i.exec(dateline)?.[1] ?? '') ?? findDate(dateline);
     if (submitted) paper.publishedAt = submitted;
     cards.push(remember({ element: li, anchors: [titleEl], paper }));
+    yield;
   }
   return cards;
+}
+
+function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
+  const page = classify(url);
+  if (page?.kind === 'list') return yield* readList(doc, page.period);
+  if (page?.kind === 'abs') return readAbs(doc, page);
+  if (page?.kind === 'search') return yield* readSearch(doc);
+  return [];
 }
 
 export const arxiv: SiteModule = {
   id: 'arxiv',
   name: 'arXiv',
   handles: (url) => classify(url) !== null,
-  readCards(doc, url) {
-    const page = classify(url);
-    if (page?.kind === 'list') return readList(doc, page.period);
-    if (page?.kind === 'abs') return readAbs(doc, page);
-    if (page?.kind === 'search') return readSearch(doc);
-    return [];
-  },
+  readCards: (doc, url) => runAll(readSteps(doc, url)),
+  readSteps,
   pageLabel(url) {
     const page = classify(url);
     if (page?.kind === 'list') return squash(`${page.category} ${page.period}`);

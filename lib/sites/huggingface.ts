@@ -12,6 +12,7 @@ import { parseArxivId } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { parseObjectSplitting } from './json-steps';
 import { findDate, isIsoDay, isoDayOf, readText, shortDay, squash } from './text';
+import { runAll } from '../page/slices';
 
 const HOSTS = new Set(['huggingface.co', 'www.huggingface.co']);
 const ORIGIN = 'https://huggingface.co';
@@ -100,13 +101,6 @@ function* readIsland(doc: Document, target: 'DailyPapers' | 'PaperContent'): Gen
 
 function readIslandNow(doc: Document, target: 'DailyPapers' | 'PaperContent'): Island {
   return runAll(readIsland(doc, target));
-}
-
-function runAll<R>(steps: Generator<void, R, void>): R {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
 }
 
 function parseIsland(raw: string, target: 'DailyPapers' | 'PaperContent'): Island {
@@ -272,10 +266,20 @@ function headingAbove(el: Element, stop: Element | null): Element | null {
   return null;
 }
 
+/**
+ * Without a heading, the title link is the one with the longest text; not a thumbnail link (an
+ * image or video, whose text is the "Submitted by <user>" chip inside it), which would beat a short
+ * title such as "Mamba-2".
+ */
 function longestLinks(links: Element[]): Element[] {
-  const measured = links.map((el) => ({ el, len: squash(el.textContent ?? '').length }));
+  const titles = links.filter((el) => !isThumbnailLink(el));
+  const measured = (titles.length ? titles : links).map((el) => ({ el, len: squash(el.textContent ?? '').length }));
   const longest = Math.max(0, ...measured.map((l) => l.len));
   return longest > 0 ? measured.filter((l) => l.len === longest).map((l) => l.el) : [];
+}
+
+function isThumbnailLink(a: Element): boolean {
+  return a.getElementsByTagName('img').length > 0 || a.getElementsByTagName('video').length > 0 || /^\s*Submitted by\b/i.test(a.textContent ?? '');
 }
 
 /**

@@ -67,11 +67,16 @@ export function readText(root: Element, skip?: (el: Element) => boolean): string
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+/**
+ * A month's abbreviation or its whole name, as a word: "Dec" and "December", not the "Dec" of
+ * "Decoder 2" nor the "Aug" of "Augmented 10", which a card's text may hold.
+ */
+const MONTH_NAMES =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\b';
 /** "22 September 2026", "Thu, 2 Feb 23", "25 September, 2023". */
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})[a-z]*\\.?,?\\s+(\\d{4}|\\d{2})\\b`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4}|\\d{2})\\b`, 'i');
 /** "Jun 2, 2026", "Published on Nov 3, 2025"; Hugging Face drops the year within the current one: "Aug 5". */
-const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAMES})[a-z]*\\.?\\s+(\\d{1,2})\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
 
 function iso(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;

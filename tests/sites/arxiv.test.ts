@@ -323,3 +323,66 @@ describe('arXiv: large pages', () => {
     expect(big.ms).toBeLessThan(small.ms * 12 + 500);
   }, 180_000);
 });
+
+/** One search result (arxiv-search `search-macros.html`): past 25 authors, "et al. (N additional authors not shown)". */
+function searchResult(id: string, authors: number, dateline: string): string {
+  const names = Array.from({ length: Math.min(authors, 25) }, (_, i) => `<a href="/search/?searchtype=author&amp;query=A${i}">First${i} Last${i}</a>`).join(', ');
+  const more = authors > 25 ? `, et al. (${authors - 25} additional authors not shown)` : '';
+  return `<li class="arxiv-result">
+    <div class="is-marginless"><p class="list-title is-inline-block"><a href="https://arxiv.org/abs/${id}">arXiv:${id}</a>
+      <span>&nbsp;[<a href="https://arxiv.org/pdf/${id}">pdf</a>]&nbsp;</span></p></div>
+    <p class="title is-5 mathjax">A paper with many authors</p>
+    <p class="authors"><span class="has-text-black-bis has-text-weight-semibold">Authors:</span>
+      ${names}${more}
+    </p>
+    <p class="is-size-7">${dateline}</p>
+  </li>`;
+}
+
+const SEARCH = new URL('https://arxiv.org/search/?query=llm&searchtype=all');
+
+describe('arXiv search results: partial author lists and dates', () => {
+  it('does not present a list cut at 25 names ("et al. (146 additional authors not shown)") as the full author list', () => {
+    const doc = parsePage(
+      `<ol class="breathe-horizontal">${searchResult('2604.14148', 171, '<span class="has-text-black-bis has-text-weight-semibold">Submitted</span> 15 April, 2026; <span>originally announced</span> April 2026.')}</ol>`,
+      SEARCH.href,
+    );
+    const [card] = arxiv.readCards(doc, SEARCH);
+    // The abstract page of the same paper gives all 171 (tests/fixtures/real/arxiv-abs-2604.14148-2026-04).
+    // A truncated list must not be filed as if complete: either all names, or none (so a fuller source fills it).
+    expect(card?.paper.authors).toBeUndefined();
+    // A list arXiv prints whole is read.
+    const whole = parsePage(`<ol>${searchResult('2604.00001', 3, 'Submitted 15 April, 2026;')}</ol>`, SEARCH.href);
+    expect(arxiv.readCards(whole, SEARCH)[0]?.paper.authors).toEqual(['First0 Last0', 'First1 Last1', 'First2 Last2']);
+  });
+
+  it('dates a multi-version hit by its v1 submission, as the abstract page (citation_date) and Hugging Face do', () => {
+    const doc = parsePage(
+      `<ol class="breathe-horizontal">${searchResult(
+        '2312.00752',
+        3,
+        '<span class="has-text-black-bis has-text-weight-semibold">Submitted</span> 31 May, 2024; <span class="has-text-black-bis has-text-weight-semibold">v1</span> submitted 1 December, 2023; <span class="has-text-black-bis has-text-weight-semibold">originally announced</span> December 2023.',
+      )}</ol>`,
+      SEARCH.href,
+    );
+    const [card] = arxiv.readCards(doc, SEARCH);
+    expect(card?.paper.publishedAt).toBe('2023-12-01');
+  });
+});
+
+describe('arXiv listings are read in slices', () => {
+  it('yields once an entry, so a 2,000-entry /new page is read in slices as Hugging Face pages are', () => {
+    const url = new URL('https://arxiv.org/list/cs.LG/new');
+    const items = Array.from({ length: 50 }, (_, i) => entry(i + 1, `2609.${String(10000 + i)}`, `Paper number ${i} on things`)).join('');
+    const doc = parsePage(`<div id='dlpage'><dl id='articles'>${items}</dl></div>`, url.href);
+    const steps = arxiv.readSteps!(doc, url);
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(yields).toBe(50);
+    expect(r.value.map((c) => c.paper.arxivId)).toEqual(arxiv.readCards(doc, url).map((c) => c.paper.arxivId));
+    const search = parsePage(`<ol>${searchResult('2604.00001', 3, 'Submitted 15 April, 2026;')}${searchResult('2604.00002', 3, 'Submitted 15 April, 2026;')}</ol>`, SEARCH.href);
+    const s = arxiv.readSteps!(search, SEARCH);
+    expect([s.next().done, s.next().done, s.next().done]).toEqual([false, false, true]);
+  });
+});

@@ -381,3 +381,17 @@ describe('Hugging Face: long pages', () => {
     expect(third[1]).toBe(again[1]);
   });
 });
+
+describe('Hugging Face cards whose title is not in a heading (markup drift)', () => {
+  it('takes the title link, not a longer thumbnail link carrying the "Submitted by" chip', () => {
+    const id = '2405.21060';
+    const html = `<main><section><article>
+      <a href="/papers/${id}" class="thumb"><img alt=""><div class="absolute">Submitted by <img alt=""> nielsr</div></a>
+      <div><div class="title"><a href="/papers/${id}" class="line-clamp-2">Mamba-2</a></div>
+      <p>TL;DR</p><span>Published on May 31, 2024</span></div>
+    </article></section></main>`;
+    const url = new URL('https://huggingface.co/papers/trending');
+    const [card] = huggingface.readCards(parsePage(html, url.href), url);
+    expect(card?.paper.title).toBe('Mamba-2');
+  });
+});
