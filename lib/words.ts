@@ -1,7 +1,11 @@
 /**
- * Search words: what the library's `*words` multi-entry index holds and how queries are split.
- * Accents and case are folded so "Schrödinger" is found by "schrodinger".
+ * Search words: what the catalog indexes for each paper and how queries are split, by one rule:
+ * folded text split at every character that is neither a letter nor a digit, one-character words
+ * and stop words dropped. Accents and case are folded so "Schrödinger" is found by "schrodinger",
+ * and "Łukasz" by "lukasz".
  */
+
+import { parseArxivId } from './identity';
 
 const STOP = new Set(
   'a an and are as at be by for from in into is it of on or the to via with without we our its this that these using'.split(
@@ -9,14 +13,26 @@ const STOP = new Set(
   ),
 );
 
+/** Letters Unicode does not decompose, as people type them without the stroke, slash or ligature. */
+const UNDECOMPOSED: Readonly<Record<string, string>> = {
+  ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't',
+};
+const UNDECOMPOSED_RE = /[łøæœßđðþıħŧ]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function fold(text: string): string {
+  // ASCII has nothing to decompose or map: lower case is all folding does to it.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!);
 }
 
-/** Words of a text, folded, deduplicated, stop words dropped. */
+const SPLIT = /[^\p{L}\p{N}]+/u;
+
+/** Words of a text, folded, deduplicated, stop words and one-character words dropped. */
 export function wordsOf(text: string | undefined, limit = Infinity): string[] {
   if (!text) return [];
   const out = new Set<string>();
@@ -31,7 +47,7 @@ export function wordsOf(text: string | undefined, limit = Infinity): string[] {
       const space = text.indexOf(' ', end);
       end = space === -1 ? text.length : space + 1;
     }
-    for (const w of fold(text.slice(start, end)).split(/[^\p{L}\p{N}]+/u)) {
+    for (const w of fold(text.slice(start, end)).split(SPLIT)) {
       if (w.length < 2 || STOP.has(w)) continue;
       out.add(w);
       if (out.size >= limit) return [...out];
@@ -48,10 +64,17 @@ export function wordsOf(text: string | undefined, limit = Infinity): string[] {
 export const ABSTRACT_WORDS = 40;
 
 /**
- * Changes whenever `paperWords` changes its output: the `*words` index of stored papers must then
- * be recomputed (lib/library/derived.ts).
+ * Note words are the user's own, so all of them count; the cap only bounds what a pathological note
+ * (a pasted book) costs the catalog.
  */
-export const WORDS_VERSION = 1;
+export const NOTE_WORDS = 5_000;
+
+/**
+ * Changes whenever `paperWords` changes its output: derived fields are then recomputed
+ * (lib/library/derived.ts) and the catalog's snapshot, which records this version, is rebuilt.
+ * 2: one-character words' rule shared with queries, tag parts, letters NFKD keeps, 5,000 note words.
+ */
+export const WORDS_VERSION = 2;
 
 export function paperWords(p: {
   title: string;
@@ -61,20 +84,49 @@ export function paperWords(p: {
   abstract?: string;
   arxivId?: string;
 }): string[] {
-  const words = new Set<string>([
-    ...wordsOf(p.title),
-    ...wordsOf(p.authors.join(' ')),
-    ...p.tags.map((t) => fold(t)),
-    ...wordsOf(p.note, 200),
-    ...wordsOf(p.abstract, ABSTRACT_WORDS),
-  ]);
+  const words = new Set<string>([...wordsOf(p.title), ...wordsOf(p.authors.join(' '))]);
+  // A tag whole (`must-read`) and its words (`must`, `read`), as a query splits what is typed.
+  for (const t of p.tags) {
+    words.add(fold(t));
+    for (const w of wordsOf(t)) words.add(w);
+  }
+  for (const w of wordsOf(p.note, NOTE_WORDS)) words.add(w);
+  for (const w of wordsOf(p.abstract, ABSTRACT_WORDS)) words.add(w);
   if (p.arxivId) words.add(p.arxivId.toLowerCase());
   return [...words];
 }
 
-/** Query terms, split like indexed words; a query word matches the indexed words it prefixes. */
+/**
+ * An arXiv id, whole or as it is being typed (`2401.`, `2401.012`, `arXiv:2401.01234v2`,
+ * `hep-th/99`): kept as one term, since the index holds a paper's id as one word. New-style needs a
+ * real month, so a year ending a sentence (`2023.`) stays a word.
+ */
+const NEW_ID = /^(?:arxiv:)?(\d{2}(?:0[1-9]|1[0-2])\.\d{0,5})(?:v\d*)?$/;
+const OLD_ID = /^(?:arxiv:)?([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{1,7})(?:v\d*)?$/;
+
+function idTerm(token: string): string | null {
+  const m = NEW_ID.exec(token);
+  if (m) return m[1]!;
+  const o = OLD_ID.exec(token);
+  // Only the archives arXiv had (lib/identity.ts lists them), asked with a valid id of each, so
+  // `w/4` stays two words; the subject class (`math.gt/…`) is dropped as the stored id drops it.
+  return o && parseArxivId(`${o[1]}/9108001`) ? `${o[1]}/${o[2]}` : null;
+}
+
+/**
+ * Query terms, split like indexed words; a query word matches the indexed words it prefixes. Words
+ * of one character are dropped as the index drops them ("GPT-4" is "gpt", "X-ray" is "ray"), unless
+ * nothing else is left: a query of single characters keeps them as prefixes ("x" finds "xlstm").
+ */
 export function queryTerms(query: string): string[] {
-  return fold(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w, i, all) => w.length > 0 && !STOP.has(w) && all.indexOf(w) === i);
+  const all: string[] = [];
+  for (const token of fold(query).split(/\s+/)) {
+    if (!token) continue;
+    const id = idTerm(token);
+    if (id !== null) all.push(id);
+    else for (const w of token.split(SPLIT)) if (w.length > 0 && !STOP.has(w)) all.push(w);
+  }
+  const long = all.filter((w) => w.length > 1);
+  const terms = long.length ? long : all;
+  return terms.filter((w, i) => terms.indexOf(w) === i);
 }

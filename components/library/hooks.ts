@@ -132,6 +132,18 @@ export function useSearchList(): ListState {
     put(rows);
   }, []);
 
+  // A hash changed without a reload (edited in the address bar, a linked view pasted into this tab,
+  // back/forward between hashes) is applied, unless it is the view already shown.
+  useEffect(() => {
+    const onHash = () => {
+      const next = filtersFromHash(location.hash);
+      setAll((f) => (filtersToHash(f) === filtersToHash(next) ? f : next));
+    };
+    if (typeof window === 'undefined') return;
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   const key = JSON.stringify(query);
   useEffect(() => {
     schedule((live) => reload(PAGE_SIZE, live), true);

@@ -3,6 +3,7 @@
  * URL hash that keeps it across reloads and makes a filtered view linkable.
  */
 import type { SearchQuery, SiteIdOrSource } from '../../lib/messages';
+import { TAG_MAX, tagText } from '../../lib/tags';
 
 export type Status = 'all' | 'saved' | 'seen';
 export type Sort = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'relevance';
@@ -73,7 +74,8 @@ export function filtersFromHash(hash: string): Filters {
   return {
     text: (p.get('q') ?? '').slice(0, 500),
     status: pick(p.get('status'), STATUSES, 'all'),
-    tag: (p.get('tag') ?? '').slice(0, 64),
+    // As tags are stored (the one tag rule): `#tag=LLM` is the tag llm.
+    tag: tagText(p.get('tag') ?? '').slice(0, TAG_MAX),
     site: pick<'' | SiteIdOrSource>(p.get('site'), SITES, ''),
     from: day(p.get('from')),
     to: day(p.get('to')),

@@ -60,6 +60,13 @@ export class CatalogColumns {
   ownWordSlots: number[] = [];
   /** Word id → snapshot slots, built on the first search with words (see `wordPostings`). */
   postings: WordPostings | null = null;
+  /**
+   * Each slot's place in title order (catalog-search.ts `rankTitles`), built on the first title
+   * sort, not in the snapshot; -1, or past its end, for a slot whose title came later.
+   */
+  titleRank: Int32Array | null = null;
+  /** Slots given a title since `titleRank` was built: past TITLE_RANK_STALE it is built again. */
+  unranked = 0;
 
   // Candidate keys, as hashes: the snapshot's sorted pairs, plus postings written since.
   candOffsets = EMPTY_I32;

@@ -12,6 +12,8 @@ export interface CatalogQuery {
   terms: string[];
   /** A paper key the query names exactly (an arXiv id typed into the search box). */
   key?: string;
+  /** A DOI the papers must have (lib/identity.ts `normalizeDoi`: lower case, bare). */
+  doi?: string;
   status: 'all' | 'saved' | 'seen';
   tag?: string;
   site?: string;
@@ -31,6 +33,7 @@ export interface CatalogQuery {
 export interface SearchColumns {
   keys: string[];
   titles: string[];
+  dois: string[];
   /** Tags and sites joined by U+0001 ('' for none). */
   tags: string[];
   sites: string[];
@@ -49,6 +52,11 @@ export interface SearchColumns {
   baseIds: Int32Array;
   /** The snapshot's word postings (`wordPostings`), built on the first search with words and kept. */
   postings(): WordPostings;
+  /**
+   * Each slot's place in title order (`rankTitles`), built on the first title sort and kept while
+   * few titles change: -1 (or past the end) for a slot whose title is newer than it.
+   */
+  titleRanks(): Int32Array;
 }
 
 /** Word id → snapshot slots: word `w`'s slots are `slots[offsets[w]]` up to `slots[offsets[w + 1]]`. */
@@ -78,6 +86,7 @@ export function searchColumns(c: SearchColumns, q: CatalogQuery): { total: numbe
   };
   const test = (s: number): boolean => {
     if (!c.keys[s]) return false;
+    if (q.doi !== undefined && !sameDoi(c.dois[s]!, q.doi)) return false;
     if (q.status === 'saved' && !(c.savedAt[s]! > 0)) return false;
     if (q.status === 'seen' && !(c.lastSeen[s]! > 0)) return false;
     if (q.range) {
@@ -150,11 +159,56 @@ function termIds(c: SearchColumns, term: string): TermIds | null {
   return any ? { lo, hi, has: (w) => (w >= lo && w < hi) || (w >= base && extra[w - base] === 1) } : null;
 }
 
+const LEADING = /^[^\p{L}\p{N}]+/u;
+
+/**
+ * What titles sort by: folded (case and accents ignored, lib/words.ts `fold`) and without leading
+ * punctuation, so "attention…", "“Why…" and "Émergence…" fall among the others. Ties: the title as
+ * it is (code units), then the key. Snapshots keep the ranks this order gives: changing it bumps
+ * CATALOG_VERSION (a change to `fold` bumps WORDS_VERSION, which snapshots record too).
+ */
+export function titleSortKey(title: string): string {
+  return fold(title).replace(LEADING, '');
+}
+
+/**
+ * Every live slot's place in title order. Folding 100k titles and sorting them takes a while, so
+ * the catalog keeps the ranks while titles change (a changed title compares by its sort key, see
+ * `byField`) and builds them again only after many changes.
+ */
+export function rankTitles(keys: string[], titles: string[]): Int32Array {
+  const n = keys.length;
+  const rank = new Int32Array(n).fill(-1);
+  const live: number[] = [];
+  const sortKeys = new Array<string>(n);
+  for (let s = 0; s < n; s++) {
+    if (!keys[s]) continue;
+    live.push(s);
+    sortKeys[s] = titleSortKey(titles[s]!);
+  }
+  live.sort((x, y) => cmpStr(sortKeys[x]!, sortKeys[y]!) || cmpStr(titles[x]!, titles[y]!) || cmpStr(keys[x]!, keys[y]!));
+  for (let i = 0; i < live.length; i++) rank[live[i]!] = i;
+  return rank;
+}
+
 function byField(c: SearchColumns, sort: CatalogQuery['sort']): (x: number, y: number) => number {
   const keys = c.keys;
   if (sort === 'title') {
     const t = c.titles;
-    return (x, y) => cmpStr(t[x]!, t[y]!) || cmpStr(keys[x]!, keys[y]!);
+    const rank = c.titleRanks();
+    // Slots without a current rank compare by sort key; ranks agree with that order, so the two mix.
+    const sortKeys = new Map<number, string>();
+    const sortKey = (s: number) => {
+      let k = sortKeys.get(s);
+      if (k === undefined) sortKeys.set(s, (k = titleSortKey(t[s]!)));
+      return k;
+    };
+    return (x, y) => {
+      const rx = x < rank.length ? rank[x]! : -1;
+      const ry = y < rank.length ? rank[y]! : -1;
+      if (rx >= 0 && ry >= 0) return rx - ry;
+      return cmpStr(sortKey(x), sortKey(y)) || cmpStr(t[x]!, t[y]!) || cmpStr(keys[x]!, keys[y]!);
+    };
   }
   const v = c[sort];
   return (x, y) => {
@@ -184,6 +238,11 @@ function byRelevance(c: SearchColumns, terms: string[]): (x: number, y: number) 
 }
 
 type TermIds = { lo: number; hi: number; has: (id: number) => boolean };
+
+/** Whether a stored DOI is `doi` (normalised: lower case); stored ones are normalised too, mostly. */
+function sameDoi(stored: string, doi: string): boolean {
+  return stored === doi || (stored.length === doi.length && stored.toLowerCase() === doi);
+}
 
 /** Whether a U+0001-joined list holds `part`. */
 function hasPart(joined: string, part: string): boolean {

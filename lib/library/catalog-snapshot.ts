@@ -4,11 +4,11 @@
  * describes). Both directions come in steps, so the store can let other work run between them.
  */
 import { SEP } from './catalog-row-shape';
-import type { CatalogColumns } from './catalog-columns';
+import { EMPTY_I32, type CatalogColumns } from './catalog-columns';
 import { cmpStr, mergeSorted } from './sorted';
 
 /** Bump when the snapshot's layout or what it derives from rows changes: old snapshots are rebuilt. */
-export const CATALOG_VERSION = 3;
+export const CATALOG_VERSION = 4;
 
 /**
  * One snapshot value: columns as joined strings and typed arrays, which structured-clone as a few
@@ -57,6 +57,12 @@ export interface CatalogSnapshot {
   candHashes: Float64Array;
   candSorted: Float64Array;
   candSortedSlots: Int32Array;
+  /**
+   * Each slot's place in title order when the catalog had built it (catalog-search.ts
+   * `rankTitles`; -1: a title newer than it), else empty: a restarted worker sorts by title
+   * without folding and sorting every title again. Optional: older snapshots lack it.
+   */
+  titleRank?: Int32Array;
 }
 
 const split = (s: string, n: number): string[] => (n === 0 ? [] : s.split(SEP));
@@ -189,6 +195,12 @@ export function* packSteps(c: CatalogColumns): Generator<void, CatalogSnapshot> 
   }
   yield;
 
+  const rank = c.titleRank;
+  let titleRank = EMPTY_I32;
+  if (rank) {
+    titleRank = new Int32Array(n);
+    for (let i = 0; i < n; i++) titleRank[i] = live[i]! < rank.length ? rank[live[i]!]! : -1;
+  }
   const keys = pick(c.keys);
   const titles = pick(c.titles);
   const authors = pick(c.authors);
@@ -240,6 +252,7 @@ export function* packSteps(c: CatalogColumns): Generator<void, CatalogSnapshot> 
     candHashes,
     candSorted,
     candSortedSlots,
+    titleRank,
   };
 }
 
@@ -285,6 +298,14 @@ export function* unpackSteps(snap: CatalogSnapshot, c: CatalogColumns): Generato
   c.candSorted = snap.candSorted;
   c.candSortedSlots = snap.candSortedSlots;
   c.ownCands = new Array<number[] | null>(n).fill(null);
+  const rank = snap.titleRank;
+  if (rank && n > 0 && rank.length === n) {
+    // A copy: the catalog marks changed titles in it.
+    c.titleRank = rank.slice();
+    let unranked = 0;
+    for (let i = 0; i < n; i++) if (rank[i]! < 0) unranked++;
+    c.unranked = unranked;
+  }
   yield;
   for (let s = 0; s < n; s++) c.slotOf.set(c.keys[s]!, s);
 }

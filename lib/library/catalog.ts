@@ -10,9 +10,9 @@
  * answers keys and the caller reads just the page's rows.
  *
  * Search (lib/library/catalog-search.ts, over these columns) answers in exactly the order
- * lib/library/search.ts documents (date sorts newest first with ties by key descending, titles in
- * code-unit order with ties by key, papers without the field last in key order, relevance by title
- * hits up to CAP matches), always with an exact total.
+ * lib/library/search.ts documents (date sorts newest first with ties by key descending, titles by
+ * their folded form, then as they are, then by key, papers without the field last in key order,
+ * relevance by title hits up to CAP matches), always with an exact total.
  */
 import { hashNumber, mayBeSameTitle, rowTitleDigest, type TitleDigest } from '../dedup';
 import type { PaperRow } from '../db';
@@ -21,9 +21,15 @@ import type { PaperRef } from '../types';
 import { paperWords } from '../words';
 import { CatalogColumns, EMPTY_I32 } from './catalog-columns';
 import { plainRow, SUB } from './catalog-row-shape';
-import { searchColumns, wordPostings, type CatalogQuery } from './catalog-search';
+import { rankTitles, searchColumns, wordPostings, type CatalogQuery } from './catalog-search';
 import { finish, packSteps, unpackSteps, type CatalogSnapshot } from './catalog-snapshot';
 import { lowerBound } from './sorted';
+
+/**
+ * Titles changed since the title ranks were built that a title sort compares by folding them; past
+ * this many the ranks are built again on the next title sort (~0.2 s at 100k papers in Node).
+ */
+export const TITLE_RANK_STALE = 2_000;
 
 /** A paper as page lookups answer it (rows.toSlimView): every field but the abstract. */
 export type SlimView = Omit<PaperView, 'abstract'>;
@@ -43,6 +49,11 @@ export class Catalog extends CatalogColumns {
 
   put(row: PaperRow): void {
     let s = this.slotOf.get(row.key);
+    const rank = this.titleRank;
+    if (rank && (s === undefined || (s < rank.length && rank[s]! >= 0 && this.titles[s] !== row.title))) {
+      if (s !== undefined) rank[s] = -1;
+      this.unranked++;
+    }
     if (s === undefined) {
       s = this.keys.length;
       this.slotOf.set(row.key, s);
@@ -326,6 +337,7 @@ export class Catalog extends CatalogColumns {
       {
         keys: this.keys,
         titles: this.titles,
+        dois: this.dois,
         tags: this.tags,
         sites: this.sites,
         savedAt: this.savedAt,
@@ -339,6 +351,13 @@ export class Catalog extends CatalogColumns {
         baseOffsets: this.baseOffsets,
         baseIds: this.baseIds,
         postings: () => (this.postings ??= wordPostings(this.dict.length, this.baseIds, this.baseOffsets)),
+        titleRanks: () => {
+          if (!this.titleRank || this.unranked > TITLE_RANK_STALE) {
+            this.titleRank = rankTitles(this.keys, this.titles);
+            this.unranked = 0;
+          }
+          return this.titleRank;
+        },
       },
       q,
     );

@@ -2,13 +2,19 @@
  * Library search, answered by the in-memory catalog (./catalog.ts): every condition checked on
  * every paper's columns, an exact total, and only the page's rows read from IndexedDB.
  *
- * Order: date sorts newest first, title sorts in code-unit order, ties by key (descending for
- * dates, ascending for titles), papers without the sort field last in key order; "relevance" ranks
- * results of at most CAP papers by title hits (then newest first), and is newest first beyond.
+ * Order: date sorts newest first, ties by key descending; title sorts by the folded title
+ * (catalog-search.ts `titleSortKey`: case, accents and leading punctuation ignored), then the title
+ * itself in code-unit order, then key ascending; papers without the sort field last in key order;
+ * "relevance" ranks results of at most CAP papers by title hits (then newest first), and is newest
+ * first beyond.
+ *
+ * The text is an arXiv id (that paper), a DOI (the papers with that DOI), or words (lib/words.ts
+ * `queryTerms`). The tag is read by the one tag rule (lib/tags.ts), as tags are stored.
  */
 import type { DejaLuDB, PaperRow } from '../db';
-import { parseArxivId } from '../identity';
+import { normalizeDoi, parseArxivId } from '../identity';
 import type { SearchResult } from '../messages';
+import { tagText } from '../tags';
 import { queryTerms } from '../words';
 import type { Catalog } from './catalog';
 import { toSlimView } from './rows';
@@ -33,19 +39,23 @@ function parse(q: SearchQuery) {
   const fromMs = q.from ? Date.parse(`${q.from}T00:00:00`) : undefined;
   const toMs = q.to ? Date.parse(`${q.to}T23:59:59.999`) : undefined;
   const range = fromMs !== undefined || toMs !== undefined ? { lo: fromMs ?? -Infinity, hi: toMs ?? Infinity } : null;
-  const id = parseArxivId(q.text.trim());
-  const terms = id ? [] : queryTerms(q.text);
-  return { range, id, terms };
+  const text = q.text.trim();
+  const id = parseArxivId(text);
+  const doi = id ? null : normalizeDoi(text);
+  const terms = id || doi ? [] : queryTerms(text);
+  const tag = q.tag === undefined ? '' : tagText(q.tag);
+  return { range, id, doi, terms, tag };
 }
 
 /** Call inside a read transaction on papers, so the rows read agree with the catalog. */
 export async function search(db: DejaLuDB, cat: Catalog, q: SearchQuery): Promise<SearchResult> {
-  const { range, id, terms } = parse(q);
+  const { range, id, doi, terms, tag } = parse(q);
   const found = cat.search({
     terms,
     ...(id ? { key: `arxiv:${id.id}` } : {}),
+    ...(doi ? { doi } : {}),
     status: q.status,
-    ...(q.tag ? { tag: q.tag } : {}),
+    ...(tag ? { tag } : {}),
     ...(q.site ? { site: q.site } : {}),
     ...(range ? { range } : {}),
     sort: q.sort === 'relevance' ? 'lastSeen' : q.sort,

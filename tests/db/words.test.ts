@@ -1,6 +1,6 @@
 /** The `*words` index content: folding an abstract piece by piece must index exactly what folding it whole did. */
 import { describe, expect, it } from 'vitest';
-import { ABSTRACT_WORDS, fold, paperWords, wordsOf } from '../../lib/words';
+import { ABSTRACT_WORDS, fold, NOTE_WORDS, paperWords, queryTerms, wordsOf } from '../../lib/words';
 import { mulberry32 } from '../seeded';
 
 const STOP = new Set('a an and are as at be by for from in into is it of on or the to via with without we our its this that these using'.split(' '));
@@ -34,5 +34,75 @@ describe('wordsOf with a limit', () => {
     expect(words).toContain('word0');
     expect(words).toContain(`word${ABSTRACT_WORDS - 1}`);
     expect(words).not.toContain(`word${ABSTRACT_WORDS}`);
+  });
+});
+
+describe('query terms follow the index’s rule', () => {
+  it('drop one-character parts the index drops, unless nothing else is left (GPT-4, X-ray, O’Brien, Llama 3.1, 1.58-bit)', () => {
+    expect(queryTerms('GPT-4')).toEqual(['gpt']);
+    expect(queryTerms('Qwen2.5')).toEqual(['qwen2']);
+    expect(queryTerms('X-ray')).toEqual(['ray']);
+    expect(queryTerms("O'Brien")).toEqual(['brien']);
+    expect(queryTerms('Llama 3.1')).toEqual(['llama']);
+    expect(queryTerms('1.58-bit')).toEqual(['58', 'bit']);
+    // Only single characters: kept, as prefixes.
+    expect(queryTerms('x')).toEqual(['x']);
+    expect(queryTerms('x-y')).toEqual(['x', 'y']);
+    expect(queryTerms('a')).toEqual([]);
+  });
+
+  it('a paper is found by typing its title, an author or a tag: every query term prefixes one of its words', () => {
+    const parts = ['GPT-4', 'Qwen2.5', 'X-ray', "O'Brien", 'Llama 3.1', '1.58-bit', 'x', 'Łukasz', 'Søren', 'Æsir', 'Straße', 'ΣΟΦΟΣ', 'naïve', 'ﬁne-tuning', 'What’s', 'the', 'to', 'A', 'e\u0301te\u0301', '(Almost)', '“Quoted”', 'v2', 'k-NN', 'R2-D2'];
+    const rnd = mulberry32(4);
+    const pick = () => parts[Math.floor(rnd() * parts.length)]!;
+    for (let i = 0; i < 500; i++) {
+      const title = Array.from({ length: 1 + Math.floor(rnd() * 5) }, pick).join(rnd() < 0.8 ? ' ' : '-');
+      const tag = Array.from({ length: 1 + Math.floor(rnd() * 3) }, pick).join('-').toLowerCase();
+      const author = `${pick()} ${pick()}`;
+      const words = paperWords({ title, authors: [author], tags: [tag], note: '' });
+      for (const text of [title, author, tag, `#${tag}`]) {
+        const terms = queryTerms(text);
+        // A query of single characters asks for words starting with them, which "x" alone is not.
+        if (terms.every((t) => t.length === 1)) continue;
+        for (const t of terms) expect(words.some((w) => w.startsWith(t)), `${JSON.stringify(text)} → ${t} in ${words.join(' ')}`).toBe(true);
+      }
+    }
+  });
+
+  it('keep an arXiv id whole, as the index holds it, also while it is being typed or beside words', () => {
+    expect(queryTerms('2401.012')).toEqual(['2401.012']);
+    expect(queryTerms('2401.')).toEqual(['2401.']);
+    expect(queryTerms('2401.01234 attention')).toEqual(['2401.01234', 'attention']);
+    expect(queryTerms('arXiv:2401.01234v2 sparse')).toEqual(['2401.01234', 'sparse']);
+    expect(queryTerms('hep-th/99')).toEqual(['hep-th/99']);
+    expect(queryTerms('math.GT/0309')).toEqual(['math/0309']);
+    // Not ids: no such month, no such archive.
+    expect(queryTerms('survey 2023.')).toEqual(['survey', '2023']);
+    expect(queryTerms('w/4 bits')).toEqual(['bits']);
+    const words = paperWords({ title: 'T', authors: [], tags: [], note: '', arxivId: '2401.01234' });
+    expect(words.some((w) => w.startsWith(queryTerms('2401.012')[0]!))).toBe(true);
+  });
+});
+
+describe('paper words', () => {
+  it('hold a tag whole and its words (must-read → must, read; to-read → read)', () => {
+    const words = paperWords({ title: 'T', authors: [], tags: ['must-read', 'deep-learning', 'to-read'], note: '' });
+    expect(words).toEqual(expect.arrayContaining(['must-read', 'must', 'read', 'deep-learning', 'deep', 'learning', 'to-read']));
+    expect(words).not.toContain('to');
+  });
+
+  it('fold letters Unicode does not decompose (Ł, Ø, Æ, Œ, ß, Đ, Ð, Þ, ı)', () => {
+    expect(fold('Łukasz Søren ÆSIR Œuvre Straße Đorđe Ðór Þór ıi ŁØÆŒẞĐ')).toBe('lukasz soren aesir oeuvre strasse dorde dor thor ii loaeoessd');
+    expect(wordsOf('Łukasz Kaiser, Søren Hauberg')).toEqual(['lukasz', 'kaiser', 'soren', 'hauberg']);
+    // ASCII folds to lower case only, as before.
+    expect(fold('GPT-4o: A Model')).toBe('gpt-4o: a model');
+  });
+
+  it(`hold a note's words up to the ${NOTE_WORDS.toLocaleString('en')}th distinct word, not its first 200`, () => {
+    const note = `${Array.from({ length: 4_000 }, (_, i) => `w${i}x`).join(' ')} zanzibar`;
+    expect(paperWords({ title: 'T', authors: [], tags: [], note })).toContain('zanzibar');
+    expect(NOTE_WORDS).toBeGreaterThanOrEqual(4_001);
+    const huge = Array.from({ length: NOTE_WORDS + 500 }, (_, i) => `n${i}x`).join(' ');
+    expect(paperWords({ title: 'T', authors: [], tags: [], note: huge })).toHaveLength(NOTE_WORDS);
   });
 });

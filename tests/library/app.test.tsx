@@ -54,6 +54,22 @@ describe('library page', () => {
     expect(location.hash).toBe('#q=diff');
   });
 
+  it('applies a hash changed without a reload (edited in the address bar), and leaves the view alone when it is the same', async () => {
+    const { bg, v, rows } = await open();
+    location.hash = '#q=diffusion';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    // The new filters render, then the query waits for the search debounce.
+    await settle();
+    await settle(200);
+    expect(bg.of('library.search').at(-1)!.query.text).toBe('diffusion');
+    expect((v.testid('search-input') as HTMLInputElement).value).toBe('diffusion');
+    expect(rows().map((r) => r.dataset.key)).toEqual(['arxiv:2401.00002']);
+    const searches = bg.of('library.search').length;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle(200);
+    expect(bg.of('library.search')).toHaveLength(searches);
+  });
+
   it('filters by status and tag', async () => {
     const { bg, v, rows } = await open();
     await choose(v.testid('filter-status') as HTMLSelectElement, 'saved');

@@ -34,6 +34,11 @@ describe('library filters', () => {
     expect(filtersFromHash('')).toEqual(DEFAULT_FILTERS);
   });
 
+  it('read a hand-edited tag by the one tag rule', () => {
+    expect(filtersFromHash('#tag=LLM').tag).toBe('llm');
+    expect(filtersFromHash('#tag=%23Deep%20Learning').tag).toBe('deep-learning');
+  });
+
   it('know when the view is filtered', () => {
     expect(isFiltered(DEFAULT_FILTERS)).toBe(false);
     expect(isFiltered({ ...DEFAULT_FILTERS, sort: 'title' })).toBe(false);
