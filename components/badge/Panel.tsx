@@ -38,8 +38,25 @@ function usedOnce(all: TagCount[], tag: string): TagCount[] {
   return all.some((t) => t.tag === tag) ? all.map((t) => (t.tag === tag ? { ...t, count: t.count + 1 } : t)) : [...all, { tag, count: 1 }];
 }
 
+/**
+ * Events that carry what the reader types or pastes (InputEvent.data, clipboardData, a composition's
+ * text). They are composed: without this they would reach the page's listeners, which a closed
+ * shadow root only hides the target from. Key events are stopped too (below), but a page listener
+ * on window in the capture phase runs before ours and sees keys: README says so.
+ */
+const TYPED_EVENTS = ['beforeinput', 'input', 'textInput', 'change', 'paste', 'copy', 'cut', 'compositionstart', 'compositionupdate', 'compositionend'];
+
 export function Panel({ model, edits, sightings, focusTags, error, anchor, onClose }: PanelProps) {
   const ref = useRef<PopoverEl>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const stop = (e: Event) => e.stopPropagation();
+    for (const type of TYPED_EVENTS) el.addEventListener(type, stop);
+    return () => {
+      for (const type of TYPED_EVENTS) el.removeEventListener(type, stop);
+    };
+  }, []);
   // The library's tags, asked for once the reader starts tagging.
   const [known, setKnown] = useState<TagCount[] | null>(null);
   const asked = useRef(false);
