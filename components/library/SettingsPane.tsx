@@ -94,6 +94,27 @@ export function SettingsPane({ pushed, onCleared }: SettingsPaneProps) {
               ))}
             </fieldset>
             <fieldset>
+              <legend>On digest pages</legend>
+              <label class="choice">
+                <input
+                  type="checkbox"
+                  data-testid="settings-fadeSeen"
+                  checked={settings.fadeSeen}
+                  onChange={(e) => void update({ fadeSeen: e.currentTarget.checked })}
+                />
+                <span>Dim or hide the cards you have seen before</span>
+              </label>
+              <label class="choice">
+                <input
+                  type="checkbox"
+                  data-testid="settings-showSummary"
+                  checked={settings.showSummary}
+                  onChange={(e) => void update({ showSummary: e.currentTarget.checked })}
+                />
+                <span>Show the page summary (counts and the dim toggle, bottom corner)</span>
+              </label>
+            </fieldset>
+            <fieldset>
               <legend>Seen cards on digest pages, when fading is on</legend>
               {SEEN_STYLES.map((s) => (
                 <label class="choice" key={s.id}>

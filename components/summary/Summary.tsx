@@ -8,9 +8,9 @@ export interface SummaryProps {
 
 /** "58 new · 23 seen · 2 saved", a fade-seen toggle, and a close button; bottom corner of the page. */
 export function Summary({ counts, settings, onSettings }: SummaryProps) {
-  // Whole settings, not a patch: `settings.set` parses with SettingsSchema.partial(), and under zod 4
-  // the fields' defaults fill every key left out, which would reset e.g. seenStyle to 'dim'.
-  const change = (patch: Partial<Settings>) => onSettings({ ...settings, ...patch });
+  // Only what was clicked (SettingsPatchSchema has no defaults): the whole object, as this page last
+  // heard it, would undo a change made in the library page since.
+  const change = (patch: Partial<Settings>) => onSettings(patch);
   const verb = settings.seenStyle === 'hide' ? 'Hide seen' : 'Dim seen';
   return (
     <div class="summary" role="region" aria-label="Déjà Lu page summary">

@@ -3,7 +3,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Summary } from '../../components/summary/Summary';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/messages';
+import { DejaLuDB } from '../../lib/db';
+import { DEFAULT_SETTINGS, SettingsPatchSchema, type Settings } from '../../lib/messages';
+import { readSettings, writeSettings } from '../../lib/settings';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -34,22 +36,29 @@ describe('Summary', () => {
     expect(root.textContent).toContain('Dim seen');
     const box = root.querySelector<HTMLInputElement>('[data-action=fade-seen]')!;
     await act(() => box.click());
-    expect(onSettings).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, fadeSeen: true });
+    expect(onSettings).toHaveBeenCalledWith({ fadeSeen: true });
 
     await mount({ seenStyle: 'hide', fadeSeen: true });
     expect(root.textContent).toContain('Hide seen');
     expect(root.querySelector<HTMLInputElement>('[data-action=fade-seen]')!.checked).toBe(true);
   });
 
-  it('sends whole settings, so the background cannot reset the others to defaults', async () => {
-    const onSettings = await mount({ seenStyle: 'hide', seenMode: 'never' });
+  it('sends only what was clicked: a tab that last heard older settings does not undo newer ones', async () => {
+    const db = new DejaLuDB('summary-patch');
+    // The tab loaded with the defaults; then, in the library page, the reader changed two settings.
+    await writeSettings(db, { seenMode: 'never', sites: { huggingface: true, arxiv: false } });
+    const sent: Promise<unknown>[] = [];
+    // As the router stores a `settings.set` from the page (lib/router.ts parses it with SettingsPatchSchema).
+    const onSettings = (patch: Partial<Settings>) => void sent.push(writeSettings(db, SettingsPatchSchema.parse(patch)));
+    await act(() => render(<Summary counts={counts} settings={DEFAULT_SETTINGS} onSettings={onSettings} />, root));
     await act(() => root.querySelector<HTMLInputElement>('[data-action=fade-seen]')!.click());
-    expect(onSettings).toHaveBeenCalledWith(expect.objectContaining({ fadeSeen: true, seenStyle: 'hide', seenMode: 'never' }));
+    await Promise.all(sent);
+    expect(await readSettings(db)).toMatchObject({ fadeSeen: true, seenMode: 'never', sites: { arxiv: false } });
   });
 
   it('can be dismissed', async () => {
     const onSettings = await mount();
     await act(() => root.querySelector<HTMLButtonElement>('[data-action=dismiss]')!.click());
-    expect(onSettings).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, showSummary: false });
+    expect(onSettings).toHaveBeenCalledWith({ showSummary: false });
   });
 });
