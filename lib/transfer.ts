@@ -15,6 +15,7 @@ import { Library, mergeRows, probeOf, withDerived, forStorage, newRow, pairKey }
 import type { Catalog } from './library/catalog';
 import type { NearKeys } from './library/near-keys';
 import { keyOf, learn, refOf, refOfProbe } from './library/rows';
+import { BatchRows } from './library/batch-rows';
 import type { ExportFormat, ImportResult } from './messages';
 import { SettingsSchema } from './messages';
 import { noProgress, type Progress } from './progress';
@@ -391,27 +392,13 @@ async function importPapers(library: Library, papers: ImportedPaper[], format: '
     let added = 0;
     /** The library's papers this import changed, by the key each had before it. */
     const updated = new Set<string>();
-    /** Every paper this import writes, by its key now. */
-    const rows = new Map<string, PaperRow>();
     /** The papers this import made, for the entries after them to match. */
     const made = new DedupIndex();
     const remember = (row: PaperRow) => made.add({ key: row.key, ...refOf(row) });
-    // Keys re-keyed in this import → where they went: an entry resolved (before the loop) to the
-    // old row must reach the new one, or the old row would be written back.
-    const movedTo = new Map<string, string>();
-    const current = (key: string): string => {
-      for (let k = movedTo.get(key); k !== undefined; k = movedTo.get(key)) key = k;
-      return key;
-    };
-    const rekey = async (row: PaperRow, newKey: string): Promise<PaperRow> => {
-      const next = await library.rekey(row, newKey, rows.get(newKey));
-      const wasMade = made.remove(row.key) || made.has(newKey);
-      rows.delete(row.key);
-      movedTo.set(row.key, newKey);
-      rows.set(newKey, next);
-      if (wasMade) remember(next);
-      return next;
-    };
+    /** Every paper this import writes, by its key now, following the papers it moves. */
+    const rows = new BatchRows(library, (oldKey, newKey, next) => {
+      if (made.remove(oldKey) || made.has(newKey)) remember(next);
+    });
 
     for (let i = 0; i < papers.length; i++) {
       const entry = papers[i]!;
@@ -419,7 +406,7 @@ async function importPapers(library: Library, papers: ImportedPaper[], format: '
       const found = resolved[i];
       let fuzzy = found?.match.rule === 'similar-title';
       let row: PaperRow | undefined;
-      if (found && !fuzzy) row = rows.get(current(found.row.key)) ?? found.row;
+      if (found && !fuzzy) row = rows.get(found.row.key) ?? found.row;
       else {
         // Not in the library by id or title: perhaps an earlier entry of this file made it, which a
         // near-title match in the library does not outrank.
@@ -427,11 +414,11 @@ async function importPapers(library: Library, papers: ImportedPaper[], format: '
         if (hit && !(found && hit.rule === 'similar-title')) {
           row = rows.get(hit.key)!;
           fuzzy = hit.rule === 'similar-title';
-        } else if (found) row = rows.get(current(found.row.key)) ?? found.row;
+        } else if (found) row = rows.get(found.row.key) ?? found.row;
         // An entry with the key of a paper this import wrote is that paper.
         else row = rows.get(keyOf(p));
       }
-      if (found && row && current(found.row.key) === row.key) updated.add(found.row.key);
+      if (found && row && rows.current(found.row.key) === row.key) updated.add(found.row.key);
       const isNew = !row;
       if (!row) {
         row = newRow(p, now);
@@ -441,18 +428,12 @@ async function importPapers(library: Library, papers: ImportedPaper[], format: '
         // Library.upsert): its ids, link, authors and abstract may be another paper's.
         learn(row, p);
       }
-      if (!fuzzy && p.arxivId && row.key !== `arxiv:${p.arxivId}` && !row.key.startsWith('arxiv:')) {
-        row = await rekey(row, `arxiv:${p.arxivId}`);
-      }
-      if (!fuzzy && p.doi && row.key.startsWith('arxiv:')) {
-        const twinKey = `doi:${p.doi}`;
-        const twin = movedTo.has(twinKey) ? undefined : (rows.get(twinKey) ?? twins.get(twinKey));
-        if (twin) {
-          if (twins.has(twinKey)) updated.add(twinKey);
-          rows.set(row.key, row);
-          row = await rekey(twin, row.key);
-          learn(row, p);
-        }
+      if (!fuzzy && rows.wantsIdentity(row, p)) {
+        row = await rows.identify(row, p, (doiKey) => {
+          const twin = twins.get(doiKey);
+          if (twin) updated.add(doiKey);
+          return twin;
+        });
       }
       row.savedAt ??= now;
       row.tags = [...new Set([...row.tags, ...entry.tags])];
@@ -461,11 +442,11 @@ async function importPapers(library: Library, papers: ImportedPaper[], format: '
       if (entry.note && !spaced(row.note).includes(spaced(entry.note))) row.note = row.note ? `${row.note}\n\n${entry.note}` : entry.note;
       if (!row.sites.includes('import')) row.sites = [...row.sites, 'import'];
       row.updatedAt = now;
-      rows.set(row.key, forStorage(row));
+      rows.set(forStorage(row));
       // Later entries match the papers this import made as they are now.
       if (isNew || made.has(row.key)) remember(row);
     }
-    await db.papers.bulkPut([...rows.values()]);
+    await db.papers.bulkPut([...rows.byKey.values()]);
     return { added, updated: updated.size, sightings: 0, format };
   });
 }

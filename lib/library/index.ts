@@ -24,6 +24,7 @@ import {
   type Probe,
   type Resolved,
 } from './rows';
+import { BatchRows } from './batch-rows';
 import { CatalogStore } from './catalog-store';
 import type { Catalog, SlimView } from './catalog';
 import type { NearKeys } from './near-keys';
@@ -168,26 +169,12 @@ export class Library {
    */
   private async upsert(probes: Probe[], now: number, from: Catalog | NearKeys, moved?: Moves): Promise<PaperRow[]> {
     const resolved = await this.resolve(probes, from);
-    const byKey = new Map<string, PaperRow>();
-    // Keys re-keyed in this batch → where they went: a later card of the batch resolved (before
-    // the loop) to the old row must reach the new one, or the old row would be written back.
-    const movedTo = new Map<string, string>();
-    const current = (key: string): string => {
-      for (let k = movedTo.get(key); k !== undefined; k = movedTo.get(key)) key = k;
-      return key;
-    };
-    const rekey = async (row: PaperRow, newKey: string): Promise<PaperRow> => {
-      const next = await this.rekey(row, newKey, byKey.get(newKey));
-      byKey.delete(row.key);
-      movedTo.set(row.key, newKey);
-      moved?.set(row.key, newKey);
-      return next;
-    };
+    const rows = new BatchRows(this, (oldKey, newKey) => moved?.set(oldKey, newKey));
     const out: PaperRow[] = [];
     for (let i = 0; i < probes.length; i++) {
       const p = probes[i]!;
       const found = resolved[i];
-      let row = found ? (byKey.get(current(found.row.key)) ?? found.row) : undefined;
+      let row = found ? (rows.get(found.row.key) ?? found.row) : undefined;
       // A near-title match is a judgement the user may overrule ("not the same paper"): it hands
       // the stored paper nothing of this card — not its ids, so the match stays visible and
       // splittable, nor its link, authors or abstract, which would stay with the stored paper
@@ -195,28 +182,16 @@ export class Library {
       const fuzzy = found?.match.rule === 'similar-title';
       if (!row) {
         // Two new cards in one batch may be the same paper (a page listing it twice).
-        row = byKey.get(keyOf(p)) ?? newRow(p, now);
+        row = rows.get(keyOf(p)) ?? newRow(p, now);
       } else if (!fuzzy) {
         learn(row, p);
       }
-      if (!fuzzy && p.arxivId && row.key !== `arxiv:${p.arxivId}` && !row.key.startsWith('arxiv:')) {
-        row = await rekey(row, `arxiv:${p.arxivId}`);
-      }
-      // The card shows both ids: a twin stored under its DOI alone is the same paper.
-      if (!fuzzy && p.doi && row.key.startsWith('arxiv:')) {
-        const twinKey = `doi:${p.doi}`;
-        const twin = movedTo.has(twinKey) ? undefined : (byKey.get(twinKey) ?? (await this.db.papers.get(twinKey)));
-        if (twin) {
-          byKey.set(row.key, row);
-          row = await rekey(twin, row.key);
-          learn(row, p);
-        }
-      }
-      byKey.set(row.key, row);
+      if (!fuzzy && rows.wantsIdentity(row, p)) row = await rows.identify(row, p, (doiKey) => this.db.papers.get(doiKey));
+      rows.set(row);
       out.push(row);
     }
-    await this.db.papers.bulkPut([...byKey.values()].map(forStorage));
-    return out.map((r) => byKey.get(current(r.key)) ?? r);
+    await this.db.papers.bulkPut([...rows.byKey.values()].map(forStorage));
+    return out.map((r) => rows.get(r.key) ?? r);
   }
 
   /**
