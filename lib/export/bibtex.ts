@@ -4,7 +4,7 @@
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivId } from '../identity';
 import { readBibtex, type BibEntry } from './bibtex-read';
-import { baseCitationKey, exportDoi, isArxivDoi, paperUrl, paperYear, splitSquashed, uniqueKeys, type ExportPaper } from './common';
+import { CitationKeys, exportDoi, isArxivDoi, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
 import { isArxivOnlyNote, tagsFromKeywords, type ImportedPaper } from './imported';
 import { decodeLatex, escapeLatex, protectTitle, squash } from './latex';
 
@@ -45,18 +45,16 @@ export function toBibtex(papers: readonly (PaperRow | ExportPaper)[]): string {
 /**
  * BibTeX written as papers arrive, chunk by chunk, in file order: each entry is formatted when its
  * paper comes, so an export formats one chunk while the next is read. Only the citation keys wait
- * for the end, since a key's suffix depends on every other paper's.
+ * for the end, since which of the papers sharing a base key keeps it is known only then.
  */
 export class BibtexWriter {
   private readonly types: string[] = [];
   private readonly bodies: string[] = [];
-  private readonly bases: string[] = [];
-  private readonly stored: string[] = [];
+  private readonly keys = new CitationKeys();
 
   add(papers: readonly (PaperRow | ExportPaper)[]): void {
     for (const p of papers) {
-      this.bases.push(baseCitationKey(p));
-      this.stored.push(p.key);
+      this.keys.add(p);
       // A journal DOI means a published article; everything else is a preprint or web item.
       this.types.push(p.doi && !isArxivDoi(p.doi) ? '@article{' : '@misc{');
       this.bodies.push(entryBody(p));
@@ -65,7 +63,7 @@ export class BibtexWriter {
 
   /** The whole file; the writer is spent. */
   finish(): string {
-    const keys = uniqueKeys(this.bases, this.stored);
+    const keys = this.keys.finish();
     const entries = this.bodies.map((body, i) => this.types[i]! + keys[i]! + body);
     this.bodies.length = 0;
     return entries.join('\n');

@@ -24,12 +24,17 @@ export function paperYear(p: ExportPaper): number | undefined {
   return p.arxivId ? yearFromArxivId(p.arxivId) : undefined;
 }
 
-/** [year, month?, day?] from the publication date, else the year alone. */
+/**
+ * [year, month?, day?]: the publication date's parts when its year is `paperYear`'s, else that
+ * year alone, so CSL-JSON's `issued` and BibTeX's `year` always agree (a stored year, say a
+ * journal's, wins over the arXiv date a digest showed).
+ */
 export function paperDateParts(p: ExportPaper): number[] | undefined {
-  const m = p.publishedAt?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/);
-  if (m?.[1]) return [m[1], m[2], m[3]].filter((x): x is string => x !== undefined).map(Number);
   const y = paperYear(p);
-  return y === undefined ? undefined : [y];
+  if (y === undefined) return undefined;
+  const m = p.publishedAt?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/);
+  if (m?.[1] && Number(m[1]) === y) return [m[1], m[2], m[3]].filter((x): x is string => x !== undefined).map(Number);
+  return [y];
 }
 
 export const arxivAbsUrl = (id: string): string => `https://arxiv.org/abs/${id}`;
@@ -137,43 +142,94 @@ export function baseCitationKey(p: ExportPaper): string {
 const TITLE_WORD_BREAK = /[\s\-–—:;,.!?/()[\]{}"'`]+/;
 
 /**
- * One unique key per paper, in input order. Papers sharing a base key are ordered by their stored
- * key, so the same set always gets the same suffixes: the first keeps the base, then `a`, `b`, …
+ * One unique key per paper, in input order. A key depends on the paper itself and on the papers
+ * sharing its base key, never on their order or on unrelated papers: of the papers sharing a base,
+ * the one seen or saved first keeps the base, and each other one gets a suffix of its own (see
+ * `CitationKeys`).
  */
 export function citationKeys(papers: readonly ExportPaper[]): string[] {
-  return uniqueKeys(
-    papers.map(baseCitationKey),
-    papers.map((p) => p.key),
-  );
+  const keys = new CitationKeys();
+  for (const p of papers) keys.add(p, baseCitationKey(p));
+  return keys.finish();
 }
 
 /**
- * `citationKeys` from each paper's base key and stored key (same order): a key's suffix depends on
- * every other paper's base, so an export made chunk by chunk collects both and decides at the end.
+ * Citation keys collected paper by paper (an export made chunk by chunk adds each chunk as it is
+ * read) and decided at the end, when every namesake is known.
+ *
+ * Keys are meant to stay put while the library grows, since manuscripts `\cite` them: among papers
+ * sharing a base key ("zhang2024scaling"), the one seen or saved first (then the smaller stored
+ * key) keeps the base, and every other one gets a suffix made from itself, not from its rank: its
+ * arXiv id ("zhang2024scaling-2402.00002"), else a hash of its stored key ("…-1x2f9ak"). Saving a
+ * later namesake, or exporting a selection that holds the first one, changes no other key. (A
+ * selection without the first namesake cannot know of it, so its own first namesake keeps the base.)
+ * Bases are plain `[a-z0-9]`, so a suffixed key, with its `-`, never meets another paper's base.
  */
-export function uniqueKeys(bases: readonly string[], storedKeys: readonly string[]): string[] {
-  const groups = new Map<string, number[]>();
-  bases.forEach((b, i) => {
-    const g = groups.get(b);
-    if (g) g.push(i);
-    else groups.set(b, [i]);
-  });
-  const used = new Set(groups.keys());
-  const keys = [...bases];
-  for (const [base, idx] of groups) {
-    if (idx.length < 2) continue;
-    idx.sort((x, y) => cmp(storedKeys[x] ?? '', storedKeys[y] ?? '') || x - y);
-    let n = 0;
-    for (const i of idx.slice(1)) {
-      let candidate: string;
-      // A suffixed key can collide with another paper's base ("smith2020a" + title "a…"): skip it.
-      do candidate = base + suffix(n++);
-      while (used.has(candidate));
-      used.add(candidate);
-      keys[i] = candidate;
-    }
+export class CitationKeys {
+  private readonly bases: string[] = [];
+  private readonly stored: string[] = [];
+  private readonly since: number[] = [];
+  private readonly arxivIds: (string | undefined)[] = [];
+
+  /** `base` is `baseCitationKey(p)`, which a caller may have at hand already. */
+  add(p: ExportPaper, base = baseCitationKey(p)): void {
+    this.bases.push(base);
+    this.stored.push(p.key);
+    this.since.push(Math.min(p.firstSeen ?? Infinity, p.savedAt ?? Infinity));
+    this.arxivIds.push(p.arxivId);
   }
-  return keys;
+
+  /** The keys, in the order the papers were added. */
+  finish(): string[] {
+    const { bases, stored, since } = this;
+    // Most bases are unique: only a base met twice gets a list of its papers.
+    const first = new Map<string, number>();
+    const shared = new Map<string, number[]>();
+    for (let i = 0; i < bases.length; i++) {
+      const b = bases[i]!;
+      const at = first.get(b);
+      if (at === undefined) first.set(b, i);
+      else {
+        const g = shared.get(b);
+        if (g) g.push(i);
+        else shared.set(b, [at, i]);
+      }
+    }
+    const keys = [...bases];
+    const used = new Set<string>();
+    for (const [base, idx] of shared) {
+      idx.sort((x, y) => since[x]! - since[y]! || cmp(stored[x]!, stored[y]!) || x - y);
+      for (let j = 1; j < idx.length; j++) {
+        const i = idx[j]!;
+        const own = `${base}-${this.ownSuffix(i)}`;
+        let candidate = own;
+        // Two namesakes with one suffix (a hash collision, a duplicated arXiv id): letters, in order.
+        for (let n = 0; used.has(candidate); n++) candidate = own + suffix(n);
+        used.add(candidate);
+        keys[i] = candidate;
+      }
+    }
+    return keys;
+  }
+
+  /** The paper's arXiv id as key characters, else a base-36 hash of its stored key. */
+  private ownSuffix(i: number): string {
+    const id = this.arxivIds[i];
+    if (id) return id.toLowerCase().replace(NOT_SUFFIX_CHAR, '-');
+    return fnv1a(this.stored[i]!).toString(36);
+  }
+}
+/** arXiv ids are digits and dots ("2402.00002") or, before 2007, "hep-th/9901001", "math.AG/0601001". */
+const NOT_SUFFIX_CHAR = /[^a-z0-9.-]/g;
+
+/** FNV-1a, 32 bits: a stable, well-spread hash of a short string. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 function cmp(a: string, b: string): number {

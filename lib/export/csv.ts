@@ -19,8 +19,16 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
+/** U+FEFF, which UTF-8 writes as EF BB BF. */
+export const BOM = '\uFEFF';
+
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
 
+/**
+ * The CSV file. It starts with a byte order mark: Excel on Windows reads a CSV opened by
+ * double-click in the ANSI code page unless it finds one ("JÃ¶rg" for "Jörg"); LibreOffice,
+ * Numbers, Google Sheets and Python's `utf-8-sig` read and drop it.
+ */
 export function toCsv(papers: readonly (PaperRow | ExportPaper)[]): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
   for (const p of papers) {
@@ -43,5 +51,5 @@ export function toCsv(papers: readonly (PaperRow | ExportPaper)[]): string {
     ];
     rows.push(cells.map(csvCell).join(','));
   }
-  return rows.join('\r\n') + '\r\n';
+  return BOM + rows.join('\r\n') + '\r\n';
 }

@@ -50,7 +50,10 @@ export function protectTitle(title: string): string {
     if (run.length === 0) return;
     // Trailing whitespace stays outside the group.
     const trail = run[run.length - 1]?.match(/^\s+$/) ? run.pop()! : '';
-    out.push(`{${run.join('')}}`, trail);
+    const text = run.join('');
+    // A group opening with a backslash (`{\#CSP}`) is a "special character" to BibTeX, whose
+    // change.case$ lowers the letters inside: a second pair of braces keeps it a plain group.
+    out.push(text.charCodeAt(0) === BACKSLASH ? `{{${text}}}` : `{${text}}`, trail);
     run = [];
   };
   let firstWord = true;
@@ -60,8 +63,9 @@ export function protectTitle(title: string): string {
       (run.length > 0 ? run : out).push(part);
       continue;
     }
-    // The title's first capital is the sentence's own, which styles leave alone.
-    const caps = hasCapital(firstWord ? part.replace(/^\P{L}*\p{Lu}/u, '') : part);
+    // BibTeX's change.case$ leaves only the title's very first character alone: the first word's
+    // other capitals ("3D", "#CSP", "\"Quoted\"", "ImageNet") need braces like any other word's.
+    const caps = hasCapital(firstWord ? part.slice(1) : part);
     firstWord = false;
     if (caps) run.push(escapeLatex(part));
     else {
@@ -72,6 +76,8 @@ export function protectTitle(title: string): string {
   flush();
   return out.join('');
 }
+
+const BACKSLASH = 0x5c;
 
 /** `text.split(/(\s+)/)` for a text whose only whitespace is single spaces. */
 function spaced(text: string): string[] {

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as referenceParse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
+import type { PaperRow } from '../../lib/db';
 import { parseBibAuthors, parseBibtex, toBibtex } from '../../lib/export/bibtex';
+import { toCslItems } from '../../lib/export/csl-json';
+import { decodeLatex } from '../../lib/export/latex';
+import { mulberry32 } from '../seeded';
 import { SAMPLE, row } from './papers';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'import', name), 'utf8');
@@ -66,9 +70,17 @@ describe('toBibtex', () => {
     const keys = (bib: string) => [...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
     const forward = keys(toBibtex(SAMPLE));
     expect(new Set(forward).size).toBe(SAMPLE.length);
-    expect(forward).toEqual(['vaswani2017attention', 'muller2024llama', 'jumper2021highly', 'anonuntitled', 'vaswani2017attentiona']);
+    expect(forward).toEqual(['vaswani2017attention', 'muller2024llama', 'jumper2021highly', 'anonuntitled', 'vaswani2017attention-1706.09999']);
     const backward = keys(toBibtex([...SAMPLE].reverse()));
     expect(backward).toEqual([...forward].reverse());
+  });
+
+  it('keeps the reference parser reading protected titles back as written', () => {
+    // (Not a title protected whole: that parser sentence-cases a value wrapped in one group.)
+    const titles = ['3D Gaussian Splatting for Real-Time Radiance Field Rendering', 'The complexity of #CSP with few variables', 'Attention in $O(N)$ Time', '$O(N)$ attention', '"Quoted" start'];
+    const parsed = referenceParse(toBibtex(titles.map((title, i) => row({ key: `k${i}`, title, authors: ['A B'] }))));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries.map((e) => e.fields.title)).toEqual(titles);
   });
 
   it('derives the year from the arXiv id when none is stored', () => {
@@ -119,6 +131,189 @@ describe('toBibtex', () => {
 
   it('writes nothing for no papers', () => {
     expect(toBibtex([])).toBe('');
+  });
+});
+
+/**
+ * BibTeX styles sentence-case titles with change.case$ "t" (plain, abbrv, IEEEtran, ACL, …). That
+ * keeps only the string's first character, characters right after ": ", and text in braces, except
+ * a "special character": a group at brace depth 1 that starts with a backslash, whose letters are
+ * converted (bibtex.web, change.case$). This emulates change.case$ "t" (enough of it for titles).
+ */
+function changeCaseT(s: string): string {
+  let out = '';
+  let depth = 0;
+  let prevColon = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '{') {
+      depth++;
+      if (depth === 1 && s[i + 1] === '\\') {
+        const keep = i === 0 || (prevColon && /\s/.test(s[i - 1] ?? ''));
+        // A special character: control-sequence names copied, the rest converted, to its closing brace.
+        let j = i + 1;
+        let d = 1;
+        let body = '';
+        while (j < s.length && d > 0) {
+          if (s[j] === '\\' && /[A-Za-z]/.test(s[j + 1] ?? '')) {
+            let k = j + 1;
+            while (k < s.length && /[A-Za-z]/.test(s[k]!)) k++;
+            body += s.slice(j, k);
+            j = k;
+            continue;
+          }
+          if (s[j] === '\\') {
+            body += s.slice(j, j + 2);
+            j += 2;
+            continue;
+          }
+          if (s[j] === '{') d++;
+          else if (s[j] === '}') d--;
+          body += keep ? s[j] : s[j]!.toLowerCase();
+          j++;
+        }
+        out += '{' + body;
+        depth = 0;
+        i = j - 1;
+        prevColon = false;
+        continue;
+      }
+      out += c;
+      continue;
+    }
+    if (c === '}') {
+      depth--;
+      out += c;
+      continue;
+    }
+    if (depth > 0) {
+      out += c;
+      continue;
+    }
+    if (c === ':') {
+      prevColon = true;
+      out += c;
+      continue;
+    }
+    const keep = i === 0 || (prevColon && /\s/.test(s[i - 1] ?? ''));
+    out += keep ? c : c.toLowerCase();
+    if (!/\s/.test(c)) prevColon = false;
+  }
+  return out;
+}
+
+describe('titles under a sentence-case BibTeX style (change.case$ "t")', () => {
+  const titleOf = (bib: string) => bib.match(/ {2}title = \{(.*)\},\n/)![1]!;
+  const typeset = (title: string) => decodeLatex(changeCaseT(titleOf(toBibtex([row({ key: 'k', title, authors: ['A B'] })]))));
+
+  it('emulator sanity: plain words are lowered, protected ones kept, a special character converted', () => {
+    expect(changeCaseT('Attention Is {All} You Need')).toBe('Attention is {All} you need');
+    expect(changeCaseT('A {\\#CSP} B')).toBe('A {\\#csp} b');
+  });
+
+  it.each([
+    ['3D Gaussian Splatting for Real-Time Radiance Field Rendering'],
+    ['4D Gaussians at Scale'],
+    ['2D-to-3D Lifting'],
+    ['"Quoted" Start of a Title'],
+    ['(Almost) Everything You Need'],
+  ])('keeps the capitals of the first word after its first character: %s', (title) => {
+    expect(typeset(title)).toBe(title);
+  });
+
+  it('keeps "3D-aware" as written', () => {
+    expect(typeset('3D-aware Image Generation')).toContain('3D-aware');
+  });
+
+  it.each([
+    ['The complexity of #CSP with few variables', '#CSP'],
+    ['Attention in $O(N)$ Time', '$O(N)$'],
+    ['$O(N)$ Attention', '$O(N)$'],
+    ['Parsing {JSON} Fast', '{JSON}'],
+    ['The _Private Field', '_Private'],
+  ])('keeps capitals in a protected run that starts with an escaped character: %s', (title, kept) => {
+    expect(typeset(title)).toContain(kept);
+  });
+
+  it('leaves the title’s first capital and lower-case words unprotected, for the style to case', () => {
+    expect(titleOf(toBibtex([row({ key: 'k', title: 'Scaling laws for transformers', authors: ['A B'] })]))).toBe('Scaling laws for transformers');
+    expect(typeset('Scaling laws for BERT')).toBe('Scaling laws for BERT');
+  });
+});
+
+describe('citation keys', () => {
+  const keysOf = (bib: string) => [...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]!);
+  const DAY = 86_400_000;
+  /** Namesakes: first author Zhang, 2024, first title word "scaling"; seen on days 1, 2, …. */
+  const zhang = (n: number, over: Partial<Parameters<typeof row>[0]> = {}) =>
+    row({
+      key: `arxiv:2402.${String(90_000 - n).padStart(5, '0')}`,
+      arxivId: `2402.${String(90_000 - n).padStart(5, '0')}`,
+      title: `Scaling study number ${n}`,
+      authors: [`Wei${n} Zhang`],
+      year: 2024,
+      firstSeen: 1_730_000_000_000 + n * DAY,
+      ...over,
+    });
+
+  const doiOnly = ({ arxivId: _a, ...rest }: PaperRow): PaperRow => rest;
+
+  it('a paper keeps its key when a namesake is saved later, whatever their stored keys (\\cite keeps working)', () => {
+    const mine = row({ key: 'arxiv:2402.00002', arxivId: '2402.00002', title: 'Scaling laws revisited', authors: ['Wei Zhang'], firstSeen: 1_730_000_000_000, savedAt: 1_731_000_000_000 });
+    expect(keysOf(toBibtex([mine]))).toEqual(['zhang2024scaling']);
+    // Another Zhang, same year, same first word, whose stored key sorts first, saved later.
+    const other = row({ key: 'arxiv:2401.00001', arxivId: '2401.00001', title: 'Scaling vision models', authors: ['Lei Zhang'], savedAt: 1_732_000_000_000 });
+    expect(keysOf(toBibtex([mine, other]))).toEqual(['zhang2024scaling', 'zhang2024scaling-2401.00001']);
+    expect(keysOf(toBibtex([other, mine]))).toEqual(['zhang2024scaling-2401.00001', 'zhang2024scaling']);
+    // CSL-JSON cites by the same keys.
+    expect(toCslItems([mine, other]).map((it) => it['citation-key'])).toEqual(['zhang2024scaling', 'zhang2024scaling-2401.00001']);
+  });
+
+  it('the earliest of firstSeen and savedAt decides, then the stored key', () => {
+    const a = zhang(5, { key: 'title:b', firstSeen: 500, savedAt: 100 });
+    const b = zhang(1, { key: 'title:a', firstSeen: 200 });
+    expect(keysOf(toBibtex([b, a]))[1]).toBe('zhang2024scaling');
+    const { firstSeen: _f1, ...c } = zhang(1, { key: 'title:c' });
+    const { firstSeen: _f2, ...d } = zhang(2, { key: 'title:d' });
+    expect(keysOf(toBibtex([d, c]))[1]).toBe('zhang2024scaling');
+  });
+
+  it('adding later papers never changes an earlier paper’s key', () => {
+    // Every third one known by its DOI only (a hashed suffix), the rest by arXiv id.
+    const papers = Array.from({ length: 30 }, (_, n) => (n % 3 === 0 ? doiOnly(zhang(n, { key: `doi:10.1000/z.${n}` })) : zhang(n)));
+    const all = keysOf(toBibtex(papers));
+    expect(new Set(all).size).toBe(papers.length);
+    for (let n = 1; n <= papers.length; n++) expect(keysOf(toBibtex(papers.slice(0, n)))).toEqual(all.slice(0, n));
+  });
+
+  it('a selection holding the first namesake gives each paper its whole-library key', () => {
+    const papers = Array.from({ length: 12 }, (_, n) => zhang(n));
+    const all = keysOf(toBibtex(papers));
+    const rnd = mulberry32(7);
+    for (let t = 0; t < 20; t++) {
+      const chosen = [0, ...papers.map((_, i) => i).filter((i) => i > 0 && rnd() < 0.4)];
+      const shuffled = [...chosen].sort(() => rnd() - 0.5);
+      expect(keysOf(toBibtex(shuffled.map((i) => papers[i]!)))).toEqual(shuffled.map((i) => all[i]));
+    }
+  });
+
+  it('suffixes come from the paper: its arXiv id, else a hash of its stored key; keys stay unique and BibTeX-safe', () => {
+    const old = zhang(2, { key: 'arxiv:math/0601001', arxivId: 'math.AG/0601001' });
+    const byDoi = doiOnly(zhang(3, { key: 'doi:10.1000/xyz' }));
+    // A stored duplicate (same arXiv id) still gets a key of its own.
+    const twin = zhang(4, { key: 'arxiv:dup', arxivId: old.arxivId });
+    const keys = keysOf(toBibtex([zhang(1), old, byDoi, twin]));
+    expect(keys[0]).toBe('zhang2024scaling');
+    expect(keys[1]).toBe('zhang2024scaling-math.ag-0601001');
+    expect(keys[2]).toMatch(/^zhang2024scaling-[a-z0-9]{1,7}$/);
+    expect(keysOf(toBibtex([byDoi]))[0]).toBe('zhang2024scaling');
+    expect(keysOf(toBibtex([zhang(0), byDoi]))[1]).toBe(keys[2]);
+    expect(keys[3]).toBe('zhang2024scaling-math.ag-0601001a');
+    expect(new Set(keys).size).toBe(4);
+    for (const k of keys) expect(k).toMatch(/^[a-z0-9][a-z0-9.-]*$/);
+    const parsed = referenceParse(toBibtex([zhang(1), old, byDoi, twin]));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries.map((e) => e.key)).toEqual(keys);
   });
 });
 

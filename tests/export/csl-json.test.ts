@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toBibtex } from '../../lib/export/bibtex';
 import { parseCslJson, toCslItems, toCslJson } from '../../lib/export/csl-json';
-import { SAMPLE } from './papers';
+import { SAMPLE, row } from './papers';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'import', name), 'utf8');
 
@@ -37,6 +38,18 @@ describe('toCslJson', () => {
     expect(items[0]).toMatchObject({ type: 'article-journal', DOI: '10.1038/s41586-021-03819-2', issued: { 'date-parts': [[2021]] } });
     expect(items[0]?.publisher).toBeUndefined();
     expect(items[1]).toMatchObject({ author: [{ literal: 'Plato' }], issued: { 'date-parts': [[2024, 3, 5]] } });
+  });
+
+  it('agrees with BibTeX on the year: a stored year wins over a publication date of another year', () => {
+    // A journal paper imported with its year, later seen on a digest with its arXiv date.
+    const p = row({ key: 'arxiv:2010.11929', arxivId: '2010.11929', doi: '10.1000/iclr.2021', title: 'An Image is Worth 16x16 Words', authors: ['Alexey Dosovitskiy'], year: 2021, publishedAt: '2020-10-22' });
+    expect(toBibtex([p])).toContain('year = {2021}');
+    expect(toCslItems([p])[0]?.issued).toEqual({ 'date-parts': [[2021]] });
+    // The same year: the date's month and day are kept.
+    expect(toCslItems([{ ...p, publishedAt: '2021-05-04' }])[0]?.issued).toEqual({ 'date-parts': [[2021, 5, 4]] });
+    // No stored year: the date gives it, whole.
+    const { year: _year, ...undated } = p;
+    expect(toCslItems([{ ...undated, publishedAt: '2020-10' }])[0]?.issued).toEqual({ 'date-parts': [[2020, 10]] });
   });
 
   it('round-trips through its own parser and is JSON text', () => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, toCsv } from '../../lib/export/csv';
 import { SAMPLE, row } from './papers';
 
-/** A small RFC 4180 reader, to check what a spreadsheet would see. */
-function readCsv(text: string): string[][] {
+/** A small RFC 4180 reader, to check what a spreadsheet would see (which drops a leading BOM). */
+function readCsv(file: string): string[][] {
+  const text = file.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let cell = '';
   let cells: string[] = [];
@@ -55,7 +56,7 @@ describe('csvCell', () => {
 describe('toCsv', () => {
   it('has a header row, CRLF rows and one row per paper that reads back', () => {
     const text = toCsv(SAMPLE);
-    expect(text.startsWith(`${CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
+    expect(text.startsWith(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = readCsv(text);
     expect(rows).toHaveLength(SAMPLE.length + 1);
@@ -66,6 +67,17 @@ describe('toCsv', () => {
     expect(rows[1]?.[col('tags')]).toBe('transformers; nlp');
     expect(rows[1]?.[col('saved_at')]).toBe(new Date(1_731_000_000_000).toISOString());
     expect(rows[2]?.[col('authors')]).toBe('Jörg Müller; Ludwig van Beethoven; José García-López; DeepMind');
+  });
+
+  it('starts with a UTF-8 byte order mark, so Excel on Windows reads "Jörg Müller", not "JÃ¶rg MÃ¼ller"', () => {
+    const csv = toCsv([row({ key: 'k', title: 'Déjà vu', authors: ['Jörg Müller'] })]);
+    // Without it, Excel opening the file by double-click decodes it in the ANSI code page.
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.indexOf('\uFEFF', 1)).toBe(-1);
+    expect([...new TextEncoder().encode(csv).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(readCsv(csv)[0]?.[0]).toBe('title');
+    expect(readCsv(csv)[1]?.[1]).toBe('Jörg Müller');
+    expect(toCsv([])).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
   });
 
   it('guards a malicious title', () => {

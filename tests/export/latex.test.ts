@@ -48,7 +48,26 @@ describe('escapeLatex and protectTitle', () => {
   it('protects acronyms and capitalised words but not the first word’s capital', () => {
     expect(protectTitle('Learning to see with ImageNet and BERT')).toBe('Learning to see with {ImageNet} and {BERT}');
     expect(protectTitle('GPT-4 Technical Report')).toBe('{GPT-4 Technical Report}');
-    expect(protectTitle('"Quoted" start')).toBe('"Quoted" start');
     expect(protectTitle('Élan vital for Éclair')).toBe('Élan vital for {Éclair}');
+  });
+
+  it('protects the first word’s capitals other than the title’s very first character ("3D", "\"Quoted\"")', () => {
+    // BibTeX's change.case$ keeps only the first character: "3D" would come out "3d".
+    expect(protectTitle('3D Gaussian Splatting for Real-Time Radiance Field Rendering')).toBe(
+      '{3D Gaussian Splatting} for {Real-Time Radiance Field Rendering}',
+    );
+    expect(protectTitle('4D-fy: text-to-4D generation')).toBe('{4D-fy: text-to-4D} generation');
+    expect(protectTitle('"Quoted" start')).toBe('{"Quoted"} start');
+    expect(protectTitle('Unprotected first capital')).toBe('Unprotected first capital');
+  });
+
+  it('double-braces a protected run that starts with an escape, so BibTeX does not read it as a special character', () => {
+    expect(protectTitle('The complexity of #CSP with few variables')).toBe('The complexity of {{\\#CSP}} with few variables');
+    expect(protectTitle('Attention in $O(N)$ Time')).toBe('Attention in {{\\$O(N)\\$ Time}}');
+    expect(protectTitle('$O(N)$ attention')).toBe('{{\\$O(N)\\$}} attention');
+    expect(protectTitle('Parsing {JSON} fast')).toBe('Parsing {{\\textbraceleft{}JSON\\textbraceright{}}} fast');
+    // A run that only contains an escape keeps one pair of braces.
+    expect(protectTitle('Learning A&B')).toBe('Learning {A\\&B}');
+    expect(decodeLatex(protectTitle('The complexity of #CSP in $O(N)$ Time'))).toBe('The complexity of #CSP in $O(N)$ Time');
   });
 });
