@@ -400,9 +400,8 @@ test.describe('page summary', () => {
     await dom.click(await one(await summary(), '[data-action=fade-seen]'));
     await expect.poll(styles).toEqual(['0.45/shown', '0.45/shown', ...Array(9).fill('1/shown')]);
 
-    // As the library's settings page would. (Both keys: settings.set resets the keys it is not
-    // given to their defaults; the summary works around that by sending whole settings.)
-    await sendFromExtension(ext, { type: 'settings.set', settings: { seenStyle: 'hide', fadeSeen: true } });
+    // As the library's settings page would: a patch, the other settings kept.
+    await sendFromExtension(ext, { type: 'settings.set', settings: { seenStyle: 'hide' } });
     await expect.poll(styles).toEqual(['1/none', '1/none', ...Array(9).fill('1/shown')]);
     await expect.poll(async () => (await summary()).text).toContain('Hide seen');
 
@@ -413,6 +412,17 @@ test.describe('page summary', () => {
 
     await dom.click(await one(await summary(), '[data-action=dismiss]'));
     await expect.poll(async () => (await dom.hosts('dejalu-summary')).length).toBe(0);
+
+    // The library's settings bring it back, and turn hiding off, on the open page.
+    await ext.goto(`chrome-extension://${extensionId}/library.html`);
+    await ext.getByTestId('tab-settings').click();
+    await expect(ext.getByTestId('settings-showSummary')).not.toBeChecked();
+    await ext.getByTestId('settings-showSummary').check();
+    await expect.poll(async () => (await dom.hosts('dejalu-summary')).length).toBe(1);
+    await expect(ext.getByTestId('settings-fadeSeen')).toBeChecked();
+    await ext.getByTestId('settings-fadeSeen').uncheck();
+    await expect.poll(styles).toEqual(Array(11).fill('1/shown'));
+    expect(await sendFromExtension(ext, { type: 'settings.get' })).toMatchObject({ settings: { seenStyle: 'hide', showSummary: true, fadeSeen: false } });
   });
 });
 
