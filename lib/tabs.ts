@@ -27,6 +27,10 @@ export function sessionTabStore(area: chrome.storage.StorageArea = chrome.storag
   const written = new Map<number, TabState>();
   // Chrome does not reuse a tab's id within a browser session.
   const closed = new Set<number>();
+  const remove = async (tabId: number) => {
+    written.delete(tabId);
+    await area.remove(k(tabId));
+  };
   return {
     async get(tabId) {
       const state = written.get(tabId);
@@ -39,14 +43,10 @@ export function sessionTabStore(area: chrome.storage.StorageArea = chrome.storag
       written.set(tabId, state);
       await area.set({ [k(tabId)]: state });
     },
-    async remove(tabId) {
-      written.delete(tabId);
-      await area.remove(k(tabId));
-    },
+    remove,
     async close(tabId) {
       closed.add(tabId);
-      written.delete(tabId);
-      await area.remove(k(tabId));
+      await remove(tabId);
     },
     async epoch() {
       const got = await area.get('epoch');

@@ -139,7 +139,7 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
         const tag = normalizeTag(part);
         if (!tag || added.has(tag)) continue;
         added.add(tag);
-        add(part);
+        onAdd(tag);
       }
       setText(rest);
     } else {

@@ -62,7 +62,7 @@ export class CatalogColumns {
   postings: WordPostings | null = null;
   /**
    * Each slot's place in title order (catalog-search.ts `rankTitles`), built on the first title
-   * sort, not in the snapshot; -1, or past its end, for a slot whose title came later.
+   * sort and kept in the snapshot; -1, or past its end, for a slot whose title came later.
    */
   titleRank: Int32Array | null = null;
   /** Slots given a title since `titleRank` was built: past TITLE_RANK_STALE it is built again. */

@@ -186,7 +186,8 @@ export class PageController {
     if (msg && typeof msg === 'object' && (msg as ChangeEvent).type === 'dejalu.changed') void this.onChange(msg as ChangeEvent);
     return false;
   };
-  private listening = false;
+  /** Aborted by `stop`: removes the page listeners `start` added. */
+  private listeners: AbortController | null = null;
 
   async start(): Promise<void> {
     await this.scan();
@@ -199,12 +200,13 @@ export class PageController {
     });
     this.mutations.observe(this.doc.body, { childList: true, subtree: true });
     const win = this.doc.defaultView ?? window;
-    for (const ev of ['popstate', 'hashchange']) win.addEventListener(ev, this.onNavigate);
-    this.doc.addEventListener('visibilitychange', this.onVisibility);
-    win.addEventListener('pagehide', this.onPageHide);
-    win.addEventListener('pageshow', this.onPageShow);
+    this.listeners = new AbortController();
+    const opts = { signal: this.listeners.signal };
+    for (const ev of ['popstate', 'hashchange']) win.addEventListener(ev, this.onNavigate, opts);
+    this.doc.addEventListener('visibilitychange', this.onVisibility, opts);
+    win.addEventListener('pagehide', this.onPageHide, opts);
+    win.addEventListener('pageshow', this.onPageShow, opts);
     chrome.runtime.onMessage.addListener(this.onMessage);
-    this.listening = true;
   }
 
   private siteOff(settings: Settings | null): boolean {
@@ -571,15 +573,9 @@ export class PageController {
     void this.flush();
     clearTimeout(this.scanTimer);
     this.mutations?.disconnect();
-    if (this.listening) {
-      this.listening = false;
-      const win = this.doc.defaultView ?? window;
-      for (const ev of ['popstate', 'hashchange']) win.removeEventListener(ev, this.onNavigate);
-      this.doc.removeEventListener('visibilitychange', this.onVisibility);
-      win.removeEventListener('pagehide', this.onPageHide);
-      win.removeEventListener('pageshow', this.onPageShow);
-      chrome.runtime.onMessage.removeListener(this.onMessage);
-    }
+    this.listeners?.abort();
+    this.listeners = null;
+    chrome.runtime.onMessage.removeListener(this.onMessage);
     this.nearScreen.disconnect();
     this.seen.disconnect();
     for (const [el, entry] of this.entries) this.drop(el, entry);
