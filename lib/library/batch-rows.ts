@@ -30,6 +30,11 @@ export class BatchRows {
     return key;
   }
 
+  /** Every key the batch moved a paper from → the key it is under now. */
+  moves(): Map<string, string> {
+    return new Map([...this.movedTo.keys()].map((from) => [from, this.current(from)]));
+  }
+
   /** The batch's row for a paper, by any key it had in the batch. */
   get(key: string): PaperRow | undefined {
     return this.byKey.get(this.current(key));

@@ -58,12 +58,7 @@ export class Library {
     const moved: Moves = new Map();
     const out = await run(moved);
     if (!moved.size) return out;
-    const final: Record<string, string> = {};
-    for (let [from, to] of moved) {
-      const start = from;
-      while (moved.has(to) && to !== start) [from, to] = [to, moved.get(to)!];
-      final[start] = to;
-    }
+    const final = Object.fromEntries(moved);
     for (const fn of this.movedListeners) fn(final);
     return out;
   }
@@ -169,7 +164,7 @@ export class Library {
    */
   private async upsert(probes: Probe[], now: number, from: Catalog | NearKeys, moved?: Moves): Promise<PaperRow[]> {
     const resolved = await this.resolve(probes, from);
-    const rows = new BatchRows(this, (oldKey, newKey) => moved?.set(oldKey, newKey));
+    const rows = new BatchRows(this);
     const out: PaperRow[] = [];
     for (let i = 0; i < probes.length; i++) {
       const p = probes[i]!;
@@ -191,6 +186,7 @@ export class Library {
       out.push(row);
     }
     await this.db.papers.bulkPut([...rows.byKey.values()].map(forStorage));
+    for (const [from, to] of rows.moves()) moved?.set(from, to);
     return out.map((r) => rows.get(r.key) ?? r);
   }
 
@@ -484,7 +480,7 @@ export class Library {
   }
 }
 
-/** Papers moved to a new key within one transaction: old key → new key. */
+/** Papers moved to a new key within one transaction: old key → the key each is under now. */
 type Moves = Map<string, string>;
 
 /** What a bulk delete hands back for its undo. */
