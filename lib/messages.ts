@@ -338,3 +338,40 @@ export interface ChangeEvent {
    */
   all?: true;
 }
+
+/**
+ * The badge panel is an extension page in an iframe (entrypoints/panel), so nothing the reader types
+ * in it (keys included, which a page's capture listener on `window` would see in the page's own
+ * document) passes through the page. The content script opens it with these parameters in the
+ * address's fragment: the card as read, and the status the badge shows. The panel reads the stored
+ * paper itself and edits it through the background like any extension page.
+ */
+export const PanelParamsSchema = z.object({
+  card: CardInputSchema,
+  page: PageInfoSchema,
+  /** The stored paper, when there is one; without it the first edit stores the card. */
+  key: text(2_200).optional(),
+  status: z.enum(['new', 'seen', 'saved']),
+  /** The status from before this visit (BadgeModel.before). */
+  before: z.enum(['new', 'seen', 'saved']),
+  /** How the card was matched, when not simply by its arXiv id. */
+  match: text(500).optional(),
+  theme: z.enum(['light', 'dark']).optional(),
+  /** The page's font, so the panel reads as part of it. */
+  font: text(500).optional(),
+});
+export type PanelParams = z.infer<typeof PanelParamsSchema>;
+
+/**
+ * What the panel tells the page that holds it (`postMessage` to its parent window; the content
+ * script listens and checks the sender is its own iframe). The page's scripts can see these too,
+ * so they say nothing the page could not see already: the panel's height, that it wants to close,
+ * and the key of a paper it changed (the badge then reads the paper through the background).
+ */
+export type PanelPost =
+  | { dejalu: 'panel'; kind: 'size'; height: number }
+  | { dejalu: 'panel'; kind: 'close'; refocus: boolean }
+  | { dejalu: 'panel'; kind: 'paper'; key: string };
+
+/** What the content script tells the panel, once it has moved focus into it. */
+export type PanelCommand = { dejalu: 'panel'; kind: 'focus'; tags: boolean };

@@ -71,6 +71,18 @@ async function badges(cdp) {
 function findIn(badge, pred) {
   return badge.inner.find((n) => n.nodeType === 1 && pred(n.localName, attrs(n)));
 }
+/** The open badge panel's frame, once it shows its paper. */
+async function panelFrame(page) {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+    if (frame) {
+      await frame.locator('[data-panel]').waitFor();
+      return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('The badge panel did not open.');
+}
 async function click(page, cdp, node) {
   await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });
   const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId });
@@ -155,16 +167,14 @@ export async function runDemo(argv) {
     await click(page, cdp, findIn(b, (tag, a) => a['data-action'] === 'save'));
     b = (await badges(cdp))[pick];
     await click(page, cdp, findIn(b, (tag, a) => a['data-action'] === 'open'));
-    await page.waitForTimeout(300);
-    b = (await badges(cdp))[pick];
-    const tagInput = findIn(b, (tag, a) => tag === 'input' && a['aria-label'] === 'Add a tag');
-    await click(page, cdp, tagInput);
+    // The panel is an extension page in a frame inside the badge (components/badge/PanelFrame.tsx).
+    const panel = await panelFrame(page);
+    await panel.locator('input[aria-label="Add a tag"]').click();
     await page.keyboard.type('must-read');
     await page.keyboard.press('Enter');
     await page.keyboard.type('normalization');
     await page.keyboard.press('Enter');
-    b = (await badges(cdp))[pick];
-    await click(page, cdp, findIn(b, (tag, a) => tag === 'textarea'));
+    await panel.locator('textarea').click();
     await page.keyboard.type('Keeps coming back in the digests. Compare with RMSNorm before the reading group.');
     await page.waitForTimeout(900);
     const panelFile = join(opts.out, 'page-panel.png');

@@ -1,10 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { PaperView, SightingView } from '../../lib/messages';
+import type { PanelParams, PaperView, SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 import { send } from '../../lib/rpc';
 import { createEdits } from './edits';
-import { badgeLabel, badgeTooltip } from './label';
-import { Panel } from './Panel';
+import { badgeLabel, badgeTooltip, matchText } from './label';
+import { PanelFrame } from './PanelFrame';
 
 /** What the page's keyboard shortcuts can ask of a badge; filled in by the badge as it renders. */
 export interface BadgeCommands {
@@ -56,6 +56,31 @@ export function Badge({ model, onPaper, commands }: BadgeProps) {
     void send({ type: 'paper.get', key: p.key }).then((r) => {
       if (r.ok) setHistory({ key: p.key, count: p.seenCount, sightings: r.sightings });
       else loading.current = null;
+    });
+  };
+
+  /** What the panel page opens with; the page's theme and font from the badge's host. */
+  const panelParams = (): PanelParams => {
+    const m = modelRef.current;
+    const host = wrap.current ? ((wrap.current.getRootNode() as ShadowRoot).host as HTMLElement | undefined) : undefined;
+    const theme = host?.getAttribute('data-theme');
+    const font = host ? getComputedStyle(host).fontFamily : '';
+    return {
+      card: m.card,
+      page: m.page,
+      key: m.paper?.key,
+      status: m.status,
+      before: m.before ?? m.status,
+      match: matchText(m),
+      theme: theme === 'dark' || theme === 'light' ? theme : undefined,
+      font: font ? font.slice(0, 500) : undefined,
+    };
+  };
+  /** The panel changed a paper: every card of it shows the change (the panel holds the view). */
+  const panelChanged = (key: string) => {
+    void send({ type: 'papers.get', keys: [key] }).then((r) => {
+      const p = r.ok ? r.papers[0] : null;
+      if (p) onPaperRef.current(p);
     });
   };
 
@@ -128,7 +153,7 @@ export function Badge({ model, onPaper, commands }: BadgeProps) {
         data-action="save"
         aria-pressed={saved}
         aria-label={saved ? 'Unsave paper' : 'Save paper'}
-        title={saved ? 'Saved — click to unsave (s)' : 'Save to your library (s)'}
+        title={error ? `Not saved: ${error}` : saved ? 'Saved — click to unsave (s)' : 'Save to your library (s)'}
         onClick={(e) => {
           stop(e);
           void toggleSave();
@@ -137,14 +162,12 @@ export function Badge({ model, onPaper, commands }: BadgeProps) {
         <Star filled={saved} />
       </button>
       {open && (
-        <Panel
-          model={model}
-          edits={edits}
-          sightings={sightings}
+        <PanelFrame
+          params={panelParams}
           focusTags={tagFocus}
-          error={error}
           anchor={() => wrap.current}
           onClose={(refocus) => mine.close(refocus)}
+          onPaper={panelChanged}
         />
       )}
     </span>

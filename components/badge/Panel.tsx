@@ -5,7 +5,6 @@ import type { Edits } from './edits';
 import { History } from './History';
 import { panelStatus } from './label';
 import { NoteField } from './NoteField';
-import { panelPosition } from './position';
 import { send } from '../../lib/rpc';
 import { TagEditor } from '../shared/TagEditor';
 import type { TagCount } from '../shared/tags';
@@ -17,18 +16,18 @@ export interface PanelProps {
   sightings: SightingView[] | undefined;
   /** Non-zero: focus the tag field, again each time it changes. */
   focusTags: number;
+  /** Non-zero: focus the panel itself, again each time it changes. */
+  focusPanel?: number;
   error: string | null;
-  /** What the panel is placed against (the badge). */
-  anchor: () => Element | null;
+  /** How the card was matched to the library, when not simply by its arXiv id (matchText). */
+  match?: string;
   onClose: (refocus: boolean) => void;
 }
 
-type PopoverEl = HTMLDivElement & { showPopover?: () => void; hidePopover?: () => void };
-
 /**
- * Save, tags, note and history for one paper. It lives in the badge's closed shadow root but is
- * shown in the top layer (popover), so a card's `overflow: hidden` or `content-visibility` cannot
- * clip it; it is placed against the badge in viewport coordinates and follows scrolling.
+ * Save, tags, note and history for one paper: the body of the panel page (entrypoints/panel), which
+ * the badge shows in an iframe of the extension's origin (PanelFrame.tsx), so page scripts see
+ * neither what is shown nor what is typed.
  */
 /** The panel is small: this many library tags are offered at once. */
 const SUGGESTIONS = 6;
@@ -38,25 +37,8 @@ function usedOnce(all: TagCount[], tag: string): TagCount[] {
   return all.some((t) => t.tag === tag) ? all.map((t) => (t.tag === tag ? { ...t, count: t.count + 1 } : t)) : [...all, { tag, count: 1 }];
 }
 
-/**
- * Events that carry what the reader types or pastes (InputEvent.data, clipboardData, a composition's
- * text). They are composed: without this they would reach the page's listeners, which a closed
- * shadow root only hides the target from. Key events are stopped too (below), but a page listener
- * on window in the capture phase runs before ours and sees keys: README says so.
- */
-const TYPED_EVENTS = ['beforeinput', 'input', 'textInput', 'change', 'paste', 'copy', 'cut', 'compositionstart', 'compositionupdate', 'compositionend'];
-
-export function Panel({ model, edits, sightings, focusTags, error, anchor, onClose }: PanelProps) {
-  const ref = useRef<PopoverEl>(null);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const stop = (e: Event) => e.stopPropagation();
-    for (const type of TYPED_EVENTS) el.addEventListener(type, stop);
-    return () => {
-      for (const type of TYPED_EVENTS) el.removeEventListener(type, stop);
-    };
-  }, []);
+export function Panel({ model, edits, sightings, focusTags, focusPanel = 0, error, match, onClose }: PanelProps) {
+  const ref = useRef<HTMLDivElement>(null);
   // The library's tags, asked for once the reader starts tagging.
   const [known, setKnown] = useState<TagCount[] | null>(null);
   const asked = useRef(false);
@@ -67,67 +49,16 @@ export function Panel({ model, edits, sightings, focusTags, error, anchor, onClo
       if (r.ok) setKnown(r.tags);
     });
   };
-
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    try {
-      el.showPopover?.();
-    } catch {
-      // Already shown, or popovers unsupported: `position: fixed` and a high z-index still apply.
-    }
-    const place = () => {
-      const a = anchor();
-      if (!a) return;
-      const p = panelPosition(a.getBoundingClientRect(), { width: el.offsetWidth, height: el.offsetHeight }, {
-        width: document.documentElement.clientWidth || innerWidth,
-        height: innerHeight,
-      });
-      el.style.left = `${p.left}px`;
-      el.style.top = `${p.top}px`;
-    };
-    place();
-    if (focusTags === 0) el.focus({ preventScroll: true });
-    let frame = 0;
-    const later = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(place);
-    };
-    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(later) : null;
-    resize?.observe(el);
-    const host = (el.getRootNode() as ShadowRoot).host;
-    const outside = (e: Event) => !e.composedPath().includes(host);
-    const onDown = (e: Event) => outside(e) && onClose(false);
-    // Keys typed inside the panel are handled (and Escape too) by the panel itself.
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && outside(e) && onClose(false);
-    addEventListener('scroll', later, { capture: true, passive: true });
-    addEventListener('resize', later);
-    document.addEventListener('pointerdown', onDown, true);
-    document.addEventListener('keydown', onKey, true);
-    return () => {
-      cancelAnimationFrame(frame);
-      resize?.disconnect();
-      removeEventListener('scroll', later, { capture: true });
-      removeEventListener('resize', later);
-      document.removeEventListener('pointerdown', onDown, true);
-      document.removeEventListener('keydown', onKey, true);
-      try {
-        el.hidePopover?.();
-      } catch {
-        // Not shown (or already detached): nothing to hide.
-      }
-    };
-  }, []);
+    if (focusPanel) ref.current?.focus({ preventScroll: true });
+  }, [focusPanel]);
 
   const paper = model.paper;
   const saved = model.status === 'saved';
-  // How the card was matched to the library, when it was not simply by its arXiv id.
-  const match = model.match && model.match.rule !== 'arxiv-id' ? model.match.text : undefined;
   return (
     <div
       ref={ref}
       class="panel"
-      popover="manual"
       role="dialog"
       aria-label="Déjà Lu: save, tag and annotate this paper"
       tabIndex={-1}
@@ -137,12 +68,7 @@ export function Panel({ model, edits, sightings, focusTags, error, anchor, onClo
           e.preventDefault();
           onClose(true);
         }
-        // The page's own shortcuts must not fire while the user types here.
-        e.stopPropagation();
       }}
-      onKeyUp={(e) => e.stopPropagation()}
-      onKeyPress={(e) => e.stopPropagation()}
-      onClick={(e) => e.stopPropagation()}
     >
       <div class="head">
         <div class="title" data-field="title">

@@ -39,11 +39,17 @@ export function sightingLine(s: SightingView, now = new Date()): string {
   return label && label !== when && label !== day ? `${when} · ${where} · ${label}` : `${when} · ${where}`;
 }
 
+/** How the card was matched to the library, when it was not simply by its arXiv id. */
+export function matchText(model: BadgeModel): string | undefined {
+  return model.match && model.match.rule !== 'arxiv-id' ? model.match.text : undefined;
+}
+
 /** The pill's native tooltip: what the status means, the history when known, and the shortcuts. */
 export function badgeTooltip(model: BadgeModel, sightings: SightingView[] | undefined, now = new Date()): string {
   const lines: string[] = [];
   if (model.status === 'new') lines.push(model.paper ? 'Not seen on a digest page before' : 'First time you see this paper');
-  if (model.match && model.match.rule !== 'arxiv-id') lines.push(model.match.text);
+  const match = matchText(model);
+  if (match) lines.push(match);
   if (sightings?.length) {
     const shown = sightings.slice(-8).reverse();
     lines.push(`Seen ${sightings.length}×:`, ...shown.map((s) => `  ${sightingLine(s, now)}`));

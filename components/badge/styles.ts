@@ -58,10 +58,22 @@ const BADGE = `
   .busy { opacity: .6; cursor: progress; }
 `;
 
+/**
+ * The panel's frame on the page: a popover in the top layer (a card's `overflow: hidden` or
+ * `content-visibility` cannot clip it) holding the extension page that is the panel (PanelFrame.tsx).
+ * Hidden until the panel has said how tall it is.
+ */
+const FRAME = `
+  .frame { position: fixed; inset: auto; margin: 0; padding: 0; z-index: 2147483000; width: 340px; max-width: calc(100vw - 16px);
+    overflow: hidden; border-radius: 10px; border: 1px solid var(--panel-bd); background: var(--panel-bg);
+    box-shadow: var(--shadow); visibility: hidden; }
+  .frame.sized { visibility: visible; }
+  .frame iframe { display: block; width: 100%; height: 100%; border: 0; background: transparent; color-scheme: normal; }
+`;
+
+/** The panel itself, a document of its own (entrypoints/panel): no page script can read it. */
 const PANEL = `
-  .panel { position: fixed; inset: auto; margin: 0; z-index: 2147483000; width: 340px; max-width: calc(100vw - 16px);
-    max-height: calc(100vh - 16px); overflow: auto; padding: 12px 14px 12px; border-radius: 10px;
-    border: 1px solid var(--panel-bd); background: var(--panel-bg); color: var(--panel-fg); box-shadow: var(--shadow);
+  .panel { padding: 12px 14px 12px; color: var(--panel-fg); background: var(--panel-bg);
     font-size: 13px; line-height: 1.4; font-weight: 400; white-space: normal; text-align: left; cursor: auto; }
   .panel:focus { outline: none; }
   .head { display: flex; align-items: flex-start; gap: 8px; }
@@ -83,7 +95,7 @@ const PANEL = `
     color: var(--muted); margin-bottom: 4px; }
   .tags { position: relative; display: flex; flex-wrap: wrap; gap: 4px; align-items: center; padding: 4px;
     border: 1px solid var(--field-bd); border-radius: 6px; background: var(--field-bg); cursor: text; }
-  .tag-field { display: flex; flex: 1; min-width: 90px; }
+  .tag-field { display: flex; flex-wrap: wrap; flex: 1; min-width: 90px; }
   .tags:focus-within, textarea:focus { border-color: var(--accent); box-shadow: 0 0 0 2px color-mix(in srgb, var(--accent) 25%, transparent); }
   .chip { display: inline-flex; align-items: center; gap: 2px; padding: 1px 2px 1px 7px; border-radius: 999px;
     background: var(--saved-bg); color: var(--saved-fg); border: 1px solid var(--saved-bd); font-size: 12px; }
@@ -91,8 +103,9 @@ const PANEL = `
   .chip button:hover, .chip button:focus-visible { opacity: 1; background: rgba(127, 127, 127, .2); }
   .tag-input { all: unset; flex: 1; min-width: 90px; padding: 2px 4px; font-size: 12.5px; color: var(--panel-fg); }
   .tag-input::placeholder, textarea::placeholder { color: var(--muted); opacity: 1; }
-  .suggest { position: absolute; left: -1px; right: -1px; top: calc(100% + 2px); z-index: 1; margin: 0; padding: 4px;
-    list-style: none; background: var(--panel-bg); border: 1px solid var(--panel-bd); border-radius: 6px; box-shadow: var(--shadow); }
+  /* In the flow, not floating: the panel's frame is as tall as its content, so a floating list would be cut. */
+  .suggest { flex: 1 0 100%; margin: 2px 0 0; padding: 4px; list-style: none; background: var(--panel-bg);
+    border: 1px solid var(--panel-bd); border-radius: 6px; }
   .suggest li { display: flex; justify-content: space-between; gap: 8px; padding: 3px 8px; border-radius: 4px; cursor: pointer; font-size: 12.5px; }
   .suggest li[aria-selected="true"], .suggest li:hover { background: var(--hover); }
   .suggest .count { color: var(--muted); font-variant-numeric: tabular-nums; }
@@ -108,7 +121,19 @@ const PANEL = `
   .error { color: var(--error); font-size: 12px; margin-top: 6px; }
 `;
 
-export const BADGE_CSS = `${THEME}${BADGE}${PANEL}`;
+export const BADGE_CSS = `${THEME}${BADGE}${FRAME}`;
+
+/** The panel's document: the same colours on its root, which the frame's `data-theme` is copied to. */
+export const PANEL_CSS = `
+  :root { ${LIGHT} color-scheme: light; }
+  :root[data-theme="dark"] { ${DARK} color-scheme: dark; }
+  @media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) { ${DARK} color-scheme: dark; } }
+  html, body { margin: 0; padding: 0; background: var(--panel-bg); }
+  body { font-family: var(--page-font, system-ui, -apple-system, "Segoe UI", sans-serif); }
+  * { box-sizing: border-box; font-family: inherit; }
+  button { font: inherit; color: inherit; }
+  .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+${PANEL}`;
 
 export const SUMMARY_CSS = `${THEME}
   :host { position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147482000 !important; }

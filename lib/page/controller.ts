@@ -18,6 +18,8 @@ import { ShownPapers, type Entry } from './shown';
 export interface BadgeModel {
   /** Status shown: from before this visit, except that the user's own save/unsave shows at once. */
   status: PaperStatus;
+  /** The status from before this visit (what an unsave goes back to); `status` when absent. */
+  before?: PaperStatus;
   /** The stored paper, kept current. */
   paper?: PaperView;
   match?: CardStatus['match'];
@@ -409,7 +411,7 @@ export class PageController {
       if (this.off) break;
       if (card.element.isConnected && !this.entries.has(card.element)) {
         const st = statuses[j] ?? { status: 'new' as const };
-        const model: BadgeModel = { status: st.status, paper: st.paper, match: st.match, card: input, page: this.page };
+        const model: BadgeModel = { status: st.status, before: st.status, paper: st.paper, match: st.match, card: input, page: this.page };
         const entry: Entry = { card, id, before: st.status, model, badge: null, keys: [] };
         this.entries.set(card.element, entry);
         if (this.entries.size <= EAGER_BADGES) this.mount(entry);

@@ -22,6 +22,16 @@ export interface Entry {
   sighted?: boolean;
 }
 
+/**
+ * What a card shows for `paper` now: saved when saved, else its status from before the visit (a
+ * paper unsaved during the visit shows as seen or new). The badge panel shows the same.
+ */
+export function statusAfter(paper: PaperView, before: PaperStatus): PaperStatus {
+  if (paper.savedAt) return 'saved';
+  if (before === 'saved') return paper.seenCount > 0 ? 'seen' : 'new';
+  return before;
+}
+
 export class ShownPapers {
   /** Entries by the key of the paper they show, or by their card's id when they show none. */
   private readonly byKey = new Map<string, Set<Entry>>();
@@ -65,14 +75,7 @@ export class ShownPapers {
       // earlier edit, arriving after a later one's reply) must not undo the later edit, nor move
       // a note being typed back to an older baseline.
       if (wasKey === paper.key && e.model.paper!.updatedAt > paper.updatedAt) continue;
-      const status: PaperStatus = paper.savedAt
-        ? 'saved'
-        : e.before === 'saved'
-          ? paper.seenCount > 0
-            ? 'seen'
-            : 'new'
-          : e.before;
-      e.model = { ...e.model, paper, status };
+      e.model = { ...e.model, paper, status: statusAfter(paper, e.before) };
       e.badge?.update(e.model);
       if (wasKey !== paper.key) this.index(e);
     }
@@ -92,7 +95,7 @@ export class ShownPapers {
     if (!st.paper && !e.model.paper) return;
     const status: PaperStatus = st.paper?.savedAt !== undefined ? 'saved' : 'new';
     e.before = status;
-    e.model = { ...e.model, paper: st.paper, match: st.match, status };
+    e.model = { ...e.model, paper: st.paper, match: st.match, status, before: status };
     e.badge?.update(e.model);
     // Listed under its new paper only: later changes to the old one are not this card's.
     this.unindex(e);

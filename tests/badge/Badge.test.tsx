@@ -80,6 +80,25 @@ async function type(el: HTMLInputElement | HTMLTextAreaElement, text: string) {
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
 }
+// happy-dom loads no extension page in a frame: each frame gets a stand-in window to post from.
+const frameWindows = new WeakMap<HTMLIFrameElement, { postMessage: ReturnType<typeof vi.fn> }>();
+Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+  configurable: true,
+  get(this: HTMLIFrameElement) {
+    if (!this.isConnected) return null;
+    if (!frameWindows.has(this)) frameWindows.set(this, { postMessage: vi.fn() });
+    return frameWindows.get(this);
+  },
+});
+/** A message event as the browser delivers one (trusted), from `source`. */
+async function message(data: unknown, source: unknown, trusted = true) {
+  const ev = new MessageEvent('message', { data, source: source as Window });
+  Object.defineProperty(ev, 'isTrusted', { value: trusted });
+  await act(() => void window.dispatchEvent(ev));
+  await settle();
+}
+/** A message from the panel page, as its frame posts it to the page. */
+const fromFrame = (frame: HTMLIFrameElement, data: unknown) => message(data, frame.contentWindow);
 async function key(el: Element, k: string) {
   await act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true })));
   await settle();
@@ -106,104 +125,72 @@ describe('Badge', () => {
     expect(sendMock).toHaveBeenCalledWith({ type: 'paper.save', target: { key: 'arxiv:2511.00001' }, saved: false });
   });
 
-  it('shows page text as text: a title with markup stays inert', async () => {
-    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>Title';
-    await mount(model({ card: { title: evil } }));
+  it('opens the panel as an extension page in a frame: nothing to type in sits in the page', async () => {
+    await mount(model({ status: 'seen', before: 'new', paper: paper({ seenCount: 1 }), match: { rule: 'title', text: 'same title' } }));
     await click($('[data-action=open]'));
-    expect($('[data-field=title]')?.textContent).toBe(evil);
-    expect(root.querySelector('img, script')).toBeNull();
+    const frame = $<HTMLIFrameElement>('[data-panel] iframe')!;
+    const [address, fragment] = frame.getAttribute('src')!.split('#');
+    expect(address).toBe(chrome.runtime.getURL('/panel.html'));
+    expect(JSON.parse(decodeURIComponent(fragment!))).toEqual({
+      card: model().card,
+      page: PAGE,
+      key: 'arxiv:2511.00001',
+      status: 'seen',
+      before: 'new',
+      match: 'same title',
+    });
+    // The title, tags and note are the panel page's: the badge holds none of them.
+    expect(root.querySelector('input, textarea, [data-field]')).toBeNull();
+    // Hidden until the panel says how tall it is.
+    expect($('[data-panel]')!.classList.contains('sized')).toBe(false);
+    await fromFrame(frame, { dejalu: 'panel', kind: 'size', height: 240 });
+    expect($('[data-panel]')!.classList.contains('sized')).toBe(true);
+    expect($('[data-panel]')!.style.height).toBe('242px');
   });
 
-  it('opens a panel that closes on Escape and on an outside click', async () => {
+  it('closes the panel on Escape and an outside click on the page, and when the panel asks', async () => {
     await mount(model());
     await click($('[data-action=open]'));
-    expect($('[data-panel]')).not.toBeNull();
-    await key($('[data-panel]')!, 'Escape');
+    await key(document.body, 'Escape');
     expect($('[data-panel]')).toBeNull();
 
     await click($('[data-action=open]'));
     await act(() => void document.body.dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true })));
     await settle();
     expect($('[data-panel]')).toBeNull();
+
+    await click($('[data-action=open]'));
+    await fromFrame($<HTMLIFrameElement>('[data-panel] iframe')!, { dejalu: 'panel', kind: 'close', refocus: true });
+    expect($('[data-panel]')).toBeNull();
+    expect(document.activeElement).toBe($('[data-action=open]'));
   });
 
-  it('completes tags from the library and adds the chosen one', async () => {
+  it('reads the paper the panel changed, so every card of it shows the change', async () => {
+    replies['papers.get'] = () => ({ ok: true, papers: [paper({ savedAt: 7, tags: ['rl'] })] });
     const onPaper = await mount(model());
     await click($('[data-action=open]'));
-    const input = $<HTMLInputElement>('[data-field=tag]')!;
-    await act(() => void input.dispatchEvent(new Event('focus')));
-    await type(input, 'll');
-    const offered = [...root.querySelectorAll('[data-suggestion]')].map((li) => li.getAttribute('data-suggestion'));
-    expect(offered).toEqual(['llm-eval', 'small-llm']);
-    await key(input, 'ArrowDown');
-    await key(input, 'Enter');
-    // A first tag keeps the paper: it is saved, then tagged.
-    const edits = sendMock.mock.calls.map(([m]) => m as Msg).filter((m) => m.type.startsWith('paper.'));
-    expect(edits).toEqual([
-      { type: 'paper.save', target: { card: model().card, page: PAGE }, saved: true },
-      { type: 'paper.tags', target: { card: model().card, page: PAGE }, add: ['llm-eval'], remove: [] },
-    ]);
-    expect(onPaper).toHaveBeenCalledWith(expect.objectContaining({ tags: ['llm-eval'] }));
+    await fromFrame($<HTMLIFrameElement>('[data-panel] iframe')!, { dejalu: 'panel', kind: 'paper', key: 'arxiv:2511.00001' });
+    expect(sendMock).toHaveBeenCalledWith({ type: 'papers.get', keys: ['arxiv:2511.00001'] });
+    expect(onPaper).toHaveBeenCalledWith(expect.objectContaining({ savedAt: 7, tags: ['rl'] }));
   });
 
-  it('offers at most 6 library tags in the panel', async () => {
-    replies['tags.list'] = () => ({ ok: true, tags: Array.from({ length: 12 }, (_, i) => ({ tag: `tag-${i}`, count: i })) });
-    await mount(model());
+  it('ignores messages a page script posts as if it were the panel', async () => {
+    const onPaper = await mount(model());
     await click($('[data-action=open]'));
-    const input = $<HTMLInputElement>('[data-field=tag]')!;
-    await act(() => void input.dispatchEvent(new Event('focus')));
-    await type(input, 'tag');
-    const offered = [...root.querySelectorAll('[data-suggestion]')].map((li) => li.getAttribute('data-suggestion'));
-    expect(offered).toEqual(['tag-11', 'tag-10', 'tag-9', 'tag-8', 'tag-7', 'tag-6']);
-  });
-
-  it('adds a typed tag normalised, and removes a chip', async () => {
-    await mount(model({ status: 'saved', paper: paper({ savedAt: 1, tags: ['old'] }) }));
-    await click($('[data-action=open]'));
-    const input = $<HTMLInputElement>('[data-field=tag]')!;
-    await type(input, 'Large Models');
-    await key(input, 'Enter');
-    expect(sendMock).toHaveBeenCalledWith({ type: 'paper.tags', target: { key: 'arxiv:2511.00001' }, add: ['large-models'], remove: [] });
-    await click($('.chip button'));
-    expect(sendMock).toHaveBeenCalledWith({ type: 'paper.tags', target: { key: 'arxiv:2511.00001' }, add: [], remove: ['old'] });
-  });
-
-  it('saves the note 300 ms after typing stops, and at once on blur and pagehide', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    await mount(model({ paper: paper() }));
-    await act(() => $<HTMLButtonElement>('[data-action=open]')!.click());
-    const note = $<HTMLTextAreaElement>('[data-field=note]')!;
-    const notes = () => sendMock.mock.calls.map(([m]) => m as Msg).filter((m) => m.type === 'paper.note').map((m) => m['note']);
-
-    await type(note, 'first');
-    await type(note, 'first thought');
-    vi.advanceTimersByTime(299);
-    expect(notes()).toEqual([]);
-    vi.advanceTimersByTime(1);
-    expect(notes()).toEqual(['first thought']);
-
-    await type(note, 'first thought, then more');
-    await act(() => void note.dispatchEvent(new Event('blur')));
-    expect(notes()).toEqual(['first thought', 'first thought, then more']);
-
-    await type(note, 'typed just before leaving');
-    window.dispatchEvent(new Event('pagehide'));
-    expect(notes()).toEqual(['first thought', 'first thought, then more', 'typed just before leaving']);
-  });
-
-  it('sends a note the background did not store again on its own, three times at most', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    replies['paper.note'] = () => ({ ok: false, error: { message: 'asleep' } });
-    await mount(model({ paper: paper() }));
-    await act(() => $<HTMLButtonElement>('[data-action=open]')!.click());
-    const note = $<HTMLTextAreaElement>('[data-field=note]')!;
-    const notes = () => sendMock.mock.calls.map(([m]) => m as Msg).filter((m) => m.type === 'paper.note').map((m) => m['note']);
-    await type(note, 'lost?');
-    await act(() => void note.dispatchEvent(new Event('blur')));
-    for (const wait of [1_000, 2_000, 3_000, 60_000]) {
-      await act(async () => void (await vi.advanceTimersByTimeAsync(wait)));
+    const frame = $<HTMLIFrameElement>('[data-panel] iframe')!;
+    for (const data of [
+      { dejalu: 'panel', kind: 'close', refocus: false },
+      { dejalu: 'panel', kind: 'paper', key: 'arxiv:2511.00001' },
+      { dejalu: 'panel', kind: 'size', height: 5000 },
+    ]) {
+      // Posted by the page itself, or an event it made up naming the panel's frame as its source.
+      await message(data, window);
+      await message(data, frame.contentWindow, false);
     }
-    expect(notes()).toEqual(['lost?', 'lost?', 'lost?', 'lost?']);
+    expect($('[data-panel]')).not.toBeNull();
+    expect($('[data-panel]')!.classList.contains('sized')).toBe(false);
+    expect(sendMock).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'papers.get' }));
+    expect(onPaper).not.toHaveBeenCalled();
   });
 
   it('loads where and when it was seen only when asked, once', async () => {
@@ -215,12 +202,9 @@ describe('Badge', () => {
     await settle();
     expect(sendMock.mock.calls.filter(([m]) => (m as Msg).type === 'paper.get')).toHaveLength(1);
     expect($('[data-action=open]')?.getAttribute('title')).toContain('Oct 29 · Hugging Face');
-    await click($('[data-action=open]'));
-    expect($('[data-field=history]')?.textContent).toContain('Oct 29 · Hugging Face');
-    expect($('[data-field=history] a')?.getAttribute('href')).toBe('https://huggingface.co/papers/date/2025-10-29');
   });
 
-  it('answers the keyboard commands: save, and open with the tag field focused', async () => {
+  it('answers the keyboard commands: save, and open the panel with the tag field focused', async () => {
     const commands: BadgeCommands = {};
     await mount(model(), vi.fn(), commands);
     await act(() => commands.toggleSave?.());
@@ -228,17 +212,10 @@ describe('Badge', () => {
     expect(sendMock).toHaveBeenCalledWith(expect.objectContaining({ type: 'paper.save', saved: true }));
     await act(() => commands.openTags?.());
     await settle();
-    expect($('[data-panel]')).not.toBeNull();
-    expect(document.activeElement).toBe($('[data-field=tag]'));
-  });
-
-  it('keeps the page from seeing keys typed in the panel', async () => {
-    await mount(model());
-    await click($('[data-action=open]'));
-    const seen = vi.fn();
-    document.addEventListener('keydown', seen);
-    await key($('[data-field=note]')!, 's');
-    document.removeEventListener('keydown', seen);
-    expect(seen).not.toHaveBeenCalled();
+    const frame = $<HTMLIFrameElement>('[data-panel] iframe')!;
+    const told = (frame.contentWindow as unknown as { postMessage: ReturnType<typeof vi.fn> }).postMessage;
+    await act(() => void frame.dispatchEvent(new Event('load')));
+    // Focus goes into the frame, which is then told to put it on the tag field.
+    expect(told).toHaveBeenCalledWith({ dejalu: 'panel', kind: 'focus', tags: true }, `chrome-extension://${chrome.runtime.id}`);
   });
 });

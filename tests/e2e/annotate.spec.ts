@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, sendFromExtension, test } from './fixtures';
+import { panelFrame, panelOpen } from './panel';
 import { ShadowDom, badgeTexts, type ShadowHost } from './shadow';
 import { hfWithSiteCss, hfWithTitles } from '../fixtures/pages/variants';
 
@@ -83,9 +84,7 @@ test.describe('badges', () => {
       .toContain('Hugging Face');
     badge = await dom.hostAt(badgeOf(seenId));
     await dom.click(await one(badge, '[data-action=open]'));
-    await expect.poll(async () => (await dom.hostAt(badgeOf(seenId))).find('[data-field=history]')[0]?.text ?? '').toContain(
-      'Hugging Face',
-    );
+    await expect((await panelFrame(page)).locator('[data-field=history]')).toContainText('Hugging Face');
 
     const summary = (await dom.hosts('dejalu-summary'))[0];
     expect(summary?.text).toContain('71 new · 3 seen · 0 saved');
@@ -278,9 +277,10 @@ test.describe('editing from the badge', () => {
     const [a, b] = NOV18_IDS;
 
     await dom.click(await one(await dom.hostAt(badgeOf(a)), '[data-action=open]'));
-    let host = await dom.hostAt(badgeOf(a));
-    const panel = await one(host, '[data-panel]');
-    const box = (await dom.box(panel))!;
+    let panel = await panelFrame(page);
+    const frame = await one(await dom.hostAt(badgeOf(a)), '[data-panel]');
+    await expect.poll(async () => (await dom.box(frame))?.height ?? 0).toBeGreaterThan(150);
+    const box = (await dom.box(frame))!;
     const view = page.viewportSize()!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(view.height);
@@ -290,37 +290,70 @@ test.describe('editing from the badge', () => {
       { x: box.x + box.width / 2, y: box.y + box.height - 10 },
     );
     expect(hit).toBe('DEJALU-BADGE');
-    expect(panel.text).toContain('Save');
+    await expect(panel.locator('[data-action=panel-save]')).toHaveText(/Save/);
 
-    await dom.click(await one(host, '[data-field=tag]'));
+    await panel.locator('[data-field=tag]').click();
     await page.keyboard.type('diffusion-models');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await dom.hostAt(badgeOf(a))).text).toMatch(/^Saved · #diffusion-models/);
-    host = await dom.hostAt(badgeOf(a));
-    expect(host.find('.chip').map((c) => c.text)).toEqual(['#diffusion-models×']);
+    await expect(panel.locator('.chip')).toHaveText(['#diffusion-models×']);
 
     await page.keyboard.press('Escape');
+    await expect.poll(() => panelOpen(page)).toBe(false);
     await expect.poll(async () => (await dom.hostAt(badgeOf(a))).find('[data-panel]').length).toBe(0);
 
     await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-action=open]'));
-    await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-field=tag]'));
+    panel = await panelFrame(page);
+    await panel.locator('[data-field=tag]').click();
     await page.keyboard.type('diff');
-    await expect
-      .poll(async () => (await dom.hostAt(badgeOf(b))).find('[data-suggestion]').map((s) => s.attrs['data-suggestion']))
-      .toEqual(['diffusion-models']);
-    await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-suggestion=diffusion-models]'));
+    await expect(panel.locator('[data-suggestion]')).toHaveText(['#diffusion-models1']);
+    // The list is in the panel's flow: the frame grows to show it whole.
+    const option = (await panel.locator('[data-suggestion=diffusion-models]').boundingBox())!;
+    const grown = (await dom.box(await one(await dom.hostAt(badgeOf(b)), '[data-panel]')))!;
+    expect(option.y + option.height).toBeLessThanOrEqual(grown.y + grown.height);
+    await panel.locator('[data-suggestion=diffusion-models]').click();
     await expect.poll(async () => (await dom.hostAt(badgeOf(b))).text).toMatch(/^Saved · #diffusion-models/);
 
     // An outside click closes the panel.
     await page.mouse.click(5, 400);
-    await expect.poll(async () => (await dom.hostAt(badgeOf(b))).find('[data-panel]').length).toBe(0);
+    await expect.poll(() => panelOpen(page)).toBe(false);
 
     // A tag typed and not confirmed is added when the panel closes, as a note would be saved.
     await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-action=open]'));
-    await dom.click(await one(await dom.hostAt(badgeOf(b)), '[data-field=tag]'));
+    panel = await panelFrame(page);
+    await panel.locator('[data-field=tag]').click();
     await page.keyboard.type('to-read');
     await page.mouse.click(5, 400);
     await expect.poll(async () => (await dom.hostAt(badgeOf(b))).text).toMatch(/^Saved · #diffusion-models #to-read/);
+  });
+
+  test('what the reader types in the panel never reaches the page: not as keys, input or text', async ({ page }) => {
+    // A page script listening as early and as widely as a page can: capture listeners on window.
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { __heard: string[] }).__heard = heard;
+      for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput', 'compositionend', 'paste', 'change'])
+        window.addEventListener(type, (e) => heard.push(`${type}:${(e as KeyboardEvent).key ?? (e as InputEvent).data ?? ''}`), true);
+    });
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const id = NOV18_IDS[3];
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
+    const panel = await panelFrame(page);
+    await panel.locator('[data-field=note]').click();
+    await page.keyboard.type('my private thought');
+    await panel.locator('[data-field=tag]').click();
+    await page.keyboard.type('secret-project');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^Saved · #secret-project/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panelOpen(page)).toBe(false);
+    // Escape closed the panel without the page seeing it either; keys pressed on the page itself
+    // are heard as before (the listener works).
+    expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
+    await page.keyboard.press('x');
+    expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toContain('keydown:x');
   });
 
   test('a note saves as you type and survives a reload right after typing', async ({ page }) => {
@@ -330,14 +363,13 @@ test.describe('editing from the badge', () => {
     const id = NOV18_IDS[2];
     const note = 'Compare with MoE-LLaVA; check their ablation on expert count.';
     await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
-    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-field=note]'));
+    await (await panelFrame(page)).locator('[data-field=note]').click();
     await page.keyboard.type(note, { delay: 5 });
     // No waiting for the debounce: leaving the page must flush the note.
     await page.reload();
     await badgesReady(dom, 11);
     await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
-    const field = await one(await dom.hostAt(badgeOf(id)), '[data-field=note]');
-    await expect.poll(() => dom.value(field)).toBe(note);
+    await expect((await panelFrame(page)).locator('[data-field=note]')).toHaveValue(note);
   });
 
   test('keyboard: s saves the hovered card, t opens its tags; not while typing or with modifiers', async ({ page }) => {
@@ -364,8 +396,9 @@ test.describe('editing from the badge', () => {
     expect(await page.locator('input[name="daily-papers-search"]').inputValue()).toBe('s');
 
     await page.keyboard.press('t');
-    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).find('[data-field=tag]').length).toBe(1);
-    await expect.poll(async () => dom.focused(await one(await dom.hostAt(badgeOf(id)), '[data-field=tag]'))).toBe(true);
+    // The tag field has the panel's focus, and what is typed next goes there.
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('tag');
     await page.keyboard.type('kbd');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^Saved · #kbd/);
@@ -438,15 +471,15 @@ test.describe('page text is only ever text', () => {
 
     for (const [i, id] of ids.entries()) {
       await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
-      const host = await dom.hostAt(badgeOf(id));
-      expect((await one(host, '[data-field=title]')).text).toBe(evil[i]);
-      expect(host.find('img')).toHaveLength(0);
-      expect(host.find('script')).toHaveLength(0);
+      const panel = await panelFrame(page);
+      await expect(panel.locator('[data-field=title]')).toHaveText(evil[i]!);
+      expect(await panel.locator('[data-panel] img, [data-panel] script').count()).toBe(0);
       // Saved, the title goes to the library and comes back in the history/popup as text too.
-      await dom.click(await one(host, '[data-action=panel-save]'));
+      await panel.locator('[data-action=panel-save]').click();
       await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^Saved/);
       expect((await dom.hostAt(badgeOf(id))).find('img')).toHaveLength(0);
       await page.keyboard.press('Escape');
+      await expect.poll(() => panelOpen(page)).toBe(false);
     }
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

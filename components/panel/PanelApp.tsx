@@ -1,0 +1,125 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ChangeEvent, PanelCommand, PanelParams, PanelPost, PaperView, SightingView } from '../../lib/messages';
+import type { BadgeModel } from '../../lib/page/controller';
+import { statusAfter } from '../../lib/page/shown';
+import { send } from '../../lib/rpc';
+import { createEdits } from '../badge/edits';
+import { Panel } from '../badge/Panel';
+
+export interface PanelAppProps {
+  params: PanelParams;
+  /** To the page that holds the panel (its content script listens): see PanelPost. */
+  post: (message: PanelPost) => void;
+  /** Change events from the background; returns how to stop listening. */
+  onChanged: (fn: (event: ChangeEvent) => void) => () => void;
+  /** Commands from the content script that opened the panel; returns how to stop listening. */
+  onCommand: (fn: (command: PanelCommand) => void) => () => void;
+}
+
+/**
+ * The badge panel as a page of its own: reads the stored paper, edits it through the background,
+ * follows changes made elsewhere, and tells the badge its height, that it closes, and which paper it
+ * changed (the badge re-reads it).
+ */
+export function PanelApp({ params, post, onChanged, onCommand }: PanelAppProps) {
+  /** undefined while the stored paper is read; null when there is none (yet). */
+  const [paper, setPaper] = useState<PaperView | null | undefined>(params.key ? undefined : null);
+  const [sightings, setSightings] = useState<SightingView[] | undefined>(params.key ? undefined : []);
+  const [error, setError] = useState<string | null>(null);
+  const [focusTags, setFocusTags] = useState(0);
+  const [focusPanel, setFocusPanel] = useState(0);
+  const key = useRef(params.key);
+  const model: BadgeModel = {
+    status: paper ? statusAfter(paper, params.before) : params.status,
+    before: params.before,
+    paper: paper ?? undefined,
+    card: params.card,
+    page: params.page,
+  };
+  const modelRef = useRef(model);
+  modelRef.current = model;
+
+  // Edit replies and change events race: an older view must not undo a later edit (ShownPapers.apply).
+  const show = (next: PaperView) =>
+    setPaper((cur) => (cur && cur.key === next.key && cur.updatedAt > next.updatedAt ? cur : next));
+  const load = async () => {
+    const asked = key.current;
+    if (!asked) return;
+    const reply = await send({ type: 'paper.get', key: asked });
+    if (key.current !== asked) return;
+    if (!reply.ok) {
+      setError(reply.error.message);
+      setPaper((cur) => (cur === undefined ? null : cur));
+      return;
+    }
+    if (reply.paper) {
+      key.current = reply.paper.key;
+      show(reply.paper);
+    } else setPaper(null);
+    setSightings(reply.sightings);
+  };
+  const [edits] = useState(() =>
+    createEdits(
+      () => modelRef.current,
+      (p) => {
+        key.current = p.key;
+        show(p);
+        post({ dejalu: 'panel', kind: 'paper', key: p.key });
+      },
+      setError,
+    ),
+  );
+
+  // Subscribed before the frame's load event, when the badge sends its first focus command.
+  useLayoutEffect(() => {
+    void load();
+    const stopChanged = onChanged((ev) => {
+      const k = key.current;
+      if (!k) return;
+      const moved = ev.moved?.[k];
+      if (moved) key.current = moved;
+      if (ev.all || moved || ev.keys.includes(k)) void load();
+    });
+    const stopCommand = onCommand((c) => (c.tags ? setFocusTags((n) => n + 1) : setFocusPanel((n) => n + 1)));
+    return () => {
+      stopChanged();
+      stopCommand();
+    };
+  }, []);
+
+  // The badge sizes the panel's frame to the panel; it stays hidden until the first size.
+  const box = useRef<HTMLDivElement>(null);
+  const loaded = paper !== undefined;
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let last = -1;
+    const tell = () => {
+      const height = Math.ceil(el.getBoundingClientRect().height);
+      if (height === last) return;
+      last = height;
+      post({ dejalu: 'panel', kind: 'size', height });
+    };
+    tell();
+    if (typeof ResizeObserver !== 'function') return;
+    const watch = new ResizeObserver(tell);
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [loaded]);
+
+  if (!loaded) return null;
+  return (
+    <div ref={box}>
+      <Panel
+        model={model}
+        edits={edits}
+        sightings={paper && paper.seenCount > 0 ? sightings : []}
+        focusTags={focusTags}
+        focusPanel={focusPanel}
+        error={error}
+        match={params.match}
+        onClose={(refocus) => post({ dejalu: 'panel', kind: 'close', refocus })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,248 @@
+// @vitest-environment happy-dom
+/**
+ * The badge panel as the page of its own it is (entrypoints/panel): what it shows, the edits it
+ * sends, what it tells the badge that holds it, and following changes made elsewhere.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChangeEvent, PanelCommand, PanelParams, PanelPost, PaperView } from '../../lib/messages';
+
+vi.mock('../../lib/rpc', () => ({ send: vi.fn() }));
+import { send } from '../../lib/rpc';
+import { PanelApp } from '../../components/panel/PanelApp';
+
+const PAGE = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface' as const, label: 'Nov 3', digestDate: '2025-11-03' };
+const CARD = { title: 'Scaling Laws for Tiny Models', arxivId: '2511.00001' };
+
+function paper(over: Partial<PaperView> = {}): PaperView {
+  return { key: 'arxiv:2511.00001', title: CARD.title, authors: [], arxivId: '2511.00001', urls: [], sites: ['huggingface'], seenCount: 0, tags: [], note: '', updatedAt: 1, ...over };
+}
+function params(over: Partial<PanelParams> = {}): PanelParams {
+  return { card: CARD, page: PAGE, status: 'new', before: 'new', ...over };
+}
+
+const sendMock = vi.mocked(send);
+type Msg = { type: string; [k: string]: unknown };
+let replies: Record<string, (m: Msg) => unknown>;
+let stored: PaperView | null;
+let root: HTMLElement;
+let posts: PanelPost[];
+let changed: ((ev: ChangeEvent) => void) | undefined;
+let command: ((c: PanelCommand) => void) | undefined;
+
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+  posts = [];
+  stored = paper();
+  replies = {
+    'tags.list': () => ({ ok: true, tags: [{ tag: 'llm-eval', count: 3 }, { tag: 'rl', count: 1 }, { tag: 'small-llm', count: 7 }] }),
+    'paper.save': (m) => ({ ok: true, paper: (stored = paper({ ...stored, savedAt: m['saved'] ? 5 : undefined, updatedAt: 2 })) }),
+    'paper.tags': (m) => {
+      const tags = [...(stored?.tags ?? []).filter((t) => !(m['remove'] as string[]).includes(t)), ...(m['add'] as string[])];
+      return { ok: true, paper: (stored = paper({ ...stored, tags, updatedAt: 3 })) };
+    },
+    'paper.note': (m) => ({ ok: true, paper: (stored = paper({ ...stored, note: m['note'] as string, updatedAt: 4 })) }),
+    'paper.get': () => ({
+      ok: true,
+      paper: stored,
+      notSame: [],
+      sightings: [{ at: new Date(new Date().getFullYear(), 9, 29, 9).getTime(), site: 'huggingface', label: 'Oct 29', pageUrl: 'https://huggingface.co/papers/date/2025-10-29' }],
+    }),
+  };
+  sendMock.mockReset();
+  sendMock.mockImplementation((async (m: Msg) => replies[m.type]!(m)) as never);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.useRealTimers();
+});
+
+const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+async function open(p: PanelParams) {
+  await act(() =>
+    render(
+      <PanelApp
+        params={p}
+        post={(m) => posts.push(m)}
+        onChanged={(fn) => ((changed = fn), () => (changed = undefined))}
+        onCommand={(fn) => ((command = fn), () => (command = undefined))}
+      />,
+      root,
+    ),
+  );
+  await settle();
+}
+const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & HTMLElement>(sel);
+async function click(el: Element | null) {
+  expect(el).not.toBeNull();
+  await act(() => (el as HTMLElement).click());
+  await settle();
+}
+async function type(el: HTMLInputElement | HTMLTextAreaElement, text: string) {
+  await act(() => {
+    el.value = text;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+async function key(el: Element, k: string) {
+  await act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true })));
+  await settle();
+}
+const edits = () => sendMock.mock.calls.map(([m]) => m as Msg).filter((m) => m.type.startsWith('paper.') && m.type !== 'paper.get');
+
+describe('the badge panel page', () => {
+  it('shows the stored paper, the card title as text, and tells the badge its height', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>Title';
+    await open(params({ card: { title: evil }, key: 'arxiv:2511.00001', status: 'seen', before: 'seen' }));
+    expect($('[data-field=title]')?.textContent).toBe(evil);
+    expect(root.querySelector('img, script')).toBeNull();
+    expect(posts.filter((p) => p.kind === 'size')).toHaveLength(1);
+    expect(sendMock).toHaveBeenCalledWith({ type: 'paper.get', key: 'arxiv:2511.00001' });
+  });
+
+  it('says how the card was matched, when not by its arXiv id', async () => {
+    await open(params({ key: 'arxiv:2511.00001', match: 'same title' }));
+    expect($('[data-field=status]')?.textContent).toContain('same title');
+  });
+
+  it('completes tags from the library; a first tag saves the card, then tags it, and the badge is told', async () => {
+    stored = null;
+    await open(params());
+    expect(sendMock).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'paper.get' }));
+    const input = $<HTMLInputElement>('[data-field=tag]')!;
+    await act(() => void input.dispatchEvent(new Event('focus')));
+    await type(input, 'll');
+    const offered = [...root.querySelectorAll('[data-suggestion]')].map((li) => li.getAttribute('data-suggestion'));
+    expect(offered).toEqual(['llm-eval', 'small-llm']);
+    await key(input, 'ArrowDown');
+    await key(input, 'Enter');
+    expect(edits()).toEqual([
+      { type: 'paper.save', target: { card: CARD, page: PAGE }, saved: true },
+      // The paper exists now: the next edit goes to it by key.
+      { type: 'paper.tags', target: { key: 'arxiv:2511.00001' }, add: ['llm-eval'], remove: [] },
+    ]);
+    expect(posts.filter((p) => p.kind === 'paper')).toEqual([
+      { dejalu: 'panel', kind: 'paper', key: 'arxiv:2511.00001' },
+      { dejalu: 'panel', kind: 'paper', key: 'arxiv:2511.00001' },
+    ]);
+    expect($('[data-field=status]')?.textContent).toMatch(/^Saved/);
+    expect([...root.querySelectorAll('.chip')].map((c) => c.textContent)).toEqual(['#llm-eval×']);
+  });
+
+  it('offers at most 6 library tags', async () => {
+    replies['tags.list'] = () => ({ ok: true, tags: Array.from({ length: 12 }, (_, i) => ({ tag: `tag-${i}`, count: i })) });
+    await open(params({ key: 'arxiv:2511.00001' }));
+    const input = $<HTMLInputElement>('[data-field=tag]')!;
+    await act(() => void input.dispatchEvent(new Event('focus')));
+    await type(input, 'tag');
+    const offered = [...root.querySelectorAll('[data-suggestion]')].map((li) => li.getAttribute('data-suggestion'));
+    expect(offered).toEqual(['tag-11', 'tag-10', 'tag-9', 'tag-8', 'tag-7', 'tag-6']);
+  });
+
+  it('adds a typed tag normalised, and removes a chip', async () => {
+    stored = paper({ savedAt: 1, tags: ['old'] });
+    await open(params({ key: 'arxiv:2511.00001', status: 'saved', before: 'saved' }));
+    const input = $<HTMLInputElement>('[data-field=tag]')!;
+    await type(input, 'Large Models');
+    await key(input, 'Enter');
+    expect(sendMock).toHaveBeenCalledWith({ type: 'paper.tags', target: { key: 'arxiv:2511.00001' }, add: ['large-models'], remove: [] });
+    await click($('.chip button'));
+    expect(sendMock).toHaveBeenCalledWith({ type: 'paper.tags', target: { key: 'arxiv:2511.00001' }, add: [], remove: ['old'] });
+  });
+
+  it('adds a typed, unconfirmed tag when the panel goes away (closed by the badge)', async () => {
+    stored = paper({ savedAt: 1 });
+    await open(params({ key: 'arxiv:2511.00001', status: 'saved', before: 'saved' }));
+    const input = $<HTMLInputElement>('[data-field=tag]')!;
+    await act(() => {
+      input.focus();
+      input.value = 'llm';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => render(null, root));
+    await settle();
+    expect(edits().filter((m) => m.type === 'paper.tags')).toEqual([{ type: 'paper.tags', target: { key: 'arxiv:2511.00001' }, add: ['llm'], remove: [] }]);
+  });
+
+  it('saves the note 300 ms after typing stops, and at once on blur and pagehide', async () => {
+    await open(params({ key: 'arxiv:2511.00001' }));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const note = $<HTMLTextAreaElement>('[data-field=note]')!;
+    const notes = () => edits().filter((m) => m.type === 'paper.note').map((m) => m['note']);
+    await type(note, 'first');
+    await type(note, 'first thought');
+    vi.advanceTimersByTime(299);
+    expect(notes()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(notes()).toEqual(['first thought']);
+    await type(note, 'first thought, then more');
+    await act(() => void note.dispatchEvent(new Event('blur')));
+    expect(notes()).toEqual(['first thought', 'first thought, then more']);
+    await type(note, 'typed just before leaving');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(notes()).toEqual(['first thought', 'first thought, then more', 'typed just before leaving']);
+  });
+
+  it('sends a note the background did not store again on its own, three times at most', async () => {
+    replies['paper.note'] = () => ({ ok: false, error: { message: 'asleep' } });
+    await open(params({ key: 'arxiv:2511.00001' }));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const note = $<HTMLTextAreaElement>('[data-field=note]')!;
+    await type(note, 'lost?');
+    await act(() => void note.dispatchEvent(new Event('blur')));
+    for (const wait of [1_000, 2_000, 3_000, 60_000]) await act(async () => void (await vi.advanceTimersByTimeAsync(wait)));
+    expect(edits().filter((m) => m.type === 'paper.note').map((m) => m['note'])).toEqual(['lost?', 'lost?', 'lost?', 'lost?']);
+    expect($('[role=alert]')?.textContent).toBe('asleep');
+  });
+
+  it('lists where and when the paper was seen, linking back', async () => {
+    stored = paper({ seenCount: 1 });
+    await open(params({ key: 'arxiv:2511.00001', status: 'seen', before: 'seen' }));
+    expect($('[data-field=history]')?.textContent).toContain('Oct 29 · Hugging Face');
+    expect($('[data-field=history] a')?.getAttribute('href')).toBe('https://huggingface.co/papers/date/2025-10-29');
+  });
+
+  it('asks to close on Escape and on ×, with the focus going back to the badge', async () => {
+    await open(params({ key: 'arxiv:2511.00001' }));
+    await key($('[data-panel]')!, 'Escape');
+    await click($('.x'));
+    expect(posts.filter((p) => p.kind === 'close')).toEqual([
+      { dejalu: 'panel', kind: 'close', refocus: true },
+      { dejalu: 'panel', kind: 'close', refocus: true },
+    ]);
+  });
+
+  it('takes focus where the badge says: the tag field (the t key) or the panel', async () => {
+    await open(params({ key: 'arxiv:2511.00001' }));
+    await act(() => command!({ dejalu: 'panel', kind: 'focus', tags: true }));
+    await settle();
+    expect(document.activeElement).toBe($('[data-field=tag]'));
+    await act(() => command!({ dejalu: 'panel', kind: 'focus', tags: false }));
+    await settle();
+    expect(document.activeElement).toBe($('[data-panel]'));
+  });
+
+  it('follows changes made elsewhere: an unsave shows the status from before the visit', async () => {
+    stored = paper({ savedAt: 1, seenCount: 2 });
+    await open(params({ key: 'arxiv:2511.00001', status: 'saved', before: 'seen' }));
+    expect($('[data-field=status]')?.textContent).toMatch(/^Saved/);
+    stored = paper({ seenCount: 2, first: { at: Date.now(), site: 'huggingface' }, updatedAt: 9 } as Partial<PaperView>);
+    await act(() => changed!({ type: 'dejalu.changed', keys: ['arxiv:2511.00001'] }));
+    await settle();
+    expect($('[data-field=status]')?.textContent).toMatch(/^Seen 2×/);
+    // Another paper's change is not this one's.
+    const asked = sendMock.mock.calls.length;
+    await act(() => changed!({ type: 'dejalu.changed', keys: ['arxiv:9999.00001'] }));
+    expect(sendMock.mock.calls.length).toBe(asked);
+  });
+
+  it('follows its paper to a new key', async () => {
+    await open(params({ key: 'title:scaling laws for tiny models' }));
+    await act(() => changed!({ type: 'dejalu.changed', keys: ['arxiv:2511.00001'], moved: { 'title:scaling laws for tiny models': 'arxiv:2511.00001' } }));
+    await settle();
+    expect(sendMock).toHaveBeenLastCalledWith({ type: 'paper.get', key: 'arxiv:2511.00001' });
+  });
+});
