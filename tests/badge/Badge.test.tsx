@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { click, key, settle } from './ui';
 import type { PaperView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 
@@ -40,10 +41,7 @@ beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);
   replies = {
-    'tags.list': () => ({ ok: true, tags: [{ tag: 'llm-eval', count: 3 }, { tag: 'rl', count: 1 }, { tag: 'small-llm', count: 7 }] }),
     'paper.save': (m) => ({ ok: true, paper: paper({ savedAt: m['saved'] ? 5 : undefined }) }),
-    'paper.tags': (m) => ({ ok: true, paper: paper({ tags: m['add'] as string[] }) }),
-    'paper.note': (m) => ({ ok: true, paper: paper({ note: m['note'] as string }) }),
     'paper.get': () => ({
       ok: true,
       paper: paper(),
@@ -66,20 +64,6 @@ async function mount(m: BadgeModel, onPaper = vi.fn(), commands?: BadgeCommands)
   return onPaper;
 }
 const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & HTMLElement>(sel);
-const settle = () => act(async () => {
-  await new Promise((r) => setTimeout(r, 0));
-});
-async function click(el: Element | null) {
-  expect(el).not.toBeNull();
-  await act(() => (el as HTMLElement).click());
-  await settle();
-}
-async function type(el: HTMLInputElement | HTMLTextAreaElement, text: string) {
-  await act(() => {
-    el.value = text;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 // happy-dom loads no extension page in a frame: each frame gets a stand-in window to post from.
 const frameWindows = new WeakMap<HTMLIFrameElement, { postMessage: ReturnType<typeof vi.fn> }>();
 Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
@@ -99,10 +83,6 @@ async function message(data: unknown, source: unknown, trusted = true) {
 }
 /** A message from the panel page, as its frame posts it to the page. */
 const fromFrame = (frame: HTMLIFrameElement, data: unknown) => message(data, frame.contentWindow);
-async function key(el: Element, k: string) {
-  await act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true })));
-  await settle();
-}
 
 describe('Badge', () => {
   it('shows the status words and a save control', async () => {

@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { click, key, settle, type } from './ui';
 import type { ChangeEvent, PanelCommand, PanelParams, PanelPost, PaperView } from '../../lib/messages';
 
 vi.mock('../../lib/rpc', () => ({ send: vi.fn() }));
@@ -60,7 +61,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
 async function open(p: PanelParams) {
   await act(() =>
     render(
@@ -76,21 +76,6 @@ async function open(p: PanelParams) {
   await settle();
 }
 const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & HTMLElement>(sel);
-async function click(el: Element | null) {
-  expect(el).not.toBeNull();
-  await act(() => (el as HTMLElement).click());
-  await settle();
-}
-async function type(el: HTMLInputElement | HTMLTextAreaElement, text: string) {
-  await act(() => {
-    el.value = text;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-async function key(el: Element, k: string) {
-  await act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true })));
-  await settle();
-}
 const edits = () => sendMock.mock.calls.map(([m]) => m as Msg).filter((m) => m.type.startsWith('paper.') && m.type !== 'paper.get');
 
 describe('the badge panel page', () => {
