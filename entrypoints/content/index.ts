@@ -1,5 +1,5 @@
 import { createPageUi } from '../../components/page-ui';
-import { PageController } from '../../lib/page/controller';
+import { runPage } from '../../lib/page/run';
 import { siteFor } from '../../lib/sites';
 import { SUPPORTED_MATCHES } from '../../lib/sites/matches';
 
@@ -14,6 +14,6 @@ export default defineContentScript({
   main() {
     const site = siteFor(location.href);
     if (!site) return;
-    void new PageController(site, createPageUi()).start();
+    runPage(site, createPageUi);
   },
 });

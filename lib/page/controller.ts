@@ -156,6 +156,9 @@ export class PageController {
   });
   /** The reader turned this site off: nothing is shown and nothing is recorded. */
   private off = false;
+  private turnedOff = false;
+  /** Told once when the site turns out to be off, here or elsewhere (lib/page/run.ts waits then). */
+  onTurnedOff?: () => void;
 
   /**
    * The settings as they are now (a `dejalu.changed` may have brought newer ones than the page
@@ -390,12 +393,16 @@ export class PageController {
   }
 
   private turnOff(): void {
+    // A scan and a change event can both find the site off.
+    if (this.turnedOff) return;
+    this.turnedOff = true;
     const shown = this.entries.size > 0;
     this.off = true;
     this.stop();
     // Turned off while it showed cards (the reader did it elsewhere): the popup and the toolbar
     // count stop listing them.
     if (shown) void send({ type: 'tab.report', page: this.page, cards: [] });
+    this.onTurnedOff?.();
   }
 
   /**

@@ -456,6 +456,13 @@ test.describe('page summary', () => {
     await ext.getByTestId('settings-fadeSeen').uncheck();
     await expect.poll(styles).toEqual(Array(11).fill('1/shown'));
     expect(await sendFromExtension(ext, { type: 'settings.get' })).toMatchObject({ settings: { seenStyle: 'hide', showSummary: true, fadeSeen: false } });
+
+    // The site turned off there takes the badges off the open page; turned on again, they come
+    // back without a reload.
+    await ext.getByTestId('settings-site-huggingface').uncheck();
+    await expect.poll(async () => (await dom.hosts('dejalu-badge')).length).toBe(0);
+    await ext.getByTestId('settings-site-huggingface').check();
+    await expect.poll(async () => (await dom.hosts('dejalu-badge')).length).toBe(11);
   });
 });
 

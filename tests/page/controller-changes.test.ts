@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type CardInput, type CardStatus, type PaperView, type Settings } from '../../lib/messages';
 import { fakeBackground, paper } from '../popup/helpers';
-import { change, fakeUi, newController, settle, startController, stopControllers } from './controller-harness';
+import { runPage } from '../../lib/page/run';
+import { change, fakeUi, newController, settle, site, startController, stopControllers } from './controller-harness';
 
 const A = paper({ key: 'arxiv:2401.00001', title: 'Paper A', savedAt: 1, note: 'kept', updatedAt: 20 });
 
@@ -141,6 +142,45 @@ describe('PageController, settings changed elsewhere', () => {
     expect(shown.size).toBe(0);
     expect(bg.of('cards.lookup')).toHaveLength(1);
     expect(recorded).toEqual([]);
+  });
+
+  it('a site turned off and on again in the settings comes back on the open page, without a reload', async () => {
+    const on = { ...DEFAULT_SETTINGS, seenMode: 'load' as const };
+    const off = { ...on, sites: { ...on.sites, huggingface: false } };
+    let settings: Settings = off;
+    const bg = fakeBackground({
+      'cards.lookup': (r: { cards: CardInput[] }) => ({ statuses: r.cards.map(statusOf), settings }),
+      'sightings.record': (r: { cards: CardInput[] }) => ({ recorded: r.cards.length }),
+      'tab.report': () => ({}),
+      'settings.get': () => ({ settings }),
+    });
+    const uis: ReturnType<typeof fakeUi>[] = [];
+    const page = runPage(site, () => (uis.push(fakeUi()), uis.at(-1)!.ui), document);
+    try {
+      // Off when the page loaded: nothing shown.
+      await settle();
+      expect(uis.at(-1)!.shown.size).toBe(0);
+      // Another setting changes, the site stays off: still nothing.
+      await change({ keys: [], settings: { ...off, fadeSeen: !off.fadeSeen } });
+      expect(uis).toHaveLength(1);
+      // Turned on in the library: the open page shows its badges (a new visit: a new lookup).
+      settings = on;
+      await change({ keys: [], settings: on });
+      expect(uis).toHaveLength(2);
+      expect([...uis[1]!.shown.keys()].sort()).toEqual(['2401.00001', '2401.00002']);
+      // Off and on once more: one page, not two.
+      settings = off;
+      await change({ keys: [], settings: off });
+      expect(uis[1]!.shown.size).toBe(0);
+      settings = on;
+      await change({ keys: [], settings: on });
+      await change({ keys: [], settings: on });
+      expect(uis).toHaveLength(3);
+      expect(uis[2]!.shown.size).toBe(2);
+      expect(bg.of('cards.lookup').length).toBeGreaterThanOrEqual(3);
+    } finally {
+      page.stop();
+    }
   });
 
   it('switching to "Only when I mark it" stops recording the cards already on the page', async () => {
