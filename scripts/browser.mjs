@@ -92,9 +92,9 @@ export async function servePages(context, pages) {
     const page = pages.get(key) ?? pages.get(key.replace(/\/$/, ''));
     if (page !== undefined) {
       log.served.push(url);
-      const { body, contentType } =
+      const { body, contentType, headers } =
         typeof page === 'string' ? { body: readFileSync(page), contentType: 'text/html; charset=utf-8' } : page;
-      await route.fulfill({ status: 200, body, contentType: contentType ?? 'text/html; charset=utf-8' });
+      await route.fulfill({ status: 200, body, headers, contentType: contentType ?? 'text/html; charset=utf-8' });
       return;
     }
     const thumb = thumbnail(url);

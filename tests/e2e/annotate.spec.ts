@@ -327,7 +327,12 @@ test.describe('editing from the badge', () => {
     await expect.poll(async () => (await dom.hostAt(badgeOf(b))).text).toMatch(/^Saved · #diffusion-models #to-read/);
   });
 
-  test('what the reader types in the panel never reaches the page: not as keys, input or text', async ({ page }) => {
+  test('what the reader types in the panel never reaches the page: not as keys, input or text', async ({ page, pages }) => {
+    // A page whose policy forbids frames still gets the panel (an extension's own frame).
+    pages.set(NOV18, {
+      body: readFileSync(pages.get(NOV18) as string, 'utf8'),
+      headers: { 'content-security-policy': "frame-src 'none'; child-src 'none'; object-src 'none'" },
+    });
     // A page script listening as early and as widely as a page can: capture listeners on window.
     await page.addInitScript(() => {
       const heard: string[] = [];

@@ -11,7 +11,7 @@ type Fixtures = {
   /** Requests answered from fixtures, and those refused (any other host). */
   net: NetLog;
   /** Extra pages to serve at real URLs, set by a test before it navigates. */
-  pages: Map<string, string | { body: string; contentType?: string }>;
+  pages: Map<string, string | { body: string; contentType?: string; headers?: Record<string, string> }>;
 };
 
 export const test = base.extend<Fixtures>({
