@@ -8,6 +8,7 @@ import { createKeyboard } from '../lib/page/keyboard';
 import type { PaperStatus, PaperView, Settings } from '../lib/messages';
 import type { Card } from '../lib/types';
 import { Badge, type BadgeCommands } from './badge/Badge';
+import { createPanelHost } from './badge/panel-host';
 import { Placer, putInSlot } from './badge/placement';
 import { paintStatic, UPGRADE_EVENTS } from './badge/static';
 import { BADGE_CSS, SUMMARY_CSS } from './badge/styles';
@@ -70,6 +71,8 @@ export function createPageUi(): PageUi {
    * the badge's own elements, as the per-badge listeners did (four per badge, 400 on 100 cards).
    */
   const plain = new WeakMap<EventTarget, () => void>();
+  /** The page's one badge panel; its page loads when the pointer first reaches a badge. */
+  const panel = createPanelHost();
   // Badges sit in the page's light DOM (cards are found by document queries), so the host is the
   // target the document sees.
   const reach = (e: Event) => {
@@ -212,7 +215,8 @@ export function createPageUi(): PageUi {
         if (live) return;
         live = true;
         plain.delete(host);
-        render(<Badge model={current} onPaper={onPaper} commands={entry.commands} />, mount);
+        panel.warm();
+        render(<Badge model={current} onPaper={onPaper} commands={entry.commands} panel={panel} />, mount);
       };
       plain.set(host, upgrade);
       // Shortcuts reach a plain badge too: upgrade, then run what the component filled in.
@@ -228,7 +232,7 @@ export function createPageUi(): PageUi {
       entry.commands.openTags = later('openTags');
       const draw = (m: BadgeModel) => {
         current = m;
-        if (live) render(<Badge model={m} onPaper={onPaper} commands={entry.commands} />, mount);
+        if (live) render(<Badge model={m} onPaper={onPaper} commands={entry.commands} panel={panel} />, mount);
         else paintStatic(mount, m);
       };
       draw(model);
@@ -314,6 +318,7 @@ export function createPageUi(): PageUi {
       }
       badges.clear();
       dropSummary();
+      panel.destroy();
     },
   };
 }

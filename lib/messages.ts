@@ -342,9 +342,9 @@ export interface ChangeEvent {
 /**
  * The badge panel is an extension page in an iframe (entrypoints/panel), so nothing the reader types
  * in it (keys included, which a page's capture listener on `window` would see in the page's own
- * document) passes through the page. The content script opens it with these parameters in the
- * address's fragment: the card as read, and the status the badge shows. The panel reads the stored
- * paper itself and edits it through the background like any extension page.
+ * document) passes through the page. The content script opens it for a card with these
+ * parameters (PanelCommand `open`): the card as read, and the status the badge shows. The panel
+ * reads the stored paper itself and edits it through the background like any extension page.
  */
 export const PanelParamsSchema = z.object({
   card: CardInputSchema,
@@ -363,15 +363,29 @@ export const PanelParamsSchema = z.object({
 export type PanelParams = z.infer<typeof PanelParamsSchema>;
 
 /**
- * What the panel tells the page that holds it (`postMessage` to its parent window; the content
- * script listens and checks the sender is its own iframe). The page's scripts can see these too,
- * so they say nothing the page could not see already: the panel's height, that it wants to close,
- * and the key of a paper it changed (the badge then reads the paper through the background).
+ * The panel page is loaded once per digest page (components/badge/panel-host.ts) and opened for one
+ * card at a time. What it tells the page that holds it (`postMessage` to its parent; the content
+ * script takes these only as trusted events from its own frame) says nothing the page could not see
+ * already, since page scripts can read these posts too: that it is ready, its height, that it
+ * wants to close, and the key of a paper it changed (the badge then reads the paper through the
+ * background). `seq` is the opening it belongs to: a note saved as one paper's panel closes must
+ * reach that paper's badge, not the next one's.
  */
-export type PanelPost =
+export type PanelPost = { dejalu: 'panel'; kind: 'ready' } | (PanelAppPost & { seq: number });
+
+/** What the panel says about one opening; the panel page adds which one (`seq`). */
+export type PanelAppPost =
   | { dejalu: 'panel'; kind: 'size'; height: number }
   | { dejalu: 'panel'; kind: 'close'; refocus: boolean }
   | { dejalu: 'panel'; kind: 'paper'; key: string };
 
-/** What the content script tells the panel, once it has moved focus into it. */
-export type PanelCommand = { dejalu: 'panel'; kind: 'focus'; tags: boolean };
+/**
+ * What the content script tells the panel page. Page scripts can learn the frame's window (from
+ * its posts) and post to it too, so every command carries the token the frame was created with,
+ * which only the frame's address holds (a page can read neither the address of a frame in a closed
+ * shadow root nor messages sent to another window).
+ */
+export type PanelCommand =
+  | { dejalu: 'panel'; token: string; kind: 'open'; seq: number; params: PanelParams; tags: boolean }
+  | { dejalu: 'panel'; token: string; kind: 'focus'; tags: boolean }
+  | { dejalu: 'panel'; token: string; kind: 'close' };

@@ -4,7 +4,7 @@ import type { BadgeModel } from '../../lib/page/controller';
 import { send } from '../../lib/rpc';
 import { createEdits } from './edits';
 import { badgeLabel, badgeTooltip, matchText } from './label';
-import { PanelFrame } from './PanelFrame';
+import type { PanelHost, PanelRequest } from './panel-host';
 
 /** What the page's keyboard shortcuts can ask of a badge; filled in by the badge as it renders. */
 export interface BadgeCommands {
@@ -16,10 +16,9 @@ export interface BadgeProps {
   model: BadgeModel;
   onPaper: (paper: PaperView) => void;
   commands?: BadgeCommands;
+  /** The page's one panel (panel-host.ts), opened for this badge from its pill or the `t` key. */
+  panel?: PanelHost;
 }
-
-/** One panel open on the page at a time. */
-let openPanel: { close(refocus: boolean): void } | null = null;
 
 const Star = ({ filled }: { filled: boolean }) => (
   <svg viewBox="0 0 24 24" aria-hidden="true" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="2" stroke-linejoin="round">
@@ -28,10 +27,8 @@ const Star = ({ filled }: { filled: boolean }) => (
 );
 
 /** The pill on a card (opens the panel), with a one-click save control beside it. */
-export function Badge({ model, onPaper, commands }: BadgeProps) {
+export function Badge({ model, onPaper, commands, panel }: BadgeProps) {
   const [open, setOpen] = useState(false);
-  /** Bumped by the `t` shortcut: the tag field takes focus each time. 0 = focus the panel. */
-  const [tagFocus, setTagFocus] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [history, setHistory] = useState<{ key: string; count: number; sightings: SightingView[] } | null>(null);
@@ -96,25 +93,42 @@ export function Badge({ model, onPaper, commands }: BadgeProps) {
     setBusy(false);
   };
 
-  const mine = useRef<{ close(refocus: boolean): void }>({ close: () => {} }).current;
-  mine.close = (refocus) => {
+  /** This badge's opening of the page's panel, while it is open. */
+  const opened = useRef<PanelRequest | null>(null);
+  const closed = (refocus: boolean) => {
+    opened.current = null;
     setOpen(false);
-    setTagFocus(0);
-    if (openPanel === mine) openPanel = null;
     if (refocus) pill.current?.focus({ preventScroll: true });
+  };
+  const close = () => {
+    if (opened.current) panel?.close(opened.current);
+    closed(false);
   };
   useLayoutEffect(
     () => () => {
-      if (openPanel === mine) openPanel = null;
+      if (opened.current) panel?.close(opened.current);
     },
     [],
   );
   const show = (tags: boolean) => {
-    if (openPanel && openPanel !== mine) openPanel.close(false);
-    openPanel = mine;
-    loadHistory();
+    if (!panel || !wrap.current) return;
+    if (opened.current) {
+      if (tags) panel.focusTags(opened.current);
+      return;
+    }
+    const owner = (wrap.current.getRootNode() as ShadowRoot).host ?? wrap.current;
+    const req: PanelRequest = {
+      params: panelParams(),
+      tags,
+      anchor: () => wrap.current,
+      owner,
+      theme: owner.getAttribute('data-theme') ?? undefined,
+      onClose: closed,
+      onPaper: panelChanged,
+    };
+    opened.current = req;
     setOpen(true);
-    if (tags) setTagFocus((n) => n + 1);
+    panel.open(req);
   };
 
   if (commands) {
@@ -141,7 +155,7 @@ export function Badge({ model, onPaper, commands }: BadgeProps) {
         onFocus={loadHistory}
         onClick={(e) => {
           stop(e);
-          if (open) mine.close(false);
+          if (open) close();
           else show(false);
         }}
       >
@@ -161,15 +175,6 @@ export function Badge({ model, onPaper, commands }: BadgeProps) {
       >
         <Star filled={saved} />
       </button>
-      {open && (
-        <PanelFrame
-          params={panelParams}
-          focusTags={tagFocus}
-          anchor={() => wrap.current}
-          onClose={(refocus) => mine.close(refocus)}
-          onPaper={panelChanged}
-        />
-      )}
     </span>
   );
 }

@@ -121,7 +121,10 @@ const PANEL = `
   .error { color: var(--error); font-size: 12px; margin-top: 6px; }
 `;
 
-export const BADGE_CSS = `${THEME}${BADGE}${FRAME}`;
+export const BADGE_CSS = `${THEME}${BADGE}`;
+
+/** The panel's one frame on the page (panel-host.ts). */
+export const PANEL_FRAME_CSS = `${THEME}${FRAME}`;
 
 /** The panel's document: the same colours on its root, which the frame's `data-theme` is copied to. */
 export const PANEL_CSS = `

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ChangeEvent, PanelCommand, PanelParams, PanelPost, PaperView, SightingView } from '../../lib/messages';
+import type { ChangeEvent, PanelAppPost, PanelParams, PaperView, SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 import { statusAfter } from '../../lib/page/shown';
 import { send } from '../../lib/rpc';
@@ -8,12 +8,14 @@ import { Panel } from '../badge/Panel';
 
 export interface PanelAppProps {
   params: PanelParams;
+  /** Where focus goes once the paper is shown: the tag field (the `t` shortcut) or the panel. */
+  focus?: 'tags' | 'panel';
   /** To the page that holds the panel (its content script listens): see PanelPost. */
-  post: (message: PanelPost) => void;
+  post: (message: PanelAppPost) => void;
   /** Change events from the background; returns how to stop listening. */
   onChanged: (fn: (event: ChangeEvent) => void) => () => void;
-  /** Commands from the content script that opened the panel; returns how to stop listening. */
-  onCommand: (fn: (command: PanelCommand) => void) => () => void;
+  /** Focus requests from the content script (the `t` shortcut again); returns how to stop listening. */
+  onCommand: (fn: (command: { tags: boolean }) => void) => () => void;
 }
 
 /**
@@ -21,13 +23,13 @@ export interface PanelAppProps {
  * follows changes made elsewhere, and tells the badge its height, that it closes, and which paper it
  * changed (the badge re-reads it).
  */
-export function PanelApp({ params, post, onChanged, onCommand }: PanelAppProps) {
+export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand }: PanelAppProps) {
   /** undefined while the stored paper is read; null when there is none (yet). */
   const [paper, setPaper] = useState<PaperView | null | undefined>(params.key ? undefined : null);
   const [sightings, setSightings] = useState<SightingView[] | undefined>(params.key ? undefined : []);
   const [error, setError] = useState<string | null>(null);
-  const [focusTags, setFocusTags] = useState(0);
-  const [focusPanel, setFocusPanel] = useState(0);
+  const [focusTags, setFocusTags] = useState(focus === 'tags' ? 1 : 0);
+  const [focusPanel, setFocusPanel] = useState(focus === 'panel' ? 1 : 0);
   const key = useRef(params.key);
   const model: BadgeModel = {
     status: paper ? statusAfter(paper, params.before) : params.status,

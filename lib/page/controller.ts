@@ -87,11 +87,14 @@ function newVisitId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** A mutation record that only adds or removes our own badges (placing, re-placing, dropping them). */
+/** The elements the page UI adds: badges, the summary, the panel's frame. */
+const OWN = new Set(['DEJALU-BADGE', 'DEJALU-SUMMARY', 'DEJALU-PANEL']);
+
+/** A mutation record that only adds or removes our own elements (placing, re-placing, dropping them). */
 function ownBadgesOnly(r: MutationRecord): boolean {
   if (r.addedNodes.length === 0 && r.removedNodes.length === 0) return false;
-  for (const n of r.addedNodes) if (n.nodeName !== 'DEJALU-BADGE') return false;
-  for (const n of r.removedNodes) if (n.nodeName !== 'DEJALU-BADGE') return false;
+  for (const n of r.addedNodes) if (!OWN.has(n.nodeName)) return false;
+  for (const n of r.removedNodes) if (!OWN.has(n.nodeName)) return false;
   return true;
 }
 

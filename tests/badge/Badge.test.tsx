@@ -9,6 +9,7 @@ import type { BadgeModel } from '../../lib/page/controller';
 vi.mock('../../lib/rpc', () => ({ send: vi.fn() }));
 import { send } from '../../lib/rpc';
 import { Badge, type BadgeCommands } from '../../components/badge/Badge';
+import type { PanelHost, PanelRequest } from '../../components/badge/panel-host';
 
 const PAGE = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface' as const, label: 'Nov 3', digestDate: '2025-11-03' };
 
@@ -59,30 +60,28 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+let panel: ReturnType<typeof fakePanel>;
 async function mount(m: BadgeModel, onPaper = vi.fn(), commands?: BadgeCommands) {
-  await act(() => render(<Badge model={m} onPaper={onPaper} commands={commands} />, root));
+  panel = fakePanel();
+  await act(() => render(<Badge model={m} onPaper={onPaper} commands={commands} panel={panel} />, root));
   return onPaper;
 }
 const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & HTMLElement>(sel);
-// happy-dom loads no extension page in a frame: each frame gets a stand-in window to post from.
-const frameWindows = new WeakMap<HTMLIFrameElement, { postMessage: ReturnType<typeof vi.fn> }>();
-Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
-  configurable: true,
-  get(this: HTMLIFrameElement) {
-    if (!this.isConnected) return null;
-    if (!frameWindows.has(this)) frameWindows.set(this, { postMessage: vi.fn() });
-    return frameWindows.get(this);
-  },
-});
-/** A message event as the browser delivers one (trusted), from `source`. */
-async function message(data: unknown, source: unknown, trusted = true) {
-  const ev = new MessageEvent('message', { data, source: source as Window });
-  Object.defineProperty(ev, 'isTrusted', { value: trusted });
-  await act(() => void window.dispatchEvent(ev));
-  await settle();
+/** The page's panel, as a badge uses it (the host itself: panel-host.test.ts). */
+function fakePanel() {
+  const opened: PanelRequest[] = [];
+  const panel: PanelHost & { opened: PanelRequest[]; closed: PanelRequest[]; focused: PanelRequest[] } = {
+    opened,
+    closed: [],
+    focused: [],
+    warm() {},
+    open: (req) => void opened.push(req),
+    close: (req) => void panel.closed.push(req),
+    focusTags: (req) => void panel.focused.push(req),
+    destroy() {},
+  };
+  return panel;
 }
-/** A message from the panel page, as its frame posts it to the page. */
-const fromFrame = (frame: HTMLIFrameElement, data: unknown) => message(data, frame.contentWindow);
 
 describe('Badge', () => {
   it('shows the status words and a save control', async () => {
@@ -105,13 +104,12 @@ describe('Badge', () => {
     expect(sendMock).toHaveBeenCalledWith({ type: 'paper.save', target: { key: 'arxiv:2511.00001' }, saved: false });
   });
 
-  it('opens the panel as an extension page in a frame: nothing to type in sits in the page', async () => {
+  it("opens the page's panel for its card, with what the panel needs to show it", async () => {
     await mount(model({ status: 'seen', before: 'new', paper: paper({ seenCount: 1 }), match: { rule: 'title', text: 'same title' } }));
     await click($('[data-action=open]'));
-    const frame = $<HTMLIFrameElement>('[data-panel] iframe')!;
-    const [address, fragment] = frame.getAttribute('src')!.split('#');
-    expect(address).toBe(chrome.runtime.getURL('/panel.html'));
-    expect(JSON.parse(decodeURIComponent(fragment!))).toEqual({
+    expect(panel.opened).toHaveLength(1);
+    const req = panel.opened[0]!;
+    expect(req.params).toEqual({
       card: model().card,
       page: PAGE,
       key: 'arxiv:2511.00001',
@@ -119,29 +117,23 @@ describe('Badge', () => {
       before: 'new',
       match: 'same title',
     });
+    expect(req.tags).toBe(false);
+    expect(req.anchor()).toBe($('.wrap'));
+    expect($('[data-action=open]')?.getAttribute('aria-expanded')).toBe('true');
     // The title, tags and note are the panel page's: the badge holds none of them.
-    expect(root.querySelector('input, textarea, [data-field]')).toBeNull();
-    // Hidden until the panel says how tall it is.
-    expect($('[data-panel]')!.classList.contains('sized')).toBe(false);
-    await fromFrame(frame, { dejalu: 'panel', kind: 'size', height: 240 });
-    expect($('[data-panel]')!.classList.contains('sized')).toBe(true);
-    expect($('[data-panel]')!.style.height).toBe('242px');
+    expect(root.querySelector('input, textarea, iframe, [data-field]')).toBeNull();
   });
 
-  it('closes the panel on Escape and an outside click on the page, and when the panel asks', async () => {
+  it('closes its panel on a second click; closed by the panel, it takes the focus back', async () => {
     await mount(model());
     await click($('[data-action=open]'));
-    await key(document.body, 'Escape');
-    expect($('[data-panel]')).toBeNull();
+    await click($('[data-action=open]'));
+    expect(panel.closed).toEqual([panel.opened[0]]);
+    expect($('[data-action=open]')?.getAttribute('aria-expanded')).toBe('false');
 
     await click($('[data-action=open]'));
-    await act(() => void document.body.dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true })));
-    await settle();
-    expect($('[data-panel]')).toBeNull();
-
-    await click($('[data-action=open]'));
-    await fromFrame($<HTMLIFrameElement>('[data-panel] iframe')!, { dejalu: 'panel', kind: 'close', refocus: true });
-    expect($('[data-panel]')).toBeNull();
+    await act(() => panel.opened[1]!.onClose(true));
+    expect($('[data-action=open]')?.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe($('[data-action=open]'));
   });
 
@@ -149,28 +141,17 @@ describe('Badge', () => {
     replies['papers.get'] = () => ({ ok: true, papers: [paper({ savedAt: 7, tags: ['rl'] })] });
     const onPaper = await mount(model());
     await click($('[data-action=open]'));
-    await fromFrame($<HTMLIFrameElement>('[data-panel] iframe')!, { dejalu: 'panel', kind: 'paper', key: 'arxiv:2511.00001' });
+    await act(() => panel.opened[0]!.onPaper('arxiv:2511.00001'));
+    await settle();
     expect(sendMock).toHaveBeenCalledWith({ type: 'papers.get', keys: ['arxiv:2511.00001'] });
     expect(onPaper).toHaveBeenCalledWith(expect.objectContaining({ savedAt: 7, tags: ['rl'] }));
   });
 
-  it('ignores messages a page script posts as if it were the panel', async () => {
-    const onPaper = await mount(model());
+  it('closes its panel when it goes away (the card left the page)', async () => {
+    await mount(model());
     await click($('[data-action=open]'));
-    const frame = $<HTMLIFrameElement>('[data-panel] iframe')!;
-    for (const data of [
-      { dejalu: 'panel', kind: 'close', refocus: false },
-      { dejalu: 'panel', kind: 'paper', key: 'arxiv:2511.00001' },
-      { dejalu: 'panel', kind: 'size', height: 5000 },
-    ]) {
-      // Posted by the page itself, or an event it made up naming the panel's frame as its source.
-      await message(data, window);
-      await message(data, frame.contentWindow, false);
-    }
-    expect($('[data-panel]')).not.toBeNull();
-    expect($('[data-panel]')!.classList.contains('sized')).toBe(false);
-    expect(sendMock).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'papers.get' }));
-    expect(onPaper).not.toHaveBeenCalled();
+    await act(() => render(null, root));
+    expect(panel.closed).toEqual([panel.opened[0]]);
   });
 
   it('loads where and when it was seen only when asked, once', async () => {
@@ -191,11 +172,10 @@ describe('Badge', () => {
     await settle();
     expect(sendMock).toHaveBeenCalledWith(expect.objectContaining({ type: 'paper.save', saved: true }));
     await act(() => commands.openTags?.());
-    await settle();
-    const frame = $<HTMLIFrameElement>('[data-panel] iframe')!;
-    const told = (frame.contentWindow as unknown as { postMessage: ReturnType<typeof vi.fn> }).postMessage;
-    await act(() => void frame.dispatchEvent(new Event('load')));
-    // Focus goes into the frame, which is then told to put it on the tag field.
-    expect(told).toHaveBeenCalledWith({ dejalu: 'panel', kind: 'focus', tags: true }, `chrome-extension://${chrome.runtime.id}`);
+    expect(panel.opened.map((r) => r.tags)).toEqual([true]);
+    // Pressed again while open: the tag field takes focus again, in the same panel.
+    await act(() => commands.openTags?.());
+    expect(panel.opened).toHaveLength(1);
+    expect(panel.focused).toEqual([panel.opened[0]]);
   });
 });

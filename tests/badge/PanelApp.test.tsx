@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { click, key, settle, type } from './ui';
-import type { ChangeEvent, PanelCommand, PanelParams, PanelPost, PaperView } from '../../lib/messages';
+import type { ChangeEvent, PanelAppPost, PanelParams, PaperView } from '../../lib/messages';
 
 vi.mock('../../lib/rpc', () => ({ send: vi.fn() }));
 import { send } from '../../lib/rpc';
@@ -28,9 +28,9 @@ type Msg = { type: string; [k: string]: unknown };
 let replies: Record<string, (m: Msg) => unknown>;
 let stored: PaperView | null;
 let root: HTMLElement;
-let posts: PanelPost[];
+let posts: PanelAppPost[];
 let changed: ((ev: ChangeEvent) => void) | undefined;
-let command: ((c: PanelCommand) => void) | undefined;
+let command: ((c: { tags: boolean }) => void) | undefined;
 
 beforeEach(() => {
   root = document.createElement('div');
@@ -61,11 +61,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function open(p: PanelParams) {
+async function open(p: PanelParams, focus?: 'tags' | 'panel') {
   await act(() =>
     render(
       <PanelApp
         params={p}
+        focus={focus}
         post={(m) => posts.push(m)}
         onChanged={(fn) => ((changed = fn), () => (changed = undefined))}
         onCommand={(fn) => ((command = fn), () => (command = undefined))}
@@ -201,11 +202,15 @@ describe('the badge panel page', () => {
   });
 
   it('takes focus where the badge says: the tag field (the t key) or the panel', async () => {
+    await open(params({ key: 'arxiv:2511.00001' }), 'tags');
+    expect(document.activeElement).toBe($('[data-field=tag]'));
+    await act(() => render(null, root));
     await open(params({ key: 'arxiv:2511.00001' }));
-    await act(() => command!({ dejalu: 'panel', kind: 'focus', tags: true }));
+    expect(document.activeElement).toBe($('[data-panel]'));
+    await act(() => command!({ tags: true }));
     await settle();
     expect(document.activeElement).toBe($('[data-field=tag]'));
-    await act(() => command!({ dejalu: 'panel', kind: 'focus', tags: false }));
+    await act(() => command!({ tags: false }));
     await settle();
     expect(document.activeElement).toBe($('[data-panel]'));
   });
