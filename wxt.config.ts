@@ -15,7 +15,7 @@ export default defineConfig({
     host_permissions: ['https://huggingface.co/*', 'https://arxiv.org/*'],
     action: { default_title: 'Déjà Lu' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    // The badge panel is an extension page in an iframe (components/badge/PanelFrame.tsx), so what the
+    // The badge panel is an extension page in an iframe (components/badge/panel-host.ts), so what the
     // reader types there never passes through the page. Only digest pages may frame it, and only by
     // the per-session dynamic address: a page cannot probe for the extension with a fixed URL.
     web_accessible_resources: [

@@ -57,11 +57,10 @@ export function Badge({ model, onPaper, commands, panel }: BadgeProps) {
   };
 
   /** What the panel page opens with; the page's theme and font from the badge's host. */
-  const panelParams = (): PanelParams => {
+  const panelParams = (host: Element): PanelParams => {
     const m = modelRef.current;
-    const host = wrap.current ? ((wrap.current.getRootNode() as ShadowRoot).host as HTMLElement | undefined) : undefined;
-    const theme = host?.getAttribute('data-theme');
-    const font = host ? getComputedStyle(host).fontFamily : '';
+    const theme = host.getAttribute('data-theme');
+    const font = getComputedStyle(host).fontFamily;
     return {
       card: m.card,
       page: m.page,
@@ -116,9 +115,10 @@ export function Badge({ model, onPaper, commands, panel }: BadgeProps) {
       if (tags) panel.focusTags(opened.current);
       return;
     }
+    // The badge's host on the page (the span itself where there is no shadow root: tests).
     const owner = (wrap.current.getRootNode() as ShadowRoot).host ?? wrap.current;
     const req: PanelRequest = {
-      params: panelParams(),
+      params: panelParams(owner),
       tags,
       anchor: () => wrap.current,
       owner,

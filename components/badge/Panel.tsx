@@ -24,11 +24,6 @@ export interface PanelProps {
   onClose: (refocus: boolean) => void;
 }
 
-/**
- * Save, tags, note and history for one paper: the body of the panel page (entrypoints/panel), which
- * the badge shows in an iframe of the extension's origin (PanelFrame.tsx), so page scripts see
- * neither what is shown nor what is typed.
- */
 /** The panel is small: this many library tags are offered at once. */
 const SUGGESTIONS = 6;
 
@@ -37,6 +32,11 @@ function usedOnce(all: TagCount[], tag: string): TagCount[] {
   return all.some((t) => t.tag === tag) ? all.map((t) => (t.tag === tag ? { ...t, count: t.count + 1 } : t)) : [...all, { tag, count: 1 }];
 }
 
+/**
+ * Save, tags, note and history for one paper: the body of the panel page (entrypoints/panel), which
+ * the page's panel frame shows (panel-host.ts), so page scripts see neither what is shown nor what
+ * is typed.
+ */
 export function Panel({ model, edits, sightings, focusTags, focusPanel = 0, error, match, onClose }: PanelProps) {
   const ref = useRef<HTMLDivElement>(null);
   // The library's tags, asked for once the reader starts tagging.

@@ -60,7 +60,7 @@ const BADGE = `
 
 /**
  * The panel's frame on the page: a popover in the top layer (a card's `overflow: hidden` or
- * `content-visibility` cannot clip it) holding the extension page that is the panel (PanelFrame.tsx).
+ * `content-visibility` cannot clip it) holding the extension page that is the panel (panel-host.ts).
  * Hidden until the panel has said how tall it is.
  */
 const FRAME = `

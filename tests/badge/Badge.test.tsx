@@ -105,8 +105,17 @@ describe('Badge', () => {
   });
 
   it("opens the page's panel for its card, with what the panel needs to show it", async () => {
-    await mount(model({ status: 'seen', before: 'new', paper: paper({ seenCount: 1 }), match: { rule: 'title', text: 'same title' } }));
-    await click($('[data-action=open]'));
+    // As on a page: in a shadow root whose host carries the page's theme and font (page-ui.tsx).
+    const host = document.createElement('dejalu-badge');
+    host.setAttribute('data-theme', 'dark');
+    host.style.fontFamily = 'Source Sans Pro';
+    root.append(host);
+    const inner = document.createElement('span');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    panel = fakePanel();
+    const m = model({ status: 'seen', before: 'new', paper: paper({ seenCount: 1 }), match: { rule: 'title', text: 'same title' } });
+    await act(() => render(<Badge model={m} onPaper={vi.fn()} panel={panel} />, inner));
+    await click(inner.querySelector('[data-action=open]'));
     expect(panel.opened).toHaveLength(1);
     const req = panel.opened[0]!;
     expect(req.params).toEqual({
@@ -116,8 +125,24 @@ describe('Badge', () => {
       status: 'seen',
       before: 'new',
       match: 'same title',
+      theme: 'dark',
+      font: '"Source Sans Pro"',
     });
     expect(req.tags).toBe(false);
+    expect(req.owner).toBe(host);
+    expect(req.theme).toBe('dark');
+    expect(req.anchor()).toBe(inner.querySelector('.wrap'));
+    expect(inner.querySelector('[data-action=open]')?.getAttribute('aria-expanded')).toBe('true');
+    // The title, tags and note are the panel page's: the badge holds none of them.
+    expect(inner.querySelector('input, textarea, iframe, [data-field]')).toBeNull();
+    await act(() => render(null, inner));
+  });
+
+  it('opens with no theme of its own where the page has none', async () => {
+    await mount(model());
+    await click($('[data-action=open]'));
+    const req = panel.opened[0]!;
+    expect(req.params.theme).toBeUndefined();
     expect(req.anchor()).toBe($('.wrap'));
     expect($('[data-action=open]')?.getAttribute('aria-expanded')).toBe('true');
     // The title, tags and note are the panel page's: the badge holds none of them.
