@@ -1,7 +1,7 @@
 /**
  * Search words: what the catalog indexes for each paper and how queries are split, by one rule:
- * folded text split at every character that is neither a letter nor a digit, one-character words
- * and stop words dropped. Accents and case are folded so "Schrödinger" is found by "schrodinger",
+ * folded text split at every character that is neither a letter nor a digit (and Chinese or
+ * Japanese into character pairs), one-character words and stop words dropped. Accents and case are folded so "Schrödinger" is found by "schrodinger",
  * and "Łukasz" by "lukasz".
  */
 
@@ -32,6 +32,34 @@ export function fold(text: string): string {
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
 
+/** Chinese and Japanese script (kana's long-vowel mark included), written without spaces. */
+const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u;
+const CJK_OR_NOT = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+|[^\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+/gu;
+
+/**
+ * A word's parts as indexed and searched. Chinese and Japanese have no spaces between words, so a
+ * run of their characters stands for its overlapping pairs: "模型" is found inside "扩散模型的研究",
+ * and a query "扩散模型" asks for 扩散, 散模 and 模型. Other characters of the same word
+ * ("gpt4" in "gpt4模型") stay a word of their own.
+ */
+function parts(word: string, cjk: boolean): string[] {
+  if (!cjk || !CJK.test(word)) return [word];
+  const out: string[] = [];
+  for (const [run] of word.matchAll(CJK_OR_NOT)) {
+    if (!CJK.test(run)) {
+      out.push(run);
+      continue;
+    }
+    const chars = [...run];
+    if (chars.length === 1) out.push(run);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  }
+  return out;
+}
+
+/** Whether folded text may hold Chinese or Japanese (the common case, ASCII, is asked nothing more). */
+const mayBeCjk = (folded: string) => NON_ASCII.test(folded) && CJK.test(folded);
+
 /** Words of a text, folded, deduplicated, stop words and one-character words dropped. */
 export function wordsOf(text: string | undefined, limit = Infinity): string[] {
   if (!text) return [];
@@ -47,10 +75,14 @@ export function wordsOf(text: string | undefined, limit = Infinity): string[] {
       const space = text.indexOf(' ', end);
       end = space === -1 ? text.length : space + 1;
     }
-    for (const w of fold(text.slice(start, end)).split(SPLIT)) {
-      if (w.length < 2 || STOP.has(w)) continue;
-      out.add(w);
-      if (out.size >= limit) return [...out];
+    const folded = fold(text.slice(start, end));
+    const cjk = mayBeCjk(folded);
+    for (const word of folded.split(SPLIT)) {
+      for (const w of parts(word, cjk)) {
+        if (w.length < 2 || STOP.has(w)) continue;
+        out.add(w);
+        if (out.size >= limit) return [...out];
+      }
     }
     start = end;
   }
@@ -73,8 +105,9 @@ export const NOTE_WORDS = 5_000;
  * Changes whenever `paperWords` changes its output: derived fields are then recomputed
  * (lib/library/derived.ts) and the catalog's snapshot, which records this version, is rebuilt.
  * 2: one-character words' rule shared with queries, tag parts, letters NFKD keeps, 5,000 note words.
+ * 3: Chinese and Japanese runs as their character pairs.
  */
-export const WORDS_VERSION = 2;
+export const WORDS_VERSION = 3;
 
 export function paperWords(p: {
   title: string;
@@ -120,11 +153,13 @@ function idTerm(token: string): string | null {
  */
 export function queryTerms(query: string): string[] {
   const all: string[] = [];
-  for (const token of fold(query).split(/\s+/)) {
+  const folded = fold(query);
+  const cjk = mayBeCjk(folded);
+  for (const token of folded.split(/\s+/)) {
     if (!token) continue;
     const id = idTerm(token);
     if (id !== null) all.push(id);
-    else for (const w of token.split(SPLIT)) if (w.length > 0 && !STOP.has(w)) all.push(w);
+    else for (const word of token.split(SPLIT)) for (const w of parts(word, cjk)) if (w.length > 0 && !STOP.has(w)) all.push(w);
   }
   const long = all.filter((w) => w.length > 1);
   const terms = long.length ? long : all;

@@ -211,6 +211,23 @@ describe('search finds what people type', () => {
     expect((await keysFor(lib, 'to-read')).sort()).toEqual(['arxiv:2401.00002', 'arxiv:2401.00012']);
   });
 
+  it('Chinese and Japanese words inside a title or note, written without spaces', async () => {
+    const lib = await libraryOf([
+      { title: '大規模言語モデルの評価に関する研究', arxivId: '2401.00041' },
+      { title: 'Diffusion Models for Video', arxivId: '2401.00042' },
+      { title: 'Another Paper', arxivId: '2401.00043' },
+    ]);
+    await lib.setNote({ key: 'arxiv:2401.00042' }, '这篇论文的扩散模型很有意思，和GPT4模型比较一下');
+    expect(await keysFor(lib, '言語モデル')).toEqual(['arxiv:2401.00041']);
+    expect(await keysFor(lib, '評価')).toEqual(['arxiv:2401.00041']);
+    expect(await keysFor(lib, '模型')).toEqual(['arxiv:2401.00042']);
+    expect(await keysFor(lib, '有意思')).toEqual(['arxiv:2401.00042']);
+    expect(await keysFor(lib, '扩散模型 video')).toEqual(['arxiv:2401.00042']);
+    expect(await keysFor(lib, 'gpt4')).toEqual(['arxiv:2401.00042']);
+    // The characters in another order are another word.
+    expect(await keysFor(lib, '模型扩散')).toEqual([]);
+  });
+
   it('names with letters Unicode does not decompose: Łukasz, Søren', async () => {
     const lib = await libraryOf([{ title: 'Attention Is All You Need', arxivId: '1706.03762', authors: ['Łukasz Kaiser', 'Søren Hauberg'] }]);
     expect(await keysFor(lib, 'lukasz')).toEqual(['arxiv:1706.03762']);

@@ -5,11 +5,20 @@ import { mulberry32 } from '../seeded';
 
 const STOP = new Set('a an and are as at be by for from in into is it of on or the to via with without we our its this that these using'.split(' '));
 
+/** Chinese and Japanese runs as their character pairs, other parts of a word whole. */
+function pairs(word: string): string[] {
+  return (word.match(/[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+|[^\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+/gu) ?? []).flatMap((run) => {
+    const chars = [...run];
+    if (!/[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u.test(run) || chars.length === 1) return [run];
+    return chars.slice(1).map((c, i) => chars[i]! + c);
+  });
+}
+
 /** The whole-text version wordsOf had before it folded in pieces. */
 function reference(text: string | undefined, limit = Infinity): string[] {
   if (!text) return [];
   const out = new Set<string>();
-  for (const w of fold(text).split(/[^\p{L}\p{N}]+/u)) {
+  for (const w of fold(text).split(/[^\p{L}\p{N}]+/u).flatMap(pairs)) {
     if (w.length < 2 || STOP.has(w)) continue;
     out.add(w);
     if (out.size >= limit) break;
@@ -17,7 +26,7 @@ function reference(text: string | undefined, limit = Infinity): string[] {
   return [...out];
 }
 
-const PIECES = ['Schrödinger', 'ΣΟΦΟΣ', 'ΟΔΟΣ ', 'e\u0301te\u0301', ' \u0301x', 'naïve', 'the', 'of', 'model', 'Models', 'x', '2401.00001', 'ﬁne-tuning', 'Ⅻ', '日本語', '  ', '\n', '\t', '\u00a0', ' ', ' ', ' ', '—', 'GPT-4o', 'İstanbul'];
+const PIECES = ['扩散模型', 'データセット', 'GPT4模型', '的', 'Schrödinger', 'ΣΟΦΟΣ', 'ΟΔΟΣ ', 'e\u0301te\u0301', ' \u0301x', 'naïve', 'the', 'of', 'model', 'Models', 'x', '2401.00001', 'ﬁne-tuning', 'Ⅻ', '日本語', '  ', '\n', '\t', '\u00a0', ' ', ' ', ' ', '—', 'GPT-4o', 'İstanbul'];
 
 describe('wordsOf with a limit', () => {
   it('gives exactly the words of folding the whole text, on 2,000 random long texts', () => {
@@ -37,6 +46,23 @@ describe('wordsOf with a limit', () => {
   });
 });
 
+describe('Chinese and Japanese, written without spaces', () => {
+  it('are indexed as character pairs, other parts of a word as words', () => {
+    expect(wordsOf('扩散模型的研究')).toEqual(['扩散', '散模', '模型', '型的', '的研', '研究']);
+    // Folding drops the voicing marks as it drops accents (デ is テ), in the index and in queries.
+    expect(wordsOf('GPT4模型 と データセット')).toEqual(['gpt4', '模型', 'テー', 'ータ', 'タセ', 'セッ', 'ット']);
+    expect(queryTerms('データ')).toEqual(['テー', 'ータ']);
+    // A single character between spaces is a one-character word, dropped as others are.
+    expect(wordsOf('的 model')).toEqual(['model']);
+  });
+
+  it('are asked for as the same pairs, a single character as a prefix', () => {
+    expect(queryTerms('扩散模型')).toEqual(['扩散', '散模', '模型']);
+    expect(queryTerms('模型 diffusion')).toEqual(['模型', 'diffusion']);
+    expect(queryTerms('模')).toEqual(['模']);
+  });
+});
+
 describe('query terms follow the index’s rule', () => {
   it('drop one-character parts the index drops, unless nothing else is left (GPT-4, X-ray, O’Brien, Llama 3.1, 1.58-bit)', () => {
     expect(queryTerms('GPT-4')).toEqual(['gpt']);
@@ -52,7 +78,7 @@ describe('query terms follow the index’s rule', () => {
   });
 
   it('a paper is found by typing its title, an author or a tag: every query term prefixes one of its words', () => {
-    const parts = ['GPT-4', 'Qwen2.5', 'X-ray', "O'Brien", 'Llama 3.1', '1.58-bit', 'x', 'Łukasz', 'Søren', 'Æsir', 'Straße', 'ΣΟΦΟΣ', 'naïve', 'ﬁne-tuning', 'What’s', 'the', 'to', 'A', 'e\u0301te\u0301', '(Almost)', '“Quoted”', 'v2', 'k-NN', 'R2-D2'];
+    const parts = ['扩散模型', 'データセット', 'GPT-4', 'Qwen2.5', 'X-ray', "O'Brien", 'Llama 3.1', '1.58-bit', 'x', 'Łukasz', 'Søren', 'Æsir', 'Straße', 'ΣΟΦΟΣ', 'naïve', 'ﬁne-tuning', 'What’s', 'the', 'to', 'A', 'e\u0301te\u0301', '(Almost)', '“Quoted”', 'v2', 'k-NN', 'R2-D2'];
     const rnd = mulberry32(4);
     const pick = () => parts[Math.floor(rnd() * parts.length)]!;
     for (let i = 0; i < 500; i++) {

@@ -224,11 +224,16 @@ test('library: details, note kept across a reload, delete with undo, screenshots
   await lib.getByTestId('tag-input').press('Enter');
   await expect(panel.getByTestId('tag-chip')).toHaveText(['#depth×']);
   // Typed, then the tab reloads at once: the note must survive.
-  await lib.getByTestId('note-textarea').fill('Pre-LN makes deep layers lazy.\nTry LayerNorm scaling.');
+  const note = 'Pre-LN makes deep layers lazy.\nTry LayerNorm scaling. 和扩散模型比较一下。';
+  await lib.getByTestId('note-textarea').fill(note);
   await lib.reload();
   await rowByTitle(lib, title).getByTestId('row-open').click();
-  await expect(lib.getByTestId('note-textarea')).toHaveValue('Pre-LN makes deep layers lazy.\nTry LayerNorm scaling.');
+  await expect(lib.getByTestId('note-textarea')).toHaveValue(note);
   await expect(rowByTitle(lib, title).locator('.has-note')).toBeVisible();
+  // A word from the middle of a Chinese sentence (no spaces) finds the note.
+  await lib.getByTestId('search-input').fill('模型');
+  await expect(rows(lib).locator('.row-title')).toHaveText([title]);
+  await lib.getByTestId('search-input').fill('');
   // The popup's tag editor: the library's tags are offered as the user types, with their counts,
   // and Backspace in the empty input takes the last tag off again.
   await rows(lib).filter({ hasNot: lib.locator('.row-title', { hasText: title }) }).first().getByTestId('row-open').click();
