@@ -376,7 +376,8 @@ export type PanelPost = { dejalu: 'panel'; kind: 'ready' } | (PanelAppPost & { s
 /** What the panel says about one opening; the panel page adds which one (`seq`). */
 export type PanelAppPost =
   | { dejalu: 'panel'; kind: 'size'; height: number }
-  | { dejalu: 'panel'; kind: 'close'; refocus: boolean }
+  /** `refocus`: back to the badge; `forward` (Tab past the panel's last control): to what follows it. */
+  | { dejalu: 'panel'; kind: 'close'; refocus: boolean; forward?: boolean }
   | { dejalu: 'panel'; kind: 'paper'; key: string };
 
 /**

@@ -94,10 +94,12 @@ export function Badge({ model, onPaper, commands, panel }: BadgeProps) {
 
   /** This badge's opening of the page's panel, while it is open. */
   const opened = useRef<PanelRequest | null>(null);
-  const closed = (refocus: boolean) => {
+  const star = useRef<HTMLButtonElement>(null);
+  const closed = (refocus: boolean, forward = false) => {
     opened.current = null;
     setOpen(false);
-    if (refocus) pill.current?.focus({ preventScroll: true });
+    // Tabbed past the panel's end: on to the control after the pill, as from the pill itself.
+    if (refocus) (forward ? star : pill).current?.focus({ preventScroll: true });
   };
   const close = () => {
     if (opened.current) panel?.close(opened.current);
@@ -163,6 +165,7 @@ export function Badge({ model, onPaper, commands, panel }: BadgeProps) {
       </button>
       <button
         type="button"
+        ref={star}
         class={busy ? 'save busy' : 'save'}
         data-action="save"
         aria-pressed={saved}

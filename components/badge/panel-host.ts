@@ -21,8 +21,11 @@ export interface PanelRequest {
   /** The badge's host on the page: a press on it is not an outside click. */
   owner: Element;
   theme?: string;
-  /** The panel closed (it asked, Escape or a click elsewhere on the page); not called by `close`. */
-  onClose: (refocus: boolean) => void;
+  /**
+   * The panel closed (it asked, Escape or a click elsewhere on the page); not called by `close`.
+   * `refocus`: focus goes back to the badge; `forward`: to what follows the badge's pill.
+   */
+  onClose: (refocus: boolean, forward?: boolean) => void;
   /** The panel changed the paper with this key. */
   onPaper: (key: string) => void;
 }
@@ -120,7 +123,7 @@ export function createPanelHost(doc: Document = document): PanelHost {
     } else if (d.kind === 'close') {
       const { req: closing } = current;
       hide();
-      closing.onClose(d.refocus === true);
+      closing.onClose(d.refocus === true, d.forward === true);
     }
   };
 

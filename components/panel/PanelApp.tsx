@@ -109,9 +109,24 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand }
     return () => watch.disconnect();
   }, [loaded]);
 
+  /**
+   * Tab past the panel's last control, or Shift+Tab before its first, leaves it as it would leave a
+   * panel in the page: it closes, and focus goes on from the badge (the frame sits at the end of the
+   * page's body, so the browser would move on from there). Focus coming in from outside the frame
+   * (no related target) goes to the panel instead.
+   */
+  const edge = (forward: boolean) => (e: FocusEvent) => {
+    if (e.relatedTarget === null) {
+      setFocusPanel((n) => n + 1);
+      return;
+    }
+    post({ dejalu: 'panel', kind: 'close', refocus: true, forward });
+  };
+
   if (!loaded) return null;
   return (
     <div ref={box}>
+      <span class="sr" tabIndex={0} data-edge="start" onFocus={edge(false)} />
       <Panel
         model={model}
         edits={edits}
@@ -122,6 +137,7 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand }
         match={params.match}
         onClose={(refocus) => post({ dejalu: 'panel', kind: 'close', refocus })}
       />
+      <span class="sr" tabIndex={0} data-edge="end" onFocus={edge(true)} />
     </div>
   );
 }

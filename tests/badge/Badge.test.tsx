@@ -160,6 +160,10 @@ describe('Badge', () => {
     await act(() => panel.opened[1]!.onClose(true));
     expect($('[data-action=open]')?.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe($('[data-action=open]'));
+    // Tabbed past the panel's end: on to the control after the pill.
+    await click($('[data-action=open]'));
+    await act(() => panel.opened[2]!.onClose(true, true));
+    expect(document.activeElement).toBe($('[data-action=save]'));
   });
 
   it('reads the paper the panel changed, so every card of it shows the change', async () => {

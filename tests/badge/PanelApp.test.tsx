@@ -201,6 +201,23 @@ describe('the badge panel page', () => {
     ]);
   });
 
+  it('Tab past its last control, or Shift+Tab before its first, closes it and goes on from the badge', async () => {
+    await open(params({ key: 'arxiv:2511.00001' }));
+    const focusFrom = (edge: string, from: Element | null) =>
+      act(() => void $(`[data-edge=${edge}]`)!.dispatchEvent(new FocusEvent('focus', { relatedTarget: from })));
+    await focusFrom('end', $('[data-field=note]'));
+    await focusFrom('start', $('.x'));
+    expect(posts.filter((p) => p.kind === 'close')).toEqual([
+      { dejalu: 'panel', kind: 'close', refocus: true, forward: true },
+      { dejalu: 'panel', kind: 'close', refocus: true, forward: false },
+    ]);
+    // Coming into the frame from the page (no related target): the panel takes focus, stays open.
+    await focusFrom('start', null);
+    await settle();
+    expect(posts.filter((p) => p.kind === 'close')).toHaveLength(2);
+    expect(document.activeElement).toBe($('[data-panel]'));
+  });
+
   it('takes focus where the badge says: the tag field (the t key) or the panel', async () => {
     await open(params({ key: 'arxiv:2511.00001' }), 'tags');
     expect(document.activeElement).toBe($('[data-field=tag]'));

@@ -91,8 +91,8 @@ describe('the page panel host', () => {
     message({ dejalu: 'panel', seq: 1, kind: 'close', refocus: true });
     expect(box().classList.contains('sized')).toBe(false);
     expect(b.onClose).not.toHaveBeenCalled();
-    message({ dejalu: 'panel', seq: 2, kind: 'close', refocus: true });
-    expect(b.onClose).toHaveBeenCalledWith(true);
+    message({ dejalu: 'panel', seq: 2, kind: 'close', refocus: true, forward: true });
+    expect(b.onClose).toHaveBeenCalledWith(true, true);
     expect(box().hasAttribute('data-open')).toBe(false);
   });
 

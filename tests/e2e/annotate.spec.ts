@@ -407,6 +407,14 @@ test.describe('editing from the badge', () => {
     await page.keyboard.type('kbd');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^Saved · #kbd/);
+
+    // Tab on past the panel's last control: it closes, and focus goes on from the badge's pill.
+    for (let i = 0; i < 15 && (await panelOpen(page)); i++) {
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(50);
+    }
+    expect(await panelOpen(page)).toBe(false);
+    await expect.poll(async () => dom.focused(await one(await dom.hostAt(badgeOf(id)), '[data-action=save]'))).toBe(true);
   });
 });
 
