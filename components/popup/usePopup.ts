@@ -78,10 +78,12 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
         return;
       }
       const fresh = reply.state ? rowsFromTab(reply.state, reply.statuses) : [];
-      const old = new Map((latest.current.load.kind === 'ready' ? latest.current.load.rows : []).map((r) => [r.id, r]));
+      // By the card, not its row's position: the page may have added or dropped cards above it.
+      const cardOf = (r: Row) => (r.card ? `${r.card.arxivId ?? ''}\n${r.card.title}` : r.id);
+      const old = new Map((latest.current.load.kind === 'ready' ? latest.current.load.rows : []).map((r) => [cardOf(r), r]));
       // A split made in this popup stays visible even if the reply was computed before it landed.
       const rows = fresh.map((r) => {
-        const before = old.get(r.id);
+        const before = old.get(cardOf(r));
         return before?.splitFrom !== undefined ? { ...r, splitFrom: before.splitFrom, current: r.current.match?.rule === 'similar-title' ? before.current : r.current } : r;
       });
       setLoad({ kind: 'ready', page: reply.state?.page ?? null, rows });

@@ -154,6 +154,26 @@ describe('popup', () => {
     expect(groups()).toEqual({ new: 2, seen: 1 });
   });
 
+  it('a split stays with its card when the page has moved cards around', async () => {
+    const own = paper({ key: 'title:scaling-law-for-everything', title: 'Scaling Law for Everything' });
+    let state = STATE;
+    let statuses = STATUSES;
+    const { row } = await open({ 'papers.notSame': () => ({ a: B, b: own }), 'tab.get': () => ({ state, statuses }) });
+    click(row('Scaling Law for Everything').querySelector('[data-testid="not-same"]'));
+    await settle();
+    // The page dropped the first card: every card moved up one place.
+    state = { ...STATE, cards: STATE.cards.slice(1) };
+    statuses = [STATUSES[1]!, { status: 'new', paper: own }];
+    await act(async () => {
+      await fakeBrowser.runtime.onMessage.trigger({ type: 'dejalu.changed', keys: [] }, {});
+    });
+    await settle();
+    expect(row('Scaling Law for Everything').querySelector('[data-testid="dedup-status"]')!.textContent).toBe(
+      'New · not the same as “Scaling Laws for Everything”, now its own paper',
+    );
+    expect(row('Seen Before').querySelector('[data-testid="dedup-status"]')!.textContent).not.toMatch(/not the same/);
+  });
+
   it('tags: the tag list is loaded on first focus, edits go by key', async () => {
     const { bg, row } = await open({
       'tags.list': () => ({ tags: [{ tag: 'scaling', count: 3 }] }),
