@@ -4,7 +4,7 @@
  */
 import { analysedTitleKey, candidateKeys, titleKeys } from '../dedup';
 import type { PaperRow } from '../db';
-import { normalizeDoi, paperKey, parseArxivId } from '../identity';
+import { arxivIdFromDoi, normalizeDoi, paperKey, parseArxivId } from '../identity';
 import type { CardInput, CardStatus, MatchView, PaperView } from '../messages';
 import type { SlimView } from './catalog';
 
@@ -26,7 +26,11 @@ export interface Resolved<R extends PaperRow | SlimView = PaperRow> {
 export function probeOf(card: CardInput): Probe {
   let arxivId = card.arxivId ? (parseArxivId(card.arxivId)?.id ?? card.arxivId) : undefined;
   let version = card.version;
-  const doi = card.doi ? (normalizeDoi(card.doi) ?? undefined) : undefined;
+  const anyDoi = card.doi ? (normalizeDoi(card.doi) ?? undefined) : undefined;
+  // arXiv's own DOI names the arXiv id, not a journal's version: the id is kept, the DOI not (as
+  // imports do), so exports and the DOI index only ever hold journals' DOIs.
+  const fromDoi = anyDoi ? arxivIdFromDoi(anyDoi) : null;
+  const doi = fromDoi ? undefined : anyDoi;
   if (!arxivId && card.url) {
     const parsed = parseArxivId(card.url);
     if (parsed) {
@@ -34,7 +38,7 @@ export function probeOf(card: CardInput): Probe {
       version ??= parsed.version;
     }
   }
-  if (!arxivId && doi) arxivId = parseArxivId(doi)?.id;
+  if (!arxivId && fromDoi) arxivId = fromDoi.id;
   // The same key as identity.titleKey, from the analysis a card's candidate keys reuse.
   return { card, arxivId, version, doi, titleKey: analysedTitleKey(card.title) };
 }

@@ -178,3 +178,19 @@ describe('batched matcher', () => {
     expect((await lib.getPaper('arxiv:2501.00001')).paper?.abstract).toBe('A long abstract.');
   });
 });
+
+describe("a card's DOI", () => {
+  it("arXiv's own DOI names the arXiv id and is not kept as the paper's DOI, as imports do", async () => {
+    expect(probeOf({ title: 'T', doi: 'https://doi.org/10.48550/arXiv.2401.01234' })).toMatchObject({ arxivId: '2401.01234', doi: undefined });
+    expect(probeOf({ title: 'T', arxivId: '2401.01234', doi: '10.48550/arxiv.2401.01234' })).toMatchObject({ arxivId: '2401.01234', doi: undefined });
+    // A journal's DOI is kept, and never read as an arXiv id however it looks.
+    expect(probeOf({ title: 'T', doi: '10.1000/2401.01234' })).toMatchObject({ arxivId: undefined, doi: '10.1000/2401.01234' });
+
+    const lib = new Library(new DejaLuDB(`arxiv-doi-${Math.random()}`), () => Date.parse('2025-11-03T09:00:00Z'));
+    const page: PageInfo = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    await lib.recordSightings('v1', page, [{ title: 'Some Preprint', doi: '10.48550/arXiv.2401.01234' }]);
+    const [stored] = await lib.getPapers(['arxiv:2401.01234']);
+    expect(stored).toMatchObject({ key: 'arxiv:2401.01234', arxivId: '2401.01234' });
+    expect(stored?.doi).toBeUndefined();
+  });
+});
