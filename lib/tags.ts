@@ -9,15 +9,16 @@
 export const TAG_MAX = 64;
 
 /**
- * A tag as stored: no surrounding blanks or leading #, no commas (they separate tags), blanks as -,
- * no other control characters (pasted or imported ones are invisible, and the catalog joins tags
- * with them), lower case.
+ * A tag as stored: no surrounding blanks or leading #, no commas or semicolons (they separate tags,
+ * in tag inputs and in the keyword lists of BibTeX files, ours included), blanks as -, no other
+ * control characters (pasted or imported ones are invisible, and the catalog joins tags with
+ * them), lower case.
  */
 export function tagText(raw: string): string {
   return raw
     .trim()
     .replace(/^#+/, '')
-    .replace(/,/g, '')
+    .replace(/[,;]/g, '')
     .replace(/\s+/g, '-')
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .toLowerCase();

@@ -82,6 +82,7 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
         return;
       }
       case ',':
+      case ';':
         e.preventDefault();
         if (value.trim()) add(value);
         return;
@@ -129,9 +130,10 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
 
   const onInput = (e: JSX.TargetedEvent<HTMLInputElement>) => {
     const value = e.currentTarget.value;
-    // A pasted "a, b, c" becomes three tags; the part after the last comma stays typed.
-    if (value.includes(',')) {
-      const parts = value.split(',');
+    // A pasted "a, b, c" (or "a; b; c") becomes three tags; the part after the last separator
+    // stays typed.
+    if (/[,;]/.test(value)) {
+      const parts = value.split(/[,;]/);
       const rest = parts.pop() ?? '';
       // `tags` is this render's: a tag repeated in the list must not be added twice.
       const added = new Set(tags);

@@ -404,9 +404,10 @@ test.describe('editing from the badge', () => {
     // The tag field has the panel's focus, and what is typed next goes there.
     const panel = await panelFrame(page);
     await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('tag');
-    await page.keyboard.type('kbd');
+    // A semicolon separates tags as a comma does (BibTeX keyword lists use both).
+    await page.keyboard.type('kbd;more');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^Saved · #kbd/);
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^Saved · #kbd #more/);
 
     // Tab on past the panel's last control: it closes, and focus goes on from the badge's pill.
     for (let i = 0; i < 15 && (await panelOpen(page)); i++) {

@@ -62,13 +62,19 @@ describe('tag editor keyboard', () => {
     type(input, 'rl');
     key(input, 'Enter');
     expect(chips()).toEqual(['vision-transformers', 'rl']);
+    type(input, 'diffusion');
+    expect(key(input, ';').defaultPrevented).toBe(true);
+    expect(chips()).toEqual(['vision-transformers', 'rl', 'diffusion']);
   });
 
-  it('splits a pasted comma list', () => {
+  it('splits a pasted comma or semicolon list', () => {
     const { input, chips } = setup();
     type(input, 'a, b,c');
     expect(chips()).toEqual(['a', 'b']);
     expect(input.value).toBe('c');
+    type(input, 'c; d;e');
+    expect(chips()).toEqual(['a', 'b', 'c', 'd']);
+    expect(input.value).toBe('e');
   });
 
   it('keeps every tag of a pasted keyword list longer than one tag, each once', () => {

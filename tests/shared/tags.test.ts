@@ -7,6 +7,8 @@ describe('normalizeTag', () => {
     expect(normalizeTag('  #Mixture of Experts ')).toBe('mixture-of-experts');
     expect(normalizeTag('##LLM')).toBe('llm');
     expect(normalizeTag('a,b')).toBe('ab');
+    // Semicolons separate keywords in BibTeX files (Mendeley's, and splitting ours): not part of a tag.
+    expect(normalizeTag('a;b')).toBe('ab');
     expect(normalizeTag('x'.repeat(80))).toBe('x'.repeat(64));
   });
 });
