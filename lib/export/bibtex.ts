@@ -4,7 +4,7 @@
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivId } from '../identity';
 import { readBibtex, type BibEntry } from './bibtex-read';
-import { CitationKeys, exportDoi, isArxivDoi, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
+import { CitationKeys, exportDoi, isArxivDoi, isOrganisation, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
 import { isArxivOnlyNote, tagsFromKeywords, type ImportedPaper } from './imported';
 import { decodeLatex, escapeLatex, protectTitle, squash } from './latex';
 
@@ -14,7 +14,7 @@ import { decodeLatex, escapeLatex, protectTitle, squash } from './latex';
 function bibName(name: string): string {
   const clean = squash(name);
   // "and" or a comma inside a name would split it; an organisation is one unit.
-  if (/\band\b/i.test(clean) || clean.includes(',')) return `{${escapeLatex(clean)}}`;
+  if (/\band\b/i.test(clean) || clean.includes(',') || isOrganisation(clean)) return `{${escapeLatex(clean)}}`;
   const { given, family } = splitSquashed(clean);
   // Most names have nothing to escape: one test for the whole name rather than one per part.
   if (!LATEX_SPECIAL.test(clean) && !clean.includes('--')) return given ? `${family}, ${given}` : family;

@@ -64,10 +64,25 @@ export function exportDoi(p: ExportPaper): string | undefined {
 
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'do', 'ter', 'ten', 'zu', 'y', 'al', 'el', 'bin', 'ibn']);
 
+/** Last words that make an author an organisation ("Qwen Team", "Google Research"), not a person. */
+const ORGANISATION_LAST = new Set(
+  'team lab labs laboratory laboratories group consortium collaboration project institute university foundation research inc inc. ltd ltd. corporation corp corp.'.split(' '),
+);
+
+/**
+ * Whether an author is an organisation by its last word; "AI" only in capitals ("Meta AI"), since
+ * Ai is a family name.
+ */
+export function isOrganisation(name: string): boolean {
+  const last = name.slice(name.lastIndexOf(' ') + 1);
+  return last.length < name.trim().length && (last === 'AI' || ORGANISATION_LAST.has(last.toLowerCase()));
+}
+
 /**
  * "Ludwig van Beethoven" → { given: "Ludwig", family: "van Beethoven" }. Stored authors are
  * free text from pages, so this is a heuristic: the last word is the family name, with any
- * lower-case particles just before it.
+ * lower-case particles just before it. (Citation keys take the family name from here, organisations
+ * included, so keys written before `isOrganisation` stay as they were.)
  */
 export function splitName(name: string): { given?: string; family: string } {
   const trimmed = name.trim();

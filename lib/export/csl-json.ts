@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivId } from '../identity';
-import { citationKeys, exportDoi, isArxivDoi, paperDateParts, paperUrl, splitName, type ExportPaper } from './common';
+import { citationKeys, exportDoi, isArxivDoi, isOrganisation, paperDateParts, paperUrl, splitName, type ExportPaper } from './common';
 import { isArxivOnlyNote, jsonErrorMessage, tagsFromKeywords, type ImportedPaper } from './imported';
 
 export interface CslName {
@@ -32,6 +32,7 @@ export interface CslItem {
 }
 
 function cslName(name: string): CslName {
+  if (isOrganisation(name)) return { literal: name.trim().replace(/\s+/g, ' ') };
   const { given, family } = splitName(name);
   return given ? { family, given } : { literal: family };
 }

@@ -66,6 +66,13 @@ describe('toBibtex', () => {
     expect(bib).toContain('author = {van Beethoven, Ludwig and Plato and {Google and Friends} and O’Neil, Mary-Jane}');
   });
 
+  it('braces organisations named by their last word (Qwen Team, Meta AI), not people called Ai', () => {
+    const bib = toBibtex([row({ key: 'k', title: 'Qwen3 Technical Report', year: 2025, authors: ['Qwen Team', 'Meta AI', 'Google Research', 'Qing Ai', 'Kimi  Team'] })]);
+    expect(bib).toContain('author = {{Qwen Team} and {Meta AI} and {Google Research} and Ai, Qing and {Kimi Team}}');
+    // Citation keys are as they were (\cite commands written before keep working).
+    expect(bib).toMatch(/^@misc\{team2025qwen3,/m);
+  });
+
   it('gives unique keys, the same ones whatever the input order', () => {
     const keys = (bib: string) => [...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
     const forward = keys(toBibtex(SAMPLE));

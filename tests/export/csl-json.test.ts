@@ -40,6 +40,11 @@ describe('toCslJson', () => {
     expect(items[1]).toMatchObject({ author: [{ literal: 'Plato' }], issued: { 'date-parts': [[2024, 3, 5]] } });
   });
 
+  it('writes organisations as literal names, people called Ai as people', () => {
+    const [item] = toCslItems([{ ...SAMPLE[3]!, authors: ['Qwen Team', 'Meta AI', 'Qing Ai'] }]);
+    expect(item?.author).toEqual([{ literal: 'Qwen Team' }, { literal: 'Meta AI' }, { family: 'Ai', given: 'Qing' }]);
+  });
+
   it('agrees with BibTeX on the year: a stored year wins over a publication date of another year', () => {
     // A journal paper imported with its year, later seen on a digest with its arXiv date.
     const p = row({ key: 'arxiv:2010.11929', arxivId: '2010.11929', doi: '10.1000/iclr.2021', title: 'An Image is Worth 16x16 Words', authors: ['Alexey Dosovitskiy'], year: 2021, publishedAt: '2020-10-22' });
