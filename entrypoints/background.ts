@@ -49,7 +49,8 @@ export default defineBackground(() => {
   // Only extension pages follow an import; a page that closed has nobody listening.
   const progress = (event: ProgressEvent) => void chrome.runtime.sendMessage(event).catch(() => {});
 
-  const handle = createRouter({ library, tabs, extensionId: chrome.runtime.id, notify, setBadge, progress });
+  const tabUrl = async (id: number) => (await chrome.tabs.get(id).catch(() => undefined))?.url;
+  const handle = createRouter({ library, tabs, extensionId: chrome.runtime.id, notify, setBadge, progress, tabUrl });
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;

@@ -79,6 +79,8 @@ export interface RouterDeps {
   files?: FileStore;
   /** Tell extension pages how far a long job (an import) has got. */
   progress?: (event: ProgressEvent) => void;
+  /** The address a tab shows now (undefined: closed, or a page we may not read). */
+  tabUrl?: (tabId: number) => Promise<string | undefined>;
 }
 
 type Handler<T extends RequestType> = (req: RequestOf<T>, sender: Sender) => Promise<Replies[T]>;
@@ -148,8 +150,23 @@ export function createRouter(deps: RouterDeps) {
     });
   };
 
+  /**
+   * Whether the tab still shows the page that sent a report. A report sent as the page was left (a
+   * flush on pagehide) can arrive after the tab started loading the next page, which forgot the
+   * tab's report: kept, it would list the old page's cards in the popup of the new one. A tab whose
+   * address we may not read (a page of another site) is not that page either.
+   */
+  // The page's own address, not the sender's: a message's sender keeps the address its document
+  // loaded with, while the page (and the tab) follow the site's client-side navigation.
+  const stillOn = async (id: number, page: PageInfo): Promise<boolean> => {
+    if (!deps.tabUrl) return true;
+    const now = await deps.tabUrl(id).catch(() => undefined);
+    return now !== undefined && now.split('#')[0] === page.url.split('#')[0];
+  };
+
   /** What a tab shows (`tab.report`, or a page's one lookup), for the popup and the toolbar badge. */
   const reportTab = async (id: number, page: PageInfo, reported: RequestOf<'tab.report'>['cards']) => {
+    if (!(await stillOn(id, page))) return;
     await epochReady;
     const m = matched.get(id);
     const cards = reported.map((c) => {

@@ -14,7 +14,7 @@ const extPage = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
 const hfTab = { id: EXT, url: 'https://huggingface.co/papers/date/2025-11-03', tab: { id: 7, url: 'https://huggingface.co/papers/date/2025-11-03' } };
 let n = 0;
 
-function router() {
+function router(tabUrl?: (id: number) => Promise<string | undefined>) {
   const badges: [number, number][] = [];
   const events: { keys: string[]; details?: ChangeDetails }[] = [];
   const handle = createRouter({
@@ -23,6 +23,7 @@ function router() {
     extensionId: EXT,
     setBadge: (tab, count) => badges.push([tab, count]),
     notify: (keys, details) => void events.push({ keys, ...(details ? { details } : {}) }),
+    ...(tabUrl ? { tabUrl } : {}),
   });
   return { handle, badges, events };
 }
@@ -106,6 +107,33 @@ describe('router', () => {
     expect(badges).toEqual([[7, 1]]);
     const got = await handle({ type: 'tab.get', tabId: 7 }, extPage);
     expect(got.ok && 'state' in got && got.state?.cards.length).toBe(2);
+  });
+
+  it("drops a report that arrives once the tab has left the page that sent it", async () => {
+    let now: string | undefined = `${hfTab.url}#item3`;
+    const { handle, badges } = router(async () => now);
+    const page = { url: hfTab.url, site: 'huggingface', label: 'Nov 3' };
+    const cards = [{ card: { title: 'A', arxivId: '2501.00001' }, status: 'new' }];
+    // Still on it (a jump link changed only the fragment): kept.
+    await handle({ type: 'tab.report', page, cards }, hfTab);
+    const kept = await handle({ type: 'tab.get', tabId: 7 }, extPage);
+    expect(kept.ok && 'state' in kept && kept.state?.cards.length).toBe(1);
+    expect(badges).toEqual([[7, 1]]);
+    // The site navigated client-side: the sender keeps its first address, the page and tab moved on.
+    now = 'https://huggingface.co/papers/date/2025-11-04';
+    await handle({ type: 'tab.report', page: { ...page, url: now }, cards }, hfTab);
+    const moved = await handle({ type: 'tab.get', tabId: 7 }, extPage);
+    expect(moved.ok && 'state' in moved && moved.state?.page.url).toBe(now);
+    // The tab went on to another digest page, or to a site whose address we may not read (the
+    // new page forgot the tab's report); the old page's flush comes late and is dropped.
+    for (const next of ['https://huggingface.co/papers/date/2025-11-04', undefined]) {
+      now = next;
+      const r = router(async () => now);
+      await r.handle({ type: 'tab.report', page, cards }, hfTab);
+      const got = await r.handle({ type: 'tab.get', tabId: 7 }, extPage);
+      expect(got.ok && 'state' in got ? got.state : 'error').toBeNull();
+      expect(r.badges).toEqual([]);
+    }
   });
 
   it('runs a save → lookup round trip through messages', async () => {
