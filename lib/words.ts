@@ -1,8 +1,8 @@
 /**
  * Search words: what the catalog indexes for each paper and how queries are split, by one rule:
  * folded text split at every character that is neither a letter nor a digit (and Chinese or
- * Japanese into character pairs), one-character words and stop words dropped. Accents and case are folded so "Schrödinger" is found by "schrodinger",
- * and "Łukasz" by "lukasz".
+ * Japanese into character pairs), one-character words and stop words dropped. Accents and case are
+ * folded so "Schrödinger" is found by "schrodinger", and "Łukasz" by "lukasz".
  */
 
 import { parseArxivId } from './identity';
@@ -75,14 +75,17 @@ export function wordsOf(text: string | undefined, limit = Infinity): string[] {
       const space = text.indexOf(' ', end);
       end = space === -1 ? text.length : space + 1;
     }
-    const folded = fold(text.slice(start, end));
-    const cjk = mayBeCjk(folded);
-    for (const word of folded.split(SPLIT)) {
-      for (const w of parts(word, cjk)) {
-        if (w.length < 2 || STOP.has(w)) continue;
-        out.add(w);
-        if (out.size >= limit) return [...out];
-      }
+    const piece = text.slice(start, end);
+    // One scan for non-ASCII, as `fold` makes (ASCII is only lower-cased), and a further split
+    // only where Chinese or Japanese may be: no array per word for the rest (an import computes
+    // some 6 million words).
+    const ascii = !NON_ASCII.test(piece);
+    const folded = ascii ? piece.toLowerCase() : fold(piece);
+    const words = !ascii && CJK.test(folded) ? folded.split(SPLIT).flatMap((w) => parts(w, true)) : folded.split(SPLIT);
+    for (const w of words) {
+      if (w.length < 2 || STOP.has(w)) continue;
+      out.add(w);
+      if (out.size >= limit) return [...out];
     }
     start = end;
   }
