@@ -159,7 +159,6 @@ export class PageController {
   });
   /** The reader turned this site off: nothing is shown and nothing is recorded. */
   private off = false;
-  private turnedOff = false;
   /** Told once when the site turns out to be off, here or elsewhere (lib/page/run.ts waits then). */
   onTurnedOff?: () => void;
 
@@ -397,8 +396,7 @@ export class PageController {
 
   private turnOff(): void {
     // A scan and a change event can both find the site off.
-    if (this.turnedOff) return;
-    this.turnedOff = true;
+    if (this.off) return;
     const shown = this.entries.size > 0;
     this.off = true;
     this.stop();
@@ -422,7 +420,7 @@ export class PageController {
       if (card.element.isConnected && !this.entries.has(card.element)) {
         const st = statuses[j] ?? { status: 'new' as const };
         const model: BadgeModel = { status: st.status, before: st.status, paper: st.paper, match: st.match, card: input, page: this.page };
-        const entry: Entry = { card, id, before: st.status, model, badge: null, keys: [] };
+        const entry: Entry = { card, id, model, badge: null, keys: [] };
         this.entries.set(card.element, entry);
         if (this.entries.size <= EAGER_BADGES) this.mount(entry);
         else this.nearScreen.watch(card.element);

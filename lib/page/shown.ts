@@ -11,8 +11,7 @@ import type { BadgeHandle, BadgeModel } from './controller';
 export interface Entry {
   card: Card;
   id: string;
-  /** The status before this visit. */
-  before: PaperStatus;
+  /** What it shows, with the status from before this visit (`model.before`). */
   model: BadgeModel;
   /** Null while the card is far off screen on a very long page (mounted as it comes near). */
   badge: BadgeHandle | null;
@@ -75,7 +74,7 @@ export class ShownPapers {
       // earlier edit, arriving after a later one's reply) must not undo the later edit, nor move
       // a note being typed back to an older baseline.
       if (wasKey === paper.key && e.model.paper!.updatedAt > paper.updatedAt) continue;
-      e.model = { ...e.model, paper, status: statusAfter(paper, e.before) };
+      e.model = { ...e.model, paper, status: statusAfter(paper, e.model.before ?? e.model.status) };
       e.badge?.update(e.model);
       if (wasKey !== paper.key) this.index(e);
     }
@@ -94,7 +93,6 @@ export class ShownPapers {
     }
     if (!st.paper && !e.model.paper) return;
     const status: PaperStatus = st.paper?.savedAt !== undefined ? 'saved' : 'new';
-    e.before = status;
     e.model = { ...e.model, paper: st.paper, match: st.match, status, before: status };
     e.badge?.update(e.model);
     // Listed under its new paper only: later changes to the old one are not this card's.
