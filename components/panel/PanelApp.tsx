@@ -72,7 +72,7 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand }
     ),
   );
 
-  // Subscribed before the frame's load event, when the badge sends its first focus command.
+  // Subscribed in the opening's own task: a focus command (the `t` key again) may follow it at once.
   useLayoutEffect(() => {
     void load();
     const stopChanged = onChanged((ev) => {
@@ -130,7 +130,7 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand }
       <Panel
         model={model}
         edits={edits}
-        sightings={paper && paper.seenCount > 0 ? sightings : []}
+        sightings={sightings}
         focusTags={focusTags}
         focusPanel={focusPanel}
         error={error}

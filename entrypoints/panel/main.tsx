@@ -6,9 +6,7 @@
 import { render } from 'preact';
 import { PANEL_CSS } from '../../components/badge/styles';
 import { PanelApp } from '../../components/panel/PanelApp';
-import { PanelParamsSchema, type ChangeEvent, type PanelCommand, type PanelPost } from '../../lib/messages';
-
-type Post = PanelPost extends infer P ? (P extends { seq: number } ? Omit<P, 'seq'> : never) : never;
+import { PanelParamsSchema, type ChangeEvent, type PanelAppPost, type PanelCommand, type PanelPost } from '../../lib/messages';
 
 const style = document.createElement('style');
 style.textContent = PANEL_CSS;
@@ -53,7 +51,7 @@ addEventListener('message', (e) => {
       <PanelApp
         params={params}
         focus={d.tags ? 'tags' : 'panel'}
-        post={(m: Post) => post({ ...m, seq } as PanelPost)}
+        post={(m: PanelAppPost) => post({ ...m, seq })}
         onChanged={onChanged}
         onCommand={onCommand}
       />,
