@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChangeEvent, PageInfo, Reply, SightingView } from '../../lib/messages';
+import { cardId } from '../../lib/page/card-input';
 import { send } from '../../lib/rpc';
 import { createEditActions } from './edits';
 import { resolveTabId } from './ext';
@@ -79,7 +80,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
       }
       const fresh = reply.state ? rowsFromTab(reply.state, reply.statuses) : [];
       // By the card, not its row's position: the page may have added or dropped cards above it.
-      const cardOf = (r: Row) => (r.card ? `${r.card.arxivId ?? ''}\n${r.card.title}` : r.id);
+      const cardOf = (r: Row) => (r.card ? cardId(r.card) : r.id);
       const old = new Map((latest.current.load.kind === 'ready' ? latest.current.load.rows : []).map((r) => [cardOf(r), r]));
       // A split made in this popup stays visible even if the reply was computed before it landed.
       const rows = fresh.map((r) => {
