@@ -42,8 +42,8 @@ const CJK_OR_NOT = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+|[^\p{scx=Han}
  * and a query "扩散模型" asks for 扩散, 散模 and 模型. Other characters of the same word
  * ("gpt4" in "gpt4模型") stay a word of their own.
  */
-function parts(word: string, cjk: boolean): string[] {
-  if (!cjk || !CJK.test(word)) return [word];
+function parts(word: string): string[] {
+  if (!CJK.test(word)) return [word];
   const out: string[] = [];
   for (const [run] of word.matchAll(CJK_OR_NOT)) {
     if (!CJK.test(run)) {
@@ -81,7 +81,7 @@ export function wordsOf(text: string | undefined, limit = Infinity): string[] {
     // some 6 million words).
     const ascii = !NON_ASCII.test(piece);
     const folded = ascii ? piece.toLowerCase() : fold(piece);
-    const words = !ascii && CJK.test(folded) ? folded.split(SPLIT).flatMap((w) => parts(w, true)) : folded.split(SPLIT);
+    const words = !ascii && CJK.test(folded) ? folded.split(SPLIT).flatMap(parts) : folded.split(SPLIT);
     for (const w of words) {
       if (w.length < 2 || STOP.has(w)) continue;
       out.add(w);
@@ -162,7 +162,7 @@ export function queryTerms(query: string): string[] {
     if (!token) continue;
     const id = idTerm(token);
     if (id !== null) all.push(id);
-    else for (const word of token.split(SPLIT)) for (const w of parts(word, cjk)) if (w.length > 0 && !STOP.has(w)) all.push(w);
+    else for (const word of token.split(SPLIT)) for (const w of cjk ? parts(word) : [word]) if (w.length > 0 && !STOP.has(w)) all.push(w);
   }
   const long = all.filter((w) => w.length > 1);
   const terms = long.length ? long : all;
