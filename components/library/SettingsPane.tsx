@@ -16,6 +16,12 @@ const SEEN_STYLES: { id: Settings['seenStyle']; label: string }[] = [
   { id: 'hide', label: 'Hide them' },
 ];
 
+/** The switches for digest pages (the page summary has the dimming one too). */
+const PAGE_SWITCHES: { id: 'fadeSeen' | 'showSummary'; label: string }[] = [
+  { id: 'fadeSeen', label: 'Dim or hide the cards you have seen before' },
+  { id: 'showSummary', label: 'Show the page summary (counts and the dim toggle, bottom corner)' },
+];
+
 export interface SettingsPaneProps {
   /** Settings pushed by a change event, newer than what this pane loaded. */
   pushed?: Settings;
@@ -95,24 +101,17 @@ export function SettingsPane({ pushed, onCleared }: SettingsPaneProps) {
             </fieldset>
             <fieldset>
               <legend>On digest pages</legend>
-              <label class="choice">
-                <input
-                  type="checkbox"
-                  data-testid="settings-fadeSeen"
-                  checked={settings.fadeSeen}
-                  onChange={(e) => void update({ fadeSeen: e.currentTarget.checked })}
-                />
-                <span>Dim or hide the cards you have seen before</span>
-              </label>
-              <label class="choice">
-                <input
-                  type="checkbox"
-                  data-testid="settings-showSummary"
-                  checked={settings.showSummary}
-                  onChange={(e) => void update({ showSummary: e.currentTarget.checked })}
-                />
-                <span>Show the page summary (counts and the dim toggle, bottom corner)</span>
-              </label>
+              {PAGE_SWITCHES.map((s) => (
+                <label class="choice" key={s.id}>
+                  <input
+                    type="checkbox"
+                    data-testid={`settings-${s.id}`}
+                    checked={settings[s.id]}
+                    onChange={(e) => void update({ [s.id]: e.currentTarget.checked })}
+                  />
+                  <span>{s.label}</span>
+                </label>
+              ))}
             </fieldset>
             <fieldset>
               <legend>Seen cards on digest pages, when fading is on</legend>
