@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { click, key, settle } from './ui';
+import { click, key, seenOct29, settle } from './ui';
 import type { PaperView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 
@@ -47,7 +47,7 @@ beforeEach(() => {
       ok: true,
       paper: paper(),
       notSame: [],
-      sightings: [{ at: new Date(new Date().getFullYear(), 9, 29, 9).getTime(), site: 'huggingface', label: 'Oct 29', pageUrl: 'https://huggingface.co/papers/date/2025-10-29' }],
+      sightings: [seenOct29()],
     }),
   };
   sendMock.mockReset();

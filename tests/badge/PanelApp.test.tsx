@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { click, key, settle, type } from './ui';
+import { click, key, seenOct29, settle, type } from './ui';
 import type { ChangeEvent, PanelAppPost, PanelParams, PaperView } from '../../lib/messages';
 
 vi.mock('../../lib/rpc', () => ({ send: vi.fn() }));
@@ -49,7 +49,7 @@ beforeEach(() => {
       ok: true,
       paper: stored,
       notSame: [],
-      sightings: [{ at: new Date(new Date().getFullYear(), 9, 29, 9).getTime(), site: 'huggingface', label: 'Oct 29', pageUrl: 'https://huggingface.co/papers/date/2025-10-29' }],
+      sightings: [seenOct29()],
     }),
   };
   sendMock.mockReset();
