@@ -154,10 +154,10 @@ export function createRouter(deps: RouterDeps) {
    * Whether the tab still shows the page that sent a report. A report sent as the page was left (a
    * flush on pagehide) can arrive after the tab started loading the next page, which forgot the
    * tab's report: kept, it would list the old page's cards in the popup of the new one. A tab whose
-   * address we may not read (a page of another site) is not that page either.
+   * address we may not read (a page of another site) is not that page either. The page's own
+   * address is compared, not the sender's: a message's sender keeps the address its document
+   * loaded with, while the page (and the tab) follow the site's client-side navigation.
    */
-  // The page's own address, not the sender's: a message's sender keeps the address its document
-  // loaded with, while the page (and the tab) follow the site's client-side navigation.
   const stillOn = async (id: number, page: PageInfo): Promise<boolean> => {
     if (!deps.tabUrl) return true;
     const now = await deps.tabUrl(id).catch(() => undefined);
