@@ -32,6 +32,8 @@ export interface PaperRow {
   doi?: string;
   year?: number;
   publishedAt?: string;
+  /** arXiv's primary subject class (`cs.CL`), from an arXiv page or an imported BibTeX entry. */
+  primaryClass?: string;
   urls: string[];
   sites: SiteIdOrSource[];
   firstSeen?: number;

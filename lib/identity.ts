@@ -210,6 +210,19 @@ export function arxivIdFromDoi(doi: string): ArxivId | null {
   return m?.[1] !== undefined ? parseIdToken(m[1]) : null;
 }
 
+/** An arXiv subject class: an archive (`hep-th`, `cs`) and, in most, a subject (`cs.CL`, `cond-mat.mtrl-sci`). */
+const ARXIV_CLASS = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]{2,}(?:-[a-z]+)*)?$/;
+
+/**
+ * The subject class `text` names: the whole text (`cs.CL`, as BibTeX's `primaryClass` holds it) or
+ * its last parenthesised part (`Computation and Language (cs.CL)`, as arXiv's pages print it).
+ */
+export function parseArxivClass(text: string | null | undefined): string | undefined {
+  const t = text?.trim() ?? '';
+  const c = /\(([^()]*)\)$/.exec(t)?.[1]?.trim() ?? t;
+  return c.length <= 40 && ARXIV_CLASS.test(c) ? c : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Title keys
 // ---------------------------------------------------------------------------------------------

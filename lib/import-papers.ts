@@ -24,7 +24,17 @@ export async function importPapers(library: Library, papers: ImportedPaper[], fo
   return db.transaction('rw', db.papers, db.history, db.notSame, async () => {
     const now = Date.now();
     const probes = papers.map((p) =>
-      probeOf({ title: p.title, authors: p.authors, arxivId: p.arxivId, version: p.version, doi: p.doi, url: p.url, abstract: p.abstract, year: p.year }),
+      probeOf({
+        title: p.title,
+        authors: p.authors,
+        arxivId: p.arxivId,
+        version: p.version,
+        primaryClass: p.primaryClass,
+        doi: p.doi,
+        url: p.url,
+        abstract: p.abstract,
+        year: p.year,
+      }),
     );
     const resolved = await library.resolve(probes, from);
     // Papers stored under the DOI alone of an entry that also shows its arXiv id: the same paper.

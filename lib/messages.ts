@@ -32,6 +32,7 @@ export const CardInputSchema = z.object({
   authors: z.array(text(300)).max(2_000).optional(),
   abstract: text(20_000).optional(),
   publishedAt: text(40).optional(),
+  primaryClass: text(40).optional(),
   year: z.number().int().min(1000).max(3000).optional(),
   upvotes: z.number().int().optional(),
 });
@@ -219,6 +220,8 @@ export interface PaperView {
   doi?: string;
   year?: number;
   publishedAt?: string;
+  /** arXiv's primary subject class (`cs.CL`); full views only (the detail panel, exports). */
+  primaryClass?: string;
   urls: string[];
   sites: SiteIdOrSource[];
   firstSeen?: number;

@@ -24,6 +24,8 @@ export interface CardPaper extends PaperRef {
   abstract?: string;
   /** ISO date (YYYY-MM-DD) the paper was published/submitted, when shown. */
   publishedAt?: string;
+  /** arXiv's primary subject class (`cs.CL`), where the page prints it. */
+  primaryClass?: string;
   upvotes?: number;
 }
 

@@ -5,6 +5,7 @@ import {
   doiOf,
   normalizeDoi,
   paperKey,
+  parseArxivClass,
   parseArxivId,
   titleKey,
 } from '../lib/identity';
@@ -144,6 +145,29 @@ describe('normalizeDoi / arxivIdFromDoi', () => {
     expect(arxivIdFromDoi('10.1145/3292500.3330701')).toBeNull();
     expect(arxivIdFromDoi('10.48550/arXiv.2025.11')).toBeNull();
   });
+});
+
+describe('parseArxivClass', () => {
+  const cases: Array<[string | null | undefined, string | undefined]> = [
+    ['cs.CL', 'cs.CL'],
+    ['  hep-th ', 'hep-th'],
+    ['cond-mat.mtrl-sci', 'cond-mat.mtrl-sci'],
+    ['physics.comp-ph', 'physics.comp-ph'],
+    ['q-bio.NC', 'q-bio.NC'],
+    ['Computation and Language (cs.CL)', 'cs.CL'],
+    ['Materials Science (cond-mat.mtrl-sci)', 'cond-mat.mtrl-sci'],
+    ['High Energy Physics - Theory (hep-th)', 'hep-th'],
+    ['Computation and Language', undefined],
+    ['CS.CL', undefined],
+    ['cs.CL; cs.LG', undefined],
+    ['cs.', undefined],
+    ['{cs.CL}', undefined],
+    ['', undefined],
+    [null, undefined],
+    [undefined, undefined],
+    [`${'a'.repeat(40)}.CL`, undefined],
+  ];
+  it.each(cases)('parseArxivClass(%s)', (input, expected) => expect(parseArxivClass(input)).toBe(expected));
 });
 
 describe('titleKey', () => {

@@ -82,6 +82,8 @@ export function Detail(props: DetailProps) {
             <dd>
               {id}
               {paper.version ? `v${paper.version}` : ''}
+              {/* As arXiv cites itself: arXiv:2401.01234 [cs.CL]. */}
+              {paper.primaryClass && <span data-testid="detail-class"> [{paper.primaryClass}]</span>}
             </dd>
           </>
         )}

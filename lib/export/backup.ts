@@ -37,6 +37,7 @@ export const PaperRowSchema = z.object({
   doi: z.string().optional(),
   year: z.number().int().optional(),
   publishedAt: z.string().optional(),
+  primaryClass: z.string().optional(),
   urls: z.array(z.string()).default([]),
   sites: z.array(SiteIdSchema).default([]),
   firstSeen: z.number().optional(),

@@ -2,7 +2,7 @@
  * BibTeX export (for Zotero, JabRef, LaTeX) and import (BibTeX as Zotero or Better BibTeX write it).
  */
 import type { PaperRow } from '../db';
-import { normalizeDoi, parseArxivId } from '../identity';
+import { normalizeDoi, parseArxivClass, parseArxivId } from '../identity';
 import { readBibtex, type BibEntry } from './bibtex-read';
 import { CitationKeys, exportDoi, isArxivDoi, isOrganisation, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
 import { isArxivOnlyNote, tagsFromKeywords, type ImportedPaper } from './imported';
@@ -84,8 +84,7 @@ function entryBody(p: ExportPaper): string {
   if (year !== undefined) out += `,\n  year = {${year}}`;
   if (p.arxivId) {
     out += `,\n  eprint = {${verbatim(p.arxivId)}},\n  archivePrefix = {arXiv}`;
-    const primary = (p as { primaryClass?: string }).primaryClass;
-    if (primary) out += `,\n  primaryClass = {${verbatim(primary)}}`;
+    if (p.primaryClass) out += `,\n  primaryClass = {${verbatim(p.primaryClass)}}`;
   }
   if (doi) out += `,\n  doi = {${verbatim(doi)}}`;
   const url = paperUrl(p);
@@ -219,6 +218,9 @@ function toImported(e: BibEntry): ImportedPaper | null {
   if (arxiv) {
     out.arxivId = arxiv.id;
     if (arxiv.version !== undefined) out.version = arxiv.version;
+    // `primaryClass` as arXiv and we write it; biblatex calls it `eprintclass`.
+    const primaryClass = parseArxivClass(plain(f.primaryclass) ?? plain(f.eprintclass));
+    if (primaryClass) out.primaryClass = primaryClass;
   }
   // arXiv's own DOI only told the arXiv id (a candidate above): the paper's DOI is a journal's.
   if (doi && !isArxivDoi(doi)) out.doi = doi;

@@ -6,7 +6,7 @@ export type ExportPaper = Pick<
   PaperRow,
   'key' | 'title' | 'authors' | 'abstract' | 'arxivId' | 'version' | 'doi' | 'year' | 'publishedAt' | 'urls' | 'tags' | 'note'
 > &
-  Partial<Pick<PaperRow, 'savedAt' | 'firstSeen' | 'lastSeen' | 'seenCount'>>;
+  Partial<Pick<PaperRow, 'savedAt' | 'firstSeen' | 'lastSeen' | 'seenCount' | 'primaryClass'>>;
 
 /** The year an arXiv id was issued: every id encodes its month of submission. */
 export function yearFromArxivId(id: string): number | undefined {

@@ -4,7 +4,7 @@ import { exportDoi, paperUrl, paperYear, type ExportPaper } from './common';
 
 export const CSV_COLUMNS = [
   'title', 'authors', 'year', 'arxiv_id', 'version', 'doi', 'url', 'tags', 'note', 'saved_at', 'first_seen',
-  'last_seen', 'seen_count', 'abstract', 'key',
+  'last_seen', 'seen_count', 'abstract', 'key', 'arxiv_class',
 ] as const;
 
 /**
@@ -48,6 +48,8 @@ export function toCsv(papers: readonly (PaperRow | ExportPaper)[]): string {
       p.seenCount,
       p.abstract,
       p.key,
+      // Last, so sheets that read the columns by position before it was added read them still.
+      p.primaryClass,
     ];
     rows.push(cells.map(csvCell).join(','));
   }

@@ -14,6 +14,8 @@ export interface ImportedPaper {
   /** Without version. */
   arxivId?: string;
   version?: number;
+  /** arXiv's primary subject class (`cs.CL`), only with an arXiv id. */
+  primaryClass?: string;
   /** Normalised (lower-case, bare `10.…`). */
   doi?: string;
   year?: number;

@@ -32,7 +32,8 @@ export function toMarkdown(papers: readonly (PaperRow | ExportPaper)[], title = 
     }
     const year = paperYear(p);
     if (year !== undefined) facts.push(String(year));
-    if (p.arxivId) facts.push(`arXiv:${p.arxivId}`);
+    // arXiv's own citation form: `arXiv:2401.01234 [cs.CL]`.
+    if (p.arxivId) facts.push(p.primaryClass ? `arXiv:${p.arxivId} [${p.primaryClass}]` : `arXiv:${p.arxivId}`);
     const doi = exportDoi(p);
     if (doi && !isArxivDoi(doi)) facts.push(`doi:${escapeMarkdown(doi)}`);
     const saved = dateOf(p.savedAt);

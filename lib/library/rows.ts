@@ -85,7 +85,7 @@ export function toView(row: PaperRow): PaperView {
  */
 export function toSlimView(row: PaperRow | SlimView): PaperView {
   // A slim view from the catalog (lib/library/catalog.ts `slim`) has none of these fields.
-  const { abstract: _a, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } = row as PaperRow;
+  const { abstract: _a, primaryClass: _p, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } = row as PaperRow;
   return view;
 }
 
@@ -110,6 +110,7 @@ export function newRow(p: Probe, now: number): PaperRow {
     doi: p.doi,
     year: c.year ?? yearOf(c.publishedAt),
     publishedAt: c.publishedAt,
+    primaryClass: c.primaryClass,
     urls: c.url ? [c.url] : [],
     sites: [],
     seenCount: 0,
@@ -151,6 +152,7 @@ export function learn(row: PaperRow, p: Probe): void {
   if (p.version && (!row.version || p.version > row.version)) row.version = p.version;
   if (!row.doi && p.doi) row.doi = p.doi;
   if (!row.publishedAt && c.publishedAt) row.publishedAt = c.publishedAt;
+  if (!row.primaryClass && c.primaryClass) row.primaryClass = c.primaryClass;
   row.year ??= c.year ?? yearOf(c.publishedAt);
   if (c.url && !row.urls.includes(c.url)) row.urls = [...row.urls, c.url].slice(-20);
   dropUndefined(row);
@@ -175,6 +177,7 @@ export function mergeRows(keep: PaperRow, other: PaperRow): PaperRow {
   m.version = maxDefined(keep.version, other.version);
   m.year ??= other.year;
   m.publishedAt ??= other.publishedAt;
+  m.primaryClass ??= other.primaryClass;
   m.updatedAt = Math.max(keep.updatedAt, other.updatedAt);
   const former = [...new Set([...(keep.formerKeys ?? []), ...(other.formerKeys ?? [])])];
   m.formerKeys = former.length ? former : undefined;

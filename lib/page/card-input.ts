@@ -26,6 +26,7 @@ export function cardInput(card: Card): CardInput {
   if (p.authors?.length) out.authors = p.authors.slice(0, 200).map((a) => a.slice(0, 300));
   if (p.abstract) out.abstract = p.abstract.slice(0, 20_000);
   if (p.publishedAt && p.publishedAt.length <= 40) out.publishedAt = p.publishedAt;
+  if (p.primaryClass && p.primaryClass.length <= 40) out.primaryClass = p.primaryClass;
   const year = whole(p.year, 1_000, 3_000);
   if (year !== undefined) out.year = year;
   const upvotes = whole(p.upvotes, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);

@@ -7,7 +7,7 @@
  * rendered math skipped (see `readText`).
  */
 
-import { parseArxivId } from '../identity';
+import { parseArxivClass, parseArxivId } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { findDate, readText, squash } from './text';
 import { runAll } from '../page/slices';
@@ -162,6 +162,9 @@ function* readList(doc: Document, period: string): Generator<void, Card[], void>
     const abstract = dd.querySelector('p');
     const abstractText = abstract ? readText(abstract) : '';
     if (abstractText) paper.abstract = abstractText;
+    // "Computation and Language (cs.CL); Machine Learning (cs.LG)": the first is the paper's own.
+    const primaryClass = parseArxivClass(dd.querySelector('.primary-subject')?.textContent);
+    if (primaryClass) paper.primaryClass = primaryClass;
 
     const card: Card = { element: dd, anchors: [titleEl ?? link], paper };
     if (day) card.digestDate = day;
@@ -206,6 +209,8 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
   const abstractEl = doc.querySelector('blockquote.abstract');
   const abstract = meta(doc, 'citation_abstract') ?? (abstractEl ? labelled(abstractEl, /^Abstract:\s*/i) : '');
   if (abstract) paper.abstract = abstract;
+  const primaryClass = parseArxivClass(doc.querySelector('.primary-subject')?.textContent);
+  if (primaryClass) paper.primaryClass = primaryClass;
   const published = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(meta(doc, 'citation_date') ?? '');
   if (published) paper.publishedAt = `${published[1]}-${published[2]}-${published[3]}`;
 
@@ -241,6 +246,9 @@ function* readSearch(doc: Document): Generator<void, Card[], void> {
     const full = li.querySelector('.abstract-full');
     const abstract = full ? readText(full, (el) => el.localName === 'a') : '';
     if (abstract) paper.abstract = abstract;
+    // The primary class is the one highlighted tag (`is-link`); cross-lists are grey.
+    const primaryClass = parseArxivClass(li.querySelector('.tags .tag.is-link')?.textContent);
+    if (primaryClass) paper.primaryClass = primaryClass;
     // "Submitted 31 May, 2024; v1 submitted 1 December, 2023; …": the first version's day is the
     // paper's, as the abstract page's citation_date and Hugging Face give it.
     const dateline = [...li.querySelectorAll('p')].find((p) => /^\s*Submitted\b/.test(p.textContent ?? ''))?.textContent ?? '';

@@ -41,6 +41,22 @@ describe('lookup and sightings', () => {
     expect(st?.match?.rule).toBe('arxiv-id');
   });
 
+  it("learns arXiv's primary class from the first card that shows it, also as a title-only paper is re-keyed", async () => {
+    const { lib, db } = fresh();
+    const ARXIV: PageInfo = { url: 'https://arxiv.org/list/cs.CL/new', site: 'arxiv', label: 'cs.CL new' };
+    await lib.recordSightings('v1', HF('2025-10-29'), [card('Some Paper', '2401.01234')]);
+    expect((await db.papers.get('arxiv:2401.01234'))?.primaryClass).toBeUndefined();
+    await lib.recordSightings('v2', ARXIV, [card('Some Paper', '2401.01234', { primaryClass: 'cs.CL' })]);
+    await lib.recordSightings('v3', ARXIV, [card('Some Paper', '2401.01234', { primaryClass: 'cs.LG' })]);
+    expect((await db.papers.get('arxiv:2401.01234'))?.primaryClass).toBe('cs.CL');
+    expect((await lib.getPaper('arxiv:2401.01234')).paper?.primaryClass).toBe('cs.CL');
+
+    // A title-only paper (a card without id) that later shows its id and class learns both.
+    await lib.recordSightings('v4', HF('2025-11-03'), [card('Another Paper Entirely Here')]);
+    await lib.recordSightings('v5', ARXIV, [card('Another Paper Entirely Here', '2401.05555', { primaryClass: 'stat.ML' })]);
+    expect((await db.papers.get('arxiv:2401.05555'))?.primaryClass).toBe('stat.ML');
+  });
+
   it('matches another arXiv version by id and says so', async () => {
     const { lib } = fresh();
     await lib.recordSightings('v1', HF('2025-10-29'), [card('Some Paper', '2401.01234', { version: 1 })]);

@@ -203,6 +203,24 @@ test('library: files larger than a message are imported and exported through Cac
   await expect.poll(async () => (await transferEntries(lib)).map((u) => u.split('-').pop())).toEqual(['fresh']);
 });
 
+test("library: an arXiv listing's primary class shows in details and goes out in BibTeX", async ({ page, context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  await visitDigest(page, lib, 'https://arxiv.org/list/cs.LG/new');
+  await lib.bringToFront();
+  await lib.reload();
+  const title = 'VMoBA: Mixture-of-Block Attention for Video Diffusion Models';
+  await lib.getByTestId('search-input').fill('VMoBA');
+  await expect(rows(lib).locator('.row-title')).toHaveText([title]);
+  await rowByTitle(lib, title).getByTestId('row-open').click();
+  await expect(lib.getByTestId('detail-panel').locator('.facts')).toContainText('2506.62439 [cs.LG]');
+
+  await rowByTitle(lib, title).getByTestId('row-checkbox').check();
+  await lib.getByTestId('bulk-export-format').selectOption('bibtex');
+  const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('bulk-export').click()]);
+  const bib = readFileSync((await download.path())!, 'utf8');
+  expect(bib).toContain('  eprint = {2506.62439},\n  archivePrefix = {arXiv},\n  primaryClass = {cs.LG},');
+});
+
 test('library: details, note kept across a reload, delete with undo, screenshots', async ({ page, context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
   await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-10-29');

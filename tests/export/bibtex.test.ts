@@ -28,7 +28,9 @@ describe('toBibtex', () => {
     expect(bib).toContain('  author = {Vaswani, Ashish and Shazeer, Noam and Parmar, Niki},');
     // The reading note goes to annote (not printed by styles), with its paragraphs.
     expect(bib).toContain('  annote = {Read twice.\n\nSection 3.2 matters.}');
-    expect(bib).not.toMatch(/primaryClass/);
+    expect(bib).toContain('  primaryClass = {cs.CL},');
+    // Only where the class is known: the other arXiv paper has none.
+    expect(toBibtex([SAMPLE[1]!])).not.toMatch(/primaryClass/);
   });
 
   it('writes a paper with a journal DOI as @article', () => {
@@ -110,6 +112,19 @@ describe('toBibtex', () => {
       expect(e.fields.keywords ?? []).toEqual([...p.tags].sort());
       if (p.abstract) expect(e.fields.abstract).toBe(p.abstract);
     });
+  });
+
+  it('reads arXiv’s primary class back (primaryClass, or biblatex’s eprintclass), only beside an arXiv id', () => {
+    expect(parseBibtex(toBibtex([SAMPLE[0]!]))[0]?.primaryClass).toBe('cs.CL');
+    const [biblatex, bad, noId] = parseBibtex(`
+@online{a, title = {A}, eprint = {2401.01234}, eprinttype = {arxiv}, eprintclass = {hep-th}}
+@misc{b, title = {B}, eprint = {2401.01235}, archivePrefix = {arXiv}, primaryClass = {not a class}}
+@article{c, title = {C}, doi = {10.1/x}, primaryClass = {cs.LG}}
+`);
+    expect(biblatex).toMatchObject({ arxivId: '2401.01234', primaryClass: 'hep-th' });
+    expect(bad?.arxivId).toBe('2401.01235');
+    expect(bad?.primaryClass).toBeUndefined();
+    expect(noId?.primaryClass).toBeUndefined();
   });
 
   it('round-trips through our own parser', () => {

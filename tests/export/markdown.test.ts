@@ -14,7 +14,7 @@ describe('toMarkdown', () => {
     const md = toMarkdown([SAMPLE[0]!, SAMPLE[2]!]);
     expect(md).toContain('# Déjà Lu — papers\n\n2 papers.\n');
     expect(md).toContain('- **[Attention Is All You Need](https://arxiv.org/abs/1706.03762)**\n');
-    expect(md).toContain(`  - Ashish Vaswani, Noam Shazeer, Niki Parmar · 2017 · arXiv:1706.03762 · saved ${localDay(1_731_000_000_000)}\n`);
+    expect(md).toContain(`  - Ashish Vaswani, Noam Shazeer, Niki Parmar · 2017 · arXiv:1706.03762 [cs.CL] · saved ${localDay(1_731_000_000_000)}\n`);
     expect(md).toContain('  - Tags: `transformers`, `nlp`\n');
     expect(md).toContain('  - Note:\n    > Read twice.\n    >\n    > Section 3.2 matters.\n');
     expect(md).toContain('doi:10.1038/s41586-021-03819-2');

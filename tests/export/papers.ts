@@ -24,6 +24,7 @@ export const SAMPLE: PaperRow[] = [
     authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
     arxivId: '1706.03762',
     version: 7,
+    primaryClass: 'cs.CL',
     year: 2017,
     tags: ['transformers', 'nlp'],
     note: 'Read twice.\n\nSection 3.2 matters.',

@@ -14,6 +14,7 @@ const ORDINARY: CardPaper = {
   authors: ['A. Author', 'B. Author'],
   abstract: 'A long abstract. '.repeat(100),
   publishedAt: '2024-01-02',
+  primaryClass: 'cs.LG',
   year: 2024,
   upvotes: 7,
 };
@@ -36,6 +37,7 @@ describe('cardInput', () => {
         authors: ['The Collaboration: '.repeat(40), ...Array.from({ length: 500 }, (_, i) => `Author ${i}`)],
         abstract: 'a'.repeat(30_000),
         publishedAt: 'x'.repeat(100),
+        primaryClass: 'y'.repeat(100),
         year: 20_240,
         upvotes: 1.5,
       }),

@@ -52,6 +52,8 @@ type ExpectedCard = {
   authorsCount?: number;
   authorsFirst?: string[];
   publishedAt?: string;
+  /** arXiv's primary subject class, as the page prints it; checked when named. */
+  primaryClass?: string;
   upvotes?: number;
   abstractStarts?: string;
   hasAbstract?: boolean;
@@ -93,6 +95,7 @@ function checkCard(card: Card | undefined, want: ExpectedCard): void {
   if (want.authorsCount !== undefined) expect(p.authors?.length).toBe(want.authorsCount);
   if (want.authorsFirst) expect(p.authors?.slice(0, want.authorsFirst.length)).toEqual(want.authorsFirst);
   if (want.publishedAt !== undefined) expect(p.publishedAt).toBe(want.publishedAt);
+  if (want.primaryClass !== undefined) expect(p.primaryClass).toBe(want.primaryClass);
   if (want.upvotes !== undefined) expect(p.upvotes).toBe(want.upvotes);
   if (want.abstractStarts !== undefined) expect(p.abstract?.startsWith(want.abstractStarts)).toBe(true);
   if (want.hasAbstract === false) expect(p.abstract).toBeUndefined();
