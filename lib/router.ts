@@ -253,7 +253,10 @@ export function createRouter(deps: RouterDeps) {
     'library.recent': async (r) => ({ papers: await library.recent(r.limit) }),
     'library.stats': async () => library.stats(),
     'library.export': async (r) => {
-      const { text, ...file } = await exportLibrary(library.db, r.format, r.keys);
+      // A selection cites by the keys the whole library's file gives (a namesake left out of it
+      // would otherwise hand its key to a selected paper): the catalog knows every paper's.
+      const cat = r.keys ? await library.catalog.get() : undefined;
+      const { text, ...file } = await exportLibrary(library.db, r.format, r.keys, { library: cat?.citeRefs() });
       if (text.length <= INLINE_CHARS) return { ...file, text };
       const t0 = performance.now();
       const fileId = newFileId();

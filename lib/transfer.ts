@@ -6,6 +6,7 @@ import { papersAfter, type DejaLuDB, type HistoryRow, type PaperRow, type Sighti
 import { toBackup, parseBackupGrouped, type GroupedBackup } from './export/backup';
 import { BibtexWriter, parseBibtex, toBibtex } from './export/bibtex';
 import { parseCslJson, toCslJson } from './export/csl-json';
+import type { CiteRef } from './export/common';
 import { toCsv } from './export/csv';
 import { detectFormat } from './export/imported';
 import { toMarkdown } from './export/markdown';
@@ -32,8 +33,18 @@ export async function exportLibrary(
   db: DejaLuDB,
   format: ExportFormat,
   keys?: string[],
-  /** Rows per read of the whole library; tests make it small to cross chunk boundaries. */
-  chunkRows = EXPORT_CHUNK,
+  {
+    chunkRows = EXPORT_CHUNK,
+    library,
+  }: {
+    /** Rows per read of the whole library; tests make it small to cross chunk boundaries. */
+    chunkRows?: number;
+    /**
+     * With `keys`: every paper of the library, so the selection's citation keys are the ones the
+     * whole library's file gives (lib/export/common.ts CitationKeys). Read synchronously.
+     */
+    library?: Iterable<CiteRef>;
+  } = {},
 ): Promise<{ filename: string; mime: string; text: string; count: number }> {
   // The reader's day, not UTC's: an export made on the evening of Nov 3 in California is Nov 3's.
   const day = localDay(Date.now());
@@ -75,9 +86,9 @@ export async function exportLibrary(
     }
     const text =
       format === 'bibtex'
-        ? toBibtex(papers)
+        ? toBibtex(papers, library)
         : format === 'csl-json'
-          ? toCslJson(papers)
+          ? toCslJson(papers, library)
           : format === 'markdown'
             ? toMarkdown(papers)
             : toCsv(papers);

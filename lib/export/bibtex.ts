@@ -4,7 +4,7 @@
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivClass, parseArxivId } from '../identity';
 import { readBibtex, type BibEntry } from './bibtex-read';
-import { CitationKeys, exportDoi, isArxivDoi, isOrganisation, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
+import { CitationKeys, exportDoi, type CiteRef, isArxivDoi, isOrganisation, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
 import { isArxivOnlyNote, tagsFromKeywords, type ImportedPaper } from './imported';
 import { decodeLatex, escapeLatex, protectTitle, squash } from './latex';
 
@@ -35,11 +35,15 @@ function verbatim(value: string): string {
 }
 const VERBATIM_SPECIAL = /[{}\\\s]/;
 
-/** The BibTeX for `papers`, one entry each, in the given order, keys unique within the file. */
-export function toBibtex(papers: readonly (PaperRow | ExportPaper)[]): string {
+/**
+ * The BibTeX for `papers`, one entry each, in the given order, keys unique within the file. For a
+ * selection, `library` (every paper's `CiteRef`) gives each paper the key the whole library's file
+ * gives it (see CitationKeys).
+ */
+export function toBibtex(papers: readonly (PaperRow | ExportPaper)[], library?: Iterable<CiteRef>): string {
   const writer = new BibtexWriter();
   writer.add(papers);
-  return writer.finish();
+  return writer.finish(library);
 }
 
 /**
@@ -61,8 +65,9 @@ export class BibtexWriter {
     }
   }
 
-  /** The whole file; the writer is spent. */
-  finish(): string {
+  /** The whole file; the writer is spent. `library`: as for toBibtex. */
+  finish(library?: Iterable<CiteRef>): string {
+    if (library) this.keys.addNamesakes(library);
     const keys = this.keys.finish();
     const entries = this.bodies.map((body, i) => this.types[i]! + keys[i]! + body);
     this.bodies.length = 0;

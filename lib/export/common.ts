@@ -8,6 +8,13 @@ export type ExportPaper = Pick<
 > &
   Partial<Pick<PaperRow, 'savedAt' | 'firstSeen' | 'lastSeen' | 'seenCount' | 'primaryClass'>>;
 
+/**
+ * What a paper's citation key is made of: a library paper outside a selection is known to the
+ * selection's keys by these alone (lib/library/catalog.ts `citeRefs`). `authors` needs only the first.
+ */
+export type CiteRef = Pick<ExportPaper, 'key' | 'title' | 'authors' | 'arxivId' | 'year' | 'publishedAt'> &
+  Partial<Pick<ExportPaper, 'firstSeen' | 'savedAt'>>;
+
 /** The year an arXiv id was issued: every id encodes its month of submission. */
 export function yearFromArxivId(id: string): number | undefined {
   const m = id.match(/^(\d{2})\d{2}\.\d{4,5}$/) ?? id.match(/^[a-z-]+\/(\d{2})\d{5}$/);
@@ -17,7 +24,7 @@ export function yearFromArxivId(id: string): number | undefined {
 }
 
 /** Best known year: stored year, publication date, then the arXiv id. */
-export function paperYear(p: ExportPaper): number | undefined {
+export function paperYear(p: Pick<ExportPaper, 'year' | 'publishedAt' | 'arxivId'>): number | undefined {
   if (p.year !== undefined) return p.year;
   const fromDate = p.publishedAt?.match(/^(\d{4})/)?.[1];
   if (fromDate) return Number(fromDate);
@@ -138,7 +145,7 @@ const STOPWORDS = new Set(
 );
 
 /** "vaswani2017attention": first author's family name, year, first significant title word. */
-export function baseCitationKey(p: ExportPaper): string {
+export function baseCitationKey(p: CiteRef): string {
   const first = p.authors[0];
   const family = first ? asciiWord(splitName(first).family) : '';
   const year = paperYear(p);
@@ -162,9 +169,10 @@ const TITLE_WORD_BREAK = /[\s\-–—:;,.!?/()[\]{}"'`]+/;
  * the one seen or saved first keeps the base, and each other one gets a suffix of its own (see
  * `CitationKeys`).
  */
-export function citationKeys(papers: readonly ExportPaper[]): string[] {
+export function citationKeys(papers: readonly ExportPaper[], library?: Iterable<CiteRef>): string[] {
   const keys = new CitationKeys();
   for (const p of papers) keys.add(p, baseCitationKey(p));
+  if (library) keys.addNamesakes(library);
   return keys.finish();
 }
 
@@ -176,25 +184,49 @@ export function citationKeys(papers: readonly ExportPaper[]): string[] {
  * sharing a base key ("zhang2024scaling"), the one seen or saved first (then the smaller stored
  * key) keeps the base, and every other one gets a suffix made from itself, not from its rank: its
  * arXiv id ("zhang2024scaling-2402.00002"), else a hash of its stored key ("…-1x2f9ak"). Saving a
- * later namesake, or exporting a selection that holds the first one, changes no other key. (A
- * selection without the first namesake cannot know of it, so its own first namesake keeps the base.)
- * Bases are plain `[a-z0-9]`, so a suffixed key, with its `-`, never meets another paper's base.
+ * later namesake changes no other key; a selection gets the keys the whole library would give its
+ * papers when it is told of the library's other papers (`addNamesakes`), and without that, only
+ * when it holds each first namesake. Bases are plain `[a-z0-9]`, so a suffixed key, with its `-`,
+ * never meets another paper's base.
  */
 export class CitationKeys {
   private readonly bases: string[] = [];
   private readonly stored: string[] = [];
   private readonly since: number[] = [];
   private readonly arxivIds: (string | undefined)[] = [];
+  private readonly years: (number | undefined)[] = [];
+  /** How many papers get keys; the namesakes after them only take part in deciding them. */
+  private own = -1;
 
   /** `base` is `baseCitationKey(p)`, which a caller may have at hand already. */
-  add(p: ExportPaper, base = baseCitationKey(p)): void {
+  add(p: CiteRef, base = baseCitationKey(p)): void {
     this.bases.push(base);
     this.stored.push(p.key);
     this.since.push(Math.min(p.firstSeen ?? Infinity, p.savedAt ?? Infinity));
     this.arxivIds.push(p.arxivId);
+    this.years.push(paperYear(p));
   }
 
-  /** The keys, in the order the papers were added. */
+  /**
+   * After the selection's papers: the library's papers (all of them; the selected ones are
+   * skipped), of which those sharing a selected paper's base are its namesakes. A selection without
+   * the paper that keeps a base would otherwise give that base to one of its own, and a `\cite`
+   * made from it would name another paper in the whole library's file.
+   */
+  addNamesakes(library: Iterable<CiteRef>): void {
+    this.own = this.bases.length;
+    const selected = new Set(this.stored);
+    const bases = new Set(this.bases);
+    // A base holds the year: most of a large library is ruled out without making its base.
+    const years = new Set(this.years);
+    for (const p of library) {
+      if (selected.has(p.key) || !years.has(paperYear(p))) continue;
+      const base = baseCitationKey(p);
+      if (bases.has(base)) this.add(p, base);
+    }
+  }
+
+  /** The keys of the papers added before any namesakes, in the order they were added. */
   finish(): string[] {
     const { bases, stored, since } = this;
     // Most bases are unique: only a base met twice gets a list of its papers.
@@ -224,7 +256,7 @@ export class CitationKeys {
         keys[i] = candidate;
       }
     }
-    return keys;
+    return this.own < 0 ? keys : keys.slice(0, this.own);
   }
 
   /** The paper's arXiv id as key characters, else a base-36 hash of its stored key. */

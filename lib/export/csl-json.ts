@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivId } from '../identity';
-import { citationKeys, exportDoi, isArxivDoi, isOrganisation, paperDateParts, paperUrl, splitName, type ExportPaper } from './common';
+import { citationKeys, exportDoi, type CiteRef, isArxivDoi, isOrganisation, paperDateParts, paperUrl, splitName, type ExportPaper } from './common';
 import { isArxivOnlyNote, jsonErrorMessage, tagsFromKeywords, type ImportedPaper } from './imported';
 
 export interface CslName {
@@ -38,8 +38,9 @@ function cslName(name: string): CslName {
 }
 
 /** CSL items for `papers`, ids being the same citation keys as the BibTeX export's. */
-export function toCslItems(papers: readonly (PaperRow | ExportPaper)[]): CslItem[] {
-  const keys = citationKeys(papers);
+/** `library`: every paper's `CiteRef`, so a selection cites by the whole library's keys (see toBibtex). */
+export function toCslItems(papers: readonly (PaperRow | ExportPaper)[], library?: Iterable<CiteRef>): CslItem[] {
+  const keys = citationKeys(papers, library);
   return papers.map((p, i) => {
     const key = keys[i] ?? `paper${i + 1}`;
     const journal = !!p.doi && !isArxivDoi(p.doi);
@@ -63,8 +64,8 @@ export function toCslItems(papers: readonly (PaperRow | ExportPaper)[]): CslItem
 }
 
 /** CSL-JSON text (an array of items, as Zotero exports and imports it). */
-export function toCslJson(papers: readonly (PaperRow | ExportPaper)[]): string {
-  return JSON.stringify(toCslItems(papers), null, 2);
+export function toCslJson(papers: readonly (PaperRow | ExportPaper)[], library?: Iterable<CiteRef>): string {
+  return JSON.stringify(toCslItems(papers, library), null, 2);
 }
 
 // ---- import --------------------------------------------------------------------------------------

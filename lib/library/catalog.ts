@@ -16,6 +16,7 @@
  */
 import { hashNumber, mayBeSameTitle, rowTitleDigest, type TitleDigest } from '../dedup';
 import type { PaperRow } from '../db';
+import type { CiteRef } from '../export/common';
 import type { PaperView } from '../messages';
 import type { PaperRef } from '../types';
 import { paperWords } from '../words';
@@ -309,6 +310,26 @@ export class Catalog extends CatalogColumns {
     }
     if (!Number.isNaN(this.savedAt[s])) v.savedAt = this.savedAt[s];
     return v;
+  }
+
+  /**
+   * Every paper's citation-key fields (lib/export/common.ts), for a selection's export to learn the
+   * library's namesakes of its papers. Only the first author: a key is made from no other.
+   */
+  *citeRefs(): Generator<CiteRef> {
+    for (let s = 0; s < this.keys.length; s++) {
+      const key = this.keys[s]!;
+      if (!key) continue;
+      const authors = this.authors[s]!;
+      const cut = authors.indexOf(SUB);
+      const ref: CiteRef = { key, title: this.titles[s]!, authors: authors ? [cut < 0 ? authors : authors.slice(0, cut)] : [] };
+      if (this.arxivIds[s]) ref.arxivId = this.arxivIds[s];
+      if (!Number.isNaN(this.years[s])) ref.year = this.years[s];
+      if (this.publishedAt[s]) ref.publishedAt = this.publishedAt[s];
+      if (!Number.isNaN(this.firstSeen[s])) ref.firstSeen = this.firstSeen[s];
+      if (!Number.isNaN(this.savedAt[s])) ref.savedAt = this.savedAt[s];
+      yield ref;
+    }
   }
 
   /** The stored title's digest, to rule out most candidates without analysing their titles. */

@@ -244,6 +244,26 @@ describe('files larger than a message', () => {
   }, 60_000);
 });
 
+describe('exporting a selection', () => {
+  it('cites by the keys the whole library gives, though the first namesake is not selected', async () => {
+    const { handle } = router();
+    // Two papers by Zhang, 2024, both "Scaling …": the one saved first keeps the plain key.
+    const bib = (id: string, title: string) => `@misc{x, title = {${title}}, author = {Zhang, Wei}, year = {2024}, eprint = {${id}}, archivePrefix = {arXiv}}`;
+    await handle({ type: 'library.import', text: bib('2402.00001', 'Scaling laws') }, extPage);
+    await new Promise((r) => setTimeout(r, 5));
+    await handle({ type: 'library.import', text: bib('2402.00002', 'Scaling vision') }, extPage);
+    const keysIn = async (keys?: string[]) => {
+      const reply = (await handle({ type: 'library.export', format: 'bibtex', ...(keys ? { keys } : {}) }, extPage)) as Reply<'library.export'>;
+      if (!reply.ok) throw new Error(reply.error.message);
+      return [...reply.text!.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
+    };
+    expect(await keysIn()).toEqual(['zhang2024scaling', 'zhang2024scaling-2402.00002']);
+    expect(await keysIn(['arxiv:2402.00002'])).toEqual(['zhang2024scaling-2402.00002']);
+    const csl = (await handle({ type: 'library.export', format: 'csl-json', keys: ['arxiv:2402.00002'] }, extPage)) as Reply<'library.export'>;
+    expect(csl.ok && JSON.parse(csl.text!)[0]['citation-key']).toBe('zhang2024scaling-2402.00002');
+  });
+});
+
 describe('settings', () => {
   it('changing one setting keeps the others', async () => {
     const { handle } = router();

@@ -319,6 +319,29 @@ describe('citation keys', () => {
     }
   });
 
+  it('any selection, told of the library, gives each paper its whole-library key, in BibTeX and CSL-JSON', () => {
+    // Namesakes known by arXiv id or DOI alone, and papers with other bases around them.
+    const papers = [
+      ...Array.from({ length: 12 }, (_, n) => (n % 4 === 0 ? doiOnly(zhang(n, { key: `doi:10.1000/z.${n}` })) : zhang(n))),
+      row({ key: 'arxiv:2402.11111', arxivId: '2402.11111', title: 'Scaling again', authors: ['Wei Zhang'], year: 2023 }),
+      row({ key: 'arxiv:2402.22222', arxivId: '2402.22222', title: 'Other things', authors: ['Wei Zhang'], year: 2024 }),
+    ];
+    const all = keysOf(toBibtex(papers));
+    const rnd = mulberry32(11);
+    for (let t = 0; t < 30; t++) {
+      // Never the first namesake (index 0) in half the trials: it is the case a selection alone gets wrong.
+      const chosen = papers.map((_, i) => i).filter((i) => (t % 2 === 0 ? i > 0 : true) && rnd() < 0.35);
+      const shuffled = [...chosen].sort(() => rnd() - 0.5);
+      const selection = shuffled.map((i) => papers[i]!);
+      expect(keysOf(toBibtex(selection, papers))).toEqual(shuffled.map((i) => all[i]));
+      expect(toCslItems(selection, papers).map((it) => it['citation-key'])).toEqual(shuffled.map((i) => all[i]));
+    }
+    // Alone, a later namesake takes the base, which names another paper in the library's file.
+    expect(keysOf(toBibtex([papers[1]!]))).toEqual(['zhang2024scaling']);
+    expect(keysOf(toBibtex([papers[1]!], papers))).toEqual([all[1]]);
+    expect(all[1]).not.toBe('zhang2024scaling');
+  });
+
   it('suffixes come from the paper: its arXiv id, else a hash of its stored key; keys stay unique and BibTeX-safe', () => {
     const old = zhang(2, { key: 'arxiv:math/0601001', arxivId: 'math.AG/0601001' });
     const byDoi = doiOnly(zhang(3, { key: 'doi:10.1000/xyz' }));

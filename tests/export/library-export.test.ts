@@ -67,10 +67,10 @@ describe('exporting the whole library', () => {
     expect(exact).toBeGreaterThan(7);
     const sizes = [exact, 7, 1];
     for (const format of ['bibtex', 'csl-json', 'markdown', 'csv'] as const) {
-      const whole = await exportLibrary(db, format, undefined, total + 1);
+      const whole = await exportLibrary(db, format, undefined, { chunkRows: total + 1 });
       if (format === 'bibtex') await expect(whole.text).toMatchFileSnapshot('golden/library.bib');
       for (const size of sizes) {
-        const file = await exportLibrary(db, format, undefined, size);
+        const file = await exportLibrary(db, format, undefined, { chunkRows: size });
         expect(file.count).toBe(total);
         expect(file.text === whole.text).toBe(true);
       }
