@@ -51,6 +51,16 @@ function absLinkRef(a: Element): { id: string; version?: number } | null {
 const isDescriptor = (el: Element) => el.classList.contains('descriptor');
 
 /** "Title:"/"Authors:" labels are spans in every layout we know; the regex catches drift. */
+/**
+ * arXiv prints every address in an abstract as a link reading "this https URL": the stored abstract
+ * keeps the address itself, which is what its author wrote (and what search and exports want).
+ */
+function linkAddress(el: Element): string | undefined {
+  if (el.localName !== 'a' || !/^\s*this https? URL\s*$/i.test(el.textContent ?? '')) return undefined;
+  const href = el.getAttribute('href') ?? '';
+  return /^https?:\/\/\S+$/i.test(href) ? href : undefined;
+}
+
 function labelled(el: Element, label: RegExp): string {
   return readText(el, isDescriptor).replace(label, '');
 }
@@ -160,7 +170,7 @@ function* readList(doc: Document, period: string): Generator<void, Card[], void>
     const authors = authorNames(dd.querySelector('.list-authors'));
     if (authors) paper.authors = authors;
     const abstract = dd.querySelector('p');
-    const abstractText = abstract ? readText(abstract) : '';
+    const abstractText = abstract ? readText(abstract, linkAddress) : '';
     if (abstractText) paper.abstract = abstractText;
     // "Computation and Language (cs.CL); Machine Learning (cs.LG)": the first is the paper's own.
     const primaryClass = parseArxivClass(dd.querySelector('.primary-subject')?.textContent);
@@ -207,7 +217,9 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
       .filter((n) => n !== '');
   if (authors.length > 0) paper.authors = authors;
   const abstractEl = doc.querySelector('blockquote.abstract');
-  const abstract = meta(doc, 'citation_abstract') ?? (abstractEl ? labelled(abstractEl, /^Abstract:\s*/i) : '');
+  const abstract =
+    meta(doc, 'citation_abstract') ??
+    (abstractEl ? readText(abstractEl, (el) => linkAddress(el) ?? isDescriptor(el)).replace(/^Abstract:\s*/i, '') : '');
   if (abstract) paper.abstract = abstract;
   const primaryClass = parseArxivClass(doc.querySelector('.primary-subject')?.textContent);
   if (primaryClass) paper.primaryClass = primaryClass;
@@ -244,7 +256,7 @@ function* readSearch(doc: Document): Generator<void, Card[], void> {
     if (authors && !/additional authors not shown|\bet al\b/i.test(authorsEl?.textContent ?? '')) paper.authors = authors;
     // The full abstract ends with a "△ Less" toggle link, which is not part of it.
     const full = li.querySelector('.abstract-full');
-    const abstract = full ? readText(full, (el) => el.localName === 'a') : '';
+    const abstract = full ? readText(full, (el) => linkAddress(el) ?? el.localName === 'a') : '';
     if (abstract) paper.abstract = abstract;
     // The primary class is the one highlighted tag (`is-link`); cross-lists are grey.
     const primaryClass = parseArxivClass(li.querySelector('.tags .tag.is-link')?.textContent);

@@ -32,9 +32,10 @@ function tex(source: string | null, display: boolean): string {
  * The text of `root` as its author wrote it: rendered math is skipped and the TeX that MathJax 2
  * keeps in `<script type="math/tex">` (or KaTeX in its `annotation`) is put back between `$`, so the
  * same title reads the same before and after the page typesets it. `skip` drops other elements
- * (descriptors such as "Title:", "More"/"Less" toggles).
+ * (descriptors such as "Title:", "More"/"Less" toggles) when it returns true, and reads a string it
+ * returns in an element's place.
  */
-export function readText(root: Element, skip?: (el: Element) => boolean): string {
+export function readText(root: Element, skip?: (el: Element) => boolean | string | undefined): string {
   const parts: string[] = [];
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -52,7 +53,10 @@ export function readText(root: Element, skip?: (el: Element) => boolean): string
       }
       // Our own badge may sit inside a title; it is not part of the title.
       if (tag === 'style' || tag === 'template' || tag === 'noscript' || tag === 'dejalu-badge') continue;
-      if (el.matches(RENDERED_MATH) || skip?.(el)) continue;
+      if (el.matches(RENDERED_MATH)) continue;
+      const instead = skip?.(el);
+      if (typeof instead === 'string') parts.push(instead);
+      if (instead !== undefined && instead !== false) continue;
       if (tag === 'math') {
         // KaTeX keeps its source in a MathML annotation; bare MathML is the author's own text.
         const source = el.querySelector('annotation[encoding="application/x-tex"]');

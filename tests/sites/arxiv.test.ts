@@ -254,7 +254,8 @@ describe('arXiv: abstract pages', () => {
     const doc = parsePage(
       '<div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>  Plain   title</h1>' +
         '<div class="authors"><span class="descriptor">Authors:</span><a href="/a/doe_j_1">Jane Doe</a></div>' +
-        '<blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span> Text here.</blockquote></div>',
+        '<blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span> Text here, code at ' +
+        '<a href="https://github.com/x/y" class="link-external link-https">this https URL</a>.</blockquote></div>',
       url.href,
     );
     expect(arxiv.readCards(doc, url)[0]?.paper).toEqual({
@@ -262,8 +263,35 @@ describe('arXiv: abstract pages', () => {
       title: 'Plain title',
       url: 'https://arxiv.org/abs/2401.01234',
       authors: ['Jane Doe'],
-      abstract: 'Text here.',
+      abstract: 'Text here, code at https://github.com/x/y.',
     });
+  });
+});
+
+describe('arXiv: "this https URL" links in abstracts', () => {
+  it('keeps the address the author wrote, in a real listing', () => {
+    const url = new URL('https://arxiv.org/list/cond-mat.mtrl-sci/new');
+    const doc = loadFixture('real/arxiv-list-cond-mat.mtrl-sci-new-2026-09-22-excerpt.html', url.href);
+    expect(arxiv.readCards(doc, url)[0]?.paper.abstract).toContain(
+      'are available at https://github.com/manasvupadhyay/spectral_galerkin_heat under the Apache 2.0 license.',
+    );
+  });
+
+  it('in listings and search results; other links keep their text, or stay out where they did', () => {
+    const url = new URL('https://arxiv.org/list/cs.LG/new');
+    const abstract =
+      'See <a href="https://example.org/a?b=1" class="link-external link-https">this https URL</a> and ' +
+      '<a href="http://example.org/old">this http URL</a>; not <a href="javascript:void(0)">this https URL</a> nor <a href="/x">the appendix</a>.';
+    const [card] = arxiv.readCards(parsePage(listing('', [['New submissions', entry(1, '2401.00001', 'T', { abstract })]]), url.href), url);
+    expect(card?.paper.abstract).toBe('See https://example.org/a?b=1 and http://example.org/old; not this https URL nor the appendix.');
+
+    const search = parsePage(
+      `<ol><li class="arxiv-result"><p class="list-title"><a href="https://arxiv.org/abs/2401.00002">arXiv:2401.00002</a></p>
+        <p class="title is-5 mathjax">A title</p>
+        <span class="abstract-full">Code: <a href="https://github.com/a/b">this https URL</a>. <a class="is-size-7" href="#">△ Less</a></span></li></ol>`,
+      SEARCH.href,
+    );
+    expect(arxiv.readCards(search, SEARCH)[0]?.paper.abstract).toBe('Code: https://github.com/a/b.');
   });
 });
 
