@@ -9,6 +9,7 @@
  * page bundle.
  */
 import { z } from 'zod';
+import { CARD_LIMITS as L } from './card-limits';
 import { TAG_MAX, tagText } from './tags';
 
 export const SiteIdSchema = z.enum(['huggingface', 'arxiv', 'import', 'manual']);
@@ -24,16 +25,16 @@ export const INLINE_CHARS = 1_000_000;
 
 /** A card as the content script read it: everything the library may learn about the paper. */
 export const CardInputSchema = z.object({
-  title: text(2_000).min(1),
-  arxivId: text(64).optional(),
-  version: z.number().int().positive().max(1_000).optional(),
-  doi: text(300).optional(),
-  url: text(2_048).optional(),
-  authors: z.array(text(300)).max(2_000).optional(),
-  abstract: text(20_000).optional(),
-  publishedAt: text(40).optional(),
-  primaryClass: text(40).optional(),
-  year: z.number().int().min(1000).max(3000).optional(),
+  title: text(L.title).min(1),
+  arxivId: text(L.arxivId).optional(),
+  version: z.number().int().positive().max(L.version).optional(),
+  doi: text(L.doi).optional(),
+  url: text(L.url).optional(),
+  authors: z.array(text(L.author)).max(L.authors).optional(),
+  abstract: text(L.abstract).optional(),
+  publishedAt: text(L.publishedAt).optional(),
+  primaryClass: text(L.primaryClass).optional(),
+  year: z.number().int().min(L.yearMin).max(L.yearMax).optional(),
   upvotes: z.number().int().optional(),
 });
 export type CardInput = z.infer<typeof CardInputSchema>;

@@ -167,7 +167,7 @@ export async function runDemo(argv) {
     await click(page, cdp, findIn(b, (tag, a) => a['data-action'] === 'save'));
     b = (await badges(cdp))[pick];
     await click(page, cdp, findIn(b, (tag, a) => a['data-action'] === 'open'));
-    // The panel is an extension page in a frame inside the badge (components/badge/PanelFrame.tsx).
+    // The panel is an extension page in one frame the page keeps for every badge (components/badge/panel-host.ts).
     const panel = await panelFrame(page);
     await panel.locator('input[aria-label="Add a tag"]').click();
     await page.keyboard.type('must-read');
