@@ -213,6 +213,22 @@ export function arxivIdFromDoi(doi: string): ArxivId | null {
 /** An arXiv subject class: an archive (`hep-th`, `cs`) and, in most, a subject (`cs.CL`, `cond-mat.mtrl-sci`). */
 const ARXIV_CLASS = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]{2,}(?:-[a-z]+)*)?$/;
 
+/** arXiv's archives today, the first part of every subject class. */
+const ARXIV_ARCHIVES = new Set(
+  ('astro-ph cond-mat cs econ eess gr-qc hep-ex hep-lat hep-ph hep-th math math-ph nlin nucl-ex nucl-th ' +
+    'physics q-bio q-fin quant-ph stat').split(' '),
+);
+
+/**
+ * Whether `text` is a whole subject class of one of arXiv's archives, in any case (`cs.CL`,
+ * `cs.cl`, `hep-th`): a search term for the class, where `node.js` is two words.
+ */
+export function isArxivClass(text: string): boolean {
+  const dot = text.indexOf('.');
+  const archive = (dot < 0 ? text : text.slice(0, dot)).toLowerCase();
+  return ARXIV_ARCHIVES.has(archive) && ARXIV_CLASS.test(dot < 0 ? archive : archive + text.slice(dot));
+}
+
 /**
  * The subject class `text` names: the whole text (`cs.CL`, as BibTeX's `primaryClass` holds it) or
  * its last parenthesised part (`Computation and Language (cs.CL)`, as arXiv's pages print it).

@@ -5,7 +5,7 @@
  * folded so "Schrödinger" is found by "schrodinger", and "Łukasz" by "lukasz".
  */
 
-import { parseArxivId } from './identity';
+import { isArxivClass, parseArxivId } from './identity';
 
 const STOP = new Set(
   'a an and are as at be by for from in into is it of on or the to via with without we our its this that these using'.split(
@@ -109,8 +109,9 @@ export const NOTE_WORDS = 5_000;
  * (lib/library/derived.ts) and the catalog's snapshot, which records this version, is rebuilt.
  * 2: one-character words' rule shared with queries, tag parts, letters NFKD keeps, 5,000 note words.
  * 3: Chinese and Japanese runs as their character pairs.
+ * 4: arXiv's primary class, whole (`cs.cl`).
  */
-export const WORDS_VERSION = 3;
+export const WORDS_VERSION = 4;
 
 export function paperWords(p: {
   title: string;
@@ -119,6 +120,7 @@ export function paperWords(p: {
   note: string;
   abstract?: string;
   arxivId?: string;
+  primaryClass?: string;
 }): string[] {
   const words = new Set<string>([...wordsOf(p.title), ...wordsOf(p.authors.join(' '))]);
   // A tag whole (`must-read`) and its words (`must`, `read`), as a query splits what is typed.
@@ -129,6 +131,12 @@ export function paperWords(p: {
   for (const w of wordsOf(p.note, NOTE_WORDS)) words.add(w);
   for (const w of wordsOf(p.abstract, ABSTRACT_WORDS)) words.add(w);
   if (p.arxivId) words.add(p.arxivId.toLowerCase());
+  // Whole, as a query keeps a class with a subject (`cs.CL` finds the class, not every "cs" and
+  // "cl"); an archive alone (`hep-th`) is split by queries as by the index, so its parts too.
+  if (p.primaryClass) {
+    words.add(p.primaryClass.toLowerCase());
+    if (!p.primaryClass.includes('.')) for (const w of wordsOf(p.primaryClass)) words.add(w);
+  }
   return [...words];
 }
 
@@ -162,6 +170,8 @@ export function queryTerms(query: string): string[] {
     if (!token) continue;
     const id = idTerm(token);
     if (id !== null) all.push(id);
+    // `cs.cl`, `cond-mat.mtrl-sci`: one term, as the index holds a primary class; `node.js` stays two words.
+    else if (token.includes('.') && isArxivClass(token)) all.push(token);
     else for (const word of token.split(SPLIT)) for (const w of cjk ? parts(word) : [word]) if (w.length > 0 && !STOP.has(w)) all.push(w);
   }
   const long = all.filter((w) => w.length > 1);

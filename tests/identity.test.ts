@@ -5,6 +5,7 @@ import {
   doiOf,
   normalizeDoi,
   paperKey,
+  isArxivClass,
   parseArxivClass,
   parseArxivId,
   titleKey,
@@ -168,6 +169,11 @@ describe('parseArxivClass', () => {
     [`${'a'.repeat(40)}.CL`, undefined],
   ];
   it.each(cases)('parseArxivClass(%s)', (input, expected) => expect(parseArxivClass(input)).toBe(expected));
+
+  it('isArxivClass: a class of one of arXiv’s archives, in any case', () => {
+    for (const c of ['cs.CL', 'cs.cl', 'hep-th', 'cond-mat.mtrl-sci', 'q-bio.NC', 'stat', 'eess.IV']) expect(isArxivClass(c)).toBe(true);
+    for (const c of ['node.js', 'e.g', 'foo-bar', 'cs.', 'cs.c', 'hep-th.', '']) expect(isArxivClass(c)).toBe(false);
+  });
 });
 
 describe('titleKey', () => {

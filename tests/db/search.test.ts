@@ -162,7 +162,7 @@ describe('search', () => {
 
 let libraries = 0;
 const HF = { url: 'https://huggingface.co/papers/date/2025-10-29', site: 'huggingface' as const, label: 'Oct 29', digestDate: '2025-10-29' };
-async function libraryOf(cards: { title: string; arxivId?: string; doi?: string; authors?: string[] }[]) {
+async function libraryOf(cards: { title: string; arxivId?: string; doi?: string; authors?: string[]; abstract?: string; primaryClass?: string }[]) {
   const lib = new Library(new DejaLuDB(`search-typed-${++libraries}-${Math.random()}`), () => Date.parse('2025-11-03T09:00:00Z'));
   await lib.recordSightings('v1', HF, cards);
   return lib;
@@ -260,6 +260,23 @@ describe('search finds what people type', () => {
     expect((await keysFor(lib, '2401.')).sort()).toEqual(['arxiv:2401.01234', 'arxiv:2401.05678']);
     expect(await keysFor(lib, '2401.01234 attention')).toEqual(['arxiv:2401.01234']);
     expect(await keysFor(lib, 'hep-th/99')).toEqual(['arxiv:hep-th/9901001']);
+  });
+
+  it("arXiv's primary class, whole: cs.CL is the class, not every paper saying CS and CL", async () => {
+    const lib = await libraryOf([
+      { title: 'A Language Paper', arxivId: '2401.00101', primaryClass: 'cs.CL' },
+      { title: 'A Vision Paper', arxivId: '2401.00102', primaryClass: 'cs.CV', abstract: 'CS students and CL researchers.' },
+      { title: 'A Theory Paper', arxivId: '2401.00103', primaryClass: 'hep-th' },
+      { title: 'A Paper Citing hep-th Work', arxivId: '2401.00104' },
+      { title: 'Scaling node.js servers', arxivId: '2401.00105' },
+    ]);
+    expect(await keysFor(lib, 'cs.CL')).toEqual(['arxiv:2401.00101']);
+    expect(await keysFor(lib, 'CS.cl language')).toEqual(['arxiv:2401.00101']);
+    expect((await keysFor(lib, 'cs')).sort()).toEqual(['arxiv:2401.00101', 'arxiv:2401.00102']);
+    // An archive alone is split by the query as by the index: the class and the words both count.
+    expect((await keysFor(lib, 'hep-th')).sort()).toEqual(['arxiv:2401.00103', 'arxiv:2401.00104']);
+    // Not a class: words as before.
+    expect(await keysFor(lib, 'node.js')).toEqual(['arxiv:2401.00105']);
   });
 
   it('a word of a note past its 200th distinct word', async () => {

@@ -110,6 +110,23 @@ describe('query terms follow the index’s rule', () => {
   });
 });
 
+describe("arXiv's primary class", () => {
+  it('is one term when it has a subject, of a known archive; else words as before', () => {
+    expect(queryTerms('cs.CL')).toEqual(['cs.cl']);
+    expect(queryTerms('cond-mat.mtrl-sci transformers')).toEqual(['cond-mat.mtrl-sci', 'transformers']);
+    expect(queryTerms('hep-th')).toEqual(['hep', 'th']);
+    expect(queryTerms('node.js')).toEqual(['node', 'js']);
+    expect(queryTerms('cs.c')).toEqual(['cs']);
+  });
+
+  it('is indexed whole, and an archive alone by its parts too', () => {
+    const base = { title: 'T', authors: [], tags: [], note: '' };
+    expect(paperWords({ ...base, primaryClass: 'cs.CL' })).toEqual(expect.arrayContaining(['cs.cl']));
+    expect(paperWords({ ...base, primaryClass: 'cs.CL' })).not.toContain('cl');
+    expect(paperWords({ ...base, primaryClass: 'hep-th' })).toEqual(expect.arrayContaining(['hep-th', 'hep', 'th']));
+  });
+});
+
 describe('paper words', () => {
   it('hold a tag whole and its words (must-read → must, read; to-read → read)', () => {
     const words = paperWords({ title: 'T', authors: [], tags: ['must-read', 'deep-learning', 'to-read'], note: '' });

@@ -203,7 +203,7 @@ test('library: files larger than a message are imported and exported through Cac
   await expect.poll(async () => (await transferEntries(lib)).map((u) => u.split('-').pop())).toEqual(['fresh']);
 });
 
-test("library: an arXiv listing's primary class shows in details and goes out in BibTeX", async ({ page, context, extensionId }) => {
+test("library: an arXiv listing's primary class shows in details, finds its papers and goes out in BibTeX", async ({ page, context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
   await visitDigest(page, lib, 'https://arxiv.org/list/cs.LG/new');
   await lib.bringToFront();
@@ -213,6 +213,14 @@ test("library: an arXiv listing's primary class shows in details and goes out in
   await expect(rows(lib).locator('.row-title')).toHaveText([title]);
   await rowByTitle(lib, title).getByTestId('row-open').click();
   await expect(lib.getByTestId('detail-panel').locator('.facts')).toContainText('2506.62439 [cs.LG]');
+  // The class is a search term: every paper of the listing, and none of another class.
+  await lib.getByTestId('search-input').fill('cs.LG');
+  await expect(lib.getByTestId('result-count')).toHaveText('22 papers');
+  await lib.getByTestId('search-input').fill('cs.CV');
+  await expect(lib.getByText('No papers match these filters.')).toBeVisible();
+  await expect(rows(lib)).toHaveCount(0);
+  await lib.getByTestId('search-input').fill('VMoBA');
+  await expect(rows(lib).locator('.row-title')).toHaveText([title]);
 
   await rowByTitle(lib, title).getByTestId('row-checkbox').check();
   await lib.getByTestId('bulk-export-format').selectOption('bibtex');
