@@ -208,6 +208,7 @@ export function App() {
                 onTags={(p, c) => void editTags(p, c)}
                 saveNote={saveNote}
                 onOpen={setActiveKey}
+                onSearch={(text) => list.setFilters({ text })}
               />
             )}
           </div>

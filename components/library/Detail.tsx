@@ -21,6 +21,8 @@ export interface DetailProps {
   onTags(paper: PaperView, change: { add?: string[]; remove?: string[] }): void;
   saveNote(key: string, note: string): Promise<unknown>;
   onOpen(key: string): void;
+  /** Search the library for this text (the paper's arXiv class). */
+  onSearch(text: string): void;
 }
 
 export function Detail(props: DetailProps) {
@@ -82,8 +84,22 @@ export function Detail(props: DetailProps) {
             <dd>
               {id}
               {paper.version ? `v${paper.version}` : ''}
-              {/* As arXiv cites itself: arXiv:2401.01234 [cs.CL]. */}
-              {paper.primaryClass && <span data-testid="detail-class"> [{paper.primaryClass}]</span>}
+              {/* As arXiv cites itself: arXiv:2401.01234 [cs.CL]; the class searches the library. */}
+              {paper.primaryClass && (
+                <>
+                  {' ['}
+                  <button
+                    type="button"
+                    class="linkish"
+                    data-testid="detail-class"
+                    title={`Show the library's ${paper.primaryClass} papers`}
+                    onClick={() => props.onSearch(paper.primaryClass!)}
+                  >
+                    {paper.primaryClass}
+                  </button>
+                  {']'}
+                </>
+              )}
             </dd>
           </>
         )}

@@ -213,8 +213,10 @@ test("library: an arXiv listing's primary class shows in details, finds its pape
   await expect(rows(lib).locator('.row-title')).toHaveText([title]);
   await rowByTitle(lib, title).getByTestId('row-open').click();
   await expect(lib.getByTestId('detail-panel').locator('.facts')).toContainText('2506.62439 [cs.LG]');
-  // The class is a search term: every paper of the listing, and none of another class.
-  await lib.getByTestId('search-input').fill('cs.LG');
+  // The class is a search term (a click on it in the details asks for it): every paper of the
+  // listing, and none of another class.
+  await lib.getByTestId('detail-class').click();
+  await expect(lib.getByTestId('search-input')).toHaveValue('cs.LG');
   await expect(lib.getByTestId('result-count')).toHaveText('22 papers');
   await lib.getByTestId('search-input').fill('cs.CV');
   await expect(lib.getByText('No papers match these filters.')).toBeVisible();
