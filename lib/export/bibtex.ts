@@ -6,7 +6,7 @@ import { normalizeDoi, parseArxivClass, parseArxivId } from '../identity';
 import { readBibtex, type BibEntry } from './bibtex-read';
 import { CitationKeys, exportDoi, type CiteRef, isArxivDoi, isOrganisation, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
 import { isArxivOnlyNote, tagsFromKeywords, type ImportedPaper } from './imported';
-import { decodeLatex, escapeLatex, protectTitle, squash } from './latex';
+import { decodeLatex, escapeLatex, escapeLatexText, protectTitle, squash } from './latex';
 
 // ---- export --------------------------------------------------------------------------------------
 
@@ -23,9 +23,9 @@ function bibName(name: string): string {
 }
 const LATEX_SPECIAL = /[\\{}&%$#_~^]/;
 
-/** `escapeLatex(squash(text))`, with one scan (and a search for `--`) for the usual text that needs neither. */
+/** `escapeLatexText(squash(text))`, with one scan (and a search for `--`) for the usual text that needs neither. */
 function latexText(text: string): string {
-  return LATEX_OR_SPACE.test(text) || text.includes('--') ? escapeLatex(squash(text)) : text.trim();
+  return LATEX_OR_SPACE.test(text) || text.includes('--') ? escapeLatexText(squash(text)) : text.trim();
 }
 const LATEX_OR_SPACE = /\s\s|[^\S ]|[\\{}&%$#_~^]/;
 

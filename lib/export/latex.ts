@@ -37,13 +37,72 @@ const SPECIALS = /[\\{}&%$#_~^]/g;
 const HYPHEN_BEFORE_HYPHEN = /-(?=-)/g;
 
 /**
+ * Where `text` holds TeX math, as Pandoc reads it: `$…$` whose opening `$` is followed, and whose
+ * closing `$` is preceded, by a non-space, the closing one followed by no digit (so "from $5 to
+ * $10" is text), and `$$…$$`; an escaped `\$` is a dollar. The math must balance its braces, which
+ * BibTeX counts. arXiv titles and abstracts carry their formulas this way (`$\alpha$-Divergence`).
+ */
+export function mathSpans(text: string): [start: number, end: number][] {
+  const spans: [number, number][] = [];
+  let i = text.indexOf('$');
+  while (i !== -1) {
+    const escaped = i > 0 && text[i - 1] === '\\';
+    const d = text[i + 1] === '$' ? 2 : 1;
+    const from = i + d;
+    const end = escaped || from >= text.length || SPACE.test(text[from]!) ? -1 : closingDollar(text, from, d);
+    if (end !== -1 && balanced(text, from, end)) {
+      spans.push([i, end + d]);
+      i = text.indexOf('$', end + d);
+    } else i = text.indexOf('$', escaped ? i + 1 : from);
+  }
+  return spans;
+}
+const SPACE = /\s/;
+
+/** The `$` (or `$$`) that closes math opened before `from`, or -1: the first unescaped one must. */
+function closingDollar(text: string, from: number, d: number): number {
+  let j = text.indexOf('$', from);
+  while (j !== -1 && text[j - 1] === '\\') j = text.indexOf('$', j + 1);
+  if (j === -1 || j === from || SPACE.test(text[j - 1]!)) return -1;
+  if (d === 2) return text[j + 1] === '$' ? j : -1;
+  return text[j + 1] === '$' || /[0-9]/.test(text[j + 1] ?? '') ? -1 : j;
+}
+
+function balanced(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  for (let j = from; j < to; j++) {
+    if (text[j] === '{') depth++;
+    else if (text[j] === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * Text from a page (a title, an abstract) → LaTeX: as `escapeLatex`, but its math (`mathSpans`)
+ * stays math, so "$\alpha$-Divergence" prints α, not the dollars and backslash it was written with.
+ */
+export function escapeLatexText(text: string): string {
+  const spans = text.includes('$') ? mathSpans(text) : [];
+  if (spans.length === 0) return escapeLatex(text);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    out += escapeLatex(text.slice(at, start)) + text.slice(start, end);
+    at = end;
+  }
+  return out + escapeLatex(text.slice(at));
+}
+
+/**
  * A title for BibTeX: escaped, with capitalised words wrapped in braces so styles that change case
  * keep "BERT", "ImageNet" or "Transformers" as written. Runs of such words share one group.
  */
 export function protectTitle(title: string): string {
   const trimmed = title.trim();
   // A squashed title (single spaces, as exports pass it) is cut at its spaces without a regex.
-  const parts = /\s\s|[^\S ]/.test(trimmed) ? trimmed.split(/(\s+)/) : spaced(trimmed);
+  let parts = /\s\s|[^\S ]/.test(trimmed) ? trimmed.split(/(\s+)/) : spaced(trimmed);
+  const spans = trimmed.includes('$') ? mathSpans(trimmed) : [];
+  if (spans.length) parts = joinMath(parts, spans);
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -65,16 +124,35 @@ export function protectTitle(title: string): string {
     }
     // BibTeX's change.case$ leaves only the title's very first character alone: the first word's
     // other capitals ("3D", "#CSP", "\"Quoted\"", "ImageNet") need braces like any other word's.
-    const caps = hasCapital(firstWord ? part.slice(1) : part);
+    // Math is braced whatever its case: change.case$ would lower `\Phi` to `\phi`.
+    const math = spans.length > 0 && part.includes('$') && mathSpans(part).length > 0;
+    const caps = math || hasCapital(firstWord ? part.slice(1) : part);
     firstWord = false;
-    if (caps) run.push(escapeLatex(part));
+    const text = math ? escapeLatexText(part) : escapeLatex(part);
+    if (caps) run.push(text);
     else {
       flush();
-      out.push(escapeLatex(part));
+      out.push(text);
     }
   }
   flush();
   return out.join('');
+}
+
+/** Whitespace-split parts, with the parts of one formula (`$O(n \log n)$`) joined back into one word. */
+function joinMath(parts: string[], spans: [number, number][]): string[] {
+  const out: string[] = [];
+  let at = 0;
+  let s = 0;
+  for (const part of parts) {
+    while (s < spans.length && spans[s]![1] <= at) s++;
+    const inside = s < spans.length && spans[s]![0] < at && at < spans[s]![1];
+    // A space inside a formula, and the part after it, belong to the word before.
+    if (inside && out.length > 0) out[out.length - 1] += part;
+    else out.push(part);
+    at += part.length;
+  }
+  return out;
 }
 
 const BACKSLASH = 0x5c;
@@ -133,6 +211,9 @@ export function decodeLatex(value: string, opts: { typography?: boolean } = {}):
   let out = '';
   let i = 0;
   const n = value.length;
+  // Math is kept as written: `$\{x\}$` or `$a--b$` mean what they say only as TeX.
+  const spans = value.includes('$') ? mathSpans(value) : [];
+  let span = 0;
   // Reads one argument: a braced group (decoded) or a single character.
   const readArg = (): string => {
     while (i < n && value[i] === ' ') i++;
@@ -155,6 +236,13 @@ export function decodeLatex(value: string, opts: { typography?: boolean } = {}):
   };
   while (i < n) {
     const c = value[i]!;
+    if (span < spans.length && spans[span]![0] === i) {
+      const end = spans[span++]![1];
+      out += value.slice(i, end);
+      i = end;
+      continue;
+    }
+    while (span < spans.length && spans[span]![0] < i) span++;
     if (c === '\\') {
       const next = value[i + 1];
       if (next === undefined) {

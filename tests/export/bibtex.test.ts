@@ -44,7 +44,8 @@ describe('toBibtex', () => {
     const bib = toBibtex([SAMPLE[1]!]);
     const title = bib.match(/ {2}title = \{(.*)\},\n/)?.[1];
     expect(title).toBe(
-      '{LLaMA-2} \\& {GPT-4:} 50\\% of \\$x\\_1\\$ costs \\#1 \\textasciitilde{}approx\\textasciicircum{}2 \\textbraceleft{}braces\\textbraceright{} back\\textbackslash{}slash',
+      // `$x_1$` is TeX math, kept as math (braced, so no style lowers it): LaTeX prints x₁.
+      '{LLaMA-2} \\& {GPT-4:} 50\\% of {$x_1$} costs \\#1 \\textasciitilde{}approx\\textasciicircum{}2 \\textbraceleft{}braces\\textbraceright{} back\\textbackslash{}slash',
     );
     expect(bib).toContain('abstract = {We show that 100\\% of \\textbraceleft{}cases\\textbraceright{} use A \\& B\\_1.}');
     expect(bib).toContain('keywords = {c++, q&a}');
@@ -84,12 +85,23 @@ describe('toBibtex', () => {
     expect(backward).toEqual([...forward].reverse());
   });
 
-  it('keeps the reference parser reading protected titles back as written', () => {
+  it('keeps the reference parser reading protected titles back as written, and their math as math', () => {
     // (Not a title protected whole: that parser sentence-cases a value wrapped in one group.)
-    const titles = ['3D Gaussian Splatting for Real-Time Radiance Field Rendering', 'The complexity of #CSP with few variables', 'Attention in $O(N)$ Time', '$O(N)$ attention', '"Quoted" start'];
-    const parsed = referenceParse(toBibtex(titles.map((title, i) => row({ key: `k${i}`, title, authors: ['A B'] }))));
+    const titles = ['3D Gaussian Splatting for Real-Time Radiance Field Rendering', 'The complexity of #CSP with few variables', '"Quoted" start'];
+    const math = ['Attention in $O(N)$ Time', '$O(N)$ attention', '$\\alpha$-Divergence for Sorting'];
+    const parsed = referenceParse(toBibtex([...titles, ...math].map((title, i) => row({ key: `k${i}`, title, authors: ['A B'] }))));
     expect(parsed.errors).toEqual([]);
-    expect(parsed.entries.map((e) => e.fields.title)).toEqual(titles);
+    // Better BibTeX's parser renders TeX math, as it does in arXiv's own BibTeX.
+    expect(parsed.entries.map((e) => e.fields.title)).toEqual([...titles, 'Attention in O(N) Time', 'O(N) attention', 'α-Divergence for Sorting']);
+  });
+
+  it('writes TeX math in titles and abstracts as math, and reads it back as written', () => {
+    const title = '$\\alpha$-Divergence for $O(n \\log n)$ Sorting: from $5 to $10';
+    const abstract = 'We bound $\\{x_i\\}$ by $$\\sum_i a--b$$ at 100% cost $3.';
+    const bib = toBibtex([row({ key: 'k', title, abstract, authors: ['A B'] })]);
+    expect(bib).toContain('title = {{$\\alpha$-Divergence} for {$O(n \\log n)$ Sorting:} from \\$5 to \\$10}');
+    expect(bib).toContain('abstract = {We bound $\\{x_i\\}$ by $$\\sum_i a--b$$ at 100\\% cost \\$3.}');
+    expect(parseBibtex(bib)[0]).toMatchObject({ title, abstract });
   });
 
   it('derives the year from the arXiv id when none is stored', () => {
@@ -105,7 +117,8 @@ describe('toBibtex', () => {
     expect(new Set(parsed.entries.map((e) => e.key)).size).toBe(SAMPLE.length);
     parsed.entries.forEach((e, i) => {
       const p = SAMPLE[i]!;
-      expect(e.fields.title).toBe(p.title);
+      // That parser renders TeX math (`$x_1$` → x₁) in a no-case span.
+      expect(e.fields.title).toBe(p.title.replace('$x_1$', '<span class="nocase">x₁</span>'));
       expect(((e.fields.author ?? []) as { firstName?: string; lastName?: string }[]).map(nameOf)).toEqual(p.authors);
       if (p.arxivId) expect(e.fields.eprint).toBe(p.arxivId);
       // The reference parser sorts keywords.

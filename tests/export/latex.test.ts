@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLatex, escapeLatex, protectTitle } from '../../lib/export/latex';
+import { decodeLatex, escapeLatex, escapeLatexText, mathSpans, protectTitle } from '../../lib/export/latex';
 
 describe('decodeLatex', () => {
   it.each([
@@ -63,11 +63,43 @@ describe('escapeLatex and protectTitle', () => {
 
   it('double-braces a protected run that starts with an escape, so BibTeX does not read it as a special character', () => {
     expect(protectTitle('The complexity of #CSP with few variables')).toBe('The complexity of {{\\#CSP}} with few variables');
-    expect(protectTitle('Attention in $O(N)$ Time')).toBe('Attention in {{\\$O(N)\\$ Time}}');
-    expect(protectTitle('$O(N)$ attention')).toBe('{{\\$O(N)\\$}} attention');
+    // Math is not escaped (below): a group opening with `$` needs one pair.
+    expect(protectTitle('Attention in $O(N)$ Time')).toBe('Attention in {$O(N)$ Time}');
+    expect(protectTitle('$O(N)$ attention')).toBe('{$O(N)$} attention');
     expect(protectTitle('Parsing {JSON} fast')).toBe('Parsing {{\\textbraceleft{}JSON\\textbraceright{}}} fast');
     // A run that only contains an escape keeps one pair of braces.
     expect(protectTitle('Learning A&B')).toBe('Learning {A\\&B}');
     expect(decodeLatex(protectTitle('The complexity of #CSP in $O(N)$ Time'))).toBe('The complexity of #CSP in $O(N)$ Time');
+  });
+});
+
+describe('TeX math in text (Pandoc’s rule)', () => {
+  const math = (t: string) => mathSpans(t).map(([a, b]) => t.slice(a, b));
+  it('finds $…$ and $$…$$, not dollars of money or escaped ones', () => {
+    expect(math('$\\alpha$-Divergence in $O(n \\log n)$')).toEqual(['$\\alpha$', '$O(n \\log n)$']);
+    expect(math('from $5 to $10')).toEqual([]);
+    expect(math('costs $5.')).toEqual([]);
+    expect(math('$ x$ and $x $ and $$')).toEqual([]);
+    expect(math('a $x$5 b')).toEqual([]);
+    expect(math('\\$x\\$ and $y$')).toEqual(['$y$']);
+    expect(math('$$\\sum_i x_i$$ then $z$')).toEqual(['$$\\sum_i x_i$$', '$z$']);
+    // BibTeX counts braces: math that does not balance them is escaped as text.
+    expect(math('$\\{x$ and $}y$')).toEqual([]);
+    expect(math('$\\{x\\}$')).toEqual(['$\\{x\\}$']);
+  });
+
+  it('escapeLatexText keeps math, escapes the rest; escapeLatex escapes all', () => {
+    expect(escapeLatexText('50% of $x_1$ costs $5')).toBe('50\\% of $x_1$ costs \\$5');
+    expect(escapeLatex('50% of $x_1$')).toBe('50\\% of \\$x\\_1\\$');
+  });
+
+  it('protectTitle keeps a formula with spaces one braced word', () => {
+    expect(protectTitle('Sorting in $O(n \\log n)$ time')).toBe('Sorting in {$O(n \\log n)$} time');
+    expect(protectTitle('$\\Phi$-nets and $\\alpha$ beta')).toBe('{$\\Phi$-nets} and {$\\alpha$} beta');
+  });
+
+  it('decodeLatex reads math as written', () => {
+    expect(decodeLatex('{$\\{x\\}$} and $a--b~c$ but a--b~c')).toBe('$\\{x\\}$ and $a--b~c$ but a–b c');
+    expect(decodeLatex('$\\mathrm{d}x$ \\$5')).toBe('$\\mathrm{d}x$ $5');
   });
 });
