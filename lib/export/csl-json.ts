@@ -37,8 +37,10 @@ function cslName(name: string): CslName {
   return given ? { family, given } : { literal: family };
 }
 
-/** CSL items for `papers`, ids being the same citation keys as the BibTeX export's. */
-/** `library`: every paper's `CiteRef`, so a selection cites by the whole library's keys (see toBibtex). */
+/**
+ * CSL items for `papers`, ids being the same citation keys as the BibTeX export's; with `library`
+ * (every paper's `CiteRef`), a selection cites by the whole library's keys (see toBibtex).
+ */
 export function toCslItems(papers: readonly (PaperRow | ExportPaper)[], library?: Iterable<CiteRef>): CslItem[] {
   const keys = citationKeys(papers, library);
   return papers.map((p, i) => {

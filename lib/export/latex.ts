@@ -236,13 +236,14 @@ export function decodeLatex(value: string, opts: { typography?: boolean } = {}):
   };
   while (i < n) {
     const c = value[i]!;
+    // Spans an argument's own decoding passed over are behind.
+    while (span < spans.length && spans[span]![0] < i) span++;
     if (span < spans.length && spans[span]![0] === i) {
       const end = spans[span++]![1];
       out += value.slice(i, end);
       i = end;
       continue;
     }
-    while (span < spans.length && spans[span]![0] < i) span++;
     if (c === '\\') {
       const next = value[i + 1];
       if (next === undefined) {

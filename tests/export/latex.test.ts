@@ -101,5 +101,7 @@ describe('TeX math in text (Pandoc’s rule)', () => {
   it('decodeLatex reads math as written', () => {
     expect(decodeLatex('{$\\{x\\}$} and $a--b~c$ but a--b~c')).toBe('$\\{x\\}$ and $a--b~c$ but a–b c');
     expect(decodeLatex('$\\mathrm{d}x$ \\$5')).toBe('$\\mathrm{d}x$ $5');
+    // Right after an argument that held math of its own.
+    expect(decodeLatex('\\textbf{$a~b$}$\\{c\\}$')).toBe('$a~b$$\\{c\\}$');
   });
 });
