@@ -143,11 +143,15 @@ export function forStorage(row: PaperRow): PaperRow {
   return row;
 }
 
+const LINK_PLACEHOLDER = /\bthis https? URL\b/;
+
 /** What a card teaches about a stored paper: fill gaps, never erase what the user or a page gave. */
 export function learn(row: PaperRow, p: Probe): void {
   const c = p.card;
   if (!row.authors.length && c.authors?.length) row.authors = c.authors;
-  if (!row.abstract && c.abstract) row.abstract = c.abstract;
+  // An abstract stored from an arXiv listing before its links were read (lib/sites/arxiv.ts) says
+  // "code at this https URL": a card that gives the address replaces it.
+  if (c.abstract && (!row.abstract || (LINK_PLACEHOLDER.test(row.abstract) && !LINK_PLACEHOLDER.test(c.abstract)))) row.abstract = c.abstract;
   if (!row.arxivId && p.arxivId) row.arxivId = p.arxivId;
   if (p.version && (!row.version || p.version > row.version)) row.version = p.version;
   if (!row.doi && p.doi) row.doi = p.doi;

@@ -57,6 +57,18 @@ describe('lookup and sightings', () => {
     expect((await db.papers.get('arxiv:2401.05555'))?.primaryClass).toBe('stat.ML');
   });
 
+  it('an abstract stored with arXiv\'s "this https URL" takes the address from a later card, and only that one', async () => {
+    const { lib, db } = fresh();
+    const ARXIV: PageInfo = { url: 'https://arxiv.org/list/cs.CL/new', site: 'arxiv', label: 'cs.CL new' };
+    const abstractOf = async () => (await db.papers.get('arxiv:2401.01234'))?.abstract;
+    await lib.recordSightings('v1', ARXIV, [card('Some Paper', '2401.01234', { abstract: 'Code at this https URL.' })]);
+    await lib.recordSightings('v2', ARXIV, [card('Some Paper', '2401.01234', { abstract: 'Code at https://github.com/a/b.' })]);
+    expect(await abstractOf()).toBe('Code at https://github.com/a/b.');
+    // A stored abstract that reads well is never replaced.
+    await lib.recordSightings('v3', HF('2025-11-03'), [card('Some Paper', '2401.01234', { abstract: 'Another wording.' })]);
+    expect(await abstractOf()).toBe('Code at https://github.com/a/b.');
+  });
+
   it('matches another arXiv version by id and says so', async () => {
     const { lib } = fresh();
     await lib.recordSightings('v1', HF('2025-10-29'), [card('Some Paper', '2401.01234', { version: 1 })]);
