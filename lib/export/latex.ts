@@ -78,19 +78,28 @@ function balanced(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Text from a page (a title, an abstract) → LaTeX: as `escapeLatex`, but its math (`mathSpans`)
- * stays math, so "$\alpha$-Divergence" prints α, not the dollars and backslash it was written with.
+ * `escape` applied to the text around `text`'s math (`mathSpans`), the math kept as written; a
+ * span `keep` refuses is escaped with the rest.
  */
-export function escapeLatexText(text: string): string {
+export function outsideMath(text: string, escape: (s: string) => string, keep?: (math: string) => boolean): string {
   const spans = text.includes('$') ? mathSpans(text) : [];
-  if (spans.length === 0) return escapeLatex(text);
   let out = '';
   let at = 0;
   for (const [start, end] of spans) {
-    out += escapeLatex(text.slice(at, start)) + text.slice(start, end);
+    const math = text.slice(start, end);
+    if (keep && !keep(math)) continue;
+    out += escape(text.slice(at, start)) + math;
     at = end;
   }
-  return out + escapeLatex(text.slice(at));
+  return at === 0 ? escape(text) : out + escape(text.slice(at));
+}
+
+/**
+ * Text from a page (a title, an abstract) → LaTeX: as `escapeLatex`, but its math stays math, so
+ * "$\alpha$-Divergence" prints α, not the dollars and backslash it was written with.
+ */
+export function escapeLatexText(text: string): string {
+  return outsideMath(text, escapeLatex);
 }
 
 /**

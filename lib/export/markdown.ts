@@ -2,11 +2,14 @@
 import type { PaperRow } from '../db';
 import { exportDoi, isArxivDoi, paperUrl, paperYear, type ExportPaper } from './common';
 import { localDay } from '../dates';
+import { outsideMath } from './latex';
 
 /** Backslash-escapes what Markdown would read as markup, so page text stays text. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&');
 }
+
+const MARKUP_IN_MATH = /[<>`]|\]\(/;
 
 /** A URL fit for `[text](url)`: spaces and parentheses would end it early. */
 function linkTarget(url: string): string {
@@ -21,7 +24,9 @@ function dateOf(ms: number | undefined): string | undefined {
 export function toMarkdown(papers: readonly (PaperRow | ExportPaper)[], title = 'Déjà Lu — papers'): string {
   const out = [`# ${escapeMarkdown(title)}`, '', `${papers.length} paper${papers.length === 1 ? '' : 's'}.`, ''];
   for (const p of papers) {
-    const name = escapeMarkdown(p.title.replace(/\s+/g, ' ').trim());
+    // A title's TeX math stays math for the editors that render it (GitHub, Obsidian, Jupyter),
+    // unless it holds what would make a link, HTML or code where math is not rendered.
+    const name = outsideMath(p.title.replace(/\s+/g, ' ').trim(), escapeMarkdown, (m) => !MARKUP_IN_MATH.test(m));
     const url = paperUrl(p);
     out.push(`- **${url ? `[${name}](${linkTarget(url)})` : name}**`);
     // Details as sub-items: they render as separate lines everywhere, unlike soft line breaks.

@@ -26,6 +26,15 @@ describe('toMarkdown', () => {
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
   });
 
+  it('keeps TeX math in a title as math, unless it would make a link, HTML or code', () => {
+    const md = toMarkdown([
+      row({ key: 'a', title: '$\\alpha$-Divergence for $O(n \\log n)$ *fast* Sorting, from $5 to $10' }),
+      row({ key: 'b', title: 'Bad $[x](javascript:alert(1))$ and $<img src=x>$ and $`c`$ math' }),
+    ]);
+    expect(md).toContain('- **$\\alpha$-Divergence for $O(n \\log n)$ \\*fast\\* Sorting, from $5 to $10**');
+    expect(md).toContain('- **Bad $\\[x\\]\\(javascript:alert\\(1\\)\\)$ and $\\<img src=x\\>$ and $\\`c\\`$ math**');
+  });
+
   it("dates a save by the reader's day, not UTC's", () => {
     process.env['TZ'] = 'America/Los_Angeles';
     // 8 pm on Nov 3 in California is already Nov 4 in UTC.
