@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLatex, escapeLatex, escapeLatexText, mathSpans, protectTitle } from '../../lib/export/latex';
+import { decodeLatex, escapeLatex, escapeLatexText, protectTitle } from '../../lib/export/latex';
+import { mathSpans } from '../../lib/export/tex-math';
 
 describe('decodeLatex', () => {
   it.each([
