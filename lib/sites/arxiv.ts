@@ -50,7 +50,6 @@ function absLinkRef(a: Element): { id: string; version?: number } | null {
 
 const isDescriptor = (el: Element) => el.classList.contains('descriptor');
 
-/** "Title:"/"Authors:" labels are spans in every layout we know; the regex catches drift. */
 /**
  * arXiv prints every address in an abstract as a link reading "this https URL": the stored abstract
  * keeps the address itself, which is what its author wrote (and what search and exports want).
@@ -61,8 +60,12 @@ function linkAddress(el: Element): string | undefined {
   return /^https?:\/\/\S+$/i.test(href) ? href : undefined;
 }
 
+/**
+ * The text after a descriptor ("Title:", "Abstract:"), arXiv's link placeholders read as their
+ * addresses. Descriptors are spans in every layout we know; the regex catches drift.
+ */
 function labelled(el: Element, label: RegExp): string {
-  return readText(el, isDescriptor).replace(label, '');
+  return readText(el, (e) => linkAddress(e) ?? isDescriptor(e)).replace(label, '');
 }
 
 /** Author links, minus "et al."/collapse toggles (`javascript:` links). */
@@ -217,9 +220,7 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
       .filter((n) => n !== '');
   if (authors.length > 0) paper.authors = authors;
   const abstractEl = doc.querySelector('blockquote.abstract');
-  const abstract =
-    meta(doc, 'citation_abstract') ??
-    (abstractEl ? readText(abstractEl, (el) => linkAddress(el) ?? isDescriptor(el)).replace(/^Abstract:\s*/i, '') : '');
+  const abstract = meta(doc, 'citation_abstract') ?? (abstractEl ? labelled(abstractEl, /^Abstract:\s*/i) : '');
   if (abstract) paper.abstract = abstract;
   const primaryClass = parseArxivClass(doc.querySelector('.primary-subject')?.textContent);
   if (primaryClass) paper.primaryClass = primaryClass;
