@@ -4,7 +4,7 @@
  * Zotero and hand-written files commonly contain.
  */
 
-import { mathSpans, outsideMath } from './tex-math';
+import { mathSpans, outsideMath } from '../tex-math';
 
 // BibTeX counts every brace, escaped or not, so `\{` would unbalance a value: use brace-free forms.
 const ESCAPES: Record<string, string> = {

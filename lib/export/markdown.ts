@@ -2,7 +2,7 @@
 import type { PaperRow } from '../db';
 import { exportDoi, isArxivDoi, paperUrl, paperYear, type ExportPaper } from './common';
 import { localDay } from '../dates';
-import { outsideMath } from './tex-math';
+import { outsideMath } from '../tex-math';
 
 /** Backslash-escapes what Markdown would read as markup, so page text stays text. */
 export function escapeMarkdown(text: string): string {

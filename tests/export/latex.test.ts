@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLatex, escapeLatex, escapeLatexText, protectTitle } from '../../lib/export/latex';
-import { mathSpans } from '../../lib/export/tex-math';
+import { mathSpans } from '../../lib/tex-math';
 
 describe('decodeLatex', () => {
   it.each([

@@ -1,6 +1,7 @@
 /**
  * TeX math inside page text (`$\alpha$-Divergence`): where it is, so exports can keep it as math
- * (BibTeX, Markdown) and the BibTeX import can read it as written.
+ * (BibTeX, Markdown), the BibTeX import can read it as written, and the extension's pages can show it
+ * as text (tex-unicode.ts).
  */
 
 /**
