@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { texToUnicode } from '../../lib/tex-unicode';
 import type { SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 import type { Edits } from './edits';
@@ -72,7 +73,7 @@ export function Panel({ model, edits, sightings, focusTags, focusPanel = 0, erro
     >
       <div class="head">
         <div class="title" data-field="title">
-          {model.card.title}
+          {texToUnicode(model.card.title)}
         </div>
         <button type="button" class="x" aria-label="Close" title="Close (Esc)" onClick={() => onClose(true)}>
           ×

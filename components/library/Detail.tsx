@@ -1,4 +1,5 @@
 /** The detail panel: one paper's metadata, links, save toggle, tags, note and sighting history. */
+import { texToUnicode } from '../../lib/tex-unicode';
 import type { PaperView, SightingView } from '../../lib/messages';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../../lib/export/common';
 import { siteLabel } from '../shared/sites';
@@ -37,6 +38,7 @@ export function Detail(props: DetailProps) {
       </aside>
     );
   }
+  const shownTitle = texToUnicode(paper.title);
   const id = paper.arxivId;
   const links: { label: string; href: string; testid: string }[] = [];
   if (id) {
@@ -53,7 +55,9 @@ export function Detail(props: DetailProps) {
   return (
     <aside class="detail" data-testid="detail-panel" data-key={paper.key} aria-label="Paper details">
       <div class="detail-head">
-        <h2 class="detail-title">{paper.title}</h2>
+        <h2 class="detail-title" title={shownTitle === paper.title ? undefined : paper.title}>
+          {shownTitle}
+        </h2>
         <button type="button" class="icon-btn" data-testid="detail-close" aria-label="Close details" onClick={props.onClose}>
           ×
         </button>
@@ -159,7 +163,7 @@ export function Detail(props: DetailProps) {
         <section class="detail-section">
           <details class="abstract">
             <summary>Abstract</summary>
-            <p>{paper.abstract}</p>
+            <p>{texToUnicode(paper.abstract)}</p>
           </details>
         </section>
       )}
@@ -197,7 +201,7 @@ export function Detail(props: DetailProps) {
             {notSame.map((p) => (
               <li key={p.key}>
                 <button type="button" class="linkish" onClick={() => props.onOpen(p.key)}>
-                  {p.title}
+                  {texToUnicode(p.title)}
                 </button>
               </li>
             ))}

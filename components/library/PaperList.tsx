@@ -1,4 +1,5 @@
 /** The result list: one row a paper, with a checkbox for bulk actions and a star to save. */
+import { texToUnicode } from '../../lib/tex-unicode';
 import type { PaperView } from '../../lib/messages';
 import { authorLine, count, relativeDay } from './format';
 import { PAGE_SIZE, type Sort } from './query';
@@ -92,13 +93,13 @@ export function PaperList(props: PaperListProps) {
                 <input
                   type="checkbox"
                   data-testid="row-checkbox"
-                  aria-label={`Select “${p.title}”`}
+                  aria-label={`Select “${texToUnicode(p.title)}”`}
                   checked={checked}
                   onClick={(e) => props.onSelect(p.key, e.currentTarget.checked, e.shiftKey)}
                 />
               </label>
               <button type="button" class="row-main" data-testid="row-open" aria-current={props.activeKey === p.key} onClick={() => props.onOpen(p.key)}>
-                <span class="row-title">{p.title}</span>
+                <span class="row-title">{texToUnicode(p.title)}</span>
                 <span class="row-meta">
                   {p.authors.length > 0 && <span class="authors">{authorLine(p.authors)}</span>}
                   {p.arxivId && <span class="mono">{p.arxivId}</span>}

@@ -1,4 +1,5 @@
 /** One paper: save star, title, status and dedup line; expanded, its tags, note and history. */
+import { texToUnicode } from '../../lib/tex-unicode';
 import type { SightingView } from '../../lib/messages';
 import { groupOf, paperLink, type Group, type Row } from './model';
 import { NoteEditor } from './NoteEditor';
@@ -28,7 +29,7 @@ export interface PaperRowProps {
 
 export function PaperRow({ row, group = groupOf(row), expanded, history, knownTags, actions }: PaperRowProps) {
   const paper = row.current.paper;
-  const title = row.card?.title ?? paper?.title ?? '';
+  const title = texToUnicode(row.card?.title ?? paper?.title ?? '');
   const saved = row.current.status === 'saved';
   const tags = paper?.tags ?? [];
   const fuzzy = row.current.match?.rule === 'similar-title' && row.splitFrom === undefined && row.card !== undefined;
@@ -89,7 +90,7 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
           <div class="details" id={detailsId}>
             {fuzzy && paper && (
               <p class="compare">
-                Library title: <q>{paper.title}</q>
+                Library title: <q>{texToUnicode(paper.title)}</q>
               </p>
             )}
             <TagEditor

@@ -9,6 +9,8 @@ import { expect, sendFromExtension, test } from './fixtures';
 import { panelFrame, panelOpen } from './panel';
 import { ShadowDom, badgeTexts, type ShadowHost } from './shadow';
 import { hfWithSiteCss, hfWithTitles } from '../fixtures/pages/variants';
+// @ts-expect-error plain JS module shared with the demo
+import { tabIdOf } from '../../scripts/walk.mjs';
 
 const HF = 'https://huggingface.co/papers/date';
 const NOV18 = `${HF}/2025-11-18`;
@@ -507,5 +509,43 @@ test.describe('page text is only ever text', () => {
     }
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});
+
+test.describe('TeX in titles', () => {
+  test('a formula reads as text in the panel, the popup and the library; the TeX is kept', async ({ page, pages, context, extensionId }) => {
+    const tex = '$\\alpha$-Divergence Preference Optimization in $\\mathcal{O}(n^2)$ Time';
+    const shown = 'α-Divergence Preference Optimization in 𝒪(n²) Time';
+    const { html, ids } = hfWithTitles('hf/papers-date-2025-11-18.html', [tex]);
+    pages.set(NOV18, { body: html });
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+
+    await dom.click(await one(await dom.hostAt(badgeOf(ids[0]!)), '[data-action=open]'));
+    const panel = await panelFrame(page);
+    await expect(panel.locator('[data-field=title]')).toHaveText(shown);
+    await page.screenshot({ path: test.info().outputPath('panel-tex.png') });
+    await panel.locator('[data-action=panel-save]').click();
+    await expect.poll(async () => (await dom.hostAt(badgeOf(ids[0]!))).text).toMatch(/^Saved/);
+    await page.keyboard.press('Escape');
+
+    const lib = await context.newPage();
+    await lib.goto(`chrome-extension://${extensionId}/library.html`);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(lib, page)}`);
+    await expect(popup.getByTestId('row-title').getByText(shown, { exact: true })).toHaveCount(1);
+
+    await lib.bringToFront();
+    await lib.getByTestId('search-input').fill('divergence');
+    const row = lib.getByTestId('paper-row');
+    await expect(row.locator('.row-title')).toHaveText([shown]);
+    await row.getByTestId('row-open').click();
+    // The details' heading keeps the TeX as written for the reader who wants to copy it.
+    await expect(lib.locator('.detail-title')).toHaveText(shown);
+    await expect(lib.locator('.detail-title')).toHaveAttribute('title', tex);
+    await lib.screenshot({ path: test.info().outputPath('library-tex.png') });
+    const stored = (await sendFromExtension<{ papers: { title: string }[] }>(lib, { type: 'library.search', query: { text: 'divergence' } })).papers;
+    expect(stored.map((p) => p.title)).toEqual([tex]);
   });
 });
