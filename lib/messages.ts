@@ -341,6 +341,12 @@ export interface ChangeEvent {
    * import. Pages look every card they show up again.
    */
   all?: true;
+  /**
+   * A visit recorded sightings of these papers (counts, histories, papers new to the library):
+   * extension pages refresh; digest pages do not, since each shows its cards' status from before
+   * its own visit.
+   */
+  sightings?: true;
 }
 
 /**

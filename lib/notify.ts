@@ -19,11 +19,17 @@ export interface NotifyDeps {
 /**
  * Whether a content script acts on `event` (PageController.onChange): papers it may show, settings,
  * cards to match again, or a change to the whole library. A tab's report, which follows every
- * digest page a reader opens, carries none of them; sent to every open digest tab, it woke each
- * one's page for nothing.
+ * digest page a reader opens, carries none of them, nor do a visit's sightings (a page shows
+ * statuses from before its visit); sent to every open digest tab, they woke each one's page for
+ * nothing.
  */
 export function forContentScripts(event: ChangeEvent): boolean {
-  return event.keys.length > 0 || event.settings !== undefined || event.rematch !== undefined || event.all === true;
+  return (
+    (event.keys.length > 0 && event.sightings !== true) ||
+    event.settings !== undefined ||
+    event.rematch !== undefined ||
+    event.all === true
+  );
 }
 
 /** Returns `notify`; a failed send (a page that has closed, a tab without our script) is dropped. */

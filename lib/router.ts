@@ -93,6 +93,8 @@ export function createRouter(deps: RouterDeps) {
   // A visit or a badge's edit that moved papers to their arXiv key: pages showing them hold the
   // old key; they move their cards to the new one.
   library.onMoved((moved) => notify([...new Set(Object.values(moved))], { moved }));
+  // The library page lists the papers a visit adds and counts its sightings as they come.
+  library.onSeen((keys) => notify(keys, { sightings: true }));
 
   // Which paper each card of a tab was matched to by its content script's lookups, so the popup's
   // `tab.get` re-reads those rows instead of looking the whole page up again. Operations that can

@@ -49,6 +49,14 @@ describe('notify', () => {
     expect(h.sent).toEqual([]);
   });
 
+  it("tells only the extension pages of a visit's sightings", async () => {
+    const h = harness();
+    await h.notify(['arxiv:2401.00001'], { sightings: true });
+    expect(h.pages).toEqual([{ type: 'dejalu.changed', keys: ['arxiv:2401.00001'], sightings: true }]);
+    expect(h.queries()).toBe(0);
+    expect(h.sent).toEqual([]);
+  });
+
   it('drops failed sends: a closed page or a tab without the script never breaks the caller', async () => {
     const notify = createNotify({
       toPages: () => Promise.reject(new Error('no receiver')),
@@ -70,5 +78,6 @@ describe('notify', () => {
     expect(forContentScripts({ type: 'dejalu.changed', keys: [], settings: DEFAULT_SETTINGS })).toBe(true);
     expect(forContentScripts({ type: 'dejalu.changed', keys: [], rematch: ['k'] })).toBe(true);
     expect(forContentScripts({ type: 'dejalu.changed', keys: [], all: true })).toBe(true);
+    expect(forContentScripts({ type: 'dejalu.changed', keys: ['k'], sightings: true })).toBe(false);
   });
 });

@@ -54,6 +54,14 @@ export class Library {
     return () => this.movedListeners.delete(fn);
   }
 
+  private readonly seenListeners = new Set<(keys: string[]) => void>();
+
+  /** Be told, once their transaction has committed, of papers a visit recorded sightings of. */
+  onSeen(fn: (keys: string[]) => void): () => void {
+    this.seenListeners.add(fn);
+    return () => this.seenListeners.delete(fn);
+  }
+
   private async tellMoved<T>(run: (moved: Moves) => Promise<T>): Promise<T> {
     const moved: Moves = new Map();
     const out = await run(moved);
@@ -113,10 +121,13 @@ export class Library {
    * however many batches or duplicate cards report it.
    */
   async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
-    return this.tellMoved((moved) => this.catalog.withNear((from) => this.recordWith(from, visitId, page, cards, moved)));
+    const seen = await this.tellMoved((moved) => this.catalog.withNear((from) => this.recordWith(from, visitId, page, cards, moved)));
+    if (seen.length > 0) for (const fn of this.seenListeners) fn(seen);
+    return seen.length;
   }
 
-  private recordWith(from: Catalog | NearKeys, visitId: string, page: PageInfo, cards: CardInput[], moved: Moves): Promise<number> {
+  /** The keys of the papers given a sighting. */
+  private recordWith(from: Catalog | NearKeys, visitId: string, page: PageInfo, cards: CardInput[], moved: Moves): Promise<string[]> {
     const db = this.db;
     return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
       const now = this.now();
@@ -153,7 +164,7 @@ export class Library {
       await db.papers.bulkPut([...changed.values()]);
       await addToSightingTotal(db, touched.length);
       await db.history.bulkPut(touched);
-      return touched.length;
+      return touched.map((h) => h.paperKey);
     });
   }
 

@@ -515,7 +515,8 @@ export class PageController {
 
   /** Another tab, the popup or the library page changed papers shown here. */
   private async onChange(ev: ChangeEvent): Promise<void> {
-    if (this.off) return;
+    // A visit's sightings change no status a page shows (forContentScripts keeps them from tabs).
+    if (this.off || ev.sightings) return;
     if (ev.settings) {
       const before = this.settings;
       this.settings = ev.settings;

@@ -43,12 +43,28 @@ describe('router', () => {
     const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
     const title = 'Scaling Laws for Neural Language Models';
     await handle({ type: 'sightings.record', visitId: 'v1', page, cards: [{ title }] }, hfTab);
-    expect(events).toEqual([]);
+    const moves = () => events.filter((e) => !e.details?.sightings);
+    expect(moves()).toEqual([]);
     const lookup = await handle({ type: 'cards.lookup', cards: [{ title, arxivId: '2001.08361' }] }, hfTab);
     const oldKey = lookup.ok && 'statuses' in lookup ? lookup.statuses[0]?.paper?.key : undefined;
     expect(oldKey).toMatch(/^title:/);
     await handle({ type: 'sightings.record', visitId: 'v2', page, cards: [{ title, arxivId: '2001.08361' }] }, hfTab);
-    expect(events).toEqual([{ keys: ['arxiv:2001.08361'], details: { moved: { [oldKey!]: 'arxiv:2001.08361' } } }]);
+    expect(moves()).toEqual([{ keys: ['arxiv:2001.08361'], details: { moved: { [oldKey!]: 'arxiv:2001.08361' } } }]);
+  });
+
+  it("tells the extension pages of a visit's sightings once they are stored, and nothing for a batch already counted", async () => {
+    const { handle, events } = router();
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    const cards = [{ title: 'Alpha Paper', arxivId: '2501.00001' }, { title: 'Beta Paper', arxivId: '2501.00002' }];
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards }, hfTab);
+    expect(events).toEqual([{ keys: ['arxiv:2501.00001', 'arxiv:2501.00002'], details: { sightings: true } }]);
+    // What a page hears first is already stored: the library page's refresh finds the papers.
+    const stats = await handle({ type: 'library.stats' }, extPage);
+    expect(stats).toMatchObject({ ok: true, papers: 2, sightings: 2 });
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards }, hfTab);
+    expect(events).toHaveLength(1);
+    await handle({ type: 'sightings.record', visitId: 'v2', page, cards: cards.slice(1) }, hfTab);
+    expect(events.at(-1)).toEqual({ keys: ['arxiv:2501.00002'], details: { sightings: true } });
   });
 
   it('reports a missing paper as not-found', async () => {

@@ -203,6 +203,15 @@ test('library: files larger than a message are imported and exported through Cac
   await expect.poll(async () => (await transferEntries(lib)).map((u) => u.split('-').pop())).toEqual(['fresh']);
 });
 
+test('library: a page open beside a digest lists what the visit records, without a reload', async ({ page, context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  await expect(lib.getByTestId('stats')).toContainText('0 papers');
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-11-18');
+  await expect(lib.getByTestId('result-count')).toHaveText('11 papers');
+  await expect(rows(lib)).toHaveCount(11);
+  await expect(lib.getByTestId('stats')).toContainText('11 sightings');
+});
+
 test("library: an arXiv listing's primary class shows in details, finds its papers and goes out in BibTeX", async ({ page, context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
   await visitDigest(page, lib, 'https://arxiv.org/list/cs.LG/new');

@@ -60,6 +60,13 @@ describe('PageController, changes made elsewhere', () => {
     expect(shown.get('2401.00001')!.paper).toMatchObject({ note: 'newer', tags: ['rl'] });
   });
 
+  it("ignores a visit's sightings, which change no status it shows", async () => {
+    const { bg } = await started();
+    const gets = bg.of('papers.get').length;
+    await change({ keys: [A.key], sightings: true });
+    expect(bg.of('papers.get')).toHaveLength(gets);
+  });
+
   it('looks a card up again when its paper is gone: it shows New, and a paper stored later under its key reaches it', async () => {
     const { bg, shown } = await started();
     const lookups = bg.of('cards.lookup').length;
