@@ -7,8 +7,9 @@
 /**
  * Where `text` holds TeX math, as Pandoc reads it: `$…$` whose opening `$` is followed, and whose
  * closing `$` is preceded, by a non-space, the closing one followed by no digit (so "from $5 to
- * $10" is text), and `$$…$$`; an escaped `\$` is a dollar. The math must balance its braces, which
- * BibTeX counts. arXiv titles and abstracts carry their formulas this way (`$\alpha$-Divergence`).
+ * $10" is text) unless the span holds a command (`$\sim$100B`), and `$$…$$`; an escaped `\$` is
+ * a dollar. The math must balance its braces, which BibTeX counts. arXiv titles and abstracts
+ * carry their formulas this way (`$\alpha$-Divergence`).
  */
 export function mathSpans(text: string): [start: number, end: number][] {
   const spans: [number, number][] = [];
@@ -26,6 +27,7 @@ export function mathSpans(text: string): [start: number, end: number][] {
   return spans;
 }
 const SPACE = /\s/;
+const CONTROL_WORD = /\\[a-zA-Z]/;
 
 /** The `$` (or `$$`) that closes math opened before `from`, or -1: the first unescaped one must. */
 function closingDollar(text: string, from: number, d: number): number {
@@ -33,7 +35,11 @@ function closingDollar(text: string, from: number, d: number): number {
   while (j !== -1 && text[j - 1] === '\\') j = text.indexOf('$', j + 1);
   if (j === -1 || j === from || SPACE.test(text[j - 1]!)) return -1;
   if (d === 2) return text[j + 1] === '$' ? j : -1;
-  return text[j + 1] === '$' || /[0-9]/.test(text[j + 1] ?? '') ? -1 : j;
+  if (text[j + 1] === '$') return -1;
+  // A digit after the closing `$` marks money ("from $5 to $10"), unless the span holds a TeX
+  // command, which money never does: arXiv's "$\sim$100B" and "$\times$10" are math (MathJax
+  // renders them so) where Pandoc's rule alone would print them literally.
+  return /[0-9]/.test(text[j + 1] ?? '') && !CONTROL_WORD.test(text.slice(from, j)) ? -1 : j;
 }
 
 function balanced(text: string, from: number, to: number): boolean {

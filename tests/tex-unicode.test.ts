@@ -11,7 +11,7 @@ describe('texToUnicode', () => {
     ['$\\text{SAM}^2$', 'SAM²'],
     ['$\\mathbb{R}^d$', 'ℝᵈ'],
     ['$10\\times$ faster', '10× faster'],
-    ['about $\\sim$ 100B tokens', 'about ∼ 100B tokens'],
+    ['about $\\sim$100B tokens', 'about ∼100B tokens'],
     ['$x_{t+1}$', 'xₜ₊₁'],
     ['$W^{-1}$', 'W⁻¹'],
     ['$\\frac{1}{2}$', '1/2'],

@@ -74,7 +74,7 @@ describe('escapeLatex and protectTitle', () => {
   });
 });
 
-describe('TeX math in text (Pandoc’s rule)', () => {
+describe('TeX math in text (Pandoc’s rule, and commands before a digit)', () => {
   const math = (t: string) => mathSpans(t).map(([a, b]) => t.slice(a, b));
   it('finds $…$ and $$…$$, not dollars of money or escaped ones', () => {
     expect(math('$\\alpha$-Divergence in $O(n \\log n)$')).toEqual(['$\\alpha$', '$O(n \\log n)$']);
@@ -82,6 +82,9 @@ describe('TeX math in text (Pandoc’s rule)', () => {
     expect(math('costs $5.')).toEqual([]);
     expect(math('$ x$ and $x $ and $$')).toEqual([]);
     expect(math('a $x$5 b')).toEqual([]);
+    // A command is never money: arXiv writes "about $\sim$100B tokens" and MathJax renders it.
+    expect(math('about $\\sim$100B tokens, $\\times$10 faster')).toEqual(['$\\sim$', '$\\times$']);
+    expect(math('pay $5\\&$10')).toEqual([]);
     expect(math('\\$x\\$ and $y$')).toEqual(['$y$']);
     expect(math('$$\\sum_i x_i$$ then $z$')).toEqual(['$$\\sum_i x_i$$', '$z$']);
     // BibTeX counts braces: math that does not balance them is escaped as text.
@@ -91,6 +94,7 @@ describe('TeX math in text (Pandoc’s rule)', () => {
 
   it('escapeLatexText keeps math, escapes the rest; escapeLatex escapes all', () => {
     expect(escapeLatexText('50% of $x_1$ costs $5')).toBe('50\\% of $x_1$ costs \\$5');
+    expect(escapeLatexText('about $\\sim$100B tokens for $5')).toBe('about $\\sim$100B tokens for \\$5');
     expect(escapeLatex('50% of $x_1$')).toBe('50\\% of \\$x\\_1\\$');
   });
 
