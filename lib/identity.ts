@@ -314,7 +314,7 @@ function stripLatex(s: string): string {
   t = t.replace(/\\[cvuHdbrkt]\s*\{\s*([A-Za-z])\s*\}/g, '$1');
   t = t.replace(new RegExp(`\\\\(?:${TEXT_COMMANDS})\\*?\\s*\\{`, 'g'), '{');
   t = t.replace(/\\(?:frac|dfrac|tfrac)\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '$1/$2');
-  t = t.replace(/\\([A-Za-z]+)\s*/g, (m, name: string) => {
+  t = t.replace(/\\([A-Za-z]+)\s*/g, (_m, name: string) => {
     const sym = LATEX_SYMBOLS[name];
     if (sym !== undefined) return sym;
     if (GREEK_NAMES.has(name.toLowerCase())) return name.toLowerCase();

@@ -1,10 +1,14 @@
-// `npm test`: install what is missing, build, then unit tests (vitest) and end-to-end tests (Playwright).
+// `npm test`: install what is missing, build, type-check, then unit tests (vitest) and end-to-end tests
+// (Playwright).
 import { build, ensureChromium, ensureDeps, npx } from './setup.mjs';
 
 try {
   ensureDeps();
   const chromium = ensureChromium();
   build();
+  // esbuild strips types without checking them: only tsc holds the code to strict TypeScript.
+  console.log('\n[test] type check (tsc)');
+  npx('tsc', ['--noEmit', '-p', '.']);
   console.log('\n[test] unit tests (vitest)');
   npx('vitest', ['run']);
   console.log('\n[test] end-to-end tests (Playwright, Debian Chromium)');

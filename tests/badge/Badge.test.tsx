@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { click, key, seenOct29, settle } from './ui';
+import { click, seenOct29, settle } from './ui';
 import type { PaperView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 

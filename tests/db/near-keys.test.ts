@@ -52,7 +52,7 @@ describe('near keys of a worker that has just started', () => {
     await db.papers.bulkPut(first);
     await new CatalogStore(db).get(); // no snapshot yet: built from the table and saved
     // Journalled: new titles for some, some deleted, some new papers.
-    await db.papers.bulkPut([...first.slice(0, 20).map((p, i) => paper(i, title())), ...Array.from({ length: 30 }, (_, i) => paper(200 + i, title()))]);
+    await db.papers.bulkPut([...first.slice(0, 20).map((_p, i) => paper(i, title())), ...Array.from({ length: 30 }, (_, i) => paper(200 + i, title()))]);
     await db.papers.bulkDelete(first.slice(20, 30).map((p) => p.key));
     expect(await db.catalogChanges.count()).toBe(60);
 

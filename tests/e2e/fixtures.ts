@@ -18,7 +18,7 @@ export const test = base.extend<Fixtures>({
   pages: async ({}, use) => {
     await use(fixturePages());
   },
-  context: async ({ pages, colorScheme }, use) => {
+  context: async ({ colorScheme }, use) => {
     const launched = await launchWithExtension({ colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
     (launched.context as BrowserContext & { __dejalu?: unknown }).__dejalu = launched;
     await use(launched.context);
