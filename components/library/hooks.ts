@@ -14,7 +14,10 @@ export function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** Change events come in bursts (a page records many sightings): refresh once per burst. */
+/**
+ * Change events come in bursts (a page records many sightings): refresh once per burst. A hidden
+ * page (a tab in the background while the reader browses digests) waits until it is shown.
+ */
 export function useChanges(listener: (e: ChangeEvent) => void, quietMs = 250): void {
   const ref = useRef(listener);
   ref.current = listener;
@@ -23,22 +26,29 @@ export function useChanges(listener: (e: ChangeEvent) => void, quietMs = 250): v
     let keys = new Set<string>();
     let all = false;
     let settings: ChangeEvent['settings'];
+    let pending = false;
+    const flush = () => {
+      if (!pending || document.hidden) return;
+      const merged: ChangeEvent = { type: 'dejalu.changed', keys: all ? [] : [...keys] };
+      if (settings) merged.settings = settings;
+      keys = new Set();
+      all = false;
+      settings = undefined;
+      pending = false;
+      ref.current(merged);
+    };
     const off = onChanged((e) => {
       if (e.keys.length === 0) all = true;
       for (const k of e.keys) keys.add(k);
       settings = e.settings ?? settings;
+      pending = true;
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const merged: ChangeEvent = { type: 'dejalu.changed', keys: all ? [] : [...keys] };
-        if (settings) merged.settings = settings;
-        keys = new Set();
-        all = false;
-        settings = undefined;
-        ref.current(merged);
-      }, quietMs);
+      timer = setTimeout(flush, quietMs);
     });
+    document.addEventListener('visibilitychange', flush);
     return () => {
       clearTimeout(timer);
+      document.removeEventListener('visibilitychange', flush);
       off();
     };
   }, [quietMs]);

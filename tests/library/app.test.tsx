@@ -268,6 +268,24 @@ describe('library page', () => {
     expect(note.value).toBe('typing here');
   });
 
+  it('a hidden page refreshes once, when it is shown again', async () => {
+    const { bg } = await open();
+    const hidden = vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+    const before = bg.of('library.search').length;
+    bg.push({ keys: ['title:xss'], sightings: true });
+    await settle(300);
+    bg.push({ keys: ['arxiv:1706.03762'], sightings: true });
+    await settle(300);
+    expect(bg.of('library.search').length).toBe(before);
+    hidden.mockReturnValue(false);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(bg.of('library.search').length).toBe(before + 1);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(bg.of('library.search').length).toBe(before + 1);
+  });
+
   it('exports the selection and imports a file, showing the counts or the error', async () => {
     const { bg, v, row } = await open();
     const urls: Blob[] = [];
