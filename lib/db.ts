@@ -34,6 +34,8 @@ export interface PaperRow {
   publishedAt?: string;
   /** arXiv's primary subject class (`cs.CL`), from an arXiv page or an imported BibTeX entry. */
   primaryClass?: string;
+  /** The journal it appeared in, from an imported entry (no digest page prints one). */
+  journal?: string;
   urls: string[];
   sites: SiteIdOrSource[];
   firstSeen?: number;

@@ -81,6 +81,8 @@ export async function importPapers(library: Library, papers: ImportedPaper[], fo
         // Library.upsert): its ids, link, authors and abstract may be another paper's.
         learn(row, p);
       }
+      // The journal, like the ids, only from an entry that is surely this paper.
+      if (!fuzzy && entry.journal) row.journal ??= entry.journal;
       if (!fuzzy && rows.wantsIdentity(row, p)) {
         row = await rows.identify(row, p, (doiKey) => {
           const twin = twins.get(doiKey);

@@ -223,6 +223,8 @@ export interface PaperView {
   publishedAt?: string;
   /** arXiv's primary subject class (`cs.CL`); full views only (the detail panel, exports). */
   primaryClass?: string;
+  /** The journal it appeared in; full views only. */
+  journal?: string;
   urls: string[];
   sites: SiteIdOrSource[];
   firstSeen?: number;

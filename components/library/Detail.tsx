@@ -119,6 +119,12 @@ export function Detail(props: DetailProps) {
             <dd>{paper.publishedAt ?? paper.year}</dd>
           </>
         )}
+        {paper.journal && (
+          <>
+            <dt>Journal</dt>
+            <dd data-testid="detail-journal">{paper.journal}</dd>
+          </>
+        )}
         <dt>First seen</dt>
         <dd>
           {day(paper.firstSeen)}

@@ -38,6 +38,7 @@ export const PaperRowSchema = z.object({
   year: z.number().int().optional(),
   publishedAt: z.string().optional(),
   primaryClass: z.string().optional(),
+  journal: z.string().optional(),
   urls: z.array(z.string()).default([]),
   sites: z.array(SiteIdSchema).default([]),
   firstSeen: z.number().optional(),

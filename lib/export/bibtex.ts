@@ -4,8 +4,8 @@
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivClass, parseArxivId } from '../identity';
 import { readBibtex, type BibEntry } from './bibtex-read';
-import { CitationKeys, exportDoi, type CiteRef, isArxivDoi, isOrganisation, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
-import { isArxivOnlyNote, tagsFromKeywords, type ImportedPaper } from './imported';
+import { CitationKeys, exportDoi, type CiteRef, isArticle, isArxivDoi, isOrganisation, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
+import { isArxivOnlyNote, journalName, tagsFromKeywords, type ImportedPaper } from './imported';
 import { decodeLatex, escapeLatex, escapeLatexText, protectTitle, squash } from './latex';
 
 // ---- export --------------------------------------------------------------------------------------
@@ -59,8 +59,7 @@ export class BibtexWriter {
   add(papers: readonly (PaperRow | ExportPaper)[]): void {
     for (const p of papers) {
       this.keys.add(p);
-      // A journal DOI means a published article; everything else is a preprint or web item.
-      this.types.push(p.doi && !isArxivDoi(p.doi) ? '@article{' : '@misc{');
+      this.types.push(isArticle(p) ? '@article{' : '@misc{');
       this.bodies.push(entryBody(p));
     }
   }
@@ -87,6 +86,7 @@ function entryBody(p: ExportPaper): string {
   }
   const year = paperYear(p);
   if (year !== undefined) out += `,\n  year = {${year}}`;
+  if (p.journal) out += `,\n  journal = {${latexText(p.journal)}}`;
   if (p.arxivId) {
     out += `,\n  eprint = {${verbatim(p.arxivId)}},\n  archivePrefix = {arXiv}`;
     if (p.primaryClass) out += `,\n  primaryClass = {${verbatim(p.primaryClass)}}`;
@@ -229,6 +229,8 @@ function toImported(e: BibEntry): ImportedPaper | null {
   }
   // arXiv's own DOI only told the arXiv id (a candidate above): the paper's DOI is a journal's.
   if (doi && !isArxivDoi(doi)) out.doi = doi;
+  const journal = journalName(text('journal') ?? text('journaltitle'));
+  if (journal) out.journal = journal;
   if (yearNum >= 1000 && yearNum <= 3000) out.year = yearNum;
   if (url) out.url = url;
   const abstract = text('abstract');

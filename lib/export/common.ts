@@ -6,7 +6,15 @@ export type ExportPaper = Pick<
   PaperRow,
   'key' | 'title' | 'authors' | 'abstract' | 'arxivId' | 'version' | 'doi' | 'year' | 'publishedAt' | 'urls' | 'tags' | 'note'
 > &
-  Partial<Pick<PaperRow, 'savedAt' | 'firstSeen' | 'lastSeen' | 'seenCount' | 'primaryClass'>>;
+  Partial<Pick<PaperRow, 'savedAt' | 'firstSeen' | 'lastSeen' | 'seenCount' | 'primaryClass' | 'journal'>>;
+
+/**
+ * A published article (BibTeX `@article`, CSL `article-journal`): one with a journal's name or a
+ * journal's DOI; everything else is a preprint or a web item.
+ */
+export function isArticle(p: Pick<ExportPaper, 'doi' | 'journal'>): boolean {
+  return !!p.journal || (!!p.doi && !isArxivDoi(p.doi));
+}
 
 /**
  * What a paper's citation key is made of: a library paper outside a selection is known to the

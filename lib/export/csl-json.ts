@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivId } from '../identity';
-import { citationKeys, exportDoi, type CiteRef, isArxivDoi, isOrganisation, paperDateParts, paperUrl, splitName, type ExportPaper } from './common';
-import { isArxivOnlyNote, jsonErrorMessage, tagsFromKeywords, type ImportedPaper } from './imported';
+import { citationKeys, exportDoi, type CiteRef, isArticle, isArxivDoi, isOrganisation, paperDateParts, paperUrl, splitName, type ExportPaper } from './common';
+import { isArxivOnlyNote, journalName, jsonErrorMessage, tagsFromKeywords, type ImportedPaper } from './imported';
 
 export interface CslName {
   family?: string;
@@ -20,6 +20,8 @@ export interface CslItem {
   'citation-key'?: string;
   title: string;
   author?: CslName[];
+  /** The journal, for an `article-journal`. */
+  'container-title'?: string;
   issued?: { 'date-parts': number[][] };
   URL?: string;
   DOI?: string;
@@ -45,8 +47,9 @@ export function toCslItems(papers: readonly (PaperRow | ExportPaper)[], library?
   const keys = citationKeys(papers, library);
   return papers.map((p, i) => {
     const key = keys[i] ?? `paper${i + 1}`;
-    const journal = !!p.doi && !isArxivDoi(p.doi);
+    const journal = isArticle(p);
     const item: CslItem = { id: key, type: journal ? 'article-journal' : 'article', 'citation-key': key, title: p.title };
+    if (p.journal) item['container-title'] = p.journal;
     if (p.authors.length > 0) item.author = p.authors.map(cslName);
     const date = paperDateParts(p);
     if (date) item.issued = { 'date-parts': [date] };
@@ -140,6 +143,10 @@ function toImported(raw: unknown): ImportedPaper | null {
   }
   // arXiv's own DOI only told the arXiv id (read from it above): the paper's DOI is a journal's.
   if (doi && !isArxivDoi(doi)) out.doi = doi;
+  // A preprint's container is its server (Zotero: "arXiv"), a report's its series: only a journal
+  // article's container is a journal.
+  const journal = it.type === 'article-journal' ? journalName(it['container-title']) : undefined;
+  if (journal) out.journal = journal;
   const y = year(it.issued);
   if (y !== undefined) out.year = y;
   if (it.URL) out.url = it.URL.trim();

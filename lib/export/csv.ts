@@ -4,7 +4,7 @@ import { exportDoi, paperUrl, paperYear, type ExportPaper } from './common';
 
 export const CSV_COLUMNS = [
   'title', 'authors', 'year', 'arxiv_id', 'version', 'doi', 'url', 'tags', 'note', 'saved_at', 'first_seen',
-  'last_seen', 'seen_count', 'abstract', 'key', 'arxiv_class',
+  'last_seen', 'seen_count', 'abstract', 'key', 'arxiv_class', 'journal',
 ] as const;
 
 /**
@@ -48,8 +48,9 @@ export function toCsv(papers: readonly (PaperRow | ExportPaper)[]): string {
       p.seenCount,
       p.abstract,
       p.key,
-      // Last, so sheets that read the columns by position before it was added read them still.
+      // Last, so sheets that read the columns by position before they were added read them still.
       p.primaryClass,
+      p.journal,
     ];
     rows.push(cells.map(csvCell).join(','));
   }

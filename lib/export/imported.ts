@@ -18,6 +18,8 @@ export interface ImportedPaper {
   primaryClass?: string;
   /** Normalised (lower-case, bare `10.…`). */
   doi?: string;
+  /** The journal an article appeared in (`journalName`). */
+  journal?: string;
   year?: number;
   url?: string;
   abstract?: string;
@@ -62,6 +64,18 @@ export function tagsFromKeywords(keywords: string | undefined): string[] {
   }
   return out;
 }
+
+/**
+ * A journal's name as an entry gives it (BibTeX `journal`/`journaltitle`, CSL `container-title`),
+ * unless it names the preprint server: Google Scholar writes "arXiv preprint arXiv:…", DBLP "CoRR",
+ * Semantic Scholar "ArXiv", none of which is a journal a bibliography should print.
+ */
+export function journalName(text: string | undefined): string | undefined {
+  const t = text?.replace(/\s+/g, ' ').trim();
+  if (!t || t.length > JOURNAL_MAX || /^(?:arxiv|corr)\b/i.test(t) || parseArxivId(t) !== null) return undefined;
+  return t;
+}
+const JOURNAL_MAX = 500;
 
 /** Zotero's "arXiv:2401.01234 [cs]" note or Extra line: an id, not something the reader wrote. */
 export function isArxivOnlyNote(note: string): boolean {

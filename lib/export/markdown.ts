@@ -37,6 +37,7 @@ export function toMarkdown(papers: readonly (PaperRow | ExportPaper)[], title = 
     }
     const year = paperYear(p);
     if (year !== undefined) facts.push(String(year));
+    if (p.journal) facts.push(`*${escapeMarkdown(p.journal)}*`);
     // arXiv's own citation form: `arXiv:2401.01234 [cs.CL]`.
     if (p.arxivId) facts.push(p.primaryClass ? `arXiv:${p.arxivId} [${p.primaryClass}]` : `arXiv:${p.arxivId}`);
     const doi = exportDoi(p);

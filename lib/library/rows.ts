@@ -85,7 +85,7 @@ export function toView(row: PaperRow): PaperView {
  */
 export function toSlimView(row: PaperRow | SlimView): PaperView {
   // A slim view from the catalog (lib/library/catalog.ts `slim`) has none of these fields.
-  const { abstract: _a, primaryClass: _p, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } = row as PaperRow;
+  const { abstract: _a, primaryClass: _p, journal: _j, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } = row as PaperRow;
   return view;
 }
 
@@ -182,6 +182,7 @@ export function mergeRows(keep: PaperRow, other: PaperRow): PaperRow {
   m.year ??= other.year;
   m.publishedAt ??= other.publishedAt;
   m.primaryClass ??= other.primaryClass;
+  m.journal ??= other.journal;
   m.updatedAt = Math.max(keep.updatedAt, other.updatedAt);
   const former = [...new Set([...(keep.formerKeys ?? []), ...(other.formerKeys ?? [])])];
   m.formerKeys = former.length ? former : undefined;

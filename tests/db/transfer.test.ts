@@ -209,6 +209,32 @@ describe('Zotero files through the library', () => {
     expect((await lib.stats()).saved).toBe(res.added);
   });
 
+  it("keeps an imported article's journal: in its view, the exports and a backup's round trip", async () => {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    await importLibrary(lib, readFileSync('tests/fixtures/import/zotero-journal.bib', 'utf8'), 'auto', 'zotero.bib');
+    const key = 'doi:10.1038/s41586-021-03819-2';
+    expect((await lib.getPaper(key)).paper).toMatchObject({ journal: 'Nature' });
+    // Badges and list rows travel slim: no journal.
+    expect((await lib.search({ text: 'alphafold', status: 'all', sort: 'title', offset: 0, limit: 10 })).papers[0]?.journal).toBeUndefined();
+    const bib = (await exportLibrary(lib.db, 'bibtex')).text;
+    expect(bib).toMatch(/@article\{jumper2021highly,[^@]*journal = \{Nature\},/);
+    expect(bib).not.toMatch(/journal = \{arXiv/);
+    const csl = JSON.parse((await exportLibrary(lib.db, 'csl-json')).text) as { DOI?: string; 'container-title'?: string }[];
+    expect(csl.find((i) => i.DOI === '10.1038/s41586-021-03819-2')?.['container-title']).toBe('Nature');
+    const restored = new Library(new DejaLuDB(`transfer-${++n}`));
+    await importLibrary(restored, (await exportLibrary(lib.db, 'backup')).text, 'backup');
+    expect((await restored.getPaper(key)).paper).toMatchObject({ journal: 'Nature' });
+  });
+
+  it('keeps the journal of a paper stored under its DOI when an entry shows it is a preprint the library has', async () => {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    await lib.recordSightings('v', page, [{ title: 'Protein Folding at Scale', arxivId: '2107.00001' }]);
+    await importLibrary(lib, '@article{a, title = {Highly Accurate Structure Prediction}, doi = {10.1038/x1}, journal = {Nature}}', 'bibtex');
+    expect((await lib.getPaper('doi:10.1038/x1')).paper?.journal).toBe('Nature');
+    await importLibrary(lib, '@misc{b, title = {Protein Folding at Scale}, eprint = {2107.00001}, doi = {10.1038/x1}}', 'bibtex');
+    expect((await lib.db.papers.toArray()).map((r) => [r.key, r.journal])).toEqual([['arxiv:2107.00001', 'Nature']]);
+  });
+
   it('BibTeX export of the whole library names every paper once', async () => {
     const lib = await populated();
     const file = await exportLibrary(lib.db, 'bibtex');

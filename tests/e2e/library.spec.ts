@@ -118,6 +118,15 @@ test('library: search, filters, bulk tag, export and import through the page', a
   await lib.getByTestId('tab-library').click();
   await lib.getByTestId('filter-tag').selectOption('thesis-ch2');
   await expect(lib.getByTestId('result-count')).toHaveText('5 papers');
+
+  // A journal article from Zotero keeps its journal, shown in its details.
+  await importFile(lib, 'zotero-journal.bib', readFileSync(join(FIXTURES, 'import', 'zotero-journal.bib')));
+  await lib.getByTestId('tab-library').click();
+  await lib.getByTestId('filter-tag').selectOption('');
+  await lib.getByTestId('search-input').fill('alphafold');
+  await expect(rows(lib)).toHaveCount(1);
+  await rows(lib).first().getByTestId('row-open').click();
+  await expect(lib.getByTestId('detail-journal')).toHaveText('Nature');
   expect(net.refused.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
 });
 

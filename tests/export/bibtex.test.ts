@@ -33,6 +33,25 @@ describe('toBibtex', () => {
     expect(toBibtex([SAMPLE[1]!])).not.toMatch(/primaryClass/);
   });
 
+  it('writes a journal article as @article with its journal; the name alone makes one', () => {
+    const bib = toBibtex([{ ...SAMPLE[2]!, journal: 'Nature & Co' }]);
+    expect(bib).toMatch(/^@article\{jumper2021highly,/);
+    expect(bib).toContain('  journal = {Nature \\& Co},');
+    const noDoi = toBibtex([{ ...SAMPLE[1]!, doi: undefined, journal: 'Journal of Widgets' }]);
+    expect(noDoi).toMatch(/^@article\{/);
+    expect(noDoi).toContain('  journal = {Journal of Widgets},');
+    expect(toBibtex([SAMPLE[1]!])).not.toMatch(/journal/);
+  });
+
+  it('reads no journal from a preprint server: arXiv, CoRR', () => {
+    const read = (journal: string) => parseBibtex(`@article{x, title = {T}, journal = {${journal}}}`)[0]?.journal;
+    expect(read('arXiv preprint arXiv:2005.14165')).toBeUndefined();
+    expect(read('CoRR')).toBeUndefined();
+    expect(read('ArXiv')).toBeUndefined();
+    expect(read('{IEEE} Transactions on   Pattern Analysis')).toBe('IEEE Transactions on Pattern Analysis');
+    expect(parseBibtex('@article{x, title = {T}, journaltitle = {Nature}}')[0]?.journal).toBe('Nature');
+  });
+
   it('writes a paper with a journal DOI as @article', () => {
     const bib = toBibtex([SAMPLE[2]!]);
     expect(bib).toMatch(/^@article\{jumper2021highly,/);
@@ -418,10 +437,13 @@ describe('parseBibtex on Zotero exports', () => {
       tags: ['computational-biophysics', 'protein-structure-predictions', 'structural-biology'],
     });
     expect(alphafold?.arxivId).toBeUndefined();
+    expect(alphafold?.journal).toBe('Nature');
     expect(alphafold?.authors).toContain('Augustin Žídek');
     expect(gpt3).toMatchObject({ title: 'Language Models are Few-Shot Learners', arxivId: '2005.14165', year: 2020 });
     expect(gpt3?.authors).toEqual(['Tom Brown', 'Benjamin Mann', 'Nick Ryder']);
-    expect(resnet).toMatchObject({ doi: '10.1109/cvpr.2016.90', year: 2016 });
+    // Google Scholar's "arXiv preprint arXiv:…" names the preprint, not a journal.
+    expect(gpt3?.journal).toBeUndefined();
+    expect(resnet).toMatchObject({ doi: '10.1109/cvpr.2016.90', year: 2016, journal: 'Proceedings of CVPR' });
     expect(clip).toMatchObject({ arxivId: '2103.00020', year: 2021, tags: ['clip', 'vision-language'] });
     // "and others" is BibTeX for et al., not an author.
     expect(clip?.authors).toEqual(['Alec Radford', 'Jong Wook Kim']);

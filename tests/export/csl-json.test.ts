@@ -96,6 +96,7 @@ describe('parseCslJson on a Zotero export', () => {
 
   it('reads a journal article with particles in names', () => {
     expect(papers[1]).toMatchObject({
+      journal: 'Nature',
       doi: '10.1038/s41586-021-03819-2',
       year: 2021,
       authors: ['John Jumper', 'Augustin Žídek', 'Ludwig van Beethoven'],

@@ -67,9 +67,11 @@ describe('toCsv', () => {
     expect(rows[1]?.[col('tags')]).toBe('transformers; nlp');
     expect(rows[1]?.[col('saved_at')]).toBe(new Date(1_731_000_000_000).toISOString());
     // Added last, so a sheet reading the earlier columns by position still reads them.
-    expect(col('arxiv_class')).toBe(CSV_COLUMNS.length - 1);
+    expect(CSV_COLUMNS.slice(-3)).toEqual(['key', 'arxiv_class', 'journal']);
     expect(rows[1]?.[col('arxiv_class')]).toBe('cs.CL');
     expect(rows[2]?.[col('arxiv_class')]).toBe('');
+    expect(rows[1]?.[col('journal')]).toBe('');
+    expect(readCsv(toCsv([{ ...SAMPLE[2]!, journal: 'Nature' }]))[1]?.[col('journal')]).toBe('Nature');
     expect(rows[2]?.[col('authors')]).toBe('Jörg Müller; Ludwig van Beethoven; José García-López; DeepMind');
   });
 

@@ -20,6 +20,11 @@ describe('toMarkdown', () => {
     expect(md).toContain('doi:10.1038/s41586-021-03819-2');
   });
 
+  it("names an article's journal in italics, escaped", () => {
+    const md = toMarkdown([{ ...SAMPLE[2]!, journal: 'Nature *Methods*' }]);
+    expect(md).toMatch(/ · 2021 · \*Nature \\\*Methods\\\*\* · doi:10\.1038/);
+  });
+
   it('keeps page text as text', () => {
     const md = toMarkdown([row({ key: 'k', title: 'A [link](javascript:alert(1)) <img src=x> *bold*' })]);
     expect(md).toContain('- **A \\[link\\]\\(javascript:alert\\(1\\)\\) \\<img src=x\\> \\*bold\\***');
