@@ -245,6 +245,9 @@ export function createRouter(deps: RouterDeps) {
       notify(r.keys);
       return res;
     },
+    // What cards match changes (one paper fewer): the tabs' remembered matches start a new epoch.
+    // Pages are told by onMoved (the merged key → the kept one).
+    'papers.merge': async (r) => reshaping(() => library.merge(r.keys)),
     'papers.restore': async (r) => {
       const restored = await reshaping(() => library.restore(r.snapshot));
       notify([], { all: true });

@@ -8,6 +8,7 @@ import { call, send } from '../../lib/rpc';
 import { BulkBar, type BulkOp } from './BulkBar';
 import { Detail } from './Detail';
 import { count, plural } from './format';
+import { texToUnicode } from '../../lib/tex-unicode';
 import { useChanges, useOverview, usePaper, useSearchList } from './hooks';
 import { PaperList } from './PaperList';
 import { isFiltered } from './query';
@@ -110,6 +111,25 @@ export function App() {
     }
   };
 
+  const runMerge = async () => {
+    const chosen = [...selected];
+    if (chosen.length !== 2) return;
+    setBusy(true);
+    try {
+      const r = await call({ type: 'papers.merge', keys: [chosen[0]!, chosen[1]!] });
+      setSelected(new Set());
+      // The details follow the paper both are now.
+      if (activeKey && chosen.includes(activeKey)) setActiveKey(r.paper.key);
+      say(`Merged into “${texToUnicode(r.paper.title)}”.`);
+      list.refresh();
+      overview.reload();
+    } catch (err) {
+      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const undo = async (snapshot: string) => {
     const r = await send({ type: 'papers.restore', snapshot });
     if (r.ok) say(`Restored ${plural(r.restored, 'paper')}.`);
@@ -179,6 +199,7 @@ export function App() {
               tagSuggestions={tagNames}
               onRun={(op) => void runBulk(op)}
               onExport={(f) => void exportSelection(f)}
+              onMerge={() => void runMerge()}
               onClear={() => setSelected(new Set())}
             />
           )}

@@ -1,4 +1,4 @@
-/** Actions on the selected papers: tag, untag, save, unsave, export, delete (with undo). */
+/** Actions on the selected papers: tag, untag, save, unsave, export, merge two, delete (with undo). */
 import { useState } from 'preact/hooks';
 import type { ExportFormat } from '../../lib/messages';
 import { normalizeTag } from '../shared/tags';
@@ -13,13 +13,17 @@ export interface BulkBarProps {
   tagSuggestions: string[];
   onRun(op: BulkOp): void;
   onExport(format: ExportFormat): void;
+  /** Two selected papers are one (asked only with two selected, after the reader confirms). */
+  onMerge(): void;
   onClear(): void;
 }
 
 export function BulkBar(props: BulkBarProps) {
   const [tag, setTag] = useState('');
   const [format, setFormat] = useState<ExportFormat>('bibtex');
+  const [confirmMerge, setConfirmMerge] = useState(false);
   const clean = normalizeTag(tag);
+  if (confirmMerge && props.count !== 2) setConfirmMerge(false);
   return (
     <div class="bulk" data-testid="bulk-bar" role="toolbar" aria-label="Actions on selected papers">
       <strong class="bulk-count" data-testid="bulk-count">
@@ -69,6 +73,38 @@ export function BulkBar(props: BulkBarProps) {
           Export
         </button>
       </span>
+      {props.count === 2 &&
+        (confirmMerge ? (
+          <span class="group merge-confirm" role="group" aria-label="Merge the two selected papers">
+            <span>The same paper? One entry keeps the sightings, tags and notes of both.</span>
+            <button
+              type="button"
+              class="btn btn-primary"
+              data-testid="bulk-merge-confirm"
+              disabled={props.busy}
+              onClick={() => {
+                setConfirmMerge(false);
+                props.onMerge();
+              }}
+            >
+              Merge
+            </button>
+            <button type="button" class="btn btn-quiet" data-testid="bulk-merge-cancel" onClick={() => setConfirmMerge(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            class="btn"
+            data-testid="bulk-merge"
+            title="The two selected papers are the same paper: keep one entry with everything of both"
+            disabled={props.busy}
+            onClick={() => setConfirmMerge(true)}
+          >
+            Merge…
+          </button>
+        ))}
       <button type="button" class="btn btn-danger" data-testid="bulk-delete" disabled={props.busy} onClick={() => props.onRun({ kind: 'delete' })}>
         Delete
       </button>

@@ -412,6 +412,34 @@ export class Library {
     return { papers: cat.size, saved: cat.savedCount(), sightings, tags: cat.tagCounts().size };
   }
 
+  /**
+   * Two papers the reader says are one (a title the dedup could not match, a published version
+   * imported by its DOI beside its preprint): one row takes everything of both (sightings, tags,
+   * notes, ids, links) under the better key (`mergeOrder`), as a re-keyed paper does, and the
+   * other's key leads to it. Two different arXiv ids, or DOIs, are refused: identifiers decide, and
+   * arXiv or the journals list those as two papers.
+   */
+  async merge(keys: [string, string]): Promise<{ paper: PaperView; merged: string }> {
+    const db = this.db;
+    return this.tellMoved((moved) =>
+      db.transaction('rw', [db.papers, db.history, db.notSame], async () => {
+        if (keys[0] === keys[1]) throw new Invalid('A paper cannot be merged with itself.');
+        const [a, b] = await db.papers.bulkGet(keys);
+        if (!a || !b) throw new NotFound(`No paper with key ${a ? keys[1] : keys[0]}.`);
+        for (const id of ['arxivId', 'doi'] as const) {
+          if (a[id] && b[id] && a[id] !== b[id]) {
+            const what = id === 'doi' ? 'DOIs' : 'arXiv ids';
+            throw new Invalid(`These two have different ${what} (${a[id]}, ${b[id]}): they are two papers, not one.`);
+          }
+        }
+        const [keep, other] = mergeOrder(a, b);
+        const merged = await this.rekey(other, keep.key, keep);
+        moved.set(other.key, keep.key);
+        return { paper: toView(merged), merged: other.key };
+      }),
+    );
+  }
+
   // ---- bulk -------------------------------------------------------------------------------------
 
   async bulk(
@@ -508,6 +536,17 @@ function groupSightings(rows: SightingRow[]): HistoryRow[] {
 async function isOtherPaper(db: DejaLuDB, key: string, p: Probe): Promise<boolean> {
   const row = await db.papers.get(key);
   return !!row && row.titleKey === p.titleKey && row.arxivId !== p.arxivId;
+}
+
+/**
+ * Which of two papers a merge keeps: the one under an arXiv key, else a DOI key, as the library
+ * keys every paper it can (keyOf); else the one seen first, then the first named.
+ */
+function mergeOrder(a: PaperRow, b: PaperRow): [keep: PaperRow, other: PaperRow] {
+  const rank = (r: PaperRow) => (r.key.startsWith('arxiv:') ? 0 : r.key.startsWith('doi:') ? 1 : 2);
+  const seen = (r: PaperRow) => r.firstSeen ?? Infinity;
+  const bFirst = rank(b) < rank(a) || (rank(b) === rank(a) && seen(b) < seen(a));
+  return bFirst ? [b, a] : [a, b];
 }
 
 function notSameRow(a: string, b: string, at: number): NotSameRow {

@@ -223,6 +223,67 @@ describe('not the same paper', () => {
   });
 });
 
+describe('merging two papers the reader says are one', () => {
+  const PREPRINT = card('Folding Proteins with Attention at Scale', '2107.00001');
+  const PUBLISHED = card('Highly Accurate Protein Structure Prediction', undefined, { doi: '10.1038/x1' });
+
+  it('keeps one paper, under the arXiv key, with both histories, tags, notes and ids; the DOI then finds it', async () => {
+    const { lib, db } = fresh();
+    await lib.recordSightings('v1', HF('2025-10-29'), [PREPRINT]);
+    await lib.recordSightings('v2', HF('2025-11-03'), [PUBLISHED]);
+    await lib.editTags({ key: 'arxiv:2107.00001' }, ['folding'], []);
+    await lib.setNote({ key: 'arxiv:2107.00001' }, 'preprint note');
+    await lib.editTags({ key: 'doi:10.1038/x1' }, ['nature'], []);
+    await lib.setNote({ key: 'doi:10.1038/x1' }, 'published note');
+    await lib.markNotSame('arxiv:2107.00001', { key: 'doi:10.1038/x1' });
+    const moves: Record<string, string>[] = [];
+    lib.onMoved((m) => moves.push(m));
+
+    // Named in either order, the arXiv paper is the one kept.
+    const { paper, merged } = await lib.merge(['doi:10.1038/x1', 'arxiv:2107.00001']);
+    expect(merged).toBe('doi:10.1038/x1');
+    expect(paper).toMatchObject({
+      key: 'arxiv:2107.00001',
+      title: PREPRINT.title,
+      arxivId: '2107.00001',
+      doi: '10.1038/x1',
+      seenCount: 2,
+      tags: ['folding', 'nature'],
+    });
+    expect(paper.note).toContain('preprint note');
+    expect(paper.note).toContain('published note');
+    expect(moves).toEqual([{ 'doi:10.1038/x1': 'arxiv:2107.00001' }]);
+    expect(await db.papers.count()).toBe(1);
+    expect((await db.history.get('arxiv:2107.00001'))?.sightings.map((s) => s.visitId)).toEqual(['v1', 'v2']);
+    expect(await db.history.get('doi:10.1038/x1')).toBeUndefined();
+    expect(await db.notSame.count()).toBe(0);
+    expect((await lib.stats()).sightings).toBe(2);
+    // The published version's card is this paper now; so is an edit by the key a page still holds.
+    expect((await lib.lookup([PUBLISHED]))[0]).toMatchObject({ status: 'seen', paper: { key: 'arxiv:2107.00001' } });
+    expect((await lib.setNote({ key: 'doi:10.1038/x1' }, 'by the old key')).key).toBe('arxiv:2107.00001');
+  });
+
+  it('between two title-only papers, keeps the one seen first', async () => {
+    let t = Date.parse('2025-11-03T09:00:00Z');
+    const { lib } = fresh(() => (t += 1000));
+    await lib.recordSightings('v1', HF('2025-10-29'), [card('Sparse Widgets for Everyone')]);
+    await lib.recordSightings('v2', HF('2025-11-03'), [card('Dense Gadgets for No One')]);
+    const [first, second] = [(await lib.lookup([card('Sparse Widgets for Everyone')]))[0]!.paper!.key, (await lib.lookup([card('Dense Gadgets for No One')]))[0]!.paper!.key];
+    const { paper, merged } = await lib.merge([second, first]);
+    expect([paper.key, merged]).toEqual([first, second]);
+  });
+
+  it('refuses two arXiv ids or two DOIs, a paper with itself, and a missing paper, changing nothing', async () => {
+    const { lib, db } = fresh();
+    await lib.recordSightings('v1', HF('2025-10-29'), [PREPRINT, card('Other', '2107.00002'), PUBLISHED, card('Another', undefined, { doi: '10.1038/x2' })]);
+    await expect(lib.merge(['arxiv:2107.00001', 'arxiv:2107.00002'])).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/different arXiv ids/) });
+    await expect(lib.merge(['doi:10.1038/x1', 'doi:10.1038/x2'])).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/different DOIs/) });
+    await expect(lib.merge(['arxiv:2107.00001', 'arxiv:2107.00001'])).rejects.toMatchObject({ code: 'invalid' });
+    await expect(lib.merge(['arxiv:2107.00001', 'arxiv:0000.00000'])).rejects.toMatchObject({ code: 'not-found' });
+    expect(await db.papers.count()).toBe(4);
+  });
+});
+
 describe('concurrent edits', () => {
   it('twenty tabs tagging the same paper at once lose nothing', async () => {
     const { lib } = fresh();

@@ -67,6 +67,19 @@ describe('router', () => {
     expect(events.at(-1)).toEqual({ keys: ['arxiv:2501.00002'], details: { sightings: true } });
   });
 
+  it('merges two papers for an extension page, telling pages where the merged one went; never for a page', async () => {
+    const { handle, events } = router();
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    const cards = [{ title: 'Alpha Paper', arxivId: '2501.00001' }, { title: 'Alpha Paper, Published', doi: '10.1000/a' }];
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards }, hfTab);
+    const keys = ['doi:10.1000/a', 'arxiv:2501.00001'];
+    expect(await handle({ type: 'papers.merge', keys }, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handle({ type: 'papers.merge', keys: [keys[0]] }, extPage)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const reply = await handle({ type: 'papers.merge', keys }, extPage);
+    expect(reply).toMatchObject({ ok: true, merged: 'doi:10.1000/a', paper: { key: 'arxiv:2501.00001', doi: '10.1000/a', seenCount: 2 } });
+    expect(events.at(-1)).toEqual({ keys: ['arxiv:2501.00001'], details: { moved: { 'doi:10.1000/a': 'arxiv:2501.00001' } } });
+  });
+
   it('reports a missing paper as not-found', async () => {
     const { handle } = router();
     const reply = await handle({ type: 'paper.save', target: { key: 'arxiv:0000.00000' }, saved: true }, extPage);

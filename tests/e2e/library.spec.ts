@@ -221,6 +221,33 @@ test('library: a page open beside a digest lists what the visit records, without
   await expect(lib.getByTestId('stats')).toContainText('11 sightings');
 });
 
+test('library: two entries the dedup could not join are merged into one by hand', async ({ page, context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-11-18');
+  const preprint = 'Unveiling Super Experts in Mixture-of-Experts Large Language Models';
+  const published = 'Super Experts: Rare Neurons That Steer Sparse Language Models';
+  const bib = `@article{pub, title = {${published}}, author = {Doe, Jane}, doi = {10.1000/super.1}, journal = {Journal of Tests}, keywords = {moe}}`;
+  expect(await importFile(lib, 'published.bib', bib)).toMatch(/1 new/);
+  await lib.getByTestId('tab-library').click();
+  await expect(lib.getByTestId('result-count')).toHaveText('12 papers');
+
+  await rowByTitle(lib, preprint).getByTestId('row-checkbox').check();
+  await rowByTitle(lib, published).getByTestId('row-checkbox').check();
+  await lib.getByTestId('bulk-merge').click();
+  await lib.getByTestId('bulk-bar').screenshot({ path: test.info().outputPath('merge-confirm.png') });
+  await lib.getByTestId('bulk-merge-confirm').click();
+  await expect(lib.getByTestId('toast')).toContainText(`Merged into “${preprint}”.`);
+  await expect(lib.getByTestId('result-count')).toHaveText('11 papers');
+  await expect(rowByTitle(lib, published)).toHaveCount(0);
+
+  await rowByTitle(lib, preprint).getByTestId('row-open').click();
+  const facts = lib.getByTestId('detail-panel').locator('.facts');
+  await expect(facts).toContainText('10.1000/super.1');
+  await expect(lib.getByTestId('detail-journal')).toHaveText('Journal of Tests');
+  await expect(facts).toContainText('Seen1 time');
+  await expect(lib.getByTestId('detail-panel')).toContainText('#moe');
+});
+
 test("library: an arXiv listing's primary class shows in details, finds its papers and goes out in BibTeX", async ({ page, context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
   await visitDigest(page, lib, 'https://arxiv.org/list/cs.LG/new');

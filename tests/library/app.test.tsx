@@ -163,6 +163,42 @@ describe('library page', () => {
     expect(v.testid('toast')!.textContent).toContain('Restored 2 papers.');
   });
 
+  it('merges exactly two selected papers after the reader confirms, and says why a merge was refused', async () => {
+    let refuse = false;
+    const { bg, v, row } = await open(PAPERS, {
+      'papers.merge': ({ keys }) => {
+        if (refuse) throw new Error('These two have different arXiv ids (1706.03762, 2401.00002): they are two papers, not one.');
+        return { paper: PAPERS.find((p) => p.key === keys[1])!, merged: keys[0] };
+      },
+    });
+    const tick = (key: string) => click(row(key)!.querySelector('[data-testid="row-checkbox"]'));
+    await tick('title:xss');
+    expect(v.testid('bulk-merge')).toBeNull();
+    await tick('arxiv:1706.03762');
+    await click(v.testid('bulk-merge'));
+    expect(bg.of('papers.merge')).toHaveLength(0);
+    await click(v.testid('bulk-merge-cancel'));
+    expect(v.testid('bulk-merge-confirm')).toBeNull();
+    // A third paper: no merge; back to two, it asks again.
+    await tick('arxiv:2401.00002');
+    expect(v.testid('bulk-merge')).toBeNull();
+    await tick('arxiv:2401.00002');
+    await click(v.testid('bulk-merge'));
+    await click(v.testid('bulk-merge-confirm'));
+    await settle();
+    expect(bg.of('papers.merge')).toEqual([{ type: 'papers.merge', keys: ['title:xss', 'arxiv:1706.03762'] }]);
+    expect(v.testid('toast')!.textContent).toContain('Merged into “Attention Is All You Need”.');
+    expect(v.testid('bulk-bar')).toBeNull();
+
+    refuse = true;
+    await tick('arxiv:1706.03762');
+    await tick('arxiv:2401.00002');
+    await click(v.testid('bulk-merge'));
+    await click(v.testid('bulk-merge-confirm'));
+    await settle();
+    expect(v.testid('toast')!.textContent).toContain('they are two papers, not one');
+  });
+
   it('a new search starts a new selection: a bulk delete reaches only the rows shown ticked', async () => {
     const papers = [...PAPERS, paper({ key: 'arxiv:2401.00003', title: 'Diffusion Transformers', lastSeen: 7 })];
     const { bg, v, row, rows } = await open(papers);
