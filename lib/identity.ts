@@ -251,7 +251,8 @@ function lookupTable(entries: Record<string, string>): Readonly<Record<string, s
   return Object.assign(Object.create(null) as Record<string, string>, entries);
 }
 
-const GREEK = lookupTable({
+/** Greek letters by name, as titles spell them out ("alpha-divergence") and search folds them. */
+export const GREEK = lookupTable({
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta',
   θ: 'theta', ϑ: 'theta', ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi',
   ο: 'omicron', π: 'pi', ϖ: 'pi', ρ: 'rho', ϱ: 'rho', σ: 'sigma', ς: 'sigma', τ: 'tau',

@@ -2,10 +2,11 @@
  * Search words: what the catalog indexes for each paper and how queries are split, by one rule:
  * folded text split at every character that is neither a letter nor a digit (and Chinese or
  * Japanese into character pairs), one-character words and stop words dropped. Accents and case are
- * folded so "Schrödinger" is found by "schrodinger", and "Łukasz" by "lukasz".
+ * folded so "Schrödinger" is found by "schrodinger", and "Łukasz" by "lukasz"; Greek letters by
+ * name, so "α-Divergence" by "alpha".
  */
 
-import { isArxivClass, parseArxivId } from './identity';
+import { GREEK, isArxivClass, parseArxivId } from './identity';
 
 const STOP = new Set(
   'a an and are as at be by for from in into is it of on or the to via with without we our its this that these using'.split(
@@ -18,6 +19,8 @@ const UNDECOMPOSED: Readonly<Record<string, string>> = {
   ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't',
 };
 const UNDECOMPOSED_RE = /[łøæœßđðþıħŧ]/g;
+/** Lower-case Greek, after NFKD has turned its variants (ϵ, ϕ, µ, 𝛼) into these. */
+const GREEK_RE = /[α-ω]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export function fold(text: string): string {
@@ -27,7 +30,10 @@ export function fold(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!);
+    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!)
+    // By name, as titles also write them and people type them: "α-Divergence" is found by
+    // "alpha divergence", and a formula's `$\alpha$` (indexed as "alpha") by "α".
+    .replace(GREEK_RE, (c) => GREEK[c] ?? c);
 }
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
@@ -110,8 +116,9 @@ export const NOTE_WORDS = 5_000;
  * 2: one-character words' rule shared with queries, tag parts, letters NFKD keeps, 5,000 note words.
  * 3: Chinese and Japanese runs as their character pairs.
  * 4: arXiv's primary class, whole (`cs.cl`).
+ * 5: Greek letters by name (`α` → `alpha`).
  */
-export const WORDS_VERSION = 4;
+export const WORDS_VERSION = 5;
 
 export function paperWords(p: {
   title: string;

@@ -511,3 +511,15 @@ describe('search over many matches', () => {
     // other work shares it. Not a measure of anything; only a limit so a hang still fails.
   }, 180_000);
 });
+
+describe('search by Greek letters', () => {
+  it('finds a title with α by "alpha", and a formula\'s $\\beta$ by "β"', async () => {
+    const { lib } = fresh();
+    await lib.recordSightings('v1', HF('2025-10-29'), [card('α-Divergence Preference Optimization', '2501.00011'), card('$\\beta$-VAE Revisited', '2501.00012')]);
+    const find = async (text: string) => (await lib.search({ text, status: 'all', sort: 'title', offset: 0, limit: 10 })).papers.map((p) => p.arxivId);
+    expect(await find('alpha divergence')).toEqual(['2501.00011']);
+    expect(await find('α-divergence')).toEqual(['2501.00011']);
+    expect(await find('β-vae')).toEqual(['2501.00012']);
+    expect(await find('beta')).toEqual(['2501.00012']);
+  });
+});

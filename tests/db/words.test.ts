@@ -141,6 +141,15 @@ describe('paper words', () => {
     expect(fold('GPT-4o: A Model')).toBe('gpt-4o: a model');
   });
 
+  it('fold Greek letters to their names, as titles spell them and formulas hold them', () => {
+    expect(fold('α-Divergence, µP and ϕ-nets in 𝛽-VAE')).toBe('alpha-divergence, mup and phi-nets in beta-vae');
+    expect(wordsOf('$\\alpha$-Divergence')).toEqual(['alpha', 'divergence']);
+    expect(wordsOf('α-Divergence Preference Optimization')).toEqual(['alpha', 'divergence', 'preference', 'optimization']);
+    // A Greek letter typed alone is a term now, not a dropped one-character word.
+    expect(queryTerms('α')).toEqual(['alpha']);
+    expect(queryTerms('alpha divergence')).toEqual(['alpha', 'divergence']);
+  });
+
   it(`hold a note's words up to the ${NOTE_WORDS.toLocaleString('en')}th distinct word, not its first 200`, () => {
     const note = `${Array.from({ length: 4_000 }, (_, i) => `w${i}x`).join(' ')} zanzibar`;
     expect(paperWords({ title: 'T', authors: [], tags: [], note })).toContain('zanzibar');
