@@ -5,9 +5,10 @@
  * read it); this is for display only.
  *
  * A formula is converted only when every part of it has a Unicode form (symbols, Greek, the script,
- * double-struck and bold alphabets, scripts whose characters all exist raised or lowered); anything
- * else (`\frac{a}{b}`, `x_{\max}`, an unknown command) leaves the whole formula as written, since
- * a half-converted formula would misstate it and researchers read TeX anyway.
+ * double-struck and bold alphabets, scripts whose characters all exist raised or lowered, simple
+ * fractions and roots); anything else (`\binom{n}{k}`, `x_{\max}`, an unknown command) leaves the
+ * whole formula as written, since a half-converted formula would misstate it and researchers read
+ * TeX anyway.
  */
 import { mathSpans } from './tex-math';
 
@@ -116,7 +117,8 @@ class Reader {
     if (!m) fail();
     this.i += m[0].length;
     const name = m[1]!;
-    const symbol = SYMBOLS[name];
+    // Own entries only: a formula's `\constructor` must not find Object's.
+    const symbol = Object.hasOwn(SYMBOLS, name) ? SYMBOLS[name] : undefined;
     if (symbol !== undefined) return symbol;
     if (OPERATORS.has(name)) return `\u0001${name}\u0001`;
     if (name === 'sqrt') {
@@ -127,9 +129,9 @@ class Reader {
     if (SIZES.has(name)) return '';
     if (TEXT.has(name)) return this.rawArgument();
     if (PLAIN.has(name)) return this.argument();
-    const alphabet = ALPHABETS[name];
+    const alphabet = Object.hasOwn(ALPHABETS, name) ? ALPHABETS[name] : undefined;
     if (alphabet) return [...this.argument()].map((ch) => alphabet(ch) ?? fail()).join('');
-    const accent = ACCENTS[name];
+    const accent = Object.hasOwn(ACCENTS, name) ? ACCENTS[name] : undefined;
     if (accent) {
       const arg = [...this.argument()];
       if (arg.length !== 1) fail();
@@ -139,11 +141,22 @@ class Reader {
   }
 }
 
-/** A root's or fraction's part, in parentheses unless it is one character or already bracketed. */
+/** A root's or fraction's part, in parentheses unless it is one character or already in a pair. */
 function grouped(part: string): string {
   const t = part.trim();
   if (t === '') fail();
-  return [...t].length === 1 || /^\(.*\)$/.test(t) ? t : `(${t})`;
+  return [...t].length === 1 || enclosed(t) ? t : `(${t})`;
+}
+
+/** Whether the first character's parenthesis closes at the last one: `(a+b)`, not `(a)+(b)`. */
+function enclosed(t: string): boolean {
+  if (t[0] !== '(') return false;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '(') depth++;
+    else if (t[i] === ')' && --depth === 0) return i === t.length - 1;
+  }
+  return false;
 }
 
 function script(arg: string, table: Record<string, string>): string {
