@@ -163,6 +163,8 @@ export const Request = z.discriminatedUnion('type', [
   }),
   /** Two papers are one (Library.merge): the library keeps one, with everything of both. */
   z.object({ type: z.literal('papers.merge'), keys: z.tuple([text(2_200), text(2_200)]) }),
+  /** Undo of a merge, from the snapshot the merge returned (refused once the paper changed). */
+  z.object({ type: z.literal('papers.unmerge'), snapshot: z.string().max(50_000_000) }),
   /** Put back papers removed by a bulk delete (undo), from the snapshot that delete returned. */
   z.object({ type: z.literal('papers.restore'), snapshot: z.string().max(200_000_000) }),
   z.object({ type: z.literal('tags.list') }),
@@ -292,8 +294,9 @@ export interface Replies {
   'papers.get': { papers: (PaperView | null)[] };
   'papers.notSame': { a: PaperView | null; b: PaperView };
   'papers.bulk': { changed: number; snapshot?: string };
-  /** `merged`: the key of the paper that joined `paper`. */
-  'papers.merge': { paper: PaperView; merged: string };
+  /** `merged`: the key of the paper that joined `paper`; `snapshot`: for `papers.unmerge`. */
+  'papers.merge': { paper: PaperView; merged: string; snapshot: string };
+  'papers.unmerge': { restored: number };
   'papers.restore': { restored: number };
   'tags.list': { tags: { tag: string; count: number }[] };
   'library.search': SearchResult;

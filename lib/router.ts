@@ -248,6 +248,11 @@ export function createRouter(deps: RouterDeps) {
     // What cards match changes (one paper fewer): the tabs' remembered matches start a new epoch.
     // Pages are told by onMoved (the merged key → the kept one).
     'papers.merge': async (r) => reshaping(() => library.merge(r.keys)),
+    'papers.unmerge': async (r) => {
+      const restored = await reshaping(() => library.unmerge(r.snapshot));
+      notify([], { all: true });
+      return { restored };
+    },
     'papers.restore': async (r) => {
       const restored = await reshaping(() => library.restore(r.snapshot));
       notify([], { all: true });

@@ -120,7 +120,8 @@ export function App() {
       setSelected(new Set());
       // The details follow the paper both are now.
       if (activeKey && chosen.includes(activeKey)) setActiveKey(r.paper.key);
-      say(`Merged into “${texToUnicode(r.paper.title)}”.`);
+      const snapshot = r.snapshot;
+      say(`Merged into “${texToUnicode(r.paper.title)}”.`, { action: { label: 'Undo', run: () => void unmerge(snapshot) } });
       list.refresh();
       overview.reload();
     } catch (err) {
@@ -128,6 +129,15 @@ export function App() {
     } finally {
       setBusy(false);
     }
+  };
+
+  const unmerge = async (snapshot: string) => {
+    const r = await send({ type: 'papers.unmerge', snapshot });
+    if (r.ok) say('Separated again: two papers, as before.');
+    else say(r.error.message, { kind: 'error' });
+    list.refresh();
+    overview.reload();
+    detail.reload();
   };
 
   const undo = async (snapshot: string) => {

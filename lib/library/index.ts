@@ -23,8 +23,11 @@ import {
   forStorage,
   type Probe,
   type Resolved,
+  notSameRow,
 } from './rows';
 import { BatchRows } from './batch-rows';
+import { Invalid, NotFound } from './errors';
+import { mergePapers, unmergePapers, type MergeResult } from './merge';
 import { CatalogStore } from './catalog-store';
 import type { Catalog, SlimView } from './catalog';
 import type { NearKeys } from './near-keys';
@@ -412,32 +415,14 @@ export class Library {
     return { papers: cat.size, saved: cat.savedCount(), sightings, tags: cat.tagCounts().size };
   }
 
-  /**
-   * Two papers the reader says are one (a title the dedup could not match, a published version
-   * imported by its DOI beside its preprint): one row takes everything of both (sightings, tags,
-   * notes, ids, links) under the better key (`mergeOrder`), as a re-keyed paper does, and the
-   * other's key leads to it. Two different arXiv ids, or DOIs, are refused: identifiers decide, and
-   * arXiv or the journals list those as two papers.
-   */
-  async merge(keys: [string, string]): Promise<{ paper: PaperView; merged: string }> {
-    const db = this.db;
-    return this.tellMoved((moved) =>
-      db.transaction('rw', [db.papers, db.history, db.notSame], async () => {
-        if (keys[0] === keys[1]) throw new Invalid('A paper cannot be merged with itself.');
-        const [a, b] = await db.papers.bulkGet(keys);
-        if (!a || !b) throw new NotFound(`No paper with key ${a ? keys[1] : keys[0]}.`);
-        for (const id of ['arxivId', 'doi'] as const) {
-          if (a[id] && b[id] && a[id] !== b[id]) {
-            const what = id === 'doi' ? 'DOIs' : 'arXiv ids';
-            throw new Invalid(`These two have different ${what} (${a[id]}, ${b[id]}): they are two papers, not one.`);
-          }
-        }
-        const [keep, other] = mergeOrder(a, b);
-        const merged = await this.rekey(other, keep.key, keep);
-        moved.set(other.key, keep.key);
-        return { paper: toView(merged), merged: other.key };
-      }),
-    );
+  /** Two papers are one (./merge.ts); pages are told where the merged one went. */
+  merge(keys: [string, string]): Promise<MergeResult> {
+    return this.tellMoved((moved) => mergePapers(this, keys, moved));
+  }
+
+  /** Undo of a merge, while the merged paper is as the merge left it (./merge.ts). */
+  unmerge(snapshot: string): Promise<number> {
+    return unmergePapers(this.db, snapshot);
   }
 
   // ---- bulk -------------------------------------------------------------------------------------
@@ -538,25 +523,5 @@ async function isOtherPaper(db: DejaLuDB, key: string, p: Probe): Promise<boolea
   return !!row && row.titleKey === p.titleKey && row.arxivId !== p.arxivId;
 }
 
-/**
- * Which of two papers a merge keeps: the one under an arXiv key, else a DOI key, as the library
- * keys every paper it can (keyOf); else the one seen first, then the first named.
- */
-function mergeOrder(a: PaperRow, b: PaperRow): [keep: PaperRow, other: PaperRow] {
-  const rank = (r: PaperRow) => (r.key.startsWith('arxiv:') ? 0 : r.key.startsWith('doi:') ? 1 : 2);
-  const seen = (r: PaperRow) => r.firstSeen ?? Infinity;
-  const bFirst = rank(b) < rank(a) || (rank(b) === rank(a) && seen(b) < seen(a));
-  return bFirst ? [b, a] : [a, b];
-}
 
-function notSameRow(a: string, b: string, at: number): NotSameRow {
-  const [x, y] = a < b ? [a, b] : [b, a];
-  return { pair: `${x}|${y}`, a: x, b: y, at };
-}
-
-export class NotFound extends Error {
-  readonly code = 'not-found' as const;
-}
-export class Invalid extends Error {
-  readonly code = 'invalid' as const;
-}
+export { Invalid, NotFound } from './errors';

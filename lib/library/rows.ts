@@ -3,7 +3,7 @@
  * views sent to the UI, and merging two rows of one paper.
  */
 import { analysedTitleKey, candidateKeys, titleKeys } from '../dedup';
-import type { PaperRow } from '../db';
+import type { NotSameRow, PaperRow } from '../db';
 import { arxivIdFromDoi, normalizeDoi, paperKey, parseArxivId } from '../identity';
 import type { CardInput, CardStatus, MatchView, PaperView } from '../messages';
 import type { SlimView } from './catalog';
@@ -204,4 +204,10 @@ function minDefined(a?: number, b?: number): number | undefined {
 }
 function maxDefined(a?: number, b?: number): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+
+/** The not-same pair of two keys, in key order (its `pair` is the primary key). */
+export function notSameRow(a: string, b: string, at: number): NotSameRow {
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return { pair: `${x}|${y}`, a: x, b: y, at };
 }

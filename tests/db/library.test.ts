@@ -263,6 +263,36 @@ describe('merging two papers the reader says are one', () => {
     expect((await lib.setNote({ key: 'doi:10.1038/x1' }, 'by the old key')).key).toBe('arxiv:2107.00001');
   });
 
+  it('undoes a merge exactly: both papers, their histories and not-same pairs as before', async () => {
+    const { lib, db } = fresh();
+    await lib.recordSightings('v1', HF('2025-10-29'), [PREPRINT, card('Unrelated Paper', '2107.00009')]);
+    await lib.recordSightings('v2', HF('2025-11-03'), [PUBLISHED]);
+    await lib.setNote({ key: 'doi:10.1038/x1' }, 'published note');
+    await lib.markNotSame('doi:10.1038/x1', { key: 'arxiv:2107.00009' });
+    const state = async () => ({
+      papers: await db.papers.toArray(),
+      history: await db.history.toArray(),
+      notSame: (await db.notSame.toArray()).map(({ at: _a, ...p }) => p),
+    });
+    const before = await state();
+    const { snapshot } = await lib.merge(['arxiv:2107.00001', 'doi:10.1038/x1']);
+    expect((await db.notSame.toArray()).map((p) => p.pair)).toEqual(['arxiv:2107.00001|arxiv:2107.00009']);
+    expect(await lib.unmerge(snapshot)).toBe(2);
+    expect(await state()).toEqual(before);
+    expect((await lib.stats()).sightings).toBe(3);
+    expect((await lib.lookup([PUBLISHED]))[0]).toMatchObject({ paper: { key: 'doi:10.1038/x1' } });
+  });
+
+  it('keeps a merge whose paper changed since (an edit, a sighting): nothing would be lost or guessed', async () => {
+    let t = Date.parse('2025-11-03T09:00:00Z');
+    const { lib, db } = fresh(() => (t += 1000));
+    await lib.recordSightings('v1', HF('2025-10-29'), [PREPRINT, PUBLISHED]);
+    const first = await lib.merge(['arxiv:2107.00001', 'doi:10.1038/x1']);
+    await lib.editTags({ key: 'arxiv:2107.00001' }, ['after'], []);
+    await expect(lib.unmerge(first.snapshot)).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/changed since/) });
+    expect(await db.papers.count()).toBe(1);
+  });
+
   it('between two title-only papers, keeps the one seen first', async () => {
     let t = Date.parse('2025-11-03T09:00:00Z');
     const { lib } = fresh(() => (t += 1000));

@@ -78,6 +78,12 @@ describe('router', () => {
     const reply = await handle({ type: 'papers.merge', keys }, extPage);
     expect(reply).toMatchObject({ ok: true, merged: 'doi:10.1000/a', paper: { key: 'arxiv:2501.00001', doi: '10.1000/a', seenCount: 2 } });
     expect(events.at(-1)).toEqual({ keys: ['arxiv:2501.00001'], details: { moved: { 'doi:10.1000/a': 'arxiv:2501.00001' } } });
+    // Undone: two papers again, and pages look every card up again.
+    const snapshot = reply.ok ? (reply as { snapshot: string }).snapshot : '';
+    expect(await handle({ type: 'papers.unmerge', snapshot }, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handle({ type: 'papers.unmerge', snapshot }, extPage)).toMatchObject({ ok: true, restored: 2 });
+    expect(events.at(-1)).toEqual({ keys: [], details: { all: true } });
+    expect(await handle({ type: 'library.stats' }, extPage)).toMatchObject({ papers: 2 });
   });
 
   it('reports a missing paper as not-found', async () => {

@@ -240,6 +240,17 @@ test('library: two entries the dedup could not join are merged into one by hand'
   await expect(lib.getByTestId('result-count')).toHaveText('11 papers');
   await expect(rowByTitle(lib, published)).toHaveCount(0);
 
+  // Undo: two papers again; then merged for good.
+  await lib.getByTestId('toast-undo').click();
+  await expect(lib.getByTestId('toast')).toContainText('Separated again');
+  await expect(lib.getByTestId('result-count')).toHaveText('12 papers');
+  await expect(rowByTitle(lib, published)).toHaveCount(1);
+  await rowByTitle(lib, preprint).getByTestId('row-checkbox').check();
+  await rowByTitle(lib, published).getByTestId('row-checkbox').check();
+  await lib.getByTestId('bulk-merge').click();
+  await lib.getByTestId('bulk-merge-confirm').click();
+  await expect(lib.getByTestId('result-count')).toHaveText('11 papers');
+
   await rowByTitle(lib, preprint).getByTestId('row-open').click();
   const facts = lib.getByTestId('detail-panel').locator('.facts');
   await expect(facts).toContainText('10.1000/super.1');

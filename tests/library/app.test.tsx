@@ -163,13 +163,14 @@ describe('library page', () => {
     expect(v.testid('toast')!.textContent).toContain('Restored 2 papers.');
   });
 
-  it('merges exactly two selected papers after the reader confirms, and says why a merge was refused', async () => {
+  it('merges exactly two selected papers after the reader confirms, with undo, and says why a merge was refused', async () => {
     let refuse = false;
     const { bg, v, row } = await open(PAPERS, {
       'papers.merge': ({ keys }) => {
         if (refuse) throw new Error('These two have different arXiv ids (1706.03762, 2401.00002): they are two papers, not one.');
-        return { paper: PAPERS.find((p) => p.key === keys[1])!, merged: keys[0] };
+        return { paper: PAPERS.find((p) => p.key === keys[1])!, merged: keys[0], snapshot: 'merge-snapshot' };
       },
+      'papers.unmerge': () => ({ restored: 2 }),
     });
     const tick = (key: string) => click(row(key)!.querySelector('[data-testid="row-checkbox"]'));
     await tick('title:xss');
@@ -189,6 +190,10 @@ describe('library page', () => {
     expect(bg.of('papers.merge')).toEqual([{ type: 'papers.merge', keys: ['title:xss', 'arxiv:1706.03762'] }]);
     expect(v.testid('toast')!.textContent).toContain('Merged into “Attention Is All You Need”.');
     expect(v.testid('bulk-bar')).toBeNull();
+    await click(v.testid('toast-undo'));
+    await settle();
+    expect(bg.of('papers.unmerge')).toEqual([{ type: 'papers.unmerge', snapshot: 'merge-snapshot' }]);
+    expect(v.testid('toast')!.textContent).toContain('Separated again');
 
     refuse = true;
     await tick('arxiv:1706.03762');
