@@ -36,6 +36,8 @@ export interface PaperRow {
   primaryClass?: string;
   /** The journal it appeared in, from an imported entry (no digest page prints one). */
   journal?: string;
+  /** Other titles it had, from papers merged into it (a published version's, an earlier one's). */
+  altTitles?: string[];
   urls: string[];
   sites: SiteIdOrSource[];
   firstSeen?: number;

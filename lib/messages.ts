@@ -229,6 +229,8 @@ export interface PaperView {
   primaryClass?: string;
   /** The journal it appeared in; full views only. */
   journal?: string;
+  /** Other titles it had (merged papers'); full views only. */
+  altTitles?: string[];
   urls: string[];
   sites: SiteIdOrSource[];
   firstSeen?: number;

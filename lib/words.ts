@@ -116,7 +116,7 @@ export const NOTE_WORDS = 5_000;
  * 2: one-character words' rule shared with queries, tag parts, letters NFKD keeps, 5,000 note words.
  * 3: Chinese and Japanese runs as their character pairs.
  * 4: arXiv's primary class, whole (`cs.cl`).
- * 5: Greek letters by name (`α` → `alpha`).
+ * 5: Greek letters by name (`α` → `alpha`); the titles of papers merged into one (`altTitles`).
  */
 export const WORDS_VERSION = 5;
 
@@ -128,8 +128,10 @@ export function paperWords(p: {
   abstract?: string;
   arxivId?: string;
   primaryClass?: string;
+  altTitles?: string[];
 }): string[] {
   const words = new Set<string>([...wordsOf(p.title), ...wordsOf(p.authors.join(' '))]);
+  for (const t of p.altTitles ?? []) for (const w of wordsOf(t)) words.add(w);
   // A tag whole (`must-read`) and its words (`must`, `read`), as a query splits what is typed.
   for (const t of p.tags) {
     words.add(fold(t));

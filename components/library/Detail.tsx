@@ -119,6 +119,16 @@ export function Detail(props: DetailProps) {
             <dd>{paper.publishedAt ?? paper.year}</dd>
           </>
         )}
+        {paper.altTitles && paper.altTitles.length > 0 && (
+          <>
+            <dt>Also titled</dt>
+            <dd data-testid="detail-alt-titles">
+              {paper.altTitles.map((t) => (
+                <div key={t}>{texToUnicode(t)}</div>
+              ))}
+            </dd>
+          </>
+        )}
         {paper.journal && (
           <>
             <dt>Journal</dt>

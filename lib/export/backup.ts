@@ -39,6 +39,7 @@ export const PaperRowSchema = z.object({
   publishedAt: z.string().optional(),
   primaryClass: z.string().optional(),
   journal: z.string().optional(),
+  altTitles: z.array(z.string()).optional(),
   urls: z.array(z.string()).default([]),
   sites: z.array(SiteIdSchema).default([]),
   firstSeen: z.number().optional(),

@@ -4,7 +4,7 @@
  */
 import { analysedTitleKey, candidateKeys, titleKeys } from '../dedup';
 import type { NotSameRow, PaperRow } from '../db';
-import { arxivIdFromDoi, normalizeDoi, paperKey, parseArxivId } from '../identity';
+import { arxivIdFromDoi, normalizeDoi, paperKey, parseArxivId, titleKey } from '../identity';
 import type { CardInput, CardStatus, MatchView, PaperView } from '../messages';
 import type { SlimView } from './catalog';
 
@@ -85,7 +85,7 @@ export function toView(row: PaperRow): PaperView {
  */
 export function toSlimView(row: PaperRow | SlimView): PaperView {
   // A slim view from the catalog (lib/library/catalog.ts `slim`) has none of these fields.
-  const { abstract: _a, primaryClass: _p, journal: _j, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } = row as PaperRow;
+  const { abstract: _a, primaryClass: _p, journal: _j, altTitles: _at, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } = row as PaperRow;
   return view;
 }
 
@@ -183,11 +183,29 @@ export function mergeRows(keep: PaperRow, other: PaperRow): PaperRow {
   m.publishedAt ??= other.publishedAt;
   m.primaryClass ??= other.primaryClass;
   m.journal ??= other.journal;
+  m.altTitles = altTitles(keep, other);
   m.updatedAt = Math.max(keep.updatedAt, other.updatedAt);
   const former = [...new Set([...(keep.formerKeys ?? []), ...(other.formerKeys ?? [])])];
   m.formerKeys = former.length ? former : undefined;
   return dropUndefined(m);
 }
+
+/**
+ * The titles a merged paper was also known by (a published version's, an earlier arXiv version's):
+ * the other row's, unless it is the kept title but for case and punctuation (its title key).
+ */
+function altTitles(keep: PaperRow, other: PaperRow): string[] | undefined {
+  const seen = new Set([titleKey(keep.title)]);
+  const out: string[] = [];
+  for (const t of [...(keep.altTitles ?? []), other.title, ...(other.altTitles ?? [])]) {
+    const k = titleKey(t);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(t);
+  }
+  return out.length ? out.slice(0, ALT_TITLES_MAX) : undefined;
+}
+const ALT_TITLES_MAX = 20;
 
 /** Notes are never dropped: different notes are kept one after the other. */
 export function mergeNotes(a: string, b: string): string {

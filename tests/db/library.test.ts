@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DejaLuDB } from '../../lib/db';
-import { Library } from '../../lib/library';
+import { DejaLuDB, type PaperRow } from '../../lib/db';
+import { Library, mergeRows } from '../../lib/library';
 import type { CardInput, PageInfo } from '../../lib/messages';
 
 let n = 0;
@@ -252,6 +252,11 @@ describe('merging two papers the reader says are one', () => {
     });
     expect(paper.note).toContain('preprint note');
     expect(paper.note).toContain('published note');
+    // The other title is kept, shown and searched, though only the kept one is the paper's title.
+    expect(paper.altTitles).toEqual([PUBLISHED.title]);
+    const found = await lib.search({ text: 'highly accurate structure', status: 'all', sort: 'title', offset: 0, limit: 10 });
+    expect(found.papers.map((p) => p.key)).toEqual(['arxiv:2107.00001']);
+    expect(found.papers[0]?.altTitles).toBeUndefined();
     expect(moves).toEqual([{ 'doi:10.1038/x1': 'arxiv:2107.00001' }]);
     expect(await db.papers.count()).toBe(1);
     expect((await db.history.get('arxiv:2107.00001'))?.sightings.map((s) => s.visitId)).toEqual(['v1', 'v2']);
@@ -291,6 +296,16 @@ describe('merging two papers the reader says are one', () => {
     await lib.editTags({ key: 'arxiv:2107.00001' }, ['after'], []);
     await expect(lib.unmerge(first.snapshot)).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/changed since/) });
     expect(await db.papers.count()).toBe(1);
+  });
+
+  it('keeps other titles once each, not the kept one again in another case or punctuation', () => {
+    const row = (key: string, title: string, altTitles?: string[]) =>
+      ({ key, title, titleKey: '', candidateKeys: [], authors: [], urls: [], sites: [], seenCount: 0, tags: [], note: '', updatedAt: 1, ...(altTitles ? { altTitles } : {}) }) as PaperRow;
+    expect(mergeRows(row('a', 'Sparse Widgets'), row('b', 'sparse widgets!')).altTitles).toBeUndefined();
+    expect(mergeRows(row('a', 'Sparse Widgets', ['Dense Gadgets']), row('b', 'Dense gadgets', ['Sparse widgets', 'Tiny Things'])).altTitles).toEqual([
+      'Dense Gadgets',
+      'Tiny Things',
+    ]);
   });
 
   it('between two title-only papers, keeps the one seen first', async () => {

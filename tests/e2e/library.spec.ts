@@ -255,6 +255,7 @@ test('library: two entries the dedup could not join are merged into one by hand'
   const facts = lib.getByTestId('detail-panel').locator('.facts');
   await expect(facts).toContainText('10.1000/super.1');
   await expect(lib.getByTestId('detail-journal')).toHaveText('Journal of Tests');
+  await expect(lib.getByTestId('detail-alt-titles')).toHaveText(published);
   await expect(facts).toContainText('Seen1 time');
   await expect(lib.getByTestId('detail-panel')).toContainText('#moe');
 });
