@@ -26,15 +26,20 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function fold(text: string): string {
   // ASCII has nothing to decompose or map: lower case is all folding does to it.
   if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const bare = text.normalize('NFKD').replace(MARKS, (m) => m.replace(NOT_VOICING, ''));
+  // Japanese voicing marks are letters' difference, not accents (デ is not テ): kept, and put back
+  // on their kana (ﾃﾞ, half-width, becomes デ too).
+  return (VOICING.test(bare) ? bare.normalize('NFC') : bare)
     .toLowerCase()
     .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!)
     // By name, as titles also write them and people type them: "α-Divergence" is found by
     // "alpha divergence", and a formula's `$\alpha$` (indexed as "alpha") by "α".
     .replace(GREEK_RE, (c) => GREEK[c] ?? c);
 }
+
+const MARKS = /\p{M}+/gu;
+const NOT_VOICING = /[^\u3099\u309a]/g;
+const VOICING = /[\u3099\u309a]/;
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
 
@@ -116,7 +121,8 @@ export const NOTE_WORDS = 5_000;
  * 2: one-character words' rule shared with queries, tag parts, letters NFKD keeps, 5,000 note words.
  * 3: Chinese and Japanese runs as their character pairs.
  * 4: arXiv's primary class, whole (`cs.cl`).
- * 5: Greek letters by name (`α` → `alpha`); the titles of papers merged into one (`altTitles`).
+ * 5: Greek letters by name (`α` → `alpha`); the titles of papers merged into one (`altTitles`);
+ *    Japanese voicing kept (`デ` is not `テ`).
  */
 export const WORDS_VERSION = 5;
 

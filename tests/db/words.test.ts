@@ -49,9 +49,14 @@ describe('wordsOf with a limit', () => {
 describe('Chinese and Japanese, written without spaces', () => {
   it('are indexed as character pairs, other parts of a word as words', () => {
     expect(wordsOf('扩散模型的研究')).toEqual(['扩散', '散模', '模型', '型的', '的研', '研究']);
-    // Folding drops the voicing marks as it drops accents (デ is テ), in the index and in queries.
-    expect(wordsOf('GPT4模型 と データセット')).toEqual(['gpt4', '模型', 'テー', 'ータ', 'タセ', 'セッ', 'ット']);
-    expect(queryTerms('データ')).toEqual(['テー', 'ータ']);
+    // Folding keeps the voicing marks (デ is not テ), which it does not take for accents.
+    expect(wordsOf('GPT4模型 と データセット')).toEqual(['gpt4', '模型', 'デー', 'ータ', 'タセ', 'セッ', 'ット']);
+    expect(queryTerms('データ')).toEqual(['デー', 'ータ']);
+    expect(queryTerms('テータ')).toEqual(['テー', 'ータ']);
+    // Half-width kana with a separate voicing mark fold to the full-width letter.
+    expect(fold('ﾃﾞｰﾀ ぱ')).toBe('データ ぱ');
+    // Accents still go.
+    expect(fold('Schrödinger café')).toBe('schrodinger cafe');
     // A single character between spaces is a one-character word, dropped as others are.
     expect(wordsOf('的 model')).toEqual(['model']);
   });
