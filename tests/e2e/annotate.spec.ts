@@ -535,6 +535,7 @@ test.describe('TeX in titles', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(lib, page)}`);
     await expect(popup.getByTestId('row-title').getByText(shown, { exact: true })).toHaveCount(1);
+    await popup.getByTestId('paper-row').filter({ hasText: shown }).screenshot({ path: test.info().outputPath('popup-tex.png') });
 
     await lib.bringToFront();
     await lib.getByTestId('search-input').fill('divergence');
