@@ -42,6 +42,15 @@ export async function importPapers(library: Library, papers: ImportedPaper[], fo
     const twins = new Map<string, PaperRow>();
     for (const r of twinKeys.length ? await db.papers.bulkGet(twinKeys) : []) if (r) twins.set(r.key, r);
 
+    // An entry that is not in the library by id or exact title, but whose own key a paper took over
+    // (the reader merged it into that paper, or it was re-keyed): that paper. Without this, a file
+    // imported again would bring back every title-only paper merged away since.
+    const retired = [...new Set(probes.flatMap((p, i) => (resolved[i] && resolved[i].match.rule !== 'similar-title' ? [] : [keyOf(p)])))];
+    const heirs = new Map<string, PaperRow>();
+    if (retired.length) {
+      for (const r of await db.papers.where('formerKeys').anyOf(retired).toArray()) for (const k of r.formerKeys ?? []) heirs.set(k, r);
+    }
+
     let added = 0;
     /** The library's papers this import changed, by the key each had before it. */
     const updated = new Set<string>();
@@ -64,9 +73,14 @@ export async function importPapers(library: Library, papers: ImportedPaper[], fo
         // Not in the library by id or title: perhaps an earlier entry of this file made it, which a
         // near-title match in the library does not outrank.
         const hit = made.find(refOfProbe(p));
+        const heir = heirs.get(keyOf(p));
         if (hit && !(found && hit.rule === 'similar-title')) {
           row = rows.get(hit.key)!;
           fuzzy = hit.rule === 'similar-title';
+        } else if (heir) {
+          row = rows.get(heir.key) ?? heir;
+          fuzzy = false;
+          updated.add(heir.key);
         } else if (found) row = rows.get(found.row.key) ?? found.row;
         // An entry with the key of a paper this import wrote is that paper.
         else row = rows.get(keyOf(p));

@@ -235,6 +235,18 @@ describe('Zotero files through the library', () => {
     expect((await lib.db.papers.toArray()).map((r) => [r.key, r.journal])).toEqual([['arxiv:2107.00001', 'Nature']]);
   });
 
+  it('an entry merged away by the reader joins the paper it was merged into when the file comes again', async () => {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    await lib.recordSightings('v', page, [{ title: 'Protein Folding at Scale', arxivId: '2107.00001' }]);
+    const bib = '@article{pub, title = {Highly Accurate Structure Prediction}, keywords = {folding}}';
+    expect(await importLibrary(lib, bib, 'bibtex')).toMatchObject({ added: 1 });
+    const titleKey = (await lib.db.papers.toArray()).find((r) => !r.arxivId)!.key;
+    await lib.merge([titleKey, 'arxiv:2107.00001']);
+    expect(await importLibrary(lib, bib.replace('folding', 'folding, again'), 'bibtex')).toMatchObject({ added: 0, updated: 1 });
+    const rows = await lib.db.papers.toArray();
+    expect(rows.map((r) => [r.key, r.tags])).toEqual([['arxiv:2107.00001', ['folding', 'again']]]);
+  });
+
   it('BibTeX export of the whole library names every paper once', async () => {
     const lib = await populated();
     const file = await exportLibrary(lib.db, 'bibtex');
