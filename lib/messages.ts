@@ -141,6 +141,8 @@ export const Request = z.discriminatedUnion('type', [
     remove: z.array(tag).max(100).default([]),
   }),
   z.object({ type: z.literal('paper.note'), target: TargetSchema, note: text(100_000) }),
+  /** One of a paper's other titles (`altTitles`) becomes its title (Library.chooseTitle). */
+  z.object({ type: z.literal('paper.title'), key: text(2_200), title: text(L.title) }),
   z.object({ type: z.literal('paper.get'), key: text(2_200) }),
   z.object({ type: z.literal('papers.get'), keys: z.array(text(2_200)).max(20_000) }),
   z.object({
@@ -292,6 +294,7 @@ export interface Replies {
   'paper.save': { paper: PaperView };
   'paper.tags': { paper: PaperView };
   'paper.note': { paper: PaperView };
+  'paper.title': { paper: PaperView };
   'paper.get': { paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] };
   'papers.get': { papers: (PaperView | null)[] };
   'papers.notSame': { a: PaperView | null; b: PaperView };

@@ -227,6 +227,11 @@ export function createRouter(deps: RouterDeps) {
       notify([paper.key]);
       return { paper };
     },
+    'paper.title': async (r) => {
+      const paper = await library.chooseTitle(r.key, r.title);
+      notify([paper.key]);
+      return { paper };
+    },
     'paper.note': async (r) => {
       const paper = await library.setNote(r.target, r.note);
       notify([paper.key]);

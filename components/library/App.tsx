@@ -82,6 +82,12 @@ export function App() {
     } else say(r.error.message, { kind: 'error' });
   };
 
+  const chooseTitle = async (paper: PaperView, title: string) => {
+    const r = await send({ type: 'paper.title', key: paper.key, title });
+    if (r.ok) applied(r.paper);
+    else say(r.error.message, { kind: 'error' });
+  };
+
   const saveNote = async (key: string, note: string) => {
     // Throws on failure so the note editor keeps the text and retries.
     const r = await call({ type: 'paper.note', target: { key }, note });
@@ -240,6 +246,7 @@ export function App() {
                 saveNote={saveNote}
                 onOpen={setActiveKey}
                 onSearch={(text) => list.setFilters({ text })}
+                onChooseTitle={(p, t) => void chooseTitle(p, t)}
               />
             )}
           </div>

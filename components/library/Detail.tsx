@@ -24,6 +24,8 @@ export interface DetailProps {
   onOpen(key: string): void;
   /** Search the library for this text (the paper's arXiv class). */
   onSearch(text: string): void;
+  /** Make one of the paper's other titles its title. */
+  onChooseTitle(paper: PaperView, title: string): void;
 }
 
 export function Detail(props: DetailProps) {
@@ -124,7 +126,18 @@ export function Detail(props: DetailProps) {
             <dt>Also titled</dt>
             <dd data-testid="detail-alt-titles">
               {paper.altTitles.map((t) => (
-                <div key={t}>{texToUnicode(t)}</div>
+                <div key={t} class="alt-title">
+                  <span data-testid="alt-title">{texToUnicode(t)}</span>{' '}
+                  <button
+                    type="button"
+                    class="linkish"
+                    data-testid="use-alt-title"
+                    title="Show and cite the paper by this title; the one it has now is kept here"
+                    onClick={() => props.onChooseTitle(paper, t)}
+                  >
+                    use this title
+                  </button>
+                </div>
               ))}
             </dd>
           </>

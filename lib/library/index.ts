@@ -21,6 +21,7 @@ import {
   toSlimView,
   toView,
   forStorage,
+  withDerived,
   type Probe,
   type Resolved,
   notSameRow,
@@ -292,6 +293,22 @@ export class Library {
       for (const t of remove) tags.delete(t);
       for (const t of add) tags.add(t);
       row.tags = [...tags];
+    });
+  }
+
+  /**
+   * One of a paper's other titles (a merged paper's: `altTitles`) becomes its title, the one it had
+   * joining them: the published title of a preprint merged with its journal version, say, which
+   * exports then cite. Only a title the paper already has: this is a choice, not an edit.
+   */
+  chooseTitle(key: string, title: string): Promise<PaperView> {
+    return this.edit({ key }, (row) => {
+      if (title === row.title) return;
+      const alts = row.altTitles ?? [];
+      if (!alts.includes(title)) throw new Invalid("Only one of the paper's other titles can become its title.");
+      row.altTitles = [row.title, ...alts.filter((t) => t !== title)];
+      row.title = title;
+      withDerived(row);
     });
   }
 

@@ -308,6 +308,21 @@ describe('merging two papers the reader says are one', () => {
     ]);
   });
 
+  it("takes one of a merged paper's other titles as its title, keeping the one it had", async () => {
+    const { lib, db } = fresh();
+    await lib.recordSightings('v1', HF('2025-10-29'), [PREPRINT, PUBLISHED]);
+    await lib.merge(['arxiv:2107.00001', 'doi:10.1038/x1']);
+    await expect(lib.chooseTitle('arxiv:2107.00001', 'A Title It Never Had')).rejects.toMatchObject({ code: 'invalid' });
+    const paper = await lib.chooseTitle('arxiv:2107.00001', PUBLISHED.title);
+    expect(paper).toMatchObject({ key: 'arxiv:2107.00001', title: PUBLISHED.title, altTitles: [PREPRINT.title] });
+    // Its title keys follow: a card with the new title and no id finds it by exact title.
+    expect((await lib.lookup([card(PUBLISHED.title)]))[0]).toMatchObject({ paper: { key: 'arxiv:2107.00001' }, match: { rule: 'title' } });
+    expect((await db.papers.get('arxiv:2107.00001'))?.title).toBe(PUBLISHED.title);
+    const find = async (text: string) => (await lib.search({ text, status: 'all', sort: 'title', offset: 0, limit: 10 })).papers.map((p) => p.key);
+    expect(await find('highly accurate')).toEqual(['arxiv:2107.00001']);
+    expect(await find('folding proteins')).toEqual(['arxiv:2107.00001']);
+  });
+
   it('between two title-only papers, keeps the one seen first', async () => {
     let t = Date.parse('2025-11-03T09:00:00Z');
     const { lib } = fresh(() => (t += 1000));

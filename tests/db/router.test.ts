@@ -84,6 +84,14 @@ describe('router', () => {
     expect(await handle({ type: 'papers.unmerge', snapshot }, extPage)).toMatchObject({ ok: true, restored: 2 });
     expect(events.at(-1)).toEqual({ keys: [], details: { all: true } });
     expect(await handle({ type: 'library.stats' }, extPage)).toMatchObject({ papers: 2 });
+
+    // Merged again, its other title may become its title, from an extension page only.
+    await handle({ type: 'papers.merge', keys }, extPage);
+    // The other title may become its title, from an extension page only.
+    const retitle = { type: 'paper.title', key: 'arxiv:2501.00001', title: 'Alpha Paper, Published' };
+    expect(await handle(retitle, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handle(retitle, extPage)).toMatchObject({ ok: true, paper: { title: 'Alpha Paper, Published', altTitles: ['Alpha Paper'] } });
+    expect(events.at(-1)).toEqual({ keys: ['arxiv:2501.00001'] });
   });
 
   it('reports a missing paper as not-found', async () => {

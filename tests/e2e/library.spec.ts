@@ -255,9 +255,15 @@ test('library: two entries the dedup could not join are merged into one by hand'
   const facts = lib.getByTestId('detail-panel').locator('.facts');
   await expect(facts).toContainText('10.1000/super.1');
   await expect(lib.getByTestId('detail-journal')).toHaveText('Journal of Tests');
-  await expect(lib.getByTestId('detail-alt-titles')).toHaveText(published);
+  await expect(lib.getByTestId('detail-alt-titles').getByTestId('alt-title')).toHaveText(published);
+  // The published title is the one to cite: the reader makes it the paper's title.
+  await lib.getByTestId('use-alt-title').click();
+  await expect(lib.locator('.detail-title')).toHaveText(published);
+  await expect(lib.getByTestId('detail-alt-titles').getByTestId('alt-title')).toHaveText(preprint);
+  await expect(rowByTitle(lib, published)).toHaveCount(1);
   await expect(facts).toContainText('Seen1 time');
   await expect(lib.getByTestId('detail-panel')).toContainText('#moe');
+  await lib.screenshot({ path: test.info().outputPath('merged-details.png') });
 });
 
 test("library: an arXiv listing's primary class shows in details, finds its papers and goes out in BibTeX", async ({ page, context, extensionId }) => {
