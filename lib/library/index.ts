@@ -1,6 +1,6 @@
 /**
  * The library's operations, as the background runs them: lookup, sightings, save, tags, notes,
- * not-the-same pairs, search, bulk edits. Every write is one Dexie transaction applying an
+ * not-the-same pairs, merges (./merge.ts), search, bulk edits. Every write is one Dexie transaction applying an
  * *operation* (add tag X, set note) to the row as it is inside that transaction, so concurrent
  * edits from twenty tabs never overwrite each other. Matching lives in ./match, search in ./search,
  * row helpers in ./rows.
@@ -35,6 +35,7 @@ import type { NearKeys } from './near-keys';
 import { search, type SearchQuery } from './search';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, forStorage } from './rows';
+export { Invalid, NotFound } from './errors';
 
 export class Library {
   /** Search and near-title lookups in memory (./catalog.ts), kept in step with every write. */
@@ -539,6 +540,3 @@ async function isOtherPaper(db: DejaLuDB, key: string, p: Probe): Promise<boolea
   const row = await db.papers.get(key);
   return !!row && row.titleKey === p.titleKey && row.arxivId !== p.arxivId;
 }
-
-
-export { Invalid, NotFound } from './errors';
