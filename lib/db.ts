@@ -36,6 +36,12 @@ export interface PaperRow {
   primaryClass?: string;
   /** The journal it appeared in, from an imported entry (no digest page prints one). */
   journal?: string;
+  /** The conference proceedings it appeared in (BibTeX `booktitle`), when no journal is known. */
+  proceedings?: string;
+  /** Its volume, issue and pages in that journal or proceedings (`venueNumber`: pages "583–589"). */
+  volume?: string;
+  issue?: string;
+  pages?: string;
   /** Other titles it had, from papers merged into it (a published version's, an earlier one's). */
   altTitles?: string[];
   urls: string[];

@@ -10,6 +10,7 @@ import { BatchRows } from './library/batch-rows';
 import { forStorage, newRow, probeOf, type Library } from './library/index';
 import { keyOf, learn, refOf, refOfProbe } from './library/rows';
 import type { ImportResult } from './messages';
+import { learnVenue } from './venue';
 
 /**
  * BibTeX / CSL-JSON entries become saved papers; keywords become tags; notes are appended, never
@@ -95,8 +96,8 @@ export async function importPapers(library: Library, papers: ImportedPaper[], fo
         // Library.upsert): its ids, link, authors and abstract may be another paper's.
         learn(row, p);
       }
-      // The journal, like the ids, only from an entry that is surely this paper.
-      if (!fuzzy && entry.journal) row.journal ??= entry.journal;
+      // Where it was published, like the ids, only from an entry that is surely this paper.
+      if (!fuzzy) learnVenue(row, entry);
       if (!fuzzy && rows.wantsIdentity(row, p)) {
         row = await rows.identify(row, p, (doiKey) => {
           const twin = twins.get(doiKey);

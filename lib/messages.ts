@@ -229,8 +229,12 @@ export interface PaperView {
   publishedAt?: string;
   /** arXiv's primary subject class (`cs.CL`); full views only (the detail panel, exports). */
   primaryClass?: string;
-  /** The journal it appeared in; full views only. */
+  /** The journal it appeared in; full views only (as are the four below; lib/venue.ts). */
   journal?: string;
+  proceedings?: string;
+  volume?: string;
+  issue?: string;
+  pages?: string;
   /** Other titles it had (merged papers'); full views only. */
   altTitles?: string[];
   urls: string[];

@@ -2,6 +2,7 @@
 import { texToUnicode } from '../../lib/tex-unicode';
 import type { PaperView, SightingView } from '../../lib/messages';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../../lib/export/common';
+import { venueCitation } from '../../lib/venue';
 import { siteLabel } from '../shared/sites';
 import { safeHttpUrl } from '../shared/urls';
 import { dateTime, day, plural } from './format';
@@ -41,6 +42,7 @@ export function Detail(props: DetailProps) {
     );
   }
   const shownTitle = texToUnicode(paper.title);
+  const venue = venueCitation(paper);
   const id = paper.arxivId;
   const links: { label: string; href: string; testid: string }[] = [];
   if (id) {
@@ -142,10 +144,10 @@ export function Detail(props: DetailProps) {
             </dd>
           </>
         )}
-        {paper.journal && (
+        {venue && (
           <>
-            <dt>Journal</dt>
-            <dd data-testid="detail-journal">{paper.journal}</dd>
+            <dt>{paper.journal ? 'Journal' : 'Proceedings'}</dt>
+            <dd data-testid="detail-venue">{venue}</dd>
           </>
         )}
         <dt>First seen</dt>

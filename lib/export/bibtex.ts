@@ -4,8 +4,9 @@
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivClass, parseArxivId } from '../identity';
 import { readBibtex, type BibEntry } from './bibtex-read';
-import { CitationKeys, exportDoi, type CiteRef, isArticle, isArxivDoi, isOrganisation, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
-import { isArxivOnlyNote, journalName, tagsFromKeywords, type ImportedPaper } from './imported';
+import { CitationKeys, entryKind, exportDoi, type CiteRef, isArxivDoi, isOrganisation, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
+import { isArxivOnlyNote, publicationName, tagsFromKeywords, type ImportedPaper } from './imported';
+import { venueNumber } from '../venue';
 import { decodeLatex, escapeLatex, escapeLatexText, protectTitle, squash } from './latex';
 
 // ---- export --------------------------------------------------------------------------------------
@@ -59,7 +60,7 @@ export class BibtexWriter {
   add(papers: readonly (PaperRow | ExportPaper)[]): void {
     for (const p of papers) {
       this.keys.add(p);
-      this.types.push(isArticle(p) ? '@article{' : '@misc{');
+      this.types.push(ENTRY_TYPE[entryKind(p)]);
       this.bodies.push(entryBody(p));
     }
   }
@@ -74,6 +75,8 @@ export class BibtexWriter {
   }
 }
 
+const ENTRY_TYPE = { article: '@article{', conference: '@inproceedings{', preprint: '@misc{' } as const;
+
 /** An entry after its key: `,\n  title = {…}` … `\n}\n`. */
 function entryBody(p: ExportPaper): string {
   const doi = exportDoi(p);
@@ -87,6 +90,11 @@ function entryBody(p: ExportPaper): string {
   const year = paperYear(p);
   if (year !== undefined) out += `,\n  year = {${year}}`;
   if (p.journal) out += `,\n  journal = {${latexText(p.journal)}}`;
+  else if (p.proceedings) out += `,\n  booktitle = {${latexText(p.proceedings)}}`;
+  if (p.volume) out += `,\n  volume = {${escapeLatex(p.volume)}}`;
+  if (p.issue) out += `,\n  number = {${escapeLatex(p.issue)}}`;
+  // Stored with an en dash as printed; BibTeX writes a range `--`.
+  if (p.pages) out += `,\n  pages = {${escapeLatex(p.pages).replace(/–/g, '--')}}`;
   if (p.arxivId) {
     out += `,\n  eprint = {${verbatim(p.arxivId)}},\n  archivePrefix = {arXiv}`;
     if (p.primaryClass) out += `,\n  primaryClass = {${verbatim(p.primaryClass)}}`;
@@ -229,8 +237,21 @@ function toImported(e: BibEntry): ImportedPaper | null {
   }
   // arXiv's own DOI only told the arXiv id (a candidate above): the paper's DOI is a journal's.
   if (doi && !isArxivDoi(doi)) out.doi = doi;
-  const journal = journalName(text('journal') ?? text('journaltitle'));
+  const journal = publicationName(text('journal') ?? text('journaltitle'));
+  // A booktitle names proceedings only in a conference paper (in an @incollection it is a book's).
+  const proceedings = !journal && PROCEEDINGS_TYPES.has(e.type) ? publicationName(text('booktitle')) : undefined;
   if (journal) out.journal = journal;
+  if (proceedings) out.proceedings = proceedings;
+  if (journal || proceedings) {
+    // Numbers only with the name they belong to: DBLP gives CoRR papers `volume = {abs/…}`.
+    const volume = venueNumber(text('volume'));
+    // `number` is an article's issue; a conference paper's is its series number, not kept.
+    const issue = journal ? venueNumber(text('issue') ?? text('number')) : undefined;
+    const pages = venueNumber(text('pages'));
+    if (volume) out.volume = volume;
+    if (issue) out.issue = issue;
+    if (pages) out.pages = pages;
+  }
   if (yearNum >= 1000 && yearNum <= 3000) out.year = yearNum;
   if (url) out.url = url;
   const abstract = text('abstract');
@@ -238,6 +259,8 @@ function toImported(e: BibEntry): ImportedPaper | null {
   if (note) out.note = note;
   return out;
 }
+
+const PROCEEDINGS_TYPES = new Set(['inproceedings', 'conference']);
 
 /**
  * Papers from a BibTeX file. Entries without a title are skipped; a file with no usable entry,

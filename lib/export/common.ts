@@ -6,14 +6,17 @@ export type ExportPaper = Pick<
   PaperRow,
   'key' | 'title' | 'authors' | 'abstract' | 'arxivId' | 'version' | 'doi' | 'year' | 'publishedAt' | 'urls' | 'tags' | 'note'
 > &
-  Partial<Pick<PaperRow, 'savedAt' | 'firstSeen' | 'lastSeen' | 'seenCount' | 'primaryClass' | 'journal'>>;
+  Partial<Pick<PaperRow, 'savedAt' | 'firstSeen' | 'lastSeen' | 'seenCount' | 'primaryClass' | 'journal' | 'proceedings' | 'volume' | 'issue' | 'pages'>>;
 
 /**
- * A published article (BibTeX `@article`, CSL `article-journal`): one with a journal's name or a
- * journal's DOI; everything else is a preprint or a web item.
+ * What a paper is to a reference manager: a journal article (BibTeX `@article`, CSL
+ * `article-journal`) when it names a journal or has a journal's DOI, a conference paper
+ * (`@inproceedings`, `paper-conference`) when it names proceedings, else a preprint or web item.
  */
-export function isArticle(p: Pick<ExportPaper, 'doi' | 'journal'>): boolean {
-  return !!p.journal || (!!p.doi && !isArxivDoi(p.doi));
+export function entryKind(p: Pick<ExportPaper, 'doi' | 'journal' | 'proceedings'>): 'article' | 'conference' | 'preprint' {
+  if (p.journal) return 'article';
+  if (p.proceedings) return 'conference';
+  return p.doi && !isArxivDoi(p.doi) ? 'article' : 'preprint';
 }
 
 /**

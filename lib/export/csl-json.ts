@@ -1,12 +1,14 @@
 /**
  * CSL-JSON export and import, shaped like Zotero's own: arXiv preprints are `article` items with
- * `publisher: "arXiv"`, `number: "arXiv:…"` and arXiv's DOI; journal articles are `article-journal`.
+ * `publisher: "arXiv"`, `number: "arXiv:…"` and arXiv's DOI; journal articles are
+ * `article-journal`, conference papers `paper-conference`.
  */
 import { z } from 'zod';
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivId } from '../identity';
-import { citationKeys, exportDoi, type CiteRef, isArticle, isArxivDoi, isOrganisation, paperDateParts, paperUrl, splitName, type ExportPaper } from './common';
-import { isArxivOnlyNote, journalName, jsonErrorMessage, tagsFromKeywords, type ImportedPaper } from './imported';
+import { citationKeys, entryKind, exportDoi, type CiteRef, isArxivDoi, isOrganisation, paperDateParts, paperUrl, splitName, type ExportPaper } from './common';
+import { venueNumber } from '../venue';
+import { isArxivOnlyNote, publicationName, jsonErrorMessage, tagsFromKeywords, type ImportedPaper } from './imported';
 
 export interface CslName {
   family?: string;
@@ -20,8 +22,12 @@ export interface CslItem {
   'citation-key'?: string;
   title: string;
   author?: CslName[];
-  /** The journal, for an `article-journal`. */
+  /** The journal of an `article-journal`, the proceedings of a `paper-conference`. */
   'container-title'?: string;
+  volume?: string;
+  issue?: string;
+  /** Pages, "583-589". */
+  page?: string;
   issued?: { 'date-parts': number[][] };
   URL?: string;
   DOI?: string;
@@ -47,9 +53,14 @@ export function toCslItems(papers: readonly (PaperRow | ExportPaper)[], library?
   const keys = citationKeys(papers, library);
   return papers.map((p, i) => {
     const key = keys[i] ?? `paper${i + 1}`;
-    const journal = isArticle(p);
-    const item: CslItem = { id: key, type: journal ? 'article-journal' : 'article', 'citation-key': key, title: p.title };
-    if (p.journal) item['container-title'] = p.journal;
+    const kind = entryKind(p);
+    const item: CslItem = { id: key, type: CSL_TYPE[kind], 'citation-key': key, title: p.title };
+    const container = p.journal ?? p.proceedings;
+    if (container) item['container-title'] = container;
+    if (p.volume) item.volume = p.volume;
+    if (p.issue) item.issue = p.issue;
+    // CSL writes a range with a hyphen (Zotero's export does); styles print their own dash.
+    if (p.pages) item.page = p.pages.replace(/–/g, '-');
     if (p.authors.length > 0) item.author = p.authors.map(cslName);
     const date = paperDateParts(p);
     if (date) item.issued = { 'date-parts': [date] };
@@ -57,7 +68,7 @@ export function toCslItems(papers: readonly (PaperRow | ExportPaper)[], library?
     if (url) item.URL = url;
     const doi = exportDoi(p);
     if (doi) item.DOI = doi;
-    if (p.arxivId && !journal) {
+    if (p.arxivId && kind === 'preprint') {
       item.publisher = 'arXiv';
       item.number = `arXiv:${p.arxivId}`;
     }
@@ -67,6 +78,8 @@ export function toCslItems(papers: readonly (PaperRow | ExportPaper)[], library?
     return item;
   });
 }
+
+const CSL_TYPE = { article: 'article-journal', conference: 'paper-conference', preprint: 'article' } as const;
 
 /** CSL-JSON text (an array of items, as Zotero exports and imports it). */
 export function toCslJson(papers: readonly (PaperRow | ExportPaper)[], library?: Iterable<CiteRef>): string {
@@ -92,6 +105,9 @@ const ItemSchema = z.looseObject({
   number: str,
   archive_location: str,
   'container-title': str,
+  volume: str,
+  issue: str,
+  page: str,
   note: str,
   annote: str,
   abstract: str,
@@ -144,9 +160,18 @@ function toImported(raw: unknown): ImportedPaper | null {
   // arXiv's own DOI only told the arXiv id (read from it above): the paper's DOI is a journal's.
   if (doi && !isArxivDoi(doi)) out.doi = doi;
   // A preprint's container is its server (Zotero: "arXiv"), a report's its series: only a journal
-  // article's container is a journal.
-  const journal = it.type === 'article-journal' ? journalName(it['container-title']) : undefined;
-  if (journal) out.journal = journal;
+  // article's container is a journal, and a conference paper's its proceedings.
+  const container = it.type === 'article-journal' || it.type === 'paper-conference' ? publicationName(it['container-title']) : undefined;
+  if (container) {
+    if (it.type === 'article-journal') out.journal = container;
+    else out.proceedings = container;
+    const volume = venueNumber(it.volume);
+    const issue = venueNumber(it.issue);
+    const pages = venueNumber(it.page);
+    if (volume) out.volume = volume;
+    if (issue) out.issue = issue;
+    if (pages) out.pages = pages;
+  }
   const y = year(it.issued);
   if (y !== undefined) out.year = y;
   if (it.URL) out.url = it.URL.trim();

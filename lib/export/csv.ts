@@ -4,7 +4,7 @@ import { exportDoi, paperUrl, paperYear, type ExportPaper } from './common';
 
 export const CSV_COLUMNS = [
   'title', 'authors', 'year', 'arxiv_id', 'version', 'doi', 'url', 'tags', 'note', 'saved_at', 'first_seen',
-  'last_seen', 'seen_count', 'abstract', 'key', 'arxiv_class', 'journal',
+  'last_seen', 'seen_count', 'abstract', 'key', 'arxiv_class', 'journal', 'proceedings', 'volume', 'issue', 'pages',
 ] as const;
 
 /**
@@ -51,6 +51,10 @@ export function toCsv(papers: readonly (PaperRow | ExportPaper)[]): string {
       // Last, so sheets that read the columns by position before they were added read them still.
       p.primaryClass,
       p.journal,
+      p.proceedings,
+      p.volume,
+      p.issue,
+      p.pages,
     ];
     rows.push(cells.map(csvCell).join(','));
   }

@@ -18,8 +18,14 @@ export interface ImportedPaper {
   primaryClass?: string;
   /** Normalised (lower-case, bare `10.…`). */
   doi?: string;
-  /** The journal an article appeared in (`journalName`). */
+  /** The journal an article appeared in (`publicationName`). */
   journal?: string;
+  /** The proceedings a conference paper appeared in, when no journal is named. */
+  proceedings?: string;
+  /** Its place there (lib/venue.ts `venueNumber`), only with a journal or proceedings. */
+  volume?: string;
+  issue?: string;
+  pages?: string;
   year?: number;
   url?: string;
   abstract?: string;
@@ -66,11 +72,11 @@ export function tagsFromKeywords(keywords: string | undefined): string[] {
 }
 
 /**
- * A journal's name as an entry gives it (BibTeX `journal`/`journaltitle`, CSL `container-title`),
- * unless it names the preprint server: Google Scholar writes "arXiv preprint arXiv:…", DBLP "CoRR",
- * Semantic Scholar "ArXiv", none of which is a journal a bibliography should print.
+ * A journal's or proceedings' name as an entry gives it (BibTeX `journal`/`journaltitle`/`booktitle`,
+ * CSL `container-title`), unless it names the preprint server: Google Scholar writes "arXiv preprint
+ * arXiv:…", DBLP "CoRR", Semantic Scholar "ArXiv", none of which a bibliography should print.
  */
-export function journalName(text: string | undefined): string | undefined {
+export function publicationName(text: string | undefined): string | undefined {
   const t = text?.replace(/\s+/g, ' ').trim();
   if (!t || t.length > JOURNAL_MAX || /^(?:arxiv|corr)\b/i.test(t) || parseArxivId(t) !== null) return undefined;
   return t;

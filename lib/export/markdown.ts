@@ -3,6 +3,7 @@ import type { PaperRow } from '../db';
 import { exportDoi, isArxivDoi, paperUrl, paperYear, type ExportPaper } from './common';
 import { localDay } from '../dates';
 import { outsideMath } from '../tex-math';
+import { venueCitation } from '../venue';
 
 /** Backslash-escapes what Markdown would read as markup, so page text stays text. */
 export function escapeMarkdown(text: string): string {
@@ -37,7 +38,8 @@ export function toMarkdown(papers: readonly (PaperRow | ExportPaper)[], title = 
     }
     const year = paperYear(p);
     if (year !== undefined) facts.push(String(year));
-    if (p.journal) facts.push(`*${escapeMarkdown(p.journal)}*`);
+    const venue = venueCitation(p, (name) => `*${escapeMarkdown(name)}*`, escapeMarkdown);
+    if (venue) facts.push(venue);
     // arXiv's own citation form: `arXiv:2401.01234 [cs.CL]`.
     if (p.arxivId) facts.push(p.primaryClass ? `arXiv:${p.arxivId} [${p.primaryClass}]` : `arXiv:${p.arxivId}`);
     const doi = exportDoi(p);

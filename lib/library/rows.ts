@@ -6,6 +6,7 @@ import { analysedTitleKey, candidateKeys, titleKeys } from '../dedup';
 import type { NotSameRow, PaperRow } from '../db';
 import { arxivIdFromDoi, normalizeDoi, paperKey, parseArxivId, titleKey } from '../identity';
 import type { CardInput, CardStatus, MatchView, PaperView } from '../messages';
+import { learnVenue } from '../venue';
 import type { SlimView } from './catalog';
 
 /** A card with its identity worked out once. */
@@ -85,7 +86,8 @@ export function toView(row: PaperRow): PaperView {
  */
 export function toSlimView(row: PaperRow | SlimView): PaperView {
   // A slim view from the catalog (lib/library/catalog.ts `slim`) has none of these fields.
-  const { abstract: _a, primaryClass: _p, journal: _j, altTitles: _at, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } = row as PaperRow;
+  const { abstract: _a, primaryClass: _p, journal: _j, proceedings: _pr, volume: _v, issue: _i, pages: _pg, altTitles: _at, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } =
+    row as PaperRow;
   return view;
 }
 
@@ -182,7 +184,7 @@ export function mergeRows(keep: PaperRow, other: PaperRow): PaperRow {
   m.year ??= other.year;
   m.publishedAt ??= other.publishedAt;
   m.primaryClass ??= other.primaryClass;
-  m.journal ??= other.journal;
+  learnVenue(m, other);
   m.altTitles = altTitles(keep, other);
   m.updatedAt = Math.max(keep.updatedAt, other.updatedAt);
   const former = [...new Set([...(keep.formerKeys ?? []), ...(other.formerKeys ?? [])])];

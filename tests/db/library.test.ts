@@ -308,6 +308,16 @@ describe('merging two papers the reader says are one', () => {
     ]);
   });
 
+  it("keeps the published version's venue whole when the kept row has none, and no other venue's numbers", () => {
+    const row = (key: string, venue: Partial<PaperRow>) =>
+      ({ key, title: key, titleKey: '', candidateKeys: [], authors: [], urls: [], sites: [], seenCount: 0, tags: [], note: '', updatedAt: 1, ...venue }) as PaperRow;
+    const published = { journal: 'Nature', volume: '596', issue: '7873', pages: '583–589' };
+    expect(mergeRows(row('arxiv:1', {}), row('doi:1', published))).toMatchObject(published);
+    const other = mergeRows(row('arxiv:1', { proceedings: 'ICML' }), row('doi:1', published));
+    expect(other).toMatchObject({ proceedings: 'ICML' });
+    for (const f of ['journal', 'volume', 'issue', 'pages']) expect(other).not.toHaveProperty(f);
+  });
+
   it("takes one of a merged paper's other titles as its title, keeping the one it had", async () => {
     const { lib, db } = fresh();
     await lib.recordSightings('v1', HF('2025-10-29'), [PREPRINT, PUBLISHED]);

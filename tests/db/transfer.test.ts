@@ -213,17 +213,39 @@ describe('Zotero files through the library', () => {
     const lib = new Library(new DejaLuDB(`transfer-${++n}`));
     await importLibrary(lib, readFileSync('tests/fixtures/import/zotero-journal.bib', 'utf8'), 'auto', 'zotero.bib');
     const key = 'doi:10.1038/s41586-021-03819-2';
-    expect((await lib.getPaper(key)).paper).toMatchObject({ journal: 'Nature' });
-    // Badges and list rows travel slim: no journal.
-    expect((await lib.search({ text: 'alphafold', status: 'all', sort: 'title', offset: 0, limit: 10 })).papers[0]?.journal).toBeUndefined();
+    const venue = { journal: 'Nature', volume: '596', issue: '7873', pages: '583–589' };
+    expect((await lib.getPaper(key)).paper).toMatchObject(venue);
+    // Badges and list rows travel slim: no venue.
+    const slim = (await lib.search({ text: 'alphafold', status: 'all', sort: 'title', offset: 0, limit: 10 })).papers[0];
+    expect(slim).toBeDefined();
+    for (const f of ['journal', 'proceedings', 'volume', 'issue', 'pages']) expect(slim).not.toHaveProperty(f);
+    const gpt3 = (await lib.getPaper('arxiv:2005.14165')).paper;
+    expect(gpt3).toMatchObject({ proceedings: 'Advances in Neural Information Processing Systems 33', pages: '1877–1901' });
     const bib = (await exportLibrary(lib.db, 'bibtex')).text;
-    expect(bib).toMatch(/@article\{jumper2021highly,[^@]*journal = \{Nature\},/);
+    expect(bib).toMatch(/@article\{jumper2021highly,[^@]*journal = \{Nature\},\n  volume = \{596\},\n  number = \{7873\},\n  pages = \{583--589\},/);
+    expect(bib).toMatch(/@inproceedings\{brown2020language,[^@]*booktitle = \{Advances in Neural Information Processing Systems 33\},\n  pages = \{1877--1901\},/);
     expect(bib).not.toMatch(/journal = \{arXiv/);
-    const csl = JSON.parse((await exportLibrary(lib.db, 'csl-json')).text) as { DOI?: string; 'container-title'?: string }[];
-    expect(csl.find((i) => i.DOI === '10.1038/s41586-021-03819-2')?.['container-title']).toBe('Nature');
+    const csl = JSON.parse((await exportLibrary(lib.db, 'csl-json')).text) as { DOI?: string; 'container-title'?: string; page?: string }[];
+    expect(csl.find((i) => i.DOI === '10.1038/s41586-021-03819-2')).toMatchObject({ 'container-title': 'Nature', page: '583-589' });
     const restored = new Library(new DejaLuDB(`transfer-${++n}`));
     await importLibrary(restored, (await exportLibrary(lib.db, 'backup')).text, 'backup');
-    expect((await restored.getPaper(key)).paper).toMatchObject({ journal: 'Nature' });
+    expect((await restored.getPaper(key)).paper).toMatchObject(venue);
+    expect((await restored.getPaper('arxiv:2005.14165')).paper).toMatchObject({ proceedings: gpt3?.proceedings, pages: gpt3?.pages });
+  });
+
+  it("fills in a venue's numbers from a fuller entry of the same venue, never from a near title or another venue", async () => {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    const key = 'doi:10.1000/j.1';
+    await importLibrary(lib, '@article{a, title = {Sparse Mixtures of Many Experts}, doi = {10.1000/j.1}, journal = {Journal of Tests}}', 'bibtex');
+    await importLibrary(lib, '@article{a, title = {Sparse Mixtures of Many Experts}, doi = {10.1000/j.1}, journal = {Journal of Tests}, volume = {3}, pages = {1--9}}', 'bibtex');
+    expect((await lib.getPaper(key)).paper).toMatchObject({ journal: 'Journal of Tests', volume: '3', pages: '1–9' });
+    await importLibrary(lib, '@article{a, title = {Sparse Mixtures of Many Experts}, doi = {10.1000/j.1}, journal = {Other Journal}, number = {7}}', 'bibtex');
+    expect((await lib.getPaper(key)).paper).not.toHaveProperty('issue');
+    // A near title joins the paper (its tag is kept) but may be another paper's: it tells no venue.
+    const near = '@article{b, title = {Sparse Mixture of Many Experts}, journal = {Journal of Tests}, number = {7}, keywords = {near}}';
+    expect(await importLibrary(lib, near, 'bibtex')).toMatchObject({ added: 0, updated: 1 });
+    expect((await lib.getPaper(key)).paper).toMatchObject({ tags: ['near'] });
+    expect((await lib.getPaper(key)).paper).not.toHaveProperty('issue');
   });
 
   it('keeps the journal of a paper stored under its DOI when an entry shows it is a preprint the library has', async () => {

@@ -126,7 +126,14 @@ test('library: search, filters, bulk tag, export and import through the page', a
   await lib.getByTestId('search-input').fill('alphafold');
   await expect(rows(lib)).toHaveCount(1);
   await rows(lib).first().getByTestId('row-open').click();
-  await expect(lib.getByTestId('detail-journal')).toHaveText('Nature');
+  await expect(lib.getByTestId('detail-venue')).toHaveText('Nature 596(7873), 583–589');
+  // A conference paper keeps its proceedings and pages (Google Scholar's entry, booktitle from an @string).
+  await lib.getByTestId('search-input').fill('few-shot learners');
+  await expect(rows(lib)).toHaveText([/Language Models are Few-Shot Learners/]);
+  await rows(lib).first().getByTestId('row-open').click();
+  await expect(lib.getByTestId('detail-venue')).toHaveText('Advances in Neural Information Processing Systems 33, pp. 1877–1901');
+  await expect(lib.locator('dt', { hasText: 'Proceedings' })).toBeVisible();
+  await lib.getByTestId('detail-panel').screenshot({ path: test.info().outputPath('detail-venue.png') });
   expect(net.refused.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
 });
 
@@ -254,7 +261,7 @@ test('library: two entries the dedup could not join are merged into one by hand'
   await rowByTitle(lib, preprint).getByTestId('row-open').click();
   const facts = lib.getByTestId('detail-panel').locator('.facts');
   await expect(facts).toContainText('10.1000/super.1');
-  await expect(lib.getByTestId('detail-journal')).toHaveText('Journal of Tests');
+  await expect(lib.getByTestId('detail-venue')).toHaveText('Journal of Tests');
   await expect(lib.getByTestId('detail-alt-titles').getByTestId('alt-title')).toHaveText(published);
   // The published title is the one to cite: the reader makes it the paper's title.
   await lib.getByTestId('use-alt-title').click();

@@ -43,6 +43,47 @@ describe('toBibtex', () => {
     expect(toBibtex([SAMPLE[1]!])).not.toMatch(/journal/);
   });
 
+  it("writes a conference paper as @inproceedings with its booktitle, and a venue's volume, issue and pages", () => {
+    const conf = toBibtex([{ ...SAMPLE[1]!, proceedings: 'Advances in Neural Information Processing Systems 33', pages: '1877–1901' }]);
+    expect(conf).toMatch(/^@inproceedings\{/);
+    expect(conf).toContain('  booktitle = {Advances in Neural Information Processing Systems 33},');
+    expect(conf).toContain('  pages = {1877--1901},');
+    // A conference paper is cited by its proceedings, not as an arXiv preprint: the eprint stays.
+    expect(conf).toContain('  eprint = {');
+    const article = toBibtex([{ ...SAMPLE[2]!, journal: 'Nature', volume: '596', issue: '7873', pages: '583–589' }]);
+    expect(article).toMatch(/^@article\{/);
+    expect(article).toContain('  journal = {Nature},\n  volume = {596},\n  number = {7873},\n  pages = {583--589},');
+    expect(toBibtex([{ ...SAMPLE[2]!, journal: 'J', volume: '1_2' }])).toContain('  volume = {1\\_2},');
+  });
+
+  it("reads a venue's numbers only with its name, an issue only for a journal, a booktitle only for a conference paper", () => {
+    const [dblp, conf, chapter, article] = parseBibtex(`
+      @article{dblp, title = {T1}, journal = {CoRR}, volume = {abs/2401.01234}, year = {2024}}
+      @inproceedings{c, title = {T2}, booktitle = {Proceedings of ICML}, volume = {202}, number = {3}, series = {PMLR}, pages = {10--20}}
+      @incollection{ch, title = {T3}, booktitle = {A Book of Chapters}, pages = {1--9}}
+      @article{a, title = {T4}, journal = {Neural Computation}, volume = {9}, number = {8}, pages = {1735 -- 1780}}
+    `);
+    expect(dblp).not.toHaveProperty('volume');
+    expect(conf).toMatchObject({ proceedings: 'Proceedings of ICML', volume: '202', pages: '10–20' });
+    expect(conf).not.toHaveProperty('issue');
+    expect(chapter).not.toHaveProperty('proceedings');
+    expect(chapter).not.toHaveProperty('pages');
+    expect(article).toMatchObject({ journal: 'Neural Computation', volume: '9', issue: '8', pages: '1735–1780' });
+    // A biblatex issue field.
+    expect(parseBibtex('@article{b, title = {T}, journaltitle = {J}, issue = {4}}')[0]).toMatchObject({ journal: 'J', issue: '4' });
+  });
+
+  it('a venue goes out and comes back the same', () => {
+    const venues = [
+      { journal: 'Nature', volume: '596', issue: '7873', pages: '583–589' },
+      { proceedings: 'Findings of the Association for Computational Linguistics: EMNLP 2023', volume: '1', pages: 'S1–S10' },
+    ];
+    for (const v of venues) {
+      const back = parseBibtex(toBibtex([{ ...SAMPLE[2]!, doi: undefined, ...v }]))[0];
+      expect(back).toMatchObject(v);
+    }
+  });
+
   it('reads no journal from a preprint server: arXiv, CoRR', () => {
     const read = (journal: string) => parseBibtex(`@article{x, title = {T}, journal = {${journal}}}`)[0]?.journal;
     expect(read('arXiv preprint arXiv:2005.14165')).toBeUndefined();
@@ -443,6 +484,9 @@ describe('parseBibtex on Zotero exports', () => {
     expect(gpt3?.authors).toEqual(['Tom Brown', 'Benjamin Mann', 'Nick Ryder']);
     // Google Scholar's "arXiv preprint arXiv:…" names the preprint, not a journal.
     expect(gpt3?.journal).toBeUndefined();
+    // Its booktitle (an @string and a # concatenation) is the conference it appeared at.
+    expect(gpt3).toMatchObject({ proceedings: 'Advances in Neural Information Processing Systems 33', pages: '1877–1901' });
+    expect(alphafold).toMatchObject({ volume: '596', issue: '7873', pages: '583–589' });
     expect(resnet).toMatchObject({ doi: '10.1109/cvpr.2016.90', year: 2016, journal: 'Proceedings of CVPR' });
     expect(clip).toMatchObject({ arxivId: '2103.00020', year: 2021, tags: ['clip', 'vision-language'] });
     // "and others" is BibTeX for et al., not an author.

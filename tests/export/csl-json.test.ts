@@ -40,6 +40,24 @@ describe('toCslJson', () => {
     expect(items[1]).toMatchObject({ author: [{ literal: 'Plato' }], issued: { 'date-parts': [[2024, 3, 5]] } });
   });
 
+  it("writes a conference paper as paper-conference; a venue's volume, issue and pages; reads them back", () => {
+    const [conf, article] = toCslItems([
+      { ...SAMPLE[0]!, proceedings: 'Advances in Neural Information Processing Systems 30', pages: '5998–6008' },
+      { ...SAMPLE[2]!, journal: 'Nature', volume: '596', issue: '7873', pages: '583–589' },
+    ]);
+    expect(conf).toMatchObject({ type: 'paper-conference', 'container-title': 'Advances in Neural Information Processing Systems 30', page: '5998-6008' });
+    // Cited as the conference paper it is, not as an arXiv preprint.
+    expect(conf?.publisher).toBeUndefined();
+    expect(article).toMatchObject({ type: 'article-journal', 'container-title': 'Nature', volume: '596', issue: '7873', page: '583-589' });
+    const [c, a] = parseCslJson(JSON.stringify([conf, article]));
+    expect(c).toMatchObject({ proceedings: 'Advances in Neural Information Processing Systems 30', pages: '5998–6008' });
+    expect(c).not.toHaveProperty('journal');
+    expect(a).toMatchObject({ journal: 'Nature', volume: '596', issue: '7873', pages: '583–589' });
+    // Numbers as numbers (some tools write them so), and a report's series is no venue.
+    expect(parseCslJson('[{"type":"article-journal","title":"T","container-title":"J","volume":12,"page":"1-2"}]')[0]).toMatchObject({ volume: '12', pages: '1–2' });
+    expect(parseCslJson('[{"type":"report","title":"T","container-title":"Tech series","volume":"3"}]')[0]).not.toHaveProperty('volume');
+  });
+
   it('writes organisations as literal names, people called Ai as people', () => {
     const [item] = toCslItems([{ ...SAMPLE[3]!, authors: ['Qwen Team', 'Meta AI', 'Qing Ai'] }]);
     expect(item?.author).toEqual([{ literal: 'Qwen Team' }, { literal: 'Meta AI' }, { family: 'Ai', given: 'Qing' }]);
@@ -97,6 +115,9 @@ describe('parseCslJson on a Zotero export', () => {
   it('reads a journal article with particles in names', () => {
     expect(papers[1]).toMatchObject({
       journal: 'Nature',
+      volume: '596',
+      issue: '7873',
+      pages: '583–589',
       doi: '10.1038/s41586-021-03819-2',
       year: 2021,
       authors: ['John Jumper', 'Augustin Žídek', 'Ludwig van Beethoven'],

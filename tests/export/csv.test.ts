@@ -67,11 +67,13 @@ describe('toCsv', () => {
     expect(rows[1]?.[col('tags')]).toBe('transformers; nlp');
     expect(rows[1]?.[col('saved_at')]).toBe(new Date(1_731_000_000_000).toISOString());
     // Added last, so a sheet reading the earlier columns by position still reads them.
-    expect(CSV_COLUMNS.slice(-3)).toEqual(['key', 'arxiv_class', 'journal']);
+    expect(CSV_COLUMNS.slice(-7)).toEqual(['key', 'arxiv_class', 'journal', 'proceedings', 'volume', 'issue', 'pages']);
     expect(rows[1]?.[col('arxiv_class')]).toBe('cs.CL');
     expect(rows[2]?.[col('arxiv_class')]).toBe('');
     expect(rows[1]?.[col('journal')]).toBe('');
     expect(readCsv(toCsv([{ ...SAMPLE[2]!, journal: 'Nature' }]))[1]?.[col('journal')]).toBe('Nature');
+    const venue = readCsv(toCsv([{ ...SAMPLE[2]!, proceedings: 'ICML', volume: '202', issue: '3', pages: '10–20' }]))[1];
+    expect((['proceedings', 'volume', 'issue', 'pages'] as const).map((c) => venue?.[col(c)])).toEqual(['ICML', '202', '3', '10–20']);
     expect(rows[2]?.[col('authors')]).toBe('Jörg Müller; Ludwig van Beethoven; José García-López; DeepMind');
   });
 

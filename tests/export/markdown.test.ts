@@ -25,6 +25,13 @@ describe('toMarkdown', () => {
     expect(md).toMatch(/ · 2021 · \*Nature \\\*Methods\\\*\* · doi:10\.1038/);
   });
 
+  it("cites a venue's volume, issue and pages after its name; proceedings too", () => {
+    expect(toMarkdown([{ ...SAMPLE[2]!, journal: 'Nature', volume: '596', issue: '7873', pages: '583–589' }])).toContain(
+      ' · 2021 · *Nature* 596\\(7873\\), 583–589 · doi:',
+    );
+    expect(toMarkdown([{ ...SAMPLE[1]!, proceedings: 'Proceedings of CVPR', pages: '770–778' }])).toContain('*Proceedings of CVPR*, pp. 770–778');
+  });
+
   it('keeps page text as text', () => {
     const md = toMarkdown([row({ key: 'k', title: 'A [link](javascript:alert(1)) <img src=x> *bold*' })]);
     expect(md).toContain('- **A \\[link\\]\\(javascript:alert\\(1\\)\\) \\<img src=x\\> \\*bold\\***');

@@ -1,0 +1,70 @@
+/**
+ * Where a paper was published, as an imported entry says (no digest page prints it): a journal or a
+ * conference's proceedings, and the volume, issue and pages in it. Stored flat on the paper row
+ * (`journal` came first); these helpers keep the five together, since a volume or a page range
+ * means nothing apart from the name it belongs to.
+ */
+import type { PaperRow } from './db';
+
+export type Venue = Pick<PaperRow, 'journal' | 'proceedings' | 'volume' | 'issue' | 'pages'>;
+
+const FIELDS = ['journal', 'proceedings', 'volume', 'issue', 'pages'] as const;
+
+/** The journal's or the proceedings' name. */
+export function venueName(v: Venue): string | undefined {
+  return v.journal ?? v.proceedings;
+}
+
+/**
+ * What `from` tells of the venue that `row` does not know: all of it when the row names none, the
+ * missing volume, issue or pages when both name the same one (a Zotero file imported again after
+ * an older one that gave the journal alone). Another venue's numbers are never mixed in.
+ */
+export function learnVenue(row: Venue, from: Venue): void {
+  const name = venueName(row);
+  const theirs = venueName(from);
+  if (theirs === undefined) return;
+  if (name === undefined) {
+    for (const f of FIELDS) if (from[f] !== undefined) row[f] = from[f];
+  } else if (sameName(name, theirs) && !!row.journal === !!from.journal) {
+    row.volume ??= from.volume;
+    row.issue ??= from.issue;
+    row.pages ??= from.pages;
+  }
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+}
+
+/** "596(7873), 583–589", "pp. 770–778": the paper's place in its venue, as references print it. */
+export function venuePlace(v: Venue): string | undefined {
+  let where = v.volume ?? '';
+  if (v.issue) where = v.volume ? `${v.volume}(${v.issue})` : `no. ${v.issue}`;
+  // After a volume, numbers are pages; alone they are told apart from one.
+  const pages = !v.pages ? '' : v.volume ? v.pages : `${v.pages.includes('–') ? 'pp.' : 'p.'} ${v.pages}`;
+  return [where, pages].filter((x) => x !== '').join(', ') || undefined;
+}
+
+/**
+ * "Nature 596(7873), 583–589", "Proceedings of CVPR, pp. 770–778"; `name` and `text` format the
+ * name and the rest (Markdown's italics and escapes).
+ */
+export function venueCitation(v: Venue, name = (n: string) => n, text = (t: string) => t): string | undefined {
+  const n = venueName(v);
+  if (n === undefined) return undefined;
+  const place = venuePlace(v);
+  return !place ? name(n) : `${name(n)}${v.volume ? ' ' : ', '}${text(place)}`;
+}
+
+/**
+ * A volume, issue or page range as an entry gives it, or nothing: trimmed, one line, short (a
+ * field that long is not a number but a stray paste), ranges with an en dash as printed
+ * ("583--589", "583-589" and "583 – 589" are "583–589").
+ */
+export function venueNumber(text: string | undefined): string | undefined {
+  const t = text?.replace(/\s+/g, ' ').trim();
+  if (!t || t.length > NUMBER_MAX) return undefined;
+  return t.replace(/\s*(?:-{1,3}|[\u2010-\u2015\u2212])\s*/g, '–');
+}
+const NUMBER_MAX = 40;
