@@ -123,8 +123,9 @@ export const NOTE_WORDS = 5_000;
  * 4: arXiv's primary class, whole (`cs.cl`).
  * 5: Greek letters by name (`α` → `alpha`); the titles of papers merged into one (`altTitles`);
  *    Japanese voicing kept (`デ` is not `テ`).
+ * 6: the journal's or proceedings' name.
  */
-export const WORDS_VERSION = 5;
+export const WORDS_VERSION = 6;
 
 export function paperWords(p: {
   title: string;
@@ -135,9 +136,13 @@ export function paperWords(p: {
   arxivId?: string;
   primaryClass?: string;
   altTitles?: string[];
+  journal?: string;
+  proceedings?: string;
 }): string[] {
   const words = new Set<string>([...wordsOf(p.title), ...wordsOf(p.authors.join(' '))]);
   for (const t of p.altTitles ?? []) for (const w of wordsOf(t)) words.add(w);
+  // Where it was published: "nature", "neural information processing" find an imported library's.
+  for (const w of wordsOf(p.journal ?? p.proceedings)) words.add(w);
   // A tag whole (`must-read`) and its words (`must`, `read`), as a query splits what is typed.
   for (const t of p.tags) {
     words.add(fold(t));

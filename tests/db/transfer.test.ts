@@ -219,6 +219,9 @@ describe('Zotero files through the library', () => {
     const slim = (await lib.search({ text: 'alphafold', status: 'all', sort: 'title', offset: 0, limit: 10 })).papers[0];
     expect(slim).toBeDefined();
     for (const f of ['journal', 'proceedings', 'volume', 'issue', 'pages']) expect(slim).not.toHaveProperty(f);
+    // Found by where it was published.
+    const byVenue = await lib.search({ text: 'neural information processing', status: 'all', sort: 'title', offset: 0, limit: 10 });
+    expect(byVenue.papers.map((p) => p.key)).toEqual(['arxiv:2005.14165']);
     const gpt3 = (await lib.getPaper('arxiv:2005.14165')).paper;
     expect(gpt3).toMatchObject({ proceedings: 'Advances in Neural Information Processing Systems 33', pages: '1877–1901' });
     const bib = (await exportLibrary(lib.db, 'bibtex')).text;
