@@ -7,6 +7,7 @@ import type { PaperRow } from './db';
 import { DedupIndex } from './dedup';
 import type { ImportedPaper } from './export/imported';
 import { BatchRows } from './library/batch-rows';
+import { heirsOf } from './library/heirs';
 import { forStorage, newRow, probeOf, type Library } from './library/index';
 import { keyOf, learn, refOf, refOfProbe } from './library/rows';
 import type { ImportResult } from './messages';
@@ -47,10 +48,7 @@ export async function importPapers(library: Library, papers: ImportedPaper[], fo
     // (the reader merged it into that paper, or it was re-keyed): that paper. Without this, a file
     // imported again would bring back every title-only paper merged away since.
     const retired = [...new Set(probes.flatMap((p, i) => (resolved[i] && resolved[i].match.rule !== 'similar-title' ? [] : [keyOf(p)])))];
-    const heirs = new Map<string, PaperRow>();
-    if (retired.length) {
-      for (const r of await db.papers.where('formerKeys').anyOf(retired).toArray()) for (const k of r.formerKeys ?? []) heirs.set(k, r);
-    }
+    const heirs = await heirsOf(db, retired);
 
     let added = 0;
     /** The library's papers this import changed, by the key each had before it. */

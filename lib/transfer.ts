@@ -10,6 +10,7 @@ import type { CiteRef } from './export/common';
 import { toCsv } from './export/csv';
 import { detectFormat } from './export/imported';
 import { toMarkdown } from './export/markdown';
+import { heirsOf } from './library/heirs';
 import { addToSightingTotal, countSighting, sightingId } from './library/history';
 import { Library, mergeRows, probeOf, withDerived, pairKey } from './library/index';
 import { importPapers } from './import-papers';
@@ -325,16 +326,21 @@ async function joinKnownPapers(
   const fileKeys = new Set(incoming.keys());
   const probes = absent.map((p) => probeOf({ title: p.title, authors: p.authors, arxivId: p.arxivId, version: p.version, doi: p.doi, year: p.year }));
   const found = await library.resolve(probes, from);
+  // A paper here that took over a file paper's key since the file was made (the reader merged the
+  // two, or it showed its arXiv id) is that paper, whatever its title and ids say now.
+  const heirs = await heirsOf(library.db, absent.map((p) => p.key));
   /** Papers here moved to a file paper's key. */
   const rekeyed = new Set<string>();
   for (let i = 0; i < absent.length; i++) {
     const p = absent[i]!;
-    const here = found[i];
-    if (!here || here.match.rule === 'similar-title' || rekeyed.has(here.row.key)) continue;
+    const heir = heirs.get(p.key);
+    const here = heir ? { row: heir } : found[i];
+    if (!here || (!heir && found[i]!.match.rule === 'similar-title') || rekeyed.has(here.row.key)) continue;
     const key = here.row.key;
-    // The file holds the paper here as a paper of its own, apart from this one: they stay apart.
-    if (fileKeys.has(key)) continue;
-    if (p.arxivId && p.key === `arxiv:${p.arxivId}` && !key.startsWith('arxiv:')) {
+    // The file holds the paper here as a paper of its own, apart from this one: they stay apart,
+    // unless the reader joined them after the file was made.
+    if (fileKeys.has(key) && !heir) continue;
+    if (!heir && p.arxivId && p.key === `arxiv:${p.arxivId}` && !key.startsWith('arxiv:')) {
       await library.rekey(here.row, p.key);
       rekeyed.add(key);
       present.delete(key);

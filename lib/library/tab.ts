@@ -7,6 +7,7 @@
 import { explainMatch } from '../dedup';
 import type { DejaLuDB, PaperRow } from '../db';
 import type { CardStatus, TabCard } from '../messages';
+import { heirsOf } from './heirs';
 import { keyOf, probeOf, refOf, refOfProbe, statusOf, toSlimView, type Probe, type Resolved } from './rows';
 
 /** Matches decided by an identifier: no other stored paper can take the card from them. */
@@ -37,12 +38,7 @@ export async function tabStatuses(
     for (const r of got) if (r) rows.set(r.key, r);
     // A remembered paper moved to a new key since (the visit's sighting showed its arXiv id) is
     // the same paper: found by the key it had.
-    const missing = keys.filter((k) => !rows.has(k));
-    if (missing.length) {
-      for (const r of await db.papers.where('formerKeys').anyOf(missing).toArray()) {
-        for (const k of r.formerKeys ?? []) if (missing.includes(k)) rows.set(k, r);
-      }
-    }
+    for (const [k, r] of await heirsOf(db, keys.filter((k) => !rows.has(k)))) rows.set(k, r);
 
     return cards.map((c, i): CardStatus | null => {
       if (c.key === undefined) return null;

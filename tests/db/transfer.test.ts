@@ -272,6 +272,28 @@ describe('Zotero files through the library', () => {
     expect(rows.map((r) => [r.key, r.tags])).toEqual([['arxiv:2107.00001', ['folding', 'again']]]);
   });
 
+  it('a backup made before two papers were merged restores into the merged paper, not the two again', async () => {
+    for (const bib of [
+      // Title only: nothing but the retired key says it is the merged paper.
+      '@article{pub, title = {Highly Accurate Structure Prediction}, keywords = {folding}}',
+      // With a DOI the merged paper has now: the file's holding both apart said "two papers".
+      '@article{pub, title = {Highly Accurate Structure Prediction}, doi = {10.1038/x1}, keywords = {folding}}',
+    ]) {
+      const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+      await lib.recordSightings('v', page, [{ title: 'Protein Folding at Scale', arxivId: '2107.00001' }]);
+      await importLibrary(lib, bib, 'bibtex');
+      const backup = (await exportLibrary(lib.db, 'backup')).text;
+      const other = (await lib.db.papers.toArray()).find((r) => !r.arxivId)!.key;
+      await lib.merge([other, 'arxiv:2107.00001']);
+      await lib.setNote({ key: 'arxiv:2107.00001' }, 'written after the merge');
+      expect(await importLibrary(lib, backup, 'backup')).toMatchObject({ added: 0 });
+      const rows = await lib.db.papers.toArray();
+      expect(rows.map((r) => r.key)).toEqual(['arxiv:2107.00001']);
+      expect(rows[0]).toMatchObject({ tags: ['folding'], altTitles: ['Highly Accurate Structure Prediction'], seenCount: 1, note: 'written after the merge' });
+      expect(rows[0]?.formerKeys).toEqual([other]);
+    }
+  });
+
   it('BibTeX export of the whole library names every paper once', async () => {
     const lib = await populated();
     const file = await exportLibrary(lib.db, 'bibtex');
