@@ -37,6 +37,9 @@ test('a very long page: every card is recognised at once, far-off cards get thei
   await page.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += 2_000) {
       window.scrollTo(0, y);
+      // IntersectionObserver looks when a frame renders: a busy machine may render none in 30 ms,
+      // and cards scrolled past between two frames never came near (as in a reader's fling).
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       await new Promise((r) => setTimeout(r, 30));
     }
   });
