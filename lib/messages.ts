@@ -102,6 +102,12 @@ export const SearchQuerySchema = z.object({
 });
 export type SearchQuery = z.input<typeof SearchQuerySchema>;
 
+/**
+ * The most papers one bulk action or export names: a selection of every paper a search matches
+ * (`library.keys`) at 100k papers fits with room to spare (a few MB of keys in one message).
+ */
+export const SELECTION_MAX = 200_000;
+
 export const ExportFormatSchema = z.enum(['bibtex', 'csl-json', 'markdown', 'csv', 'backup']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 export const ImportFormatSchema = z.enum(['backup', 'bibtex', 'csl-json', 'auto']);
@@ -154,7 +160,7 @@ export const Request = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('papers.bulk'),
-    keys: z.array(text(2_200)).max(200_000),
+    keys: z.array(text(2_200)).max(SELECTION_MAX),
     op: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('tag'), tag }),
       z.object({ kind: z.literal('untag'), tag }),
@@ -167,16 +173,24 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('papers.merge'), keys: z.tuple([text(2_200), text(2_200)]) }),
   /** Undo of a merge, from the snapshot the merge returned (refused once the paper changed). */
   z.object({ type: z.literal('papers.unmerge'), snapshot: z.string().max(50_000_000) }),
-  /** Put back papers removed by a bulk delete (undo), from the snapshot that delete returned. */
-  z.object({ type: z.literal('papers.restore'), snapshot: z.string().max(200_000_000) }),
+  /**
+   * Put back papers removed by a bulk delete (undo), from the snapshot that delete returned: inline,
+   * or the id of the file it was put in when larger than a message should carry.
+   */
+  z.object({ type: z.literal('papers.restore'), snapshot: z.string().max(INLINE_CHARS).optional(), snapshotFile: text(100).optional() }),
   z.object({ type: z.literal('tags.list') }),
   z.object({ type: z.literal('library.search'), query: SearchQuerySchema }),
+  /**
+   * Every paper a search matches, in its order (its offset and limit aside), at most SELECTION_MAX:
+   * the library page's "select all that match" for a bulk action or an export.
+   */
+  z.object({ type: z.literal('library.keys'), query: SearchQuerySchema }),
   z.object({ type: z.literal('library.recent'), limit: z.number().int().min(1).max(100).default(10) }),
   z.object({ type: z.literal('library.stats') }),
   z.object({
     type: z.literal('library.export'),
     format: ExportFormatSchema,
-    keys: z.array(text(2_200)).max(200_000).optional(),
+    keys: z.array(text(2_200)).max(SELECTION_MAX).optional(),
   }),
   /** Import a file: its text inline when small, else the id of the file put in Cache Storage. */
   z.object({
@@ -302,13 +316,15 @@ export interface Replies {
   'paper.get': { paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] };
   'papers.get': { papers: (PaperView | null)[] };
   'papers.notSame': { a: PaperView | null; b: PaperView };
-  'papers.bulk': { changed: number; snapshot?: string };
+  /** A delete's undo: `snapshot` inline, or `snapshotFile` in the file store when over INLINE_CHARS. */
+  'papers.bulk': { changed: number; snapshot?: string; snapshotFile?: string };
   /** `merged`: the key of the paper that joined `paper`; `snapshot`: for `papers.unmerge`. */
   'papers.merge': { paper: PaperView; merged: string; snapshot: string };
   'papers.unmerge': { restored: number };
   'papers.restore': { restored: number };
   'tags.list': { tags: { tag: string; count: number }[] };
   'library.search': SearchResult;
+  'library.keys': { keys: string[]; total: number };
   'library.recent': { papers: PaperView[] };
   'library.stats': { papers: number; saved: number; sightings: number; tags: number };
   /** The file's `text` when small, else the id of the file put in Cache Storage for the page to take. */

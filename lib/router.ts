@@ -7,6 +7,7 @@ import { tabStatuses } from './library/tab';
 import {
   INLINE_CHARS,
   Request,
+  SELECTION_MAX,
   type CardInput,
   type ErrorCode,
   type MatchView,
@@ -246,9 +247,14 @@ export function createRouter(deps: RouterDeps) {
     },
     'papers.bulk': async (r) => {
       const run = () => library.bulk(r.keys, r.op);
-      const res = await (r.op.kind === 'delete' ? reshaping(run) : run());
+      const { snapshot, changed } = await (r.op.kind === 'delete' ? reshaping(run) : run());
       notify(r.keys);
-      return res;
+      if (snapshot === undefined || snapshot.length <= INLINE_CHARS) return { changed, ...(snapshot === undefined ? {} : { snapshot }) };
+      // Every paper a search matched may be thousands, with their histories: a reply that size
+      // would fail after the delete, and with it the undo.
+      const snapshotFile = newFileId();
+      await files.put(snapshotFile, snapshot, 'application/json');
+      return { changed, snapshotFile };
     },
     // What cards match changes (one paper fewer): the tabs' remembered matches start a new epoch.
     // Pages are told by onMoved (the merged key → the kept one).
@@ -259,12 +265,15 @@ export function createRouter(deps: RouterDeps) {
       return { restored };
     },
     'papers.restore': async (r) => {
-      const restored = await reshaping(() => library.restore(r.snapshot));
+      const snapshot = r.snapshot ?? (r.snapshotFile === undefined ? null : await files.take(r.snapshotFile, (res) => res.text()));
+      if (snapshot == null) throw new NotFound('Nothing to put back: the undo is no longer available.');
+      const restored = await reshaping(() => library.restore(snapshot));
       notify([], { all: true });
       return { restored };
     },
     'tags.list': async () => ({ tags: await library.listTags() }),
     'library.search': async (r) => library.search(r.query),
+    'library.keys': async (r) => library.searchKeys(r.query, SELECTION_MAX),
     'library.recent': async (r) => ({ papers: await library.recent(r.limit) }),
     'library.stats': async () => library.stats(),
     'library.export': async (r) => {

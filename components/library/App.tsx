@@ -2,7 +2,7 @@
  * The library page: the whole library in a tab. Talks to the background only through
  * `send`/`call`, and refreshes on `dejalu.changed` events (its own edits included).
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, PaperView, Settings } from '../../lib/messages';
 import { call, send } from '../../lib/rpc';
 import { BulkBar, type BulkOp } from './BulkBar';
@@ -12,7 +12,7 @@ import { texToUnicode } from '../../lib/tex-unicode';
 import { useChanges, useOverview, usePaper, useSearchList } from './hooks';
 import { PaperList } from './PaperList';
 import { isFiltered } from './query';
-import { keepListed, pageSelection, range, setMany, toggle } from './selection';
+import { useSelection } from './useSelection';
 import { SettingsPane } from './SettingsPane';
 import { Toast, type ToastData } from './Toast';
 import { Toolbar } from './Toolbar';
@@ -34,8 +34,6 @@ export function App() {
   const overview = useOverview();
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const detail = usePaper(activeKey);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const anchor = useRef<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [toast, setToast] = useState<ToastData | null>(null);
   const [pushedSettings, setPushedSettings] = useState<Settings | undefined>(undefined);
@@ -50,16 +48,8 @@ export function App() {
   });
 
   const keys = useMemo(() => list.papers.map((p) => p.key), [list.papers]);
-  // Bulk actions (delete above all) reach only papers the user sees ticked. A new search, filter or
-  // sort starts a new selection, as in a mail client: keeping the ticks on rows the new list still
-  // shows would depend on which replies arrived while the filters changed. A row that leaves the
-  // list otherwise (deleted, no longer matching after an edit) leaves the selection.
-  const queryKey = JSON.stringify(list.filters);
-  useEffect(() => {
-    setSelected((s) => (s.size === 0 ? s : new Set()));
-    anchor.current = null;
-  }, [queryKey]);
-  useEffect(() => setSelected((s) => keepListed(s, keys)), [keys]);
+  const selection = useSelection(keys, JSON.stringify(list.filters), list.query, (message) => say(message, { kind: 'error' }));
+  const selected = selection.selected;
   const tagNames = useMemo(() => overview.tags.map((t) => t.tag), [overview.tags]);
 
   // Edits update the list and panel at once; the change event that follows confirms them.
@@ -102,10 +92,11 @@ export function App() {
       const r = await call({ type: 'papers.bulk', keys: chosen, op });
       const text = BULK_DONE[op.kind](r.changed, 'tag' in op ? op.tag : undefined);
       if (op.kind === 'delete') {
-        setSelected(new Set());
+        selection.clear();
         if (activeKey && chosen.includes(activeKey)) setActiveKey(null);
-        const snapshot = r.snapshot;
-        say(text, snapshot ? { action: { label: 'Undo', run: () => void undo(snapshot) } } : {});
+        const { snapshot, snapshotFile } = r;
+        const from = snapshot !== undefined ? { snapshot } : snapshotFile !== undefined ? { snapshotFile } : null;
+        say(text, from ? { action: { label: 'Undo', run: () => void undo(from) } } : {});
       } else say(text);
       list.refresh();
       overview.reload();
@@ -123,7 +114,7 @@ export function App() {
     setBusy(true);
     try {
       const r = await call({ type: 'papers.merge', keys: [chosen[0]!, chosen[1]!] });
-      setSelected(new Set());
+      selection.clear();
       // The details follow the paper both are now.
       if (activeKey && chosen.includes(activeKey)) setActiveKey(r.paper.key);
       const snapshot = r.snapshot;
@@ -146,8 +137,8 @@ export function App() {
     detail.reload();
   };
 
-  const undo = async (snapshot: string) => {
-    const r = await send({ type: 'papers.restore', snapshot });
+  const undo = async (from: { snapshot: string } | { snapshotFile: string }) => {
+    const r = await send({ type: 'papers.restore', ...from });
     if (r.ok) say(`Restored ${plural(r.restored, 'paper')}.`);
     else say(r.error.message, { kind: 'error' });
     list.refresh();
@@ -163,12 +154,6 @@ export function App() {
     } finally {
       setBusy(false);
     }
-  };
-
-  const onSelect = (key: string, on: boolean, shift: boolean) => {
-    const span = shift && anchor.current ? range(keys, anchor.current, key) : null;
-    setSelected((s) => (span ? setMany(s, span, on) : toggle(s, key, on)));
-    anchor.current = key;
   };
 
   const stats = overview.stats;
@@ -216,7 +201,7 @@ export function App() {
               onRun={(op) => void runBulk(op)}
               onExport={(f) => void exportSelection(f)}
               onMerge={() => void runMerge()}
-              onClear={() => setSelected(new Set())}
+              onClear={selection.clear}
             />
           )}
           <div class={`body${activeKey ? ' has-detail' : ''}`}>
@@ -228,10 +213,13 @@ export function App() {
               filtered={isFiltered(list.filters)}
               sort={list.filters.sort}
               selected={selected}
-              pageSelection={pageSelection(selected, keys)}
+              pageSelection={selection.page}
+              matching={selection.matching}
               activeKey={activeKey}
-              onSelect={onSelect}
-              onSelectPage={(on) => setSelected((s) => setMany(s, keys, on))}
+              onSelect={selection.select}
+              onSelectPage={selection.selectPage}
+              onSelectMatching={() => void selection.selectMatching()}
+              onClearSelection={selection.clear}
               onOpen={(k) => setActiveKey((cur) => (cur === k ? null : k))}
               onToggleSave={(p) => void toggleSave(p)}
               onLoadMore={list.loadMore}
@@ -260,7 +248,7 @@ export function App() {
         <SettingsPane
           pushed={pushedSettings}
           onCleared={() => {
-            setSelected(new Set());
+            selection.clear();
             setActiveKey(null);
             list.refresh();
             overview.reload();

@@ -1,6 +1,6 @@
 /** The result list: one row a paper, with a checkbox for bulk actions and a star to save. */
 import { texToUnicode } from '../../lib/tex-unicode';
-import type { PaperView } from '../../lib/messages';
+import { SELECTION_MAX, type PaperView } from '../../lib/messages';
 import { authorLine, count, relativeDay } from './format';
 import { PAGE_SIZE, type Sort } from './query';
 import type { PageSelection } from './selection';
@@ -14,9 +14,13 @@ export interface PaperListProps {
   sort: Sort;
   selected: ReadonlySet<string>;
   pageSelection: PageSelection;
+  /** The selection is every paper the search matches (useSelection). */
+  matching: boolean;
   activeKey: string | null;
   onSelect(key: string, on: boolean, shift: boolean): void;
   onSelectPage(on: boolean): void;
+  onSelectMatching(): void;
+  onClearSelection(): void;
   onOpen(key: string): void;
   onToggleSave(paper: PaperView): void;
   onLoadMore(): void;
@@ -61,6 +65,26 @@ export function PaperList(props: PaperListProps) {
         </span>
         {props.loading && <span class="spinner" aria-label="Loading" />}
       </div>
+
+      {!props.error && (props.matching || (props.pageSelection === 'all' && papers.length < total)) && (
+        <p class="select-matching" data-testid="select-matching-bar" role="status">
+          {props.matching ? (
+            <>
+              {`All ${count(props.selected.size)} papers that match are selected. `}
+              <button type="button" class="linkish" data-testid="clear-selection" onClick={props.onClearSelection}>
+                Clear selection
+              </button>
+            </>
+          ) : (
+            <>
+              {`The ${count(papers.length)} papers shown are selected. `}
+              <button type="button" class="linkish" data-testid="select-matching" onClick={props.onSelectMatching}>
+                {total > SELECTION_MAX ? `Select the first ${count(SELECTION_MAX)} that match` : `Select all ${totalText} that match`}
+              </button>
+            </>
+          )}
+        </p>
+      )}
 
       {props.error && (
         <p class="error" role="alert" data-testid="list-error">

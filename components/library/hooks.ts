@@ -1,6 +1,6 @@
 /** Data hooks of the library page: the search list, the counts, and one paper's details. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ChangeEvent, PaperView, Replies, SightingView } from '../../lib/messages';
+import type { ChangeEvent, PaperView, Replies, SearchQuery, SightingView } from '../../lib/messages';
 import { send } from '../../lib/rpc';
 import { onChanged } from './ext';
 import { DEFAULT_FILTERS, filtersFromHash, filtersToHash, MAX_LIMIT, PAGE_SIZE, toSearchQuery, type Filters } from './query';
@@ -66,6 +66,8 @@ export interface ListState {
   refresh(): void;
   /** Replaces a paper in the list after an edit, before the change event's refresh arrives. */
   patch(paper: PaperView): void;
+  /** The search the list answers (its text as last sent), for asking every paper it matches. */
+  query(): SearchQuery;
 }
 
 export function useSearchList(): ListState {
@@ -199,6 +201,7 @@ export function useSearchList(): ListState {
     loadMore,
     refresh,
     patch: (paper) => put(listRef.current.map((p) => (p.key === paper.key ? paper : p))),
+    query: () => toSearchQuery(queryRef.current, 0),
   };
 }
 

@@ -32,7 +32,7 @@ import { mergePapers, unmergePapers, type MergeResult } from './merge';
 import { CatalogStore } from './catalog-store';
 import type { Catalog, SlimView } from './catalog';
 import type { NearKeys } from './near-keys';
-import { search, type SearchQuery } from './search';
+import { search, searchKeys, type SearchQuery } from './search';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, forStorage } from './rows';
 export { Invalid, NotFound } from './errors';
@@ -91,6 +91,11 @@ export class Library {
   async search(q: SearchQuery): Promise<SearchResult> {
     const cat = await this.catalog.get();
     return this.db.transaction('r', this.db.papers, () => search(this.db, cat, q));
+  }
+
+  /** Every paper a search matches, up to `max` (lib/library/search.ts searchKeys). */
+  async searchKeys(q: Omit<SearchQuery, 'offset' | 'limit'>, max: number): Promise<{ keys: string[]; total: number }> {
+    return searchKeys(await this.catalog.get(), q, max);
   }
 
   // ---- page lookups and sightings ---------------------------------------------------------------

@@ -35,7 +35,7 @@ export interface SearchQuery {
 export const CAP = 2_000;
 
 /** What a query asks, worked out once for either way of answering it. */
-function parse(q: SearchQuery) {
+function parse(q: Omit<SearchQuery, 'offset' | 'limit'>) {
   const fromMs = q.from ? Date.parse(`${q.from}T00:00:00`) : undefined;
   const toMs = q.to ? Date.parse(`${q.to}T23:59:59.999`) : undefined;
   const range = fromMs !== undefined || toMs !== undefined ? { lo: fromMs ?? -Infinity, hi: toMs ?? Infinity } : null;
@@ -49,8 +49,22 @@ function parse(q: SearchQuery) {
 
 /** Call inside a read transaction on papers, so the rows read agree with the catalog. */
 export async function search(db: DejaLuDB, cat: Catalog, q: SearchQuery): Promise<SearchResult> {
+  const found = cat.search(catalogQuery(q, q.offset, q.limit));
+  const rows = found.keys.length ? await db.papers.bulkGet(found.keys) : [];
+  return { total: found.total, papers: rows.filter((r): r is PaperRow => !!r).map(toSlimView) };
+}
+
+/**
+ * The keys of every paper the query matches, in its order, at most `max` of them (its offset and
+ * limit aside): a selection of all it matches. The catalog alone answers; no row is read.
+ */
+export function searchKeys(cat: Catalog, q: Omit<SearchQuery, 'offset' | 'limit'>, max: number): { keys: string[]; total: number } {
+  return cat.search(catalogQuery(q, 0, max));
+}
+
+function catalogQuery(q: Omit<SearchQuery, 'offset' | 'limit'>, offset: number, limit: number) {
   const { range, id, doi, terms, tag } = parse(q);
-  const found = cat.search({
+  return {
     terms,
     ...(id ? { key: `arxiv:${id.id}` } : {}),
     ...(doi ? { doi } : {}),
@@ -61,9 +75,7 @@ export async function search(db: DejaLuDB, cat: Catalog, q: SearchQuery): Promis
     sort: q.sort === 'relevance' ? 'lastSeen' : q.sort,
     relevance: q.sort === 'relevance' && terms.length > 0,
     relevanceCap: CAP,
-    offset: q.offset,
-    limit: q.limit,
-  });
-  const rows = found.keys.length ? await db.papers.bulkGet(found.keys) : [];
-  return { total: found.total, papers: rows.filter((r): r is PaperRow => !!r).map(toSlimView) };
+    offset,
+    limit,
+  };
 }

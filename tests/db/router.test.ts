@@ -87,11 +87,26 @@ describe('router', () => {
 
     // Merged again, its other title may become its title, from an extension page only.
     await handle({ type: 'papers.merge', keys }, extPage);
-    // The other title may become its title, from an extension page only.
     const retitle = { type: 'paper.title', key: 'arxiv:2501.00001', title: 'Alpha Paper, Published' };
     expect(await handle(retitle, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await handle(retitle, extPage)).toMatchObject({ ok: true, paper: { title: 'Alpha Paper, Published', altTitles: ['Alpha Paper'] } });
     expect(events.at(-1)).toEqual({ keys: ['arxiv:2501.00001'] });
+  });
+
+  it('lists every paper a search matches for an extension page (select all that match); never for a page', async () => {
+    const { handle } = router();
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    const cards = Array.from({ length: 60 }, (_, i) => ({ title: `Sparse Paper ${i}`, arxivId: `2501.${String(i).padStart(5, '0')}` }));
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards: [...cards, { title: 'Dense Other', arxivId: '2502.00001' }] }, hfTab);
+    const query = { text: 'sparse', sort: 'title', limit: 10 };
+    expect(await handle({ type: 'library.keys', query }, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const reply = await handle({ type: 'library.keys', query }, extPage);
+    expect(reply).toMatchObject({ ok: true, total: 60 });
+    const keys = reply.ok ? (reply as { keys: string[] }).keys : [];
+    // All of them, whatever the page size, in the list's order.
+    expect(keys).toHaveLength(60);
+    expect(new Set(keys)).toEqual(new Set(cards.map((c) => `arxiv:${c.arxivId}`)));
+    expect(keys.slice(0, 3)).toEqual(['arxiv:2501.00000', 'arxiv:2501.00001', 'arxiv:2501.00010']);
   });
 
   it('reports a missing paper as not-found', async () => {
@@ -259,7 +274,8 @@ function memoryFiles(): FileStore & { ids(): string[] } {
 describe('files larger than a message', () => {
   it('are imported from the file store and taken out of it; exports larger than a message are put there', async () => {
     const files = memoryFiles();
-    const handle = createRouter({ library: new Library(new DejaLuDB(`router-${++n}`)), tabs: memoryTabStore(), extensionId: EXT, files });
+    const library = new Library(new DejaLuDB(`router-${++n}`));
+    const handle = createRouter({ library, tabs: memoryTabStore(), extensionId: EXT, files });
     // A CSL-JSON file padded past the inline limit with a long abstract.
     const items = [{ id: 'a', type: 'article', title: 'Large Paper', abstract: 'x'.repeat(INLINE_CHARS + 10), URL: 'https://arxiv.org/abs/2501.00077' }];
     const text = JSON.stringify(items);
@@ -278,8 +294,23 @@ describe('files larger than a message', () => {
     expect(csv!.length).toBeGreaterThan(INLINE_CHARS);
     expect(csv).toContain('Large Paper');
 
-    // Small files stay inside the message.
-    await handle({ type: 'papers.bulk', keys: ['arxiv:2501.00077'], op: { kind: 'delete' } }, extPage);
+    // A delete's undo larger than a message goes there too, and comes back from there once.
+    const deleted = (await handle({ type: 'papers.bulk', keys: ['arxiv:2501.00077'], op: { kind: 'delete' } }, extPage)) as Reply<'papers.bulk'>;
+    expect(deleted).toMatchObject({ ok: true, changed: 1 });
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    expect(deleted.snapshot).toBeUndefined();
+    expect(files.ids()).toEqual([deleted.snapshotFile]);
+    const restore = { type: 'papers.restore', snapshotFile: deleted.snapshotFile };
+    expect(await handle(restore, extPage)).toMatchObject({ ok: true, restored: 1 });
+    expect(files.ids()).toEqual([]);
+    expect(await handle(restore, extPage)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await handle({ type: 'papers.restore' }, extPage)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await handle({ type: 'paper.get', key: 'arxiv:2501.00077' }, extPage)) as Reply<'paper.get'>).toMatchObject({ ok: true, paper: { title: 'Large Paper' } });
+
+    // Small files stay inside the message, and small undos: deleted without its long abstract.
+    await library.db.papers.update('arxiv:2501.00077', { abstract: undefined });
+    const smallDelete = (await handle({ type: 'papers.bulk', keys: ['arxiv:2501.00077'], op: { kind: 'delete' } }, extPage)) as Reply<'papers.bulk'>;
+    expect(smallDelete.ok && typeof smallDelete.snapshot).toBe('string');
     const small = (await handle({ type: 'library.export', format: 'csv' }, extPage)) as Reply<'library.export'>;
     expect(small).toMatchObject({ ok: true, count: 0 });
     if (small.ok) expect(small.fileId).toBeUndefined();

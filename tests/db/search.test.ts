@@ -150,6 +150,12 @@ describe('search', () => {
           if (want.total > 0) nonEmpty++;
           compared++;
         }
+        // Every match, as "select all that match" asks: the same order, whole or cut at the cap.
+        const q: SearchQuery = { text, status: 'all', sort: 'lastSeen', offset: 0, limit: rows.length, ...v };
+        const all = reference(rows, q);
+        const label = JSON.stringify(q);
+        expect(await lib.searchKeys(q, rows.length), label).toEqual({ keys: all.keys, total: all.total });
+        expect(await lib.searchKeys(q, 7), label).toEqual({ keys: all.keys.slice(0, 7), total: all.total });
       }
     }
     expect(compared).toBe(texts.length * variants.length * 2);

@@ -228,6 +228,33 @@ test('library: a page open beside a digest lists what the visit records, without
   await expect(lib.getByTestId('stats')).toContainText('11 sightings');
 });
 
+test('library: every paper a search matches is selected at once, not only the rows shown; tagged and exported', async ({ page, context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-10-29');
+  await expect.poll(async () => (await stats(lib)).papers, { timeout: 20_000 }).toBe(71);
+  await lib.bringToFront();
+  await expect(lib.getByTestId('result-count')).toHaveText('50 of 71 papers');
+  await expect(lib.getByTestId('select-matching-bar')).toHaveCount(0);
+  await lib.getByTestId('select-all').check();
+  await expect(lib.getByTestId('select-matching-bar')).toHaveText('The 50 papers shown are selected. Select all 71 that match');
+  await lib.getByTestId('select-matching').click();
+  await expect(lib.getByTestId('bulk-count')).toHaveText('71 selected');
+  await expect(lib.getByTestId('select-matching-bar')).toHaveText('All 71 papers that match are selected. Clear selection');
+  await lib.screenshot({ path: test.info().outputPath('select-matching.png') });
+
+  await lib.getByTestId('bulk-tag-input').fill('oct-29');
+  await lib.getByTestId('bulk-tag').click();
+  await expect(lib.getByTestId('toast')).toContainText('Tagged 71 papers');
+  await lib.getByTestId('bulk-export-format').selectOption('bibtex');
+  const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('bulk-export').click()]);
+  expect(readFileSync((await download.path())!, 'utf8').match(/^@\w+\{/gm)).toHaveLength(71);
+
+  await lib.getByTestId('clear-selection').click();
+  await expect(lib.getByTestId('bulk-bar')).toHaveCount(0);
+  await lib.getByTestId('filter-tag').selectOption('oct-29');
+  await expect(lib.getByTestId('result-count')).toHaveText('50 of 71 papers');
+});
+
 test('library: two entries the dedup could not join are merged into one by hand', async ({ page, context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
   await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-11-18');

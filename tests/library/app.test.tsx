@@ -223,6 +223,55 @@ describe('library page', () => {
     expect(bg.papers.map((p) => p.key)).toContain('arxiv:1706.03762');
   });
 
+  it('selects every paper that matches, not only the page shown; keeps it so as the library changes; a row unticked goes back to ticks', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      paper({ key: `arxiv:2401.${String(i).padStart(5, '0')}`, title: `${i % 2 ? 'Sparse' : 'Dense'} Paper ${i}`, lastSeen: 1000 - i }),
+    );
+    const { bg, v, rows } = await open(many);
+    await type(v.testid('search-input') as HTMLInputElement, 'sparse');
+    await settle(200);
+    expect(v.testid('result-count')!.textContent).toBe('50 of 60 papers');
+    // Offered only once every row shown is ticked, and only when there are more.
+    expect(v.testid('select-matching-bar')).toBeNull();
+    await click(v.testid('select-all'));
+    expect(v.testid('select-matching-bar')!.textContent).toBe('The 50 papers shown are selected. Select all 60 that match');
+    await click(v.testid('select-matching'));
+    await settle();
+    expect(bg.of('library.keys').at(-1)!.query).toMatchObject({ text: 'sparse' });
+    expect(v.testid('bulk-count')!.textContent).toBe('60 selected');
+    expect(v.testid('select-matching-bar')!.textContent).toBe('All 60 papers that match are selected. Clear selection');
+
+    await type(v.testid('bulk-tag-input') as HTMLInputElement, 'sparse');
+    await click(v.testid('bulk-tag'));
+    await settle();
+    expect(bg.of('papers.bulk').at(-1)!.keys).toHaveLength(60);
+    expect(bg.papers.filter((p) => p.tags.includes('sparse'))).toHaveLength(60);
+
+    // A paper that starts to match (seen elsewhere) joins: the selection is what it says.
+    bg.papers.push(paper({ key: 'arxiv:2402.00001', title: 'Sparse Newcomer', lastSeen: 2000 }));
+    bg.push({ keys: ['arxiv:2402.00001'] });
+    await settle(300);
+    expect(v.testid('bulk-count')!.textContent).toBe('61 selected');
+
+    // Unticking one row: back to the rows ticked on the screen, less that one.
+    await click(rows()[0]!.querySelector('[data-testid="row-checkbox"]'));
+    expect(v.testid('bulk-count')!.textContent).toBe('49 selected');
+    expect(v.testid('select-matching-bar')).toBeNull();
+
+    // Cleared from the bar, and by a new search.
+    await click(v.testid('select-all'));
+    await click(v.testid('select-matching'));
+    await settle();
+    await click(v.testid('clear-selection'));
+    expect(v.testid('bulk-bar')).toBeNull();
+    await click(v.testid('select-all'));
+    await click(v.testid('select-matching'));
+    await settle();
+    await type(v.testid('search-input') as HTMLInputElement, 'dense');
+    await settle(200);
+    expect(v.testid('bulk-bar')).toBeNull();
+  });
+
   it('a selected paper that leaves the list leaves the selection', async () => {
     const { bg, v, row, rows } = await open();
     await choose(v.testid('filter-status') as HTMLSelectElement, 'saved');

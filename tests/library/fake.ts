@@ -20,15 +20,23 @@ export function fakeBackground(papers: PaperView[], overrides: Handlers = {}) {
     db = db.map((p) => (p.key === k ? f(p) : p));
     return byKey(k)!;
   };
+  const matches = (q: SearchQuery) => {
+    const text = (q.text ?? '').toLowerCase();
+    let hits = db.filter((p) => !text || p.title.toLowerCase().includes(text));
+    if (q.status === 'saved') hits = hits.filter((p) => p.savedAt);
+    if (q.tag) hits = hits.filter((p) => p.tags.includes(q.tag!));
+    return hits;
+  };
   const defaults: Handlers = {
     'library.search': ({ query }) => {
       const q = query as SearchQuery;
-      const text = (q.text ?? '').toLowerCase();
-      let hits = db.filter((p) => !text || p.title.toLowerCase().includes(text));
-      if (q.status === 'saved') hits = hits.filter((p) => p.savedAt);
-      if (q.tag) hits = hits.filter((p) => p.tags.includes(q.tag!));
+      const hits = matches(q);
       const offset = q.offset ?? 0;
       return { total: hits.length, papers: hits.slice(offset, offset + (q.limit ?? 50)) };
+    },
+    'library.keys': ({ query }) => {
+      const hits = matches(query as SearchQuery);
+      return { total: hits.length, keys: hits.map((p) => p.key) };
     },
     'library.stats': () => ({ papers: db.length, saved: db.filter((p) => p.savedAt).length, sightings: 0, tags: 0 }),
     'tags.list': () => ({ tags: [...new Set(db.flatMap((p) => p.tags))].map((tag) => ({ tag, count: 1 })) }),
@@ -55,7 +63,7 @@ export function fakeBackground(papers: PaperView[], overrides: Handlers = {}) {
       return { changed: keys.length };
     },
     'papers.restore': ({ snapshot }) => {
-      const back = JSON.parse(snapshot) as PaperView[];
+      const back = JSON.parse(snapshot!) as PaperView[];
       db = [...db, ...back];
       return { restored: back.length };
     },
