@@ -96,7 +96,7 @@ export const SearchQuerySchema = z.object({
   /** First-seen range, YYYY-MM-DD inclusive. */
   from: text(10).optional(),
   to: text(10).optional(),
-  sort: z.enum(['lastSeen', 'firstSeen', 'savedAt', 'title', 'relevance']).default('lastSeen'),
+  sort: z.enum(['lastSeen', 'firstSeen', 'savedAt', 'title', 'seenCount', 'relevance']).default('lastSeen'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(50),
 });

@@ -30,6 +30,7 @@ export interface PaperListProps {
 function when(p: PaperView, sort: Sort): string {
   if (sort === 'savedAt' && p.savedAt) return `saved ${relativeDay(p.savedAt)}`;
   if (sort === 'firstSeen' && p.firstSeen) return `first seen ${relativeDay(p.firstSeen)}`;
+  if (sort === 'seenCount' && p.lastSeen) return `seen ${p.seenCount}× · last ${relativeDay(p.lastSeen)}`;
   if (p.lastSeen) return `seen ${relativeDay(p.lastSeen)}`;
   if (p.savedAt) return `saved ${relativeDay(p.savedAt)}`;
   return '';

@@ -93,6 +93,7 @@ export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
             <option value="firstSeen">First seen</option>
             <option value="savedAt">Saved</option>
             <option value="title">Title</option>
+            <option value="seenCount">Times seen</option>
           </select>
         </label>
         {isFiltered(filters) && (

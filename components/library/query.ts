@@ -6,7 +6,7 @@ import type { SearchQuery, SiteIdOrSource } from '../../lib/messages';
 import { TAG_MAX, tagText } from '../../lib/tags';
 
 export type Status = 'all' | 'saved' | 'seen';
-export type Sort = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'relevance';
+export type Sort = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'seenCount' | 'relevance';
 
 export interface Filters {
   text: string;
@@ -27,7 +27,7 @@ export const PAGE_SIZE = 50;
 export const MAX_LIMIT = 500;
 
 const STATUSES: readonly Status[] = ['all', 'saved', 'seen'];
-const SORTS: readonly Sort[] = ['lastSeen', 'firstSeen', 'savedAt', 'title', 'relevance'];
+const SORTS: readonly Sort[] = ['lastSeen', 'firstSeen', 'savedAt', 'title', 'seenCount', 'relevance'];
 const SITES: readonly SiteIdOrSource[] = ['huggingface', 'arxiv', 'import', 'manual'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -18,7 +18,7 @@ export interface CatalogQuery {
   tag?: string;
   site?: string;
   range?: { lo: number; hi: number };
-  sort: 'lastSeen' | 'firstSeen' | 'savedAt' | 'title';
+  sort: 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'seenCount';
   /** Rank by title hits when the matches are at most `relevanceCap`. */
   relevance: boolean;
   relevanceCap: number;
@@ -40,6 +40,7 @@ export interface SearchColumns {
   savedAt: number[];
   lastSeen: number[];
   firstSeen: number[];
+  seenCount: number[];
   slotOf: ReadonlyMap<string, number>;
   /** Word ids below `dict.length` are the snapshot's, in sorted order; later ones are `extraWords`. */
   dict: string[];
@@ -209,6 +210,11 @@ function byField(c: SearchColumns, sort: CatalogQuery['sort']): (x: number, y: n
       if (rx >= 0 && ry >= 0) return rx - ry;
       return cmpStr(sortKey(x), sortKey(y)) || cmpStr(t[x]!, t[y]!) || cmpStr(keys[x]!, keys[y]!);
     };
+  }
+  if (sort === 'seenCount') {
+    const n = c.seenCount;
+    const last = byField(c, 'lastSeen');
+    return (x, y) => n[y]! - n[x]! || last(x, y);
   }
   const v = c[sort];
   return (x, y) => {

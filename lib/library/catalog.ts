@@ -86,7 +86,8 @@ export class Catalog extends CatalogColumns {
     this.publishedAt[s] = plain ? (row.publishedAt ?? '') : '';
     this.urls[s] = plain ? row.urls.join(SUB) : '';
     this.notes[s] = plain ? row.note : '';
-    this.seenCount[s] = plain ? row.seenCount : 0;
+    // Kept for every row: the "times seen" sort reads it (a number cannot break a column).
+    this.seenCount[s] = typeof row.seenCount === 'number' && Number.isFinite(row.seenCount) ? row.seenCount : 0;
     this.updatedAt[s] = plain ? row.updatedAt : 0;
     if (plain && row.first) {
       const { at, site, label, pageUrl, digestDate } = row.first;
@@ -364,6 +365,7 @@ export class Catalog extends CatalogColumns {
         savedAt: this.savedAt,
         lastSeen: this.lastSeen,
         firstSeen: this.firstSeen,
+        seenCount: this.seenCount,
         slotOf: this.slotOf,
         dict: this.dict,
         extraWords: this.extraWords,

@@ -4,7 +4,8 @@
  *
  * Order: date sorts newest first, ties by key descending; title sorts by the folded title
  * (catalog-search.ts `titleSortKey`: case, accents and leading punctuation ignored), then the title
- * itself in code-unit order, then key ascending; papers without the sort field last in key order;
+ * itself in code-unit order, then key ascending; times seen sorts most first, ties by last seen;
+ * papers without the sort field last in key order;
  * "relevance" ranks results of at most CAP papers by title hits (then newest first), and is newest
  * first beyond.
  *
@@ -26,7 +27,7 @@ export interface SearchQuery {
   site?: string;
   from?: string;
   to?: string;
-  sort: 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'relevance';
+  sort: 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'seenCount' | 'relevance';
   offset: number;
   limit: number;
 }

@@ -53,7 +53,7 @@ async function generated(n: number) {
       sites: seen ? [...new Set([pick(SITES), pick(SITES)])].filter((s) => s !== 'import') : ['import'],
       firstSeen,
       lastSeen,
-      seenCount: seen ? 1 : 0,
+      seenCount: seen ? 1 + (i % 5) : 0,
       savedAt,
       tags: r() < 0.3 ? [...new Set([pick(TAGS), pick(TAGS)])] : [],
       note: r() < 0.05 ? 'compare with the okapi baseline' : '',
@@ -67,7 +67,7 @@ async function generated(n: number) {
   return { db, lib: new Library(db), rows };
 }
 
-type SortField = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title';
+type SortField = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'seenCount';
 const cmpKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What titles sort by: folded, leading punctuation ignored. */
@@ -75,6 +75,7 @@ const titleOrder = (t: string) => fold(t).replace(/^[^\p{L}\p{N}]+/u, '');
 
 /** The documented order (lib/library/search.ts). */
 function byField(sort: SortField): (x: PaperRow, y: PaperRow) => number {
+  if (sort === 'seenCount') return (x, y) => y.seenCount - x.seenCount || byField('lastSeen')(x, y);
   return (x, y) => {
     const a = x[sort];
     const b = y[sort];
@@ -122,6 +123,8 @@ describe('search', () => {
       {},
       { sort: 'title' },
       { sort: 'firstSeen' },
+      { sort: 'seenCount' },
+      { status: 'seen', sort: 'seenCount', tag: 'llm' },
       { sort: 'savedAt', status: 'saved' },
       { sort: 'relevance' },
       { status: 'seen', sort: 'firstSeen', from: '2024-01-10', to: '2024-01-20' },

@@ -255,6 +255,26 @@ test('library: every paper a search matches is selected at once, not only the ro
   await expect(lib.getByTestId('result-count')).toHaveText('50 of 71 papers');
 });
 
+test('library: sorted by times seen, the papers that keep coming back come first', async ({ page, context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-10-29');
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-11-03');
+  // 71 and 74 cards, three of them the same papers: 142 papers, 145 sightings.
+  await expect.poll(async () => stats(lib), { timeout: 20_000 }).toMatchObject({ papers: 142, sightings: 145 });
+  await lib.bringToFront();
+  await lib.getByTestId('filter-status').selectOption('seen');
+  await lib.getByTestId('sort-select').selectOption('seenCount');
+  await expect(lib).toHaveURL(/#status=seen&sort=seenCount$/);
+  const when = rows(lib).locator('.when');
+  await expect(when.nth(0)).toHaveText(/^seen 2× · last /);
+  await expect(when.nth(2)).toHaveText(/^seen 2× · last /);
+  await expect(when.nth(3)).toHaveText(/^seen 1× · last /);
+  // Kept across a reload, from the address.
+  await lib.reload();
+  await expect(lib.getByTestId('sort-select')).toHaveValue('seenCount');
+  await expect(when.nth(2)).toHaveText(/^seen 2× · last /);
+});
+
 test('library: two entries the dedup could not join are merged into one by hand', async ({ page, context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
   await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-11-18');

@@ -27,6 +27,8 @@ describe('library filters', () => {
     const hash = filtersToHash(f);
     expect(hash).toBe('#q=a%26b+%23c&status=seen&tag=nlp&from=2025-11-01');
     expect(filtersFromHash(hash)).toEqual(f);
+    const mostSeen = { ...DEFAULT_FILTERS, status: 'seen' as const, sort: 'seenCount' as const };
+    expect(filtersFromHash(filtersToHash(mostSeen))).toEqual(mostSeen);
   });
 
   it('ignore nonsense in a hand-edited hash', () => {
