@@ -12,6 +12,7 @@ import { texToUnicode } from '../../lib/tex-unicode';
 import { useChanges, useOverview, usePaper, useSearchList } from './hooks';
 import { PaperList } from './PaperList';
 import { isFiltered } from './query';
+import { useListKeys } from './useListKeys';
 import { useSelection } from './useSelection';
 import { SettingsPane } from './SettingsPane';
 import { Toast, type ToastData } from './Toast';
@@ -155,6 +156,20 @@ export function App() {
       setBusy(false);
     }
   };
+
+  useListKeys({
+    keys,
+    more: list.papers.length < list.total,
+    enabled: tab === 'library',
+    activeKey,
+    open: setActiveKey,
+    loadMore: list.loadMore,
+    tick: (key) => selection.select(key, !selected.has(key), false),
+    toggleSave: (key) => {
+      const paper = list.papers.find((p) => p.key === key) ?? (detail.paper?.key === key ? detail.paper : undefined);
+      if (paper) void toggleSave(paper);
+    },
+  });
 
   const stats = overview.stats;
   return (

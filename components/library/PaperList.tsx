@@ -65,6 +65,12 @@ export function PaperList(props: PaperListProps) {
                 : `${totalText} paper${total === 1 ? '' : 's'}`}
         </span>
         {props.loading && <span class="spinner" aria-label="Loading" />}
+        {papers.length > 0 && (
+          <span class="keys-hint" title="Keyboard: j and k open the next and previous paper, x selects it, s saves it, Esc closes it, / searches">
+            <kbd>j</kbd>
+            <kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>s</kbd> save · <kbd>/</kbd> search
+          </span>
+        )}
       </div>
 
       {!props.error && (props.matching || (props.pageSelection === 'all' && papers.length < total)) && (

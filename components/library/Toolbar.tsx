@@ -1,6 +1,7 @@
 /** Search box, filters and sort. The search box is debounced by the list hook, not here. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { SiteIdOrSource } from '../../lib/messages';
+import { isTyping } from '../../lib/page/keyboard';
 import { siteLabel } from '../shared/sites';
 import type { TagCount } from './hooks';
 import { isFiltered, type Filters, type Sort, type Status } from './query';
@@ -19,9 +20,8 @@ export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
   // "/" jumps to the search box, as on GitHub and arXiv listing tools.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+      if (isTyping(e.composedPath()[0] ?? e.target)) return;
       e.preventDefault();
       search.current?.focus();
     };

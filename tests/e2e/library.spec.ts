@@ -273,6 +273,19 @@ test('library: sorted by times seen, the papers that keep coming back come first
   await lib.reload();
   await expect(lib.getByTestId('sort-select')).toHaveValue('seenCount');
   await expect(when.nth(2)).toHaveText(/^seen 2× · last /);
+
+  // Read from the keyboard: j opens the next paper, x ticks it, s saves it, Escape closes it.
+  const second = (await rows(lib).nth(1).getAttribute('data-key'))!;
+  await lib.keyboard.press('j');
+  await lib.keyboard.press('j');
+  await expect(lib.getByTestId('detail-panel')).toHaveAttribute('data-key', second);
+  await lib.keyboard.press('x');
+  await expect(lib.getByTestId('bulk-count')).toHaveText('1 selected');
+  await lib.keyboard.press('s');
+  await expect(rows(lib).nth(1).getByTestId('row-save')).toHaveAttribute('aria-pressed', 'true');
+  await lib.screenshot({ path: test.info().outputPath('keys.png') });
+  await lib.keyboard.press('Escape');
+  await expect(lib.getByTestId('detail-panel')).toHaveCount(0);
 });
 
 test('library: two entries the dedup could not join are merged into one by hand', async ({ page, context, extensionId }) => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/library/App';
-import { choose, click, fakeBackground, mount, paper, settle, type } from './fake';
+import { choose, click, fakeBackground, mount, paper, press, settle, type } from './fake';
 
 const PAPERS = [
   paper({ key: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], arxivId: '1706.03762', tags: ['nlp'], savedAt: 3, lastSeen: 10 }),
@@ -270,6 +270,40 @@ describe('library page', () => {
     await type(v.testid('search-input') as HTMLInputElement, 'dense');
     await settle(200);
     expect(v.testid('bulk-bar')).toBeNull();
+  });
+
+  it('keys move through the list as in a mail client: j, k, x, s, Escape; never while typing', async () => {
+    const { bg, v } = await open();
+    const open_ = () => v.testid('detail-panel')?.dataset.key ?? null;
+    await press('j');
+    await settle();
+    expect(open_()).toBe('arxiv:1706.03762');
+    await press('j');
+    await press('j');
+    await press('j');
+    await settle();
+    // The last row stays open at the end of the list.
+    expect(open_()).toBe('title:xss');
+    await press('k');
+    await settle();
+    expect(open_()).toBe('arxiv:2401.00002');
+    await press('x');
+    expect(v.testid('bulk-count')!.textContent).toBe('1 selected');
+    await press('x');
+    expect(v.testid('bulk-bar')).toBeNull();
+    await press('s');
+    await settle();
+    expect(bg.of('paper.save')).toEqual([{ type: 'paper.save', target: { key: 'arxiv:2401.00002' }, saved: true }]);
+    // Typed into the search box: letters, not commands.
+    const box = v.testid('search-input') as HTMLInputElement;
+    await press('j', box);
+    await press('s', box);
+    await settle();
+    expect(open_()).toBe('arxiv:2401.00002');
+    expect(bg.of('paper.save')).toHaveLength(1);
+    await press('Escape');
+    await settle();
+    expect(v.testid('detail-panel')).toBeNull();
   });
 
   it('a selected paper that leaves the list leaves the selection', async () => {

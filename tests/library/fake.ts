@@ -145,6 +145,13 @@ export async function click(el: Element | null): Promise<void> {
   });
 }
 
+/** A key pressed with the focus on `target` (the page when none). */
+export async function press(key: string, target: Element | Document = document): Promise<void> {
+  await act(async () => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  });
+}
+
 export async function choose(el: HTMLSelectElement, value: string): Promise<void> {
   await act(async () => {
     el.value = value;
