@@ -21,6 +21,19 @@ import { exportAndDownload, Transfer } from './Transfer';
 
 type Tab = 'library' | 'transfer' | 'settings';
 
+const BULK_WORKING: Record<BulkOp['kind'], (n: number, tag?: string) => string> = {
+  tag: (n, t) => `Tagging ${plural(n, 'paper')} “${t}”…`,
+  untag: (n, t) => `Removing “${t}” from ${plural(n, 'paper')}…`,
+  save: (n) => `Saving ${plural(n, 'paper')}…`,
+  unsave: (n) => `Unsaving ${plural(n, 'paper')}…`,
+  delete: (n) => `Deleting ${plural(n, 'paper')}…`,
+};
+/**
+ * A selection this large says what it is doing while it works: every paper a search matched can be
+ * 100k, whose rows take tens of seconds to write (as an import's do).
+ */
+const SAY_WORKING = 500;
+
 const BULK_DONE: Record<BulkOp['kind'], (n: number, tag?: string) => string> = {
   tag: (n, t) => `Tagged ${plural(n, 'paper')} “${t}”.`,
   untag: (n, t) => `Removed “${t}” from ${plural(n, 'paper')}.`,
@@ -89,6 +102,7 @@ export function App() {
     const chosen = [...selected];
     if (chosen.length === 0) return;
     setBusy(true);
+    if (chosen.length >= SAY_WORKING) say(BULK_WORKING[op.kind](chosen.length, 'tag' in op ? op.tag : undefined), { sticky: true });
     try {
       const r = await call({ type: 'papers.bulk', keys: chosen, op });
       const text = BULK_DONE[op.kind](r.changed, 'tag' in op ? op.tag : undefined);
@@ -148,6 +162,7 @@ export function App() {
 
   const exportSelection = async (format: ExportFormat) => {
     setBusy(true);
+    if (selected.size >= SAY_WORKING) say(`Exporting ${plural(selected.size, 'paper')}…`, { sticky: true });
     try {
       say(await exportAndDownload(format, [...selected]));
     } catch (err) {

@@ -6,17 +6,20 @@ export interface ToastData {
   text: string;
   kind?: 'info' | 'error';
   action?: { label: string; run(): void };
+  /** Stays until the next message replaces it (work under way). */
+  sticky?: boolean;
 }
 
 export function Toast({ toast, onDone, ms = 10_000 }: { toast: ToastData | null; onDone(): void; ms?: number }) {
   useEffect(() => {
-    if (!toast) return;
+    if (!toast || toast.sticky) return;
     const t = setTimeout(onDone, ms);
     return () => clearTimeout(t);
   }, [toast?.id]);
   if (!toast) return null;
   return (
     <div class={`toast${toast.kind === 'error' ? ' toast-error' : ''}`} data-testid="toast" role={toast.kind === 'error' ? 'alert' : 'status'}>
+      {toast.sticky && <span class="spinner" aria-hidden="true" />}
       <span>{toast.text}</span>
       {toast.action && (
         <button

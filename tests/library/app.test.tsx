@@ -272,6 +272,27 @@ describe('library page', () => {
     expect(v.testid('bulk-bar')).toBeNull();
   });
 
+  it('says what a large bulk action is doing until it is done', async () => {
+    const many = Array.from({ length: 600 }, (_, i) => paper({ key: `arxiv:2401.${String(i).padStart(5, '0')}`, title: `Paper ${i}`, lastSeen: 1000 - i }));
+    let finish!: () => void;
+    const { v } = await open(many, {
+      'papers.bulk': ({ keys }) => new Promise((resolve) => (finish = () => resolve({ changed: keys.length }))),
+    });
+    await click(v.testid('select-all'));
+    await click(v.testid('select-matching'));
+    await settle();
+    await type(v.testid('bulk-tag-input') as HTMLInputElement, 'all');
+    await click(v.testid('bulk-tag'));
+    await settle(50);
+    expect(v.testid('toast')!.textContent).toContain('Tagging 600 papers “all”…');
+    // It does not go away by itself while the work goes on.
+    await settle(11_000);
+    expect(v.testid('toast')!.textContent).toContain('Tagging 600 papers');
+    finish();
+    await settle();
+    expect(v.testid('toast')!.textContent).toContain('Tagged 600 papers “all”.');
+  }, 20_000);
+
   it('keys move through the list as in a mail client: j, k, x, s, Escape; never while typing', async () => {
     const { bg, v } = await open();
     const open_ = () => v.testid('detail-panel')?.dataset.key ?? null;
