@@ -150,6 +150,8 @@ export const Request = z.discriminatedUnion('type', [
   /** One of a paper's other titles (`altTitles`) becomes its title (Library.chooseTitle). */
   z.object({ type: z.literal('paper.title'), key: text(2_200), title: text(L.title) }),
   z.object({ type: z.literal('paper.get'), key: text(2_200) }),
+  /** One paper's BibTeX to paste into a manuscript (lib/export/bibtex.ts citationBibtex). */
+  z.object({ type: z.literal('paper.cite'), key: text(2_200) }),
   z.object({ type: z.literal('papers.get'), keys: z.array(text(2_200)).max(20_000) }),
   z.object({
     type: z.literal('papers.notSame'),
@@ -314,6 +316,7 @@ export interface Replies {
   'paper.note': { paper: PaperView };
   'paper.title': { paper: PaperView };
   'paper.get': { paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] };
+  'paper.cite': { bibtex: string };
   'papers.get': { papers: (PaperView | null)[] };
   'papers.notSame': { a: PaperView | null; b: PaperView };
   /** A delete's undo: `snapshot` inline, or `snapshotFile` in the file store when over INLINE_CHARS. */

@@ -92,6 +92,17 @@ export function App() {
     else say(r.error.message, { kind: 'error' });
   };
 
+  const copyBibtex = async (paper: PaperView) => {
+    try {
+      const r = await call({ type: 'paper.cite', key: paper.key });
+      await navigator.clipboard.writeText(r.bibtex);
+      const key = r.bibtex.match(/^@\w+\{([^,]+),/)?.[1];
+      say(key ? `BibTeX copied: \\cite{${key}}.` : 'BibTeX copied.');
+    } catch (err) {
+      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
+    }
+  };
+
   const saveNote = async (key: string, note: string) => {
     // Throws on failure so the note editor keeps the text and retries.
     const r = await call({ type: 'paper.note', target: { key }, note });
@@ -265,6 +276,7 @@ export function App() {
                 onOpen={setActiveKey}
                 onSearch={(text) => list.setFilters({ text })}
                 onChooseTitle={(p, t) => void chooseTitle(p, t)}
+                onCopyBibtex={(p) => void copyBibtex(p)}
               />
             )}
           </div>

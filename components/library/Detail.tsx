@@ -27,6 +27,8 @@ export interface DetailProps {
   onSearch(text: string): void;
   /** Make one of the paper's other titles its title. */
   onChooseTitle(paper: PaperView, title: string): void;
+  /** Puts the paper's BibTeX on the clipboard. */
+  onCopyBibtex(paper: PaperView): void;
 }
 
 export function Detail(props: DetailProps) {
@@ -83,6 +85,15 @@ export function Detail(props: DetailProps) {
             {l.label} ↗
           </a>
         ))}
+        <button
+          type="button"
+          class="btn"
+          data-testid="copy-bibtex"
+          title="Copy this paper's BibTeX, to paste into a manuscript's .bib (no notes, tags or abstract)"
+          onClick={() => props.onCopyBibtex(paper)}
+        >
+          Copy BibTeX
+        </button>
       </div>
 
       <dl class="facts">

@@ -1,4 +1,5 @@
 /** One paper: save star, title, status and dedup line; expanded, its tags, note and history. */
+import { useEffect, useState } from 'preact/hooks';
 import { texToUnicode } from '../../lib/tex-unicode';
 import type { SightingView } from '../../lib/messages';
 import { groupOf, paperLink, type Group, type Row } from './model';
@@ -15,6 +16,8 @@ export interface RowActions {
   saveNote(id: string, text: string): Promise<unknown>;
   notSame(id: string): void;
   wantTags(): void;
+  /** The paper's BibTeX on the clipboard (true once it is there). */
+  copyBibtex(id: string): Promise<boolean>;
 }
 
 export interface PaperRowProps {
@@ -37,6 +40,12 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
   const dedup = dedupParts(row, history);
   const sep = /^(?:: | · )/.exec(dedup.rest)?.[0] ?? '';
   const detailsId = `details-${row.id.replace(/[^\w-]/g, '_')}`;
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const t = setTimeout(() => setCopied(false), 2_000);
+    return () => clearTimeout(t);
+  }, [copied]);
 
   return (
     <li
@@ -101,11 +110,24 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
               onWantKnown={actions.wantTags}
             />
             <NoteEditor note={paper?.note ?? ''} save={(text) => actions.saveNote(row.id, text)} />
-            {link && (
-              <a class="open-link" href={link} target="_blank" rel="noopener noreferrer">
-                Open paper ↗
-              </a>
-            )}
+            <div class="row-links">
+              {link && (
+                <a class="open-link" href={link} target="_blank" rel="noopener noreferrer">
+                  Open paper ↗
+                </a>
+              )}
+              {paper && (
+                <button
+                  type="button"
+                  class="link-button"
+                  data-testid="copy-bibtex"
+                  title="Copy this paper's BibTeX, to paste into a manuscript's .bib (no notes, tags or abstract)"
+                  onClick={() => void actions.copyBibtex(row.id).then((ok) => ok && setCopied(true))}
+                >
+                  {copied ? 'BibTeX copied ✓' : 'Copy BibTeX'}
+                </button>
+              )}
+            </div>
           </div>
         )}
       </div>

@@ -20,7 +20,7 @@ export interface EditDeps {
   fail(err: unknown): void;
 }
 
-export function createEditActions({ findRow, mapRows, pageRows, fail }: EditDeps): Omit<RowActions, 'toggleExpand' | 'wantTags'> {
+export function createEditActions({ findRow, mapRows, pageRows, fail }: EditDeps): Omit<RowActions, 'toggleExpand' | 'wantTags' | 'copyBibtex'> {
   /** Keys learnt from replies before the re-render, so a second quick edit never creates a twin. */
   const createdKeys = new Map<string, string>();
   /** Rows whose paper is being created by an edit: later edits wait for its key. */

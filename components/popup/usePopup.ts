@@ -240,6 +240,19 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
       wantTags() {
         if (latest.current.tags === null) void loadTags();
       },
+      async copyBibtex(id) {
+        const key = findRow(id)?.current.paper?.key;
+        if (key === undefined) return false;
+        try {
+          const reply = await send({ type: 'paper.cite', key });
+          if (!reply.ok) throw new Error(reply.error.message);
+          await navigator.clipboard.writeText(reply.bibtex);
+          return true;
+        } catch (err) {
+          fail(err);
+          return false;
+        }
+      },
     }),
     // Everything is read through refs, so one set of actions serves the popup's whole life.
     [],

@@ -48,6 +48,15 @@ export function toBibtex(papers: readonly (PaperRow | ExportPaper)[], library?: 
 }
 
 /**
+ * One paper's entry to paste into a manuscript's `.bib`: its citation key the library's file gives
+ * it (`library`: every paper's `CiteRef`), and nothing of the reader's own (no reading note, no
+ * tags as keywords) nor the abstract, which a bibliography does not print.
+ */
+export function citationBibtex(p: PaperRow | ExportPaper, library?: Iterable<CiteRef>): string {
+  return toBibtex([{ ...p, abstract: undefined, tags: [], note: '' }], library);
+}
+
+/**
  * BibTeX written as papers arrive, chunk by chunk, in file order: each entry is formatted when its
  * paper comes, so an export formats one chunk while the next is read. Only the citation keys wait
  * for the end, since which of the papers sharing a base key keeps it is known only then.

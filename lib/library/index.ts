@@ -33,6 +33,8 @@ import { CatalogStore } from './catalog-store';
 import type { Catalog, SlimView } from './catalog';
 import type { NearKeys } from './near-keys';
 import { search, searchKeys, type SearchQuery } from './search';
+import { heirsOf } from './heirs';
+import { citationBibtex } from '../export/bibtex';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, forStorage } from './rows';
 export { Invalid, NotFound } from './errors';
@@ -342,6 +344,13 @@ export class Library {
         notSame: others.filter((r): r is PaperRow => !!r).map(toView),
       };
     });
+  }
+
+  /** The paper's BibTeX for a manuscript, by its key or one it had (citationBibtex). */
+  async cite(key: string): Promise<string> {
+    const row = (await this.db.papers.get(key)) ?? (await heirsOf(this.db, [key])).get(key);
+    if (!row) throw new NotFound(`No paper with key ${key}.`);
+    return citationBibtex(row, (await this.catalog.get()).citeRefs());
   }
 
   async getPapers(keys: string[]): Promise<(PaperView | null)[]> {

@@ -109,6 +109,22 @@ describe('router', () => {
     expect(keys.slice(0, 3)).toEqual(['arxiv:2501.00000', 'arxiv:2501.00001', 'arxiv:2501.00010']);
   });
 
+  it("gives a paper's BibTeX to cite for an extension page, by its key or one it had; never for a page", async () => {
+    const { handle } = router();
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    const title = 'Scaling Laws for Neural Language Models';
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards: [{ title, authors: ['Jared Kaplan'] }] }, hfTab);
+    const oldKey = (await handle({ type: 'library.keys', query: {} }, extPage)) as Reply<'library.keys'>;
+    const titleKey = oldKey.ok ? oldKey.keys[0]! : '';
+    await handle({ type: 'paper.note', target: { key: titleKey }, note: 'private thoughts' }, extPage);
+    await handle({ type: 'sightings.record', visitId: 'v2', page, cards: [{ title, arxivId: '2001.08361', authors: ['Jared Kaplan'] }] }, hfTab);
+    expect(await handle({ type: 'paper.cite', key: 'arxiv:2001.08361' }, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const cited = (await handle({ type: 'paper.cite', key: titleKey }, extPage)) as Reply<'paper.cite'>;
+    expect(cited).toMatchObject({ ok: true, bibtex: expect.stringMatching(/^@misc\{kaplan2020scaling,\n  title = \{Scaling \{Laws\} for/) });
+    expect(cited.ok && cited.bibtex).not.toContain('private thoughts');
+    expect(await handle({ type: 'paper.cite', key: 'arxiv:0000.00000' }, extPage)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('reports a missing paper as not-found', async () => {
     const { handle } = router();
     const reply = await handle({ type: 'paper.save', target: { key: 'arxiv:0000.00000' }, saved: true }, extPage);

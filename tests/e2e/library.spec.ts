@@ -134,6 +134,14 @@ test('library: search, filters, bulk tag, export and import through the page', a
   await expect(lib.getByTestId('detail-venue')).toHaveText('Advances in Neural Information Processing Systems 33, pp. 1877–1901');
   await expect(lib.locator('dt', { hasText: 'Proceedings' })).toBeVisible();
   await lib.getByTestId('detail-panel').screenshot({ path: test.info().outputPath('detail-venue.png') });
+  // Its BibTeX to cite, on the clipboard: the conference paper as such, none of the reader's own.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await lib.getByTestId('copy-bibtex').click();
+  await expect(lib.getByTestId('toast')).toContainText(/BibTeX copied: \\cite\{brown2020language\}\./);
+  const cited = await lib.evaluate(() => navigator.clipboard.readText());
+  expect(cited).toMatch(/^@inproceedings\{brown2020language,\n/);
+  expect(cited).toContain('  booktitle = {Advances in Neural Information Processing Systems 33},');
+  expect(cited).not.toMatch(/keywords|annote|abstract/);
   expect(net.refused.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
 });
 

@@ -131,6 +131,15 @@ test('popup: groups and counts, save, tags with autocomplete, a note kept across
   await reopened.getByTestId('row-title').click();
   await expect(reopened.getByTestId('note-input')).toHaveValue(note);
   await expect(reopened.getByTestId('tag-chip')).toHaveText(['#diffusion-models×']);
+  // Its BibTeX for a manuscript, on the clipboard: neither the reading note nor the tags.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await reopened.getByTestId('copy-bibtex').click();
+  await expect(reopened.getByTestId('copy-bibtex')).toHaveText('BibTeX copied ✓');
+  await popup.screenshot({ path: test.info().outputPath('popup-copied.png') });
+  const bib = await popup.evaluate(() => navigator.clipboard.readText());
+  expect(bib).toMatch(/^@misc\{[\w.-]+,\n  title = \{/);
+  expect(bib).toContain('archivePrefix = {arXiv}');
+  expect(bib).not.toMatch(/consistency-model|diffusion-models|annote|keywords/);
 
   // Live: the paper saved elsewhere (as a badge on the page does) moves to Saved in the open popup.
   const seenTitle = report.state.cards.find((c) => c.status === 'seen')!.card.title;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as referenceParse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import type { PaperRow } from '../../lib/db';
-import { parseBibAuthors, parseBibtex, toBibtex } from '../../lib/export/bibtex';
+import { citationBibtex, parseBibAuthors, parseBibtex, toBibtex } from '../../lib/export/bibtex';
 import { toCslItems } from '../../lib/export/csl-json';
 import { decodeLatex } from '../../lib/export/latex';
 import { mulberry32 } from '../seeded';
@@ -82,6 +82,18 @@ describe('toBibtex', () => {
       const back = parseBibtex(toBibtex([{ ...SAMPLE[2]!, doi: undefined, ...v }]))[0];
       expect(back).toMatchObject(v);
     }
+  });
+
+  it("cites one paper for a manuscript: the library's key for it, none of the reader's own notes or tags, no abstract", () => {
+    const p = { ...SAMPLE[0]!, journal: 'Neural Computation', volume: '9', pages: '1735–1780' };
+    const bib = citationBibtex(p);
+    expect(bib).toMatch(/^@article\{vaswani2017attention,/);
+    expect(bib).toContain('  journal = {Neural Computation},');
+    expect(bib).toContain('  pages = {1735--1780},');
+    expect(bib).not.toMatch(/annote|keywords|abstract/);
+    // A namesake the library cites first keeps the plain key; this one's is the library's own.
+    const namesake = { key: 'arxiv:1706.00001', title: 'Attention everywhere', authors: ['Ashish Vaswani'], arxivId: '1706.00001', year: 2017, savedAt: 1 };
+    expect(citationBibtex({ ...p, savedAt: 2 }, [namesake, { ...p, savedAt: 2 }])).toMatch(/^@article\{vaswani2017attention-1706\.03762,/);
   });
 
   it('reads no journal from a preprint server: arXiv, CoRR', () => {

@@ -293,6 +293,24 @@ describe('library page', () => {
     expect(v.testid('toast')!.textContent).toContain('Tagged 600 papers “all”.');
   }, 20_000);
 
+  it("copies a paper's BibTeX from its details, and says the key to cite", async () => {
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { bg, v, row } = await open();
+    await click(row('arxiv:1706.03762')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    await click(v.testid('copy-bibtex'));
+    await settle();
+    expect(bg.of('paper.cite')).toEqual([{ type: 'paper.cite', key: 'arxiv:1706.03762' }]);
+    expect(writeText).toHaveBeenCalledWith('@misc{arxiv170603762,\n  title = {Attention Is All You Need}\n}\n');
+    expect(v.testid('toast')!.textContent).toContain('BibTeX copied: \\cite{arxiv170603762}.');
+    // A clipboard that refuses says so.
+    writeText.mockRejectedValueOnce(new Error('Document is not focused.'));
+    await click(v.testid('copy-bibtex'));
+    await settle();
+    expect(v.testid('toast')!.textContent).toContain('Document is not focused.');
+  });
+
   it('keys move through the list as in a mail client: j, k, x, s, Escape; never while typing', async () => {
     const { bg, v } = await open();
     const open_ = () => v.testid('detail-panel')?.dataset.key ?? null;

@@ -136,6 +136,29 @@ describe('popup', () => {
     expect(row('Seen Before').querySelector('[data-testid="note-input"]')).not.toBeNull();
   });
 
+  it("copies a stored paper's BibTeX from its expanded row; a card not stored has none to copy", async () => {
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { bg, v, row } = await open({
+      'paper.get': () => ({ paper: A, sightings: [], notSame: [] }),
+      'paper.cite': () => ({ bibtex: '@misc{seen2024,\n  title = {Seen Before}\n}\n' }),
+    });
+    click(row('Brand New').querySelector('[data-testid="row-title"]'));
+    click(row('Seen Before').querySelector('[data-testid="row-title"]'));
+    await settle();
+    expect(row('Brand New').querySelector('[data-testid="copy-bibtex"]')).toBeNull();
+    const copy = row('Seen Before').querySelector('[data-testid="copy-bibtex"]')!;
+    click(copy);
+    await settle();
+    expect(bg.of('paper.cite')).toEqual([{ type: 'paper.cite', key: A.key }]);
+    expect(writeText).toHaveBeenCalledWith('@misc{seen2024,\n  title = {Seen Before}\n}\n');
+    expect(copy.textContent).toBe('BibTeX copied ✓');
+    writeText.mockRejectedValueOnce(new Error('Document is not focused.'));
+    click(copy);
+    await settle();
+    expect(v.$('[data-testid="error"]')!.textContent).toContain('Document is not focused.');
+  });
+
   it('splits a fuzzy match: the card becomes its own new paper', async () => {
     const own = paper({ key: 'title:scaling-law-for-everything', title: 'Scaling Law for Everything' });
     const { bg, row, groups } = await open({ 'papers.notSame': () => ({ a: B, b: own }) });
