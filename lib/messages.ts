@@ -108,6 +108,9 @@ export type SearchQuery = z.input<typeof SearchQuerySchema>;
  */
 export const SELECTION_MAX = 200_000;
 
+/** The most papers one `papers.cite` puts on the clipboard; a larger selection is exported as a file. */
+export const CITE_MAX = 2_000;
+
 export const ExportFormatSchema = z.enum(['bibtex', 'csl-json', 'markdown', 'csv', 'backup']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 export const ImportFormatSchema = z.enum(['backup', 'bibtex', 'csl-json', 'auto']);
@@ -150,8 +153,11 @@ export const Request = z.discriminatedUnion('type', [
   /** One of a paper's other titles (`altTitles`) becomes its title (Library.chooseTitle). */
   z.object({ type: z.literal('paper.title'), key: text(2_200), title: text(L.title) }),
   z.object({ type: z.literal('paper.get'), key: text(2_200) }),
-  /** One paper's BibTeX to paste into a manuscript (lib/export/bibtex.ts citationBibtex). */
-  z.object({ type: z.literal('paper.cite'), key: text(2_200) }),
+  /**
+   * Papers' BibTeX to paste into a manuscript, in the order given (lib/export/bibtex.ts
+   * citationBibtex): one from its details, a few selected; more go through `library.export`.
+   */
+  z.object({ type: z.literal('papers.cite'), keys: z.array(text(2_200)).min(1).max(CITE_MAX) }),
   z.object({ type: z.literal('papers.get'), keys: z.array(text(2_200)).max(20_000) }),
   z.object({
     type: z.literal('papers.notSame'),
@@ -316,7 +322,7 @@ export interface Replies {
   'paper.note': { paper: PaperView };
   'paper.title': { paper: PaperView };
   'paper.get': { paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] };
-  'paper.cite': { bibtex: string };
+  'papers.cite': { bibtex: string; count: number };
   'papers.get': { papers: (PaperView | null)[] };
   'papers.notSame': { a: PaperView | null; b: PaperView };
   /** A delete's undo: `snapshot` inline, or `snapshotFile` in the file store when over INLINE_CHARS. */

@@ -239,7 +239,7 @@ export function createRouter(deps: RouterDeps) {
       return { paper };
     },
     'paper.get': async (r) => library.getPaper(r.key),
-    'paper.cite': async (r) => ({ bibtex: await library.cite(r.key) }),
+    'papers.cite': async (r) => library.cite(r.keys),
     'papers.get': async (r) => ({ papers: await library.getPapers(r.keys) }),
     'papers.notSame': async (r) => {
       const res = await reshaping(() => library.markNotSame(r.a, r.b, { aOnPage: r.aOnPage }));

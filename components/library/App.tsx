@@ -92,12 +92,14 @@ export function App() {
     else say(r.error.message, { kind: 'error' });
   };
 
-  const copyBibtex = async (paper: PaperView) => {
+  /** Their BibTeX on the clipboard; the toast names the keys to \cite while they are few. */
+  const copyBibtex = async (keys: string[]) => {
     try {
-      const r = await call({ type: 'paper.cite', key: paper.key });
+      const r = await call({ type: 'papers.cite', keys });
       await navigator.clipboard.writeText(r.bibtex);
-      const key = r.bibtex.match(/^@\w+\{([^,]+),/)?.[1];
-      say(key ? `BibTeX copied: \\cite{${key}}.` : 'BibTeX copied.');
+      const cites = [...r.bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
+      const what = r.count === 1 ? 'BibTeX' : `BibTeX of ${plural(r.count, 'paper')}`;
+      say(cites.length > 0 && cites.length <= 5 ? `${what} copied: \\cite{${cites.join(',')}}.` : `${what} copied.`);
     } catch (err) {
       say(err instanceof Error ? err.message : String(err), { kind: 'error' });
     }
@@ -241,6 +243,7 @@ export function App() {
               tagSuggestions={tagNames}
               onRun={(op) => void runBulk(op)}
               onExport={(f) => void exportSelection(f)}
+              onCopyBibtex={() => void copyBibtex([...selected])}
               onMerge={() => void runMerge()}
               onClear={selection.clear}
             />
@@ -276,7 +279,7 @@ export function App() {
                 onOpen={setActiveKey}
                 onSearch={(text) => list.setFilters({ text })}
                 onChooseTitle={(p, t) => void chooseTitle(p, t)}
-                onCopyBibtex={(p) => void copyBibtex(p)}
+                onCopyBibtex={(p) => void copyBibtex([p.key])}
               />
             )}
           </div>

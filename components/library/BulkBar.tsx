@@ -1,6 +1,6 @@
-/** Actions on the selected papers: tag, untag, save, unsave, export, merge two, delete (with undo). */
+/** Actions on the selected papers: tag, untag, save, unsave, copy BibTeX, export, merge two, delete (with undo). */
 import { useState } from 'preact/hooks';
-import type { ExportFormat } from '../../lib/messages';
+import { CITE_MAX, type ExportFormat } from '../../lib/messages';
 import { normalizeTag } from '../shared/tags';
 import { count } from './format';
 import { EXPORT_FORMATS } from './Transfer';
@@ -13,6 +13,8 @@ export interface BulkBarProps {
   tagSuggestions: string[];
   onRun(op: BulkOp): void;
   onExport(format: ExportFormat): void;
+  /** Their BibTeX to cite, on the clipboard (at most CITE_MAX). */
+  onCopyBibtex(): void;
   /** Two selected papers are one (asked only with two selected, after the reader confirms). */
   onMerge(): void;
   onClear(): void;
@@ -73,6 +75,20 @@ export function BulkBar(props: BulkBarProps) {
           Export
         </button>
       </span>
+      <button
+        type="button"
+        class="btn"
+        data-testid="bulk-copy-bibtex"
+        disabled={props.busy || props.count > CITE_MAX}
+        title={
+          props.count > CITE_MAX
+            ? `At most ${count(CITE_MAX)} at a time: export a BibTeX file instead`
+            : "Copy their BibTeX, to paste into a manuscript's .bib (no notes, tags or abstracts)"
+        }
+        onClick={props.onCopyBibtex}
+      >
+        Copy BibTeX
+      </button>
       {props.count === 2 &&
         (confirmMerge ? (
           <span class="group merge-confirm" role="group" aria-label="Merge the two selected papers">

@@ -244,7 +244,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
         const key = findRow(id)?.current.paper?.key;
         if (key === undefined) return false;
         try {
-          const reply = await send({ type: 'paper.cite', key });
+          const reply = await send({ type: 'papers.cite', keys: [key] });
           if (!reply.ok) throw new Error(reply.error.message);
           await navigator.clipboard.writeText(reply.bibtex);
           return true;

@@ -48,12 +48,15 @@ export function toBibtex(papers: readonly (PaperRow | ExportPaper)[], library?: 
 }
 
 /**
- * One paper's entry to paste into a manuscript's `.bib`: its citation key the library's file gives
- * it (`library`: every paper's `CiteRef`), and nothing of the reader's own (no reading note, no
- * tags as keywords) nor the abstract, which a bibliography does not print.
+ * Entries to paste into a manuscript's `.bib`: the citation keys the library's file gives them
+ * (`library`: every paper's `CiteRef`), and nothing of the reader's own (no reading note, no tags
+ * as keywords) nor the abstract, which a bibliography does not print.
  */
-export function citationBibtex(p: PaperRow | ExportPaper, library?: Iterable<CiteRef>): string {
-  return toBibtex([{ ...p, abstract: undefined, tags: [], note: '' }], library);
+export function citationBibtex(papers: readonly (PaperRow | ExportPaper)[], library?: Iterable<CiteRef>): string {
+  return toBibtex(
+    papers.map((p) => ({ ...p, abstract: undefined, tags: [], note: '' })),
+    library,
+  );
 }
 
 /**

@@ -346,11 +346,17 @@ export class Library {
     });
   }
 
-  /** The paper's BibTeX for a manuscript, by its key or one it had (citationBibtex). */
-  async cite(key: string): Promise<string> {
-    const row = (await this.db.papers.get(key)) ?? (await heirsOf(this.db, [key])).get(key);
-    if (!row) throw new NotFound(`No paper with key ${key}.`);
-    return citationBibtex(row, (await this.catalog.get()).citeRefs());
+  /** The papers' BibTeX for a manuscript, by their keys or ones they had (citationBibtex). */
+  async cite(keys: string[]): Promise<{ bibtex: string; count: number }> {
+    const got = await this.db.papers.bulkGet(keys);
+    const heirs = await heirsOf(this.db, keys.filter((_, i) => !got[i]));
+    const rows = new Map<string, PaperRow>();
+    keys.forEach((k, i) => {
+      const row = got[i] ?? heirs.get(k);
+      if (row) rows.set(row.key, row);
+    });
+    if (rows.size === 0) throw new NotFound(keys.length === 1 ? `No paper with key ${keys[0]}.` : 'None of these papers is in the library.');
+    return { bibtex: citationBibtex([...rows.values()], (await this.catalog.get()).citeRefs()), count: rows.size };
   }
 
   async getPapers(keys: string[]): Promise<(PaperView | null)[]> {

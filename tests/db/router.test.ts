@@ -118,11 +118,17 @@ describe('router', () => {
     const titleKey = oldKey.ok ? oldKey.keys[0]! : '';
     await handle({ type: 'paper.note', target: { key: titleKey }, note: 'private thoughts' }, extPage);
     await handle({ type: 'sightings.record', visitId: 'v2', page, cards: [{ title, arxivId: '2001.08361', authors: ['Jared Kaplan'] }] }, hfTab);
-    expect(await handle({ type: 'paper.cite', key: 'arxiv:2001.08361' }, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const cited = (await handle({ type: 'paper.cite', key: titleKey }, extPage)) as Reply<'paper.cite'>;
+    expect(await handle({ type: 'papers.cite', keys: ['arxiv:2001.08361'] }, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const cited = (await handle({ type: 'papers.cite', keys: [titleKey] }, extPage)) as Reply<'papers.cite'>;
     expect(cited).toMatchObject({ ok: true, bibtex: expect.stringMatching(/^@misc\{kaplan2020scaling,\n  title = \{Scaling \{Laws\} for/) });
     expect(cited.ok && cited.bibtex).not.toContain('private thoughts');
-    expect(await handle({ type: 'paper.cite', key: 'arxiv:0000.00000' }, extPage)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await handle({ type: 'papers.cite', keys: ['arxiv:0000.00000'] }, extPage)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // Several, in the order asked, each once (an old key and the new one are one paper); none is refused.
+    await handle({ type: 'sightings.record', visitId: 'v3', page, cards: [{ title: 'Another Paper', arxivId: '2101.00001', authors: ['Ada Lovelace'] }] }, hfTab);
+    const both = (await handle({ type: 'papers.cite', keys: ['arxiv:2101.00001', titleKey, 'arxiv:2001.08361', 'arxiv:0000.00000'] }, extPage)) as Reply<'papers.cite'>;
+    expect(both).toMatchObject({ ok: true, count: 2 });
+    expect(both.ok && [...both.bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1])).toEqual(['lovelace2021another', 'kaplan2020scaling']);
+    expect(await handle({ type: 'papers.cite', keys: [] }, extPage)).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   it('reports a missing paper as not-found', async () => {

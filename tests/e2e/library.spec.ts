@@ -256,6 +256,13 @@ test('library: every paper a search matches is selected at once, not only the ro
   await lib.getByTestId('bulk-export-format').selectOption('bibtex');
   const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('bulk-export').click()]);
   expect(readFileSync((await download.path())!, 'utf8').match(/^@\w+\{/gm)).toHaveLength(71);
+  // Or on the clipboard, to paste into a manuscript: no tags in it.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await lib.getByTestId('bulk-copy-bibtex').click();
+  await expect(lib.getByTestId('toast')).toContainText('BibTeX of 71 papers copied.');
+  const copied = await lib.evaluate(() => navigator.clipboard.readText());
+  expect(copied.match(/^@\w+\{/gm)).toHaveLength(71);
+  expect(copied).not.toContain('oct-29');
 
   await lib.getByTestId('clear-selection').click();
   await expect(lib.getByTestId('bulk-bar')).toHaveCount(0);

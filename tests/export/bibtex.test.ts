@@ -86,14 +86,14 @@ describe('toBibtex', () => {
 
   it("cites one paper for a manuscript: the library's key for it, none of the reader's own notes or tags, no abstract", () => {
     const p = { ...SAMPLE[0]!, journal: 'Neural Computation', volume: '9', pages: '1735–1780' };
-    const bib = citationBibtex(p);
+    const bib = citationBibtex([p]);
     expect(bib).toMatch(/^@article\{vaswani2017attention,/);
     expect(bib).toContain('  journal = {Neural Computation},');
     expect(bib).toContain('  pages = {1735--1780},');
     expect(bib).not.toMatch(/annote|keywords|abstract/);
     // A namesake the library cites first keeps the plain key; this one's is the library's own.
     const namesake = { key: 'arxiv:1706.00001', title: 'Attention everywhere', authors: ['Ashish Vaswani'], arxivId: '1706.00001', year: 2017, savedAt: 1 };
-    expect(citationBibtex({ ...p, savedAt: 2 }, [namesake, { ...p, savedAt: 2 }])).toMatch(/^@article\{vaswani2017attention-1706\.03762,/);
+    expect(citationBibtex([{ ...p, savedAt: 2 }], [namesake, { ...p, savedAt: 2 }])).toMatch(/^@article\{vaswani2017attention-1706\.03762,/);
   });
 
   it('reads no journal from a preprint server: arXiv, CoRR', () => {

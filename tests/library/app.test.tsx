@@ -301,7 +301,7 @@ describe('library page', () => {
     await settle();
     await click(v.testid('copy-bibtex'));
     await settle();
-    expect(bg.of('paper.cite')).toEqual([{ type: 'paper.cite', key: 'arxiv:1706.03762' }]);
+    expect(bg.of('papers.cite')).toEqual([{ type: 'papers.cite', keys: ['arxiv:1706.03762'] }]);
     expect(writeText).toHaveBeenCalledWith('@misc{arxiv170603762,\n  title = {Attention Is All You Need}\n}\n');
     expect(v.testid('toast')!.textContent).toContain('BibTeX copied: \\cite{arxiv170603762}.');
     // A clipboard that refuses says so.
@@ -309,6 +309,14 @@ describe('library page', () => {
     await click(v.testid('copy-bibtex'));
     await settle();
     expect(v.testid('toast')!.textContent).toContain('Document is not focused.');
+    // The selection's, in the order ticked.
+    await click(row('arxiv:2401.00002')!.querySelector('[data-testid="row-checkbox"]'));
+    await click(row('arxiv:1706.03762')!.querySelector('[data-testid="row-checkbox"]'));
+    await click(v.testid('bulk-copy-bibtex'));
+    await settle();
+    expect(bg.of('papers.cite').at(-1)).toEqual({ type: 'papers.cite', keys: ['arxiv:2401.00002', 'arxiv:1706.03762'] });
+    expect(writeText.mock.calls.at(-1)![0].match(/^@misc/gm)).toHaveLength(2);
+    expect(v.testid('toast')!.textContent).toContain('BibTeX of 2 papers copied: \\cite{arxiv240100002,arxiv170603762}.');
   });
 
   it('keys move through the list as in a mail client: j, k, x, s, Escape; never while typing', async () => {

@@ -41,7 +41,10 @@ export function fakeBackground(papers: PaperView[], overrides: Handlers = {}) {
     'library.stats': () => ({ papers: db.length, saved: db.filter((p) => p.savedAt).length, sightings: 0, tags: 0 }),
     'tags.list': () => ({ tags: [...new Set(db.flatMap((p) => p.tags))].map((tag) => ({ tag, count: 1 })) }),
     'paper.get': ({ key }) => ({ paper: byKey(key) ?? null, sightings: [], notSame: [] }),
-    'paper.cite': ({ key }) => ({ bibtex: `@misc{${key.replace(/\W/g, '')},\n  title = {${byKey(key)?.title}}\n}\n` }),
+    'papers.cite': ({ keys }) => ({
+      bibtex: keys.map((k) => `@misc{${k.replace(/\W/g, '')},\n  title = {${byKey(k)?.title}}\n}\n`).join('\n'),
+      count: keys.length,
+    }),
     'paper.save': ({ target, saved }) => ({ paper: update((target as { key: string }).key, (p) => ({ ...p, savedAt: saved ? 5 : undefined })) }),
     'paper.note': ({ target, note }) => ({ paper: update((target as { key: string }).key, (p) => ({ ...p, note })) }),
     'paper.tags': ({ target, add, remove }) => ({

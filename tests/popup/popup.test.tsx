@@ -141,7 +141,7 @@ describe('popup', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const { bg, v, row } = await open({
       'paper.get': () => ({ paper: A, sightings: [], notSame: [] }),
-      'paper.cite': () => ({ bibtex: '@misc{seen2024,\n  title = {Seen Before}\n}\n' }),
+      'papers.cite': () => ({ bibtex: '@misc{seen2024,\n  title = {Seen Before}\n}\n', count: 1 }),
     });
     click(row('Brand New').querySelector('[data-testid="row-title"]'));
     click(row('Seen Before').querySelector('[data-testid="row-title"]'));
@@ -150,7 +150,7 @@ describe('popup', () => {
     const copy = row('Seen Before').querySelector('[data-testid="copy-bibtex"]')!;
     click(copy);
     await settle();
-    expect(bg.of('paper.cite')).toEqual([{ type: 'paper.cite', key: A.key }]);
+    expect(bg.of('papers.cite')).toEqual([{ type: 'papers.cite', keys: [A.key] }]);
     expect(writeText).toHaveBeenCalledWith('@misc{seen2024,\n  title = {Seen Before}\n}\n');
     expect(copy.textContent).toBe('BibTeX copied ✓');
     writeText.mockRejectedValueOnce(new Error('Document is not focused.'));
