@@ -52,6 +52,7 @@ export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
             <option value="all">All papers</option>
             <option value="saved">Saved</option>
             <option value="seen">Seen only</option>
+            <option value="noted">With a note</option>
           </select>
         </label>
         <label class="field">

@@ -5,7 +5,7 @@
 import type { SearchQuery, SiteIdOrSource } from '../../lib/messages';
 import { TAG_MAX, tagText } from '../../lib/tags';
 
-export type Status = 'all' | 'saved' | 'seen';
+export type Status = 'all' | 'saved' | 'seen' | 'noted';
 export type Sort = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'seenCount' | 'relevance';
 
 export interface Filters {
@@ -26,7 +26,7 @@ export const PAGE_SIZE = 50;
 /** The protocol's cap on one search page. */
 export const MAX_LIMIT = 500;
 
-const STATUSES: readonly Status[] = ['all', 'saved', 'seen'];
+const STATUSES: readonly Status[] = ['all', 'saved', 'seen', 'noted'];
 const SORTS: readonly Sort[] = ['lastSeen', 'firstSeen', 'savedAt', 'title', 'seenCount', 'relevance'];
 const SITES: readonly SiteIdOrSource[] = ['huggingface', 'arxiv', 'import', 'manual'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

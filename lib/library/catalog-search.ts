@@ -14,7 +14,7 @@ export interface CatalogQuery {
   key?: string;
   /** A DOI the papers must have (lib/identity.ts `normalizeDoi`: lower case, bare). */
   doi?: string;
-  status: 'all' | 'saved' | 'seen';
+  status: 'all' | 'saved' | 'seen' | 'noted';
   tag?: string;
   site?: string;
   range?: { lo: number; hi: number };
@@ -41,6 +41,8 @@ export interface SearchColumns {
   lastSeen: number[];
   firstSeen: number[];
   seenCount: number[];
+  /** Each paper's note (a mark for a row of another shape: only whether it has one counts here). */
+  notes: string[];
   slotOf: ReadonlyMap<string, number>;
   /** Word ids below `dict.length` are the snapshot's, in sorted order; later ones are `extraWords`. */
   dict: string[];
@@ -90,6 +92,7 @@ export function searchColumns(c: SearchColumns, q: CatalogQuery): { total: numbe
     if (q.doi !== undefined && !sameDoi(c.dois[s]!, q.doi)) return false;
     if (q.status === 'saved' && !(c.savedAt[s]! > 0)) return false;
     if (q.status === 'seen' && !(c.lastSeen[s]! > 0)) return false;
+    if (q.status === 'noted' && !HAS_TEXT.test(c.notes[s]!)) return false;
     if (q.range) {
       const f = c.firstSeen[s]!;
       if (!(f >= lo && f <= hi)) return false;
@@ -191,6 +194,8 @@ export function rankTitles(keys: string[], titles: string[]): Int32Array {
   for (let i = 0; i < live.length; i++) rank[live[i]!] = i;
   return rank;
 }
+
+const HAS_TEXT = /\S/;
 
 function byField(c: SearchColumns, sort: CatalogQuery['sort']): (x: number, y: number) => number {
   const keys = c.keys;

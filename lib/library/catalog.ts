@@ -32,6 +32,9 @@ import { lowerBound } from './sorted';
  */
 export const TITLE_RANK_STALE = 2_000;
 
+/** The notes column's slot for a row of another shape that has a note (its view is read from the table). */
+const NOTE_MARK = '\u270e';
+
 /** A paper as page lookups answer it (rows.toSlimView): every field but the abstract. */
 export type SlimView = Omit<PaperView, 'abstract'>;
 
@@ -85,7 +88,8 @@ export class Catalog extends CatalogColumns {
     this.plain[s] = plain ? 1 : 0;
     this.publishedAt[s] = plain ? (row.publishedAt ?? '') : '';
     this.urls[s] = plain ? row.urls.join(SUB) : '';
-    this.notes[s] = plain ? row.note : '';
+    // A row of another shape keeps only whether it has a note (the "With a note" filter reads it).
+    this.notes[s] = plain ? row.note : typeof row.note === 'string' && /\S/.test(row.note) ? NOTE_MARK : '';
     // Kept for every row: the "times seen" sort reads it (a number cannot break a column).
     this.seenCount[s] = typeof row.seenCount === 'number' && Number.isFinite(row.seenCount) ? row.seenCount : 0;
     this.updatedAt[s] = plain ? row.updatedAt : 0;
@@ -366,6 +370,7 @@ export class Catalog extends CatalogColumns {
         lastSeen: this.lastSeen,
         firstSeen: this.firstSeen,
         seenCount: this.seenCount,
+        notes: this.notes,
         slotOf: this.slotOf,
         dict: this.dict,
         extraWords: this.extraWords,

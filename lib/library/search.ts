@@ -22,7 +22,7 @@ import { toSlimView } from './rows';
 
 export interface SearchQuery {
   text: string;
-  status: 'all' | 'saved' | 'seen';
+  status: 'all' | 'saved' | 'seen' | 'noted';
   tag?: string;
   site?: string;
   from?: string;

@@ -103,6 +103,7 @@ function reference(rows: PaperRow[], q: SearchQuery) {
       terms.every((t) => r.words!.some((w) => w.startsWith(t))) &&
       (q.status !== 'saved' || (r.savedAt ?? 0) > 0) &&
       (q.status !== 'seen' || (r.lastSeen ?? 0) > 0) &&
+      (q.status !== 'noted' || r.note.trim() !== '') &&
       (!tag || r.tags.includes(tag)) &&
       (!q.site || (r.sites as string[]).includes(q.site)) &&
       (!(q.from || q.to) || (r.firstSeen !== undefined && r.firstSeen >= from && r.firstSeen <= to)),
@@ -124,6 +125,8 @@ describe('search', () => {
       { sort: 'title' },
       { sort: 'firstSeen' },
       { sort: 'seenCount' },
+      { status: 'noted' },
+      { status: 'noted', sort: 'title' },
       { status: 'seen', sort: 'seenCount', tag: 'llm' },
       { sort: 'savedAt', status: 'saved' },
       { sort: 'relevance' },
@@ -167,6 +170,26 @@ describe('search', () => {
     expect(nonEmpty).toBeGreaterThan(compared / 2);
     expect(nonEmpty).toBeLessThan(compared);
   }, 240_000);
+});
+
+describe('search: papers with a note', () => {
+  it('finds every paper with a note, a row of another shape too (its view is read from the table)', async () => {
+    const db = new DejaLuDB(`search-noted-${Math.random()}`);
+    const base = { titleKey: '', candidateKeys: [], authors: [], urls: [], sites: ['huggingface' as const], seenCount: 1, lastSeen: 5, tags: [], updatedAt: 1 };
+    await db.papers.bulkPut([
+      { ...base, key: 'arxiv:2501.00001', title: 'Annotated Paper', note: 'see section 3' },
+      { ...base, key: 'arxiv:2501.00002', title: 'Blank Note Paper', note: '  \n ' },
+      { ...base, key: 'arxiv:2501.00003', title: 'Plain Paper', note: '' },
+      // A field this version does not know (written by a newer one): not a plain row.
+      { ...base, key: 'arxiv:2501.00004', title: 'Odd Paper', note: 'odd but noted', futureField: 1 } as PaperRow,
+    ]);
+    const lib = new Library(db);
+    const noted = await lib.search({ text: '', status: 'noted', sort: 'title', offset: 0, limit: 10 });
+    expect(noted.papers.map((p) => [p.key, p.note])).toEqual([
+      ['arxiv:2501.00001', 'see section 3'],
+      ['arxiv:2501.00004', 'odd but noted'],
+    ]);
+  });
 });
 
 let libraries = 0;

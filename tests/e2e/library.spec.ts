@@ -407,6 +407,12 @@ test('library: details, note kept across a reload, delete with undo, screenshots
   await lib.getByTestId('search-input').fill('模型');
   await expect(rows(lib).locator('.row-title')).toHaveText([title]);
   await lib.getByTestId('search-input').fill('');
+  // The papers the reader wrote about, and only those.
+  await lib.getByTestId('filter-status').selectOption('noted');
+  await expect(rows(lib).locator('.row-title')).toHaveText([title]);
+  await expect(lib).toHaveURL(/#status=noted$/);
+  await lib.getByTestId('filter-status').selectOption('all');
+  await expect(rows(lib)).not.toHaveCount(1);
   // The popup's tag editor: the library's tags are offered as the user types, with their counts,
   // and Backspace in the empty input takes the last tag off again.
   await rows(lib).filter({ hasNot: lib.locator('.row-title', { hasText: title }) }).first().getByTestId('row-open').click();
