@@ -39,6 +39,9 @@ import { citationBibtex } from '../export/bibtex';
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, forStorage } from './rows';
 export { Invalid, NotFound } from './errors';
 
+/** Papers per transaction of a bulk edit (Library.bulk): ~2–3 s of writes at most, on a slow machine. */
+export const BULK_CHUNK = 5_000;
+
 export class Library {
   /** Search and near-title lookups in memory (./catalog.ts), kept in step with every write. */
   readonly catalog: CatalogStore;
@@ -468,7 +471,16 @@ export class Library {
   async bulk(
     keys: string[],
     op: { kind: 'tag' | 'untag'; tag: string } | { kind: 'save' | 'unsave' | 'delete' },
+    chunk = BULK_CHUNK,
   ): Promise<{ changed: number; snapshot?: string }> {
+    // Every paper a search matched may be 100k, a minute of writes: in one transaction, a digest
+    // page opened meanwhile would wait that long for its badges. Edits that can be applied in
+    // parts go chunk by chunk (each whole or not at all); a delete stays one, with its undo.
+    if (op.kind !== 'delete' && keys.length > chunk) {
+      let changed = 0;
+      for (let i = 0; i < keys.length; i += chunk) changed += (await this.bulk(keys.slice(i, i + chunk), op, chunk)).changed;
+      return { changed };
+    }
     const db = this.db;
     return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
       const now = this.now();

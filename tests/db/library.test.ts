@@ -551,6 +551,35 @@ describe('a split takes the visit with it', () => {
   });
 });
 
+describe('bulk edits of many papers', () => {
+  it('go chunk by chunk, so a page lookup made meanwhile is answered before they end; a delete stays one', async () => {
+    const run = async (chunk: number) => {
+      const db = new DejaLuDB(`lib-test-${++n}`);
+      const lib = new Library(db);
+      const cards = Array.from({ length: 1_200 }, (_, i) => card(`Chunked paper number ${i}`, `2502.${String(i).padStart(5, '0')}`));
+      await lib.recordSightings('v', HF('2025-11-03'), cards);
+      const order: string[] = [];
+      const bulk = lib.bulk(cards.map((c) => `arxiv:${c.arxivId}`), { kind: 'tag', tag: 'all' }, chunk).then((r) => {
+        order.push('bulk');
+        return r;
+      });
+      // Asked once the first chunk's transaction has begun.
+      await new Promise((r) => setTimeout(r, 0));
+      const lookup = lib.lookup([cards[0]!]).then((r) => {
+        order.push('lookup');
+        return r;
+      });
+      const [done] = await Promise.all([bulk, lookup]);
+      expect(done.changed).toBe(1_200);
+      expect(await lib.listTags()).toEqual([{ tag: 'all', count: 1_200 }]);
+      return order;
+    };
+    expect(await run(100)).toEqual(['lookup', 'bulk']);
+    // One transaction for all: the lookup waits for its end (what chunks avoid).
+    expect(await run(10_000)).toEqual(['bulk', 'lookup']);
+  }, 60_000);
+});
+
 describe('search over many matches', () => {
   it('cuts the page of many matches: newest first, exact totals, filters applied', async () => {
     let t = Date.parse('2025-11-01T00:00:00Z');
