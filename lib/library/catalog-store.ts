@@ -33,6 +33,8 @@ export class CatalogStore {
   /** A bulk write dropped the snapshot and no save has written one since. */
   private snapshotDropped = false;
   private resaving: Promise<void> | null = null;
+  /** Runs of bulk writes under way (`batch`): a snapshot they drop is saved after them. */
+  private batches = 0;
   /** Near-title candidates until the catalog has loaded (./near-keys.ts). */
   private near: NearKeys | null = null;
   private nearLoading: Promise<NearKeys | null> | null = null;
@@ -144,9 +146,11 @@ export class CatalogStore {
    * A bulk write (an import) dropped the snapshot instead of journalling (see JOURNAL_BULK): save a
    * new one as soon as it has committed, loading the catalog first if need be. A worker started
    * before that would have no near keys, and its first lookup would wait for a scan of the table.
+   * Within `batch`, once the batch is over.
    */
   private resave(): Promise<void> {
     this.snapshotDropped = true;
+    if (this.batches > 0) return Promise.resolve();
     this.resaving ??= (async () => {
       try {
         await this.get();
@@ -158,6 +162,20 @@ export class CatalogStore {
       }
     })();
     return this.resaving;
+  }
+
+  /**
+   * Runs `work`, a run of bulk writes in transactions of their own (a bulk edit in chunks), saving
+   * a snapshot they drop once after them rather than after each: a save holds the next writer back
+   * (100k papers tagged in chunks of 5,000 took 87 s so, against 53 s in one transaction).
+   */
+  async batch<T>(work: () => Promise<T>): Promise<T> {
+    this.batches++;
+    try {
+      return await work();
+    } finally {
+      if (--this.batches === 0 && this.snapshotDropped) void this.resave();
+    }
   }
 
   private scheduleSave(): void {

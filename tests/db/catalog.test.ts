@@ -267,6 +267,27 @@ describe('CatalogStore', () => {
     expect(await answersOf(new Library(new DejaLuDB(name)))).toEqual(live);
   });
 
+  it('a run of bulk writes (a bulk edit in chunks) saves the snapshot once, after the run', async () => {
+    const db = new DejaLuDB(`catalog-${++n}`);
+    const lib = new Library(db);
+    await db.papers.bulkPut(rows(JOURNAL_BULK * 3));
+    await lib.catalog.get();
+    await lib.catalog.save();
+    const saves = vi.spyOn(lib.catalog, 'save');
+    const all = rows(JOURNAL_BULK * 3);
+    await lib.catalog.batch(async () => {
+      for (let i = 0; i < 3; i++) {
+        await db.papers.bulkPut(all.slice(i * JOURNAL_BULK, (i + 1) * JOURNAL_BULK).map((r) => ({ ...r, tags: ['chunked'] })));
+      }
+      // Not saved while the run goes on.
+      await new Promise((r) => setTimeout(r, 50));
+      expect(saves).not.toHaveBeenCalled();
+    });
+    await vi.waitFor(async () => expect((await db.catalog.toCollection().primaryKeys()).sort()).toEqual(['near', 'papers']), { timeout: 10_000 });
+    expect(saves).toHaveBeenCalledTimes(1);
+    expect((await lib.listTags()).find((t) => t.tag === 'chunked')?.count).toBe(JOURNAL_BULK * 3);
+  });
+
   it('a transaction that aborts after writing papers leaves no trace in the catalog', async () => {
     const db = new DejaLuDB(`catalog-${++n}`);
     const lib = new Library(db);
