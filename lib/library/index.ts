@@ -40,7 +40,7 @@ export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, forStorag
 export { Invalid, NotFound } from './errors';
 
 /**
- * Papers per transaction of a bulk edit (Library.bulk): ~2–3 s of writes on a slow machine. Each
+ * Papers per transaction of a bulk edit (Library.bulk): ~3.5 s of writes on the slow VM. Each
  * chunk drops the catalog's snapshot (over JOURNAL_BULK), which is saved once after the run
  * (CatalogStore.batch); chunks small enough to be journalled wrote a journal row per paper besides
  * (100k papers: 74 s, against 53 s in one transaction).
