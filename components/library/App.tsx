@@ -3,44 +3,23 @@
  * `send`/`call`, and refreshes on `dejalu.changed` events (its own edits included).
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import type { ExportFormat, PaperView, Settings } from '../../lib/messages';
+import type { PaperView, Settings } from '../../lib/messages';
 import { call, send } from '../../lib/rpc';
-import { BulkBar, type BulkOp } from './BulkBar';
+import { BulkBar } from './BulkBar';
 import { Detail } from './Detail';
 import { count, plural } from './format';
-import { texToUnicode } from '../../lib/tex-unicode';
 import { useChanges, useOverview, usePaper, useSearchList } from './hooks';
 import { PaperList } from './PaperList';
 import { isFiltered } from './query';
 import { useListKeys } from './useListKeys';
+import { useBulkActions } from './useBulkActions';
 import { useSelection } from './useSelection';
 import { SettingsPane } from './SettingsPane';
 import { Toast, type ToastData } from './Toast';
 import { Toolbar } from './Toolbar';
-import { exportAndDownload, Transfer } from './Transfer';
+import { Transfer } from './Transfer';
 
 type Tab = 'library' | 'transfer' | 'settings';
-
-const BULK_WORKING: Record<BulkOp['kind'], (n: number, tag?: string) => string> = {
-  tag: (n, t) => `Tagging ${plural(n, 'paper')} “${t}”…`,
-  untag: (n, t) => `Removing “${t}” from ${plural(n, 'paper')}…`,
-  save: (n) => `Saving ${plural(n, 'paper')}…`,
-  unsave: (n) => `Unsaving ${plural(n, 'paper')}…`,
-  delete: (n) => `Deleting ${plural(n, 'paper')}…`,
-};
-/**
- * A selection this large says what it is doing while it works: every paper a search matched can be
- * 100k, whose rows take tens of seconds to write (as an import's do).
- */
-const SAY_WORKING = 500;
-
-const BULK_DONE: Record<BulkOp['kind'], (n: number, tag?: string) => string> = {
-  tag: (n, t) => `Tagged ${plural(n, 'paper')} “${t}”.`,
-  untag: (n, t) => `Removed “${t}” from ${plural(n, 'paper')}.`,
-  save: (n) => `Saved ${plural(n, 'paper')}.`,
-  unsave: (n) => `Unsaved ${plural(n, 'paper')}.`,
-  delete: (n) => `Deleted ${plural(n, 'paper')}.`,
-};
 
 export function App() {
   const [tab, setTab] = useState<Tab>('library');
@@ -48,7 +27,6 @@ export function App() {
   const overview = useOverview();
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const detail = usePaper(activeKey);
-  const [busy, setBusy] = useState(false);
   const [toast, setToast] = useState<ToastData | null>(null);
   const [pushedSettings, setPushedSettings] = useState<Settings | undefined>(undefined);
   const toastId = useRef(0);
@@ -64,6 +42,7 @@ export function App() {
   const keys = useMemo(() => list.papers.map((p) => p.key), [list.papers]);
   const selection = useSelection(keys, JSON.stringify(list.filters), list.query, (message) => say(message, { kind: 'error' }));
   const selected = selection.selected;
+  const bulk = useBulkActions({ selection, list, overview, detail, activeKey, setActiveKey, say });
   const tagNames = useMemo(() => overview.tags.map((t) => t.tag), [overview.tags]);
 
   // Edits update the list and panel at once; the change event that follows confirms them.
@@ -92,97 +71,10 @@ export function App() {
     else say(r.error.message, { kind: 'error' });
   };
 
-  /** Their BibTeX on the clipboard; the toast names the keys to \cite while they are few. */
-  const copyBibtex = async (keys: string[]) => {
-    try {
-      const r = await call({ type: 'papers.cite', keys });
-      await navigator.clipboard.writeText(r.bibtex);
-      const cites = [...r.bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
-      const what = r.count === 1 ? 'BibTeX' : `BibTeX of ${plural(r.count, 'paper')}`;
-      say(cites.length > 0 && cites.length <= 5 ? `${what} copied: \\cite{${cites.join(',')}}.` : `${what} copied.`);
-    } catch (err) {
-      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
-    }
-  };
-
   const saveNote = async (key: string, note: string) => {
     // Throws on failure so the note editor keeps the text and retries.
     const r = await call({ type: 'paper.note', target: { key }, note });
     list.patch(r.paper);
-  };
-
-  const runBulk = async (op: BulkOp) => {
-    const chosen = [...selected];
-    if (chosen.length === 0) return;
-    setBusy(true);
-    if (chosen.length >= SAY_WORKING) say(BULK_WORKING[op.kind](chosen.length, 'tag' in op ? op.tag : undefined), { sticky: true });
-    try {
-      const r = await call({ type: 'papers.bulk', keys: chosen, op });
-      const text = BULK_DONE[op.kind](r.changed, 'tag' in op ? op.tag : undefined);
-      if (op.kind === 'delete') {
-        selection.clear();
-        if (activeKey && chosen.includes(activeKey)) setActiveKey(null);
-        const { snapshot, snapshotFile } = r;
-        const from = snapshot !== undefined ? { snapshot } : snapshotFile !== undefined ? { snapshotFile } : null;
-        say(text, from ? { action: { label: 'Undo', run: () => void undo(from) } } : {});
-      } else say(text);
-      list.refresh();
-      overview.reload();
-      if (activeKey && chosen.includes(activeKey)) detail.reload();
-    } catch (err) {
-      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const runMerge = async () => {
-    const chosen = [...selected];
-    if (chosen.length !== 2) return;
-    setBusy(true);
-    try {
-      const r = await call({ type: 'papers.merge', keys: [chosen[0]!, chosen[1]!] });
-      selection.clear();
-      // The details follow the paper both are now.
-      if (activeKey && chosen.includes(activeKey)) setActiveKey(r.paper.key);
-      const snapshot = r.snapshot;
-      say(`Merged into “${texToUnicode(r.paper.title)}”.`, { action: { label: 'Undo', run: () => void unmerge(snapshot) } });
-      list.refresh();
-      overview.reload();
-    } catch (err) {
-      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const unmerge = async (snapshot: string) => {
-    const r = await send({ type: 'papers.unmerge', snapshot });
-    if (r.ok) say('Separated again: two papers, as before.');
-    else say(r.error.message, { kind: 'error' });
-    list.refresh();
-    overview.reload();
-    detail.reload();
-  };
-
-  const undo = async (from: { snapshot: string } | { snapshotFile: string }) => {
-    const r = await send({ type: 'papers.restore', ...from });
-    if (r.ok) say(`Restored ${plural(r.restored, 'paper')}.`);
-    else say(r.error.message, { kind: 'error' });
-    list.refresh();
-    overview.reload();
-  };
-
-  const exportSelection = async (format: ExportFormat) => {
-    setBusy(true);
-    if (selected.size >= SAY_WORKING) say(`Exporting ${plural(selected.size, 'paper')}…`, { sticky: true });
-    try {
-      say(await exportAndDownload(format, [...selected]));
-    } catch (err) {
-      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
-    } finally {
-      setBusy(false);
-    }
   };
 
   useListKeys({
@@ -239,12 +131,12 @@ export function App() {
           {selected.size > 0 && (
             <BulkBar
               count={selected.size}
-              busy={busy}
+              busy={bulk.busy}
               tagSuggestions={tagNames}
-              onRun={(op) => void runBulk(op)}
-              onExport={(f) => void exportSelection(f)}
-              onCopyBibtex={() => void copyBibtex([...selected])}
-              onMerge={() => void runMerge()}
+              onRun={(op) => void bulk.run(op)}
+              onExport={(f) => void bulk.exportSelection(f)}
+              onCopyBibtex={() => void bulk.copyBibtex([...selected])}
+              onMerge={() => void bulk.merge()}
               onClear={selection.clear}
             />
           )}
@@ -279,7 +171,7 @@ export function App() {
                 onOpen={setActiveKey}
                 onSearch={(text) => list.setFilters({ text })}
                 onChooseTitle={(p, t) => void chooseTitle(p, t)}
-                onCopyBibtex={(p) => void copyBibtex([p.key])}
+                onCopyBibtex={(p) => void bulk.copyBibtex([p.key])}
               />
             )}
           </div>
