@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { ExportFormat } from '../../lib/messages';
 import { call, send } from '../../lib/rpc';
 import { texToUnicode } from '../../lib/tex-unicode';
+import { copyBibtex as copyCitations } from '../shared/cite';
 import type { BulkOp } from './BulkBar';
 import { plural } from './format';
 import type { ListState } from './hooks';
@@ -53,11 +54,9 @@ export function useBulkActions(deps: BulkDeps) {
   /** Their BibTeX on the clipboard; the toast names the keys to \cite while they are few. */
   const copyBibtex = async (keys: string[]) => {
     try {
-      const r = await call({ type: 'papers.cite', keys });
-      await navigator.clipboard.writeText(r.bibtex);
-      const cites = [...r.bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
-      const what = r.count === 1 ? 'BibTeX' : `BibTeX of ${plural(r.count, 'paper')}`;
-      say(cites.length > 0 && cites.length <= 5 ? `${what} copied: \\cite{${cites.join(',')}}.` : `${what} copied.`);
+      const { count, citeKeys } = await copyCitations(keys);
+      const what = count === 1 ? 'BibTeX' : `BibTeX of ${plural(count, 'paper')}`;
+      say(citeKeys.length > 0 && citeKeys.length <= 5 ? `${what} copied: \\cite{${citeKeys.join(',')}}.` : `${what} copied.`);
     } catch (err) {
       say(err instanceof Error ? err.message : String(err), { kind: 'error' });
     }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { ChangeEvent, PageInfo, Reply, SightingView } from '../../lib/messages';
 import { cardId } from '../../lib/page/card-input';
 import { send } from '../../lib/rpc';
+import { copyBibtex } from '../shared/cite';
 import { createEditActions } from './edits';
 import { resolveTabId } from './ext';
 import { keysOf, rowFromPaper, rowsFromTab, withPaper, type Row } from './model';
@@ -244,9 +245,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
         const key = findRow(id)?.current.paper?.key;
         if (key === undefined) return false;
         try {
-          const reply = await send({ type: 'papers.cite', keys: [key] });
-          if (!reply.ok) throw new Error(reply.error.message);
-          await navigator.clipboard.writeText(reply.bibtex);
+          await copyBibtex([key]);
           return true;
         } catch (err) {
           fail(err);
