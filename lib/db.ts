@@ -6,9 +6,11 @@ import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Tr
 import type { CatalogSnapshot } from './library/catalog-snapshot';
 import type { NearSnapshot } from './library/near-keys';
 import type { SiteIdOrSource } from './messages';
+import type { Venue } from './venue';
 
 /** A paper, keyed by its canonical key: `arxiv:<id>`, else `doi:<doi>`, else `title:<titleKey>`. */
-export interface PaperRow {
+/** Where it was published (journal, proceedings, volume, issue, pages) comes from an imported entry. */
+export interface PaperRow extends Venue {
   key: string;
   title: string;
   /** titleKey(title): exact-title lookups (the catalog's; not indexed since version 5). */
@@ -34,14 +36,6 @@ export interface PaperRow {
   publishedAt?: string;
   /** arXiv's primary subject class (`cs.CL`), from an arXiv page or an imported BibTeX entry. */
   primaryClass?: string;
-  /** The journal it appeared in, from an imported entry (no digest page prints one). */
-  journal?: string;
-  /** The conference proceedings it appeared in (BibTeX `booktitle`), when no journal is known. */
-  proceedings?: string;
-  /** Its volume, issue and pages in that journal or proceedings (`venueNumber`: pages "583–589"). */
-  volume?: string;
-  issue?: string;
-  pages?: string;
   /** Other titles it had, from papers merged into it (a published version's, an earlier one's). */
   altTitles?: string[];
   urls: string[];

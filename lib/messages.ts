@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { CARD_LIMITS as L } from './card-limits';
 import { TAG_MAX, tagText } from './tags';
+import type { Venue } from './venue';
 
 export const SiteIdSchema = z.enum(['huggingface', 'arxiv', 'import', 'manual']);
 export type SiteIdOrSource = z.infer<typeof SiteIdSchema>;
@@ -238,8 +239,8 @@ export interface MatchView {
   text: string;
 }
 
-/** A stored paper as the UI sees it. */
-export interface PaperView {
+/** A stored paper as the UI sees it; where it was published (Venue) in full views only. */
+export interface PaperView extends Venue {
   key: string;
   title: string;
   authors: string[];
@@ -251,12 +252,6 @@ export interface PaperView {
   publishedAt?: string;
   /** arXiv's primary subject class (`cs.CL`); full views only (the detail panel, exports). */
   primaryClass?: string;
-  /** The journal it appeared in; full views only (as are the four below; lib/venue.ts). */
-  journal?: string;
-  proceedings?: string;
-  volume?: string;
-  issue?: string;
-  pages?: string;
   /** Other titles it had (merged papers'); full views only. */
   altTitles?: string[];
   urls: string[];

@@ -4,9 +4,18 @@
  * (`journal` came first); these helpers keep the five together, since a volume or a page range
  * means nothing apart from the name it belongs to.
  */
-import type { PaperRow } from './db';
 
-export type Venue = Pick<PaperRow, 'journal' | 'proceedings' | 'volume' | 'issue' | 'pages'>;
+/** The five fields, as a paper row, its view and an imported entry each carry them. */
+export interface Venue {
+  /** The journal it appeared in. */
+  journal?: string;
+  /** The conference proceedings it appeared in (BibTeX `booktitle`), when no journal is known. */
+  proceedings?: string;
+  /** Its volume, issue and pages there (`venueNumber`: pages "583–589"), only with a name. */
+  volume?: string;
+  issue?: string;
+  pages?: string;
+}
 
 const FIELDS = ['journal', 'proceedings', 'volume', 'issue', 'pages'] as const;
 
@@ -55,6 +64,16 @@ export function venueCitation(v: Venue, name = (n: string) => n, text = (t: stri
   if (n === undefined) return undefined;
   const place = venuePlace(v);
   return !place ? name(n) : `${name(n)}${v.volume ? ' ' : ', '}${text(place)}`;
+}
+
+/** An entry's volume, issue and pages as `venueNumber` reads them; only those it has. */
+export function venueNumbers(raw: { volume?: string; issue?: string; pages?: string }): Pick<Venue, 'volume' | 'issue' | 'pages'> {
+  const out: Pick<Venue, 'volume' | 'issue' | 'pages'> = {};
+  for (const f of ['volume', 'issue', 'pages'] as const) {
+    const v = venueNumber(raw[f]);
+    if (v) out[f] = v;
+  }
+  return out;
 }
 
 /**

@@ -6,7 +6,7 @@ import { normalizeDoi, parseArxivClass, parseArxivId } from '../identity';
 import { readBibtex, type BibEntry } from './bibtex-read';
 import { CitationKeys, entryKind, exportDoi, type CiteRef, isArxivDoi, isOrganisation, paperUrl, paperYear, splitSquashed, type ExportPaper } from './common';
 import { isArxivOnlyNote, publicationName, tagsFromKeywords, type ImportedPaper } from './imported';
-import { venueNumber } from '../venue';
+import { venueNumbers } from '../venue';
 import { decodeLatex, escapeLatex, escapeLatexText, protectTitle, squash } from './latex';
 
 // ---- export --------------------------------------------------------------------------------------
@@ -256,13 +256,9 @@ function toImported(e: BibEntry): ImportedPaper | null {
   if (proceedings) out.proceedings = proceedings;
   if (journal || proceedings) {
     // Numbers only with the name they belong to: DBLP gives CoRR papers `volume = {abs/…}`.
-    const volume = venueNumber(text('volume'));
     // `number` is an article's issue; a conference paper's is its series number, not kept.
-    const issue = journal ? venueNumber(text('issue') ?? text('number')) : undefined;
-    const pages = venueNumber(text('pages'));
-    if (volume) out.volume = volume;
-    if (issue) out.issue = issue;
-    if (pages) out.pages = pages;
+    const issue = journal ? (text('issue') ?? text('number')) : undefined;
+    Object.assign(out, venueNumbers({ volume: text('volume'), issue, pages: text('pages') }));
   }
   if (yearNum >= 1000 && yearNum <= 3000) out.year = yearNum;
   if (url) out.url = url;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { PaperRow } from '../db';
 import { normalizeDoi, parseArxivId } from '../identity';
 import { citationKeys, entryKind, exportDoi, type CiteRef, isArxivDoi, isOrganisation, paperDateParts, paperUrl, splitName, type ExportPaper } from './common';
-import { venueNumber } from '../venue';
+import { venueNumbers } from '../venue';
 import { isArxivOnlyNote, publicationName, jsonErrorMessage, tagsFromKeywords, type ImportedPaper } from './imported';
 
 export interface CslName {
@@ -165,12 +165,7 @@ function toImported(raw: unknown): ImportedPaper | null {
   if (container) {
     if (it.type === 'article-journal') out.journal = container;
     else out.proceedings = container;
-    const volume = venueNumber(it.volume);
-    const issue = venueNumber(it.issue);
-    const pages = venueNumber(it.page);
-    if (volume) out.volume = volume;
-    if (issue) out.issue = issue;
-    if (pages) out.pages = pages;
+    Object.assign(out, venueNumbers({ volume: it.volume, issue: it.issue, pages: it.page }));
   }
   const y = year(it.issued);
   if (y !== undefined) out.year = y;

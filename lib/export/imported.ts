@@ -1,5 +1,6 @@
 import { TAG_MAX, tagText } from '../tags';
 import { parseArxivId } from '../identity';
+import type { Venue } from '../venue';
 
 /**
  * What an import yields before the library merges it, and which parser a file needs.
@@ -7,7 +8,8 @@ import { parseArxivId } from '../identity';
  */
 
 /** One paper read from an imported BibTeX or CSL-JSON file; the library saves each one. */
-export interface ImportedPaper {
+/** Its journal or proceedings' name by `publicationName`, the numbers by `venueNumbers`. */
+export interface ImportedPaper extends Venue {
   title: string;
   /** "First Last", as the library stores authors. */
   authors: string[];
@@ -18,14 +20,6 @@ export interface ImportedPaper {
   primaryClass?: string;
   /** Normalised (lower-case, bare `10.…`). */
   doi?: string;
-  /** The journal an article appeared in (`publicationName`). */
-  journal?: string;
-  /** The proceedings a conference paper appeared in, when no journal is named. */
-  proceedings?: string;
-  /** Its place there (lib/venue.ts `venueNumber`), only with a journal or proceedings. */
-  volume?: string;
-  issue?: string;
-  pages?: string;
   year?: number;
   url?: string;
   abstract?: string;
