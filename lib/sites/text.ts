@@ -95,7 +95,8 @@ function monthNumber(name: string): number {
  * The first English date in `text` as `YYYY-MM-DD`, read by hand rather than with `Date.parse`,
  * whose handling of these forms depends on the engine and the time zone. Two-digit years are 20YY
  * (arXiv's legacy headings: "Thu, 2 Feb 23"). A date without a year ("Aug 5") is only read when
- * `reference` (a `YYYY-MM-DD` day) is given: it is the last such day on or before the reference.
+ * `reference` (a `YYYY-MM-DD` day) is given: it is the last such day on or before the day after the
+ * reference.
  */
 export function findDate(text: string, reference?: string): string | undefined {
   const dmy = DAY_MONTH_YEAR.exec(text);
@@ -108,9 +109,21 @@ export function findDate(text: string, reference?: string): string | undefined {
   const [, m = '', d = '', y] = mdy;
   if (y !== undefined) return iso(Number(y), monthNumber(m), Number(d));
   if (!isIsoDay(reference)) return undefined;
+  // The site prints the reader's local day; the reference may be the UTC day, a day behind east of
+  // Greenwich: "Jan 1" read on Dec 31 UTC is tomorrow, not a day 364 days old.
+  const latest = nextDay(reference);
   const year = Number(reference.slice(0, 4));
-  const guess = iso(year, monthNumber(m), Number(d));
-  return guess !== undefined && guess > reference ? iso(year - 1, monthNumber(m), Number(d)) : guess;
+  for (const y of [year + 1, year, year - 1]) {
+    const guess = iso(y, monthNumber(m), Number(d));
+    if (guess === undefined) return undefined;
+    if (guess <= latest) return guess;
+  }
+  return undefined;
+}
+
+function nextDay(isoDay: string): string {
+  const t = Date.UTC(Number(isoDay.slice(0, 4)), Number(isoDay.slice(5, 7)) - 1, Number(isoDay.slice(8, 10)) + 1);
+  return new Date(t).toISOString().slice(0, 10);
 }
 
 /** `2025-11-03` → "Nov 3". */
