@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { SITE_ORIGINS } from './lib/sites/directory';
 
 
 export default defineConfig({
@@ -10,16 +11,16 @@ export default defineConfig({
   manifest: {
     name: 'Déjà Lu',
     description:
-      'Marks the research papers you have already seen on Hugging Face Daily Papers and arXiv listings. Your library stays in your browser.',
+      'Marks the research papers you have already seen on Hugging Face Daily Papers, arXiv listings and Google Scholar. Your library stays in your browser.',
     permissions: ['storage', 'unlimitedStorage'],
-    host_permissions: ['https://huggingface.co/*', 'https://arxiv.org/*'],
+    host_permissions: SITE_ORIGINS,
     action: { default_title: 'Déjà Lu' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // The badge panel is an extension page in an iframe (components/badge/panel-host.ts), so what the
     // reader types there never passes through the page. Only digest pages may frame it, and only by
     // the per-session dynamic address: a page cannot probe for the extension with a fixed URL.
     web_accessible_resources: [
-      { resources: ['panel.html'], matches: ['https://huggingface.co/*', 'https://arxiv.org/*'], use_dynamic_url: true },
+      { resources: ['panel.html'], matches: SITE_ORIGINS, use_dynamic_url: true },
     ],
   },
   vite: () => ({

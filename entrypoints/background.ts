@@ -4,7 +4,7 @@ import { Library } from '../lib/library/index';
 import type { ProgressEvent } from '../lib/messages';
 import { createNotify, type ChangeDetails } from '../lib/notify';
 import { createRouter } from '../lib/router';
-import { SUPPORTED_MATCHES } from '../lib/sites/matches';
+import { SUPPORTED_MATCHES } from '../lib/sites/directory';
 import { sessionTabStore } from '../lib/tabs';
 import { dropStaleFiles } from '../lib/transfer-files';
 

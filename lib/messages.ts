@@ -12,8 +12,10 @@ import { z } from 'zod';
 import { CARD_LIMITS as L } from './card-limits';
 import { TAG_MAX, tagText } from './tags';
 import type { Venue } from './venue';
+import { SITE_IDS, type SiteId } from './sites/directory';
 
-export const SiteIdSchema = z.enum(['huggingface', 'arxiv', 'import', 'manual']);
+/** The sites pages are read on (lib/sites/directory.ts), and the two sources that are not pages. */
+export const SiteIdSchema = z.enum([...SITE_IDS, 'import', 'manual']);
 export type SiteIdOrSource = z.infer<typeof SiteIdSchema>;
 
 const text = (max: number) => z.string().max(max);
@@ -58,6 +60,10 @@ export const TargetSchema = z.union([
 ]);
 export type Target = z.infer<typeof TargetSchema>;
 
+function perSite<T>(value: () => T): Record<SiteId, T> {
+  return Object.fromEntries(SITE_IDS.map((id) => [id, value()])) as Record<SiteId, T>;
+}
+
 const tag = z.string().transform(tagText).pipe(z.string().min(1).max(TAG_MAX));
 
 const settingsFields = {
@@ -67,7 +73,8 @@ const settingsFields = {
   seenStyle: z.enum(['dim', 'hide']),
   /** Whether seen cards are currently faded (the page summary's toggle). */
   fadeSeen: z.boolean(),
-  sites: z.object({ huggingface: z.boolean(), arxiv: z.boolean() }),
+  /** Which sites' pages are read; a change names only the switches it turns (merged in writeSettings). */
+  sites: z.object(perSite(() => z.boolean())).partial(),
   /** The page summary box; the user can dismiss it for good. */
   showSummary: z.boolean(),
 };
@@ -76,9 +83,8 @@ export const SettingsSchema = z.object({
   seenMode: settingsFields.seenMode.default('visible'),
   seenStyle: settingsFields.seenStyle.default('dim'),
   fadeSeen: settingsFields.fadeSeen.default(false),
-  sites: z
-    .object({ huggingface: z.boolean().default(true), arxiv: z.boolean().default(true) })
-    .default({ huggingface: true, arxiv: true }),
+  // A site added since the settings were stored is on.
+  sites: z.object(perSite(() => z.boolean().default(true))).default(perSite(() => true)),
   showSummary: settingsFields.showSummary.default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -87,6 +93,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
  * default and a change of one setting would reset the others.
  */
 export const SettingsPatchSchema = z.object(settingsFields).partial();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 export const SearchQuerySchema = z.object({

@@ -20,7 +20,7 @@ import {
 } from './messages';
 import { noProgress, progressReporter } from './progress';
 import { readSettings, writeSettings } from './settings';
-import { SUPPORTED_MATCHES } from './sites/matches';
+import { SUPPORTED_MATCHES } from './sites/directory';
 import type { TabStore } from './tabs';
 import type { ChangeDetails } from './notify';
 import { measure } from './timing';

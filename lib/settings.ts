@@ -1,5 +1,5 @@
 import type { DejaLuDB } from './db';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './messages';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from './messages';
 
 /** Settings live in the library database, so the JSON backup carries them. */
 export async function readSettings(db: DejaLuDB): Promise<Settings> {
@@ -8,9 +8,10 @@ export async function readSettings(db: DejaLuDB): Promise<Settings> {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export async function writeSettings(db: DejaLuDB, patch: Partial<Settings>): Promise<Settings> {
+export async function writeSettings(db: DejaLuDB, patch: SettingsPatch): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
-    const next = SettingsSchema.parse({ ...(await readSettings(db)), ...patch });
+    const now = await readSettings(db);
+    const next = SettingsSchema.parse({ ...now, ...patch, sites: { ...now.sites, ...patch.sites } });
     await db.settings.put({ key: 'settings', value: next });
     return next;
   });

@@ -3,6 +3,8 @@
  * Kept free of DOM-less imports so every layer can use them.
  */
 
+import type { SiteId } from './sites/directory';
+
 /** What a card or a stored paper tells about a paper's identity. */
 export type PaperRef = {
   url?: string;
@@ -14,7 +16,7 @@ export type PaperRef = {
   year?: number;
 };
 
-export type SiteId = 'huggingface' | 'arxiv';
+export type { SiteId } from './sites/directory';
 
 /** Everything a recogniser can read off one card. */
 export interface CardPaper extends PaperRef {

@@ -1,6 +1,7 @@
 /** Settings: what counts as seen, how seen cards look, which sites, and clearing all data. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../../lib/messages';
+import type { Settings, SettingsPatch } from '../../lib/messages';
+import { PAGE_SITES } from '../../lib/sites/directory';
 import { call, send } from '../../lib/rpc';
 
 export const CLEAR_PHRASE = 'delete everything';
@@ -42,9 +43,9 @@ export function SettingsPane({ pushed, onCleared }: SettingsPaneProps) {
     if (pushed) setSettings(pushed);
   }, [pushed]);
 
-  const update = async (patch: Partial<Settings>) => {
+  const update = async (patch: SettingsPatch) => {
     if (!settings) return;
-    setSettings({ ...settings, ...patch });
+    setSettings({ ...settings, ...patch, sites: { ...settings.sites, ...patch.sites } });
     setSaved(false);
     const r = await send({ type: 'settings.set', settings: patch });
     if (r.ok) {
@@ -131,15 +132,15 @@ export function SettingsPane({ pushed, onCleared }: SettingsPaneProps) {
             </fieldset>
             <fieldset>
               <legend>Sites</legend>
-              {(['huggingface', 'arxiv'] as const).map((site) => (
-                <label class="choice" key={site}>
+              {PAGE_SITES.map((site) => (
+                <label class="choice" key={site.id}>
                   <input
                     type="checkbox"
-                    data-testid={`settings-site-${site}`}
-                    checked={settings.sites[site]}
-                    onChange={(e) => void update({ sites: { ...settings.sites, [site]: e.currentTarget.checked } })}
+                    data-testid={`settings-site-${site.id}`}
+                    checked={settings.sites[site.id]}
+                    onChange={(e) => void update({ sites: { [site.id]: e.currentTarget.checked } })}
                   />
-                  <span>{site === 'huggingface' ? 'Hugging Face Papers' : 'arXiv listings'}</span>
+                  <span>{site.pages}</span>
                 </label>
               ))}
             </fieldset>

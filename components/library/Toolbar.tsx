@@ -1,8 +1,7 @@
 /** Search box, filters and sort. The search box is debounced by the list hook, not here. */
 import { useEffect, useRef } from 'preact/hooks';
-import type { SiteIdOrSource } from '../../lib/messages';
 import { isTyping } from '../../lib/page/keyboard';
-import { siteLabel } from '../shared/sites';
+import { siteLabel, SOURCES } from '../shared/sites';
 import type { TagCount } from './hooks';
 import { isFiltered, type Filters, type Sort, type Status } from './query';
 
@@ -13,7 +12,6 @@ export interface ToolbarProps {
   onReset(): void;
 }
 
-const SITES: SiteIdOrSource[] = ['huggingface', 'arxiv', 'import', 'manual'];
 
 export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
   const search = useRef<HTMLInputElement>(null);
@@ -71,7 +69,7 @@ export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
           <span>Site</span>
           <select data-testid="filter-site" value={filters.site} onChange={(e) => onChange({ site: e.currentTarget.value as Filters['site'] })}>
             <option value="">Any site</option>
-            {SITES.map((s) => (
+            {SOURCES.map((s) => (
               <option key={s} value={s}>
                 {siteLabel(s)}
               </option>

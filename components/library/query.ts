@@ -4,6 +4,7 @@
  */
 import type { SearchQuery, SiteIdOrSource } from '../../lib/messages';
 import { TAG_MAX, tagText } from '../../lib/tags';
+import { SOURCES } from '../shared/sites';
 
 export type Status = 'all' | 'saved' | 'seen' | 'noted';
 export type Sort = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'seenCount' | 'relevance';
@@ -28,7 +29,6 @@ export const MAX_LIMIT = 500;
 
 const STATUSES: readonly Status[] = ['all', 'saved', 'seen', 'noted'];
 const SORTS: readonly Sort[] = ['lastSeen', 'firstSeen', 'savedAt', 'title', 'seenCount', 'relevance'];
-const SITES: readonly SiteIdOrSource[] = ['huggingface', 'arxiv', 'import', 'manual'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "Best match" only means something while searching for text. */
@@ -76,7 +76,7 @@ export function filtersFromHash(hash: string): Filters {
     status: pick(p.get('status'), STATUSES, 'all'),
     // As tags are stored (the one tag rule): `#tag=LLM` is the tag llm.
     tag: tagText(p.get('tag') ?? '').slice(0, TAG_MAX),
-    site: pick<'' | SiteIdOrSource>(p.get('site'), SITES, ''),
+    site: pick<'' | SiteIdOrSource>(p.get('site'), SOURCES, ''),
     from: day(p.get('from')),
     to: day(p.get('to')),
     sort: pick(p.get('sort'), SORTS, 'lastSeen'),

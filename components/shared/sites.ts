@@ -1,12 +1,15 @@
 /** Where a paper was met, in words, for the badge panel, the popup and the library page. */
 import type { SiteIdOrSource } from '../../lib/messages';
+import { PAGE_SITES, SITE_IDS } from '../../lib/sites/directory';
 
 const SITE_NAMES: Record<SiteIdOrSource, string> = {
-  huggingface: 'Hugging Face',
-  arxiv: 'arXiv',
+  ...(Object.fromEntries(PAGE_SITES.map((s) => [s.id, s.name])) as Record<(typeof SITE_IDS)[number], string>),
   import: 'imported',
   manual: 'added by hand',
 };
+
+/** Every place a paper can come from, as the library page's filter lists them. */
+export const SOURCES: readonly SiteIdOrSource[] = [...SITE_IDS, 'import', 'manual'];
 
 /** Names that start a label rather than sit mid-sentence; brand names keep their own case. */
 const LABELS: Partial<Record<SiteIdOrSource, string>> = {

@@ -1,7 +1,7 @@
 import { createPageUi } from '../../components/page-ui';
 import { runPage } from '../../lib/page/run';
 import { siteFor } from '../../lib/sites';
-import { SUPPORTED_MATCHES } from '../../lib/sites/matches';
+import { SUPPORTED_MATCHES } from '../../lib/sites/directory';
 
 export default defineContentScript({
   matches: SUPPORTED_MATCHES,

@@ -3,6 +3,7 @@
  * that the library's stats show. Every function runs inside the caller's transaction, which must
  * include `history` and `meta`, so the total moves with the rows it counts.
  */
+import { isPageSite } from '../sites/directory';
 import { toSighting, type DejaLuDB, type HistoryRow, type PaperRow, type Sighting, type SightingRow } from '../db';
 
 export async function sightingTotal(db: DejaLuDB): Promise<number> {
@@ -83,7 +84,7 @@ export function uncountSighting(row: PaperRow, left: Sighting[], gone: Sighting)
   if (out.lastSeen === gone.at) out.lastSeen = latest?.at;
   if (out.first && out.first.at === gone.at && out.first.pageUrl === gone.pageUrl) out.first = earliest && firstOf(earliest);
   // A page site is there because of sightings; one no sighting is left of goes.
-  if ((gone.site === 'huggingface' || gone.site === 'arxiv') && !left.some((x) => x.site === gone.site)) {
+  if (isPageSite(gone.site) && !left.some((x) => x.site === gone.site)) {
     out.sites = out.sites.filter((x) => x !== gone.site);
   }
   for (const k of ['firstSeen', 'lastSeen', 'first'] as const) if (out[k] === undefined) delete out[k];

@@ -217,7 +217,7 @@ export class PageController {
   }
 
   private siteOff(settings: Settings | null): boolean {
-    return settings !== null && !settings.sites[this.site.id as 'huggingface' | 'arxiv'];
+    return settings !== null && !settings.sites[this.site.id];
   }
 
   private scheduleScan(): void {

@@ -3,8 +3,10 @@
 import type { SiteModule } from '../types';
 import { arxiv } from './arxiv';
 import { huggingface } from './huggingface';
+import { scholar } from './scholar';
 
-export const SITES: readonly SiteModule[] = [huggingface, arxiv];
+/** In lib/sites/directory.ts's order, which the tests hold it to. */
+export const SITES: readonly SiteModule[] = [huggingface, arxiv, scholar];
 
 /** The module that reads this page, or null when no module handles it (or it is not a URL). */
 export function siteFor(url: URL | string): SiteModule | null {
@@ -18,4 +20,4 @@ export function siteFor(url: URL | string): SiteModule | null {
   return SITES.find((site) => site.handles(parsed)) ?? null;
 }
 
-export { arxiv, huggingface };
+export { arxiv, huggingface, scholar };

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
-import type { ChangeEvent, PaperView, Replies, Request, RequestType, SearchQuery } from '../../lib/messages';
+import { DEFAULT_SETTINGS, type ChangeEvent, type PaperView, type Replies, type Request, type RequestType, type SearchQuery } from '../../lib/messages';
 
 export function paper(over: Partial<PaperView> & Pick<PaperView, 'key' | 'title'>): PaperView {
   return { authors: [], urls: [], sites: ['huggingface'], seenCount: 1, tags: [], note: '', updatedAt: 1, ...over };
@@ -77,7 +77,7 @@ export function fakeBackground(papers: PaperView[], overrides: Handlers = {}) {
       return { ok: true };
     },
     'library.import': () => ({ added: 2, updated: 1, sightings: 0, format: 'bibtex' }),
-    'settings.get': () => ({ settings: { seenMode: 'visible', seenStyle: 'dim', fadeSeen: false, sites: { huggingface: true, arxiv: true }, showSummary: true } }),
+    'settings.get': () => ({ settings: DEFAULT_SETTINGS }),
   };
   const handlers = { ...defaults, ...overrides } as Record<string, (r: unknown) => unknown>;
   const chromeStub = {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { expect } from 'vitest';
 import { siteFor } from '../../lib/sites';
-import type { Card } from '../../lib/types';
+import type { Card, SiteId } from '../../lib/types';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url);
 
@@ -26,7 +26,7 @@ export function loadFixture(rel: string, url: string): Document {
 export type IndexEntry = {
   file: string;
   url: string;
-  site: 'huggingface' | 'arxiv';
+  site: SiteId;
   digestDay?: string;
   cards: { id: string; title: string }[];
 };
@@ -37,15 +37,20 @@ export function fixtureIndex(): IndexEntry[] {
 /** `tests/fixtures/real/<name>.expected.json`, written by hand beside each capture. */
 export type Expected = {
   url: string;
-  site: 'huggingface' | 'arxiv' | null;
+  site: SiteId | null;
   pageLabel?: string;
   count: number;
   countedBy: string;
   cards?: ExpectedCard[];
 };
 type ExpectedCard = {
-  id: string;
+  /** The arXiv id; null where the page gives none (Google Scholar links to publishers). */
+  id: string | null;
   title: string;
+  /** The address the card gives; null for none (a citation-only Scholar result). Else any http(s) address. */
+  url?: string | null;
+  doi?: string;
+  year?: number;
   version?: number;
   digestDate?: string;
   anchors?: number;
@@ -77,7 +82,7 @@ export function checkCapture(html: string, expected: Expected): void {
   const doc = loadFixture(`real/${html}`, expected.url);
   const cards = site.readCards(doc, url);
   if (expected.pageLabel !== undefined) expect(site.pageLabel(url, doc)).toBe(expected.pageLabel);
-  expect(cards.map((c) => c.paper.arxivId)).toEqual((expected.cards ?? []).map((c) => c.id));
+  expect(cards.map((c) => c.paper.arxivId)).toEqual((expected.cards ?? []).map((c) => c.id ?? undefined));
   expect(cards).toHaveLength(expected.count);
   (expected.cards ?? []).forEach((want, i) => checkCard(cards[i], want));
 }
@@ -89,10 +94,14 @@ function checkCard(card: Card | undefined, want: ExpectedCard): void {
   expect(p.title).toBe(want.title);
   expect(p.version).toBe(want.version);
   expect(card.digestDate).toBe(want.digestDate);
-  expect(p.url).toMatch(/^https:\/\//);
+  if (want.url === null) expect(p.url).toBeUndefined();
+  else if (want.url !== undefined) expect(p.url).toBe(want.url);
+  else expect(p.url).toMatch(/^https?:\/\//);
+  expect(p.doi).toBe(want.doi);
+  if (want.year !== undefined) expect(p.year).toBe(want.year);
   expect(card.anchors.length).toBe(want.anchors ?? 1);
   for (const a of card.anchors) expect(card.element.contains(a)).toBe(true);
-  if (want.authorsCount !== undefined) expect(p.authors?.length).toBe(want.authorsCount);
+  if (want.authorsCount !== undefined) expect(p.authors?.length ?? 0).toBe(want.authorsCount);
   if (want.authorsFirst) expect(p.authors?.slice(0, want.authorsFirst.length)).toEqual(want.authorsFirst);
   if (want.publishedAt !== undefined) expect(p.publishedAt).toBe(want.publishedAt);
   if (want.primaryClass !== undefined) expect(p.primaryClass).toBe(want.primaryClass);

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { SITES, siteFor } from '../../lib/sites';
-import { SUPPORTED_MATCHES } from '../../lib/sites/matches';
+import { PAGE_SITES, SUPPORTED_MATCHES } from '../../lib/sites/directory';
+import type { SiteId } from '../../lib/types';
 import { checkCapture, fixtureIndex, realCaptures } from './helpers';
 
 describe('site registry', () => {
   it('lists one module per site', () => {
-    expect(SITES.map((s) => s.id)).toEqual(['huggingface', 'arxiv']);
+    expect(SITES.map((s) => s.id)).toEqual(['huggingface', 'arxiv', 'scholar']);
   });
 
-  const cases: [string, 'huggingface' | 'arxiv' | null][] = [
+  it('has a recogniser for every site the directory names, named alike', () => {
+    expect(SITES.map((s) => [s.id, s.name])).toEqual(PAGE_SITES.map((s) => [s.id, s.name]));
+  });
+
+  const cases: [string, SiteId | null][] = [
     ['https://huggingface.co/papers', 'huggingface'],
     ['https://huggingface.co/papers/date/2025-11-03', 'huggingface'],
     ['https://huggingface.co/papers/week/2025-W45', 'huggingface'],
@@ -23,8 +28,15 @@ describe('site registry', () => {
     ['https://arxiv.org/abs/2401.01234v2', 'arxiv'],
     ['https://arxiv.org/abs/hep-th/9901001', 'arxiv'],
     ['https://arxiv.org/search/?query=x&searchtype=all', 'arxiv'],
+    ['https://scholar.google.com/scholar?q=attention+is+all+you+need', 'scholar'],
+    ['https://scholar.google.com/scholar?hl=en&as_sdt=0%2C5&q=massive+activations&btnG=', 'scholar'],
+    ['https://scholar.google.com/scholar?cites=6017120040271105457&as_sdt=2005&sciodt=0,5&hl=en', 'scholar'],
+    ['https://scholar.google.com/scholar?cluster=6017120040271105457&hl=en', 'scholar'],
+    // Author profiles are another page; other countries' hosts are not in the manifest.
+    ['https://scholar.google.com/citations?user=3pwdvBIAAAAJ&hl=en', null],
+    ['https://scholar.google.co.uk/scholar?q=attention', null],
+    ['https://scholar.google.com/', null],
     // Other sites are not recognised (yet): no module may claim them.
-    ['https://scholar.google.com/scholar?q=attention+is+all+you+need', null],
     ['https://paperswithcode.com/search?q=endometriosis', null],
     ['https://paperswithcode.com/paper/attention-is-all-you-need', null],
     ['https://www.alphaxiv.org/explore', null],

@@ -1,0 +1,107 @@
+/**
+ * Google Scholar results: papers met on a digest are marked where a search lists them, by arXiv id
+ * where the result links to arXiv and by title where it links elsewhere or nowhere; a result saves
+ * with one click; the site has its own switch in the settings.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, sendFromExtension, test } from './fixtures';
+import { ShadowDom, badgeTexts } from './shadow';
+import { fixtureHtml } from '../fixtures/pages/variants';
+
+const SCHOLAR = 'https://scholar.google.com/scholar?hl=en&q=massive+activations+transformer';
+const NOV18 = 'https://huggingface.co/papers/date/2025-11-18';
+
+type Stats = { papers: number; sightings: number; saved: number };
+type Found = { papers: { key: string; title: string; arxivId?: string; sites: string[]; savedAt?: number }[] };
+
+async function helper(context: BrowserContext, extensionId: string): Promise<Page> {
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/library.html`);
+  // Cards count as seen on load: no scrolling needed.
+  await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode: 'load' } });
+  return ext;
+}
+
+const stats = (ext: Page) => sendFromExtension<Stats>(ext, { type: 'library.stats' });
+
+async function badges(dom: ShadowDom, count: number): Promise<string[]> {
+  await expect.poll(async () => (await badgeTexts(dom)).length, { timeout: 15_000 }).toBe(count);
+  return badgeTexts(dom);
+}
+
+/** The badge of the result whose title contains `text`. */
+const badgeOf = (text: string) =>
+  `[...document.querySelectorAll('h3.gs_rt')].find((h) => h.textContent.includes(${JSON.stringify(text)})).querySelector('dejalu-badge')`;
+
+test('a Scholar search marks the papers met on a digest, by arXiv id or by title, and saves with one click', async ({
+  page,
+  pages,
+  context,
+  extensionId,
+}) => {
+  pages.set(SCHOLAR, { body: fixtureHtml('scholar/scholar-massive-activations.html') });
+  const ext = await helper(context, extensionId);
+
+  await page.goto(NOV18);
+  const dom = await ShadowDom.open(page);
+  await badges(dom, 11);
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(11);
+
+  await page.goto(SCHOLAR);
+  const texts = await badges(dom, 5);
+  // Page order: title match (OpenReview link), a paper not met, id match (arXiv link), not met,
+  // title match (citation-only row).
+  expect(texts.map((t) => t.replace(/ · first.*/, ''))).toEqual(['Seen 1×', 'New', 'Seen 1×', 'New', 'Seen 1×']);
+  expect(texts[0]).toMatch(/first Nov 18/);
+  // Inside the title line, after the title.
+  const placed = await page.evaluate(() => [...document.querySelectorAll('dejalu-badge')].every((b) => b.parentElement?.matches('h3.gs_rt')));
+  expect(placed).toBe(true);
+  const summary = (await dom.hosts('dejalu-summary'))[0];
+  expect(summary?.text).toContain('2 new · 3 seen · 0 saved');
+
+  // One click saves a result the library did not hold, with the arXiv id its link gives.
+  const [star] = (await dom.hostAt(badgeOf('in large language models'))).find('[data-action=save]');
+  await dom.click(star!);
+  await expect.poll(async () => (await dom.hostAt(badgeOf('in large language models'))).text).toBe('Saved');
+
+  // The visit counted every result once (in a batch a second after they showed), as seen on Google
+  // Scholar: a paper met on the digest and found again by title is one paper, not two.
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(16);
+  const found = await sendFromExtension<Found>(ext, { type: 'library.search', query: { text: 'massive activations large language models' } });
+  const saved = found.papers.find((p) => p.title === 'Massive activations in large language models');
+  expect(saved).toMatchObject({ key: 'arxiv:2402.17762', arxivId: '2402.17762', sites: ['scholar'] });
+  expect(saved?.savedAt).toBeGreaterThan(0);
+  const hidden = await sendFromExtension<Found>(ext, { type: 'library.search', query: { text: 'hidden dynamics massive activations' } });
+  expect(hidden.papers).toHaveLength(1);
+  expect(hidden.papers[0]).toMatchObject({ key: 'arxiv:2508.27978' });
+  expect(hidden.papers[0]?.sites.sort()).toEqual(['huggingface', 'scholar']);
+  expect((await stats(ext)).papers).toBe(13);
+});
+
+test('the Google Scholar switch in the settings turns its pages off, and only them', async ({ page, pages, context, extensionId }) => {
+  pages.set(SCHOLAR, { body: fixtureHtml('scholar/scholar-massive-activations.html') });
+  const ext = await helper(context, extensionId);
+  await ext.getByTestId('tab-settings').click();
+  const toggle = ext.getByTestId('settings-site-scholar');
+  await expect(toggle).toBeChecked();
+  await expect(ext.getByText('Google Scholar results')).toBeVisible();
+  await toggle.uncheck();
+  await expect(ext.getByTestId('settings-status')).toHaveText('Settings saved.');
+
+  await page.goto(SCHOLAR);
+  const dom = await ShadowDom.open(page);
+  await page.waitForTimeout(1_500);
+  expect(await badgeTexts(dom)).toHaveLength(0);
+  // The other sites' switches were left as they were.
+  await page.goto(NOV18);
+  await badges(dom, 11);
+
+  await ext.reload();
+  await ext.getByTestId('tab-settings').click();
+  await expect(ext.getByTestId('settings-site-scholar')).not.toBeChecked();
+  await expect(ext.getByTestId('settings-site-huggingface')).toBeChecked();
+  await ext.getByTestId('settings-site-scholar').check();
+  await expect(ext.getByTestId('settings-status')).toHaveText('Settings saved.');
+  await page.goto(SCHOLAR);
+  await badges(dom, 5);
+});

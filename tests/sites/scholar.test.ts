@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { scholar } from '../../lib/sites';
+import { explainMatch } from '../../lib/dedup';
+import { checkCapture, parsePage, realCaptures } from './helpers';
+
+describe('Google Scholar: real captures (expected JSON beside each)', () => {
+  for (const { html, expected } of realCaptures().filter((c) => c.expected.site === 'scholar')) {
+    it(`${html}: ${expected.count} card(s)`, () => checkCapture(html, expected));
+  }
+});
+
+const SEARCH = new URL('https://scholar.google.com/scholar?hl=en&q=massive+activations');
+
+/** A result row as Scholar prints it (2026 markup, trimmed to what is read). */
+function row(cid: string, title: string, byline: string, href?: string, marker = ''): string {
+  const link = href === undefined ? title : `<a id="${cid}" href="${href}">${title}</a>`;
+  return `<div class="gs_r gs_or gs_scl" data-cid="${cid}" data-rp="1"><div class="gs_ri">
+    <h3 class="gs_rt">${marker}${link}</h3>
+    <div class="gs_a">${byline}</div>
+    <div class="gs_rs">… a snippet with <b>terms</b> …</div>
+    <div class="gs_fl gs_flb"><a href="/scholar?cites=1">Cited by 3</a></div>
+  </div></div>`;
+}
+
+function page(...rows: string[]): Document {
+  return parsePage(`<div id="gs_res_ccl_mid">${rows.join('')}</div>`, SEARCH.href);
+}
+
+describe('Google Scholar: results', () => {
+  it('reads an arXiv id (and version) from a result that links to arXiv', () => {
+    const doc = page(
+      row('a1', 'Massive activations in large language models', 'M Sun, X Chen, JZ Kolter, Z Liu&nbsp;- arXiv preprint arXiv:2402.17762, 2024 - arxiv.org', 'https://arxiv.org/abs/2402.17762v2'),
+      row('a2', 'Attention is all you need', 'A Vaswani - 2017 - arxiv.org', 'https://arxiv.org/pdf/1706.03762'),
+    );
+    const [a, b] = scholar.readCards(doc, SEARCH);
+    expect(a?.paper).toMatchObject({ arxivId: '2402.17762', version: 2, year: 2024, authors: ['M Sun', 'X Chen', 'JZ Kolter', 'Z Liu'] });
+    expect(b?.paper).toMatchObject({ arxivId: '1706.03762', year: 2017, authors: ['A Vaswani'] });
+  });
+
+  it('reads a DOI from publishers’ addresses that hold one, and none from those that do not', () => {
+    const doc = page(
+      row('d1', 'One', 'A B - Nature, 2021 - nature.com', 'https://doi.org/10.1038/s41586-021-03819-2'),
+      row('d2', 'Two', 'A B - Machine Learning, 2020 - Springer', 'https://link.springer.com/article/10.1007/s10994-020-05889-2'),
+      row('d3', 'Three', 'A B - J. Chem., 2019 - ACS Publications', 'https://pubs.acs.org/doi/full/10.1021/acs.jctc.9b00001?casa_token=x'),
+      row('d4', 'Four', 'A B - Fuel, 2014 - Elsevier', 'https://www.sciencedirect.com/science/article/pii/S0016236114001045'),
+    );
+    expect(scholar.readCards(doc, SEARCH).map((c) => c.paper.doi)).toEqual([
+      '10.1038/s41586-021-03819-2',
+      '10.1007/s10994-020-05889-2',
+      '10.1021/acs.jctc.9b00001',
+      undefined,
+    ]);
+  });
+
+  it('reads a citation-only result, which links nowhere, without its [CITATION] marker', () => {
+    const doc = page(
+      row('c1', 'Deep residual learning for image recognition', 'K He, X Zhang, S Ren, J Sun - 2016', undefined, '<span class="gs_ctu"><span class="gs_ct1">[CITATION]</span><span class="gs_ct2">[C]</span></span> '),
+    );
+    const [card] = scholar.readCards(doc, SEARCH);
+    expect(card?.paper.title).toBe('Deep residual learning for image recognition');
+    expect(card?.paper.url).toBeUndefined();
+    expect(card?.paper.year).toBe(2016);
+  });
+
+  it('gives no authors when the byline has no venue part or cuts the list', () => {
+    const doc = page(row('n1', 'Only a title', 'Some text without separators'), row('n2', 'Cut', 'A One, B Two… - Proc, 2020 - x.org', 'https://x.org/1'));
+    const cards = scholar.readCards(doc, SEARCH);
+    expect(cards.map((c) => c.paper.authors)).toEqual([undefined, undefined]);
+    expect(cards.map((c) => c.paper.year)).toEqual([undefined, 2020]);
+  });
+
+  it('skips rows that are not results (no data-cid, no title)', () => {
+    const doc = parsePage(
+      `<div id="gs_res_ccl_mid"><div class="gs_r"><h3 class="gs_rt">User profiles for x</h3></div>
+       <div class="gs_r gs_or gs_scl" data-cid="e1"><div class="gs_ri"><div class="gs_a">A - 2020 - x</div></div></div>
+       ${row('ok', 'A real result', 'A B - 2020 - x.org', 'https://x.org/ok')}</div>`,
+      SEARCH.href,
+    );
+    expect(scholar.readCards(doc, SEARCH).map((c) => c.paper.title)).toEqual(['A real result']);
+  });
+
+  it('gives back the card read before while its title is unchanged, and reads a changed one afresh', () => {
+    const doc = page(row('r1', 'First title', 'A B - 2020 - x.org', 'https://x.org/1'));
+    const [before] = scholar.readCards(doc, SEARCH);
+    expect(scholar.readCards(doc, SEARCH)[0]).toBe(before);
+    doc.querySelector('h3 a')!.textContent = 'Second title';
+    const [after] = scholar.readCards(doc, SEARCH);
+    expect(after).not.toBe(before);
+    expect(after?.paper.title).toBe('Second title');
+  });
+
+  it('matches a paper met elsewhere by title, Scholar’s abbreviated names agreeing by surname', () => {
+    const [card] = scholar.readCards(
+      page(row('m1', 'Hidden dynamics of massive activations in transformer training', 'J Doe, A Smith - arXiv preprint, 2025 - arxiv.org', 'https://www.semanticscholar.org/paper/x')),
+      SEARCH,
+    );
+    const stored = { title: 'Hidden Dynamics of Massive Activations in Transformer Training', arxivId: '2508.27978', authors: ['Jane Doe', 'Alan Smith'], year: 2025 };
+    expect(explainMatch(card!.paper, stored)?.rule).toBe('title');
+    const other = { title: 'Hidden Dynamics of Massive Activations in Transformers Training', authors: ['Ann Other'], year: 2025 };
+    expect(explainMatch(card!.paper, other)).toBeNull();
+  });
+});
+
+describe('Google Scholar: pages', () => {
+  it('handles result lists only, and labels them by what was asked', () => {
+    const label = (href: string) => (scholar.handles(new URL(href)) ? scholar.pageLabel(new URL(href)) : null);
+    expect(label('https://scholar.google.com/scholar?hl=en&q=massive+activations')).toBe('“massive activations”');
+    expect(label('https://scholar.google.com/scholar?cites=123&hl=en')).toBe('cited by');
+    expect(label('https://scholar.google.com/scholar?cluster=123&hl=en')).toBe('versions');
+    expect(label('https://scholar.google.com/scholar?hl=en')).toBe('search');
+    expect(label(`https://scholar.google.com/scholar?q=${'long+'.repeat(30)}end`)).toMatch(/^“(long ){11}long…”$/);
+    expect(label('https://scholar.google.com/citations?user=x')).toBeNull();
+    expect(label('https://scholar.google.com/scholar_lookup?title=x')).toBeNull();
+  });
+});
