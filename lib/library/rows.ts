@@ -147,10 +147,24 @@ export function forStorage(row: PaperRow): PaperRow {
 
 const LINK_PLACEHOLDER = /\bthis https? URL\b/;
 
+/**
+ * Names as Google Scholar prints them, "AA Salema", "J Mouris": given names cut to initials. A
+ * paper first met there learns the whole names from the first card that gives them all.
+ */
+function initialsOnly(authors: string[]): boolean {
+  return authors.every((a) => {
+    const words = a.trim().split(/\s+/);
+    return words.length > 1 && words.slice(0, -1).every((w) => INITIALS.test(w));
+  });
+}
+const INITIALS = /^(?:\p{Lu}\.?)+(?:-(?:\p{Lu}\.?)+)?$/u;
+
 /** What a card teaches about a stored paper: fill gaps, never erase what the user or a page gave. */
 export function learn(row: PaperRow, p: Probe): void {
   const c = p.card;
-  if (!row.authors.length && c.authors?.length) row.authors = c.authors;
+  if (c.authors?.length && (!row.authors.length || (initialsOnly(row.authors) && !initialsOnly(c.authors) && c.authors.length >= row.authors.length))) {
+    row.authors = c.authors;
+  }
   // An abstract stored from an arXiv listing before its links were read (lib/sites/arxiv.ts) says
   // "code at this https URL": a card that gives the address replaces it.
   if (c.abstract && (!row.abstract || (LINK_PLACEHOLDER.test(row.abstract) && !LINK_PLACEHOLDER.test(c.abstract)))) row.abstract = c.abstract;

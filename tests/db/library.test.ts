@@ -57,6 +57,24 @@ describe('lookup and sightings', () => {
     expect((await db.papers.get('arxiv:2401.05555'))?.primaryClass).toBe('stat.ML');
   });
 
+  it('authors met as Google Scholar abbreviates them take the whole names from a card that gives them all, and only then', async () => {
+    const { lib, db } = fresh();
+    const SCHOLAR: PageInfo = { url: 'https://scholar.google.com/scholar?q=x', site: 'scholar', label: '“x”' };
+    const authorsOf = async () => (await db.papers.get('arxiv:2402.17762'))?.authors;
+    await lib.recordSightings('v1', SCHOLAR, [card('Massive Activations in LLMs', '2402.17762', { authors: ['M Sun', 'X Chen', 'JZ Kolter', 'Z Liu'] })]);
+    expect(await authorsOf()).toEqual(['M Sun', 'X Chen', 'JZ Kolter', 'Z Liu']);
+    // Fewer names (a cut list) do not replace them.
+    await lib.recordSightings('v2', HF('2025-11-03'), [card('Massive Activations in LLMs', '2402.17762', { authors: ['Mingjie Sun'] })]);
+    expect(await authorsOf()).toEqual(['M Sun', 'X Chen', 'JZ Kolter', 'Z Liu']);
+    const whole = ['Mingjie Sun', 'Xinlei Chen', 'J. Zico Kolter', 'Zhuang Liu'];
+    await lib.recordSightings('v3', HF('2025-11-10'), [card('Massive Activations in LLMs', '2402.17762', { authors: whole })]);
+    expect(await authorsOf()).toEqual(whole);
+    // Whole names are never replaced, by initials or by other whole names.
+    await lib.recordSightings('v4', SCHOLAR, [card('Massive Activations in LLMs', '2402.17762', { authors: ['M Sun', 'X Chen', 'JZ Kolter', 'Z Liu', 'A B'] })]);
+    await lib.recordSightings('v5', HF('2025-11-18'), [card('Massive Activations in LLMs', '2402.17762', { authors: ['Someone Else', 'And More', 'Names Here', 'Four Five', 'Six'] })]);
+    expect(await authorsOf()).toEqual(whole);
+  });
+
   it('an abstract stored with arXiv\'s "this https URL" takes the address from a later card, and only that one', async () => {
     const { lib, db } = fresh();
     const ARXIV: PageInfo = { url: 'https://arxiv.org/list/cs.CL/new', site: 'arxiv', label: 'cs.CL new' };
