@@ -44,6 +44,12 @@ export function loadPages(dir) {
   return entries.sort((a, b) => order(a).localeCompare(order(b)));
 }
 
+/** A Google Scholar results page made from the seed papers (tests/fixtures/scholar/). */
+const SCHOLAR_SEARCH = {
+  url: 'https://scholar.google.com/scholar?hl=en&q=massive+activations+transformer',
+  file: 'scholar/scholar-massive-activations.html',
+};
+
 // ---- clicking inside closed shadow roots, through the DevTools protocol (as the e2e tests do) ----
 
 function walkNodes(node, fn) {
@@ -123,6 +129,9 @@ export async function runDemo(argv) {
     viewport: { width: 1280, height: 900 },
   });
   const served = new Map(pages.map((p) => [p.url, p.path]));
+  // After the digests, the reader looks a topic up on Google Scholar (the seed pages only).
+  const scholar = opts.pages ? null : SCHOLAR_SEARCH;
+  if (scholar) served.set(scholar.url, join(ROOT, 'tests', 'fixtures', scholar.file));
   const net = await servePages(context, served);
   const shots = [];
   try {
@@ -196,6 +205,22 @@ export async function runDemo(argv) {
     await popup.screenshot({ path: popupFile });
     shots.push(['the popup for that page', popupFile]);
     if (!opts.headed) await popup.close();
+
+    if (scholar) {
+      // The paper just saved and tagged shows so in a search elsewhere; papers met on the digests
+      // are found again by title where Scholar links to a publisher.
+      await page.goto(scholar.url);
+      await page.bringToFront();
+      const reply = await waitForReport(ext, tabId, 1, 20_000, page.url());
+      const r = summarise(reply);
+      results.push(r);
+      console.log(`\nSearched Google Scholar:\n${formatLine(r)}`);
+      await page.waitForTimeout(500);
+      const scholarFile = join(opts.out, 'scholar.png');
+      await page.screenshot({ path: scholarFile });
+      shots.push(['a Google Scholar search: what you saved and saw, marked there too', scholarFile]);
+      await settle(ext);
+    }
 
     await ext.bringToFront();
     await ext.reload();

@@ -42,10 +42,13 @@ test('npm start demo: headless walk prints the right counts per page and writes 
     expect(stdout).toMatch(line);
     for (const c of e.cards) if (!seen.has(c.id)) seen.set(c.id, e.digestDay);
   }
+  // Then a Google Scholar search (tests/fixtures/scholar/): the paper just saved, two others of the
+  // digests (one by arXiv id, one by title alone) and two papers the digests did not show.
+  expect(stdout).toMatch(/^“massive activations transformer”\s+scholar\s+5 cards\s+2 new\s+3 seen before \(first seen 2025-11-03\)$/m);
   const distinct = new Set(entries.filter((e) => e.site === 'huggingface').flatMap((e) => e.cards.map((c) => c.id)));
-  expect(stdout).toMatch(new RegExp(`Library: ${distinct.size} papers .* 1 saved, 2 tags\\.`));
+  expect(stdout).toMatch(new RegExp(`Library: ${distinct.size + 2} papers .* 1 saved, 2 tags\\.`));
   expect(stdout).toMatch(/tags: #must-read #normalization/);
-  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'library.png']) {
+  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'scholar.png', 'library.png']) {
     expect(stdout).toContain(join(out, f));
     expect(existsSync(join(out, f))).toBe(true);
   }
