@@ -9,7 +9,7 @@
 
 import { parseArxivClass, parseArxivId } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
-import { findDate, readText, squash } from './text';
+import { findDate, readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
 
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
@@ -290,6 +290,8 @@ export const arxiv: SiteModule = {
   pageLabel(url) {
     const page = classify(url);
     if (page?.kind === 'list') return squash(`${page.category} ${page.period}`);
+    // The simple search's query; the advanced form's terms are several and stay unsaid.
+    if (page?.kind === 'search') return searchLabel(url.searchParams.get('query'));
     return page?.kind ?? 'arxiv';
   },
 };

@@ -11,7 +11,7 @@
 import { parseArxivId } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { parseObjectSplitting } from './json-steps';
-import { findDate, isIsoDay, isoDayOf, readText, shortDay, squash } from './text';
+import { findDate, isIsoDay, isoDayOf, readText, searchLabel, shortDay, squash } from './text';
 import { runAll } from '../page/slices';
 
 const HOSTS = new Set(['huggingface.co', 'www.huggingface.co']);
@@ -454,8 +454,9 @@ export const huggingface: SiteModule = {
         return `week ${page.week}`;
       case 'month':
         return `month ${page.month}`;
-      case 'trending':
       case 'search':
+        return searchLabel(url.searchParams.get('q'));
+      case 'trending':
       case 'paper':
         return page.kind;
       default: {

@@ -10,20 +10,20 @@
 
 import { normalizeDoi, parseArxivId } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
-import { readText, squash } from './text';
+import { readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
 
 /** Scholar's other country hosts would each need a match pattern and a host permission; not asked. */
 const HOSTS = new Set(['scholar.google.com']);
 
-type Page = { kind: 'search'; query: string } | { kind: 'cites' } | { kind: 'versions' };
+type Page = { kind: 'search'; query: string | null } | { kind: 'cites' } | { kind: 'versions' };
 
 function classify(url: URL): Page | null {
   if (!HOSTS.has(url.hostname) || url.pathname !== '/scholar') return null;
   const q = url.searchParams;
   if (q.has('cites')) return { kind: 'cites' };
   if (q.has('cluster')) return { kind: 'versions' };
-  return { kind: 'search', query: squash(q.get('q') ?? '') };
+  return { kind: 'search', query: q.get('q') };
 }
 
 /** "[PDF]", "[HTML]", "[BOOK]", "[CITATION][C]": what kind of result it is, not part of its title. */
@@ -113,7 +113,6 @@ export const scholar: SiteModule = {
     const page = classify(url);
     if (page?.kind === 'cites') return 'cited by';
     if (page?.kind === 'versions') return 'versions';
-    const query = page?.query ?? '';
-    return query ? `“${query.length > 60 ? `${query.slice(0, 59)}…` : query}”` : 'search';
+    return searchLabel(page?.kind === 'search' ? page.query : '');
   },
 };

@@ -126,6 +126,17 @@ function nextDay(isoDay: string): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/**
+ * A search page's label in a paper's history: what was asked, quoted ("“massive activations”",
+ * so "Seen 2×: Google Scholar “massive activations”"), cut at 60 characters; "search" when the
+ * address does not say.
+ */
+export function searchLabel(query: string | null | undefined): string {
+  const q = squash(query ?? '');
+  if (!q) return 'search';
+  return `“${q.length > 60 ? `${q.slice(0, 59)}…` : q}”`;
+}
+
 /** `2025-11-03` → "Nov 3". */
 export function shortDay(isoDay: string): string {
   const [, m, d] = isoDay.split('-');
