@@ -12,7 +12,6 @@ export interface ToolbarProps {
   onReset(): void;
 }
 
-
 export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
   const search = useRef<HTMLInputElement>(null);
   // "/" jumps to the search box, as on GitHub and arXiv listing tools.

@@ -1,9 +1,9 @@
 /** Where a paper was met, in words, for the badge panel, the popup and the library page. */
 import type { SiteIdOrSource } from '../../lib/messages';
-import { PAGE_SITES, SITE_IDS } from '../../lib/sites/directory';
+import { PAGE_SITES, SITE_IDS, type SiteId } from '../../lib/sites/directory';
 
 const SITE_NAMES: Record<SiteIdOrSource, string> = {
-  ...(Object.fromEntries(PAGE_SITES.map((s) => [s.id, s.name])) as Record<(typeof SITE_IDS)[number], string>),
+  ...(Object.fromEntries(PAGE_SITES.map((s) => [s.id, s.name])) as Record<SiteId, string>),
   import: 'imported',
   manual: 'added by hand',
 };
