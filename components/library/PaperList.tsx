@@ -106,7 +106,7 @@ export function PaperList(props: PaperListProps) {
             <>
               <p>Your library is empty.</p>
               <p class="muted">
-                Browse Hugging Face Daily Papers or an arXiv listing and the papers you see will appear here. You can also import a
+                Browse Hugging Face Daily Papers, an arXiv listing or a Google Scholar search and the papers you see will appear here. You can also import a
                 BibTeX or CSL-JSON file from Zotero, or a Déjà Lu backup.
               </p>
             </>

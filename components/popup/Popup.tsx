@@ -92,7 +92,7 @@ export function Popup({ getTabId, start }: PopupProps) {
     body = (
       <>
         <p class="empty" data-testid="no-cards">
-          {ready?.page ? 'No papers recognised on this page yet.' : 'Open Hugging Face Daily Papers or an arXiv listing to see its papers here.'}
+          {ready?.page ? 'No papers recognised on this page yet.' : 'Open Hugging Face Daily Papers, an arXiv listing or a Google Scholar search to see its papers here.'}
         </p>
         {p.recent && p.recent.length > 0 && <LibraryList rows={p.recent} title="Recently saved" testid="recent" {...list} />}
         {p.recent && p.recent.length === 0 && <p class="empty">Nothing saved yet: use ☆ on a paper to keep it.</p>}
