@@ -38,6 +38,11 @@ export interface PaperRow extends Venue {
   primaryClass?: string;
   /** Other titles it had, from papers merged into it (a published version's, an earlier one's). */
   altTitles?: string[];
+  /**
+   * The title keys of `altTitles` (indexed since version 7): a card showing a merged paper's other
+   * title, as a Google Scholar result of its published version does, finds it without ids.
+   */
+  altTitleKeys?: string[];
   urls: string[];
   sites: SiteIdOrSource[];
   firstSeen?: number;
@@ -231,6 +236,12 @@ export class DejaLuDB extends Dexie {
     // was given before a visit re-keyed the paper finds it.
     this.version(6).stores({
       papers: 'key, doi, *formerKeys',
+    });
+    // Version 7: the title keys of a merged paper's other titles (PaperRow.altTitleKeys). Almost no
+    // row has any, so the index costs an import nothing; rows merged before are given their keys by
+    // the derived-field refresh (lib/library/derived.ts).
+    this.version(7).stores({
+      papers: 'key, doi, *formerKeys, *altTitleKeys',
     });
     // A new database starts its count at zero (an upgraded one gets it from upgradeToV3).
     this.on('populate', (tx) => {

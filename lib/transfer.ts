@@ -82,7 +82,7 @@ export async function exportLibrary(
       const settings = await db.settings.toArray();
       // Derived search keys stay out of the file: the importer recomputes them anyway (they depend
       // on the dedup code of the day), and they were a third of its size and of its parse time.
-      const rows = papers.map(({ titleKey: _t, candidateKeys: _c, words: _w, ...row }) => row);
+      const rows = papers.map(({ titleKey: _t, candidateKeys: _c, words: _w, altTitleKeys: _a, ...row }) => row);
       return { filename: name, mime, text: JSON.stringify(toBackup({ papers: rows as PaperRow[], sightings, notSame, settings })), count: papers.length };
     }
     const text =

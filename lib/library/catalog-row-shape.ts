@@ -13,7 +13,7 @@ export const SUB = '\u0001';
 
 const ROW_FIELDS = new Set([
   'key', 'title', 'titleKey', 'candidateKeys', 'words', 'authors', 'abstract', 'arxivId', 'version', 'doi', 'year',
-  'publishedAt', 'primaryClass', 'journal', 'proceedings', 'volume', 'issue', 'pages', 'altTitles', 'urls', 'sites', 'firstSeen', 'lastSeen', 'seenCount', 'first', 'savedAt', 'tags', 'note', 'updatedAt',
+  'publishedAt', 'primaryClass', 'journal', 'proceedings', 'volume', 'issue', 'pages', 'altTitles', 'altTitleKeys', 'urls', 'sites', 'firstSeen', 'lastSeen', 'seenCount', 'first', 'savedAt', 'tags', 'note', 'updatedAt',
 ]);
 const FIRST_FIELDS = new Set(['at', 'site', 'label', 'pageUrl', 'digestDate']);
 const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);

@@ -12,7 +12,10 @@ import { TITLE_KEY_VERSION } from '../identity';
 import { WORDS_VERSION } from '../words';
 import { withDerived } from './rows';
 
-export const DERIVED_VERSION = `${TITLE_KEY_VERSION}.${CANDIDATE_KEYS_VERSION}.${WORDS_VERSION}`;
+/** 1: merged papers' other titles get their title keys (PaperRow.altTitleKeys, Dexie version 7). */
+const ALT_TITLE_KEYS_VERSION = 1;
+
+export const DERIVED_VERSION = `${TITLE_KEY_VERSION}.${CANDIDATE_KEYS_VERSION}.${WORDS_VERSION}.${ALT_TITLE_KEYS_VERSION}`;
 
 /**
  * What a database without a recorded version holds: every key written before versions were
@@ -38,9 +41,9 @@ export async function refreshDerived(db: DejaLuDB, version = DERIVED_VERSION, ba
     const n: number = await db.transaction('rw', db.papers, async () => {
       const rows: PaperRow[] = await papersAfter(db, after, batch);
       const updated = rows.filter((row) => {
-        const before = JSON.stringify([row.titleKey, row.candidateKeys, row.words]);
+        const before = JSON.stringify([row.titleKey, row.candidateKeys, row.words, row.altTitleKeys]);
         withDerived(row);
-        return JSON.stringify([row.titleKey, row.candidateKeys, row.words]) !== before;
+        return JSON.stringify([row.titleKey, row.candidateKeys, row.words, row.altTitleKeys]) !== before;
       });
       if (updated.length) await db.papers.bulkPut(updated);
       changed += updated.length;

@@ -7,6 +7,7 @@ import { candidateKeys, explainMatch, matcherFor, titleDigest } from '../dedup';
 import type { DejaLuDB, NotSameRow, PaperRow } from '../db';
 import type { Catalog, SlimView } from './catalog';
 import { NearKeys } from './near-keys';
+import { titleKey } from '../identity';
 import type { MatchView } from '../messages';
 import { keyOf, pairKey, refOf, refOfProbe, type Probe, type Resolved } from './rows';
 
@@ -86,6 +87,10 @@ export async function resolve(
     else pending.push(i);
   });
   if (!pending.length) return out;
+  // Papers that took a pending card's title as another title when merged (PaperRow.altTitleKeys):
+  // asked now, answered beside round 3's reads. The index holds almost no row.
+  const altKeys = [...new Set(pending.map((i) => probes[i]!.titleKey).filter((k) => k !== ''))];
+  const altRead = altKeys.length ? db.papers.where('altTitleKeys').anyOf(altKeys).toArray() : Promise.resolve([]);
 
   // ---- round 2: candidate keys, in memory -------------------------------------------------------
   const candKeysOf = new Map<number, string[]>();
@@ -159,6 +164,9 @@ export async function resolve(
     ]);
   }
   for (const r of more) if (r) rows.set(r.key, r);
+  /** Title key → papers that have it as another title, in primary-key order. */
+  const byAltTitle = new Map<string, PaperRow[]>();
+  for (const r of await altRead) for (const k of r.altTitleKeys ?? []) byAltTitle.set(k, [...(byAltTitle.get(k) ?? []), r]);
   if (nearIx) {
     for (const i of pending) {
       const tk = probes[i]!.titleKey;
@@ -167,6 +175,10 @@ export async function resolve(
   }
   const splitPairs = new Set<string>();
   for (const s of split) if (s) splitPairs.add(s.pair);
+  // The pairs of cards and papers found by another title were not among those read (rarely any).
+  const altPairs = pending.flatMap((i) => (byAltTitle.get(probes[i]!.titleKey) ?? []).map((r) => pairKey(ownOf.get(i)!, r.key)));
+  const unread = [...new Set(altPairs)].filter((pk) => !pairs.has(pk));
+  if (unread.length) for (const s of await db.notSame.bulkGet(unread)) if (s) splitPairs.add(s.pair);
 
   for (const i of pending) {
     const own = ownOf.get(i)!;
@@ -187,6 +199,12 @@ export async function resolve(
       out[i] = t;
       continue;
     }
+    // The title of a paper merged into a stored one is that paper's as surely as its own title.
+    const alt = sameOtherTitle(probes[i]!, own, byAltTitle, splitPairs);
+    if (alt) {
+      out[i] = alt;
+      continue;
+    }
     let best: Resolved<PaperRow | SlimView> | null = null;
     for (const pk of nearOf.get(i) ?? []) {
       const r = rows.get(pk);
@@ -198,6 +216,21 @@ export async function resolve(
     out[i] = best;
   }
   return out;
+}
+
+/**
+ * A stored paper one of whose other titles (a merged paper's) has the card's title key, when
+ * identifiers do not say otherwise (different arXiv ids or DOIs) and the reader did not split them.
+ */
+function sameOtherTitle(p: Probe, own: string, byAltTitle: Map<string, PaperRow[]>, splitPairs: Set<string>): Resolved | null {
+  for (const row of byAltTitle.get(p.titleKey) ?? []) {
+    if (!mayMatch(p, row.key) || splitPairs.has(pairKey(own, row.key))) continue;
+    const title = row.altTitles?.find((t) => titleKey(t) === p.titleKey);
+    if (title === undefined) continue;
+    const m = explainMatch(refOfProbe(p), { ...refOf(row), title });
+    if (m) return { row, match: { ...m, text: m.rule === 'title' ? 'same title as an entry merged into it' : m.text } };
+  }
+  return null;
 }
 
 /**

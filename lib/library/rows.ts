@@ -75,7 +75,7 @@ function yearOf(date: string | undefined): number | undefined {
 }
 
 export function toView(row: PaperRow): PaperView {
-  const { titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } = row;
+  const { titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, altTitleKeys: _ak, ...view } = row;
   return view;
 }
 
@@ -86,7 +86,7 @@ export function toView(row: PaperRow): PaperView {
  */
 export function toSlimView(row: PaperRow | SlimView): PaperView {
   // A slim view from the catalog (lib/library/catalog.ts `slim`) has none of these fields.
-  const { abstract: _a, primaryClass: _p, journal: _j, proceedings: _pr, volume: _v, issue: _i, pages: _pg, altTitles: _at, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } =
+  const { abstract: _a, primaryClass: _p, journal: _j, proceedings: _pr, volume: _v, issue: _i, pages: _pg, altTitles: _at, altTitleKeys: _ak, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } =
     row as PaperRow;
   return view;
 }
@@ -133,7 +133,15 @@ export function withDerived(row: PaperRow): PaperRow {
   const keys = titleKeys(row);
   row.titleKey = keys.titleKey;
   row.candidateKeys = keys.candidateKeys;
+  withAltTitleKeys(row);
   return forStorage(row);
+}
+
+/** `altTitleKeys` as the row's `altTitles` give them; none without other titles. */
+function withAltTitleKeys(row: PaperRow): void {
+  const keys = [...new Set((row.altTitles ?? []).map(titleKey).filter((k) => k !== ''))];
+  if (keys.length) row.altTitleKeys = keys;
+  else delete row.altTitleKeys;
 }
 
 /**
@@ -200,6 +208,7 @@ export function mergeRows(keep: PaperRow, other: PaperRow): PaperRow {
   m.primaryClass ??= other.primaryClass;
   learnVenue(m, other);
   m.altTitles = altTitles(keep, other);
+  withAltTitleKeys(m);
   m.updatedAt = Math.max(keep.updatedAt, other.updatedAt);
   const former = [...new Set([...(keep.formerKeys ?? []), ...(other.formerKeys ?? [])])];
   m.formerKeys = former.length ? former : undefined;

@@ -64,10 +64,23 @@ describe('refreshDerived', () => {
     await db.papers.toCollection().modify((row) => {
       row.words = ['old'];
     });
-    // Search words are at version 5 (lib/words.ts WORDS_VERSION): rows still carrying words lose them.
-    expect(DERIVED_VERSION).toBe('1.1.6');
+    // Search words are at version 6 (lib/words.ts WORDS_VERSION), other titles' keys at 1: rows still
+    // carrying words lose them.
+    expect(DERIVED_VERSION).toBe('1.1.6.1');
     expect(await refreshDerived(db)).toBe(3);
     expect((await db.papers.toArray()).every((r) => r.words === undefined)).toBe(true);
+  });
+
+  it("gives a paper merged before other titles had keys its other titles' keys, so cards with them find it", async () => {
+    const { db, lib } = await libraryWith(3);
+    const other = 'Long Context Retrieval with Sparse Experts: The Journal Version';
+    // Merged by a version that kept the other title but did not index it.
+    await db.papers.update('arxiv:2511.00001', { altTitles: [other] });
+    await db.meta.put({ key: 'derived', value: '1.1.6' });
+    expect((await lib.lookup([{ title: other }]))[0]).toEqual({ status: 'new' });
+    expect(await refreshDerived(db)).toBe(1);
+    expect((await db.papers.get('arxiv:2511.00001'))?.altTitleKeys).toEqual([titleKey(other)]);
+    expect((await lib.lookup([{ title: other }]))[0]?.paper?.key).toBe('arxiv:2511.00001');
   });
 
   it('keeps the sighting total beside it in meta', async () => {

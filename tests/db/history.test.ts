@@ -52,7 +52,7 @@ describe('upgrade from version 2', () => {
     const papers = await v2Database(name);
     const db = new DejaLuDB(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['catalog', 'catalogChanges', 'history', 'meta', 'notSame', 'papers', 'settings']);
     expect(await db.papers.orderBy('key').toArray()).toEqual(papers);
     expect(await db.history.get('arxiv:2401.00001')).toEqual({

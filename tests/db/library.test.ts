@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DejaLuDB, type PaperRow } from '../../lib/db';
 import { Library, mergeRows } from '../../lib/library';
+import { titleKey } from '../../lib/identity';
 import type { CardInput, PageInfo } from '../../lib/messages';
 
 let n = 0;
@@ -351,6 +352,32 @@ describe('merging two papers the reader says are one', () => {
     expect(await find('folding proteins')).toEqual(['arxiv:2107.00001']);
   });
 
+  it("finds the merged paper by its other title, for a card without ids (a Scholar result of the published version)", async () => {
+    const { lib, db } = fresh();
+    await lib.recordSightings('v1', HF('2025-10-29'), [PREPRINT]);
+    await lib.recordSightings('v2', HF('2025-11-03'), [PUBLISHED]);
+    await lib.merge(['arxiv:2107.00001', 'doi:10.1038/x1']);
+    expect((await db.papers.get('arxiv:2107.00001'))?.altTitleKeys).toEqual([titleKey(PUBLISHED.title)]);
+    // Scholar prints it in its own case, linking to a publisher page that names no id.
+    const SCHOLAR: PageInfo = { url: 'https://scholar.google.com/scholar?q=protein', site: 'scholar', label: '“protein”' };
+    const result = card('Highly accurate protein structure prediction', undefined, { url: 'https://www.nature.com/articles/x1', authors: ['J Jumper'] });
+    expect((await lib.lookup([result]))[0]).toMatchObject({
+      status: 'seen',
+      paper: { key: 'arxiv:2107.00001', seenCount: 2 },
+      match: { rule: 'title', text: 'same title as an entry merged into it' },
+    });
+    await lib.recordSightings('v3', SCHOLAR, [result]);
+    expect(await db.papers.count()).toBe(1);
+    expect((await db.papers.get('arxiv:2107.00001'))?.seenCount).toBe(3);
+    // An id of another paper says otherwise; so does the reader, once split.
+    expect((await lib.lookup([{ ...result, arxivId: '2107.00777' }]))[0]).toEqual({ status: 'new' });
+    expect((await lib.lookup([card(PUBLISHED.title, undefined, { doi: '10.9999/other' })]))[0]).toEqual({ status: 'new' });
+    await lib.markNotSame('arxiv:2107.00001', { card: result });
+    expect((await lib.lookup([result]))[0]?.paper?.key).toBe(`title:${titleKey(PUBLISHED.title)}`);
+    // Its keys are not the reader's data: views and backups leave them out.
+    expect((await lib.getPaper('arxiv:2107.00001')).paper).not.toHaveProperty('altTitleKeys');
+  });
+
   it('between two title-only papers, keeps the one seen first', async () => {
     let t = Date.parse('2025-11-03T09:00:00Z');
     const { lib } = fresh(() => (t += 1000));
@@ -488,7 +515,7 @@ describe('schema upgrade', () => {
     expect(row?.first).toEqual({ at: 5, site: 'huggingface', label: 'Nov 3', pageUrl: 'https://huggingface.co/papers', digestDate: '2025-11-03' });
     expect(row?.tags).toEqual(['t']);
     expect(row?.note).toBe('n');
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.history.get('arxiv:2401.00001'))?.sightings.map((s) => s.at)).toEqual([5]);
   });
 });

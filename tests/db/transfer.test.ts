@@ -272,6 +272,27 @@ describe('Zotero files through the library', () => {
     expect(rows.map((r) => [r.key, r.tags])).toEqual([['arxiv:2107.00001', ['folding', 'again']]]);
   });
 
+  it("an entry without ids under a merged paper's other title joins it, though the paper merged away had a DOI", async () => {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    await lib.recordSightings('v', page, [
+      { title: 'Protein Folding at Scale', arxivId: '2107.00001' },
+      { title: 'Highly Accurate Structure Prediction', doi: '10.1038/x1' },
+    ]);
+    await lib.merge(['doi:10.1038/x1', 'arxiv:2107.00001']);
+    // Its key would be title:…, which no paper ever had: only the other title says which paper it is.
+    const bib = '@article{pub, title = {Highly accurate structure prediction}, keywords = {folding}}';
+    expect(await importLibrary(lib, bib, 'bibtex')).toMatchObject({ added: 0, updated: 1 });
+    const rows = await lib.db.papers.toArray();
+    expect(rows.map((r) => [r.key, r.tags])).toEqual([['arxiv:2107.00001', ['folding']]]);
+    // A backup carries the other titles, not their keys, and the keys come back on import.
+    const backup = (await exportLibrary(lib.db, 'backup')).text;
+    expect(backup).toContain('Highly Accurate Structure Prediction');
+    expect(backup).not.toContain('altTitleKeys');
+    const again = new Library(new DejaLuDB(`transfer-${++n}`));
+    await importLibrary(again, backup, 'backup');
+    expect((await again.lookup([{ title: 'Highly Accurate Structure Prediction' }]))[0]?.paper?.key).toBe('arxiv:2107.00001');
+  });
+
   it('a backup made before two papers were merged restores into the merged paper, not the two again', async () => {
     for (const bib of [
       // Title only: nothing but the retired key says it is the merged paper.

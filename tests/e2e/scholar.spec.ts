@@ -105,3 +105,34 @@ test('the Google Scholar switch in the settings turns its pages off, and only th
   await page.goto(SCHOLAR);
   await badges(dom, 5);
 });
+
+test("a result under a merged paper's other title is that paper, though it links to no id", async ({ page, pages, context, extensionId }) => {
+  pages.set(SCHOLAR, { body: fixtureHtml('scholar/scholar-massive-activations.html') });
+  const ext = await helper(context, extensionId);
+  await page.goto(NOV18);
+  const dom = await ShadowDom.open(page);
+  await badges(dom, 11);
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(11);
+
+  // A Zotero entry the reader then merges with a paper of the digest, as one paper under two titles
+  // (here only for the test's sake: a preprint and its published version, in real life).
+  const bib = '@inproceedings{p22,\n  title = {Outlier Dimensions that Disrupt Transformers are Driven by Frequency},\n  doi = {10.18653/v1/2022.findings-emnlp.93}\n}\n';
+  expect(await sendFromExtension(ext, { type: 'library.import', text: bib, filename: 'zotero.bib' })).toMatchObject({ ok: true, added: 1 });
+  const merged = await sendFromExtension<{ ok: boolean; paper: { key: string; altTitles?: string[] } }>(ext, {
+    type: 'papers.merge',
+    keys: ['doi:10.18653/v1/2022.findings-emnlp.93', 'arxiv:2211.83983'],
+  });
+  expect(merged).toMatchObject({ ok: true, paper: { key: 'arxiv:2211.83983', altTitles: ['Outlier Dimensions that Disrupt Transformers are Driven by Frequency'] } });
+
+  await page.goto(SCHOLAR);
+  const texts = await badges(dom, 5);
+  // The ACL Anthology link names neither id: the title it had before the merge finds the paper,
+  // saved as the import left it.
+  expect(texts[3]).toMatch(/^Saved/);
+  // So is the last result, by the paper's own title: one paper, two results.
+  expect(texts[4]).toMatch(/^Saved/);
+  expect((await dom.hosts('dejalu-summary'))[0]?.text).toContain('1 new · 2 seen · 2 saved');
+  // A paper gets one sighting a visit, however many of the page's results show it.
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(15);
+  expect((await stats(ext)).papers).toBe(12);
+});
