@@ -77,8 +77,8 @@ describe('upgrade from version 2', () => {
     expect(detail.notSame.map((p) => p.key)).toEqual(['arxiv:2401.00002']);
     // Version 4: only the lookup indexes are left; search, tags and counts come from the catalog,
     // built from the upgraded rows (no snapshot yet), words and all. Version 5 drops candidateKeys and
-    // titleKey; version 6 indexes the keys re-keyed papers had.
-    expect(db.papers.schema.indexes.map((i) => i.name).sort()).toEqual(['doi', 'formerKeys']);
+    // titleKey; version 6 indexes the keys re-keyed papers had, version 7 merged papers' other titles.
+    expect(db.papers.schema.indexes.map((i) => i.name).sort()).toEqual(['altTitleKeys', 'doi', 'formerKeys']);
     expect((await lib.search({ text: 'careful', status: 'all', sort: 'lastSeen', offset: 0, limit: 10 })).papers.map((p) => p.key)).toEqual([
       'arxiv:2401.00001',
     ]);
