@@ -44,8 +44,17 @@ function idsOf(href: string): Pick<CardPaper, 'arxivId' | 'version' | 'doi'> {
     return ref ? { arxivId: ref.id, ...(ref.version !== undefined ? { version: ref.version } : {}) } : {};
   }
   const inPath = DOI_IN_PATH.exec(url.pathname);
-  const doi = normalizeDoi(/(^|\.)doi\.org$/.test(url.hostname) ? url.href : inPath ? decodeURIComponent(inPath[1]!) : '');
+  const doi = normalizeDoi(/(^|\.)doi\.org$/.test(url.hostname) ? url.href : inPath ? safeDecode(inPath[1]!) : '');
   return doi ? { doi } : {};
+}
+
+/** A publisher's address is page data: a malformed escape in it must not stop the page being read. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /**

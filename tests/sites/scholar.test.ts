@@ -43,12 +43,17 @@ describe('Google Scholar: results', () => {
       row('d2', 'Two', 'A B - Machine Learning, 2020 - Springer', 'https://link.springer.com/article/10.1007/s10994-020-05889-2'),
       row('d3', 'Three', 'A B - J. Chem., 2019 - ACS Publications', 'https://pubs.acs.org/doi/full/10.1021/acs.jctc.9b00001?casa_token=x'),
       row('d4', 'Four', 'A B - Fuel, 2014 - Elsevier', 'https://www.sciencedirect.com/science/article/pii/S0016236114001045'),
+      row('d5', 'Five', 'A B - Wiley, 2018 - Wiley', 'https://onlinelibrary.wiley.com/doi/abs/10.1002/%E0%A4%A'),
+      row('d6', 'Six', 'A B - Wiley, 2018 - Wiley', 'https://onlinelibrary.wiley.com/doi/abs/10.1002/anie.2018%3C1%3E'),
     );
     expect(scholar.readCards(doc, SEARCH).map((c) => c.paper.doi)).toEqual([
       '10.1038/s41586-021-03819-2',
       '10.1007/s10994-020-05889-2',
       '10.1021/acs.jctc.9b00001',
       undefined,
+      // A malformed escape is read as it stands, and the page is still read.
+      '10.1002/%e0%a4%a',
+      '10.1002/anie.2018<1>',
     ]);
   });
 
