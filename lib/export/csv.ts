@@ -36,7 +36,9 @@ export function toCsv(papers: readonly (PaperRow | ExportPaper)[]): string {
       p.title,
       p.authors.join('; '),
       paperYear(p),
-      p.arxivId,
+      // As arXiv writes ids to cite: bare, "2410.10010" is a number to Excel, Google Sheets, pandas
+      // and R alike, which read it as 2410.1001.
+      p.arxivId && `arXiv:${p.arxivId}`,
       p.version,
       exportDoi(p),
       paperUrl(p),

@@ -88,6 +88,14 @@ describe('toCsv', () => {
     expect(toCsv([])).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
   });
 
+  it('writes arXiv ids as arXiv cites them, so no spreadsheet reads 2410.10010 as the number 2410.1001', () => {
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    const rows = readCsv(toCsv([row({ key: 'arxiv:2410.10010', title: 'T', arxivId: '2410.10010' }), row({ key: 'arxiv:hep-th/9901001', title: 'U', arxivId: 'hep-th/9901001' }), row({ key: 'doi:10.1/x', title: 'V' })]));
+    expect(rows.slice(1).map((r) => r[col('arxiv_id')])).toEqual(['arXiv:2410.10010', 'arXiv:hep-th/9901001', '']);
+    // What a sheet would infer: text, not a number.
+    expect(rows.slice(1).every((r) => Number.isNaN(Number(r[col('arxiv_id')])) || r[col('arxiv_id')] === '')).toBe(true);
+  });
+
   it('guards a malicious title', () => {
     const rows = readCsv(toCsv([row({ key: 'k', title: '=cmd|\' /C calc\'!A0' })]));
     expect(rows[1]?.[0]).toBe("'=cmd|' /C calc'!A0");
