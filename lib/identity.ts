@@ -86,7 +86,8 @@ function parseIdToken(token: string): ArxivId | null {
 const ARXIV_HOSTS = /^(?:www\.|export\.|browse\.)?arxiv\.org$/;
 const ARXIV_PATH_KINDS = new Set(['abs', 'pdf', 'html', 'format', 'ps', 'src', 'e-print', 'tex']);
 
-function safeDecode(s: string): string {
+/** `decodeURIComponent`, or the text as it stands when its escapes are malformed (addresses are page data). */
+export function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -7,7 +7,7 @@
  * rendered math skipped (see `readText`).
  */
 
-import { parseArxivClass, parseArxivId } from '../identity';
+import { parseArxivClass, parseArxivId, safeDecode } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { findDate, readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
@@ -32,14 +32,6 @@ function classify(url: URL): Page | null {
   }
   if (kind === 'search') return { kind: 'search' };
   return null;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /** The id an `/abs/<id>` link (relative or absolute, with or without version) points to. */

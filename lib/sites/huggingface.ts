@@ -8,7 +8,7 @@
  * island is a server snapshot that goes stale after client-side navigation and search.
  */
 
-import { parseArxivId } from '../identity';
+import { parseArxivId, safeDecode } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { parseObjectSplitting } from './json-steps';
 import { findDate, isIsoDay, isoDayOf, readText, searchLabel, shortDay, squash } from './text';
@@ -51,14 +51,6 @@ function classify(url: URL): Page | null {
   if (ref) return { kind: 'paper', ...ref };
   // Some other /papers/… page (submission form, a future view): read whatever cards it shows.
   return url.searchParams.get('q') ? { kind: 'search' } : { kind: 'daily' };
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /** The paper a link points to, if it is a `/papers/<arXiv id>` link. */

@@ -8,7 +8,7 @@
  * it holds one), so most results are matched to the library by title, authors' surnames and year.
  */
 
-import { normalizeDoi, parseArxivId } from '../identity';
+import { normalizeDoi, parseArxivId, safeDecode } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
@@ -46,15 +46,6 @@ function idsOf(href: string): Pick<CardPaper, 'arxivId' | 'version' | 'doi'> {
   const inPath = DOI_IN_PATH.exec(url.pathname);
   const doi = normalizeDoi(/(^|\.)doi\.org$/.test(url.hostname) ? url.href : inPath ? safeDecode(inPath[1]!) : '');
   return doi ? { doi } : {};
-}
-
-/** A publisher's address is page data: a malformed escape in it must not stop the page being read. */
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /**
