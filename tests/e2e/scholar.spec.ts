@@ -29,6 +29,16 @@ async function badges(dom: ShadowDom, count: number): Promise<string[]> {
   return badgeTexts(dom);
 }
 
+/** The Nov 18 digest read (its 11 papers seen), before a Scholar search. */
+async function afterNov18(page: Page, context: BrowserContext, extensionId: string): Promise<{ ext: Page; dom: ShadowDom }> {
+  const ext = await helper(context, extensionId);
+  await page.goto(NOV18);
+  const dom = await ShadowDom.open(page);
+  await badges(dom, 11);
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(11);
+  return { ext, dom };
+}
+
 /** The badge of the result whose title contains `text`. */
 const badgeOf = (text: string) =>
   `[...document.querySelectorAll('h3.gs_rt')].find((h) => h.textContent.includes(${JSON.stringify(text)})).querySelector('dejalu-badge')`;
@@ -40,12 +50,7 @@ test('a Scholar search marks the papers met on a digest, by arXiv id or by title
   extensionId,
 }) => {
   pages.set(SCHOLAR, { body: fixtureHtml('scholar/scholar-massive-activations.html') });
-  const ext = await helper(context, extensionId);
-
-  await page.goto(NOV18);
-  const dom = await ShadowDom.open(page);
-  await badges(dom, 11);
-  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(11);
+  const { ext, dom } = await afterNov18(page, context, extensionId);
 
   await page.goto(SCHOLAR);
   const texts = await badges(dom, 5);
@@ -108,11 +113,7 @@ test('the Google Scholar switch in the settings turns its pages off, and only th
 
 test("a result under a merged paper's other title is that paper, though it links to no id", async ({ page, pages, context, extensionId }) => {
   pages.set(SCHOLAR, { body: fixtureHtml('scholar/scholar-massive-activations.html') });
-  const ext = await helper(context, extensionId);
-  await page.goto(NOV18);
-  const dom = await ShadowDom.open(page);
-  await badges(dom, 11);
-  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(11);
+  const { ext, dom } = await afterNov18(page, context, extensionId);
 
   // A Zotero entry the reader then merges with a paper of the digest, as one paper under two titles
   // (here only for the test's sake: a preprint and its published version, in real life).
