@@ -241,7 +241,8 @@ export interface SightingView {
 
 /** How a card was matched to a stored paper (see explainMatch, lib/dedup/same-paper.ts). */
 export interface MatchView {
-  rule: 'arxiv-id' | 'arxiv-id-other-version' | 'doi' | 'title' | 'similar-title';
+  /** `other-title`: the title of an entry the reader merged into the paper (match.ts sameOtherTitle). */
+  rule: 'arxiv-id' | 'arxiv-id-other-version' | 'doi' | 'title' | 'other-title' | 'similar-title';
   score?: number;
   text: string;
 }

@@ -51,6 +51,9 @@ export function matchPhrase(match: MatchView, card: CardInput | undefined, paper
       return 'matched by DOI';
     case 'title':
       return 'matched by exact title';
+    case 'other-title':
+      // The card's title is not the one the popup shows for the paper: say which it matched.
+      return 'matched by the title of an entry merged into it';
     case 'similar-title': {
       const score = match.score !== undefined ? ` (${match.score.toFixed(2)})` : '';
       return `similar title${score} to ${whichPaper(paper, now)}`;

@@ -228,7 +228,7 @@ function sameOtherTitle(p: Probe, own: string, byAltTitle: Map<string, PaperRow[
     const title = row.altTitles?.find((t) => titleKey(t) === p.titleKey);
     if (title === undefined) continue;
     const m = explainMatch(refOfProbe(p), { ...refOf(row), title });
-    if (m) return { row, match: { ...m, text: m.rule === 'title' ? 'same title as an entry merged into it' : m.text } };
+    if (m) return { row, match: m.rule === 'title' ? { rule: 'other-title', text: 'same title as an entry merged into it' } : m };
   }
   return null;
 }

@@ -364,7 +364,7 @@ describe('merging two papers the reader says are one', () => {
     expect((await lib.lookup([result]))[0]).toMatchObject({
       status: 'seen',
       paper: { key: 'arxiv:2107.00001', seenCount: 2 },
-      match: { rule: 'title', text: 'same title as an entry merged into it' },
+      match: { rule: 'other-title', text: 'same title as an entry merged into it' },
     });
     await lib.recordSightings('v3', SCHOLAR, [result]);
     expect(await db.papers.count()).toBe(1);

@@ -7,6 +7,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, sendFromExtension, test } from './fixtures';
 import { ShadowDom, badgeTexts } from './shadow';
 import { fixtureHtml } from '../fixtures/pages/variants';
+// @ts-expect-error plain JS module shared with the demo
+import { tabIdOf } from '../../scripts/walk.mjs';
 
 const SCHOLAR = 'https://scholar.google.com/scholar?hl=en&q=massive+activations+transformer';
 const NOV18 = 'https://huggingface.co/papers/date/2025-11-18';
@@ -136,4 +138,13 @@ test("a result under a merged paper's other title is that paper, though it links
   // A paper gets one sighting a visit, however many of the page's results show it.
   await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(15);
   expect((await stats(ext)).papers).toBe(12);
+
+  // The popup says which title the result matched: not the one it shows for the paper.
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(ext, page)}`);
+  const outlier = popup
+    .getByTestId('paper-row')
+    .filter({ has: popup.getByTestId('row-title').getByText('Outlier dimensions that disrupt transformers are driven by frequency', { exact: true }) });
+  await expect(outlier.getByTestId('dedup-status')).toContainText('matched by the title of an entry merged into it');
 });

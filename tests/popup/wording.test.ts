@@ -59,6 +59,8 @@ describe('dedup status in words', () => {
   it('DOI and exact title', () => {
     expect(matchPhrase({ rule: 'doi', text: '' }, card('X'), paper(), NOW)).toBe('matched by DOI');
     expect(matchPhrase({ rule: 'title', text: '' }, card('X'), paper(), NOW)).toBe('matched by exact title');
+    // The card shows another title than the row: the one of an entry the reader merged into it.
+    expect(matchPhrase({ rule: 'other-title', text: '' }, card('X'), paper(), NOW)).toBe('matched by the title of an entry merged into it');
   });
 
   it('similar title: score and the stored paper it points at', () => {
