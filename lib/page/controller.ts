@@ -190,9 +190,15 @@ export class PageController {
     if ((e as PageTransitionEvent).persisted) this.report();
   };
   private readonly onMessage = (msg: unknown) => {
-    if (msg && typeof msg === 'object' && (msg as ChangeEvent).type === 'dejalu.changed') void this.onChange(msg as ChangeEvent);
+    if (msg && typeof msg === 'object' && (msg as ChangeEvent).type === 'dejalu.changed') {
+      // One at a time, in the order they came: a reply about an earlier change (a restore's
+      // papers.get) arriving after a later one's (a clear's lookup) would show what is gone.
+      const ev = msg as ChangeEvent;
+      this.changes = this.changes.then(() => this.onChange(ev)).catch(() => undefined);
+    }
     return false;
   };
+  private changes: Promise<void> = Promise.resolve();
   /** Aborted by `stop`: removes the page listeners `start` added. */
   private listeners: AbortController | null = null;
 

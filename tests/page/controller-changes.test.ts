@@ -93,6 +93,31 @@ describe('PageController, changes made elsewhere', () => {
     expect(shown.get('2401.00002')).toMatchObject({ status: 'saved', paper: { key: 'arxiv:2401.00002' } });
   });
 
+  it('follows changes in the order they came: a reply about an earlier one never undoes a later one', async () => {
+    // A paper restored, then the whole library cleared at once: the reply to the restore's
+    // papers.get, slow to come, must not show the paper saved again after the clear.
+    let release!: () => void;
+    const late = new Promise<void>((r) => (release = r));
+    fakeBackground({
+      'cards.lookup': (r: { cards: CardInput[] }) => ({ statuses: r.cards.map(statusOf), settings: { ...DEFAULT_SETTINGS, seenMode: 'never' } }),
+      'papers.get': async (r: { keys: string[] }) => {
+        const papers = r.keys.map((k) => library.get(k.replace('arxiv:', '')) ?? null);
+        await late;
+        return { papers };
+      },
+      'tab.report': () => ({}),
+    });
+    const { shown } = await startController();
+    const restored = change({ keys: [A.key] });
+    library.clear();
+    const cleared = change({ keys: [], all: true });
+    await settle();
+    release();
+    await Promise.all([restored, cleared]);
+    await settle();
+    expect(shown.get('2401.00001')).toMatchObject({ status: 'new', paper: undefined });
+  });
+
   it('asks nothing for an event that names none of its papers', async () => {
     const { bg } = await started();
     const before = bg.requests.length;
