@@ -12,10 +12,10 @@ import { z } from 'zod';
 import { CARD_LIMITS as L } from './card-limits';
 import { TAG_MAX, tagText } from './tags';
 import type { Venue } from './venue';
-import { SITE_IDS, type SiteId } from './sites/directory';
+import { SITE_IDS, SOURCES, type SiteId } from './sites/directory';
 
-/** The sites pages are read on (lib/sites/directory.ts), and the two sources that are not pages. */
-export const SiteIdSchema = z.enum([...SITE_IDS, 'import', 'manual']);
+/** The sites pages are read on and the two sources that are not pages (lib/sites/directory.ts). */
+export const SiteIdSchema = z.enum(SOURCES);
 export type SiteIdOrSource = z.infer<typeof SiteIdSchema>;
 
 const text = (max: number) => z.string().max(max);

@@ -1,6 +1,6 @@
 /** Where a paper was met, in words, for the badge panel, the popup and the library page. */
 import type { SiteIdOrSource } from '../../lib/messages';
-import { PAGE_SITES, SITE_IDS, type SiteId } from '../../lib/sites/directory';
+import { PAGE_SITES, type SiteId } from '../../lib/sites/directory';
 
 const SITE_NAMES: Record<SiteIdOrSource, string> = {
   ...(Object.fromEntries(PAGE_SITES.map((s) => [s.id, s.name])) as Record<SiteId, string>),
@@ -9,7 +9,7 @@ const SITE_NAMES: Record<SiteIdOrSource, string> = {
 };
 
 /** Every place a paper can come from, as the library page's filter lists them. */
-export const SOURCES: readonly SiteIdOrSource[] = [...SITE_IDS, 'import', 'manual'];
+export { SOURCES } from '../../lib/sites/directory';
 
 /** Names that start a label rather than sit mid-sentence; brand names keep their own case. */
 const LABELS: Partial<Record<SiteIdOrSource, string>> = {

@@ -42,6 +42,9 @@ export type SiteId = (typeof PAGE_SITES)[number]['id'];
 
 export const SITE_IDS = PAGE_SITES.map((s) => s.id) as [SiteId, ...SiteId[]];
 
+/** Every place a paper can come from: the sites' pages, an imported file, the reader's own hand. */
+export const SOURCES = [...SITE_IDS, 'import', 'manual'] as [SiteId | 'import' | 'manual', ...(SiteId | 'import' | 'manual')[]];
+
 /** Pages the content script runs on; host permissions cover exactly these sites. */
 export const SUPPORTED_MATCHES: string[] = PAGE_SITES.flatMap((s) => s.matches);
 
