@@ -94,6 +94,11 @@ export type Settings = z.infer<typeof SettingsSchema>;
  */
 export const SettingsPatchSchema = z.object(settingsFields).partial();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** `settings` with a change applied: the site switches it names, the others as they were. */
+export function patchSettings(settings: Settings, patch: SettingsPatch): Settings {
+  return { ...settings, ...patch, sites: { ...settings.sites, ...patch.sites } };
+}
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 export const SearchQuerySchema = z.object({

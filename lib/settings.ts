@@ -1,5 +1,5 @@
 import type { DejaLuDB } from './db';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from './messages';
+import { DEFAULT_SETTINGS, patchSettings, SettingsSchema, type Settings, type SettingsPatch } from './messages';
 
 /** Settings live in the library database, so the JSON backup carries them. */
 export async function readSettings(db: DejaLuDB): Promise<Settings> {
@@ -10,8 +10,7 @@ export async function readSettings(db: DejaLuDB): Promise<Settings> {
 
 export async function writeSettings(db: DejaLuDB, patch: SettingsPatch): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
-    const now = await readSettings(db);
-    const next = SettingsSchema.parse({ ...now, ...patch, sites: { ...now.sites, ...patch.sites } });
+    const next = SettingsSchema.parse(patchSettings(await readSettings(db), patch));
     await db.settings.put({ key: 'settings', value: next });
     return next;
   });

@@ -1,6 +1,6 @@
 /** Settings: what counts as seen, how seen cards look, which sites, and clearing all data. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings, SettingsPatch } from '../../lib/messages';
+import { patchSettings, type Settings, type SettingsPatch } from '../../lib/messages';
 import { PAGE_SITES } from '../../lib/sites/directory';
 import { call, send } from '../../lib/rpc';
 
@@ -45,7 +45,7 @@ export function SettingsPane({ pushed, onCleared }: SettingsPaneProps) {
 
   const update = async (patch: SettingsPatch) => {
     if (!settings) return;
-    setSettings({ ...settings, ...patch, sites: { ...settings.sites, ...patch.sites } });
+    setSettings(patchSettings(settings, patch));
     setSaved(false);
     const r = await send({ type: 'settings.set', settings: patch });
     if (r.ok) {
