@@ -50,6 +50,7 @@ export function useBulkActions(deps: BulkDeps) {
   const { selection, list, overview, detail, activeKey, setActiveKey, say } = deps;
   const selected = selection.selected;
   const [busy, setBusy] = useState(false);
+  const sayError = (err: unknown) => say(err instanceof Error ? err.message : String(err), { kind: 'error' });
 
   /** Their BibTeX on the clipboard; the toast names the keys to \cite while they are few. */
   const copyBibtex = async (keys: string[]) => {
@@ -58,7 +59,7 @@ export function useBulkActions(deps: BulkDeps) {
       const what = count === 1 ? 'BibTeX' : `BibTeX of ${plural(count, 'paper')}`;
       say(citeKeys.length > 0 && citeKeys.length <= 5 ? `${what} copied: \\cite{${citeKeys.join(',')}}.` : `${what} copied.`);
     } catch (err) {
-      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
+      sayError(err);
     }
   };
 
@@ -81,7 +82,7 @@ export function useBulkActions(deps: BulkDeps) {
       overview.reload();
       if (activeKey && chosen.includes(activeKey)) detail.reload();
     } catch (err) {
-      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
+      sayError(err);
     } finally {
       setBusy(false);
     }
@@ -101,7 +102,7 @@ export function useBulkActions(deps: BulkDeps) {
       list.refresh();
       overview.reload();
     } catch (err) {
-      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
+      sayError(err);
     } finally {
       setBusy(false);
     }
@@ -130,7 +131,7 @@ export function useBulkActions(deps: BulkDeps) {
     try {
       say(await exportAndDownload(format, [...selected]));
     } catch (err) {
-      say(err instanceof Error ? err.message : String(err), { kind: 'error' });
+      sayError(err);
     } finally {
       setBusy(false);
     }
