@@ -194,7 +194,10 @@ export class PageController {
       // One at a time, in the order they came: a reply about an earlier change (a restore's
       // papers.get) arriving after a later one's (a clear's lookup) would show what is gone.
       const ev = msg as ChangeEvent;
-      this.changes = this.changes.then(() => this.onChange(ev)).catch(() => undefined);
+      // A change that fails is said (as an unhandled one was before) and does not stop the next.
+      this.changes = this.changes
+        .then(() => this.onChange(ev))
+        .catch((err: unknown) => console.warn(`[dejalu] a change made elsewhere could not be shown here: ${err instanceof Error ? err.message : String(err)}`));
     }
     return false;
   };
