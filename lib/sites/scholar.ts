@@ -70,7 +70,8 @@ function byline(el: Element | null): Pick<CardPaper, 'authors' | 'year'> {
   return out;
 }
 
-const readBefore = new WeakMap<Element, { card: Card; title: Element; text: string }>();
+/** Each result's card as last read, and its title's text then (its title element is the card's anchor). */
+const readBefore = new WeakMap<Element, { card: Card; text: string }>();
 
 function* readResults(doc: Document): Generator<void, Card[], void> {
   const cards: Card[] = [];
@@ -80,7 +81,7 @@ function* readResults(doc: Document): Generator<void, Card[], void> {
     // Scholar's own scripts touch results (the star, the Cite popup): a result whose title is the
     // same element with the same text is the card read before.
     const had = readBefore.get(element);
-    if (had && had.title === heading && had.title.isConnected && had.text === heading.textContent) {
+    if (had && had.card.anchors[0] === heading && heading.isConnected && had.text === heading.textContent) {
       cards.push(had.card);
       continue;
     }
@@ -92,7 +93,7 @@ function* readResults(doc: Document): Generator<void, Card[], void> {
     // A citation-only result links nowhere; the library keeps no address for it then.
     if (/^https?:\/\//.test(href)) paper.url = href;
     const card: Card = { element, anchors: [heading], paper };
-    readBefore.set(element, { card, title: heading, text: heading.textContent ?? '' });
+    readBefore.set(element, { card, text: heading.textContent ?? '' });
     cards.push(card);
     yield;
   }
