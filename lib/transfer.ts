@@ -12,7 +12,7 @@ import { detectFormat } from './export/imported';
 import { toMarkdown } from './export/markdown';
 import { heirsOf } from './library/heirs';
 import { addToSightingTotal, countSighting, sightingId } from './library/history';
-import { Library, mergeRows, probeOf, withDerived, pairKey } from './library/index';
+import { Library, mergeRows, probeOf, withDerived, withoutDerived, pairKey } from './library/index';
 import { importPapers } from './import-papers';
 import type { Catalog } from './library/catalog';
 import type { NearKeys } from './library/near-keys';
@@ -82,7 +82,7 @@ export async function exportLibrary(
       const settings = await db.settings.toArray();
       // Derived search keys stay out of the file: the importer recomputes them anyway (they depend
       // on the dedup code of the day), and they were a third of its size and of its parse time.
-      const rows = papers.map(({ titleKey: _t, candidateKeys: _c, words: _w, altTitleKeys: _a, ...row }) => row);
+      const rows = papers.map(withoutDerived);
       return { filename: name, mime, text: JSON.stringify(toBackup({ papers: rows as PaperRow[], sightings, notSame, settings })), count: papers.length };
     }
     const text =

@@ -36,7 +36,7 @@ import { search, searchKeys, type SearchQuery } from './search';
 import { heirsOf } from './heirs';
 import { citationBibtex } from '../export/bibtex';
 
-export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, forStorage } from './rows';
+export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, withoutDerived, forStorage } from './rows';
 export { Invalid, NotFound } from './errors';
 
 /**

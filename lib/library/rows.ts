@@ -74,8 +74,17 @@ function yearOf(date: string | undefined): number | undefined {
   return Number.isFinite(y) && y > 1000 ? y : undefined;
 }
 
+/**
+ * The row without what is computed from its text (withDerived): the search and title keys, which
+ * views never show and backups leave out (the importer computes them with the code of its day).
+ */
+export function withoutDerived(row: PaperRow): Omit<PaperRow, 'titleKey' | 'candidateKeys' | 'words' | 'altTitleKeys'> {
+  const { titleKey: _t, candidateKeys: _c, words: _w, altTitleKeys: _ak, ...rest } = row;
+  return rest;
+}
+
 export function toView(row: PaperRow): PaperView {
-  const { titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, altTitleKeys: _ak, ...view } = row;
+  const { formerKeys: _f, ...view } = withoutDerived(row);
   return view;
 }
 
