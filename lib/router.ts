@@ -26,6 +26,7 @@ import type { ChangeDetails } from './notify';
 import { measure } from './timing';
 import { exportLibrary, importLibrary } from './transfer';
 import { cacheFiles, newFileId, type FileStore } from './transfer-files';
+import { errorMessage } from './errors';
 
 /** The parts of `chrome.runtime.MessageSender` we rely on. */
 export interface Sender {
@@ -338,7 +339,7 @@ export function createRouter(deps: RouterDeps) {
         err && typeof err === 'object' && 'code' in err && typeof err.code === 'string'
           ? (err.code as ErrorCode)
           : 'internal';
-      return fail(code, err instanceof Error ? err.message : String(err));
+      return fail(code, errorMessage(err));
     }
   };
 }

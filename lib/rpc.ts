@@ -3,6 +3,7 @@
  * that zod never lands in the content-script bundle.
  */
 import type { Reply, Request, RequestType, Replies } from './messages';
+import { errorMessage } from './errors';
 
 type Req<T extends RequestType> = Extract<Request, { type: T }>;
 
@@ -13,7 +14,7 @@ export async function send<T extends RequestType>(message: Req<T>): Promise<Repl
     if (!reply) return { ok: false, error: { code: 'internal', message: 'No reply from the background.' } };
     return reply;
   } catch (err) {
-    return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+    return { ok: false, error: { code: 'internal', message: errorMessage(err) } };
   }
 }
 

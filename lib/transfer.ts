@@ -21,6 +21,7 @@ import { SettingsSchema } from './messages';
 import { noProgress, type Progress } from './progress';
 import { measure } from './timing';
 import { localDay } from './dates';
+import { errorMessage } from './errors';
 
 const FORMATS: Record<ExportFormat, { ext: string; mime: string }> = {
   bibtex: { ext: 'bib', mime: 'application/x-bibtex' },
@@ -153,7 +154,7 @@ export async function importLibrary(
     return await importPapers(library, papers, kind);
   } catch (err) {
     if (err instanceof ImportFailed) throw err;
-    const why = err instanceof Error ? err.message : String(err);
+    const why = errorMessage(err);
     throw new ImportFailed(`${why} Nothing was imported.`);
   }
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { patchSettings, type Settings, type SettingsPatch } from '../../lib/messages';
 import { PAGE_SITES } from '../../lib/sites/directory';
 import { call, send } from '../../lib/rpc';
+import { errorMessage } from '../../lib/errors';
 
 export const CLEAR_PHRASE = 'delete everything';
 
@@ -63,7 +64,7 @@ export function SettingsPane({ pushed, onCleared }: SettingsPaneProps) {
       setClearing('done');
       onCleared();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
       setClearing('idle');
     }
   };

@@ -5,6 +5,7 @@ import { exportFile, importFile } from '../../lib/transfer-client';
 import { newFileId } from '../../lib/transfer-files';
 import { downloadBlob, onProgress } from './ext';
 import { count, plural } from './format';
+import { errorMessage } from '../../lib/errors';
 
 export const EXPORT_FORMATS: { id: ExportFormat; label: string; short: string; hint: string }[] = [
   { id: 'bibtex', label: 'BibTeX (.bib)', short: 'BibTeX', hint: 'For LaTeX, Zotero, JabRef.' },
@@ -63,7 +64,7 @@ export function Transfer({ total, selectedKeys }: TransferProps) {
     try {
       setExportStatus({ kind: 'done', text: await exportAndDownload(format, keys) });
     } catch (err) {
-      setExportStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setExportStatus({ kind: 'error', text: errorMessage(err) });
     }
   };
 
@@ -82,7 +83,7 @@ export function Transfer({ total, selectedKeys }: TransferProps) {
       const r = await importFile(file, file.name, undefined, job);
       setImportStatus({ kind: 'done', text: importSummary(r) });
     } catch (err) {
-      setImportStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setImportStatus({ kind: 'error', text: errorMessage(err) });
     } finally {
       stop();
       setImportProgress(null);

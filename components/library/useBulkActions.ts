@@ -14,6 +14,7 @@ import type { ListState } from './hooks';
 import type { ToastData } from './Toast';
 import { exportAndDownload } from './Transfer';
 import type { Selection } from './useSelection';
+import { errorMessage } from '../../lib/errors';
 
 const BULK_WORKING: Record<BulkOp['kind'], (n: number, tag?: string) => string> = {
   tag: (n, t) => `Tagging ${plural(n, 'paper')} “${t}”…`,
@@ -50,7 +51,7 @@ export function useBulkActions(deps: BulkDeps) {
   const { selection, list, overview, detail, activeKey, setActiveKey, say } = deps;
   const selected = selection.selected;
   const [busy, setBusy] = useState(false);
-  const sayError = (err: unknown) => say(err instanceof Error ? err.message : String(err), { kind: 'error' });
+  const sayError = (err: unknown) => say(errorMessage(err), { kind: 'error' });
 
   /** Their BibTeX on the clipboard; the toast names the keys to \cite while they are few. */
   const copyBibtex = async (keys: string[]) => {

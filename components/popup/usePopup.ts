@@ -14,6 +14,7 @@ import { keysOf, rowFromPaper, rowsFromTab, withPaper, type Row } from './model'
 import type { RowActions } from './PaperRow';
 import { startPopup, type PopupStart } from './start';
 import type { TagCount } from '../shared/tags';
+import { errorMessage } from '../../lib/errors';
 
 export type PageLoad =
   | { kind: 'loading' }
@@ -59,7 +60,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
   }, []);
 
   const fail = useCallback((err: unknown) => {
-    setError(err instanceof Error ? err.message : String(err));
+    setError(errorMessage(err));
   }, []);
 
   // ---- loading -----------------------------------------------------------------------------------

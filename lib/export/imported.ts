@@ -1,6 +1,7 @@
 import { TAG_MAX, tagText } from '../tags';
 import { parseArxivId } from '../identity';
 import type { Venue } from '../venue';
+import { errorMessage } from '../errors';
 
 /**
  * What an import yields before the library merges it, and which parser a file needs.
@@ -84,7 +85,7 @@ export function isArxivOnlyNote(note: string): boolean {
 
 /** A JSON parse failure in words; a cut-off download is told apart since its fix differs. */
 export function jsonErrorMessage(text: string, err: unknown, what: string): string {
-  const msg = err instanceof Error ? err.message : String(err);
+  const msg = errorMessage(err);
   const at = Number(msg.match(/at position (\d+)/)?.[1] ?? NaN);
   if (/Unexpected end|Unterminated string/i.test(msg) || at >= text.trimEnd().length) {
     return `The ${what} file is incomplete: its JSON stops in the middle (was the file cut off?).`;

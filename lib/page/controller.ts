@@ -14,6 +14,7 @@ import { isIsoDay } from '../sites/text';
 import { cardId, cardInput, slimInput } from './card-input';
 import { createSlicer, FRAME_MS, runSliced, type Slicer } from './slices';
 import { ShownPapers, type Entry } from './shown';
+import { errorMessage } from '../errors';
 
 export interface BadgeModel {
   /** Status shown: from before this visit, except that the user's own save/unsave shows at once. */
@@ -197,7 +198,7 @@ export class PageController {
       // A change that fails is said (as an unhandled one was before) and does not stop the next.
       this.changes = this.changes
         .then(() => this.onChange(ev))
-        .catch((err: unknown) => console.warn(`[dejalu] a change made elsewhere could not be shown here: ${err instanceof Error ? err.message : String(err)}`));
+        .catch((err: unknown) => console.warn(`[dejalu] a change made elsewhere could not be shown here: ${errorMessage(err)}`));
     }
     return false;
   };
