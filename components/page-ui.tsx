@@ -13,7 +13,7 @@ import { Placer, putInSlot } from './badge/placement';
 import { paintStatic, UPGRADE_EVENTS } from './badge/static';
 import { BADGE_CSS, SUMMARY_CSS } from './badge/styles';
 import { pageTheme, watchTheme, type Theme } from './badge/theme';
-import { Summary } from './summary/Summary';
+import { Summary, type SummaryProps } from './summary/Summary';
 import { paintSummary } from './summary/static';
 
 /**
@@ -84,7 +84,7 @@ export function createPageUi(): PageUi {
   let summary: { host: HTMLElement; mount: HTMLElement } | null = null;
   /** The summary is plain markup (summary/static.ts) until the reader reaches it. */
   let summaryLive = false;
-  let summaryProps: { counts: Record<PaperStatus, number>; settings: Settings; onSettings: (s: Partial<Settings>) => void } | null = null;
+  let summaryProps: SummaryProps | null = null;
   const renderSummary = () => {
     if (summary && summaryProps) render(<Summary {...summaryProps} />, summary.mount);
   };
@@ -256,7 +256,7 @@ export function createPageUi(): PageUi {
       };
     },
 
-    setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void) {
+    setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void, canFade: boolean) {
       const total = counts.new + counts.seen + counts.saved;
       if (!settings.showSummary || total === 0) {
         dropSummary();
@@ -271,9 +271,9 @@ export function createPageUi(): PageUi {
         document.body.append(summary.host);
         for (const type of UPGRADE_EVENTS) summary.mount.addEventListener(type, upgradeSummary, true);
       }
-      summaryProps = { counts, settings, onSettings };
+      summaryProps = { counts, settings, onSettings, canFade };
       if (summaryLive) renderSummary();
-      else paintSummary(summary.mount, counts, settings);
+      else paintSummary(summary.mount, counts, settings, canFade);
     },
 
     setFaded(card: Card, on: boolean, style: Settings['seenStyle']) {

@@ -45,10 +45,12 @@ export interface Card {
   /** The digest's day when the URL or page gives one (`/papers/date/2025-11-03` → `2025-11-03`). */
   digestDate?: string;
   /**
-   * The page is this one paper (arXiv abstract page, Hugging Face paper page): the card is the
-   * page's content, so it is never dimmed or hidden as seen.
+   * The reader asked for this card, so it is never dimmed or hidden as seen: `'paper'`, the page is
+   * this one paper (arXiv abstract page, Hugging Face paper page) and the card is its content;
+   * `'search'`, a result of the reader's own search (arXiv, Hugging Face, Google Scholar), which may
+   * be the very paper they are looking for because they met it before.
    */
-  single?: true;
+  asked?: 'paper' | 'search';
 }
 
 /** One site's recogniser: what pages it handles and how to read their cards. */

@@ -153,6 +153,7 @@ export const SUMMARY_CSS = `${THEME}
     padding: 2px 6px; border-radius: 6px; }
   .toggle:hover { background: var(--hover); color: var(--panel-fg); }
   .toggle input { margin: 0; accent-color: var(--accent); }
+  .toggle[hidden] { display: none; }
   .close { all: unset; cursor: pointer; color: var(--muted); font-size: 16px; line-height: 16px; padding: 2px 5px; border-radius: 5px; }
   .close:hover { color: var(--panel-fg); background: var(--hover); }
   .close:focus-visible { outline: 2px solid var(--accent); }

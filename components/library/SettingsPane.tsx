@@ -20,7 +20,7 @@ const SEEN_STYLES: { id: Settings['seenStyle']; label: string }[] = [
 
 /** The switches for digest pages (the page summary has the dimming one too). */
 const PAGE_SWITCHES: { id: 'fadeSeen' | 'showSummary'; label: string }[] = [
-  { id: 'fadeSeen', label: 'Dim or hide the cards you have seen before' },
+  { id: 'fadeSeen', label: 'Dim or hide the cards you have seen before (never a search’s results nor a paper’s own page)' },
   { id: 'showSummary', label: 'Show the page summary (counts and the dim toggle, bottom corner)' },
 ];
 

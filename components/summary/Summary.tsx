@@ -4,10 +4,12 @@ export interface SummaryProps {
   counts: Record<PaperStatus, number>;
   settings: Settings;
   onSettings: (patch: Partial<Settings>) => void;
+  /** Some card on the page may be dimmed or hidden; else the toggle is there but not shown. */
+  canFade: boolean;
 }
 
 /** "58 new · 23 seen · 2 saved", a fade-seen toggle, and a close button; bottom corner of the page. */
-export function Summary({ counts, settings, onSettings }: SummaryProps) {
+export function Summary({ counts, settings, onSettings, canFade }: SummaryProps) {
   // Only what was clicked (SettingsPatchSchema has no defaults): the whole object, as this page last
   // heard it, would undo a change made in the library page since.
   const change = (patch: Partial<Settings>) => onSettings(patch);
@@ -30,7 +32,7 @@ export function Summary({ counts, settings, onSettings }: SummaryProps) {
           <b>{counts.saved}</b> saved
         </span>
       </span>
-      <label class="toggle" title={settings.seenStyle === 'hide' ? 'Hide the cards you have seen before' : 'Dim the cards you have seen before'}>
+      <label class="toggle" hidden={!canFade} title={settings.seenStyle === 'hide' ? 'Hide the cards you have seen before' : 'Dim the cards you have seen before'}>
         <input
           type="checkbox"
           data-action="fade-seen"

@@ -14,19 +14,20 @@ function el(doc: Document, tag: string, attrs: Record<string, string>, ...kids: 
 }
 
 /** What depends on the counts and settings: everything else is fixed markup. */
-function dynamic(counts: Record<PaperStatus, number>, settings: Settings) {
+function dynamic(counts: Record<PaperStatus, number>, settings: Settings, canFade: boolean) {
   const hide = settings.seenStyle === 'hide';
   return {
     verb: hide ? 'Hide seen' : 'Dim seen',
     title: hide ? 'Hide the cards you have seen before' : 'Dim the cards you have seen before',
     counts: [String(counts.new), String(counts.seen), String(counts.saved)],
     checked: settings.fadeSeen,
+    hidden: !canFade,
   };
 }
 
 /** Paint (or repaint) the summary into `mount`. */
-export function paintSummary(mount: Element, counts: Record<PaperStatus, number>, settings: Settings): void {
-  const d = dynamic(counts, settings);
+export function paintSummary(mount: Element, counts: Record<PaperStatus, number>, settings: Settings, canFade: boolean): void {
+  const d = dynamic(counts, settings, canFade);
   let root = mount.firstElementChild;
   if (!root) {
     const doc = mount.ownerDocument;
@@ -68,7 +69,8 @@ export function paintSummary(mount: Element, counts: Record<PaperStatus, number>
     const b = bolds[i];
     if (b && b.textContent !== n) b.textContent = n;
   });
-  const label = root.querySelector('label.toggle')!;
+  const label = root.querySelector<HTMLElement>('label.toggle')!;
+  if (label.hidden !== d.hidden) label.hidden = d.hidden;
   if (label.getAttribute('title') !== d.title) label.setAttribute('title', d.title);
   const text = label.lastChild!;
   if (text.textContent !== d.verb) text.textContent = d.verb;

@@ -43,7 +43,8 @@ export interface PageUi {
   /** The cards about to be badged, as soon as they are read: a chance to measure the page early. */
   prepare?(cards: Card[]): void;
   mountBadge(card: Card, model: BadgeModel, onPaper: (paper: PaperView) => void): BadgeHandle;
-  setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void): void;
+  /** `canFade`: some card on the page may be dimmed or hidden as seen; else the toggle is not shown. */
+  setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void, canFade: boolean): void;
   setFaded(card: Card, faded: boolean, style: Settings['seenStyle']): void;
   destroy(): void;
 }
@@ -555,6 +556,12 @@ export class PageController {
     this.refreshPageUi();
   }
 
+  /** Whether some card here may be dimmed or hidden as seen (Card.asked). */
+  private canFade(): boolean {
+    for (const e of this.entries.values()) if (!e.card.asked) return true;
+    return false;
+  }
+
   counts(): Record<PaperStatus, number> {
     const counts = { new: 0, seen: 0, saved: 0 };
     for (const e of this.entries.values()) counts[e.model.status]++;
@@ -565,11 +572,11 @@ export class PageController {
   private refreshPageUi(report = true, only?: Entry[]): void {
     const settings = this.settings;
     if (!settings) return;
-    // A single paper's page (arXiv abstract, Hugging Face paper page) is never dimmed or hidden:
-    // the card is the page the reader came to read.
+    // A card the reader asked for (a single paper's page, a search's result) is never dimmed or
+    // hidden; a page of only such cards offers no toggle that would do nothing.
     for (const e of only ?? this.entries.values())
-      this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen' && !e.card.single, settings.seenStyle);
-    this.ui.setSummary(this.counts(), settings, (patch) => void this.changeSettings(patch));
+      this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen' && !e.card.asked, settings.seenStyle);
+    this.ui.setSummary(this.counts(), settings, (patch) => void this.changeSettings(patch), this.canFade());
     if (report) this.report();
   }
 

@@ -220,7 +220,7 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
   if (published) paper.publishedAt = `${published[1]}-${published[2]}-${published[3]}`;
 
   const element = doc.querySelector('#abs') ?? heading.parentElement ?? heading;
-  return [{ element, anchors: [heading], paper, single: true }];
+  return [{ element, anchors: [heading], paper, asked: 'paper' }];
 }
 
 /** Search results (`li.arxiv-result`): the id link is versioned when the hit is not the latest. */
@@ -269,8 +269,10 @@ function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
   const page = classify(url);
   if (page?.kind === 'list') return yield* readList(doc, page.period);
   if (page?.kind === 'abs') return readAbs(doc, page);
-  if (page?.kind === 'search') return yield* readSearch(doc);
-  return [];
+  if (page?.kind !== 'search') return [];
+  const cards = yield* readSearch(doc);
+  for (const card of cards) card.asked = 'search';
+  return cards;
 }
 
 export const arxiv: SiteModule = {

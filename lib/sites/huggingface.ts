@@ -422,13 +422,16 @@ function readPaperPage(doc: Document, id: string, version: number | undefined): 
   const found: Found = { id, element: heading.parentElement ?? heading, titles: [heading], source: heading };
   if (version !== undefined) found.version = version;
   const paper = toPaper(found, readIslandNow(doc, 'PaperContent').papers.get(id), today());
-  return paper.title ? [{ element: found.element, anchors: found.titles, paper, single: true }] : [];
+  return paper.title ? [{ element: found.element, anchors: found.titles, paper, asked: 'paper' }] : [];
 }
 
 function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
   const page = classify(url);
   if (!page) return [];
-  return page.kind === 'paper' ? readPaperPage(doc, page.id, page.version) : yield* readListing(doc, page);
+  if (page.kind === 'paper') return readPaperPage(doc, page.id, page.version);
+  const cards = yield* readListing(doc, page);
+  if (page.kind === 'search') for (const card of cards) card.asked = 'search';
+  return cards;
 }
 
 export const huggingface: SiteModule = {

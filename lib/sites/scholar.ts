@@ -101,7 +101,11 @@ function* readResults(doc: Document): Generator<void, Card[], void> {
 }
 
 function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
-  return classify(url) ? yield* readResults(doc) : [];
+  if (!classify(url)) return [];
+  // A search's results, the papers citing one, a paper's versions: all lists the reader asked for.
+  const cards = yield* readResults(doc);
+  for (const card of cards) card.asked = 'search';
+  return cards;
 }
 
 export const scholar: SiteModule = {

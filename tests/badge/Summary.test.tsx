@@ -19,9 +19,9 @@ afterEach(() => {
 
 const counts = { new: 58, seen: 23, saved: 2 };
 
-async function mount(settings: Partial<Settings> = {}) {
+async function mount(settings: Partial<Settings> = {}, canFade = true) {
   const onSettings = vi.fn();
-  await act(() => render(<Summary counts={counts} settings={{ ...DEFAULT_SETTINGS, ...settings }} onSettings={onSettings} />, root));
+  await act(() => render(<Summary counts={counts} settings={{ ...DEFAULT_SETTINGS, ...settings }} onSettings={onSettings} canFade={canFade} />, root));
   return onSettings;
 }
 
@@ -43,6 +43,13 @@ describe('Summary', () => {
     expect(root.querySelector<HTMLInputElement>('[data-action=fade-seen]')!.checked).toBe(true);
   });
 
+  it('shows no toggle on a page where nothing would be dimmed (a search, a single paper)', async () => {
+    await mount({ fadeSeen: true }, false);
+    expect(root.querySelector<HTMLElement>('label.toggle')!.hidden).toBe(true);
+    await mount({ fadeSeen: true }, true);
+    expect(root.querySelector<HTMLElement>('label.toggle')!.hidden).toBe(false);
+  });
+
   it('sends only what was clicked: a tab that last heard older settings does not undo newer ones', async () => {
     const db = new DejaLuDB('summary-patch');
     // The tab loaded with the defaults; then, in the library page, the reader changed two settings.
@@ -50,7 +57,7 @@ describe('Summary', () => {
     const sent: Promise<unknown>[] = [];
     // As the router stores a `settings.set` from the page (lib/router.ts parses it with SettingsPatchSchema).
     const onSettings = (patch: Partial<Settings>) => void sent.push(writeSettings(db, SettingsPatchSchema.parse(patch)));
-    await act(() => render(<Summary counts={counts} settings={DEFAULT_SETTINGS} onSettings={onSettings} />, root));
+    await act(() => render(<Summary counts={counts} settings={DEFAULT_SETTINGS} onSettings={onSettings} canFade />, root));
     await act(() => root.querySelector<HTMLInputElement>('[data-action=fade-seen]')!.click());
     await Promise.all(sent);
     expect(await readSettings(db)).toMatchObject({ fadeSeen: true, seenMode: 'never', sites: { arxiv: false } });

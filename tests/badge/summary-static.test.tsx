@@ -13,10 +13,10 @@ function canon(el: Element): string {
   return `<${el.localName} ${attrs}>${kids}</${el.localName}>`;
 }
 
-const CASES: { counts: { new: number; seen: number; saved: number }; settings: Settings }[] = [
-  { counts: { new: 58, seen: 23, saved: 2 }, settings: DEFAULT_SETTINGS },
-  { counts: { new: 0, seen: 1, saved: 0 }, settings: { ...DEFAULT_SETTINGS, fadeSeen: true } },
-  { counts: { new: 9, seen: 2, saved: 1 }, settings: { ...DEFAULT_SETTINGS, seenStyle: 'hide', fadeSeen: true } },
+const CASES: { counts: { new: number; seen: number; saved: number }; settings: Settings; canFade: boolean }[] = [
+  { counts: { new: 58, seen: 23, saved: 2 }, settings: DEFAULT_SETTINGS, canFade: true },
+  { counts: { new: 0, seen: 1, saved: 0 }, settings: { ...DEFAULT_SETTINGS, fadeSeen: true }, canFade: false },
+  { counts: { new: 9, seen: 2, saved: 1 }, settings: { ...DEFAULT_SETTINGS, seenStyle: 'hide', fadeSeen: true }, canFade: true },
 ];
 
 afterEach(() => vi.restoreAllMocks());
@@ -26,8 +26,8 @@ describe('static page summary', () => {
     for (const c of CASES) {
       const a = document.createElement('span');
       const b = document.createElement('span');
-      render(<Summary counts={c.counts} settings={c.settings} onSettings={() => {}} />, a);
-      paintSummary(b, c.counts, c.settings);
+      render(<Summary counts={c.counts} settings={c.settings} onSettings={() => {}} canFade={c.canFade} />, a);
+      paintSummary(b, c.counts, c.settings, c.canFade);
       expect(canon(b)).toBe(canon(a));
       const box = (m: Element) => m.querySelector<HTMLInputElement>('[data-action=fade-seen]')!.checked;
       expect(box(b)).toBe(box(a));
@@ -37,21 +37,24 @@ describe('static page summary', () => {
 
   it('repaints in place when counts or settings change', () => {
     const mount = document.createElement('span');
-    paintSummary(mount, CASES[0]!.counts, CASES[0]!.settings);
+    paintSummary(mount, CASES[0]!.counts, CASES[0]!.settings, true);
     const root = mount.firstElementChild;
-    paintSummary(mount, CASES[2]!.counts, CASES[2]!.settings);
+    paintSummary(mount, CASES[1]!.counts, CASES[1]!.settings, false);
+    expect(mount.querySelector<HTMLElement>('label.toggle')!.hidden).toBe(true);
+    paintSummary(mount, CASES[2]!.counts, CASES[2]!.settings, true);
     expect(mount.firstElementChild).toBe(root);
     const fresh = document.createElement('span');
-    paintSummary(fresh, CASES[2]!.counts, CASES[2]!.settings);
+    paintSummary(fresh, CASES[2]!.counts, CASES[2]!.settings, true);
     expect(canon(mount)).toBe(canon(fresh));
+    expect(mount.querySelector<HTMLElement>('label.toggle')!.hidden).toBe(false);
     expect(mount.querySelector('[data-field=counts]')?.textContent).toBe('9 new · 2 seen · 1 saved');
   });
 
   it('becomes the component on the same elements', () => {
     const mount = document.createElement('span');
-    paintSummary(mount, CASES[0]!.counts, CASES[0]!.settings);
+    paintSummary(mount, CASES[0]!.counts, CASES[0]!.settings, true);
     const box = mount.querySelector('[data-action=fade-seen]');
-    render(<Summary counts={CASES[0]!.counts} settings={CASES[0]!.settings} onSettings={() => {}} />, mount);
+    render(<Summary counts={CASES[0]!.counts} settings={CASES[0]!.settings} onSettings={() => {}} canFade />, mount);
     expect(mount.querySelector('[data-action=fade-seen]')).toBe(box);
     expect(mount.children).toHaveLength(1);
     render(null, mount);
@@ -68,7 +71,7 @@ describe('static page summary', () => {
     });
     const ui = createPageUi();
     const onSettings = vi.fn();
-    ui.setSummary({ new: 2, seen: 1, saved: 0 }, { ...DEFAULT_SETTINGS, fadeSeen: false }, onSettings);
+    ui.setSummary({ new: 2, seen: 1, saved: 0 }, { ...DEFAULT_SETTINGS, fadeSeen: false }, onSettings, true);
     const box = root!.querySelector<HTMLInputElement>('[data-action=fade-seen]')!;
     box.click();
     await new Promise((r) => setTimeout(r, 0));

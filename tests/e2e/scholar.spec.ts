@@ -148,3 +148,29 @@ test("a result under a merged paper's other title is that paper, though it links
     .filter({ has: popup.getByTestId('row-title').getByText('Outlier dimensions that disrupt transformers are driven by frequency', { exact: true }) });
   await expect(outlier.getByTestId('dedup-status')).toContainText('matched by the title of an entry merged into it');
 });
+
+test('with "Hide seen" on, a search still shows the results met before; the digest hides them', async ({ page, pages, context, extensionId }) => {
+  pages.set(SCHOLAR, { body: fixtureHtml('scholar/scholar-massive-activations.html') });
+  const { ext, dom } = await afterNov18(page, context, extensionId);
+  await sendFromExtension(ext, { type: 'settings.set', settings: { fadeSeen: true, seenStyle: 'hide' } });
+  const toggle = async () => (await dom.hosts('dejalu-summary'))[0]!.find('label.toggle')[0]!;
+
+  // The digest again: its eleven papers are seen now, and hidden; the summary offers the toggle.
+  await page.goto(NOV18);
+  await badges(dom, 11);
+  const shown = (selector: string) =>
+    page.evaluate((s) => [...document.querySelectorAll<HTMLElement>(s)].filter((el) => el.style.display !== 'none').length, selector);
+  await expect.poll(() => shown('article')).toBe(0);
+  expect(await dom.box(await toggle())).not.toBeNull();
+
+  // The search: three of its five results were met on the digest, and all five stay in view, as
+  // the reader asked for them; a toggle that would change nothing is not shown.
+  await page.goto(SCHOLAR);
+  const texts = await badges(dom, 5);
+  expect(texts.filter((t) => t.startsWith('Seen'))).toHaveLength(3);
+  await page.waitForTimeout(500);
+  expect(await shown('div.gs_r[data-cid]')).toBe(5);
+  expect(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('div.gs_r[data-cid]')].every((el) => el.style.opacity === ''))).toBe(true);
+  expect((await toggle()).attrs).toHaveProperty('hidden');
+  expect(await dom.box(await toggle())).toBeNull();
+});

@@ -5,13 +5,14 @@
  * paper's page.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPageUi } from '../../components/page-ui';
 import { DEFAULT_SETTINGS, type CardInput, type PaperStatus, type Settings } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
 import { arxiv } from '../../lib/sites/arxiv';
 import { huggingface } from '../../lib/sites/huggingface';
+import { scholar } from '../../lib/sites/scholar';
 import type { SiteModule } from '../../lib/types';
 import { fakeBackground, paper } from '../popup/helpers';
 import { parsePage } from '../sites/helpers';
@@ -51,10 +52,23 @@ async function start(module: SiteModule, fixture: string, url: string): Promise<
   await settle();
 }
 
+/** The summary's "Dim seen" label, from its closed shadow root (kept as the page UI makes it, for the test only). */
+function summaryToggle(): () => HTMLElement | null {
+  const attach = Element.prototype.attachShadow;
+  const roots: ShadowRoot[] = [];
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const made = attach.call(this, init);
+    if (this.localName === 'dejalu-summary') roots.push(made);
+    return made;
+  });
+  return () => roots.at(-1)?.querySelector<HTMLElement>('label.toggle') ?? null;
+}
+
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
   controller?.stop();
   controller = null;
+  vi.restoreAllMocks();
 });
 
 describe('the page UI under the controller', () => {
@@ -88,6 +102,33 @@ describe('the page UI under the controller', () => {
     const title = document.querySelector('main h1') ?? document.querySelector('h1')!;
     expect(title.querySelector('dejalu-badge') ?? title.parentElement!.querySelector('dejalu-badge')).not.toBeNull();
     expect((title.parentElement as HTMLElement).style.getPropertyValue('opacity')).toBe('');
+  });
+
+  it("never hides or dims a search's results as seen, and offers no toggle there", async () => {
+    const toggle = summaryToggle();
+    const hide = { ...DEFAULT_SETTINGS, seenMode: 'never' as const, fadeSeen: true, seenStyle: 'hide' as const };
+    background('seen', hide);
+    await start(scholar, 'scholar/scholar-massive-activations.html', 'https://scholar.google.com/scholar?q=massive+activations');
+    const results = [...document.querySelectorAll<HTMLElement>('div.gs_r[data-cid]')];
+    expect(results.length).toBeGreaterThan(0);
+    expect(document.querySelectorAll('dejalu-badge')).toHaveLength(results.length);
+    expect(results.every((r) => r.style.getPropertyValue('display') === '')).toBe(true);
+    expect(toggle()?.hidden).toBe(true);
+    controller!.stop();
+
+    background('seen', { ...hide, seenStyle: 'dim' });
+    await start(arxiv, 'real/arxiv-search-results-2023-fragment.html', 'https://arxiv.org/search/?query=transformer&searchtype=all');
+    const items = [...document.querySelectorAll<HTMLElement>('li.arxiv-result')];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((li) => li.style.getPropertyValue('opacity') === '')).toBe(true);
+    expect(toggle()?.hidden).toBe(true);
+    controller!.stop();
+
+    // A listing's seen cards are dimmed, and its summary offers the toggle.
+    background('seen', { ...hide, seenStyle: 'dim' });
+    await start(huggingface, 'hf/papers-date-2025-11-18.html', 'https://huggingface.co/papers/date/2025-11-18');
+    expect([...document.querySelectorAll<HTMLElement>('article')].every((a) => a.style.getPropertyValue('opacity') === '0.45')).toBe(true);
+    expect(toggle()?.hidden).toBe(false);
   });
 
   it('hides the seen cards of a listing', async () => {

@@ -187,7 +187,7 @@ describe('arXiv: listings', () => {
       ['2609.00001', 'A'],
       ['2609.00003', 'C'],
     ]);
-    expect(swapped.every((c) => c.single === undefined)).toBe(true);
+    expect(swapped.every((c) => c.asked === undefined)).toBe(true);
   });
 
   it('reads an entry afresh when the page renders its inside again: the badge goes against the new title', () => {
@@ -239,7 +239,7 @@ describe('arXiv: abstract pages', () => {
     expect(cards[0]?.anchors.map((a) => a.localName)).toEqual(['h1']);
     expect(cards[0]?.element.id).toBe('abs');
     // The page is the paper: 'Dim/Hide seen' leaves it alone.
-    expect(cards[0]?.single).toBe(true);
+    expect(cards[0]?.asked).toBe('paper');
     expect(arxiv.pageLabel(url)).toBe('abs');
   });
 
@@ -284,6 +284,7 @@ describe('arXiv: "this https URL" links in abstracts', () => {
       '<a href="http://example.org/old">this http URL</a>; not <a href="javascript:void(0)">this https URL</a> nor <a href="/x">the appendix</a>.';
     const [card] = arxiv.readCards(parsePage(listing('', [['New submissions', entry(1, '2401.00001', 'T', { abstract })]]), url.href), url);
     expect(card?.paper.abstract).toBe('See https://example.org/a?b=1 and http://example.org/old; not this https URL nor the appendix.');
+    expect(card?.asked).toBeUndefined();
 
     const search = parsePage(
       `<ol><li class="arxiv-result"><p class="list-title"><a href="https://arxiv.org/abs/2401.00002">arXiv:2401.00002</a></p>
@@ -292,6 +293,8 @@ describe('arXiv: "this https URL" links in abstracts', () => {
       SEARCH.href,
     );
     expect(arxiv.readCards(search, SEARCH)[0]?.paper.abstract).toBe('Code: https://github.com/a/b.');
+    // A search's results are what the reader asked for: never dimmed or hidden as seen.
+    expect(arxiv.readCards(search, SEARCH)[0]?.asked).toBe('search');
   });
 });
 

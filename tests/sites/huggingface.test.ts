@@ -153,7 +153,7 @@ describe('Hugging Face: single paper page /papers/<id>', () => {
     });
     expect(card?.digestDate).toBeUndefined();
     // The page is the paper: 'Dim/Hide seen' leaves it alone.
-    expect(card?.single).toBe(true);
+    expect(card?.asked).toBe('paper');
     expect(huggingface.pageLabel(new URL(url), doc)).toBe('paper');
   });
 
@@ -278,6 +278,10 @@ describe('Hugging Face: text and markup drift', () => {
     expect(cards.map((c) => c.paper.title)).toEqual(['One', 'Two']);
     expect(cards.map((c) => c.anchors.length)).toEqual([2, 2]);
     expect(cards.map((c) => c.element.className)).toEqual(['result', 'result']);
+    // What the reader searched for is never dimmed or hidden as seen; a listing's cards may be.
+    expect(cards.map((c) => c.asked)).toEqual(['search', 'search']);
+    const listing = new URL('https://huggingface.co/papers');
+    expect(huggingface.readCards(parsePage(page(result('2401.01234', 'One')), listing.href), listing)[0]?.asked).toBeUndefined();
   });
 
   it('ignores links that are not arXiv papers and reports a paper shown twice once', () => {

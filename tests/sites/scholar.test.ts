@@ -35,6 +35,8 @@ describe('Google Scholar: results', () => {
     const [a, b] = scholar.readCards(doc, SEARCH);
     expect(a?.paper).toMatchObject({ arxivId: '2402.17762', version: 2, year: 2024, authors: ['M Sun', 'X Chen', 'JZ Kolter', 'Z Liu'] });
     expect(b?.paper).toMatchObject({ arxivId: '1706.03762', year: 2017, authors: ['A Vaswani'] });
+    // Results the reader asked for: never dimmed or hidden as seen.
+    expect([a?.asked, b?.asked]).toEqual(['search', 'search']);
   });
 
   it('reads a DOI from publishers’ addresses that hold one, and none from those that do not', () => {
