@@ -4,27 +4,39 @@
  * site's recogniser is its module in this folder (registered in ./index.ts); this file stays free of
  * DOM code, so the popup and the library page can import it.
  */
+/**
+ * Google Scholar's hosts: scholar.google.com and the country sites readers are sent to or keep as
+ * bookmarks (scholar.google.de, .co.uk, …). A match pattern cannot say `scholar.google.*`, so each is
+ * listed; a country missing here shows no badges, and adding it is a line.
+ */
+export const SCHOLAR_HOSTS: readonly string[] = [
+  'com',
+  ...['ae', 'at', 'be', 'bg', 'ca', 'ch', 'cl', 'cn', 'cz', 'de', 'dk', 'es', 'fi', 'fr', 'gr', 'hr', 'hu', 'ie', 'it', 'lt', 'nl', 'no', 'pl', 'pt', 'ro', 'rs', 'ru', 'se', 'si', 'sk'],
+  ...['co.id', 'co.il', 'co.in', 'co.jp', 'co.kr', 'co.nz', 'co.th', 'co.uk', 'co.za'],
+  ...['com.ar', 'com.au', 'com.br', 'com.co', 'com.eg', 'com.hk', 'com.mx', 'com.my', 'com.ng', 'com.pk', 'com.sa', 'com.sg', 'com.tr', 'com.tw', 'com.ua', 'com.vn'],
+].map((tld) => `scholar.google.${tld}`);
+
 export const PAGE_SITES = [
   {
     id: 'huggingface',
     name: 'Hugging Face',
     pages: 'Hugging Face Papers',
     matches: ['https://huggingface.co/papers*'],
-    origin: 'https://huggingface.co/*',
+    origins: ['https://huggingface.co/*'],
   },
   {
     id: 'arxiv',
     name: 'arXiv',
     pages: 'arXiv listings',
     matches: ['https://arxiv.org/list/*', 'https://arxiv.org/abs/*', 'https://arxiv.org/search/*'],
-    origin: 'https://arxiv.org/*',
+    origins: ['https://arxiv.org/*'],
   },
   {
     id: 'scholar',
     name: 'Google Scholar',
     pages: 'Google Scholar results',
-    matches: ['https://scholar.google.com/scholar*'],
-    origin: 'https://scholar.google.com/*',
+    matches: SCHOLAR_HOSTS.map((host) => `https://${host}/scholar*`),
+    origins: SCHOLAR_HOSTS.map((host) => `https://${host}/*`),
   },
 ] as const satisfies readonly {
   id: string;
@@ -34,8 +46,8 @@ export const PAGE_SITES = [
   pages: string;
   /** Pages the content script runs on. */
   matches: readonly string[];
-  /** The host permission and the badge panel's frame ancestors. */
-  origin: string;
+  /** The host permissions and the pages that may frame the badge panel. */
+  origins: readonly string[];
 }[];
 
 export type SiteId = (typeof PAGE_SITES)[number]['id'];
@@ -48,7 +60,7 @@ export const SOURCES = [...SITE_IDS, 'import', 'manual'] as [SiteId | 'import' |
 /** Pages the content script runs on; host permissions cover exactly these sites. */
 export const SUPPORTED_MATCHES: string[] = PAGE_SITES.flatMap((s) => s.matches);
 
-export const SITE_ORIGINS: string[] = PAGE_SITES.map((s) => s.origin);
+export const SITE_ORIGINS: string[] = PAGE_SITES.flatMap((s) => s.origins);
 
 export function isPageSite(site: string): site is SiteId {
   return (SITE_IDS as string[]).includes(site);

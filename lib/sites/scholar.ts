@@ -1,5 +1,6 @@
 /**
- * Google Scholar (scholar.google.com/scholar): search results, "Cited by" and "All versions" lists.
+ * Google Scholar (scholar.google.com/scholar and the country sites, directory.ts): search results,
+ * "Cited by" and "All versions" lists.
  *
  * A result is `div.gs_r[data-cid]` (the class Zotero's translator keys on too), its title
  * `h3.gs_rt`, its byline `div.gs_a` ("AA Salema, FN Ani… - Fuel Processing Technology, 2017 -
@@ -10,11 +11,11 @@
 
 import { normalizeDoi, parseArxivId, safeDecode } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
+import { SCHOLAR_HOSTS } from './directory';
 import { readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
 
-/** Scholar's other country hosts would each need a match pattern and a host permission; not asked. */
-const HOSTS = new Set(['scholar.google.com']);
+const HOSTS = new Set(SCHOLAR_HOSTS);
 
 type Page = { kind: 'search'; query: string | null } | { kind: 'cites' } | { kind: 'versions' };
 

@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, sendFromExtension, test } from './fixtures';
 import { ShadowDom, badgeTexts } from './shadow';
 import { fixtureHtml } from '../fixtures/pages/variants';
+import { panelFrame } from './panel';
 // @ts-expect-error plain JS module shared with the demo
 import { tabIdOf } from '../../scripts/walk.mjs';
 
@@ -173,4 +174,17 @@ test('with "Hide seen" on, a search still shows the results met before; the dige
   expect(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('div.gs_r[data-cid]')].every((el) => el.style.opacity === ''))).toBe(true);
   expect((await toggle()).attrs).toHaveProperty('hidden');
   expect(await dom.box(await toggle())).toBeNull();
+});
+
+test("a country site (scholar.google.de) is read as scholar.google.com is, its badge panel included", async ({ page, pages, context, extensionId }) => {
+  const DE = 'https://scholar.google.de/scholar?hl=de&q=massive+activations+transformer';
+  pages.set(DE, { body: fixtureHtml('scholar/scholar-massive-activations.html') });
+  const { dom } = await afterNov18(page, context, extensionId);
+  await page.goto(DE);
+  const texts = await badges(dom, 5);
+  expect(texts.filter((t) => t.startsWith('Seen 1×'))).toHaveLength(3);
+  // The panel is an extension page framed by the site: this host may frame it too.
+  const [pill] = (await dom.hostAt(badgeOf('Hidden dynamics'))).find('[data-action=open]');
+  await dom.click(pill!);
+  await expect((await panelFrame(page)).locator('[data-field=history]')).toContainText('Hugging Face');
 });

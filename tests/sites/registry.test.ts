@@ -32,10 +32,16 @@ describe('site registry', () => {
     ['https://scholar.google.com/scholar?hl=en&as_sdt=0%2C5&q=massive+activations&btnG=', 'scholar'],
     ['https://scholar.google.com/scholar?cites=6017120040271105457&as_sdt=2005&sciodt=0,5&hl=en', 'scholar'],
     ['https://scholar.google.com/scholar?cluster=6017120040271105457&hl=en', 'scholar'],
-    // Author profiles are another page; other countries' hosts are not in the manifest.
+    // Scholar's country sites are the same pages.
+    ['https://scholar.google.co.uk/scholar?q=attention', 'scholar'],
+    ['https://scholar.google.de/scholar?hl=de&q=aufmerksamkeit', 'scholar'],
+    ['https://scholar.google.com.hk/scholar?cites=1&hl=zh-CN', 'scholar'],
+    // Author profiles are another page; hosts that only look like Scholar's are not it.
     ['https://scholar.google.com/citations?user=3pwdvBIAAAAJ&hl=en', null],
-    ['https://scholar.google.co.uk/scholar?q=attention', null],
+    ['https://scholar.google.de/citations?user=3pwdvBIAAAAJ', null],
     ['https://scholar.google.com/', null],
+    ['https://scholar.google.example.org/scholar?q=attention', null],
+    ['https://scholar.google.com.evil.test/scholar?q=attention', null],
     // Other sites are not recognised (yet): no module may claim them.
     ['https://paperswithcode.com/search?q=endometriosis', null],
     ['https://paperswithcode.com/paper/attention-is-all-you-need', null],
@@ -68,6 +74,15 @@ describe('site registry', () => {
     for (const [href, site] of cases) {
       if (site) expect(patterns.some((p) => p.test(href))).toBe(true);
     }
+  });
+
+  it("asks for Scholar's country sites as for scholar.google.com: pages, host permission, panel frame", () => {
+    const scholarSite = PAGE_SITES.find((s) => s.id === 'scholar')!;
+    expect(scholarSite.matches).toContain('https://scholar.google.de/scholar*');
+    expect(scholarSite.origins).toContain('https://scholar.google.co.uk/*');
+    expect(scholarSite.matches).toHaveLength(scholarSite.origins.length);
+    // Every host the recogniser takes is one the manifest names, and no pattern is a wildcard host.
+    for (const m of SUPPORTED_MATCHES) expect(new URL(m.replace(/\*$/, '')).hostname).not.toContain('*');
   });
 });
 
