@@ -3,7 +3,7 @@ import type { PanelParams, PaperView, SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 import { send } from '../../lib/rpc';
 import { createEdits } from './edits';
-import { badgeLabel, badgeTooltip, matchText } from './label';
+import { badgeLabel, badgeTooltip, hasNote, matchText } from './label';
 import type { PanelHost, PanelRequest } from './panel-host';
 
 /** What the page's keyboard shortcuts can ask of a badge; filled in by the badge as it renders. */
@@ -144,7 +144,13 @@ export function Badge({ model, onPaper, commands, panel }: BadgeProps) {
   };
   const label = badgeLabel(model);
   return (
-    <span ref={wrap} class={`wrap ${model.status}`} data-status={model.status} onClick={(e) => e.stopPropagation()}>
+    <span
+      ref={wrap}
+      class={`wrap ${model.status}`}
+      data-status={model.status}
+      data-note={hasNote(model) ? '' : undefined}
+      onClick={(e) => e.stopPropagation()}
+    >
       <button
         ref={pill}
         type="button"

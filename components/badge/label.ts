@@ -19,6 +19,15 @@ export function badgeLabel(model: BadgeModel, now = new Date()): string {
   return 'New';
 }
 
+/**
+ * The reader wrote a note on this paper: the pill ends with ✎ (a `data-note` attribute, drawn by
+ * CSS so a long tag list's ellipsis never cuts it), and its tooltip says so. Only that a note is
+ * there: its text stays in the panel, an extension page.
+ */
+export function hasNote(model: BadgeModel): boolean {
+  return !!model.paper?.note.trim();
+}
+
 /** The panel's status line: a little more than the pill says. */
 export function panelStatus(model: BadgeModel, now = new Date()): string {
   const p = model.paper;
@@ -55,6 +64,7 @@ export function badgeTooltip(model: BadgeModel, sightings: SightingView[] | unde
     lines.push(`Seen ${sightings.length}×:`, ...shown.map((s) => `  ${sightingLine(s, now)}`));
     if (sightings.length > shown.length) lines.push(`  … and ${sightings.length - shown.length} earlier`);
   }
+  if (hasNote(model)) lines.push('You wrote a note on it');
   lines.push('Click for tags and notes · keys: s save, t tag');
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@
  */
 import type { PaperStatus } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
-import { badgeLabel, badgeTooltip } from './label';
+import { badgeLabel, badgeTooltip, hasNote } from './label';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const STAR = 'M12 3.2l2.7 5.5 6 .9-4.35 4.25 1.03 6-5.38-2.83-5.38 2.83 1.03-6L3.3 9.6l6-.9z';
@@ -90,12 +90,14 @@ export function paintStatic(mount: Element, model: BadgeModel): void {
     const pill = wrap.firstElementChild!;
     pill.setAttribute('title', badgeTooltip(model, undefined));
     (pill.firstElementChild!.firstChild as Text).data = badgeLabel(model);
+    if (hasNote(model)) wrap.setAttribute('data-note', '');
     mount.append(wrap);
     return;
   }
   const a = staticAttrs(model);
   const [pill, save] = [wrap.children[0]!, wrap.children[1]!];
   set(wrap, a.wrap);
+  wrap.toggleAttribute('data-note', hasNote(model));
   set(pill, a.pill);
   const text = pill.firstElementChild!;
   if (text.textContent !== a.label) text.textContent = a.label;

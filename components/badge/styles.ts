@@ -50,6 +50,8 @@ const BADGE = `
   .pill { gap: 5px; padding: 0 7px 0 6px; border-radius: 5px 0 0 5px; min-width: 0; }
   .label-text { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
   .pill::before { content: ""; width: 6px; height: 6px; border-radius: 50%; background: var(--dot); flex: none; }
+  /* The reader's note (label.ts hasNote): after the label, never cut by its ellipsis. */
+  .wrap[data-note] .pill::after { content: "✎"; flex: none; font-size: 11px; margin-left: -1px; }
   .save { flex: none; padding: 0 6px; border-left: 1px solid; border-color: inherit; border-radius: 0 5px 5px 0; font-size: 12px; }
   .save svg { width: 12px; height: 12px; display: block; }
   .pill:hover, .save:hover { background: rgba(127, 127, 127, .12); }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeLabel, badgeTooltip, panelStatus, sightingLine } from '../../components/badge/label';
+import { badgeLabel, badgeTooltip, hasNote, panelStatus, sightingLine } from '../../components/badge/label';
 import type { PaperView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/controller';
 
@@ -90,6 +90,18 @@ describe('history wording', () => {
     expect(sightingLine({ ...first, at: Date.parse('2025-11-05T10:00:00') }, NOW)).toBe('Nov 5 · Hugging Face · Nov 3');
     expect(sightingLine({ ...first, site: 'arxiv', label: 'cs.LG new' }, NOW)).toBe('Nov 3 · arXiv · cs.LG new');
     expect(sightingLine(first, new Date('2026-02-01T12:00:00'))).toBe('Nov 3, 2025 · Hugging Face');
+  });
+
+  it('says in the tooltip that the reader wrote a note, never what it says', () => {
+    const noted = model({ status: 'seen', paper: paper({ seenCount: 2, note: 'Private: reviewer 2 of our paper?' }) });
+    const tip = badgeTooltip(noted, undefined, NOW);
+    expect(hasNote(noted)).toBe(true);
+    expect(tip).toContain('You wrote a note on it');
+    expect(tip).not.toContain('reviewer');
+    expect(badgeLabel(noted, NOW)).not.toContain('reviewer');
+    const blank = model({ status: 'seen', paper: paper({ seenCount: 2, note: '  \n ' }) });
+    expect(hasNote(blank)).toBe(false);
+    expect(badgeTooltip(blank, undefined, NOW)).not.toContain('note on it');
   });
 
   it('lists the sightings, newest first, in the tooltip', () => {

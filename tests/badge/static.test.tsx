@@ -18,6 +18,7 @@ const MODELS: BadgeModel[] = [
   { status: 'new', card: { title: 'A new one' }, page: PAGE },
   { status: 'seen', paper: paper({ seenCount: 3, first: { at: Date.UTC(2024, 9, 29), digestDate: '2024-10-29', site: 'huggingface', label: 'Oct 29', pageUrl: 'https://huggingface.co/papers' } }), card: { title: 'Seen' }, page: PAGE },
   { status: 'saved', paper: paper({ savedAt: 5, tags: ['llm', 'rl', 'moe', 'x'] }), card: { title: 'Saved' }, page: PAGE },
+  { status: 'seen', paper: paper({ seenCount: 2, note: 'Compare with RMSNorm.' }), card: { title: 'Noted' }, page: PAGE },
   {
     status: 'seen',
     paper: paper({ seenCount: 1 }),
@@ -54,6 +55,11 @@ describe('static badge', () => {
     expect(mount.querySelector('.pill')).toBe(pill);
     const fresh = document.createElement('span');
     paintStatic(fresh, MODELS[2]!);
+    expect(canon(mount)).toBe(canon(fresh));
+    // A note written, then emptied: the mark comes and goes with it.
+    paintStatic(mount, MODELS[3]!);
+    expect(mount.querySelector('.wrap')!.hasAttribute('data-note')).toBe(true);
+    paintStatic(mount, MODELS[2]!);
     expect(canon(mount)).toBe(canon(fresh));
   });
 

@@ -375,14 +375,23 @@ test.describe('editing from the badge', () => {
     await badgesReady(dom, 11);
     const id = NOV18_IDS[2];
     const note = 'Compare with MoE-LLaVA; check their ablation on expert count.';
+    const noted = async () => (await dom.hostAt(badgeOf(id))).find('span.wrap[data-note]').length === 1;
+    expect(await noted()).toBe(false);
     await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
     await (await panelFrame(page)).locator('[data-field=note]').click();
     await page.keyboard.type(note, { delay: 5 });
     // No waiting for the debounce: leaving the page must flush the note.
     await page.reload();
     await badgesReady(dom, 11);
+    // The badge says there is a note (✎), not what it says.
+    expect(await noted()).toBe(true);
+    expect((await dom.hostAt(badgeOf(id))).text).not.toContain('MoE-LLaVA');
     await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
     await expect((await panelFrame(page)).locator('[data-field=note]')).toHaveValue(note);
+    // Emptied, the mark goes, on this page at once.
+    await (await panelFrame(page)).locator('[data-field=note]').fill('');
+    await page.keyboard.press('Escape');
+    await expect.poll(noted).toBe(false);
   });
 
   test('keyboard: s saves the hovered card, t opens its tags; not while typing or with modifiers', async ({ page }) => {
