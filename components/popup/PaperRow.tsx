@@ -94,6 +94,12 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
           {!expanded && tags.length > 0 && (
             <span class="tag-list">{tags.map((t) => `#${t}`).join(' ')}</span>
           )}
+          {/* As the library's list says it: the note itself is one click away, in the details. */}
+          {!expanded && paper?.note.trim() && (
+            <span class="has-note" data-testid="has-note" title="Has a note">
+              ✎ note
+            </span>
+          )}
         </div>
         {expanded && (
           <div class="details" id={detailsId}>

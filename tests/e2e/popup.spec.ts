@@ -128,6 +128,9 @@ test('popup: groups and counts, save, tags with autocomplete, a note kept across
   popup = await openPopup(context, extensionId, tabId);
   const reopened = row(popup, firstNew);
   await expect(reopened).toHaveAttribute('data-status', 'saved');
+  // Collapsed, the row says it has a note (as the library's list does) and the other rows do not.
+  await expect(reopened.getByTestId('has-note')).toHaveText('✎ note');
+  await expect(popup.getByTestId('has-note')).toHaveCount(1);
   await reopened.getByTestId('row-title').click();
   await expect(reopened.getByTestId('note-input')).toHaveValue(note);
   await expect(reopened.getByTestId('tag-chip')).toHaveText(['#diffusion-models×']);
