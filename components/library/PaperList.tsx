@@ -31,7 +31,8 @@ function when(p: PaperView, sort: Sort): string {
   if (sort === 'savedAt' && p.savedAt) return `saved ${relativeDay(p.savedAt)}`;
   if (sort === 'firstSeen' && p.firstSeen) return `first seen ${relativeDay(p.firstSeen)}`;
   if (sort === 'seenCount' && p.lastSeen) return `seen ${p.seenCount}× · last ${relativeDay(p.lastSeen)}`;
-  if (p.lastSeen) return `seen ${relativeDay(p.lastSeen)}`;
+  // A paper that keeps coming back says so in every order, as its badge does on the page.
+  if (p.lastSeen) return p.seenCount > 1 ? `seen ${p.seenCount}× · last ${relativeDay(p.lastSeen)}` : `seen ${relativeDay(p.lastSeen)}`;
   if (p.savedAt) return `saved ${relativeDay(p.savedAt)}`;
   return '';
 }

@@ -4,6 +4,7 @@
  * site's recogniser is its module in this folder (registered in ./index.ts); this file stays free of
  * DOM code, so the popup and the library page can import it.
  */
+
 /**
  * Google Scholar's hosts: scholar.google.com and the country sites readers are sent to or keep as
  * bookmarks (scholar.google.de, .co.uk, …). A match pattern cannot say `scholar.google.*`, so each is

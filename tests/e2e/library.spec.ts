@@ -278,6 +278,14 @@ test('library: sorted by times seen, the papers that keep coming back come first
   await expect.poll(async () => stats(lib), { timeout: 20_000 }).toMatchObject({ papers: 142, sightings: 145 });
   await lib.bringToFront();
   await lib.getByTestId('filter-status').selectOption('seen');
+  // By last seen (the default order), a paper that came back says how often; one seen once, when.
+  for (const shown of [100, 142]) {
+    await lib.getByTestId('load-more').click();
+    await expect(rows(lib)).toHaveCount(shown);
+  }
+  const texts = await rows(lib).locator('.when').allTextContents();
+  expect(texts.filter((t) => /^seen 2× · last today$/.test(t))).toHaveLength(3);
+  expect(texts.filter((t) => t === 'seen today')).toHaveLength(texts.length - 3);
   await lib.getByTestId('sort-select').selectOption('seenCount');
   await expect(lib).toHaveURL(/#status=seen&sort=seenCount$/);
   const when = rows(lib).locator('.when');
