@@ -556,10 +556,17 @@ export class PageController {
     this.refreshPageUi();
   }
 
-  /** Whether some card here may be dimmed or hidden as seen (Card.asked). */
-  private canFade(): boolean {
-    for (const e of this.entries.values()) if (!e.card.asked) return true;
-    return false;
+  /**
+   * What the page's cards are (Card.asked): some may be dimmed or hidden as seen (`fade`), all are
+   * a search's results (`search`), or the page is one paper (`paper`).
+   */
+  private pageKind(): 'fade' | 'search' | 'paper' {
+    let kind: 'search' | 'paper' = 'paper';
+    for (const e of this.entries.values()) {
+      if (!e.card.asked) return 'fade';
+      if (e.card.asked === 'search') kind = 'search';
+    }
+    return kind;
   }
 
   counts(): Record<PaperStatus, number> {
@@ -573,10 +580,13 @@ export class PageController {
     const settings = this.settings;
     if (!settings) return;
     // A card the reader asked for (a single paper's page, a search's result) is never dimmed or
-    // hidden; a page of only such cards offers no toggle that would do nothing.
+    // hidden; a page of only such cards offers no toggle that would do nothing, and a paper's own
+    // page no summary at all (its one badge says everything the counts would).
     for (const e of only ?? this.entries.values())
       this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen' && !e.card.asked, settings.seenStyle);
-    this.ui.setSummary(this.counts(), settings, (patch) => void this.changeSettings(patch), this.canFade());
+    const kind = this.pageKind();
+    const shown = kind === 'paper' ? { ...settings, showSummary: false } : settings;
+    this.ui.setSummary(this.counts(), shown, (patch) => void this.changeSettings(patch), kind === 'fade');
     if (report) this.report();
   }
 

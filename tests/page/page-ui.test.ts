@@ -95,6 +95,8 @@ describe('the page UI under the controller', () => {
     const abs = document.querySelector<HTMLElement>('#abs')!;
     expect(abs.querySelector('dejalu-badge')).not.toBeNull();
     expect(abs.style.getPropertyValue('display')).toBe('');
+    // Its one badge says all a summary's counts would: none is shown.
+    expect(document.querySelector('dejalu-summary')).toBeNull();
     controller!.stop();
 
     background('seen', { ...hide, seenStyle: 'dim' });
@@ -102,6 +104,7 @@ describe('the page UI under the controller', () => {
     const title = document.querySelector('main h1') ?? document.querySelector('h1')!;
     expect(title.querySelector('dejalu-badge') ?? title.parentElement!.querySelector('dejalu-badge')).not.toBeNull();
     expect((title.parentElement as HTMLElement).style.getPropertyValue('opacity')).toBe('');
+    expect(document.querySelector('dejalu-summary')).toBeNull();
   });
 
   it("never hides or dims a search's results as seen, and offers no toggle there", async () => {
@@ -113,6 +116,8 @@ describe('the page UI under the controller', () => {
     expect(results.length).toBeGreaterThan(0);
     expect(document.querySelectorAll('dejalu-badge')).toHaveLength(results.length);
     expect(results.every((r) => r.style.getPropertyValue('display') === '')).toBe(true);
+    // A search's summary counts its results, without the toggle.
+    expect(document.querySelector('dejalu-summary')).not.toBeNull();
     expect(toggle()?.hidden).toBe(true);
     controller!.stop();
 
