@@ -21,6 +21,13 @@ export function firstSeenDate(first: { at: number; digestDate?: string } | undef
   return first.digestDate ?? localDay(first.at);
 }
 
+/** The moment the reader's day (local time) of `at` began. */
+export function startOfLocalDay(at: number): number {
+  const d = new Date(at);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
 /** The reader's day (YYYY-MM-DD, local time) of a moment: what the history lines show for it too. */
 export function localDay(at: number): string {
   const d = new Date(at);

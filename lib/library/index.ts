@@ -35,6 +35,7 @@ import type { NearKeys } from './near-keys';
 import { search, searchKeys, type SearchQuery } from './search';
 import { heirsOf } from './heirs';
 import { citationBibtex } from '../export/bibtex';
+import { startOfLocalDay } from '../dates';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, withoutDerived, forStorage } from './rows';
 export { Invalid, NotFound } from './errors';
@@ -138,7 +139,9 @@ export class Library {
 
   /**
    * Record that these cards were seen during one visit. A paper gets at most one sighting per visit,
-   * however many batches or duplicate cards report it.
+   * however many batches or duplicate cards report it, and one per page address a day: reloading a
+   * digest, or coming back to it from a paper, is not meeting its papers again ("Seen 5×" would
+   * say they keep coming back). The same digest read on another day, or another page, counts.
    */
   async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
     const seen = await this.tellMoved((moved) => this.catalog.withNear((from) => this.recordWith(from, visitId, page, cards, moved)));
@@ -156,7 +159,10 @@ export class Library {
       const histories = new Map<string, HistoryRow>();
       (await db.history.bulkGet(keys)).forEach((h, i) => histories.set(keys[i]!, h ?? { paperKey: keys[i]!, sightings: [] }));
       const done = new Set<string>();
-      for (const [key, h] of histories) if (h.sightings.some((s) => s.visitId === visitId)) done.add(key);
+      const today = startOfLocalDay(now);
+      for (const [key, h] of histories) {
+        if (h.sightings.some((s) => s.visitId === visitId || (s.at >= today && s.pageUrl === page.url))) done.add(key);
+      }
       const changed = new Map<string, PaperRow>();
       const touched: HistoryRow[] = [];
       for (const row of rows) {

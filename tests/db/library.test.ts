@@ -42,6 +42,28 @@ describe('lookup and sightings', () => {
     expect(st?.match?.rule).toBe('arxiv-id');
   });
 
+  it('one sighting per page address a day: a reload or a return is not meeting the paper again', async () => {
+    let clock = new Date(2025, 10, 3, 9, 0).getTime(); // 9:00 local time
+    const { lib, db } = fresh(() => clock);
+    const a = card('The Curse of Depth in Large Language Models', '2502.59669');
+    const count = async () => (await db.history.get('arxiv:2502.59669'))?.sightings.length ?? 0;
+    await lib.recordSightings('morning', HF('2025-11-03'), [a]);
+    clock += 5 * 60_000;
+    await lib.recordSightings('reload', HF('2025-11-03'), [a]);
+    clock = new Date(2025, 10, 3, 23, 59).getTime();
+    await lib.recordSightings('evening', HF('2025-11-03'), [a]);
+    expect(await count()).toBe(1);
+    expect((await lib.stats()).sightings).toBe(1);
+    // Another page the same day is another place the paper came up.
+    await lib.recordSightings('listing', { url: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', label: 'cs.LG new' }, [a]);
+    expect(await count()).toBe(2);
+    // The same digest read again the next day counts.
+    clock = new Date(2025, 10, 4, 0, 1).getTime();
+    await lib.recordSightings('next-day', HF('2025-11-03'), [a]);
+    expect(await count()).toBe(3);
+    expect((await lib.lookup([a]))[0]?.paper?.seenCount).toBe(3);
+  });
+
   it("learns arXiv's primary class from the first card that shows it, also as a title-only paper is re-keyed", async () => {
     const { lib, db } = fresh();
     const ARXIV: PageInfo = { url: 'https://arxiv.org/list/cs.CL/new', site: 'arxiv', label: 'cs.CL new' };

@@ -63,7 +63,11 @@ describe('router', () => {
     expect(stats).toMatchObject({ ok: true, papers: 2, sightings: 2 });
     await handle({ type: 'sightings.record', visitId: 'v1', page, cards }, hfTab);
     expect(events).toHaveLength(1);
+    // The same page again the same day is no new sighting either; another page is.
     await handle({ type: 'sightings.record', visitId: 'v2', page, cards: cards.slice(1) }, hfTab);
+    expect(events).toHaveLength(1);
+    const nov4 = { ...page, url: 'https://huggingface.co/papers/date/2025-11-04', label: 'Nov 4' };
+    await handle({ type: 'sightings.record', visitId: 'v3', page: nov4, cards: cards.slice(1) }, hfTab);
     expect(events.at(-1)).toEqual({ keys: ['arxiv:2501.00002'], details: { sightings: true } });
   });
 

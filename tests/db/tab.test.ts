@@ -89,7 +89,9 @@ describe('tab.get', () => {
     const [st] = await visit([titleOnly]);
     expect(st?.paper?.key.startsWith('title:')).toBe(true);
     // Another tab shows the same paper with its arXiv id: the paper is re-keyed.
-    await ask({ type: 'sightings.record', visitId: 'other', page, cards: [{ ...titleOnly, arxivId: '1512.03385' }] }, { ...tab, tab: { id: 8, url: URL_ } });
+    const abs = 'https://arxiv.org/abs/1512.03385';
+    const absPage: PageInfo = { url: abs, site: 'arxiv', label: 'abs' };
+    await ask({ type: 'sightings.record', visitId: 'other', page: absPage, cards: [{ ...titleOnly, arxivId: '1512.03385' }] }, { ...tab, tab: { id: 8, url: abs } });
     const calls = resolveCalls();
     const [now] = await tabGet();
     expect(resolveCalls()).toBe(calls);

@@ -16,7 +16,7 @@ async function populated() {
     { title: 'Schrödinger Bridges — a “survey” & more', arxivId: '2501.00001' },
     { title: 'A Paper Known Only by Title' },
   ]);
-  await lib.recordSightings('v2', { ...page, label: 'Nov 10', digestDate: '2025-11-10' }, [{ title: 'Attention Is All You Need', arxivId: '1706.03762' }]);
+  await lib.recordSightings('v2', { ...page, url: 'https://huggingface.co/papers/date/2025-11-10', label: 'Nov 10', digestDate: '2025-11-10' }, [{ title: 'Attention Is All You Need', arxivId: '1706.03762' }]);
   await lib.editTags({ key: 'arxiv:1706.03762' }, ['transformers', 'classic'], []);
   await lib.setNote({ key: 'arxiv:1706.03762' }, 'Multi-head attention: read §3.2\n{braces} & 100%');
   await lib.save({ key: 'arxiv:1706.03762' }, true);
@@ -97,7 +97,7 @@ describe('JSON backup through the library', () => {
     const file = await exportLibrary(lib.db, 'backup');
     await lib.setNote({ key: 'arxiv:1706.03762' }, 'a newer note');
     await lib.editTags({ key: 'arxiv:1706.03762' }, ['new-tag'], ['classic']);
-    await lib.recordSightings('v3', page, [{ title: 'Attention Is All You Need', arxivId: '1706.03762' }]);
+    await lib.recordSightings('v3', { ...page, url: 'https://huggingface.co/papers/date/2025-11-18', label: 'Nov 18', digestDate: '2025-11-18' }, [{ title: 'Attention Is All You Need', arxivId: '1706.03762' }]);
     await importLibrary(lib, file.text, 'backup', undefined, { chunkRows });
     const p = (await lib.getPaper('arxiv:1706.03762')).paper!;
     expect(p.tags.sort()).toEqual(['classic', 'new-tag', 'transformers']);
@@ -137,7 +137,7 @@ describe('JSON backup through the library', () => {
     await a.recordSightings('va', page, [{ title: T, arxivId: '2001.08361' }]);
     const file = await exportLibrary(a.db, 'backup');
     const b = new Library(new DejaLuDB(`transfer-${++n}`), () => Date.parse('2025-11-03T09:00:00Z'));
-    await b.recordSightings('vb', { ...page, label: 'Nov 10', digestDate: '2025-11-10' }, [{ title: T }]);
+    await b.recordSightings('vb', { ...page, url: 'https://huggingface.co/papers/date/2025-11-10', label: 'Nov 10', digestDate: '2025-11-10' }, [{ title: T }]);
     await b.setNote({ key: `title:${T.toLowerCase()}` }, 'from device B');
     // A near title is a judgement, not an identity: it stays a paper of its own.
     await b.recordSightings('vb', page, [{ title: 'Scaling Law for Neural Language Model' }]);
