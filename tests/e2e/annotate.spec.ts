@@ -92,6 +92,25 @@ test.describe('badges', () => {
     expect(summary?.text).toContain('71 new · 3 seen · 0 saved');
   });
 
+  test('reloading a digest the same day is not meeting its papers again: Seen 1× stays Seen 1×', async ({ page, extensionId }) => {
+    const ext = await extensionPage(page, extensionId);
+    await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode: 'load' } });
+    const sightings = async () => (await sendFromExtension<{ sightings: number }>(ext, { type: 'library.stats' })).sightings;
+    await page.bringToFront();
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    expect((await badgesReady(dom, 11)).every((t) => t === 'New')).toBe(true);
+    await expect.poll(sightings, { timeout: 20_000 }).toBe(11);
+    for (let i = 0; i < 2; i++) {
+      await page.reload();
+      const texts = await badgesReady(dom, 11);
+      expect(texts.every((t) => /^Seen 1× · first Nov 18/.test(t))).toBe(true);
+      // The visit's batch went out (a second after the cards showed) and added nothing.
+      await page.waitForTimeout(2_000);
+      expect(await sightings()).toBe(11);
+    }
+  });
+
   test('arXiv listings get a badge on each entry, on the title line', async ({ page }) => {
     await page.goto('https://arxiv.org/list/cs.LG/new');
     const dom = await ShadowDom.open(page);
