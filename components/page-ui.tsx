@@ -3,7 +3,7 @@
  * in a *closed* shadow root so page CSS cannot break them and page scripts cannot read tags or notes.
  */
 import { render } from 'preact';
-import type { BadgeHandle, BadgeModel, PageUi } from '../lib/page/controller';
+import type { BadgeHandle, BadgeModel, PageUi } from '../lib/page/ui';
 import { createKeyboard } from '../lib/page/keyboard';
 import type { PaperStatus, PaperView, Settings } from '../lib/messages';
 import type { Card } from '../lib/types';

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PanelParams, PaperView, SightingView } from '../../lib/messages';
-import type { BadgeModel } from '../../lib/page/controller';
+import type { BadgeModel } from '../../lib/page/ui';
 import { send } from '../../lib/rpc';
 import { createEdits } from './edits';
 import { badgeLabel, badgeTooltip, hasNote, matchText } from './label';

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { texToUnicode } from '../../lib/tex-unicode';
 import type { SightingView } from '../../lib/messages';
-import type { BadgeModel } from '../../lib/page/controller';
+import type { BadgeModel } from '../../lib/page/ui';
 import type { Edits } from './edits';
 import { History } from './History';
 import { panelStatus } from './label';

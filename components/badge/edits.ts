@@ -1,6 +1,6 @@
 /** The badge's edits to its paper, each followed by `onPaper` so every badge of the paper updates. */
 import type { PaperView, Target } from '../../lib/messages';
-import type { BadgeModel } from '../../lib/page/controller';
+import type { BadgeModel } from '../../lib/page/ui';
 import { send } from '../../lib/rpc';
 
 /** A stored paper by key; a card not stored yet by its card, so the first edit creates it. */

@@ -1,6 +1,6 @@
 import { dayMonth, firstSeenDate, shortDate } from '../../lib/dates';
 import type { SightingView } from '../../lib/messages';
-import type { BadgeModel } from '../../lib/page/controller';
+import type { BadgeModel } from '../../lib/page/ui';
 import { siteName } from '../shared/sites';
 
 /** The badge's words: "New", "Seen 3× · first Nov 3", "Saved · #llm #quantization". */

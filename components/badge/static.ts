@@ -6,7 +6,7 @@
  * reuses the existing elements when the markup matches, so a focused pill stays focused.
  */
 import type { PaperStatus } from '../../lib/messages';
-import type { BadgeModel } from '../../lib/page/controller';
+import type { BadgeModel } from '../../lib/page/ui';
 import { badgeLabel, badgeTooltip, hasNote } from './label';
 
 const SVG = 'http://www.w3.org/2000/svg';

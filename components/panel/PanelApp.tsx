@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ChangeEvent, PanelAppPost, PanelParams, PaperView, SightingView } from '../../lib/messages';
-import type { BadgeModel } from '../../lib/page/controller';
+import type { BadgeModel } from '../../lib/page/ui';
 import { statusAfter } from '../../lib/page/shown';
 import { send } from '../../lib/rpc';
 import { createEdits } from '../badge/edits';

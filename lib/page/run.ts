@@ -6,7 +6,8 @@
  */
 import type { ChangeEvent, Settings } from '../messages';
 import type { SiteModule } from '../types';
-import { PageController, type PageUi } from './controller';
+import { PageController } from './controller';
+import type { PageUi } from './ui';
 
 export function runPage(site: SiteModule, makeUi: () => PageUi, doc: Document = document): { stop(): void } {
   let controller: PageController | null = null;

@@ -5,7 +5,7 @@
  */
 import type { CardStatus, PaperStatus, PaperView } from '../messages';
 import type { Card } from '../types';
-import type { BadgeHandle, BadgeModel } from './controller';
+import type { BadgeHandle, BadgeModel } from './ui';
 
 /** One card of the page and its badge. */
 export interface Entry {

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { click, seenOct29, settle } from './ui';
 import type { PaperView } from '../../lib/messages';
-import type { BadgeModel } from '../../lib/page/controller';
+import type { BadgeModel } from '../../lib/page/ui';
 
 vi.mock('../../lib/rpc', () => ({ send: vi.fn() }));
 import { send } from '../../lib/rpc';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeLabel, badgeTooltip, hasNote, panelStatus, sightingLine } from '../../components/badge/label';
 import type { PaperView } from '../../lib/messages';
-import type { BadgeModel } from '../../lib/page/controller';
+import type { BadgeModel } from '../../lib/page/ui';
 
 const PAGE = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface' as const, label: 'Nov 3', digestDate: '2025-11-03' };
 

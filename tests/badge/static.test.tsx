@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { PaperView } from '../../lib/messages';
-import type { BadgeModel } from '../../lib/page/controller';
+import type { BadgeModel } from '../../lib/page/ui';
 
 vi.mock('../../lib/rpc', () => ({ send: vi.fn(async () => ({ ok: false, error: { code: 'internal', message: 'x' } })) }));
 import { Badge } from '../../components/badge/Badge';

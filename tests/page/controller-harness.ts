@@ -5,7 +5,8 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ChangeEvent } from '../../lib/messages';
-import { PageController, type BadgeModel, type PageUi } from '../../lib/page/controller';
+import { PageController } from '../../lib/page/controller';
+import type { BadgeModel, PageUi } from '../../lib/page/ui';
 import type { Card, SiteModule } from '../../lib/types';
 
 export const site: SiteModule = {
