@@ -448,6 +448,15 @@ export type PanelAppPost =
  * shadow root nor messages sent to another window).
  */
 export type PanelCommand =
-  | { dejalu: 'panel'; token: string; kind: 'open'; seq: number; params: PanelParams; tags: boolean }
+  | {
+      dejalu: 'panel';
+      token: string;
+      kind: 'open';
+      seq: number;
+      params: PanelParams;
+      tags: boolean;
+      /** Typed on the page after `t`, before the panel had focus: the tag field's first text. */
+      typed?: string;
+    }
   | { dejalu: 'panel'; token: string; kind: 'focus'; tags: boolean }
   | { dejalu: 'panel'; token: string; kind: 'close' };

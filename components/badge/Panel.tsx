@@ -17,6 +17,8 @@ export interface PanelProps {
   sightings: SightingView[] | undefined;
   /** Non-zero: focus the tag field, again each time it changes. */
   focusTags: number;
+  /** Text typed ahead of the tag field's focus (TagEditor `takeTyped`). */
+  takeTyped?: () => string;
   /** Non-zero: focus the panel itself, again each time it changes. */
   focusPanel?: number;
   error: string | null;
@@ -38,7 +40,7 @@ function usedOnce(all: TagCount[], tag: string): TagCount[] {
  * the page's panel frame shows (panel-host.ts), so page scripts see neither what is shown nor what
  * is typed.
  */
-export function Panel({ model, edits, sightings, focusTags, focusPanel = 0, error, match, onClose }: PanelProps) {
+export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPanel = 0, error, match, onClose }: PanelProps) {
   const ref = useRef<HTMLDivElement>(null);
   // The library's tags, asked for once the reader starts tagging.
   const [known, setKnown] = useState<TagCount[] | null>(null);
@@ -102,6 +104,7 @@ export function Panel({ model, edits, sightings, focusTags, focusPanel = 0, erro
           known={known}
           limit={SUGGESTIONS}
           focusToken={focusTags}
+          takeTyped={takeTyped}
           onWantKnown={wantKnown}
           onAdd={(t) =>
             void (async () => {

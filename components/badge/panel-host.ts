@@ -11,6 +11,7 @@
 import type { PanelCommand, PanelParams, PanelPost } from '../../lib/messages';
 import { panelPosition } from './position';
 import { PANEL_FRAME_CSS } from './styles';
+import { collectTyping, type Typeahead } from './typeahead';
 
 export interface PanelRequest {
   params: PanelParams;
@@ -71,6 +72,8 @@ export function createPanelHost(doc: Document = document): PanelHost {
   /** Recent openings by seq, for posts that come after the panel moved on. */
   const recent = new Map<number, PanelRequest>();
   let stopListening: AbortController | null = null;
+  /** Keys typed after `t` while the panel page loads (typeahead.ts). */
+  let typeahead: Typeahead | null = null;
   let raf = 0;
   const win = doc.defaultView ?? window;
   // The dynamic address redirects to the extension's own origin, which is the frame's.
@@ -98,7 +101,20 @@ export function createPanelHost(doc: Document = document): PanelHost {
   const send = () => {
     if (!ready || !current || !frame) return;
     frame.focus({ preventScroll: true });
-    command({ kind: 'open', seq: current.seq, params: current.req.params, tags: current.req.tags });
+    const opening = current;
+    let sent = false;
+    const go = () => {
+      if (sent || current !== opening) return;
+      sent = true;
+      const typed = typeahead?.take();
+      typeahead = null;
+      command({ kind: 'open', seq: opening.seq, params: opening.req.params, tags: opening.req.tags, ...(typed ? { typed } : {}) });
+    };
+    // The frame is another process: keys typed until focus has moved there still reach this page,
+    // and are kept, until the window's blur says the next ones go to the panel.
+    if (!typeahead || !doc.hasFocus()) return go();
+    win.addEventListener('blur', go, { once: true });
+    setTimeout(go, 200);
   };
 
   // Only our own frame's posts count. A page script can post to this window too, and can learn the
@@ -154,6 +170,8 @@ export function createPanelHost(doc: Document = document): PanelHost {
   };
 
   const hide = () => {
+    typeahead?.stop();
+    typeahead = null;
     if (!current) return;
     current = null;
     stopListening?.abort();
@@ -191,6 +209,12 @@ export function createPanelHost(doc: Document = document): PanelHost {
         // Popovers unsupported: `position: fixed` and a high z-index still apply.
       }
       place();
+      // Opened by `t`: what is typed before the tag field has focus is the tag's start (the panel
+      // page may still be loading, and focus takes a moment to move into its frame even when not).
+      if (req.tags) {
+        typeahead?.stop();
+        typeahead = collectTyping(win);
+      }
       stopListening = new AbortController();
       const opts = { signal: stopListening.signal };
       const outside = (e: Event) => {

@@ -16,6 +16,8 @@ export interface PanelAppProps {
   onChanged: (fn: (event: ChangeEvent) => void) => () => void;
   /** Focus requests from the content script (the `t` shortcut again); returns how to stop listening. */
   onCommand: (fn: (command: { tags: boolean }) => void) => () => void;
+  /** Text typed after `t` before the tag field had focus, for that field (entrypoints/panel). */
+  takeTyped?: () => string;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface PanelAppProps {
  * follows changes made elsewhere, and tells the badge its height, that it closes, and which paper it
  * changed (the badge re-reads it).
  */
-export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand }: PanelAppProps) {
+export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, takeTyped }: PanelAppProps) {
   /** undefined while the stored paper is read; null when there is none (yet). */
   const [paper, setPaper] = useState<PaperView | null | undefined>(params.key ? undefined : null);
   const [sightings, setSightings] = useState<SightingView[] | undefined>(params.key ? undefined : []);
@@ -132,6 +134,7 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand }
         edits={edits}
         sightings={sightings}
         focusTags={focusTags}
+        takeTyped={takeTyped}
         focusPanel={focusPanel}
         error={error}
         match={params.match}

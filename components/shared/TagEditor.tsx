@@ -31,9 +31,14 @@ export interface TagEditorProps {
   limit?: number;
   /** Non-zero: take focus now, and again whenever it changes (a keyboard shortcut). */
   focusToken?: number;
+  /**
+   * What the reader typed after the shortcut before the field had focus (the badge panel's `t`):
+   * asked for as the field takes focus, and typed into it.
+   */
+  takeTyped?: () => string;
 }
 
-export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = SUGGESTIONS, focusToken = 0 }: TagEditorProps) {
+export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = SUGGESTIONS, focusToken = 0, takeTyped }: TagEditorProps) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -41,7 +46,13 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (focusToken) input.current?.focus({ preventScroll: true });
+    if (!focusToken) return;
+    input.current?.focus({ preventScroll: true });
+    const typed = takeTyped?.();
+    if (typed) {
+      onWantKnown();
+      take(typed);
+    }
   }, [focusToken]);
 
   // What is typed and the props as of the last render, for the unmount and pagehide handlers.
@@ -128,8 +139,9 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
     }
   };
 
-  const onInput = (e: JSX.TargetedEvent<HTMLInputElement>) => {
-    const value = e.currentTarget.value;
+  const onInput = (e: JSX.TargetedEvent<HTMLInputElement>) => take(e.currentTarget.value);
+  /** The field's text is now `value` (typed, pasted, or typed ahead of the field). */
+  function take(value: string) {
     // A pasted "a, b, c" (or "a; b; c") becomes three tags; the part after the last separator
     // stays typed.
     if (/[,;]/.test(value)) {
@@ -149,7 +161,7 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
     }
     setOpen(true);
     setActive(-1);
-  };
+  }
 
   const activeId = shown && active >= 0 ? `${listId}-${active}` : undefined;
 

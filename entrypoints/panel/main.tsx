@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { PANEL_CSS } from '../../components/badge/styles';
 import { PanelApp } from '../../components/panel/PanelApp';
+import { typedKey } from '../../components/badge/typeahead';
 import { PanelParamsSchema, type ChangeEvent, type PanelAppPost, type PanelCommand, type PanelPost } from '../../lib/messages';
 
 const style = document.createElement('style');
@@ -30,10 +31,35 @@ const onCommand = (fn: (c: { tags: boolean }) => void) => {
   return () => void focusListeners.delete(fn);
 };
 
+/**
+ * Typed after `t` before the tag field had focus (components/badge/typeahead.ts): on the page while
+ * this page loaded (the `open` command's `typed`), then here while nothing in it had focus yet.
+ */
+let typed = '';
+const takeTyped = () => {
+  const t = typed;
+  typed = '';
+  return t;
+};
+addEventListener(
+  'keydown',
+  (e) => {
+    const idle = !document.activeElement || document.activeElement === document.body;
+    const next = idle ? typedKey(typed, e) : null;
+    if (next === null) return;
+    typed = next;
+    e.preventDefault();
+  },
+  true,
+);
+
 addEventListener('message', (e) => {
   const d = e.data as PanelCommand | null;
   if (e.source !== parent || !token || !d || d.dejalu !== 'panel' || d.token !== token) return;
-  if (d.kind === 'close') render(null, app);
+  if (d.kind === 'close') {
+    typed = '';
+    render(null, app);
+  }
   else if (d.kind === 'focus') focusListeners.forEach((fn) => fn({ tags: d.tags === true }));
   else if (d.kind === 'open') {
     const parsed = PanelParamsSchema.safeParse(d.params);
@@ -45,6 +71,8 @@ addEventListener('message', (e) => {
     if (params.font) root.style.setProperty('--page-font', params.font);
     else root.style.removeProperty('--page-font');
     const seq = d.seq;
+    // Keys that came here before this opening was, after those typed on the page.
+    typed = d.tags ? (typeof d.typed === 'string' ? d.typed.slice(0, 200) : '') + typed : '';
     // A new opening is a new panel (its own state, drafts flushed by the last one's unmount).
     render(null, app);
     render(
@@ -54,6 +82,7 @@ addEventListener('message', (e) => {
         post={(m: PanelAppPost) => post({ ...m, seq })}
         onChanged={onChanged}
         onCommand={onCommand}
+        takeTyped={takeTyped}
       />,
       app,
     );

@@ -65,9 +65,21 @@ describe('the page panel host', () => {
     expect(told()).toEqual([]);
     expect(box().hasAttribute('data-open')).toBe(true);
     expect(box().classList.contains('sized')).toBe(false);
+    // Opened by `t`: what the reader types meanwhile is kept from the page, for the tag field.
+    const heard: string[] = [];
+    const onDoc = (e: Event) => heard.push((e as KeyboardEvent).key);
+    document.addEventListener('keydown', onDoc);
+    for (const k of ['s', 'p']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
     message({ dejalu: 'panel', kind: 'ready' });
+    // Focus is moving into the frame (another process): keys still reach the page until its blur.
+    expect(told()).toEqual([]);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true }));
+    window.dispatchEvent(new Event('blur'));
     const token = frame().getAttribute('src')!.split('#')[1];
-    expect(told()).toEqual([{ dejalu: 'panel', token, kind: 'open', seq: 1, params: params('a'), tags: true }]);
+    expect(told()).toEqual([{ dejalu: 'panel', token, kind: 'open', seq: 1, params: params('a'), tags: true, typed: 'spa' }]);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true, cancelable: true }));
+    expect(heard).toEqual(['r']);
+    document.removeEventListener('keydown', onDoc);
     message({ dejalu: 'panel', seq: 1, kind: 'size', height: 300 });
     expect(box().classList.contains('sized')).toBe(true);
     expect(box().style.height).toBe('302px');
