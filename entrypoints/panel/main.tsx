@@ -33,10 +33,15 @@ const onCommand = (fn: (c: { tags: boolean }) => void) => {
 
 /**
  * Typed after `t` before the tag field had focus (components/badge/typeahead.ts): on the page while
- * this page loaded (the `open` command's `typed`), then here while nothing in it had focus yet.
+ * this page loaded (the `open` command's `typed`), then here while nothing in it had focus yet —
+ * before the opening's command arrived (focus comes first), or after it, until the field takes it.
  */
 let typed = '';
+/** A panel is shown; `collecting`: opened by `t`, and its tag field has not taken the keys yet. */
+let opened = false;
+let collecting = false;
 const takeTyped = () => {
+  collecting = false;
   const t = typed;
   typed = '';
   return t;
@@ -45,7 +50,7 @@ addEventListener(
   'keydown',
   (e) => {
     const idle = !document.activeElement || document.activeElement === document.body;
-    const next = idle ? typedKey(typed, e) : null;
+    const next = idle && (collecting || !opened) ? typedKey(typed, e) : null;
     if (next === null) return;
     typed = next;
     e.preventDefault();
@@ -58,9 +63,9 @@ addEventListener('message', (e) => {
   if (e.source !== parent || !token || !d || d.dejalu !== 'panel' || d.token !== token) return;
   if (d.kind === 'close') {
     typed = '';
+    opened = collecting = false;
     render(null, app);
-  }
-  else if (d.kind === 'focus') focusListeners.forEach((fn) => fn({ tags: d.tags === true }));
+  } else if (d.kind === 'focus') focusListeners.forEach((fn) => fn({ tags: d.tags === true }));
   else if (d.kind === 'open') {
     const parsed = PanelParamsSchema.safeParse(d.params);
     if (!parsed.success || typeof d.seq !== 'number') return;
@@ -73,6 +78,8 @@ addEventListener('message', (e) => {
     const seq = d.seq;
     // Keys that came here before this opening was, after those typed on the page.
     typed = d.tags ? (typeof d.typed === 'string' ? d.typed.slice(0, 200) : '') + typed : '';
+    opened = true;
+    collecting = d.tags === true;
     // A new opening is a new panel (its own state, drafts flushed by the last one's unmount).
     render(null, app);
     render(
