@@ -95,7 +95,7 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
             <span class="tag-list">{tags.map((t) => `#${t}`).join(' ')}</span>
           )}
           {/* As the library's list says it: the note itself is one click away, in the details. */}
-          {!expanded && paper?.note.trim() && (
+          {!expanded && !!paper?.note.trim() && (
             <span class="has-note" data-testid="has-note" title="Has a note">
               ✎ note
             </span>
