@@ -13,7 +13,7 @@ const KNOWN: TagCount[] = [
   { tag: 'mixture-of-experts', count: 1 },
 ];
 
-function Harness(props: { initial?: string[]; known?: TagCount[] | null; onWant?: () => void }) {
+function Harness(props: { initial?: string[]; known?: TagCount[] | null; onWant?: () => void; focusToken?: number; takeTyped?: () => string }) {
   const [tags, setTags] = useState(props.initial ?? []);
   return (
     <TagEditor
@@ -22,6 +22,8 @@ function Harness(props: { initial?: string[]; known?: TagCount[] | null; onWant?
       onAdd={(t) => setTags((ts) => [...ts, t])}
       onRemove={(t) => setTags((ts) => ts.filter((x) => x !== t))}
       onWantKnown={props.onWant ?? (() => undefined)}
+      focusToken={props.focusToken}
+      takeTyped={props.takeTyped}
     />
   );
 }
@@ -183,5 +185,29 @@ describe('tag editor keyboard', () => {
     expect(onWant).toHaveBeenCalledTimes(1);
     type(input, 'd');
     expect(view.$$('[data-testid="tag-option"]')).toEqual([]);
+  });
+});
+
+describe('text typed ahead of the field (the badge panel’s t)', () => {
+  it('is taken as the field takes focus: tags ended by Enter (a comma) added, the rest left typed', () => {
+    const onWant = vi.fn();
+    const takeTyped = vi.fn(() => 'LLM,mixture of expe');
+    const { input, chips } = setup({ focusToken: 1, takeTyped, onWant });
+    expect(takeTyped).toHaveBeenCalledTimes(1);
+    expect(chips()).toEqual(['llm']);
+    expect(input.value).toBe('mixture of expe');
+    expect(onWant).toHaveBeenCalled();
+  });
+
+  it('is not asked for without a focus request', () => {
+    const takeTyped = vi.fn(() => 'x');
+    setup({ takeTyped });
+    expect(takeTyped).not.toHaveBeenCalled();
+  });
+
+  it('changes nothing when nothing was typed', () => {
+    const { input, chips } = setup({ focusToken: 1, takeTyped: () => '' });
+    expect(chips()).toEqual([]);
+    expect(input.value).toBe('');
   });
 });
