@@ -3,7 +3,7 @@
  * in a *closed* shadow root so page CSS cannot break them and page scripts cannot read tags or notes.
  */
 import { render } from 'preact';
-import type { BadgeHandle, BadgeModel, PageUi } from '../lib/page/ui';
+import type { BadgeHandle, BadgeModel, PageKind, PageUi } from '../lib/page/ui';
 import { createKeyboard } from '../lib/page/keyboard';
 import type { PaperStatus, PaperView, Settings } from '../lib/messages';
 import type { Card } from '../lib/types';
@@ -256,9 +256,10 @@ export function createPageUi(): PageUi {
       };
     },
 
-    setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void, canFade: boolean) {
+    setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void, kind: PageKind) {
       const total = counts.new + counts.seen + counts.saved;
-      if (!settings.showSummary || total === 0) {
+      // A paper's own page: its one badge says everything the counts would.
+      if (!settings.showSummary || total === 0 || kind === 'paper') {
         dropSummary();
         return;
       }
@@ -271,6 +272,8 @@ export function createPageUi(): PageUi {
         document.body.append(summary.host);
         for (const type of UPGRADE_EVENTS) summary.mount.addEventListener(type, upgradeSummary, true);
       }
+      // A page of only search results has nothing the toggle would fade.
+      const canFade = kind === 'fade';
       summaryProps = { counts, settings, onSettings, canFade };
       if (summaryLive) renderSummary();
       else paintSummary(summary.mount, counts, settings, canFade);

@@ -15,7 +15,7 @@ import { cardId, cardInput, slimInput } from './card-input';
 import { createSlicer, FRAME_MS, runSliced, type Slicer } from './slices';
 import { ShownPapers, type Entry } from './shown';
 import { errorMessage } from '../errors';
-import type { BadgeModel, PageUi } from './ui';
+import type { BadgeModel, PageKind, PageUi } from './ui';
 
 interface Fresh {
   card: Card;
@@ -524,11 +524,8 @@ export class PageController {
     this.refreshPageUi();
   }
 
-  /**
-   * What the page's cards are (Card.asked): some may be dimmed or hidden as seen (`fade`), all are
-   * a search's results (`search`), or the page is one paper (`paper`).
-   */
-  private pageKind(): 'fade' | 'search' | 'paper' {
+  /** What the page's cards are (PageKind). */
+  private pageKind(): PageKind {
     let kind: 'search' | 'paper' = 'paper';
     for (const e of this.entries.values()) {
       if (!e.card.asked) return 'fade';
@@ -548,13 +545,10 @@ export class PageController {
     const settings = this.settings;
     if (!settings) return;
     // A card the reader asked for (a single paper's page, a search's result) is never dimmed or
-    // hidden; a page of only such cards offers no toggle that would do nothing, and a paper's own
-    // page no summary at all (its one badge says everything the counts would).
+    // hidden; the summary follows (setSummary's kind).
     for (const e of only ?? this.entries.values())
       this.ui.setFaded(e.card, settings.fadeSeen && e.model.status === 'seen' && !e.card.asked, settings.seenStyle);
-    const kind = this.pageKind();
-    const shown = kind === 'paper' ? { ...settings, showSummary: false } : settings;
-    this.ui.setSummary(this.counts(), shown, (patch) => void this.changeSettings(patch), kind === 'fade');
+    this.ui.setSummary(this.counts(), settings, (patch) => void this.changeSettings(patch), this.pageKind());
     if (report) this.report();
   }
 

@@ -33,8 +33,14 @@ export interface PageUi {
   /** The cards about to be badged, as soon as they are read: a chance to measure the page early. */
   prepare?(cards: Card[]): void;
   mountBadge(card: Card, model: BadgeModel, onPaper: (paper: PaperView) => void): BadgeHandle;
-  /** `canFade`: some card on the page may be dimmed or hidden as seen; else the toggle is not shown. */
-  setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void, canFade: boolean): void;
+  /** The page's counts, and the dim toggle where `kind` says some card may fade (none on a paper's page). */
+  setSummary(counts: Record<PaperStatus, number>, settings: Settings, onSettings: (s: Partial<Settings>) => void, kind: PageKind): void;
   setFaded(card: Card, faded: boolean, style: Settings['seenStyle']): void;
   destroy(): void;
 }
+
+/**
+ * What a page's cards are (Card.asked): some may be dimmed or hidden as seen (`fade`), all are a
+ * search's results (`search`), or the page is one paper (`paper`).
+ */
+export type PageKind = 'fade' | 'search' | 'paper';

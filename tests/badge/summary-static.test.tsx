@@ -71,7 +71,7 @@ describe('static page summary', () => {
     });
     const ui = createPageUi();
     const onSettings = vi.fn();
-    ui.setSummary({ new: 2, seen: 1, saved: 0 }, { ...DEFAULT_SETTINGS, fadeSeen: false }, onSettings, true);
+    ui.setSummary({ new: 2, seen: 1, saved: 0 }, { ...DEFAULT_SETTINGS, fadeSeen: false }, onSettings, 'fade');
     const box = root!.querySelector<HTMLInputElement>('[data-action=fade-seen]')!;
     box.click();
     await new Promise((r) => setTimeout(r, 0));
