@@ -597,6 +597,11 @@ test.describe('TeX in titles', () => {
 
     await lib.bringToFront();
     await lib.getByTestId('search-input').fill('divergence');
+    // The search has been asked (the address follows it): from here on every list the page shows
+    // is its answer, or the list from before it until that answer comes. Without this wait the
+    // one-row list from before the search (only the saved paper, the visit's sightings not yet
+    // recorded) passed for its answer, and a refresh for those sightings then showed four rows.
+    await expect(lib).toHaveURL(/#q=divergence$/);
     const row = lib.getByTestId('paper-row');
     await expect(row.locator('.row-title')).toHaveText([shown]);
     await row.getByTestId('row-open').click();
