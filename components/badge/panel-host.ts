@@ -11,7 +11,7 @@
 import type { PanelCommand, PanelParams, PanelPost } from '../../lib/messages';
 import { panelPosition } from './position';
 import { PANEL_FRAME_CSS } from './styles';
-import { collectTyping, type Typeahead } from './typeahead';
+import { collectTyping, TYPEAHEAD_MS, type Typeahead } from './typeahead';
 
 export interface PanelRequest {
   params: PanelParams;
@@ -111,10 +111,11 @@ export function createPanelHost(doc: Document = document): PanelHost {
       command({ kind: 'open', seq: opening.seq, params: opening.req.params, tags: opening.req.tags, ...(typed ? { typed } : {}) });
     };
     // The frame is another process: keys typed until focus has moved there still reach this page,
-    // and are kept, until the window's blur says the next ones go to the panel.
+    // and are kept, until the window's blur says the next ones go to the panel. On a busy machine
+    // that takes a while; a fixed short wait let the keys after it reach the page (and `s` save).
     if (!typeahead || !doc.hasFocus()) return go();
     win.addEventListener('blur', go, { once: true });
-    setTimeout(go, 200);
+    setTimeout(go, TYPEAHEAD_MS);
   };
 
   // Only our own frame's posts count. A page script can post to this window too, and can learn the

@@ -23,7 +23,7 @@ export interface Typeahead {
 }
 
 /** A page whose panel is loading never loses its keys for longer than this. */
-const LONGEST_MS = 3_000;
+export const TYPEAHEAD_MS = 3_000;
 
 /**
  * Keep what is typed on `win` from now on, in the capture phase at the window, before the page's
@@ -32,7 +32,7 @@ const LONGEST_MS = 3_000;
 export function collectTyping(win: Window): Typeahead {
   let text = '';
   const stop = new AbortController();
-  const timer = setTimeout(() => stop.abort(), LONGEST_MS);
+  const timer = setTimeout(() => stop.abort(), TYPEAHEAD_MS);
   const end = () => {
     clearTimeout(timer);
     stop.abort();
