@@ -219,6 +219,7 @@ export async function runDemo(argv) {
       const scholarFile = join(opts.out, 'scholar.png');
       await page.screenshot({ path: scholarFile });
       shots.push(['a Google Scholar search: what you saved and saw, marked there too', scholarFile]);
+      await readThrough(page, { pauseMs: opts.pause });
       await settle(ext);
     }
 

@@ -44,8 +44,13 @@ export async function readThrough(page, { pauseMs = 1_000 } = {}) {
   await page.waitForTimeout(1_300);
 }
 
-/** Wait until the library stops receiving sightings (the last batch of a page has landed). */
-export async function settle(extPage, { quietMs = 900, maxMs = 10_000 } = {}) {
+/**
+ * Wait until the library stops receiving sightings (the last batch of a page has landed). The quiet
+ * spell is longer than a card takes from coming on screen to being sent (600 ms on screen, then a
+ * batch a second later: lib/seen.ts, lib/page/sightings.ts), so a page whose cards were only just
+ * shown is not taken as settled before its first batch.
+ */
+export async function settle(extPage, { quietMs = 2_000, maxMs = 12_000 } = {}) {
   const end = Date.now() + maxMs;
   let last = -1;
   let since = Date.now();
