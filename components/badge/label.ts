@@ -32,7 +32,7 @@ export function hasNote(model: BadgeModel): boolean {
 export function panelStatus(model: BadgeModel, now = new Date()): string {
   const p = model.paper;
   if (model.status === 'saved' && p?.savedAt) return `Saved ${shortDate(p.savedAt, now)}`;
-  if (model.status === 'new') return p ? 'In your library, not seen on a digest before' : 'New to you';
+  if (model.status === 'new') return firstMet(model) ? 'New to you' : 'In your library, not seen on a digest before';
   return badgeLabel(model, now);
 }
 
@@ -48,6 +48,16 @@ export function sightingLine(s: SightingView, now = new Date()): string {
   return label && label !== when && label !== day ? `${when} · ${where} · ${label}` : `${when} · ${where}`;
 }
 
+/**
+ * A card new on this visit is met for the first time, unless the library held it already (an
+ * import, or a save from another page without a sighting). Stored by this visit's own sighting, it is
+ * still met for the first time here.
+ */
+function firstMet(model: BadgeModel): boolean {
+  const p = model.paper;
+  return !p || (p.seenCount > 0 && p.first?.pageUrl === model.page.url);
+}
+
 /** How the card was matched to the library, when it was not simply by its arXiv id. */
 export function matchText(model: BadgeModel): string | undefined {
   return model.match && model.match.rule !== 'arxiv-id' ? model.match.text : undefined;
@@ -56,7 +66,7 @@ export function matchText(model: BadgeModel): string | undefined {
 /** The pill's native tooltip: what the status means, the history when known, and the shortcuts. */
 export function badgeTooltip(model: BadgeModel, sightings: SightingView[] | undefined, now = new Date()): string {
   const lines: string[] = [];
-  if (model.status === 'new') lines.push(model.paper ? 'Not seen on a digest page before' : 'First time you see this paper');
+  if (model.status === 'new') lines.push(firstMet(model) ? 'First time you see this paper' : 'Not seen on a digest page before');
   const match = matchText(model);
   if (match) lines.push(match);
   if (sightings?.length) {

@@ -78,6 +78,14 @@ describe('panelStatus', () => {
   it('says a little more than the pill', () => {
     expect(panelStatus(model(), NOW)).toBe('New to you');
     expect(panelStatus(model({ paper: paper() }), NOW)).toBe('In your library, not seen on a digest before');
+    // Stored by this visit's own sighting: still met here for the first time.
+    const here = model({ paper: paper({ seenCount: 1, first: { ...first } }) });
+    expect(panelStatus(here, NOW)).toBe('New to you');
+    expect(badgeTooltip(here, undefined, NOW)).toMatch(/^First time you see this paper/);
+    // In the library before (no sighting, or its first elsewhere): not new to the reader.
+    const elsewhere = model({ paper: paper({ seenCount: 1, first: { ...first, pageUrl: 'https://arxiv.org/list/cs.LG/new' } }) });
+    expect(panelStatus(elsewhere, NOW)).toBe('In your library, not seen on a digest before');
+    expect(badgeTooltip(model({ paper: paper() }), undefined, NOW)).toMatch(/^Not seen on a digest page before/);
     expect(panelStatus(model({ status: 'saved', paper: paper({ savedAt: Date.parse('2025-11-19T10:00:00') }) }), NOW)).toBe('Saved Nov 19');
     const seen = model({ status: 'seen', paper: paper({ seenCount: 2, first: { ...first } }) });
     expect(panelStatus(seen, NOW)).toBe('Seen 2× · first Nov 3');
