@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../../lib/errors';
 import { texToUnicode } from '../../lib/tex-unicode';
 import type { SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
@@ -7,6 +8,7 @@ import { History } from './History';
 import { panelStatus } from './label';
 import { NoteField } from './NoteField';
 import { send } from '../../lib/rpc';
+import { copyBibtex } from '../shared/cite';
 import { TagEditor } from '../shared/TagEditor';
 import type { TagCount } from '../shared/tags';
 
@@ -58,6 +60,13 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
 
   const paper = model.paper;
   const saved = model.status === 'saved';
+  // What the last Copy BibTeX said: the key to \cite, or why the clipboard refused.
+  const [cited, setCited] = useState<{ ok: boolean; text: string } | null>(null);
+  const cite = (key: string) =>
+    void copyBibtex([key]).then(
+      (r) => setCited({ ok: true, text: r.citeKeys[0] ? `BibTeX copied: \\cite{${r.citeKeys[0]}}` : 'BibTeX copied' }),
+      (e: unknown) => setCited({ ok: false, text: errorMessage(e) }),
+    );
   return (
     <div
       ref={ref}
@@ -116,6 +125,24 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
       </div>
       <NoteField note={paper?.note ?? ''} save={(t) => edits.note(t)} />
       {paper && paper.seenCount > 0 && <History sightings={sightings} />}
+      {paper && (
+        <div class="foot">
+          <button
+            type="button"
+            class="link"
+            data-action="panel-cite"
+            title="Copy this paper's BibTeX, to paste into a manuscript's .bib (no notes, tags or abstract)"
+            onClick={() => cite(paper.key)}
+          >
+            Copy BibTeX
+          </button>
+          {cited && (
+            <span class={cited.ok ? 'cited' : 'cited error'} role="status" data-field="cited">
+              {cited.text}
+            </span>
+          )}
+        </div>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}

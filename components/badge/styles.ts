@@ -121,6 +121,12 @@ const PANEL = `
   .history a { color: inherit; text-decoration: none; }
   .history a:hover { color: var(--accent); text-decoration: underline; }
   .error { color: var(--error); font-size: 12px; margin-top: 6px; }
+  .foot { display: flex; align-items: baseline; flex-wrap: wrap; gap: 4px 10px; margin-top: 10px; font-size: 12px; }
+  .link { all: unset; cursor: pointer; color: var(--accent); text-decoration: underline;
+    text-decoration-color: color-mix(in srgb, currentColor 40%, transparent); text-underline-offset: 2px; }
+  .link:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; border-radius: 2px; }
+  .cited { color: var(--muted); overflow-wrap: anywhere; }
+  .cited.error { margin: 0; }
 `;
 
 export const BADGE_CSS = `${THEME}${BADGE}`;

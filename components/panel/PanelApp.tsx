@@ -47,8 +47,15 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
   const show = (next: PaperView) =>
     setPaper((cur) => (cur && cur.key === next.key && cur.updatedAt > next.updatedAt ? cur : next));
   const load = async () => {
-    const asked = key.current;
-    if (!asked) return;
+    let asked = key.current;
+    if (!asked) {
+      // A card new to the library when the panel opened is stored by its sighting a moment later:
+      // from then on the panel shows (and cites) that paper.
+      const found = await send({ type: 'cards.lookup', cards: [params.card] });
+      asked = found.ok ? found.statuses[0]?.paper?.key : undefined;
+      if (!asked || key.current) return;
+      key.current = asked;
+    }
     const reply = await send({ type: 'paper.get', key: asked });
     if (key.current !== asked) return;
     if (!reply.ok) {
@@ -79,7 +86,10 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
     void load();
     const stopChanged = onChanged((ev) => {
       const k = key.current;
-      if (!k) return;
+      if (!k) {
+        if (ev.all || ev.keys.length) void load();
+        return;
+      }
       const moved = ev.moved?.[k];
       if (moved) key.current = moved;
       if (ev.all || moved || ev.keys.includes(k)) void load();

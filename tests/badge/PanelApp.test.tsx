@@ -9,7 +9,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { click, key, seenOct29, settle, type } from './ui';
 import type { ChangeEvent, PanelAppPost, PanelParams, PaperView } from '../../lib/messages';
 
-vi.mock('../../lib/rpc', () => ({ send: vi.fn() }));
+vi.mock('../../lib/rpc', () => {
+  const send = vi.fn();
+  // As lib/rpc's own: an error reply thrown (Copy BibTeX goes through it).
+  const call = async (m: unknown) => {
+    const r = await send(m);
+    if (!r.ok) throw new Error(r.error.message);
+    return r;
+  };
+  return { send, call };
+});
 import { send } from '../../lib/rpc';
 import { PanelApp } from '../../components/panel/PanelApp';
 
@@ -27,6 +36,8 @@ const sendMock = vi.mocked(send);
 type Msg = { type: string; [k: string]: unknown };
 let replies: Record<string, (m: Msg) => unknown>;
 let stored: PaperView | null;
+/** What a `cards.lookup` of the card finds: nothing, unless a test stores the card meanwhile. */
+let found: PaperView | null;
 let root: HTMLElement;
 let posts: PanelAppPost[];
 let changed: ((ev: ChangeEvent) => void) | undefined;
@@ -37,7 +48,9 @@ beforeEach(() => {
   document.body.append(root);
   posts = [];
   stored = paper();
+  found = null;
   replies = {
+    'cards.lookup': () => ({ ok: true, statuses: [found ? { status: 'seen', paper: found } : { status: 'new' }] }),
     'tags.list': () => ({ ok: true, tags: [{ tag: 'llm-eval', count: 3 }, { tag: 'rl', count: 1 }, { tag: 'small-llm', count: 7 }] }),
     'paper.save': (m) => ({ ok: true, paper: (stored = paper({ ...stored, savedAt: m['saved'] ? 5 : undefined, updatedAt: 2 })) }),
     'paper.tags': (m) => {
@@ -244,6 +257,49 @@ describe('the badge panel page', () => {
     const asked = sendMock.mock.calls.length;
     await act(() => changed!({ type: 'dejalu.changed', keys: ['arxiv:9999.00001'] }));
     expect(sendMock.mock.calls.length).toBe(asked);
+  });
+
+  it('opened on a card new to the library, shows its paper once the visit stores it, and can cite it then', async () => {
+    stored = null;
+    await open(params());
+    expect($('[data-action=panel-cite]')).toBeNull();
+    // The sighting stores the card: its key is not one the panel knows, so it looks the card up.
+    const here = { at: Date.now(), site: 'huggingface' as const, label: 'Nov 3', pageUrl: PAGE.url };
+    found = stored = paper({ seenCount: 1, first: here, updatedAt: 7 });
+    replies['paper.get'] = () => ({ ok: true, paper: stored, notSame: [], sightings: [here] });
+    await act(() => changed!({ type: 'dejalu.changed', keys: ['arxiv:2511.00001'] }));
+    await settle();
+    expect(sendMock).toHaveBeenCalledWith({ type: 'cards.lookup', cards: [CARD] });
+    expect(sendMock).toHaveBeenLastCalledWith({ type: 'paper.get', key: 'arxiv:2511.00001' });
+    expect($('[data-field=history]')).not.toBeNull();
+    // Still new on this visit, met here first: not a paper the library held before.
+    expect($('[data-field=status]')?.textContent).toBe('New to you');
+
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    replies['papers.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{smith2025scaling,\n  title = {Scaling}\n}\n' });
+    await click($('[data-action=panel-cite]')!);
+    await settle();
+    expect(sendMock).toHaveBeenLastCalledWith({ type: 'papers.cite', keys: ['arxiv:2511.00001'] });
+    expect(writeText).toHaveBeenCalledWith('@misc{smith2025scaling,\n  title = {Scaling}\n}\n');
+    expect($('[data-field=cited]')?.textContent).toBe('BibTeX copied: \\cite{smith2025scaling}');
+    // Copying is not an edit.
+    expect(edits()).toEqual([]);
+    vi.unstubAllGlobals();
+  });
+
+  it('says so when the clipboard refuses, in the panel, not as a save error', async () => {
+    await open(params({ key: 'arxiv:2511.00001' }));
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => Promise.reject(new Error('Clipboard refused'))) } });
+    const exec = vi.fn(() => false);
+    document.execCommand = exec;
+    replies['papers.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{k,\n}\n' });
+    await click($('[data-action=panel-cite]')!);
+    await settle();
+    expect(exec).toHaveBeenCalledWith('copy');
+    expect($('[data-field=cited]')?.textContent).toBe('Clipboard refused');
+    expect($('[data-field=cited]')?.className).toContain('error');
+    vi.unstubAllGlobals();
   });
 
   it('follows its paper to a new key', async () => {

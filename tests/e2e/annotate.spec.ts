@@ -218,6 +218,30 @@ test.describe('editing from the badge', () => {
     await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).not.toMatch(/^Saved/);
   });
 
+  test('Copy BibTeX in the panel puts the paper\'s citation on the clipboard, and says the key to \\cite', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const id = NOV18_IDS[0];
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
+    const panel = await panelFrame(page);
+    // The card's paper is in the library once its sighting is recorded (it is on screen).
+    const cite = panel.locator('[data-action=panel-cite]');
+    await expect(cite).toHaveText('Copy BibTeX', { timeout: 10_000 });
+    // Stored by this visit, it is still a paper met here for the first time.
+    await expect(panel.locator('[data-field=status]')).toHaveText('New to you');
+    await cite.click();
+    await expect(panel.locator('[data-field=cited]')).toHaveText(/^BibTeX copied: \\cite\{[^{}\s]+\}$/);
+    const key = /\\cite\{(.+)\}/.exec((await panel.locator('[data-field=cited]').textContent())!)![1]!;
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(new RegExp(`^@\\w+\\{${key},\\n`));
+    expect(copied).toContain(`eprint = {${id}}`);
+    expect(copied).not.toMatch(/keywords|annote|abstract/);
+    // Copying is not saving: the badge says what it said.
+    expect((await dom.hostAt(badgeOf(id))).text).not.toMatch(/^Saved/);
+  });
+
   test('papers deleted, restored or cleared in the library show so on an open page, and saving there still works', async ({ page, extensionId }) => {
     await page.goto(NOV18);
     const dom = await ShadowDom.open(page);
