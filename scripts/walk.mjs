@@ -38,10 +38,35 @@ export async function readThrough(page, { pauseMs = 1_000 } = {}) {
   while (y + viewport < (await height())) {
     y += Math.floor(viewport * 0.8);
     await page.mouse.wheel(0, Math.floor(viewport * 0.8));
+    await scrolled(page);
     await page.waitForTimeout(pauseMs);
   }
   // Sightings are sent in batches once a second.
   await page.waitForTimeout(1_300);
+}
+
+/**
+ * Wait until a wheel's scroll has ended and been painted, so a pause counts from when the cards are
+ * on screen: a busy machine animates the scroll late, and a card needs 600 ms in view to be seen.
+ */
+function scrolled(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const give = setTimeout(resolve, 3_000);
+        let last = -1;
+        let still = 0;
+        const tick = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 2) {
+            clearTimeout(give);
+            resolve();
+          } else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
 }
 
 /**

@@ -355,10 +355,15 @@ test.describe('editing from the badge', () => {
     await panel.locator('[data-field=tag]').click();
     await page.keyboard.type('diff');
     await expect(panel.locator('[data-suggestion]')).toHaveText(['#diffusion-models1']);
-    // The list is in the panel's flow: the frame grows to show it whole.
-    const option = (await panel.locator('[data-suggestion=diffusion-models]').boundingBox())!;
-    const grown = (await dom.box(await frameBox()))!;
-    expect(option.y + option.height).toBeLessThanOrEqual(grown.y + grown.height);
+    // The list is in the panel's flow: the frame grows to show it whole (once the panel has said
+    // its new height; it may also grow as the card's history arrives).
+    await expect
+      .poll(async () => {
+        const option = (await panel.locator('[data-suggestion=diffusion-models]').boundingBox())!;
+        const grown = (await dom.box(await frameBox()))!;
+        return grown.y + grown.height - (option.y + option.height);
+      })
+      .toBeGreaterThanOrEqual(0);
     await panel.locator('[data-suggestion=diffusion-models]').click();
     await expect.poll(async () => (await dom.hostAt(badgeOf(b))).text).toMatch(/^Saved · #diffusion-models/);
 
