@@ -8,7 +8,7 @@ import type { CardInput, CardStatus, ChangeEvent, PageInfo, PaperStatus, PaperVi
 import { send } from '../rpc';
 import { SeenTracker } from '../seen';
 import { NearScreen } from './near-screen';
-import { SightingBatch } from './sightings';
+import { SightingBatch, sendRetrying } from './sightings';
 import type { Card, SiteModule } from '../types';
 import { isIsoDay } from '../sites/text';
 import { cardId, cardInput, slimInput } from './card-input';
@@ -81,9 +81,14 @@ export class PageController {
     if (entry) this.mount(entry);
   });
   /** Sent with the visit and page current at the time: a new visit flushes before it begins. */
-  private readonly sightings = new SightingBatch((cards) =>
-    send({ type: 'sightings.record', visitId: this.visitId, page: this.page, cards }),
-  );
+  private readonly sightings = new SightingBatch((cards) => {
+    const message = { type: 'sightings.record', visitId: this.visitId, page: this.page, cards } as const;
+    // Only a failure to reach or run the handler is worth another try; a refusal stays one.
+    return sendRetrying(async () => {
+      const r = await send(message);
+      return r.ok || r.error.code !== 'internal';
+    });
+  });
   private scanTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning: Promise<void> | null = null;
   private rescan = false;

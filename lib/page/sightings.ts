@@ -8,6 +8,8 @@
 import type { CardInput } from '../messages';
 
 export const SIGHTING_BATCH_MS = 1_000;
+/** Tries of one batch the background could not take, a second apart, then two, then four. */
+export const SIGHTING_TRIES = 4;
 
 export class SightingBatch {
   private readonly pending = new Map<string, CardInput>();
@@ -38,4 +40,25 @@ export class SightingBatch {
     this.pending.clear();
     await this.send(cards);
   }
+}
+
+/**
+ * Sends one batch by `attempt` (true: the background took it, or refused it for good); when it could
+ * not take it — its worker starting, stopped mid-reply, or busy — tries again later, so a reader's
+ * sightings are not lost to a hiccup. Recording is idempotent per visit, so a batch that was taken
+ * though its reply was lost is not counted twice. Resolves after the first try: a flush before the
+ * next visit does not wait out the retries.
+ */
+export async function sendRetrying(
+  attempt: () => Promise<boolean>,
+  { tries = SIGHTING_TRIES, waitMs = SIGHTING_BATCH_MS, schedule = (fn: () => void, ms: number) => void setTimeout(fn, ms) } = {},
+): Promise<boolean> {
+  if (await attempt()) return true;
+  let made = 1;
+  const again = () =>
+    void attempt().then((ok) => {
+      if (!ok && ++made < tries) schedule(again, waitMs * 2 ** (made - 1));
+    });
+  if (made < tries) schedule(again, waitMs);
+  return false;
 }

@@ -20,10 +20,13 @@ function statusOf(c: CardInput): CardStatus {
   return { status: 'seen', paper: paper({ key: `arxiv:${c.arxivId}`, title: c.title, seenCount: v.size, updatedAt: 1 }) };
 }
 
+/** Times `sightings.record` fails as if the background's worker could not take it, before it works. */
+let recordFailures = 0;
 function background() {
   return fakeBackground({
     'cards.lookup': (r: { cards: CardInput[] }) => ({ statuses: r.cards.map(statusOf), settings: LOAD }),
     'sightings.record': (r: { visitId: string; cards: CardInput[] }) => {
+      if (recordFailures > 0 && recordFailures--) throw new Error('The message port closed before a response was received.');
       for (const c of r.cards) visits.set(c.arxivId!, (visits.get(c.arxivId!) ?? new Set()).add(r.visitId));
       return { recorded: r.cards.length };
     },
@@ -37,6 +40,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 beforeEach(() => {
   fakeBrowser.reset();
   visits = new Map();
+  recordFailures = 0;
   history.replaceState(null, '', '/list/cs.LG/new');
   document.body.innerHTML =
     '<section><article id="2401.00001">Paper A</article><article id="2401.00002">Paper B</article><article id="2401.00003">Paper C</article></section>';
@@ -72,6 +76,28 @@ describe('PageController, following the page', () => {
     await vi.waitFor(() => expect(bg.of('cards.lookup')).toHaveLength(2), { timeout: 1_000 });
     await settle();
     expect(shown.get('2401.00001')?.status).toBe('seen');
+  });
+
+  it('sends a batch of sightings the background could not take again, for the visit and page it was seen on', async () => {
+    const bg = background();
+    recordFailures = 1;
+    const c = newController(fakeUi().ui);
+    await c.start();
+    await settle();
+    await c.flush();
+    expect(bg.of('sightings.record')).toHaveLength(1);
+    expect(visits.size).toBe(0);
+    const first = bg.of('sightings.record')[0]!;
+
+    // Before the retry, the reader moves on to another listing: the batch still belongs to the first.
+    history.pushState(null, '', '/list/cs.AI/new');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.waitFor(() => expect(visits.get('2401.00001')?.size).toBe(2), { timeout: 3_000 });
+    const records = bg.of('sightings.record');
+    const again = records.filter((r) => r['visitId'] === first['visitId']);
+    expect(again).toHaveLength(2);
+    expect(again[1]).toEqual(first);
+    expect((again[1]!['page'] as { url: string }).url).toMatch(/\/list\/cs\.LG\/new$/);
   });
 
   it('drops the cards the page takes away from the summary and the tab report', async () => {

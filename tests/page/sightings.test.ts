@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardInput } from '../../lib/messages';
-import { SIGHTING_BATCH_MS, SightingBatch } from '../../lib/page/sightings';
+import { SIGHTING_BATCH_MS, SIGHTING_TRIES, SightingBatch, sendRetrying } from '../../lib/page/sightings';
 
 const card = (n: number): CardInput => ({ title: `Paper ${n}`, arxivId: `2401.0000${n}` });
 
@@ -53,5 +53,36 @@ describe('SightingBatch', () => {
     batch.add('b', card(2));
     await vi.advanceTimersByTimeAsync(SIGHTING_BATCH_MS);
     expect(sent).toEqual([[card(1)], [card(2)]]);
+  });
+});
+
+describe('sendRetrying', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('tries a batch the background could not take again, a second, two, then four later, and stops once taken', async () => {
+    const answers = [false, false, true];
+    const at: number[] = [];
+    const attempt = vi.fn(async () => (at.push(Date.now()), answers.shift() ?? true));
+    const start = Date.now();
+    // The first try is awaited, the others are not: a flush before the next visit does not wait.
+    expect(await sendRetrying(attempt)).toBe(false);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(at.map((t) => t - start)).toEqual([0, SIGHTING_BATCH_MS, 3 * SIGHTING_BATCH_MS]);
+  });
+
+  it('gives up after its tries (a page whose extension was updated or removed)', async () => {
+    const attempt = vi.fn(async () => false);
+    await sendRetrying(attempt);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(attempt).toHaveBeenCalledTimes(SIGHTING_TRIES);
+  });
+
+  it('sends once when taken at once', async () => {
+    const attempt = vi.fn(async () => true);
+    expect(await sendRetrying(attempt)).toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(attempt).toHaveBeenCalledTimes(1);
   });
 });
