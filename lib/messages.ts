@@ -417,6 +417,8 @@ export const PanelParamsSchema = z.object({
   before: z.enum(['new', 'seen', 'saved']),
   /** How the card was matched, when not simply by its arXiv id. */
   match: text(500).optional(),
+  /** Matched by a similar title alone: the reader may say it is not the same paper (`papers.notSame`). */
+  fuzzy: z.boolean().optional(),
   theme: z.enum(['light', 'dark']).optional(),
   /** The page's font, so the panel reads as part of it. */
   font: text(500).optional(),

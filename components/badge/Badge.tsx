@@ -68,6 +68,7 @@ export function Badge({ model, onPaper, commands, panel }: BadgeProps) {
       status: m.status,
       before: m.before ?? m.status,
       match: matchText(m),
+      fuzzy: m.match?.rule === 'similar-title' || undefined,
       theme: theme === 'dark' || theme === 'light' ? theme : undefined,
       font: font ? font.slice(0, 500) : undefined,
     };

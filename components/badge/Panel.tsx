@@ -26,6 +26,8 @@ export interface PanelProps {
   error: string | null;
   /** How the card was matched to the library, when not simply by its arXiv id (matchText). */
   match?: string;
+  /** The card was matched by a similar title: the reader can say it is another paper. */
+  onNotSame?: () => void;
   onClose: (refocus: boolean) => void;
 }
 
@@ -42,7 +44,7 @@ function usedOnce(all: TagCount[], tag: string): TagCount[] {
  * the page's panel frame shows (panel-host.ts), so page scripts see neither what is shown nor what
  * is typed.
  */
-export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPanel = 0, error, match, onClose }: PanelProps) {
+export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPanel = 0, error, match, onNotSame, onClose }: PanelProps) {
   const ref = useRef<HTMLDivElement>(null);
   // The library's tags, asked for once the reader starts tagging.
   const [known, setKnown] = useState<TagCount[] | null>(null);
@@ -93,7 +95,19 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
       <div class="status">
         <span class="text" data-field="status">
           {panelStatus(model)}
-          {match && <span class="match">{match}</span>}
+          {match && (
+            <span class="match" data-field="match">
+              {match}
+              {onNotSame && (
+                <>
+                  {' · '}
+                  <button type="button" class="link" data-action="panel-not-same" onClick={onNotSame}>
+                    Not the same paper
+                  </button>
+                </>
+              )}
+            </span>
+          )}
         </span>
         <button
           type="button"

@@ -33,9 +33,13 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
   const [focusTags, setFocusTags] = useState(focus === 'tags' ? 1 : 0);
   const [focusPanel, setFocusPanel] = useState(focus === 'panel' ? 1 : 0);
   const key = useRef(params.key);
+  /** The title of the paper the reader said this card is not (`papers.notSame`), once split. */
+  const [splitFrom, setSplitFrom] = useState<string | null>(null);
+  // Split, the card is a paper of its own, new unless the reader had saved it.
+  const before = splitFrom === null ? params.before : paper?.savedAt !== undefined ? 'saved' : 'new';
   const model: BadgeModel = {
-    status: paper ? statusAfter(paper, params.before) : params.status,
-    before: params.before,
+    status: paper ? statusAfter(paper, before) : params.status,
+    before,
     paper: paper ?? undefined,
     card: params.card,
     page: params.page,
@@ -80,6 +84,22 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
       setError,
     ),
   );
+
+  const notSame = async () => {
+    const a = key.current;
+    const was = paper;
+    if (!a || !was) return;
+    const reply = await send({ type: 'papers.notSame', a, b: { card: params.card, page: params.page } });
+    if (!reply.ok) {
+      setError(reply.error.message);
+      return;
+    }
+    key.current = reply.b.key;
+    setSplitFrom(was.title);
+    setPaper(reply.b);
+    post({ dejalu: 'panel', kind: 'paper', key: reply.b.key });
+    void load();
+  };
 
   // Subscribed in the opening's own task: a focus command (the `t` key again) may follow it at once.
   useLayoutEffect(() => {
@@ -147,7 +167,8 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
         takeTyped={takeTyped}
         focusPanel={focusPanel}
         error={error}
-        match={params.match}
+        match={splitFrom === null ? params.match : `Not the same as “${splitFrom}”, now its own paper`}
+        onNotSame={params.fuzzy && splitFrom === null ? () => void notSame() : undefined}
         onClose={(refocus) => post({ dejalu: 'panel', kind: 'close', refocus })}
       />
       <span class="sr" tabIndex={0} data-edge="end" onFocus={edge(true)} />

@@ -302,6 +302,35 @@ describe('the badge panel page', () => {
     vi.unstubAllGlobals();
   });
 
+  it('a card matched by a similar title alone can be told apart: it becomes a paper of its own, and the badge is told', async () => {
+    const stored0 = paper({ key: 'arxiv:2401.99999', arxivId: '2401.99999', title: 'Scaling Laws for Tiny Model', seenCount: 3, updatedAt: 1 });
+    stored = stored0;
+    // The visit's sighting goes with the card to its own paper.
+    const here = { at: Date.now(), site: 'huggingface' as const, label: 'Nov 3', pageUrl: PAGE.url };
+    const own = paper({ key: 'title:scaling laws for tiny models', arxivId: undefined, seenCount: 1, first: here, updatedAt: 8 });
+    replies['papers.notSame'] = () => ({ ok: true, a: stored0, b: (stored = own) });
+    const card = { title: 'Scaling Laws for Tiny Models' };
+    await open(params({ card, key: stored0.key, status: 'seen', before: 'seen', match: 'similar title to “Scaling Laws for Tiny Model”', fuzzy: true }));
+    expect($('[data-field=status]')?.textContent).toMatch(/^Seen 3×/);
+    await click($('[data-action=panel-not-same]')!);
+    await settle();
+    expect(sendMock).toHaveBeenCalledWith({ type: 'papers.notSame', a: stored0.key, b: { card, page: PAGE } });
+    expect(posts).toContainEqual({ dejalu: 'panel', kind: 'paper', key: own.key });
+    expect(sendMock).toHaveBeenLastCalledWith({ type: 'paper.get', key: own.key });
+    expect($('[data-field=status]')?.textContent).toMatch(/^New to you/);
+    expect($('[data-field=match]')?.textContent).toBe('Not the same as “Scaling Laws for Tiny Model”, now its own paper');
+    expect($('[data-action=panel-not-same]')).toBeNull();
+    // Edits now go to the card's own paper.
+    await click($('[data-action=panel-save]')!);
+    expect(edits().at(-1)).toMatchObject({ type: 'paper.save', target: { key: own.key }, saved: true });
+  });
+
+  it('offers no split for a card matched by its arXiv id or exact title', async () => {
+    await open(params({ key: 'arxiv:2511.00001', status: 'seen', before: 'seen', match: 'same title' }));
+    expect($('[data-field=match]')?.textContent).toBe('same title');
+    expect($('[data-action=panel-not-same]')).toBeNull();
+  });
+
   it('follows its paper to a new key', async () => {
     await open(params({ key: 'title:scaling laws for tiny models' }));
     await act(() => changed!({ type: 'dejalu.changed', keys: ['arxiv:2511.00001'], moved: { 'title:scaling laws for tiny models': 'arxiv:2511.00001' } }));

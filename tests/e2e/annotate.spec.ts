@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, sendFromExtension, test } from './fixtures';
 import { panelFrame, panelOpen } from './panel';
+import { CARD_TITLE, FUZZY_DAY, STORED_TITLE, fuzzySetUp } from './fuzzy';
 import { ShadowDom, badgeTexts, type ShadowHost } from './shadow';
 import { hfWithSiteCss, hfWithTitles } from '../fixtures/pages/variants';
 // @ts-expect-error plain JS module shared with the demo
@@ -240,6 +241,41 @@ test.describe('editing from the badge', () => {
     expect(copied).not.toMatch(/keywords|annote|abstract/);
     // Copying is not saving: the badge says what it said.
     expect((await dom.hostAt(badgeOf(id))).text).not.toMatch(/^Saved/);
+  });
+
+  test('a card matched by a similar title alone is told apart in its panel: its own paper, and the badge says so', async ({ page, pages, extensionId }) => {
+    const ext = await extensionPage(page, extensionId);
+    const storedKey = await fuzzySetUp(ext, pages);
+    await page.bringToFront();
+    await page.goto(FUZZY_DAY);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 2);
+    const id = '2511.04242';
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^Saved/);
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
+    const panel = await panelFrame(page);
+    await expect(panel.locator('[data-field=match]')).toContainText('similar title');
+    await panel.locator('[data-action=panel-not-same]').click();
+    await expect(panel.locator('[data-field=match]')).toHaveText(`Not the same as “${STORED_TITLE}”, now its own paper`);
+    await expect(panel.locator('[data-action=panel-save]')).toHaveText('★ Save');
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toBe('New');
+    // The saved paper is untouched, and knows the card's paper is another.
+    const kept = await sendFromExtension<{ paper: { savedAt?: number }; notSame: { title: string }[] }>(ext, { type: 'paper.get', key: storedKey });
+    expect(kept.paper.savedAt).toBeGreaterThan(0);
+    expect(kept.notSame.map((p) => p.title)).toEqual([CARD_TITLE]);
+    // Saving from the panel now saves the card's own paper.
+    await panel.locator('[data-action=panel-save]').click();
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toBe('Saved');
+    const stats = await sendFromExtension<{ papers: number; saved: number }>(ext, { type: 'library.stats' });
+    expect(stats.saved).toBe(2);
+    // Reloaded, the card is still its own paper.
+    await page.reload();
+    await badgesReady(dom, 2);
+    expect((await dom.hostAt(badgeOf(id))).text).toBe('Saved');
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
+    const again = await panelFrame(page);
+    await expect(again.locator('[data-action=panel-save]')).toHaveText('Unsave');
+    await expect(again.locator('[data-action=panel-not-same]')).toHaveCount(0);
   });
 
   test('papers deleted, restored or cleared in the library show so on an open page, and saving there still works', async ({ page, extensionId }) => {

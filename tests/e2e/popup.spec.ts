@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 // @ts-expect-error plain JS module shared with the demo
 import { sendFrom, tabIdOf, waitForReport } from '../../scripts/walk.mjs';
 import { ShadowDom } from './shadow';
+import { CARD_TITLE, FUZZY_DAY, STORED_TITLE, fuzzySetUp } from './fuzzy';
 
 type Report = { state: { cards: { card: { title: string }; status: 'new' | 'seen' | 'saved' }[] } };
 
@@ -158,35 +159,6 @@ test('popup: groups and counts, save, tags with autocomplete, a note kept across
 
   expect(net.refused).toEqual([]);
 });
-
-/** A tiny Hugging Face day page in the site's markup (see tests/fixtures/hf). */
-function hfDay(cards: { id: string; title: string }[]): string {
-  const articles = cards
-    .map(
-      (c) =>
-        `<article class="relative flex flex-col overflow-hidden rounded-xl border"><div class="p-4"><h3 class="mb-1 text-lg font-semibold"><a href="/papers/${c.id}" class="line-clamp-3">${c.title}</a></h3></div></article>`,
-    )
-    .join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Daily Papers - Hugging Face</title></head>
-<body><main><section class="grid">${articles}</section></main></body></html>`;
-}
-
-const STORED_TITLE = 'Sparse Mixture of Experts Scale Better with Fewer Tokens';
-const CARD_TITLE = 'Sparse Mixtures of Experts Scale Better with Fewer Tokens';
-const FUZZY_DAY = 'https://huggingface.co/papers/date/2025-11-24';
-
-/** A saved paper known by title only (as an import or a hand-made entry is), and a day page whose card is a near title. */
-async function fuzzySetUp(ext: Page, pages: Map<string, string | { body: string }>) {
-  const stored = await sendFrom(ext, { type: 'paper.save', target: { card: { title: STORED_TITLE } }, saved: true });
-  expect(stored.ok).toBe(true);
-  pages.set(FUZZY_DAY, {
-    body: hfDay([
-      { id: '2511.04242', title: CARD_TITLE },
-      { id: '2511.04243', title: 'A Completely Unrelated Paper on Protein Folding' },
-    ]),
-  });
-  return stored.paper.key as string;
-}
 
 test('popup: a fuzzy title match can be split, and stays split', async ({ page, context, extensionId, pages, net }) => {
   // Nothing recorded on this visit: see the next test for why.
