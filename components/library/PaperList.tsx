@@ -4,6 +4,7 @@ import { SELECTION_MAX, type PaperView } from '../../lib/messages';
 import { authorLine, count, relativeDay } from './format';
 import { PAGE_SIZE, type Sort } from './query';
 import type { PageSelection } from './selection';
+import { SiteLinks } from '../shared/SiteLinks';
 
 export interface PaperListProps {
   papers: PaperView[];
@@ -107,8 +108,8 @@ export function PaperList(props: PaperListProps) {
             <>
               <p>Your library is empty.</p>
               <p class="muted">
-                Browse Hugging Face Daily Papers, an arXiv listing or a Google Scholar search and the papers you see will appear here. You can also import a
-                BibTeX or CSL-JSON file from Zotero, or a Déjà Lu backup.
+                Browse <SiteLinks /> and the papers you see will appear here. You can also import a BibTeX or CSL-JSON file from Zotero, or a
+                Déjà Lu backup.
               </p>
             </>
           )}

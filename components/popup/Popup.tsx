@@ -6,6 +6,7 @@ import { PaperRow, type RowActions } from './PaperRow';
 import type { TagCount } from '../shared/tags';
 import type { PopupStart } from './start';
 import { usePopup } from './usePopup';
+import { SiteLinks } from '../shared/SiteLinks';
 
 export interface PopupProps {
   getTabId?: () => Promise<number | null>;
@@ -92,7 +93,13 @@ export function Popup({ getTabId, start }: PopupProps) {
     body = (
       <>
         <p class="empty" data-testid="no-cards">
-          {ready?.page ? 'No papers recognised on this page yet.' : 'Open Hugging Face Daily Papers, an arXiv listing or a Google Scholar search to see its papers here.'}
+          {ready?.page ? (
+            'No papers recognised on this page yet.'
+          ) : (
+            <>
+              Open <SiteLinks /> to see its papers here.
+            </>
+          )}
         </p>
         {p.recent && p.recent.length > 0 && <LibraryList rows={p.recent} title="Recently saved" testid="recent" {...list} />}
         {p.recent && p.recent.length === 0 && <p class="empty">Nothing saved yet: use ☆ on a paper to keep it.</p>}

@@ -277,6 +277,23 @@ test('a worker that has just started finds a near-title match before its catalog
   ]);
 });
 
+test('popup on a page it does not read says where to go, one click away', async ({ context, extensionId }) => {
+  // A tab the content script never reported (its URL is not one we may read: the extension cannot see it).
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${2 ** 30}`);
+  await expect(popup.getByTestId('no-cards')).toHaveText(
+    'Open Hugging Face Daily Papers, an arXiv listing or a Google Scholar search to see its papers here.',
+  );
+  // A tab of its own asks for the page (Playwright's routes do not reach a tab the popup opens
+  // before it knows the tab, so the request is what is checked).
+  const opened = context.waitForEvent('page');
+  const asked = context.waitForEvent('request', (r) => r.url() === 'https://huggingface.co/papers');
+  await popup.getByRole('link', { name: 'Hugging Face Daily Papers' }).click();
+  const daily = await opened;
+  expect((await asked).frame().page()).toBe(daily);
+  expect(daily).not.toBe(popup);
+});
+
 test.describe('dark', () => {
   test.use({ colorScheme: 'dark' });
 

@@ -544,6 +544,11 @@ describe('library page', () => {
     await click(v.testid('tab-library'));
     await settle();
     expect(v.testid('list-empty')!.textContent).toContain('Your library is empty.');
+    expect([...v.testid('list-empty')!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://huggingface.co/papers',
+      'https://arxiv.org/',
+      'https://scholar.google.com/',
+    ]);
   });
 
   it('changes settings at once', async () => {

@@ -301,6 +301,14 @@ describe('popup', () => {
     });
     expect(bg.requests.map((r) => r.type)).toEqual(['tab.get', 'library.recent']);
     expect(v.$('[data-testid="no-cards"]')).not.toBeNull();
+    // Where to go, one click away, each in a tab of its own.
+    const links = v.$$<HTMLAnchorElement>('[data-testid="no-cards"] a');
+    expect(links.map((a) => [a.textContent, a.getAttribute('href'), a.target])).toEqual([
+      ['Hugging Face Daily Papers', 'https://huggingface.co/papers', '_blank'],
+      ['arXiv listing', 'https://arxiv.org/', '_blank'],
+      ['Google Scholar', 'https://scholar.google.com/', '_blank'],
+    ]);
+    expect(links.every((a) => a.rel === 'noopener noreferrer')).toBe(true);
     expect(v.$$('[data-testid="recent"] [data-testid="paper-row"]')).toHaveLength(1);
   });
 
