@@ -429,12 +429,16 @@ export type PanelParams = z.infer<typeof PanelParamsSchema>;
  * The panel page is loaded once per digest page (components/badge/panel-host.ts) and opened for one
  * card at a time. What it tells the page that holds it (`postMessage` to its parent; the content
  * script takes these only as trusted events from its own frame) says nothing the page could not see
- * already, since page scripts can read these posts too: that it is ready, its height, that it
- * wants to close, and the key of a paper it changed (the badge then reads the paper through the
+ * already, since page scripts can read these posts too: that it is ready, that it has focus, its
+ * height, that it wants to close, and the key of a paper it changed (the badge then reads the paper through the
  * background). `seq` is the opening it belongs to: a note saved as one paper's panel closes must
  * reach that paper's badge, not the next one's.
  */
-export type PanelPost = { dejalu: 'panel'; kind: 'ready' } | (PanelAppPost & { seq: number });
+export type PanelPost =
+  | { dejalu: 'panel'; kind: 'ready' }
+  /** The panel page's window has focus: keys typed from now on reach it, not the page. */
+  | { dejalu: 'panel'; kind: 'focused' }
+  | (PanelAppPost & { seq: number });
 
 /** What the panel says about one opening; the panel page adds which one (`seq`). */
 export type PanelAppPost =
@@ -460,5 +464,12 @@ export type PanelCommand =
       /** Typed on the page after `t`, before the panel had focus: the tag field's first text. */
       typed?: string;
     }
-  | { dejalu: 'panel'; token: string; kind: 'focus'; tags: boolean }
+  | {
+      dejalu: 'panel';
+      token: string;
+      kind: 'focus';
+      tags: boolean;
+      /** Typed on the page after `t` pressed again, before focus reached the panel. */
+      typed?: string;
+    }
   | { dejalu: 'panel'; token: string; kind: 'close' };

@@ -74,6 +74,8 @@ export function createPanelHost(doc: Document = document): PanelHost {
   let stopListening: AbortController | null = null;
   /** Keys typed after `t` while the panel page loads (typeahead.ts). */
   let typeahead: Typeahead | null = null;
+  /** What waits for focus to reach the panel (whenFocusMoved). */
+  let focusMoved: (() => void) | null = null;
   let raf = 0;
   const win = doc.defaultView ?? window;
   // The dynamic address redirects to the extension's own origin, which is the frame's.
@@ -110,10 +112,20 @@ export function createPanelHost(doc: Document = document): PanelHost {
       typeahead = null;
       command({ kind: 'open', seq: opening.seq, params: opening.req.params, tags: opening.req.tags, ...(typed ? { typed } : {}) });
     };
-    // The frame is another process: keys typed until focus has moved there still reach this page,
-    // and are kept, until the window's blur says the next ones go to the panel. On a busy machine
-    // that takes a while; a fixed short wait let the keys after it reach the page (and `s` save).
+    whenFocusMoved(go);
+  };
+
+  /**
+   * Runs `go` (once; it must tell a second call) when the keys typed from now on reach the panel.
+   * The frame is another process: keys typed until focus has moved there still reach this page,
+   * and are kept, until the window's blur says the next ones go to the panel. On a busy machine
+   * that takes a while; a fixed short wait let the keys after it reach the page (and `s` save).
+   */
+  const whenFocusMoved = (go: () => void) => {
     if (!typeahead || !doc.hasFocus()) return go();
+    // Either says so: the window's blur, or the panel page's word that it has focus (Chromium
+    // leaves out the blur when focus goes back into the frame after a click on the page).
+    focusMoved = go;
     win.addEventListener('blur', go, { once: true });
     setTimeout(go, TYPEAHEAD_MS);
   };
@@ -128,6 +140,12 @@ export function createPanelHost(doc: Document = document): PanelHost {
     if (d.kind === 'ready') {
       ready = true;
       send();
+      return;
+    }
+    if (d.kind === 'focused') {
+      const go = focusMoved;
+      focusMoved = null;
+      go?.();
       return;
     }
     const req = recent.get(d.seq);
@@ -173,6 +191,7 @@ export function createPanelHost(doc: Document = document): PanelHost {
   const hide = () => {
     typeahead?.stop();
     typeahead = null;
+    focusMoved = null;
     if (!current) return;
     current = null;
     stopListening?.abort();
@@ -236,8 +255,19 @@ export function createPanelHost(doc: Document = document): PanelHost {
 
     focusTags(req) {
       if (current?.req !== req || !frame) return;
+      // `t` again, the panel open: what follows is the tag's start, as after the first `t`.
+      typeahead?.stop();
+      typeahead = collectTyping(win);
       frame.focus({ preventScroll: true });
-      command({ kind: 'focus', tags: true });
+      const focusing = current;
+      let sent = false;
+      whenFocusMoved(() => {
+        if (sent || current !== focusing) return;
+        sent = true;
+        const typed = typeahead?.take();
+        typeahead = null;
+        command({ kind: 'focus', tags: true, ...(typed ? { typed } : {}) });
+      });
     },
 
     close(req) {

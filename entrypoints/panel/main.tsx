@@ -37,9 +37,13 @@ const onCommand = (fn: (c: { tags: boolean }) => void) => {
  * before the opening's command arrived (focus comes first), or after it, until the field takes it.
  */
 let typed = '';
-/** A panel is shown; `collecting`: opened by `t`, and its tag field has not taken the keys yet. */
+/**
+ * A panel is shown; `collecting`: opened by `t`, and its tag field has not taken the keys yet;
+ * `fresh`: this page got focus and no command has come since (`t` again: its `focus` follows).
+ */
 let opened = false;
 let collecting = false;
+let fresh = false;
 const takeTyped = () => {
   collecting = false;
   const t = typed;
@@ -50,7 +54,7 @@ addEventListener(
   'keydown',
   (e) => {
     const idle = !document.activeElement || document.activeElement === document.body;
-    const next = idle && (collecting || !opened) ? typedKey(typed, e) : null;
+    const next = idle && (collecting || !opened || fresh) ? typedKey(typed, e) : null;
     if (next === null) return;
     typed = next;
     e.preventDefault();
@@ -58,14 +62,30 @@ addEventListener(
   true,
 );
 
+// Keys typed before focus came here belong to the page; from here on, to the panel's next command.
+addEventListener('focus', () => {
+  if (opened && !collecting) typed = '';
+  fresh = true;
+  post({ dejalu: 'panel', kind: 'focused' });
+});
+
 addEventListener('message', (e) => {
   const d = e.data as PanelCommand | null;
   if (e.source !== parent || !token || !d || d.dejalu !== 'panel' || d.token !== token) return;
+  const wasFresh = fresh;
+  fresh = false;
   if (d.kind === 'close') {
     typed = '';
     opened = collecting = false;
     render(null, app);
-  } else if (d.kind === 'focus') focusListeners.forEach((fn) => fn({ tags: d.tags === true }));
+  } else if (d.kind === 'focus') {
+    // `t` again: the tag field takes what was typed on the page, then here, before it had focus.
+    if (d.tags === true && opened) {
+      typed = (typeof d.typed === 'string' ? d.typed.slice(0, 200) : '') + (wasFresh || collecting ? typed : '');
+      collecting = true;
+    } else if (!collecting) typed = '';
+    focusListeners.forEach((fn) => fn({ tags: d.tags === true }));
+  }
   else if (d.kind === 'open') {
     const parsed = PanelParamsSchema.safeParse(d.params);
     if (!parsed.success || typeof d.seq !== 'number') return;

@@ -85,6 +85,20 @@ describe('the page panel host', () => {
     expect(box().style.height).toBe('302px');
   });
 
+  it('takes the panel page\'s word that it has focus when the page\'s blur does not come', () => {
+    host.warm();
+    message({ dejalu: 'panel', kind: 'ready' });
+    host.open(request('a', { tags: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', bubbles: true, cancelable: true }));
+    expect(told()).toEqual([]);
+    message({ dejalu: 'panel', kind: 'focused' });
+    expect(told()).toMatchObject([{ kind: 'open', seq: 1, tags: true, typed: 'rl' }]);
+    // Said once: a blur after it sends nothing more.
+    window.dispatchEvent(new Event('blur'));
+    expect(told()).toHaveLength(1);
+  });
+
   it('one panel at a time: opening another badge closes the first; late posts reach their own badge', () => {
     host.warm();
     message({ dejalu: 'panel', kind: 'ready' });
@@ -133,7 +147,20 @@ describe('the page panel host', () => {
     host.focusTags(request('b'));
     expect(told().filter((m) => m.kind === 'focus')).toEqual([]);
     host.focusTags(a);
-    expect(told().filter((m) => m.kind === 'focus')).toMatchObject([{ kind: 'focus', tags: true }]);
+    // `t` again: as after the first, what is typed until focus has moved is kept for the tag field.
+    for (const k of ['r', 'l']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+    expect(told().filter((m) => m.kind === 'focus')).toEqual([]);
+    window.dispatchEvent(new Event('blur'));
+    expect(told().filter((m) => m.kind === 'focus')).toMatchObject([{ kind: 'focus', tags: true, typed: 'rl' }]);
+    // Once there, keys are the page's again, and a later blur sends nothing more.
+    const heard: string[] = [];
+    const onDoc = (e: Event) => heard.push((e as KeyboardEvent).key);
+    document.addEventListener('keydown', onDoc);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true, cancelable: true }));
+    document.removeEventListener('keydown', onDoc);
+    expect(heard).toEqual(['x']);
+    window.dispatchEvent(new Event('blur'));
+    expect(told().filter((m) => m.kind === 'focus')).toHaveLength(1);
   });
 
   it('ignores what a page script posts as if it were the panel', () => {

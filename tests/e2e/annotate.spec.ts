@@ -544,6 +544,22 @@ test.describe('typing a tag right after t', () => {
     // The panel page loaded: the same, as focus moves into its frame.
     await tagAtOnce(NOV18_IDS[5]!, 'moe');
     expect((await statuses()).filter((s) => s === 'Saved')).toHaveLength(2);
+
+    // `t` again while the card's panel is open and the page has focus back (the reader clicked
+    // the card's star, which leaves the panel open): the same.
+    const id = NOV18_IDS[6]!;
+    await page.locator('article', { has: page.locator(`a[href="/papers/${id}"]`) }).locator('p').first().hover();
+    await page.keyboard.press('t');
+    const panel = await panelFrame(page);
+    await expect(panel.locator('[data-field=tag]')).toBeFocused();
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=save]'));
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toBe('Saved');
+    expect(await panelOpen(page)).toBe(true);
+    await page.keyboard.press('t');
+    await page.keyboard.type('sparse', { delay: 30 });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toBe('Saved · #sparse');
+    await expect(panel.locator('.chip')).toHaveText(['#sparse×']);
   });
 });
 
