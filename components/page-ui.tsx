@@ -57,6 +57,8 @@ interface Mounted {
   host: HTMLElement;
   mount: HTMLElement;
   commands: BadgeCommands;
+  /** The paper the badge shows now, if any. */
+  paperKey?: string;
 }
 
 const DIM = '0.45';
@@ -206,9 +208,11 @@ export function createPageUi(): PageUi {
 
     mountBadge(card: Card, model: BadgeModel, onPaper: (p: PaperView) => void): BadgeHandle {
       const { host, mount } = shadowHost('dejalu-badge', BADGE_CSS);
-      const entry: Mounted = { card, host, mount, commands: {} };
+      const entry: Mounted = { card, host, mount, commands: {}, paperKey: model.paper?.key };
       badges.add(entry);
       let current = model;
+      /** Another card of the page shows paper `key` too (a split from this one leaves it its sighting). */
+      const shownElsewhere = (key: string) => [...badges].some((b) => b !== entry && b.paperKey === key);
       // Plain markup until the reader reaches the badge; then the component (static.ts).
       let live = false;
       const upgrade = () => {
@@ -216,7 +220,7 @@ export function createPageUi(): PageUi {
         live = true;
         plain.delete(host);
         panel.warm();
-        render(<Badge model={current} onPaper={onPaper} commands={entry.commands} panel={panel} />, mount);
+        render(<Badge model={current} onPaper={onPaper} commands={entry.commands} panel={panel} shownElsewhere={shownElsewhere} />, mount);
       };
       plain.set(host, upgrade);
       // Shortcuts reach a plain badge too: upgrade, then run what the component filled in.
@@ -232,7 +236,8 @@ export function createPageUi(): PageUi {
       entry.commands.openTags = later('openTags');
       const draw = (m: BadgeModel) => {
         current = m;
-        if (live) render(<Badge model={m} onPaper={onPaper} commands={entry.commands} panel={panel} />, mount);
+        entry.paperKey = m.paper?.key;
+        if (live) render(<Badge model={m} onPaper={onPaper} commands={entry.commands} panel={panel} shownElsewhere={shownElsewhere} />, mount);
         else paintStatic(mount, m);
       };
       draw(model);

@@ -419,6 +419,8 @@ export const PanelParamsSchema = z.object({
   match: text(500).optional(),
   /** Matched by a similar title alone: the reader may say it is not the same paper (`papers.notSame`). */
   fuzzy: z.boolean().optional(),
+  /** Another card of the page shows that paper too: a split leaves it this visit's sighting. */
+  aOnPage: z.boolean().optional(),
   theme: z.enum(['light', 'dark']).optional(),
   /** The page's font, so the panel reads as part of it. */
   font: text(500).optional(),

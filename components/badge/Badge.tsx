@@ -18,6 +18,8 @@ export interface BadgeProps {
   commands?: BadgeCommands;
   /** The page's one panel (panel-host.ts), opened for this badge from its pill or the `t` key. */
   panel?: PanelHost;
+  /** Whether another card of the page shows paper `key` too (PanelParams.aOnPage). */
+  shownElsewhere?: (key: string) => boolean;
 }
 
 const Star = ({ filled }: { filled: boolean }) => (
@@ -27,7 +29,7 @@ const Star = ({ filled }: { filled: boolean }) => (
 );
 
 /** The pill on a card (opens the panel), with a one-click save control beside it. */
-export function Badge({ model, onPaper, commands, panel }: BadgeProps) {
+export function Badge({ model, onPaper, commands, panel, shownElsewhere }: BadgeProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -69,6 +71,7 @@ export function Badge({ model, onPaper, commands, panel }: BadgeProps) {
       before: m.before ?? m.status,
       match: matchText(m),
       fuzzy: m.match?.rule === 'similar-title' || undefined,
+      aOnPage: (m.match?.rule === 'similar-title' && m.paper && shownElsewhere?.(m.paper.key)) || undefined,
       theme: theme === 'dark' || theme === 'light' ? theme : undefined,
       font: font ? font.slice(0, 500) : undefined,
     };

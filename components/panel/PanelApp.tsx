@@ -89,7 +89,7 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
     const a = key.current;
     const was = paper;
     if (!a || !was) return;
-    const reply = await send({ type: 'papers.notSame', a, b: { card: params.card, page: params.page } });
+    const reply = await send({ type: 'papers.notSame', a, b: { card: params.card, page: params.page }, ...(params.aOnPage ? { aOnPage: true } : {}) });
     if (!reply.ok) {
       setError(reply.error.message);
       return;

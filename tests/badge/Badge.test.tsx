@@ -138,6 +138,23 @@ describe('Badge', () => {
     await act(() => render(null, inner));
   });
 
+  it('a card matched by a similar title opens a panel that may split it, knowing whether the page shows that paper elsewhere', async () => {
+    const fuzzy = model({ status: 'seen', before: 'seen', paper: paper({ seenCount: 2 }), match: { rule: 'similar-title', text: 'similar title (0.95)' } });
+    const elsewhere = vi.fn((key: string) => key === 'arxiv:2511.00001');
+    panel = fakePanel();
+    await act(() => render(<Badge model={fuzzy} onPaper={vi.fn()} panel={panel} shownElsewhere={elsewhere} />, root));
+    await click($('[data-action=open]'));
+    expect(panel.opened[0]!.params).toMatchObject({ match: 'similar title (0.95)', fuzzy: true, aOnPage: true });
+    expect(elsewhere).toHaveBeenCalledWith('arxiv:2511.00001');
+    await act(() => render(null, root));
+    // Shown by this card alone: the split takes the visit's sighting with it (no aOnPage).
+    panel = fakePanel();
+    await act(() => render(<Badge model={fuzzy} onPaper={vi.fn()} panel={panel} shownElsewhere={() => false} />, root));
+    await click($('[data-action=open]'));
+    expect(panel.opened[0]!.params.fuzzy).toBe(true);
+    expect(panel.opened[0]!.params.aOnPage).toBeUndefined();
+  });
+
   it('opens with no theme of its own where the page has none', async () => {
     await mount(model());
     await click($('[data-action=open]'));

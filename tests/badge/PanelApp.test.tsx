@@ -325,6 +325,15 @@ describe('the badge panel page', () => {
     expect(edits().at(-1)).toMatchObject({ type: 'paper.save', target: { key: own.key }, saved: true });
   });
 
+  it('a split leaves the paper its sighting of this visit when another card of the page shows it', async () => {
+    const stored0 = paper({ key: 'arxiv:2401.99999', arxivId: '2401.99999', title: 'Scaling Laws for Tiny Model', seenCount: 3 });
+    stored = stored0;
+    replies['papers.notSame'] = () => ({ ok: true, a: stored0, b: (stored = paper({ key: 'title:x', arxivId: undefined, updatedAt: 8 })) });
+    await open(params({ key: stored0.key, status: 'seen', before: 'seen', match: 'similar title', fuzzy: true, aOnPage: true }));
+    await click($('[data-action=panel-not-same]')!);
+    expect(sendMock).toHaveBeenCalledWith({ type: 'papers.notSame', a: stored0.key, b: { card: CARD, page: PAGE }, aOnPage: true });
+  });
+
   it('offers no split for a card matched by its arXiv id or exact title', async () => {
     await open(params({ key: 'arxiv:2511.00001', status: 'seen', before: 'seen', match: 'same title' }));
     expect($('[data-field=match]')?.textContent).toBe('same title');

@@ -188,3 +188,35 @@ test("a country site (scholar.google.de) is read as scholar.google.com is, its b
   await dom.click(pill!);
   await expect((await panelFrame(page)).locator('[data-field=history]')).toContainText('Hugging Face');
 });
+
+test("a result split from the paper another result shows leaves that paper its sighting of the visit", async ({ page, pages, context, extensionId }) => {
+  const url = 'https://scholar.google.com/scholar?hl=en&q=sparse+mixture+of+experts';
+  const stored = 'Sparse Mixture of Experts Scale Better with Fewer Tokens';
+  const near = 'Sparse Mixtures of Experts Scale Better with Fewer Tokens';
+  // Two results linking to no id: the paper under its own title, and another under a near title.
+  const result = (cid: string, title: string) =>
+    `<div class="gs_r gs_or gs_scl" data-cid="${cid}"><div class="gs_ri"><h3 class="gs_rt"><a id="${cid}" href="https://example.org/${cid}">${title}</a></h3><div class="gs_a">A Author - 2025 - example.org</div></div></div>`;
+  pages.set(url, { body: `<!doctype html><html><body><div id="gs_res_ccl_mid">${result('aaaaaaaaaaaa', stored)}${result('bbbbbbbbbbbb', near)}</div></body></html>` });
+  const ext = await helper(context, extensionId);
+  const saved = await sendFromExtension<{ paper: { key: string } }>(ext, { type: 'paper.save', target: { card: { title: stored } }, saved: true });
+  await page.bringToFront();
+  await page.goto(url);
+  const dom = await ShadowDom.open(page);
+  expect(await badges(dom, 2)).toEqual([expect.stringMatching(/^Saved/), expect.stringMatching(/^Saved/)]);
+  const sightingsOf = async (key: string) =>
+    (await sendFromExtension<{ sightings: { pageUrl: string }[] }>(ext, { type: 'paper.get', key })).sightings.map((s) => s.pageUrl);
+  // Both results are the paper: one sighting of it this visit.
+  await expect.poll(() => sightingsOf(saved.paper.key), { timeout: 20_000 }).toEqual([url]);
+
+  await dom.click((await dom.hostAt(badgeOf(near))).find('[data-action=open]')[0]!);
+  const panel = await panelFrame(page);
+  await panel.locator('[data-action=panel-not-same]').click();
+  await expect(panel.locator('[data-field=match]')).toHaveText(`Not the same as “${stored}”, now its own paper`);
+  await expect.poll(async () => (await dom.hostAt(badgeOf(near))).text).toBe('New');
+  expect((await dom.hostAt(badgeOf(stored))).text).toMatch(/^Saved/);
+  // The paper keeps its sighting (the other result is it), and the split one has one of its own.
+  expect(await sightingsOf(saved.paper.key)).toEqual([url]);
+  const found = await sendFromExtension<Found>(ext, { type: 'library.search', query: { text: 'mixtures' } });
+  const own = found.papers.find((p) => p.title === near)!;
+  expect(await sightingsOf(own.key)).toEqual([url]);
+});
