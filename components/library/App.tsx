@@ -159,6 +159,7 @@ export function App() {
               onOpen={(k) => setActiveKey((cur) => (cur === k ? null : k))}
               onToggleSave={(p) => void toggleSave(p)}
               onLoadMore={list.loadMore}
+              onImport={() => setTab('transfer')}
             />
             {activeKey && (
               <Detail

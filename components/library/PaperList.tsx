@@ -25,6 +25,8 @@ export interface PaperListProps {
   onOpen(key: string): void;
   onToggleSave(paper: PaperView): void;
   onLoadMore(): void;
+  /** Shows the import & export tab (the empty library's way to an import). */
+  onImport?(): void;
 }
 
 /** The date column follows the sort, so the order is visible. */
@@ -108,8 +110,15 @@ export function PaperList(props: PaperListProps) {
             <>
               <p>Your library is empty.</p>
               <p class="muted">
-                Browse <SiteLinks /> and the papers you see will appear here. You can also import a BibTeX or CSL-JSON file from Zotero, or a
-                Déjà Lu backup.
+                Browse <SiteLinks /> and the papers you see will appear here. You can also{' '}
+                {props.onImport ? (
+                  <button type="button" class="link-button" data-testid="empty-import" onClick={props.onImport}>
+                    import
+                  </button>
+                ) : (
+                  'import'
+                )}{' '}
+                a BibTeX or CSL-JSON file from Zotero, or a Déjà Lu backup.
               </p>
             </>
           )}

@@ -32,6 +32,17 @@ async function importFile(lib: Page, name: string, body: string | Buffer): Promi
   return (await status.textContent()) ?? '';
 }
 
+test('library, empty: where to read papers, and the way to an import', async ({ context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  const empty = lib.getByTestId('list-empty');
+  await expect(empty).toContainText('Your library is empty.');
+  await expect(empty.getByRole('link', { name: 'Hugging Face Daily Papers' })).toHaveAttribute('href', 'https://huggingface.co/papers');
+  await expect(empty.getByRole('link', { name: 'Google Scholar' })).toHaveAttribute('target', '_blank');
+  await empty.getByTestId('empty-import').click();
+  await expect(lib.getByTestId('tab-transfer')).toHaveAttribute('aria-selected', 'true');
+  await expect(lib.getByTestId('import-file')).toBeAttached();
+});
+
 test('library: search, filters, bulk tag, export and import through the page', async ({ page, context, extensionId, net }) => {
   const lib = await openLibrary(context, extensionId);
   await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-10-29');

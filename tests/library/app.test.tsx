@@ -549,6 +549,10 @@ describe('library page', () => {
       'https://arxiv.org/',
       'https://scholar.google.com/',
     ]);
+    // And the way to an import, in the tab beside.
+    await click(v.testid('empty-import'));
+    await settle();
+    expect(v.testid('tab-transfer')!.getAttribute('aria-selected')).toBe('true');
   });
 
   it('changes settings at once', async () => {
