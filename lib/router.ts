@@ -36,8 +36,9 @@ export interface Sender {
 }
 
 /**
- * What a content script on a digest page may ask: reading its own cards, editing one paper, and
- * re-reading the papers it shows when another tab, the popup or the library page changed them.
+ * What a content script on a digest page may ask: reading its own cards, editing one paper, citing
+ * one, and re-reading the papers it shows when another tab, the popup or the library page changed
+ * them.
  */
 const CONTENT_SCRIPT_ALLOWED = new Set<RequestType>([
   'cards.lookup',
@@ -48,6 +49,8 @@ const CONTENT_SCRIPT_ALLOWED = new Set<RequestType>([
   'paper.note',
   'paper.get',
   'papers.get',
+  // The `c` shortcut: BibTeX holds nothing `papers.get` does not give a page already (no notes or tags).
+  'papers.cite',
   'tags.list',
   'settings.get',
   'settings.set',

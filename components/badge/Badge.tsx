@@ -1,7 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PanelParams, PaperView, SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
+import { errorMessage } from '../../lib/errors';
 import { send } from '../../lib/rpc';
+import { copyBibtex } from '../shared/cite';
 import { createEdits } from './edits';
 import { badgeLabel, badgeTooltip, hasNote, matchText } from './label';
 import type { PanelHost, PanelRequest } from './panel-host';
@@ -10,7 +12,11 @@ import type { PanelHost, PanelRequest } from './panel-host';
 export interface BadgeCommands {
   toggleSave?: () => void;
   openTags?: () => void;
+  copyBibtex?: () => void;
 }
+
+/** How long the pill says what `c` did before it shows the paper's status again. */
+export const CITED_MS = 2_000;
 
 export interface BadgeProps {
   model: BadgeModel;
@@ -137,16 +143,40 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
     panel.open(req);
   };
 
+  // What the `c` key did, said by the pill for a moment (the panel says more: Copy BibTeX).
+  const [cited, setCited] = useState<string | null>(null);
+  const citedTimer = useRef<ReturnType<typeof setTimeout>>();
+  const say = (text: string) => {
+    clearTimeout(citedTimer.current);
+    setCited(text);
+    citedTimer.current = setTimeout(() => setCited(null), CITED_MS);
+  };
+  useLayoutEffect(() => () => clearTimeout(citedTimer.current), []);
+  const cite = async () => {
+    const m = modelRef.current;
+    // A card new on this visit is stored by its sighting, which its badge does not follow.
+    const found = m.paper ? null : await send({ type: 'cards.lookup', cards: [m.card] });
+    const key = m.paper?.key ?? (found?.ok ? found.statuses[0]?.paper?.key : undefined);
+    if (!key) return say('Not in your library yet');
+    try {
+      const { citeKeys } = await copyBibtex([key]);
+      say(citeKeys[0] ? `BibTeX copied: \\cite{${citeKeys[0]}}` : 'BibTeX copied');
+    } catch (err) {
+      say(`Not copied: ${errorMessage(err)}`);
+    }
+  };
+
   if (commands) {
     commands.toggleSave = () => void toggleSave();
     commands.openTags = () => show(true);
+    commands.copyBibtex = () => void cite();
   }
 
   const stop = (e: Event) => {
     e.preventDefault();
     e.stopPropagation();
   };
-  const label = badgeLabel(model);
+  const label = cited ?? badgeLabel(model);
   return (
     <span
       ref={wrap}

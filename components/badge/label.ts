@@ -75,6 +75,6 @@ export function badgeTooltip(model: BadgeModel, sightings: SightingView[] | unde
     if (sightings.length > shown.length) lines.push(`  … and ${sightings.length - shown.length} earlier`);
   }
   if (hasNote(model)) lines.push('You wrote a note on it');
-  lines.push('Click for tags and notes · keys: s save, t tag');
+  lines.push('Click for tags and notes · keys: s save, t tag, c copy BibTeX');
   return lines.join('\n');
 }

@@ -1,14 +1,23 @@
 /**
  * Page shortcuts for the card under the pointer or holding focus: `s` saves/unsaves, `t` opens the
- * tag field. A bare key only: nothing fires while the user types in the page (inputs, textareas,
- * contenteditable) or with a modifier held. Our own panel stops its keys from reaching the page, so
- * typing a note never reaches this listener; a focused badge button does, and shortcuts work there.
+ * tag field, `c` copies its BibTeX. A bare key only: nothing fires while the user types in the page
+ * (inputs, textareas, contenteditable) or with a modifier held. Our own panel stops its keys from
+ * reaching the page, so typing a note never reaches this listener; a focused badge button does, and
+ * shortcuts work there.
  */
 
 export interface CardKeys {
   toggleSave?: () => void;
   openTags?: () => void;
+  copyBibtex?: () => void;
 }
+
+/** The bare keys and what each does to the card. */
+const ACTIONS = new Map<string, keyof CardKeys>([
+  ['s', 'toggleSave'],
+  ['t', 'openTags'],
+  ['c', 'copyBibtex'],
+]);
 
 const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'datetime-local', 'month', 'time', 'week']);
 
@@ -73,13 +82,12 @@ export function createKeyboard(doc: Document = document): Keyboard {
 
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.repeat || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
-    const key = e.key.toLowerCase();
-    if (key !== 's' && key !== 't') return;
+    const action = ACTIONS.get(e.key.toLowerCase());
+    if (!action) return;
     const path = e.composedPath();
     if (isTyping(path[0] ?? e.target) || isTyping(doc.activeElement)) return;
     const card = current();
-    const keys = card ? cards.get(card) : undefined;
-    const act = key === 's' ? keys?.toggleSave : keys?.openTags;
+    const act = card ? cards.get(card)?.[action] : undefined;
     if (!act) return;
     e.preventDefault();
     act();

@@ -6,9 +6,9 @@ import { click, seenOct29, settle } from './ui';
 import type { PaperView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
 
-vi.mock('../../lib/rpc', () => ({ send: vi.fn() }));
+vi.mock('../../lib/rpc', () => import('./rpc-mock').then((m) => m.rpcMock()));
 import { send } from '../../lib/rpc';
-import { Badge, type BadgeCommands } from '../../components/badge/Badge';
+import { Badge, CITED_MS, type BadgeCommands } from '../../components/badge/Badge';
 import type { PanelHost, PanelRequest } from '../../components/badge/panel-host';
 
 const PAGE = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface' as const, label: 'Nov 3', digestDate: '2025-11-03' };
@@ -223,5 +223,42 @@ describe('Badge', () => {
     await act(() => commands.openTags?.());
     expect(panel.opened).toHaveLength(1);
     expect(panel.focused).toEqual([panel.opened[0]]);
+  });
+
+  it('answers c: the paper\'s BibTeX on the clipboard, and the pill says so for a moment', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    replies['papers.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{smith2025scaling,\n  title = {Scaling}\n}\n' });
+    const commands: BadgeCommands = {};
+    await mount(model({ status: 'seen', before: 'seen', paper: paper({ seenCount: 2 }) }), vi.fn(), commands);
+    const before = $('.label-text')!.textContent;
+    await act(() => commands.copyBibtex?.());
+    await settle();
+    expect(sendMock).toHaveBeenCalledWith({ type: 'papers.cite', keys: ['arxiv:2511.00001'] });
+    expect(writeText).toHaveBeenCalledWith('@misc{smith2025scaling,\n  title = {Scaling}\n}\n');
+    expect($('.label-text')!.textContent).toBe('BibTeX copied: \\cite{smith2025scaling}');
+    await act(async () => void (await vi.advanceTimersByTimeAsync(CITED_MS)));
+    expect($('.label-text')!.textContent).toBe(before);
+    vi.unstubAllGlobals();
+  });
+
+  it('answers c on a card not in the library yet by saying so, and copies nothing', async () => {
+    replies['cards.lookup'] = () => ({ ok: true, statuses: [{ status: 'new' }] });
+    const commands: BadgeCommands = {};
+    await mount(model(), vi.fn(), commands);
+    await act(() => commands.copyBibtex?.());
+    await settle();
+    expect($('.label-text')!.textContent).toBe('Not in your library yet');
+    expect(sendMock).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'papers.cite' }));
+    // Stored since by its sighting (which the badge does not follow): found by the card, and cited.
+    replies['cards.lookup'] = () => ({ ok: true, statuses: [{ status: 'seen', paper: paper({ seenCount: 1 }) }] });
+    replies['papers.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{k2025,\n}\n' });
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => {}) } });
+    await act(() => commands.copyBibtex?.());
+    await settle();
+    expect(sendMock).toHaveBeenLastCalledWith({ type: 'papers.cite', keys: ['arxiv:2511.00001'] });
+    expect($('.label-text')!.textContent).toBe('BibTeX copied: \\cite{k2025}');
+    vi.unstubAllGlobals();
   });
 });

@@ -9,16 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { click, key, seenOct29, settle, type } from './ui';
 import type { ChangeEvent, PanelAppPost, PanelParams, PaperView } from '../../lib/messages';
 
-vi.mock('../../lib/rpc', () => {
-  const send = vi.fn();
-  // As lib/rpc's own: an error reply thrown (Copy BibTeX goes through it).
-  const call = async (m: unknown) => {
-    const r = await send(m);
-    if (!r.ok) throw new Error(r.error.message);
-    return r;
-  };
-  return { send, call };
-});
+vi.mock('../../lib/rpc', () => import('./rpc-mock').then((m) => m.rpcMock()));
 import { send } from '../../lib/rpc';
 import { PanelApp } from '../../components/panel/PanelApp';
 

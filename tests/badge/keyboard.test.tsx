@@ -5,8 +5,8 @@ import { createKeyboard, type Keyboard } from '../../lib/page/keyboard';
 let kb: Keyboard;
 let a: HTMLElement;
 let b: HTMLElement;
-const keysA = { toggleSave: vi.fn(), openTags: vi.fn() };
-const keysB = { toggleSave: vi.fn(), openTags: vi.fn() };
+const keysA = { toggleSave: vi.fn(), openTags: vi.fn(), copyBibtex: vi.fn() };
+const keysB = { toggleSave: vi.fn(), openTags: vi.fn(), copyBibtex: vi.fn() };
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -17,6 +17,7 @@ beforeEach(() => {
   for (const k of [keysA, keysB]) {
     k.toggleSave.mockReset();
     k.openTags.mockReset();
+    k.copyBibtex.mockReset();
   }
   kb = createKeyboard(document);
   kb.track(a, keysA);
@@ -51,6 +52,16 @@ describe('page shortcuts', () => {
     leave(b);
     press('s');
     expect(keysB.toggleSave).toHaveBeenCalledOnce();
+  });
+
+  it('c copies the hovered card\'s BibTeX; C with Shift, and other letters, do nothing', () => {
+    enter(a);
+    expect(press('c').defaultPrevented).toBe(true);
+    expect(keysA.copyBibtex).toHaveBeenCalledOnce();
+    expect(press('c', { shiftKey: true }).defaultPrevented).toBe(false);
+    expect(press('x').defaultPrevented).toBe(false);
+    expect(keysA.copyBibtex).toHaveBeenCalledOnce();
+    expect(keysB.copyBibtex).not.toHaveBeenCalled();
   });
 
   it('follows focus too, the most recent of hover and focus winning', () => {

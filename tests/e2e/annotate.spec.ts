@@ -478,6 +478,30 @@ test.describe('editing from the badge', () => {
     await expect.poll(noted).toBe(false);
   });
 
+  test('keyboard: c copies the hovered card\'s BibTeX, and its badge says so for a moment', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const id = NOV18_IDS[0];
+    await page.locator('article', { has: page.locator(`a[href="/papers/${id}"]`) }).locator('p').first().hover();
+    // Stored once the reader has had it on screen (its sighting); until then there is nothing to cite.
+    await expect
+      .poll(
+        async () => {
+          await page.keyboard.press('c');
+          return (await dom.hostAt(badgeOf(id))).text;
+        },
+        { timeout: 10_000 },
+      )
+      .toMatch(/^BibTeX copied: \\cite\{\S+\}$/);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(`eprint = {${id}}`);
+    expect(copied).not.toMatch(/keywords|annote|abstract/);
+    // Then the badge says what it said; copying saved nothing.
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text, { timeout: 5_000 }).toBe('New');
+  });
+
   test('keyboard: s saves the hovered card, t opens its tags; not while typing or with modifiers', async ({ page }) => {
     await page.goto(NOV18);
     const dom = await ShadowDom.open(page);
