@@ -322,7 +322,8 @@ export interface ImportResult {
 
 export interface Replies {
   'cards.lookup': { statuses: CardStatus[]; settings?: Settings };
-  'sightings.record': { recorded: number };
+  /** `keys`: each card's paper, in the cards' order. */
+  'sightings.record': { recorded: number; keys: string[] };
   'tab.report': { ok: true };
   'tab.get': { state: TabState | null; statuses: CardStatus[] };
   'paper.save': { paper: PaperView };

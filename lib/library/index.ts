@@ -144,13 +144,27 @@ export class Library {
    * say they keep coming back). The same digest read on another day, or another page, counts.
    */
   async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
-    const seen = await this.tellMoved((moved) => this.catalog.withNear((from) => this.recordWith(from, visitId, page, cards, moved)));
-    if (seen.length > 0) for (const fn of this.seenListeners) fn(seen);
-    return seen.length;
+    return (await this.recordCards(visitId, page, cards)).recorded;
   }
 
-  /** The keys of the papers given a sighting. */
-  private recordWith(from: Catalog | NearKeys, visitId: string, page: PageInfo, cards: CardInput[], moved: Moves): Promise<string[]> {
+  /**
+   * recordSightings, saying also the key of each card's paper, in the cards' order: a page files a
+   * card the library did not hold under the paper its sighting stored, so later edits reach it.
+   */
+  async recordCards(visitId: string, page: PageInfo, cards: CardInput[]): Promise<{ recorded: number; keys: string[] }> {
+    const { seen, keys } = await this.tellMoved((moved) => this.catalog.withNear((from) => this.recordWith(from, visitId, page, cards, moved)));
+    if (seen.length > 0) for (const fn of this.seenListeners) fn(seen);
+    return { recorded: seen.length, keys };
+  }
+
+  /** The keys of the papers given a sighting (`seen`), and the key of each card's paper, in order. */
+  private recordWith(
+    from: Catalog | NearKeys,
+    visitId: string,
+    page: PageInfo,
+    cards: CardInput[],
+    moved: Moves,
+  ): Promise<{ seen: string[]; keys: string[] }> {
     const db = this.db;
     return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
       const now = this.now();
@@ -190,7 +204,7 @@ export class Library {
       await db.papers.bulkPut([...changed.values()]);
       await addToSightingTotal(db, touched.length);
       await db.history.bulkPut(touched);
-      return touched.map((h) => h.paperKey);
+      return { seen: touched.map((h) => h.paperKey), keys: rows.map((r) => r.key) };
     });
   }
 

@@ -81,11 +81,12 @@ export class PageController {
     if (entry) this.mount(entry);
   });
   /** Sent with the visit and page current at the time: a new visit flushes before it begins. */
-  private readonly sightings = new SightingBatch((cards) => {
+  private readonly sightings = new SightingBatch((cards, ids) => {
     const message = { type: 'sightings.record', visitId: this.visitId, page: this.page, cards } as const;
     // Only a failure to reach or run the handler is worth another try; a refusal stays one.
     return sendRetrying(async () => {
       const r = await send(message);
+      if (r.ok) r.keys?.forEach((key, i) => this.shown.entriesOf([ids[i]!]).forEach((e) => this.shown.learn(e, key)));
       return r.ok || r.error.code !== 'internal';
     });
   });

@@ -65,6 +65,18 @@ export class ShownPapers {
     entry.keys = [];
   }
 
+  /**
+   * The paper a card showing none now is in the library (its sighting stored it): later changes to
+   * that paper reach the card, as to one looked up as it.
+   */
+  learn(entry: Entry, key: string): void {
+    if (entry.model.paper || entry.keys.includes(key)) return;
+    let set = this.byKey.get(key);
+    if (!set) this.byKey.set(key, (set = new Set()));
+    set.add(entry);
+    entry.keys.push(key);
+  }
+
   /** `paper` as it is now, on every card that shows it (and on `origin`, the badge it came from). */
   apply(paper: PaperView, origin?: Entry): void {
     const targets = new Set<Entry>([...(this.byKey.get(paper.key) ?? []), ...(origin ? [origin] : [])]);

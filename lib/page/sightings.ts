@@ -16,8 +16,8 @@ export class SightingBatch {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    /** Sends one batch; reads whatever visit and page the batch belongs to when it is called. */
-    private readonly send: (cards: CardInput[]) => Promise<unknown>,
+    /** Sends one batch (`ids`: the cards' ids, in order); reads whatever visit and page the batch belongs to when it is called. */
+    private readonly send: (cards: CardInput[], ids: string[]) => Promise<unknown>,
     private readonly waitMs = SIGHTING_BATCH_MS,
   ) {}
 
@@ -36,9 +36,10 @@ export class SightingBatch {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.pending.size) return;
+    const ids = [...this.pending.keys()];
     const cards = [...this.pending.values()];
     this.pending.clear();
-    await this.send(cards);
+    await this.send(cards, ids);
   }
 }
 

@@ -220,3 +220,20 @@ test("a result split from the paper another result shows leaves that paper its s
   const own = found.papers.find((p) => p.title === near)!;
   expect(await sightingsOf(own.key)).toEqual([url]);
 });
+
+test('a result new to the library, saved from elsewhere while its page is open, shows so there', async ({ page, pages, context, extensionId }) => {
+  pages.set(SCHOLAR, { body: fixtureHtml('scholar/scholar-massive-activations.html') });
+  const ext = await helper(context, extensionId);
+  await page.bringToFront();
+  await page.goto(SCHOLAR);
+  const dom = await ShadowDom.open(page);
+  expect(await badges(dom, 5)).toEqual(['New', 'New', 'New', 'New', 'New']);
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(5);
+  // The ACL Anthology result links to no id: its paper is stored under its title.
+  const found = await sendFromExtension<Found>(ext, { type: 'library.search', query: { text: 'outlier dimensions' } });
+  const key = found.papers[0]!.key;
+  expect(key).toMatch(/^title:/);
+  await sendFromExtension(ext, { type: 'paper.save', target: { key }, saved: true });
+  await expect.poll(async () => (await dom.hostAt(badgeOf('Outlier dimensions'))).text).toBe('Saved');
+  expect((await badgeTexts(dom)).filter((t) => t === 'New')).toHaveLength(4);
+});

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type CardInput, type CardStatus, type PaperStatus } from '../../lib/messages';
 import { fakeBackground, paper } from '../popup/helpers';
-import { fakeUi, newController, settle, stopControllers } from './controller-harness';
+import { change, fakeUi, newController, settle, stopControllers } from './controller-harness';
 
 const LOAD = { ...DEFAULT_SETTINGS, seenMode: 'load' as const };
 
@@ -98,6 +98,36 @@ describe('PageController, following the page', () => {
     expect(again).toHaveLength(2);
     expect(again[1]).toEqual(first);
     expect((again[1]!['page'] as { url: string }).url).toMatch(/\/list\/cs\.LG\/new$/);
+  });
+
+  it('files a card the library did not hold under the paper its sighting stored, so edits made elsewhere reach it', async () => {
+    // As for a title-only result: the stored paper's key is not the card's own id.
+    const keyOf = (c: CardInput) => `title:${c.title.toLowerCase()}`;
+    let saved = false;
+    const bg = fakeBackground({
+      'cards.lookup': (r: { cards: CardInput[] }) => ({ statuses: r.cards.map(() => ({ status: 'new' })), settings: LOAD }),
+      'sightings.record': (r: { cards: CardInput[] }) => ({ recorded: r.cards.length, keys: r.cards.map(keyOf) }),
+      'tab.report': () => ({}),
+      'settings.get': () => ({ settings: LOAD }),
+      'papers.get': (r: { keys: string[] }) => ({
+        papers: r.keys.map((k) => paper({ key: k, title: 'Paper B', seenCount: 1, updatedAt: 2, ...(saved ? { savedAt: 2 } : {}) })),
+      }),
+    });
+    const { ui, shown } = fakeUi();
+    const c = newController(ui);
+    await c.start();
+    await settle();
+    await c.flush();
+    await settle();
+    expect(bg.of('sightings.record')).toHaveLength(1);
+    expect(shown.get('2401.00002')?.status).toBe('new');
+    // Saved from the popup: the change names the stored paper's key, which the page now knows.
+    saved = true;
+    await change({ keys: ['title:paper b'] });
+    expect(bg.of('papers.get')).toEqual([{ type: 'papers.get', keys: ['title:paper b'] }]);
+    expect(shown.get('2401.00002')?.status).toBe('saved');
+    expect(shown.get('2401.00002')?.paper?.key).toBe('title:paper b');
+    expect(shown.get('2401.00001')?.status).toBe('new');
   });
 
   it('drops the cards the page takes away from the summary and the tab report', async () => {
