@@ -16,7 +16,10 @@ export class SightingBatch {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    /** Sends one batch (`ids`: the cards' ids, in order); reads whatever visit and page the batch belongs to when it is called. */
+    /**
+     * Sends one batch (`ids`: the cards' ids, in order); reads whatever visit and page the batch
+     * belongs to when it is called.
+     */
     private readonly send: (cards: CardInput[], ids: string[]) => Promise<unknown>,
     private readonly waitMs = SIGHTING_BATCH_MS,
   ) {}
