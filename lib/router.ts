@@ -207,7 +207,7 @@ export function createRouter(deps: RouterDeps) {
       }
       return r.settings && settings ? { statuses, settings } : { statuses };
     },
-    'sightings.record': (r) => library.recordCards(r.visitId, r.page, r.cards),
+    'sightings.record': (r) => library.recordSightings(r.visitId, r.page, r.cards),
     'tab.report': async (r, sender) => {
       const id = tabId(sender);
       if (id !== undefined) await reportTab(id, r.page, r.cards);

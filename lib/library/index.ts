@@ -142,16 +142,10 @@ export class Library {
    * however many batches or duplicate cards report it, and one per page address a day: reloading a
    * digest, or coming back to it from a paper, is not meeting its papers again ("Seen 5×" would
    * say they keep coming back). The same digest read on another day, or another page, counts.
+   * Says how many sightings were recorded and the key of each card's paper, in the cards' order: a
+   * page files a card the library did not hold under the paper its sighting stored.
    */
-  async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<number> {
-    return (await this.recordCards(visitId, page, cards)).recorded;
-  }
-
-  /**
-   * recordSightings, saying also the key of each card's paper, in the cards' order: a page files a
-   * card the library did not hold under the paper its sighting stored, so later edits reach it.
-   */
-  async recordCards(visitId: string, page: PageInfo, cards: CardInput[]): Promise<{ recorded: number; keys: string[] }> {
+  async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<{ recorded: number; keys: string[] }> {
     const { seen, keys } = await this.tellMoved((moved) => this.catalog.withNear((from) => this.recordWith(from, visitId, page, cards, moved)));
     if (seen.length > 0) for (const fn of this.seenListeners) fn(seen);
     return { recorded: seen.length, keys };

@@ -100,8 +100,8 @@ describe('upgrade from version 2', () => {
     await v2Database(name);
     const lib = new Library(new DejaLuDB(name), () => 100);
     // Visit v3 already saw this paper before the upgrade.
-    expect(await lib.recordSightings('v3', HF('2025-11-03'), [card('Title of arxiv:2401.00001', '2401.00001')])).toBe(0);
-    expect(await lib.recordSightings('v9', HF('2025-11-09'), [card('Title of arxiv:2401.00001', '2401.00001')])).toBe(1);
+    expect((await lib.recordSightings('v3', HF('2025-11-03'), [card('Title of arxiv:2401.00001', '2401.00001')])).recorded).toBe(0);
+    expect((await lib.recordSightings('v9', HF('2025-11-09'), [card('Title of arxiv:2401.00001', '2401.00001')])).recorded).toBe(1);
     expect((await lib.stats()).sightings).toBe(5);
     expect((await lib.getPaper('arxiv:2401.00001')).sightings.map((s) => s.at)).toEqual([10, 30, 30, 100]);
   });
@@ -113,11 +113,11 @@ describe('histories', () => {
     const lib = new Library(new DejaLuDB(`history-${++n}`), () => t);
     const a = card('Alpha paper on something', '2501.00001');
     const b = card('Beta paper on other things', '2501.00002');
-    expect(await lib.recordSightings('v1', HF('2025-11-01'), [a, a, b])).toBe(2);
+    expect((await lib.recordSightings('v1', HF('2025-11-01'), [a, a, b])).recorded).toBe(2);
     t += 10;
-    expect(await lib.recordSightings('v1', HF('2025-11-01'), [b, a])).toBe(0);
+    expect((await lib.recordSightings('v1', HF('2025-11-01'), [b, a])).recorded).toBe(0);
     t += 10;
-    expect(await lib.recordSightings('v2', HF('2025-11-02'), [a])).toBe(1);
+    expect((await lib.recordSightings('v2', HF('2025-11-02'), [a])).recorded).toBe(1);
     expect(await lib.db.history.count()).toBe(2);
     expect((await lib.db.history.get('arxiv:2501.00001'))?.sightings.map((s) => [s.visitId, s.at])).toEqual([['v1', 1_000], ['v2', 1_020]]);
     expect((await lib.stats()).sightings).toBe(3);

@@ -46,11 +46,11 @@ describe('lookup and sightings', () => {
     const { lib } = fresh();
     const a = card('The Curse of Depth in Large Language Models', '2502.59669');
     const untitled = { title: 'Outlier Dimensions that Disrupt Transformers are Driven by Frequency' };
-    const first = await lib.recordCards('visit-1', HF('2025-10-29'), [untitled, a, a]);
+    const first = await lib.recordSightings('visit-1', HF('2025-10-29'), [untitled, a, a]);
     expect(first.recorded).toBe(2);
     expect(first.keys).toEqual(['title:outlier dimensions that disrupt transformers are driven by frequency', 'arxiv:2502.59669', 'arxiv:2502.59669']);
     // A later batch of the same visit records nothing, and still says which papers its cards are.
-    expect(await lib.recordCards('visit-1', HF('2025-10-29'), [a])).toEqual({ recorded: 0, keys: ['arxiv:2502.59669'] });
+    expect(await lib.recordSightings('visit-1', HF('2025-10-29'), [a])).toEqual({ recorded: 0, keys: ['arxiv:2502.59669'] });
   });
 
   it('one sighting per page address a day: a reload or a return is not meeting the paper again', async () => {
