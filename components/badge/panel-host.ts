@@ -104,24 +104,28 @@ export function createPanelHost(doc: Document = document): PanelHost {
     if (!ready || !current || !frame) return;
     frame.focus({ preventScroll: true });
     const opening = current;
-    let sent = false;
-    const go = () => {
-      if (sent || current !== opening) return;
-      sent = true;
-      const typed = typeahead?.take();
-      typeahead = null;
-      command({ kind: 'open', seq: opening.seq, params: opening.req.params, tags: opening.req.tags, ...(typed ? { typed } : {}) });
-    };
-    whenFocusMoved(go);
+    whenFocusMoved((typed) =>
+      command({ kind: 'open', seq: opening.seq, params: opening.req.params, tags: opening.req.tags, ...(typed ? { typed } : {}) }),
+    );
   };
 
   /**
-   * Runs `go` (once; it must tell a second call) when the keys typed from now on reach the panel.
-   * The frame is another process: keys typed until focus has moved there still reach this page,
-   * and are kept, until the window's blur says the next ones go to the panel. On a busy machine
-   * that takes a while; a fixed short wait let the keys after it reach the page (and `s` save).
+   * Runs `then` once, with what was typed on the way, when the keys typed from now on reach the
+   * panel — unless another opening has come meanwhile. The frame is another process: keys typed
+   * until focus has moved there still reach this page, and are kept, until the window's blur says
+   * the next ones go to the panel. On a busy machine that takes a while; a fixed short wait let the
+   * keys after it reach the page (and `s` save).
    */
-  const whenFocusMoved = (go: () => void) => {
+  const whenFocusMoved = (then: (typed: string | undefined) => void) => {
+    const at = current;
+    let sent = false;
+    const go = () => {
+      if (sent || current !== at) return;
+      sent = true;
+      const typed = typeahead?.take();
+      typeahead = null;
+      then(typed);
+    };
     if (!typeahead || !doc.hasFocus()) return go();
     // Either says so: the window's blur, or the panel page's word that it has focus (Chromium
     // leaves out the blur when focus goes back into the frame after a click on the page).
@@ -259,15 +263,7 @@ export function createPanelHost(doc: Document = document): PanelHost {
       typeahead?.stop();
       typeahead = collectTyping(win);
       frame.focus({ preventScroll: true });
-      const focusing = current;
-      let sent = false;
-      whenFocusMoved(() => {
-        if (sent || current !== focusing) return;
-        sent = true;
-        const typed = typeahead?.take();
-        typeahead = null;
-        command({ kind: 'focus', tags: true, ...(typed ? { typed } : {}) });
-      });
+      whenFocusMoved((typed) => command({ kind: 'focus', tags: true, ...(typed ? { typed } : {}) }));
     },
 
     close(req) {
