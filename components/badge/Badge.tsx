@@ -3,8 +3,8 @@ import type { PanelParams, PaperView, SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
 import { errorMessage } from '../../lib/errors';
 import { send } from '../../lib/rpc';
-import { copyBibtex } from '../shared/cite';
-import { createEdits } from './edits';
+import { copyOneBibtex } from '../shared/cite';
+import { createEdits, storedKeyOf } from './edits';
 import { badgeLabel, badgeTooltip, hasNote, matchText } from './label';
 import type { PanelHost, PanelRequest } from './panel-host';
 
@@ -154,13 +154,10 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
   useLayoutEffect(() => () => clearTimeout(citedTimer.current), []);
   const cite = async () => {
     const m = modelRef.current;
-    // A card new on this visit is stored by its sighting, which its badge does not follow.
-    const found = m.paper ? null : await send({ type: 'cards.lookup', cards: [m.card] });
-    const key = m.paper?.key ?? (found?.ok ? found.statuses[0]?.paper?.key : undefined);
+    const key = m.paper?.key ?? (await storedKeyOf(m.card));
     if (!key) return say('Not in your library yet');
     try {
-      const { citeKeys } = await copyBibtex([key]);
-      say(citeKeys[0] ? `BibTeX copied: \\cite{${citeKeys[0]}}` : 'BibTeX copied');
+      say(await copyOneBibtex(key));
     } catch (err) {
       say(`Not copied: ${errorMessage(err)}`);
     }

@@ -8,7 +8,7 @@ import { History } from './History';
 import { panelStatus } from './label';
 import { NoteField } from './NoteField';
 import { send } from '../../lib/rpc';
-import { copyBibtex } from '../shared/cite';
+import { copyOneBibtex } from '../shared/cite';
 import { TagEditor } from '../shared/TagEditor';
 import type { TagCount } from '../shared/tags';
 
@@ -65,8 +65,8 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
   // What the last Copy BibTeX said: the key to \cite, or why the clipboard refused.
   const [cited, setCited] = useState<{ ok: boolean; text: string } | null>(null);
   const cite = (key: string) =>
-    void copyBibtex([key]).then(
-      (r) => setCited({ ok: true, text: r.citeKeys[0] ? `BibTeX copied: \\cite{${r.citeKeys[0]}}` : 'BibTeX copied' }),
+    void copyOneBibtex(key).then(
+      (text) => setCited({ ok: true, text }),
       (e: unknown) => setCited({ ok: false, text: errorMessage(e) }),
     );
   return (

@@ -1,11 +1,20 @@
 /** The badge's edits to its paper, each followed by `onPaper` so every badge of the paper updates. */
-import type { PaperView, Target } from '../../lib/messages';
+import type { CardInput, PaperView, Target } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
 import { send } from '../../lib/rpc';
 
 /** A stored paper by key; a card not stored yet by its card, so the first edit creates it. */
 export function targetOf(model: BadgeModel): Target {
   return model.paper ? { key: model.paper.key } : { card: model.card, page: model.page };
+}
+
+/**
+ * The key of the stored paper a card is, if any. A card new on this visit is stored by its
+ * sighting a moment later, which neither its badge's model nor its open panel is told of.
+ */
+export async function storedKeyOf(card: CardInput): Promise<string | undefined> {
+  const r = await send({ type: 'cards.lookup', cards: [card] });
+  return r.ok ? r.statuses[0]?.paper?.key : undefined;
 }
 
 export interface Edits {

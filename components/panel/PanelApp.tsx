@@ -3,7 +3,7 @@ import type { ChangeEvent, PanelAppPost, PanelParams, PaperView, SightingView } 
 import type { BadgeModel } from '../../lib/page/ui';
 import { statusAfter } from '../../lib/page/shown';
 import { send } from '../../lib/rpc';
-import { createEdits } from '../badge/edits';
+import { createEdits, storedKeyOf } from '../badge/edits';
 import { Panel } from '../badge/Panel';
 
 export interface PanelAppProps {
@@ -55,8 +55,7 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
     if (!asked) {
       // A card new to the library when the panel opened is stored by its sighting a moment later:
       // from then on the panel shows (and cites) that paper.
-      const found = await send({ type: 'cards.lookup', cards: [params.card] });
-      asked = found.ok ? found.statuses[0]?.paper?.key : undefined;
+      asked = await storedKeyOf(params.card);
       if (!asked || key.current) return;
       key.current = asked;
     }

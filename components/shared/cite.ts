@@ -11,6 +11,12 @@ export async function copyBibtex(keys: string[]): Promise<{ count: number; citeK
   return { count: r.count, citeKeys: [...r.bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]!) };
 }
 
+/** One paper's BibTeX on the clipboard, in the words the badge and its panel say it with. */
+export async function copyOneBibtex(key: string): Promise<string> {
+  const { citeKeys } = await copyBibtex([key]);
+  return citeKeys[0] ? `BibTeX copied: \\cite{${citeKeys[0]}}` : 'BibTeX copied';
+}
+
 /**
  * The Clipboard API, or else the copy command. The badge panel is an extension page framed by the
  * reader's page, and Chromium refuses the Clipboard API there by the page's permissions policy
