@@ -5,8 +5,8 @@
  * edits from twenty tabs never overwrite each other. Matching lives in ./match, search in ./search,
  * row helpers in ./rows.
  */
-import { type DejaLuDB, type HistoryRow, type NotSameRow, type PaperRow, type Sighting, type SightingRow } from '../db';
-import { addToSightingTotal, countSighting, historyCount, joinHistories, sightingsByPaper, sightingTotal, uncountSighting } from './history';
+import { type DejaLuDB, type HistoryRow, type PaperRow, type Sighting } from '../db';
+import { addToSightingTotal, countSighting, joinHistories, sightingTotal, uncountSighting } from './history';
 import type { CardInput, CardStatus, PageInfo, PaperView, SearchResult, SightingView } from '../messages';
 import Dexie from 'dexie';
 import { resolve } from './match';
@@ -34,19 +34,12 @@ import type { Catalog, SlimView } from './catalog';
 import type { NearKeys } from './near-keys';
 import { search, searchKeys, type SearchQuery } from './search';
 import { heirsOf } from './heirs';
+import { BULK_CHUNK, bulkEdit, clearLibrary, restoreSnapshot, type BulkOp } from './bulk';
 import { citationBibtex } from '../export/bibtex';
 import { startOfLocalDay } from '../dates';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, withoutDerived, forStorage } from './rows';
 export { Invalid, NotFound } from './errors';
-
-/**
- * Papers per transaction of a bulk edit (Library.bulk): ~3.5 s of writes on the slow VM. Each
- * chunk drops the catalog's snapshot (over JOURNAL_BULK), which is saved once after the run
- * (CatalogStore.batch); chunks small enough to be journalled wrote a journal row per paper besides
- * (100k papers: 74 s, against 53 s in one transaction).
- */
-export const BULK_CHUNK = 5_000;
 
 export class Library {
   /** Search and near-title lookups in memory (./catalog.ts), kept in step with every write. */
@@ -485,109 +478,23 @@ export class Library {
     return unmergePapers(this.db, snapshot);
   }
 
-  // ---- bulk -------------------------------------------------------------------------------------
+  // ---- bulk (./bulk.ts) --------------------------------------------------------------------------
 
-  async bulk(
-    keys: string[],
-    op: { kind: 'tag' | 'untag'; tag: string } | { kind: 'save' | 'unsave' | 'delete' },
-    chunk = BULK_CHUNK,
-  ): Promise<{ changed: number; snapshot?: string }> {
-    // Every paper a search matched may be 100k, a minute of writes: in one transaction, a digest
-    // page opened meanwhile would wait that long for its badges. Edits that can be applied in
-    // parts go chunk by chunk (each whole or not at all); a delete stays one, with its undo.
-    if (op.kind !== 'delete' && keys.length > chunk) {
-      return this.catalog.batch(async () => {
-        let changed = 0;
-        for (let i = 0; i < keys.length; i += chunk) changed += (await this.bulk(keys.slice(i, i + chunk), op, chunk)).changed;
-        return { changed };
-      });
-    }
-    const db = this.db;
-    return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
-      const now = this.now();
-      const rows = (await db.papers.bulkGet(keys)).filter((r): r is PaperRow => !!r);
-      if (op.kind === 'delete') {
-        const history = (await db.history.bulkGet(keys)).filter((h): h is HistoryRow => !!h);
-        const pairs = await db.notSame.where('a').anyOf(keys).or('b').anyOf(keys).toArray();
-        const snapshot = JSON.stringify({ papers: rows, history, notSame: pairs } satisfies Snapshot);
-        await addToSightingTotal(db, -historyCount(history));
-        await db.history.bulkDelete(history.map((h) => h.paperKey));
-        await db.notSame.bulkDelete(pairs.map((p) => p.pair));
-        await db.papers.bulkDelete(rows.map((r) => r.key));
-        return { changed: rows.length, snapshot };
-      }
-      for (const row of rows) {
-        if (op.kind === 'tag' && !row.tags.includes(op.tag)) row.tags = [...row.tags, op.tag];
-        if (op.kind === 'untag') row.tags = row.tags.filter((t) => t !== op.tag);
-        if (op.kind === 'save') row.savedAt ??= now;
-        if (op.kind === 'unsave') delete row.savedAt;
-        row.updatedAt = now;
-        forStorage(row);
-      }
-      await db.papers.bulkPut(rows);
-      return { changed: rows.length };
-    });
+  bulk(keys: string[], op: BulkOp, chunk = BULK_CHUNK): Promise<{ changed: number; snapshot?: string }> {
+    return bulkEdit(this.db, this.catalog, this.now, keys, op, chunk);
   }
 
-  /**
-   * Undo of a bulk delete: put back what the snapshot holds. A paper recorded or edited again since
-   * the delete (a digest tab saw it, the reader noted it) is merged with its snapshot, as two
-   * copies of one paper are, so nothing written in between is lost; undoing twice adds nothing.
-   */
-  async restore(snapshot: string): Promise<number> {
-    const db = this.db;
-    const data = JSON.parse(snapshot) as Snapshot | { papers: PaperRow[]; sightings: SightingRow[]; notSame: NotSameRow[] };
-    // A snapshot taken before version 3 (undo offered across an update) holds sighting rows.
-    const history = 'history' in data ? data.history : groupSightings(data.sightings);
-    return db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
-      const [nowRows, nowHistory] = await Promise.all([
-        db.papers.bulkGet(data.papers.map((p) => p.key)),
-        db.history.bulkGet(history.map((h) => h.paperKey)),
-      ]);
-      // Sightings each paper gains back (all of its snapshot's, but those already there again).
-      const gained = new Map<string, number>();
-      const histories = history.map((back, i): HistoryRow => {
-        const here = nowHistory[i]?.sightings ?? [];
-        const sightings = joinHistories(here, back.sightings.filter((s) => !here.some((h) => h.visitId === s.visitId && h.at === s.at)));
-        gained.set(back.paperKey, sightings.length - here.length);
-        return { paperKey: back.paperKey, sightings };
-      });
-      const rows = data.papers.map((snap, i) => {
-        const now = nowRows[i];
-        if (!now) return snap;
-        const merged = mergeRows(now, snap);
-        merged.seenCount = now.seenCount + (gained.get(snap.key) ?? 0);
-        return forStorage(merged);
-      });
-      await db.papers.bulkPut(rows);
-      await addToSightingTotal(db, [...gained.values()].reduce((a, b) => a + b, 0));
-      await db.history.bulkPut(histories);
-      await db.notSame.bulkPut(data.notSame);
-      return data.papers.length;
-    });
+  restore(snapshot: string): Promise<number> {
+    return restoreSnapshot(this.db, snapshot);
   }
 
-  async clear(): Promise<void> {
-    const db = this.db;
-    await db.transaction('rw', [db.papers, db.history, db.meta, db.notSame], async () => {
-      await Promise.all([db.papers.clear(), db.history.clear(), db.meta.put({ key: 'sightings', value: 0 }), db.notSame.clear()]);
-    });
+  clear(): Promise<void> {
+    return clearLibrary(this.db);
   }
 }
 
 /** Papers moved to a new key within one transaction: old key → the key each is under now. */
 type Moves = Map<string, string>;
-
-/** What a bulk delete hands back for its undo. */
-interface Snapshot {
-  papers: PaperRow[];
-  history: HistoryRow[];
-  notSame: NotSameRow[];
-}
-
-function groupSightings(rows: SightingRow[]): HistoryRow[] {
-  return [...sightingsByPaper(rows)].map(([paperKey, sightings]) => ({ paperKey, sightings: sightings.sort((a, b) => a.at - b.at) }));
-}
 
 async function isOtherPaper(db: DejaLuDB, key: string, p: Probe): Promise<boolean> {
   const row = await db.papers.get(key);
