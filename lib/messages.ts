@@ -171,6 +171,11 @@ export const Request = z.discriminatedUnion('type', [
    * citationBibtex): one from its details, a few selected; more go through `library.export`.
    */
   z.object({ type: z.literal('papers.cite'), keys: z.array(text(2_200)).min(1).max(CITE_MAX) }),
+  /**
+   * One paper's BibTeX from a page (the `c` key, the badge panel, the popup): by its key, or by its
+   * card, which need not be stored (Library.citeTarget).
+   */
+  z.object({ type: z.literal('paper.cite'), target: TargetSchema }),
   z.object({ type: z.literal('papers.get'), keys: z.array(text(2_200)).max(20_000) }),
   z.object({
     type: z.literal('papers.notSame'),
@@ -332,6 +337,7 @@ export interface Replies {
   'paper.title': { paper: PaperView };
   'paper.get': { paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] };
   'papers.cite': { bibtex: string; count: number };
+  'paper.cite': { bibtex: string; count: number };
   'papers.get': { papers: (PaperView | null)[] };
   'papers.notSame': { a: PaperView | null; b: PaperView };
   /** A delete's undo: `snapshot` inline, or `snapshotFile` in the file store when over INLINE_CHARS. */

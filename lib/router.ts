@@ -50,7 +50,7 @@ const CONTENT_SCRIPT_ALLOWED = new Set<RequestType>([
   'paper.get',
   'papers.get',
   // The `c` shortcut: BibTeX holds nothing `papers.get` does not give a page already (no notes or tags).
-  'papers.cite',
+  'paper.cite',
   'tags.list',
   'settings.get',
   'settings.set',
@@ -241,6 +241,7 @@ export function createRouter(deps: RouterDeps) {
     },
     'paper.get': async (r) => library.getPaper(r.key),
     'papers.cite': async (r) => library.cite(r.keys),
+    'paper.cite': async (r) => library.citeTarget(r.target),
     'papers.get': async (r) => ({ papers: await library.getPapers(r.keys) }),
     'papers.notSame': async (r) => {
       const res = await reshaping(() => library.markNotSame(r.a, r.b, { aOnPage: r.aOnPage }));

@@ -4,7 +4,7 @@ import type { BadgeModel } from '../../lib/page/ui';
 import { errorMessage } from '../../lib/errors';
 import { send } from '../../lib/rpc';
 import { copyOneBibtex } from '../shared/cite';
-import { createEdits, storedKeyOf } from './edits';
+import { createEdits, targetOf } from './edits';
 import { badgeLabel, badgeTooltip, hasNote, matchText } from './label';
 import type { PanelHost, PanelRequest } from './panel-host';
 
@@ -153,11 +153,8 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
   };
   useLayoutEffect(() => () => clearTimeout(citedTimer.current), []);
   const cite = async () => {
-    const m = modelRef.current;
-    const key = m.paper?.key ?? (await storedKeyOf(m.card));
-    if (!key) return say('Not in your library yet');
     try {
-      say(await copyOneBibtex(key));
+      say(await copyOneBibtex(targetOf(modelRef.current)));
     } catch (err) {
       say(`Not copied: ${errorMessage(err)}`);
     }

@@ -3,7 +3,7 @@ import { errorMessage } from '../../lib/errors';
 import { texToUnicode } from '../../lib/tex-unicode';
 import type { SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
-import type { Edits } from './edits';
+import { targetOf, type Edits } from './edits';
 import { History } from './History';
 import { panelStatus } from './label';
 import { NoteField } from './NoteField';
@@ -64,8 +64,8 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
   const saved = model.status === 'saved';
   // What the last Copy BibTeX said: the key to \cite, or why the clipboard refused.
   const [cited, setCited] = useState<{ ok: boolean; text: string } | null>(null);
-  const cite = (key: string) =>
-    void copyOneBibtex(key).then(
+  const cite = () =>
+    void copyOneBibtex(targetOf(model)).then(
       (text) => setCited({ ok: true, text }),
       (e: unknown) => setCited({ ok: false, text: errorMessage(e) }),
     );
@@ -139,24 +139,23 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
       </div>
       <NoteField note={paper?.note ?? ''} save={(t) => edits.note(t)} />
       {paper && paper.seenCount > 0 && <History sightings={sightings} />}
-      {paper && (
-        <div class="foot">
-          <button
-            type="button"
-            class="link"
-            data-action="panel-cite"
-            title="Copy this paper's BibTeX, to paste into a manuscript's .bib (no notes, tags or abstract)"
-            onClick={() => cite(paper.key)}
-          >
-            Copy BibTeX
-          </button>
-          {cited && (
-            <span class={cited.ok ? 'cited' : 'cited error'} role="status" data-field="cited">
-              {cited.text}
-            </span>
-          )}
-        </div>
-      )}
+      {/* A card not stored yet is cited from what it shows (`paper.cite`). */}
+      <div class="foot">
+        <button
+          type="button"
+          class="link"
+          data-action="panel-cite"
+          title="Copy this paper's BibTeX, to paste into a manuscript's .bib (no notes, tags or abstract)"
+          onClick={cite}
+        >
+          Copy BibTeX
+        </button>
+        {cited && (
+          <span class={cited.ok ? 'cited' : 'cited error'} role="status" data-field="cited">
+            {cited.text}
+          </span>
+        )}
+      </div>
       {error && (
         <p class="error" role="alert">
           {error}

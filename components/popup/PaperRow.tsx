@@ -122,7 +122,7 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
                   Open paper ↗
                 </a>
               )}
-              {paper && (
+              {(paper || row.card) && (
                 <button
                   type="button"
                   class="link-button"

@@ -7,10 +7,10 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { ChangeEvent, PageInfo, Reply, SightingView } from '../../lib/messages';
 import { cardId } from '../../lib/page/card-input';
 import { send } from '../../lib/rpc';
-import { copyBibtex } from '../shared/cite';
+import { copyOneBibtex } from '../shared/cite';
 import { createEditActions } from './edits';
 import { resolveTabId } from './ext';
-import { keysOf, rowFromPaper, rowsFromTab, withPaper, type Row } from './model';
+import { keysOf, rowFromPaper, rowsFromTab, targetOf, withPaper, type Row } from './model';
 import type { RowActions } from './PaperRow';
 import { startPopup, type PopupStart } from './start';
 import type { TagCount } from '../shared/tags';
@@ -243,10 +243,11 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
         if (latest.current.tags === null) void loadTags();
       },
       async copyBibtex(id) {
-        const key = findRow(id)?.current.paper?.key;
-        if (key === undefined) return false;
+        const row = findRow(id);
+        const target = row && targetOf(row);
+        if (!target) return false;
         try {
-          await copyBibtex([key]);
+          await copyOneBibtex(target);
           return true;
         } catch (err) {
           fail(err);

@@ -1,4 +1,5 @@
-/** Papers' BibTeX on the clipboard, for the library page, the popup and the badge panel (`papers.cite`). */
+/** Papers' BibTeX on the clipboard, for the library page, the popup, the badge and its panel. */
+import type { Target } from '../../lib/messages';
 import { call } from '../../lib/rpc';
 
 /**
@@ -8,13 +9,22 @@ import { call } from '../../lib/rpc';
 export async function copyBibtex(keys: string[]): Promise<{ count: number; citeKeys: string[] }> {
   const r = await call({ type: 'papers.cite', keys });
   await writeClipboard(r.bibtex);
-  return { count: r.count, citeKeys: [...r.bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]!) };
+  return { count: r.count, citeKeys: citeKeysOf(r.bibtex) };
 }
 
-/** One paper's BibTeX on the clipboard, in the words the badge and its panel say it with. */
-export async function copyOneBibtex(key: string): Promise<string> {
-  const { citeKeys } = await copyBibtex([key]);
-  return citeKeys[0] ? `BibTeX copied: \\cite{${citeKeys[0]}}` : 'BibTeX copied';
+/**
+ * One paper's BibTeX on the clipboard, by its key or by a page's card (stored or not: `paper.cite`),
+ * in the words the badge and its panel say it with.
+ */
+export async function copyOneBibtex(target: Target): Promise<string> {
+  const r = await call({ type: 'paper.cite', target });
+  await writeClipboard(r.bibtex);
+  const [citeKey] = citeKeysOf(r.bibtex);
+  return citeKey ? `BibTeX copied: \\cite{${citeKey}}` : 'BibTeX copied';
+}
+
+function citeKeysOf(bibtex: string): string[] {
+  return [...bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]!);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { type DejaLuDB, type HistoryRow, type PaperRow, type Sighting } from '../db';
 import { addToSightingTotal, countSighting, joinHistories, sightingTotal, uncountSighting } from './history';
-import type { CardInput, CardStatus, PageInfo, PaperView, SearchResult, SightingView } from '../messages';
+import type { CardInput, CardStatus, PageInfo, PaperView, SearchResult, SightingView, Target } from '../messages';
 import Dexie from 'dexie';
 import { resolve } from './match';
 import {
@@ -372,6 +372,20 @@ export class Library {
     });
     if (rows.size === 0) throw new NotFound(keys.length === 1 ? `No paper with key ${keys[0]}.` : 'None of these papers is in the library.');
     return { bibtex: citationBibtex([...rows.values()], (await this.catalog.get()).citeRefs()), count: rows.size };
+  }
+
+  /**
+   * One paper's BibTeX, by its key or by a page's card. A card the library holds is cited as
+   * stored, with all it learnt elsewhere; one it does not hold yet (on screen for a moment only,
+   * or the reader records only what they mark) from what the card shows, without storing it: a
+   * citation is not a sighting.
+   */
+  async citeTarget(target: Target): Promise<{ bibtex: string; count: number }> {
+    if ('key' in target) return this.cite([target.key]);
+    const [status] = await this.lookup([target.card]);
+    if (status?.paper) return this.cite([status.paper.key]);
+    const row = newRow(probeOf(target.card), this.now());
+    return { bibtex: citationBibtex([row], (await this.catalog.get()).citeRefs()), count: 1 };
   }
 
   async getPapers(keys: string[]): Promise<(PaperView | null)[]> {

@@ -229,13 +229,13 @@ describe('Badge', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const writeText = vi.fn(async () => {});
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
-    replies['papers.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{smith2025scaling,\n  title = {Scaling}\n}\n' });
+    replies['paper.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{smith2025scaling,\n  title = {Scaling}\n}\n' });
     const commands: BadgeCommands = {};
     await mount(model({ status: 'seen', before: 'seen', paper: paper({ seenCount: 2 }) }), vi.fn(), commands);
     const before = $('.label-text')!.textContent;
     await act(() => commands.copyBibtex?.());
     await settle();
-    expect(sendMock).toHaveBeenCalledWith({ type: 'papers.cite', keys: ['arxiv:2511.00001'] });
+    expect(sendMock).toHaveBeenCalledWith({ type: 'paper.cite', target: { key: 'arxiv:2511.00001' } });
     expect(writeText).toHaveBeenCalledWith('@misc{smith2025scaling,\n  title = {Scaling}\n}\n');
     expect($('.label-text')!.textContent).toBe('BibTeX copied: \\cite{smith2025scaling}');
     await act(async () => void (await vi.advanceTimersByTimeAsync(CITED_MS)));
@@ -243,22 +243,30 @@ describe('Badge', () => {
     vi.unstubAllGlobals();
   });
 
-  it('answers c on a card not in the library yet by saying so, and copies nothing', async () => {
-    replies['cards.lookup'] = () => ({ ok: true, statuses: [{ status: 'new' }] });
+  it('answers c on a card not in the library yet with its BibTeX, asked for by the card', async () => {
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    replies['paper.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{k2025,\n}\n' });
+    const commands: BadgeCommands = {};
+    const m = model();
+    await mount(m, vi.fn(), commands);
+    await act(() => commands.copyBibtex?.());
+    await settle();
+    // The background cites what it has stored of the card (a sighting may have stored it since),
+    // else what the card shows; nothing is saved.
+    expect(sendMock).toHaveBeenLastCalledWith({ type: 'paper.cite', target: { card: m.card, page: m.page } });
+    expect(writeText).toHaveBeenCalledWith('@misc{k2025,\n}\n');
+    expect($('.label-text')!.textContent).toBe('BibTeX copied: \\cite{k2025}');
+    expect(sendMock).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'paper.save' }));
+    vi.unstubAllGlobals();
+  });
+
+  it('says on the pill why c copied nothing', async () => {
+    replies['paper.cite'] = () => ({ ok: false, error: { code: 'internal', message: 'The library is busy' } });
     const commands: BadgeCommands = {};
     await mount(model(), vi.fn(), commands);
     await act(() => commands.copyBibtex?.());
     await settle();
-    expect($('.label-text')!.textContent).toBe('Not in your library yet');
-    expect(sendMock).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'papers.cite' }));
-    // Stored since by its sighting (which the badge does not follow): found by the card, and cited.
-    replies['cards.lookup'] = () => ({ ok: true, statuses: [{ status: 'seen', paper: paper({ seenCount: 1 }) }] });
-    replies['papers.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{k2025,\n}\n' });
-    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => {}) } });
-    await act(() => commands.copyBibtex?.());
-    await settle();
-    expect(sendMock).toHaveBeenLastCalledWith({ type: 'papers.cite', keys: ['arxiv:2511.00001'] });
-    expect($('.label-text')!.textContent).toBe('BibTeX copied: \\cite{k2025}');
-    vi.unstubAllGlobals();
+    expect($('.label-text')!.textContent).toBe('Not copied: The library is busy');
   });
 });

@@ -81,7 +81,7 @@ async function open(p: PanelParams, focus?: 'tags' | 'panel') {
   await settle();
 }
 const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & HTMLElement>(sel);
-const edits = () => sendMock.mock.calls.map(([m]) => m as Msg).filter((m) => m.type.startsWith('paper.') && m.type !== 'paper.get');
+const edits = () => sendMock.mock.calls.map(([m]) => m as Msg).filter((m) => m.type.startsWith('paper.') && m.type !== 'paper.get' && m.type !== 'paper.cite');
 
 describe('the badge panel page', () => {
   it('shows the stored paper, the card title as text, and tells the badge its height', async () => {
@@ -250,10 +250,16 @@ describe('the badge panel page', () => {
     expect(sendMock.mock.calls.length).toBe(asked);
   });
 
-  it('opened on a card new to the library, shows its paper once the visit stores it, and can cite it then', async () => {
+  it('opened on a card new to the library, cites it from its card, and by its paper once the visit stores it', async () => {
     stored = null;
     await open(params());
-    expect($('[data-action=panel-cite]')).toBeNull();
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    replies['paper.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{smith2025scaling,\n  title = {Scaling}\n}\n' });
+    await click($('[data-action=panel-cite]')!);
+    await settle();
+    expect(sendMock).toHaveBeenLastCalledWith({ type: 'paper.cite', target: { card: CARD, page: PAGE } });
+    expect($('[data-field=cited]')?.textContent).toBe('BibTeX copied: \\cite{smith2025scaling}');
     // The sighting stores the card: its key is not one the panel knows, so it looks the card up.
     const here = { at: Date.now(), site: 'huggingface' as const, label: 'Nov 3', pageUrl: PAGE.url };
     found = stored = paper({ seenCount: 1, first: here, updatedAt: 7 });
@@ -266,12 +272,9 @@ describe('the badge panel page', () => {
     // Still new on this visit, met here first: not a paper the library held before.
     expect($('[data-field=status]')?.textContent).toBe('New to you');
 
-    const writeText = vi.fn(async () => {});
-    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
-    replies['papers.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{smith2025scaling,\n  title = {Scaling}\n}\n' });
     await click($('[data-action=panel-cite]')!);
     await settle();
-    expect(sendMock).toHaveBeenLastCalledWith({ type: 'papers.cite', keys: ['arxiv:2511.00001'] });
+    expect(sendMock).toHaveBeenLastCalledWith({ type: 'paper.cite', target: { key: 'arxiv:2511.00001' } });
     expect(writeText).toHaveBeenCalledWith('@misc{smith2025scaling,\n  title = {Scaling}\n}\n');
     expect($('[data-field=cited]')?.textContent).toBe('BibTeX copied: \\cite{smith2025scaling}');
     // Copying is not an edit.
@@ -284,7 +287,7 @@ describe('the badge panel page', () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => Promise.reject(new Error('Clipboard refused'))) } });
     const exec = vi.fn(() => false);
     document.execCommand = exec;
-    replies['papers.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{k,\n}\n' });
+    replies['paper.cite'] = () => ({ ok: true, count: 1, bibtex: '@misc{k,\n}\n' });
     await click($('[data-action=panel-cite]')!);
     await settle();
     expect(exec).toHaveBeenCalledWith('copy');

@@ -122,7 +122,9 @@ describe('router', () => {
     const titleKey = oldKey.ok ? oldKey.keys[0]! : '';
     await handle({ type: 'paper.note', target: { key: titleKey }, note: 'private thoughts' }, extPage);
     await handle({ type: 'sightings.record', visitId: 'v2', page, cards: [{ title, arxivId: '2001.08361', authors: ['Jared Kaplan'] }] }, hfTab);
-    expect(await handle({ type: 'papers.cite', keys: ['arxiv:2001.08361'] }, hfTab)).toMatchObject({ ok: true, count: 1 });
+    // A page cites one paper at a time (`paper.cite`); a selection is the library page's.
+    expect(await handle({ type: 'papers.cite', keys: ['arxiv:2001.08361'] }, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handle({ type: 'paper.cite', target: { key: 'arxiv:2001.08361' } }, hfTab)).toMatchObject({ ok: true, count: 1 });
     const cited = (await handle({ type: 'papers.cite', keys: [titleKey] }, extPage)) as Reply<'papers.cite'>;
     expect(cited).toMatchObject({ ok: true, bibtex: expect.stringMatching(/^@misc\{kaplan2020scaling,\n  title = \{Scaling \{Laws\} for/) });
     expect(cited.ok && cited.bibtex).not.toContain('private thoughts');
@@ -133,6 +135,26 @@ describe('router', () => {
     expect(both).toMatchObject({ ok: true, count: 2 });
     expect(both.ok && [...both.bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1])).toEqual(['lovelace2021another', 'kaplan2020scaling']);
     expect(await handle({ type: 'papers.cite', keys: [] }, extPage)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it("cites a page's card: as stored when the library has it, else from the card, storing nothing", async () => {
+    const { handle } = router();
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    // Stored by a sighting with its authors; the card on the page shows only title and id.
+    const title = 'Scaling Laws for Neural Language Models';
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards: [{ title, arxivId: '2001.08361', authors: ['Jared Kaplan'] }] }, hfTab);
+    const known = (await handle({ type: 'paper.cite', target: { card: { title, arxivId: '2001.08361v2' }, page } }, hfTab)) as Reply<'paper.cite'>;
+    expect(known).toMatchObject({ ok: true, count: 1, bibtex: expect.stringMatching(/^@misc\{kaplan2020scaling,/) });
+    // Not in the library (the reader records only what they mark, or it has just come on screen).
+    const card = { title: 'Attention Is All You Need', arxivId: '1706.03762', authors: ['Ashish Vaswani', 'Noam Shazeer'] };
+    const fresh = (await handle({ type: 'paper.cite', target: { card, page } }, hfTab)) as Reply<'paper.cite'>;
+    expect(fresh).toMatchObject({ ok: true, count: 1 });
+    expect(fresh.ok && fresh.bibtex).toMatch(/^@misc\{vaswani2017attention,\n  title = \{Attention /);
+    expect(fresh.ok && fresh.bibtex).toContain('author = {Vaswani, Ashish and Shazeer, Noam}');
+    expect(fresh.ok && fresh.bibtex).toContain('eprint = {1706.03762}');
+    expect(await handle({ type: 'library.stats' }, extPage)).toMatchObject({ ok: true, papers: 1, sightings: 1 });
+    // A key the library does not have is still refused.
+    expect(await handle({ type: 'paper.cite', target: { key: 'arxiv:0000.00000' } }, hfTab)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('reports a missing paper as not-found', async () => {

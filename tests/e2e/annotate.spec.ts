@@ -227,11 +227,11 @@ test.describe('editing from the badge', () => {
     const id = NOV18_IDS[0];
     await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
     const panel = await panelFrame(page);
-    // The card's paper is in the library once its sighting is recorded (it is on screen).
     const cite = panel.locator('[data-action=panel-cite]');
-    await expect(cite).toHaveText('Copy BibTeX', { timeout: 10_000 });
-    // Stored by this visit, it is still a paper met here for the first time.
-    await expect(panel.locator('[data-field=status]')).toHaveText('New to you');
+    await expect(cite).toHaveText('Copy BibTeX');
+    // Stored by this visit once its sighting is recorded (it is on screen), it is still a paper
+    // met here for the first time; cited then by the paper the library holds.
+    await expect(panel.locator('[data-field=status]')).toHaveText('New to you', { timeout: 10_000 });
     await cite.click();
     await expect(panel.locator('[data-field=cited]')).toHaveText(/^BibTeX copied: \\cite\{[^{}\s]+\}$/);
     const key = /\\cite\{(.+)\}/.exec((await panel.locator('[data-field=cited]').textContent())!)![1]!;
@@ -478,28 +478,35 @@ test.describe('editing from the badge', () => {
     await expect.poll(noted).toBe(false);
   });
 
-  test('keyboard: c copies the hovered card\'s BibTeX, and its badge says so for a moment', async ({ page, context }) => {
+  test('keyboard: c copies the hovered card\'s BibTeX, and its badge says so for a moment; stored or not', async ({ page, context, extensionId }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // "Only when I mark it": nothing on the page is stored until the reader saves it, and a card
+    // can be cited all the same, from what it shows; citing stores nothing.
+    const ext = await extensionPage(page, extensionId);
+    await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode: 'never' } });
+    const papers = async () => (await sendFromExtension<{ papers: number }>(ext, { type: 'library.stats' })).papers;
+    await page.bringToFront();
     await page.goto(NOV18);
     const dom = await ShadowDom.open(page);
     await badgesReady(dom, 11);
     const id = NOV18_IDS[0];
     await page.locator('article', { has: page.locator(`a[href="/papers/${id}"]`) }).locator('p').first().hover();
-    // Stored once the reader has had it on screen (its sighting); until then there is nothing to cite.
-    await expect
-      .poll(
-        async () => {
-          await page.keyboard.press('c');
-          return (await dom.hostAt(badgeOf(id))).text;
-        },
-        { timeout: 10_000 },
-      )
-      .toMatch(/^BibTeX copied: \\cite\{\S+\}$/);
+    await page.keyboard.press('c');
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^BibTeX copied: \\cite\{\S+\}$/);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain(`eprint = {${id}}`);
+    expect(copied).toContain(`title = {`);
     expect(copied).not.toMatch(/keywords|annote|abstract/);
-    // Then the badge says what it said; copying saved nothing.
+    // Then the badge says what it said; copying saved nothing, and stored nothing.
     await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text, { timeout: 5_000 }).toBe('New');
+    // The panel's Copy BibTeX too, for another card the library does not hold.
+    const other = NOV18_IDS[1];
+    await dom.click(await one(await dom.hostAt(badgeOf(other)), '[data-action=open]'));
+    const panel = await panelFrame(page);
+    await panel.locator('[data-action=panel-cite]').click();
+    await expect(panel.locator('[data-field=cited]')).toHaveText(/^BibTeX copied: \\cite\{[^{}\s]+\}$/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`eprint = {${other}}`);
+    expect(await papers()).toBe(0);
   });
 
   test('keyboard: s saves the hovered card, t opens its tags; not while typing or with modifiers', async ({ page }) => {

@@ -136,27 +136,31 @@ describe('popup', () => {
     expect(row('Seen Before').querySelector('[data-testid="note-input"]')).not.toBeNull();
   });
 
-  it("copies a stored paper's BibTeX from its expanded row; a card not stored has none to copy", async () => {
+  it("copies a paper's BibTeX from its expanded row: a stored one by key, a card not stored by its card", async () => {
     const writeText = vi.fn(async (_text: string) => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const { bg, v, row } = await open({
       'paper.get': () => ({ paper: A, sightings: [], notSame: [] }),
-      'papers.cite': () => ({ bibtex: '@misc{seen2024,\n  title = {Seen Before}\n}\n', count: 1 }),
+      'paper.cite': () => ({ bibtex: '@misc{seen2024,\n  title = {Seen Before}\n}\n', count: 1 }),
     });
     click(row('Brand New').querySelector('[data-testid="row-title"]'));
     click(row('Seen Before').querySelector('[data-testid="row-title"]'));
     await settle();
-    expect(row('Brand New').querySelector('[data-testid="copy-bibtex"]')).toBeNull();
     const copy = row('Seen Before').querySelector('[data-testid="copy-bibtex"]')!;
     click(copy);
     await settle();
-    expect(bg.of('papers.cite')).toEqual([{ type: 'papers.cite', keys: [A.key] }]);
+    expect(bg.of('paper.cite')).toEqual([{ type: 'paper.cite', target: { key: A.key } }]);
     expect(writeText).toHaveBeenCalledWith('@misc{seen2024,\n  title = {Seen Before}\n}\n');
     expect(copy.textContent).toBe('BibTeX copied ✓');
     writeText.mockRejectedValueOnce(new Error('Document is not focused.'));
     click(copy);
     await settle();
     expect(v.$('[data-testid="error"]')!.textContent).toContain('Document is not focused.');
+    // A card the library does not hold (nothing is stored by copying it).
+    click(row('Brand New').querySelector('[data-testid="copy-bibtex"]'));
+    await settle();
+    expect(bg.of('paper.cite').at(-1)).toEqual({ type: 'paper.cite', target: { card: STATE.cards[0]!.card, page: HF_PAGE } });
+    expect(bg.of('paper.save')).toEqual([]);
   });
 
   it('splits a fuzzy match: the card becomes its own new paper', async () => {
