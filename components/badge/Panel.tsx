@@ -5,7 +5,7 @@ import type { SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
 import { targetOf, type Edits } from './edits';
 import { History } from './History';
-import { panelStatus } from './label';
+import { hasHistory, panelStatus } from './label';
 import { NoteField } from './NoteField';
 import { send } from '../../lib/rpc';
 import { copyOneBibtex } from '../shared/cite';
@@ -138,7 +138,9 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
         />
       </div>
       <NoteField note={paper?.note ?? ''} save={(t) => edits.note(t)} />
-      {paper && paper.seenCount > 0 && <History sightings={sightings} />}
+      {/* Not for a card met first on this visit: the panel would also grow under the reader's
+          pointer a moment after opening, when the visit's sighting stores the card. */}
+      {hasHistory(model) && <History sightings={sightings} />}
       {/* A card not stored yet is cited from what it shows (`paper.cite`). */}
       <div class="foot">
         <button

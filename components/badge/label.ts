@@ -58,6 +58,16 @@ function firstMet(model: BadgeModel): boolean {
   return !p || (p.seenCount > 0 && p.first?.pageUrl === model.page.url);
 }
 
+/**
+ * Whether the paper's history is worth showing: not when its one sighting is this visit's own
+ * (a card new to the reader, stored as they read it), which "New to you" already says.
+ */
+export function hasHistory(model: BadgeModel): boolean {
+  const p = model.paper;
+  if (!p || p.seenCount === 0) return false;
+  return !(model.status === 'new' && p.seenCount === 1 && firstMet(model));
+}
+
 /** How the card was matched to the library, when it was not simply by its arXiv id. */
 export function matchText(model: BadgeModel): string | undefined {
   return model.match && model.match.rule !== 'arxiv-id' ? model.match.text : undefined;

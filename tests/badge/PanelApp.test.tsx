@@ -268,9 +268,11 @@ describe('the badge panel page', () => {
     await settle();
     expect(sendMock).toHaveBeenCalledWith({ type: 'cards.lookup', cards: [CARD] });
     expect(sendMock).toHaveBeenLastCalledWith({ type: 'paper.get', key: 'arxiv:2511.00001' });
-    expect($('[data-field=history]')).not.toBeNull();
-    // Still new on this visit, met here first: not a paper the library held before.
+    // Still new on this visit, met here first: not a paper the library held before, and with no
+    // history but this visit's, which the panel does not grow to show.
     expect($('[data-field=status]')?.textContent).toBe('New to you');
+    expect($('[data-field=history]')).toBeNull();
+    expect($('.history')).toBeNull();
 
     await click($('[data-action=panel-cite]')!);
     await settle();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeLabel, badgeTooltip, hasNote, panelStatus, sightingLine } from '../../components/badge/label';
+import { badgeLabel, badgeTooltip, hasHistory, hasNote, panelStatus, sightingLine } from '../../components/badge/label';
 import type { PaperView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
 
@@ -89,6 +89,20 @@ describe('panelStatus', () => {
     expect(panelStatus(model({ status: 'saved', paper: paper({ savedAt: Date.parse('2025-11-19T10:00:00') }) }), NOW)).toBe('Saved Nov 19');
     const seen = model({ status: 'seen', paper: paper({ seenCount: 2, first: { ...first } }) });
     expect(panelStatus(seen, NOW)).toBe('Seen 2× · first Nov 3');
+  });
+});
+
+describe('hasHistory', () => {
+  it('is not shown for a card whose one sighting is this visit\'s own', () => {
+    expect(hasHistory(model())).toBe(false);
+    expect(hasHistory(model({ paper: paper() }))).toBe(false);
+    // Stored by this visit as the reader read it: "New to you" says all of it.
+    expect(hasHistory(model({ paper: paper({ seenCount: 1, first: { ...first } }) }))).toBe(false);
+    // Met first elsewhere (another tab during this visit), or before, or on this page and since.
+    expect(hasHistory(model({ paper: paper({ seenCount: 1, first: { ...first, pageUrl: 'https://arxiv.org/list/cs.LG/new' } }) }))).toBe(true);
+    expect(hasHistory(model({ paper: paper({ seenCount: 2, first: { ...first } }) }))).toBe(true);
+    expect(hasHistory(model({ status: 'seen', paper: paper({ seenCount: 1, first: { ...first } }) }))).toBe(true);
+    expect(hasHistory(model({ status: 'saved', paper: paper({ seenCount: 1, first: { ...first }, savedAt: 5 }) }))).toBe(true);
   });
 });
 

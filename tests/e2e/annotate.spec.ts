@@ -241,6 +241,13 @@ test.describe('editing from the badge', () => {
     expect(copied).not.toMatch(/keywords|annote|abstract/);
     // Copying is not saving: the badge says what it said.
     expect((await dom.hostAt(badgeOf(id))).text).not.toMatch(/^Saved/);
+    // Met first on this visit, the paper has no history but this visit's: the panel keeps to "New
+    // to you" instead of growing a "Seen 1×" section under the pointer once the sighting lands.
+    await page.waitForTimeout(1_500);
+    await expect(panel.locator('[data-field=history]')).toHaveCount(0);
+    // Saved, it is no longer new: where it was met is worth a line.
+    await panel.locator('[data-action=panel-save]').click();
+    await expect(panel.locator('[data-field=history]')).toContainText('Hugging Face');
   });
 
   test('a card matched by a similar title alone is told apart in its panel: its own paper, and the badge says so', async ({ page, pages, extensionId }) => {
@@ -392,7 +399,7 @@ test.describe('editing from the badge', () => {
     await page.keyboard.type('diff');
     await expect(panel.locator('[data-suggestion]')).toHaveText(['#diffusion-models1']);
     // The list is in the panel's flow: the frame grows to show it whole (once the panel has said
-    // its new height; it may also grow as the card's history arrives).
+    // its new height).
     await expect
       .poll(async () => {
         const option = (await panel.locator('[data-suggestion=diffusion-models]').boundingBox())!;
