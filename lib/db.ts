@@ -86,11 +86,18 @@ export interface HistoryRow {
   sightings: Sighting[];
 }
 
+export interface BackupMark {
+  at: number;
+  papers: number;
+}
+
 /** Small bookkeeping values kept in step with the tables, in the same transactions. */
 export type MetaRow =
   | { key: 'sightings'; value: number }
   /** The versions of the code that computed the stored titleKey/candidateKeys (lib/library/derived.ts). */
-  | { key: 'derived'; value: string };
+  | { key: 'derived'; value: string }
+  /** The last whole-library backup file made (Library.markBackedUp): when it was read, how many papers. */
+  | { key: 'backup'; value: BackupMark };
 
 /** A sighting as version 2 stored it and as a backup file (BACKUP_VERSION 1) carries it. */
 export interface SightingRow extends Sighting {

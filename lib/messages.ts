@@ -318,6 +318,18 @@ export interface SearchResult {
   papers: PaperView[];
 }
 
+export interface LibraryStats {
+  papers: number;
+  saved: number;
+  sightings: number;
+  /** Distinct tags. */
+  tags: number;
+  /** The last backup file of the whole library: when it was made, of how many papers. */
+  backup?: { at: number; papers: number };
+  /** Papers holding the reader's own work (saved, tagged, noted) that changed since that backup (or ever, without one). */
+  unbackedUp: number;
+}
+
 export interface ImportResult {
   added: number;
   updated: number;
@@ -350,7 +362,7 @@ export interface Replies {
   'library.search': SearchResult;
   'library.keys': { keys: string[]; total: number };
   'library.recent': { papers: PaperView[] };
-  'library.stats': { papers: number; saved: number; sightings: number; tags: number };
+  'library.stats': LibraryStats;
   /** The file's `text` when small, else the id of the file put in Cache Storage for the page to take. */
   'library.export': { filename: string; mime: string; count: number; text?: string; fileId?: string };
   'library.import': ImportResult;

@@ -283,7 +283,10 @@ export function createRouter(deps: RouterDeps) {
       // A selection cites by the keys the whole library's file gives (a namesake left out of it
       // would otherwise hand its key to a selected paper): the catalog knows every paper's.
       const cat = r.keys ? await library.catalog.get() : undefined;
+      const started = Date.now();
       const { text, ...file } = await exportLibrary(library.db, r.format, r.keys, { library: cat?.citeRefs() });
+      // The library page reminds the reader of work that is in no backup (components/library/backup.ts).
+      if (r.format === 'backup' && !r.keys) await library.markBackedUp(started, file.count);
       if (text.length <= INLINE_CHARS) return { ...file, text };
       const t0 = performance.now();
       const fileId = newFileId();

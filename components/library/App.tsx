@@ -17,7 +17,10 @@ import { useSelection } from './useSelection';
 import { SettingsPane } from './SettingsPane';
 import { Toast, type ToastData } from './Toast';
 import { Toolbar } from './Toolbar';
-import { Transfer } from './Transfer';
+import { Transfer, exportAndDownload } from './Transfer';
+import { BackupNotice } from './BackupNotice';
+import { backupDue, laterUntil, putOff } from './backup';
+import { errorMessage } from '../../lib/errors';
 
 type Tab = 'library' | 'transfer' | 'settings';
 
@@ -91,6 +94,21 @@ export function App() {
     },
   });
 
+  // A backup from the reminder: a download like any export, then the reminder goes (the stats say so).
+  const [later, setLater] = useState(laterUntil);
+  const [backingUp, setBackingUp] = useState(false);
+  const backUp = async () => {
+    setBackingUp(true);
+    try {
+      say(await exportAndDownload('backup'));
+      overview.reload();
+    } catch (err) {
+      say(errorMessage(err), { kind: 'error' });
+    } finally {
+      setBackingUp(false);
+    }
+  };
+
   const stats = overview.stats;
   return (
     <div class="app">
@@ -127,6 +145,9 @@ export function App() {
 
       {tab === 'library' && (
         <>
+          {stats && backupDue(stats, Date.now(), later) && (
+            <BackupNotice stats={stats} busy={backingUp} onBackUp={() => void backUp()} onLater={() => setLater(putOff(Date.now()))} />
+          )}
           <Toolbar filters={list.filters} tags={overview.tags} onChange={list.setFilters} onReset={list.resetFilters} />
           {selected.size > 0 && (
             <BulkBar
@@ -180,7 +201,7 @@ export function App() {
       )}
       {/* Hidden, not unmounted: an import or export running meanwhile keeps its status and its lock. */}
       <div hidden={tab !== 'transfer'}>
-        <Transfer total={stats?.papers ?? list.total} selectedKeys={[...selected]} />
+        <Transfer total={stats?.papers ?? list.total} stats={stats} selectedKeys={[...selected]} onExported={overview.reload} />
       </div>
       {tab === 'settings' && (
         <SettingsPane

@@ -1,6 +1,7 @@
 /** Export (everything or the selection, in any format) and import (BibTeX, CSL-JSON, backup). */
 import { useState } from 'preact/hooks';
-import type { ExportFormat, ImportResult, ProgressEvent } from '../../lib/messages';
+import type { ExportFormat, ImportResult, LibraryStats, ProgressEvent } from '../../lib/messages';
+import { backupLineText } from './BackupNotice';
 import { exportFile, importFile } from '../../lib/transfer-client';
 import { newFileId } from '../../lib/transfer-files';
 import { downloadBlob, onProgress } from './ext';
@@ -49,20 +50,25 @@ type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'
 
 export interface TransferProps {
   total: number;
+  /** For what it says of backups (BackupNotice's backupLineText). */
+  stats: LibraryStats | null;
   selectedKeys: string[];
+  /** An export has been downloaded: a backup changes what the page says of backups. */
+  onExported: () => void;
 }
 
-export function Transfer({ total, selectedKeys }: TransferProps) {
+export function Transfer({ total, stats, selectedKeys, onExported }: TransferProps) {
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [exportStatus, setExportStatus] = useState<Status>({ kind: 'idle' });
   const [importStatus, setImportStatus] = useState<Status>({ kind: 'idle' });
   const [importProgress, setImportProgress] = useState<ProgressEvent | null>(null);
   const hint = EXPORT_FORMATS.find((f) => f.id === format)?.hint ?? '';
 
-  const runExport = async (keys?: string[]) => {
+  const runExport = async (keys?: string[], as: ExportFormat = format) => {
     setExportStatus({ kind: 'busy', text: 'Exporting…' });
     try {
-      setExportStatus({ kind: 'done', text: await exportAndDownload(format, keys) });
+      setExportStatus({ kind: 'done', text: await exportAndDownload(as, keys) });
+      onExported();
     } catch (err) {
       setExportStatus({ kind: 'error', text: errorMessage(err) });
     }
@@ -96,6 +102,20 @@ export function Transfer({ total, selectedKeys }: TransferProps) {
     <div class="pane">
       <section class="card">
         <h2>Export</h2>
+        {stats && (
+          <p class="backup-line">
+            <span data-testid="backup-line">{backupLineText(stats)}</span>{' '}
+            <button
+              type="button"
+              class="linkish"
+              data-testid="backup-line-now"
+              disabled={exportStatus.kind === 'busy' || total === 0}
+              onClick={() => void runExport(undefined, 'backup')}
+            >
+              Back up now
+            </button>
+          </p>
+        )}
         <div class="row-inline">
           <label class="field">
             <span>Format</span>

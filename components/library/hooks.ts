@@ -214,7 +214,10 @@ export function useOverview(): { stats: Stats | null; tags: TagCount[]; reload()
   const [tags, setTags] = useState<TagCount[]>([]);
   const reload = useCallback(() => {
     void send({ type: 'library.stats' }).then((r) => {
-      if (r.ok) setStats({ papers: r.papers, saved: r.saved, sightings: r.sightings, tags: r.tags });
+      if (r.ok) {
+        const { ok: _, ...stats } = r;
+        setStats(stats);
+      }
     });
     void send({ type: 'tags.list' }).then((r) => {
       if (r.ok) setTags(r.tags);

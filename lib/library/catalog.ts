@@ -168,6 +168,20 @@ export class Catalog extends CatalogColumns {
     return n;
   }
 
+  /**
+   * Papers holding the reader's own work (saved, tagged or noted) changed after `at`: what a backup
+   * made then does not hold as it is now. A row of another shape keeps no time here (0): it counts
+   * only when there is no backup at all.
+   */
+  ownWorkSince(at: number): number {
+    let n = 0;
+    for (let s = 0; s < this.keys.length; s++) {
+      if (!this.keys[s] || !(this.updatedAt[s]! > at)) continue;
+      if (this.savedAt[s]! > 0 || this.tags[s] || /\S/.test(this.notes[s]!)) n++;
+    }
+    return n;
+  }
+
   // ---- lookups ------------------------------------------------------------------------------------
 
   // `candidates`, `mayMatch` and `digest` are the steps `sameCandidates` takes in one pass; its

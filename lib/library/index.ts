@@ -7,7 +7,7 @@
  */
 import { type DejaLuDB, type HistoryRow, type PaperRow, type Sighting } from '../db';
 import { addToSightingTotal, countSighting, joinHistories, sightingTotal, uncountSighting } from './history';
-import type { CardInput, CardStatus, PageInfo, PaperView, SearchResult, SightingView, Target } from '../messages';
+import type { CardInput, CardStatus, LibraryStats, PageInfo, PaperView, SearchResult, SightingView, Target } from '../messages';
 import Dexie from 'dexie';
 import { resolve } from './match';
 import {
@@ -476,10 +476,29 @@ export class Library {
     });
   }
 
-  async stats(): Promise<{ papers: number; saved: number; sightings: number; tags: number }> {
+  async stats(): Promise<LibraryStats> {
     const db = this.db;
-    const [cat, sightings] = await Promise.all([this.catalog.get(), db.transaction('r', db.history, db.meta, () => sightingTotal(db))]);
-    return { papers: cat.size, saved: cat.savedCount(), sightings, tags: cat.tagCounts().size };
+    const [cat, [sightings, mark]] = await Promise.all([
+      this.catalog.get(),
+      db.transaction('r', db.history, db.meta, () => Promise.all([sightingTotal(db), db.meta.get('backup')])),
+    ]);
+    const backup = mark?.key === 'backup' ? mark.value : undefined;
+    return {
+      papers: cat.size,
+      saved: cat.savedCount(),
+      sightings,
+      tags: cat.tagCounts().size,
+      ...(backup ? { backup } : {}),
+      unbackedUp: cat.ownWorkSince(backup?.at ?? -Infinity),
+    };
+  }
+
+  /**
+   * A backup file of the whole library was made from what the library held at `at` (when its
+   * reading began: a change made while it was read is not counted as in it).
+   */
+  async markBackedUp(at: number, papers: number): Promise<void> {
+    await this.db.meta.put({ key: 'backup', value: { at, papers } });
   }
 
   /** Two papers are one (./merge.ts); pages are told where the merged one went. */

@@ -157,6 +157,36 @@ describe('router', () => {
     expect(await handle({ type: 'paper.cite', target: { key: 'arxiv:0000.00000' } }, hfTab)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('remembers the last backup of the whole library, and counts the work changed since', async () => {
+    const { handle } = router();
+    const stats = async () => (await handle({ type: 'library.stats' }, extPage)) as Reply<'library.stats'>;
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    const cards = [1, 2, 3].map((i) => ({ title: `Paper Number ${i}`, arxivId: `2501.0000${i}` }));
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards }, hfTab);
+    // Seen is not the reader's work; saved, tagged or noted is.
+    expect(await stats()).toMatchObject({ ok: true, papers: 3, unbackedUp: 0 });
+    expect(await stats()).not.toHaveProperty('backup');
+    await handle({ type: 'paper.save', target: { key: 'arxiv:2501.00001' }, saved: true }, extPage);
+    await handle({ type: 'paper.tags', target: { key: 'arxiv:2501.00002' }, add: ['moe'] }, extPage);
+    expect(await stats()).toMatchObject({ unbackedUp: 2 });
+
+    // Other formats and a selection's backup are not a backup of the library.
+    await handle({ type: 'library.export', format: 'bibtex' }, extPage);
+    await handle({ type: 'library.export', format: 'backup', keys: ['arxiv:2501.00001'] }, extPage);
+    expect(await stats()).toMatchObject({ unbackedUp: 2 });
+    const before = Date.now();
+    expect(await handle({ type: 'library.export', format: 'backup' }, extPage)).toMatchObject({ ok: true, count: 3 });
+    const after = await stats();
+    expect(after).toMatchObject({ unbackedUp: 0, backup: { papers: 3 } });
+    expect(after.ok && after.backup!.at).toBeGreaterThanOrEqual(before);
+
+    await new Promise((r) => setTimeout(r, 5));
+    await handle({ type: 'paper.note', target: { key: 'arxiv:2501.00003' }, note: 'Compare with the dense baseline.' }, extPage);
+    // A sighting of a paper with no work of the reader's changes nothing worth a backup.
+    await handle({ type: 'sightings.record', visitId: 'v2', page: { ...page, url: 'https://huggingface.co/papers/date/2025-11-04' }, cards: [{ title: 'Paper Four', arxivId: '2501.00004' }] }, hfTab);
+    expect(await stats()).toMatchObject({ unbackedUp: 1, backup: { papers: 3 } });
+  });
+
   it('reports a missing paper as not-found', async () => {
     const { handle } = router();
     const reply = await handle({ type: 'paper.save', target: { key: 'arxiv:0000.00000' }, saved: true }, extPage);

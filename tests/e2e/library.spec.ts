@@ -186,6 +186,48 @@ function bigBackup(n: number): string {
 const transferEntries = (lib: Page) =>
   lib.evaluate(async () => (await (await caches.open('dejalu-transfer')).keys()).map((r) => r.url));
 
+test('library: reminds to back up the work no backup holds; a backup made, it says so and stops', async ({ context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  const notice = lib.getByTestId('backup-notice');
+  const line = lib.getByTestId('backup-line');
+  // A few papers seen on a digest are not the reader's work; five saved ones are worth keeping.
+  expect(await importFile(lib, 'zotero-preprints.bib', readFileSync(join(FIXTURES, 'import', 'zotero-preprints.bib')))).toMatch(/5 new/);
+  await expect(line).toHaveText('No backup yet: 5 papers you saved, tagged or noted live only in this browser.');
+  await lib.getByTestId('tab-library').click();
+  await expect(notice).toContainText('5 papers you saved, tagged or noted are in no backup yet.');
+
+  // "Later" puts it off, across a reload of the page.
+  await lib.getByTestId('backup-later').click();
+  await expect(notice).toHaveCount(0);
+  await lib.reload();
+  await expect(lib.getByTestId('result-count')).toHaveText('5 papers');
+  await expect(notice).toHaveCount(0);
+  await lib.evaluate(() => localStorage.clear());
+  await lib.reload();
+
+  // "Back up now": a backup file of everything, downloaded; then no reminder, and the tab says when.
+  const [download] = await Promise.all([lib.waitForEvent('download'), notice.getByTestId('backup-now').click()]);
+  expect(download.suggestedFilename()).toMatch(/^dejalu-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; papers: unknown[] };
+  expect(backup).toMatchObject({ format: 'dejalu-backup' });
+  expect(backup.papers).toHaveLength(5);
+  await expect(notice).toHaveCount(0);
+  await expect(lib.getByTestId('toast')).toContainText('Exported 5 papers to ' + download.suggestedFilename());
+  await lib.getByTestId('tab-transfer').click();
+  await expect(line).toHaveText(/^Last backup: .+, 5 papers\. Nothing you saved, tagged or noted has changed since\.$/);
+
+  // A note written since is work the backup does not hold.
+  const [key] = (await sendFromExtension<{ keys: string[] }>(lib, { type: 'library.keys', query: {} })).keys;
+  await sendFromExtension(lib, { type: 'paper.note', target: { key }, note: 'Read the appendix first.' });
+  await expect(line).toHaveText(/^Last backup: .+, 5 papers\. 1 paper you saved, tagged or noted has changed since\.$/);
+  // Backed up again from the tab, whatever format is chosen there.
+  const [again] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('backup-line-now').click()]);
+  expect(again.suggestedFilename()).toMatch(/^dejalu-backup-/);
+  expect(readFileSync((await again.path())!, 'utf8')).toContain('Read the appendix first.');
+  await expect(line).toHaveText(/^Last backup: .+, 5 papers\. Nothing you saved, tagged or noted has changed since\.$/);
+  await expect(lib.getByTestId('export-format')).toHaveValue('bibtex');
+});
+
 test('library: files larger than a message are imported and exported through Cache Storage, which is left empty', async ({ context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
   const text = bigBackup(1_500);

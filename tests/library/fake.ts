@@ -38,7 +38,7 @@ export function fakeBackground(papers: PaperView[], overrides: Handlers = {}) {
       const hits = matches(query as SearchQuery);
       return { total: hits.length, keys: hits.map((p) => p.key) };
     },
-    'library.stats': () => ({ papers: db.length, saved: db.filter((p) => p.savedAt).length, sightings: 0, tags: 0 }),
+    'library.stats': () => ({ papers: db.length, saved: db.filter((p) => p.savedAt).length, sightings: 0, tags: 0, unbackedUp: 0 }),
     'tags.list': () => ({ tags: [...new Set(db.flatMap((p) => p.tags))].map((tag) => ({ tag, count: 1 })) }),
     'paper.get': ({ key }) => ({ paper: byKey(key) ?? null, sightings: [], notSame: [] }),
     'papers.cite': ({ keys }) => ({
