@@ -178,6 +178,10 @@ async function importBackup(library: Library, backup: GroupedBackup, chunkRows: 
   // What finds papers by title, for file papers whose keys are not here (see joinKnownPapers): only
   // asked for when there is a library to look in. A restore into an empty one needs none.
   const from = library.catalog.nearNow() ?? ((await db.papers.count()) > 0 ? await library.catalog.nearTitles() : null);
+  // Restoring into a library that holds no work of the reader's yet (a new profile, perhaps with a
+  // digest or two seen): what it then holds of the reader's is that backup, made when the file says.
+  const madeAt = Date.parse(backup.exportedAt);
+  const restoring = Number.isFinite(madeAt) && (await library.catalog.get()).ownWorkSince(-Infinity) === 0;
   progress('merging');
   const result = await db.transaction('rw', [db.papers, db.history, db.meta, db.notSame, db.settings], async () => {
     let added = 0;
@@ -295,6 +299,7 @@ async function importBackup(library: Library, backup: GroupedBackup, chunkRows: 
       const parsed = SettingsSchema.safeParse(s.value);
       if (parsed.success) await db.settings.put({ key: 'settings', value: parsed.data });
     }
+    if (restoring) await db.meta.put({ key: 'backup', value: { at: madeAt, papers: backup.papers.length } });
     return { added, updated, sightings: newSightings, format: 'backup' as const };
   });
   t = measure('import.commit', t);

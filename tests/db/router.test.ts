@@ -185,6 +185,24 @@ describe('router', () => {
     // A sighting of a paper with no work of the reader's changes nothing worth a backup.
     await handle({ type: 'sightings.record', visitId: 'v2', page: { ...page, url: 'https://huggingface.co/papers/date/2025-11-04' }, cards: [{ title: 'Paper Four', arxivId: '2501.00004' }] }, hfTab);
     expect(await stats()).toMatchObject({ unbackedUp: 1, backup: { papers: 3 } });
+
+    // Restored into a new profile (a digest seen there already, nothing of the reader's), the
+    // library holds what that backup held: no reminder for it.
+    const file = (await handle({ type: 'library.export', format: 'backup' }, extPage)) as Reply<'library.export'>;
+    if (!file.ok) throw new Error(file.error.message);
+    const madeAt = Date.parse((JSON.parse(file.text!) as { exportedAt: string }).exportedAt);
+    const fresh = router();
+    await fresh.handle({ type: 'sightings.record', visitId: 'w1', page, cards: [{ title: 'Paper Five', arxivId: '2501.00005' }] }, hfTab);
+    expect(await fresh.handle({ type: 'library.import', text: file.text }, extPage)).toMatchObject({ ok: true, format: 'backup', added: 4 });
+    expect(await fresh.handle({ type: 'library.stats' }, extPage)).toMatchObject({ papers: 5, unbackedUp: 0, backup: { at: madeAt, papers: 4 } });
+    // Into a library with work of its own, which that file does not hold: no backup is assumed.
+    const other = router();
+    await other.handle({ type: 'sightings.record', visitId: 'x1', page, cards: [{ title: 'Paper Six', arxivId: '2501.00006' }] }, hfTab);
+    await other.handle({ type: 'paper.save', target: { key: 'arxiv:2501.00006' }, saved: true }, extPage);
+    await other.handle({ type: 'library.import', text: file.text }, extPage);
+    const otherStats = await other.handle({ type: 'library.stats' }, extPage);
+    expect(otherStats).toMatchObject({ papers: 5, unbackedUp: 4 });
+    expect(otherStats).not.toHaveProperty('backup');
   });
 
   it('reports a missing paper as not-found', async () => {
