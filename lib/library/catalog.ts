@@ -177,7 +177,8 @@ export class Catalog extends CatalogColumns {
     let n = 0;
     for (let s = 0; s < this.keys.length; s++) {
       if (!this.keys[s] || !(this.updatedAt[s]! > at)) continue;
-      if (this.savedAt[s]! > 0 || this.tags[s] || /\S/.test(this.notes[s]!)) n++;
+      const note = this.notes[s]!;
+      if (this.savedAt[s]! > 0 || this.tags[s] || (note !== '' && /\S/.test(note))) n++;
     }
     return n;
   }
