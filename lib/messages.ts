@@ -77,6 +77,8 @@ const settingsFields = {
   sites: z.object(perSite(() => z.boolean())).partial(),
   /** The page summary box; the user can dismiss it for good. */
   showSummary: z.boolean(),
+  /** The library page's reminder to back up work no backup holds (components/library/backup.ts). */
+  remindBackup: z.boolean(),
 };
 
 export const SettingsSchema = z.object({
@@ -86,6 +88,7 @@ export const SettingsSchema = z.object({
   // A site added since the settings were stored is on.
   sites: z.object(perSite(() => z.boolean().default(true))).default(perSite(() => true)),
   showSummary: settingsFields.showSummary.default(true),
+  remindBackup: settingsFields.remindBackup.default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /**

@@ -2,7 +2,7 @@
  * The library page: the whole library in a tab. Talks to the background only through
  * `send`/`call`, and refreshes on `dejalu.changed` events (its own edits included).
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperView, Settings } from '../../lib/messages';
 import { call, send } from '../../lib/rpc';
 import { BulkBar } from './BulkBar';
@@ -35,11 +35,20 @@ export function App() {
   const toastId = useRef(0);
   const say = (text: string, extra: Partial<ToastData> = {}) => setToast({ id: ++toastId.current, text, ...extra });
 
+  // Whether to remind of backups (the reader may have said never, here or in Settings).
+  const [remindBackup, setRemindBackup] = useState(false);
+  useEffect(() => {
+    void send({ type: 'settings.get' }).then((r) => r.ok && setRemindBackup(r.settings.remindBackup));
+  }, []);
+
   useChanges((e) => {
     list.refresh();
     overview.reload();
     if (activeKey && (e.keys.length === 0 || e.keys.includes(activeKey))) detail.reload();
-    if (e.settings) setPushedSettings(e.settings);
+    if (e.settings) {
+      setPushedSettings(e.settings);
+      setRemindBackup(e.settings.remindBackup);
+    }
   });
 
   const keys = useMemo(() => list.papers.map((p) => p.key), [list.papers]);
@@ -109,6 +118,13 @@ export function App() {
     }
   };
 
+  const neverRemind = async () => {
+    const r = await send({ type: 'settings.set', settings: { remindBackup: false } });
+    if (!r.ok) return say(r.error.message, { kind: 'error' });
+    setRemindBackup(false);
+    say('No more backup reminders. Settings can turn them back on.');
+  };
+
   const stats = overview.stats;
   return (
     <div class="app">
@@ -145,8 +161,14 @@ export function App() {
 
       {tab === 'library' && (
         <>
-          {stats && backupDue(stats, Date.now(), later) && (
-            <BackupNotice stats={stats} busy={backingUp} onBackUp={() => void backUp()} onLater={() => setLater(putOff(Date.now()))} />
+          {stats && remindBackup && backupDue(stats, Date.now(), later) && (
+            <BackupNotice
+              stats={stats}
+              busy={backingUp}
+              onBackUp={() => void backUp()}
+              onLater={() => setLater(putOff(Date.now()))}
+              onNever={() => void neverRemind()}
+            />
           )}
           <Toolbar filters={list.filters} tags={overview.tags} onChange={list.setFilters} onReset={list.resetFilters} />
           {selected.size > 0 && (

@@ -15,11 +15,13 @@ export function BackupNotice({
   busy,
   onBackUp,
   onLater,
+  onNever,
 }: {
   stats: LibraryStats;
   busy: boolean;
   onBackUp: () => void;
   onLater: () => void;
+  onNever: () => void;
 }) {
   return (
     <div class="notice" role="status" data-testid="backup-notice">
@@ -33,6 +35,9 @@ export function BackupNotice({
         </button>
         <button type="button" class="btn btn-quiet" data-testid="backup-later" onClick={onLater}>
           Later
+        </button>
+        <button type="button" class="btn btn-quiet" data-testid="backup-never" onClick={onNever}>
+          Don’t remind me
         </button>
       </div>
     </div>

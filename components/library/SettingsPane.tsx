@@ -18,11 +18,31 @@ const SEEN_STYLES: { id: Settings['seenStyle']; label: string }[] = [
   { id: 'hide', label: 'Hide them' },
 ];
 
+type Switch = { id: 'fadeSeen' | 'showSummary' | 'remindBackup'; label: string };
+
+/** The library page's own switches. */
+const LIBRARY_SWITCHES: Switch[] = [
+  { id: 'remindBackup', label: 'Remind me to make a backup when papers I saved, tagged or noted are in none' },
+];
+
 /** The switches for digest pages (the page summary has the dimming one too). */
-const PAGE_SWITCHES: { id: 'fadeSeen' | 'showSummary'; label: string }[] = [
+const PAGE_SWITCHES: Switch[] = [
   { id: 'fadeSeen', label: 'Dim or hide the cards you have seen before (never a search’s results nor a paper’s own page)' },
   { id: 'showSummary', label: 'Show the page summary (counts and the dim toggle, bottom corner)' },
 ];
+
+function Switches({ items, settings, update }: { items: Switch[]; settings: Settings; update: (patch: SettingsPatch) => void }) {
+  return (
+    <>
+      {items.map((s) => (
+        <label class="choice" key={s.id}>
+          <input type="checkbox" data-testid={`settings-${s.id}`} checked={settings[s.id]} onChange={(e) => update({ [s.id]: e.currentTarget.checked })} />
+          <span>{s.label}</span>
+        </label>
+      ))}
+    </>
+  );
+}
 
 export interface SettingsPaneProps {
   /** Settings pushed by a change event, newer than what this pane loaded. */
@@ -103,17 +123,7 @@ export function SettingsPane({ pushed, onCleared }: SettingsPaneProps) {
             </fieldset>
             <fieldset>
               <legend>On digest pages</legend>
-              {PAGE_SWITCHES.map((s) => (
-                <label class="choice" key={s.id}>
-                  <input
-                    type="checkbox"
-                    data-testid={`settings-${s.id}`}
-                    checked={settings[s.id]}
-                    onChange={(e) => void update({ [s.id]: e.currentTarget.checked })}
-                  />
-                  <span>{s.label}</span>
-                </label>
-              ))}
+              <Switches items={PAGE_SWITCHES} settings={settings} update={(p) => void update(p)} />
             </fieldset>
             <fieldset>
               <legend>Seen cards on digest pages, when fading is on</legend>
@@ -144,6 +154,10 @@ export function SettingsPane({ pushed, onCleared }: SettingsPaneProps) {
                   <span>{site.pages}</span>
                 </label>
               ))}
+            </fieldset>
+            <fieldset>
+              <legend>Library</legend>
+              <Switches items={LIBRARY_SWITCHES} settings={settings} update={(p) => void update(p)} />
             </fieldset>
             <p class="status" aria-live="polite" data-testid="settings-status">
               {saved ? 'Settings saved.' : ''}

@@ -204,6 +204,19 @@ test('library: reminds to back up the work no backup holds; a backup made, it sa
   await expect(notice).toHaveCount(0);
   await lib.evaluate(() => localStorage.clear());
   await lib.reload();
+  // "Don't remind me" is a setting, which Settings turns back.
+  await notice.getByTestId('backup-never').click();
+  await expect(notice).toHaveCount(0);
+  await expect(lib.getByTestId('toast')).toContainText('No more backup reminders');
+  await lib.reload();
+  await expect(lib.getByTestId('result-count')).toHaveText('5 papers');
+  await expect(notice).toHaveCount(0);
+  await lib.getByTestId('tab-settings').click();
+  await expect(lib.getByTestId('settings-remindBackup')).not.toBeChecked();
+  await lib.getByTestId('settings-remindBackup').check();
+  await expect(lib.getByTestId('settings-status')).toHaveText('Settings saved.');
+  await lib.getByTestId('tab-library').click();
+  await expect(notice).toBeVisible();
 
   // "Back up now": a backup file of everything, downloaded; then no reminder, and the tab says when.
   const [download] = await Promise.all([lib.waitForEvent('download'), notice.getByTestId('backup-now').click()]);
