@@ -198,6 +198,8 @@ export const Request = z.discriminatedUnion('type', [
       z.object({ kind: z.literal('delete') }),
     ]),
   }),
+  /** Every paper tagged `from` is tagged `to` instead (a rename, or a merge into a tag in use). */
+  z.object({ type: z.literal('tags.rename'), from: tag, to: tag }),
   /** Two papers are one (Library.merge): the library keeps one, with everything of both. */
   z.object({ type: z.literal('papers.merge'), keys: z.tuple([text(2_200), text(2_200)]) }),
   /** Undo of a merge, from the snapshot the merge returned (refused once the paper changed). */
@@ -362,6 +364,7 @@ export interface Replies {
   'papers.unmerge': { restored: number };
   'papers.restore': { restored: number };
   'tags.list': { tags: { tag: string; count: number }[] };
+  'tags.rename': { changed: number };
   'library.search': SearchResult;
   'library.keys': { keys: string[]; total: number };
   'library.recent': { papers: PaperView[] };

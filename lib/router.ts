@@ -275,6 +275,11 @@ export function createRouter(deps: RouterDeps) {
       return { restored };
     },
     'tags.list': async () => ({ tags: await library.listTags() }),
+    'tags.rename': async (r) => {
+      const { changed, keys } = await library.renameTag(r.from, r.to);
+      if (keys.length) notify(keys);
+      return { changed };
+    },
     'library.search': async (r) => library.search(r.query),
     'library.keys': async (r) => library.searchKeys(r.query, SELECTION_MAX),
     'library.recent': async (r) => ({ papers: await library.recent(r.limit) }),

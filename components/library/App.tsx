@@ -118,6 +118,16 @@ export function App() {
     }
   };
 
+  // The list stays on the same papers, now under the new name.
+  const renameTag = async (from: string, to: string) => {
+    const merging = overview.tags.some((t) => t.tag === to);
+    const r = await send({ type: 'tags.rename', from, to });
+    if (!r.ok) return say(r.error.message, { kind: 'error' });
+    list.setFilters({ tag: to });
+    overview.reload();
+    say(`${merging ? `Merged #${from} into #${to}` : `Renamed #${from} to #${to}`} on ${plural(r.changed, 'paper')}.`);
+  };
+
   const neverRemind = async () => {
     const r = await send({ type: 'settings.set', settings: { remindBackup: false } });
     if (!r.ok) return say(r.error.message, { kind: 'error' });
@@ -170,7 +180,13 @@ export function App() {
               onNever={() => void neverRemind()}
             />
           )}
-          <Toolbar filters={list.filters} tags={overview.tags} onChange={list.setFilters} onReset={list.resetFilters} />
+          <Toolbar
+            filters={list.filters}
+            tags={overview.tags}
+            onChange={list.setFilters}
+            onReset={list.resetFilters}
+            onRenameTag={renameTag}
+          />
           {selected.size > 0 && (
             <BulkBar
               count={selected.size}

@@ -1,8 +1,9 @@
 /** Search box, filters and sort. The search box is debounced by the list hook, not here. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isTyping } from '../../lib/page/keyboard';
 import { siteLabel, SOURCES } from '../shared/sites';
 import type { TagCount } from './hooks';
+import { TagRename, TagRenameButton } from './TagRename';
 import { isFiltered, type Filters, type Sort, type Status } from './query';
 
 export interface ToolbarProps {
@@ -10,9 +11,11 @@ export interface ToolbarProps {
   tags: TagCount[];
   onChange(update: Partial<Filters>): void;
   onReset(): void;
+  /** Rename (or merge) the tag the list is filtered by (TagRename). */
+  onRenameTag(from: string, to: string): Promise<void>;
 }
 
-export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
+export function Toolbar({ filters, tags, onChange, onReset, onRenameTag }: ToolbarProps) {
   const search = useRef<HTMLInputElement>(null);
   // "/" jumps to the search box, as on GitHub and arXiv listing tools.
   useEffect(() => {
@@ -25,6 +28,9 @@ export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+  // Renaming the tag filtered by: closed whenever the filter moves to another tag (a rename does so too).
+  const [renaming, setRenaming] = useState(false);
+  useEffect(() => setRenaming(false), [filters.tag]);
   const searching = filters.text.trim() !== '';
   const hasTag = filters.tag === '' || tags.some((t) => t.tag === filters.tag);
 
@@ -64,6 +70,7 @@ export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
             ))}
           </select>
         </label>
+        {filters.tag !== '' && hasTag && !renaming && <TagRenameButton tag={filters.tag} onOpen={() => setRenaming(true)} />}
         <label class="field">
           <span>Site</span>
           <select data-testid="filter-site" value={filters.site} onChange={(e) => onChange({ site: e.currentTarget.value as Filters['site'] })}>
@@ -100,6 +107,9 @@ export function Toolbar({ filters, tags, onChange, onReset }: ToolbarProps) {
           </button>
         )}
       </div>
+      {renaming && filters.tag !== '' && (
+        <TagRename tag={filters.tag} known={tags.map((t) => t.tag)} onRename={onRenameTag} onClose={() => setRenaming(false)} />
+      )}
     </div>
   );
 }

@@ -15,7 +15,11 @@ import { forStorage, mergeRows } from './rows';
  */
 export const BULK_CHUNK = 5_000;
 
-export type BulkOp = { kind: 'tag' | 'untag'; tag: string } | { kind: 'save' | 'unsave' | 'delete' };
+export type BulkOp =
+  | { kind: 'tag' | 'untag'; tag: string }
+  | { kind: 'save' | 'unsave' | 'delete' }
+  /** A tag renamed, or merged into another (Library.renameTag). */
+  | { kind: 'retag'; from: string; to: string };
 
 /** What a bulk delete hands back for its undo. */
 interface Snapshot {
@@ -58,6 +62,7 @@ export async function bulkEdit(
     for (const row of rows) {
       if (op.kind === 'tag' && !row.tags.includes(op.tag)) row.tags = [...row.tags, op.tag];
       if (op.kind === 'untag') row.tags = row.tags.filter((t) => t !== op.tag);
+      if (op.kind === 'retag') row.tags = [...new Set(row.tags.map((t) => (t === op.from ? op.to : t)))];
       if (op.kind === 'save') row.savedAt ??= at;
       if (op.kind === 'unsave') delete row.savedAt;
       row.updatedAt = at;

@@ -517,6 +517,18 @@ export class Library {
     return bulkEdit(this.db, this.catalog, this.now, keys, op, chunk);
   }
 
+  /**
+   * Every paper tagged `from` is tagged `to` instead: a rename, or, when `to` is in use, the two
+   * tags merged. In chunks, as a bulk tag of that many papers is.
+   */
+  async renameTag(from: string, to: string): Promise<{ changed: number; keys: string[] }> {
+    if (from === to) return { changed: 0, keys: [] };
+    const { keys } = searchKeys(await this.catalog.get(), { text: '', status: 'all', sort: 'title', tag: from }, Number.MAX_SAFE_INTEGER);
+    if (!keys.length) return { changed: 0, keys };
+    const { changed } = await this.bulk(keys, { kind: 'retag', from, to });
+    return { changed, keys };
+  }
+
   restore(snapshot: string): Promise<number> {
     return restoreSnapshot(this.db, snapshot);
   }

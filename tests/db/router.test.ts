@@ -205,6 +205,45 @@ describe('router', () => {
     expect(otherStats).not.toHaveProperty('backup');
   });
 
+  it('renames a tag on every paper, merges it into a tag in use, and tells the pages; never from a page', async () => {
+    const { handle, events } = router();
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    const cards = [1, 2, 3].map((i) => ({ title: `Paper Number ${i}`, arxivId: `2501.0000${i}` }));
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards }, hfTab);
+    const tag = (n: number, add: string[]) => handle({ type: 'paper.tags', target: { key: `arxiv:2501.0000${n}` }, add }, extPage);
+    await tag(1, ['llm', 'moe']);
+    await tag(2, ['llm']);
+    await tag(3, ['language-models']);
+    const tags = async () => {
+      const r = (await handle({ type: 'tags.list' }, extPage)) as Reply<'tags.list'>;
+      return r.ok ? r.tags : null;
+    };
+
+    expect(await handle({ type: 'tags.rename', from: 'llm', to: 'x' }, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    events.length = 0;
+    // Typed as a reader types it: the one tag rule makes "#Large Language Models" large-language-models.
+    expect(await handle({ type: 'tags.rename', from: 'llm', to: '#Large Language Models' }, extPage)).toMatchObject({ ok: true, changed: 2 });
+    expect(events).toEqual([{ keys: ['arxiv:2501.00001', 'arxiv:2501.00002'] }]);
+    expect(await tags()).toEqual([
+      { tag: 'large-language-models', count: 2 },
+      { tag: 'language-models', count: 1 },
+      { tag: 'moe', count: 1 },
+    ]);
+    // Into a tag in use: one tag, never twice on a paper.
+    await tag(3, ['large-language-models']);
+    expect(await handle({ type: 'tags.rename', from: 'language-models', to: 'large-language-models' }, extPage)).toMatchObject({ ok: true, changed: 1 });
+    expect(await tags()).toEqual([
+      { tag: 'large-language-models', count: 3 },
+      { tag: 'moe', count: 1 },
+    ]);
+    const got = (await handle({ type: 'papers.get', keys: ['arxiv:2501.00003'] }, extPage)) as Reply<'papers.get'>;
+    expect(got.ok && got.papers[0]?.tags).toEqual(['large-language-models']);
+    // A tag no paper has changes nothing.
+    events.length = 0;
+    expect(await handle({ type: 'tags.rename', from: 'nothing', to: 'else' }, extPage)).toMatchObject({ ok: true, changed: 0 });
+    expect(events).toEqual([]);
+  });
+
   it('reports a missing paper as not-found', async () => {
     const { handle } = router();
     const reply = await handle({ type: 'paper.save', target: { key: 'arxiv:0000.00000' }, saved: true }, extPage);

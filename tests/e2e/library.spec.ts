@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, sendFromExtension, test } from './fixtures';
+import { ShadowDom, badgeTexts } from './shadow';
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures');
 
@@ -239,6 +240,45 @@ test('library: reminds to back up the work no backup holds; a backup made, it sa
   expect(readFileSync((await again.path())!, 'utf8')).toContain('Read the appendix first.');
   await expect(line).toHaveText(/^Last backup: .+, 5 papers\. Nothing you saved, tagged or noted has changed since\.$/);
   await expect(lib.getByTestId('export-format')).toHaveValue('bibtex');
+});
+
+test('library: a tag renamed on every paper, then merged into another; a digest open beside it follows', async ({ page, context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-11-18');
+  const dom = await ShadowDom.open(page);
+  const [onDigest] = (await sendFromExtension<{ keys: string[] }>(lib, { type: 'library.keys', query: {} })).keys;
+  await sendFromExtension(lib, { type: 'paper.save', target: { key: onDigest }, saved: true });
+  await sendFromExtension(lib, { type: 'paper.tags', target: { key: onDigest }, add: ['computer-science---computation-and-language'] });
+  await expect.poll(async () => (await badgeTexts(dom)).filter((t) => t.includes('#computer-science---computation-and-language'))).toHaveLength(1);
+  await lib.bringToFront();
+  expect(await importFile(lib, 'zotero-preprints.bib', readFileSync(join(FIXTURES, 'import', 'zotero-preprints.bib')))).toMatch(/5 new/);
+  await lib.getByTestId('tab-library').click();
+
+  // Renamed: the list keeps showing the same papers, under the new name.
+  await lib.getByTestId('filter-tag').selectOption('computer-science---computation-and-language');
+  await expect(lib.getByTestId('result-count')).toHaveText('3 papers');
+  await lib.getByTestId('tag-rename').click();
+  await lib.getByTestId('tag-rename-input').fill('#NLP');
+  await expect(lib.getByTestId('tag-rename-save')).toHaveText('Rename');
+  await lib.getByTestId('tag-rename-save').click();
+  await expect(lib.getByTestId('toast')).toContainText('Renamed #computer-science---computation-and-language to #nlp on 3 papers.');
+  await expect(lib.getByTestId('filter-tag')).toHaveValue('nlp');
+  await expect(lib.getByTestId('result-count')).toHaveText('3 papers');
+  await expect(lib.locator('.row-tags').filter({ hasText: '#nlp' })).toHaveCount(3);
+  // The digest's badge says the new name, without a reload.
+  await expect.poll(async () => (await badgeTexts(dom)).filter((t) => t.includes('#nlp'))).toHaveLength(1);
+
+  // Into a tag in use: the button says it merges, and no paper has the tag twice.
+  await lib.getByTestId('filter-tag').selectOption('computer-science---machine-learning');
+  await lib.getByTestId('tag-rename').click();
+  await lib.getByTestId('tag-rename-input').fill('nlp');
+  await expect(lib.getByTestId('tag-rename-save')).toHaveText('Merge into #nlp');
+  await lib.getByTestId('tag-rename-save').click();
+  await expect(lib.getByTestId('toast')).toContainText('Merged #computer-science---machine-learning into #nlp on 1 paper.');
+  await expect(lib.getByTestId('result-count')).toHaveText('3 papers');
+  const tags = (await sendFromExtension<{ tags: { tag: string; count: number }[] }>(lib, { type: 'tags.list' })).tags;
+  expect(tags.find((t) => t.tag === 'nlp')).toEqual({ tag: 'nlp', count: 3 });
+  expect(tags.map((t) => t.tag)).not.toContain('computer-science---machine-learning');
 });
 
 test('library: files larger than a message are imported and exported through Cache Storage, which is left empty', async ({ context, extensionId }) => {
