@@ -217,6 +217,7 @@ export function App() {
               onClearSelection={selection.clear}
               onOpen={(k) => setActiveKey((cur) => (cur === k ? null : k))}
               onToggleSave={(p) => void toggleSave(p)}
+              onTag={(tag) => list.setFilters({ tag })}
               onLoadMore={list.loadMore}
               onImport={() => setTab('transfer')}
             />

@@ -24,6 +24,8 @@ export interface PaperListProps {
   onClearSelection(): void;
   onOpen(key: string): void;
   onToggleSave(paper: PaperView): void;
+  /** A row's tag was clicked: filter by it. */
+  onTag(tag: string): void;
   onLoadMore(): void;
   /** Shows the import & export tab (the empty library's way to an import). */
   onImport?(): void;
@@ -140,24 +142,27 @@ export function PaperList(props: PaperListProps) {
                   onClick={(e) => props.onSelect(p.key, e.currentTarget.checked, e.shiftKey)}
                 />
               </label>
-              <button type="button" class="row-main" data-testid="row-open" aria-current={props.activeKey === p.key} onClick={() => props.onOpen(p.key)}>
-                <span class="row-title">{texToUnicode(p.title)}</span>
-                <span class="row-meta">
-                  {p.authors.length > 0 && <span class="authors">{authorLine(p.authors)}</span>}
-                  {p.arxivId && <span class="mono">{p.arxivId}</span>}
-                  {p.note.trim() !== '' && <span class="has-note" title="Has a note">✎ note</span>}
-                  <span class="when">{when(p, props.sort)}</span>
-                </span>
+              <div class="row-body">
+                <button type="button" class="row-main" data-testid="row-open" aria-current={props.activeKey === p.key} onClick={() => props.onOpen(p.key)}>
+                  <span class="row-title">{texToUnicode(p.title)}</span>
+                  <span class="row-meta">
+                    {p.authors.length > 0 && <span class="authors">{authorLine(p.authors)}</span>}
+                    {p.arxivId && <span class="mono">{p.arxivId}</span>}
+                    {p.note.trim() !== '' && <span class="has-note" title="Has a note">✎ note</span>}
+                    <span class="when">{when(p, props.sort)}</span>
+                  </span>
+                </button>
+                {/* Outside the row's button (a button holds no buttons): a tag shows its papers. */}
                 {p.tags.length > 0 && (
                   <span class="row-tags">
                     {p.tags.map((t) => (
-                      <span class="chip chip-small" key={t}>
+                      <button type="button" class="chip chip-small chip-link" data-testid="row-tag" key={t} title={`Show the papers tagged #${t}`} onClick={() => props.onTag(t)}>
                         #{t}
-                      </span>
+                      </button>
                     ))}
                   </span>
                 )}
-              </button>
+              </div>
               <button
                 type="button"
                 class={p.savedAt ? 'star is-saved' : 'star'}

@@ -254,9 +254,11 @@ test('library: a tag renamed on every paper, then merged into another; a digest 
   expect(await importFile(lib, 'zotero-preprints.bib', readFileSync(join(FIXTURES, 'import', 'zotero-preprints.bib')))).toMatch(/5 new/);
   await lib.getByTestId('tab-library').click();
 
-  // Renamed: the list keeps showing the same papers, under the new name.
-  await lib.getByTestId('filter-tag').selectOption('computer-science---computation-and-language');
+  // A row's tag shows that tag's papers. Renamed, the list keeps showing them, under the new name.
+  await rowByTitle(lib, 'LLaMA').getByTestId('row-tag').filter({ hasText: '#computer-science---computation-and-language' }).click();
+  await expect(lib.getByTestId('filter-tag')).toHaveValue('computer-science---computation-and-language');
   await expect(lib.getByTestId('result-count')).toHaveText('3 papers');
+  await expect(lib.getByTestId('detail-panel')).toHaveCount(0);
   await lib.getByTestId('tag-rename').click();
   await lib.getByTestId('tag-rename-input').fill('#NLP');
   await expect(lib.getByTestId('tag-rename-save')).toHaveText('Rename');
