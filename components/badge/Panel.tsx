@@ -9,6 +9,7 @@ import { hasHistory, panelStatus } from './label';
 import { NoteField } from './NoteField';
 import { send } from '../../lib/rpc';
 import { copyOneBibtex } from '../shared/cite';
+import { libraryUrl, openLibrary } from '../shared/library-link';
 import { TagEditor } from '../shared/TagEditor';
 import type { TagCount } from '../shared/tags';
 
@@ -152,6 +153,20 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
         >
           Copy BibTeX
         </button>
+        {paper && (
+          <a
+            class="link"
+            data-action="panel-library"
+            href={libraryUrl(paper.key)}
+            title="Everything about this paper in the library page: details, history, merge"
+            onClick={(e) => {
+              e.preventDefault();
+              openLibrary(paper.key);
+            }}
+          >
+            Open in library ↗
+          </a>
+        )}
         {cited && (
           <span class={cited.ok ? 'cited' : 'cited error'} role="status" data-field="cited">
             {cited.text}

@@ -10,7 +10,7 @@ import { Detail } from './Detail';
 import { count, plural } from './format';
 import { useChanges, useOverview, usePaper, useSearchList } from './hooks';
 import { PaperList } from './PaperList';
-import { isFiltered } from './query';
+import { isFiltered, paperFromHash } from './query';
 import { useListKeys } from './useListKeys';
 import { useBulkActions } from './useBulkActions';
 import { useSelection } from './useSelection';
@@ -28,7 +28,7 @@ export function App() {
   const [tab, setTab] = useState<Tab>('library');
   const list = useSearchList();
   const overview = useOverview();
-  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(() => paperFromHash(globalThis.location?.hash ?? ''));
   const detail = usePaper(activeKey);
   const [toast, setToast] = useState<ToastData | null>(null);
   const [pushedSettings, setPushedSettings] = useState<Settings | undefined>(undefined);

@@ -65,6 +65,19 @@ export function filtersToHash(f: Filters): string {
   return s ? `#${s}` : '';
 }
 
+/**
+ * `#paper=<key>`: the library opened on one paper's details (from the popup or a badge panel).
+ * Read once when the page opens; the filters' hash then takes the address's place.
+ */
+export function paperHash(key: string): string {
+  return `#${new URLSearchParams({ paper: key }).toString()}`;
+}
+
+export function paperFromHash(hash: string): string | null {
+  const key = new URLSearchParams(hash.replace(/^#/, '')).get('paper');
+  return key && key.length <= 2_200 ? key : null;
+}
+
 /** A hash from the address bar is user input: anything unknown falls back to the default. */
 export function filtersFromHash(hash: string): Filters {
   const p = new URLSearchParams(hash.replace(/^#/, ''));

@@ -1,6 +1,6 @@
 /** Site and counts of this page, the library search and the way to the library page. */
 import type { PageInfo } from '../../lib/messages';
-import { libraryUrl, openLibrary } from './ext';
+import { libraryUrl, openLibrary } from '../shared/library-link';
 import type { Group } from './model';
 import { pageName } from './wording';
 

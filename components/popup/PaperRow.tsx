@@ -1,6 +1,7 @@
 /** One paper: save star, title, status and dedup line; expanded, its tags, note and history. */
 import { useEffect, useState } from 'preact/hooks';
 import { texToUnicode } from '../../lib/tex-unicode';
+import { libraryUrl, openLibrary } from '../shared/library-link';
 import type { SightingView } from '../../lib/messages';
 import { groupOf, paperLink, type Group, type Row } from './model';
 import { NoteEditor } from './NoteEditor';
@@ -120,6 +121,19 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
               {link && (
                 <a class="open-link" href={link} target="_blank" rel="noopener noreferrer">
                   Open paper ↗
+                </a>
+              )}
+              {paper && (
+                <a
+                  class="open-link"
+                  data-testid="open-in-library"
+                  href={libraryUrl(paper.key)}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    openLibrary(paper.key);
+                  }}
+                >
+                  In library ↗
                 </a>
               )}
               {(paper || row.card) && (

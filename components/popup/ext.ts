@@ -11,15 +11,6 @@ export async function resolveTabId(search: string = location.search): Promise<nu
   return tab?.id ?? null;
 }
 
-export function libraryUrl(): string {
-  return browser.runtime.getURL('/library.html');
-}
-
-export function openLibrary(): void {
-  // The popup closes by itself when the new tab takes focus.
-  void browser.tabs.create({ url: libraryUrl() });
-}
-
 /** Papers changed somewhere (a badge, the library page, this popup); returns the unsubscribe. */
 export function onPapersChanged(listener: (event: ChangeEvent) => void): () => void {
   return onChangeEvents(browser.runtime.onMessage, listener);

@@ -88,6 +88,12 @@ test.describe('badges', () => {
     badge = await dom.hostAt(badgeOf(seenId));
     await dom.click(await one(badge, '[data-action=open]'));
     await expect((await panelFrame(page)).locator('[data-field=history]')).toContainText('Hugging Face');
+    // Everything about it in the library page, a tab of its own opened on its details.
+    const [library] = await Promise.all([page.context().waitForEvent('page'), (await panelFrame(page)).locator('[data-action=panel-library]').click()]);
+    await expect(library.getByTestId('detail-panel')).toHaveAttribute('data-key', `arxiv:${seenId}`);
+    await expect(library.getByTestId('detail-panel')).toContainText('Hugging Face');
+    await library.close();
+    await page.bringToFront();
 
     const summary = (await dom.hosts('dejalu-summary'))[0];
     expect(summary?.text).toContain('71 new · 3 seen · 0 saved');

@@ -144,6 +144,12 @@ test('popup: groups and counts, save, tags with autocomplete, a note kept across
   expect(bib).toMatch(/^@misc\{[\w.-]+,\n  title = \{/);
   expect(bib).toContain('archivePrefix = {arXiv}');
   expect(bib).not.toMatch(/consistency-model|diffusion-models|annote|keywords/);
+  // And all of it in the library page, opened on its details.
+  const savedKey = await reopened.getAttribute('data-key');
+  const [details] = await Promise.all([context.waitForEvent('page'), reopened.getByTestId('open-in-library').click()]);
+  await expect(details.getByTestId('detail-panel')).toHaveAttribute('data-key', savedKey!);
+  await expect(details.getByTestId('note-textarea')).toHaveValue(note);
+  await details.close();
 
   // Live: the paper saved elsewhere (as a badge on the page does) moves to Saved in the open popup.
   const seenTitle = report.state.cards.find((c) => c.status === 'seen')!.card.title;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, effectiveSort, filtersFromHash, filtersToHash, isFiltered, toSearchQuery } from '../../components/library/query';
+import { DEFAULT_FILTERS, effectiveSort, filtersFromHash, filtersToHash, isFiltered, paperFromHash, paperHash, toSearchQuery } from '../../components/library/query';
 
 describe('library filters', () => {
   it('become a library.search query, leaving out what is unset', () => {
@@ -29,6 +29,15 @@ describe('library filters', () => {
     expect(filtersFromHash(hash)).toEqual(f);
     const mostSeen = { ...DEFAULT_FILTERS, status: 'seen' as const, sort: 'seenCount' as const };
     expect(filtersFromHash(filtersToHash(mostSeen))).toEqual(mostSeen);
+  });
+
+  it('name one paper to open, whatever its key holds', () => {
+    for (const key of ['arxiv:2401.01234', 'title:attention is all you need', 'doi:10.1000/a&b#c=d'])
+      expect(paperFromHash(paperHash(key))).toBe(key);
+    expect(paperFromHash('#q=diffusion')).toBeNull();
+    expect(paperFromHash(`#paper=${'x'.repeat(2_201)}`)).toBeNull();
+    // Not a filter: the list opens unfiltered beside the paper.
+    expect(filtersFromHash(paperHash('arxiv:2401.01234'))).toEqual(DEFAULT_FILTERS);
   });
 
   it('ignore nonsense in a hand-edited hash', () => {
