@@ -242,6 +242,15 @@ test('library: reminds to back up the work no backup holds; a backup made, it sa
   await expect(lib.getByTestId('export-format')).toHaveValue('bibtex');
 });
 
+/** "Rename…" beside the tag filter: the new name typed, the button's words, what the page then says. */
+async function renameFilteredTag(lib: Page, name: string, button: string, said: string): Promise<void> {
+  await lib.getByTestId('tag-rename').click();
+  await lib.getByTestId('tag-rename-input').fill(name);
+  await expect(lib.getByTestId('tag-rename-save')).toHaveText(button);
+  await lib.getByTestId('tag-rename-save').click();
+  await expect(lib.getByTestId('toast')).toContainText(said);
+}
+
 test('library: a tag renamed on every paper, then merged into another; a digest open beside it follows', async ({ page, context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
   await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-11-18');
@@ -259,11 +268,7 @@ test('library: a tag renamed on every paper, then merged into another; a digest 
   await expect(lib.getByTestId('filter-tag')).toHaveValue('computer-science---computation-and-language');
   await expect(lib.getByTestId('result-count')).toHaveText('3 papers');
   await expect(lib.getByTestId('detail-panel')).toHaveCount(0);
-  await lib.getByTestId('tag-rename').click();
-  await lib.getByTestId('tag-rename-input').fill('#NLP');
-  await expect(lib.getByTestId('tag-rename-save')).toHaveText('Rename');
-  await lib.getByTestId('tag-rename-save').click();
-  await expect(lib.getByTestId('toast')).toContainText('Renamed #computer-science---computation-and-language to #nlp on 3 papers.');
+  await renameFilteredTag(lib, '#NLP', 'Rename', 'Renamed #computer-science---computation-and-language to #nlp on 3 papers.');
   await expect(lib.getByTestId('filter-tag')).toHaveValue('nlp');
   await expect(lib.getByTestId('result-count')).toHaveText('3 papers');
   await expect(lib.locator('.row-tags').filter({ hasText: '#nlp' })).toHaveCount(3);
@@ -272,11 +277,7 @@ test('library: a tag renamed on every paper, then merged into another; a digest 
 
   // Into a tag in use: the button says it merges, and no paper has the tag twice.
   await lib.getByTestId('filter-tag').selectOption('computer-science---machine-learning');
-  await lib.getByTestId('tag-rename').click();
-  await lib.getByTestId('tag-rename-input').fill('nlp');
-  await expect(lib.getByTestId('tag-rename-save')).toHaveText('Merge into #nlp');
-  await lib.getByTestId('tag-rename-save').click();
-  await expect(lib.getByTestId('toast')).toContainText('Merged #computer-science---machine-learning into #nlp on 1 paper.');
+  await renameFilteredTag(lib, 'nlp', 'Merge into #nlp', 'Merged #computer-science---machine-learning into #nlp on 1 paper.');
   await expect(lib.getByTestId('result-count')).toHaveText('3 papers');
   const tags = (await sendFromExtension<{ tags: { tag: string; count: number }[] }>(lib, { type: 'tags.list' })).tags;
   expect(tags.find((t) => t.tag === 'nlp')).toEqual({ tag: 'nlp', count: 3 });
