@@ -2,7 +2,7 @@
  * The library page: the whole library in a tab. Talks to the background only through
  * `send`/`call`, and refreshes on `dejalu.changed` events (its own edits included).
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperView, Settings } from '../../lib/messages';
 import { call, send } from '../../lib/rpc';
 import { BulkBar } from './BulkBar';
@@ -17,10 +17,8 @@ import { useSelection } from './useSelection';
 import { SettingsPane } from './SettingsPane';
 import { Toast, type ToastData } from './Toast';
 import { Toolbar } from './Toolbar';
-import { Transfer, exportAndDownload } from './Transfer';
-import { BackupNotice } from './BackupNotice';
-import { backupDue, laterUntil, putOff } from './backup';
-import { errorMessage } from '../../lib/errors';
+import { Transfer } from './Transfer';
+import { BackupReminder } from './BackupReminder';
 
 type Tab = 'library' | 'transfer' | 'settings';
 
@@ -35,20 +33,11 @@ export function App() {
   const toastId = useRef(0);
   const say = (text: string, extra: Partial<ToastData> = {}) => setToast({ id: ++toastId.current, text, ...extra });
 
-  // Whether to remind of backups (the reader may have said never, here or in Settings).
-  const [remindBackup, setRemindBackup] = useState(false);
-  useEffect(() => {
-    void send({ type: 'settings.get' }).then((r) => r.ok && setRemindBackup(r.settings.remindBackup));
-  }, []);
-
   useChanges((e) => {
     list.refresh();
     overview.reload();
     if (activeKey && (e.keys.length === 0 || e.keys.includes(activeKey))) detail.reload();
-    if (e.settings) {
-      setPushedSettings(e.settings);
-      setRemindBackup(e.settings.remindBackup);
-    }
+    if (e.settings) setPushedSettings(e.settings);
   });
 
   const keys = useMemo(() => list.papers.map((p) => p.key), [list.papers]);
@@ -103,21 +92,6 @@ export function App() {
     },
   });
 
-  // A backup from the reminder: a download like any export, then the reminder goes (the stats say so).
-  const [later, setLater] = useState(laterUntil);
-  const [backingUp, setBackingUp] = useState(false);
-  const backUp = async () => {
-    setBackingUp(true);
-    try {
-      say(await exportAndDownload('backup'));
-      overview.reload();
-    } catch (err) {
-      say(errorMessage(err), { kind: 'error' });
-    } finally {
-      setBackingUp(false);
-    }
-  };
-
   // The list stays on the same papers, now under the new name.
   const renameTag = async (from: string, to: string) => {
     const merging = overview.tags.some((t) => t.tag === to);
@@ -126,13 +100,6 @@ export function App() {
     list.setFilters({ tag: to });
     overview.reload();
     say(`${merging ? `Merged #${from} into #${to}` : `Renamed #${from} to #${to}`} on ${plural(r.changed, 'paper')}.`);
-  };
-
-  const neverRemind = async () => {
-    const r = await send({ type: 'settings.set', settings: { remindBackup: false } });
-    if (!r.ok) return say(r.error.message, { kind: 'error' });
-    setRemindBackup(false);
-    say('No more backup reminders. Settings can turn them back on.');
   };
 
   const stats = overview.stats;
@@ -171,15 +138,7 @@ export function App() {
 
       {tab === 'library' && (
         <>
-          {stats && remindBackup && backupDue(stats, Date.now(), later) && (
-            <BackupNotice
-              stats={stats}
-              busy={backingUp}
-              onBackUp={() => void backUp()}
-              onLater={() => setLater(putOff(Date.now()))}
-              onNever={() => void neverRemind()}
-            />
-          )}
+          <BackupReminder stats={stats} onBackedUp={overview.reload} say={say} />
           <Toolbar
             filters={list.filters}
             tags={overview.tags}

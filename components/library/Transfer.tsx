@@ -1,7 +1,7 @@
 /** Export (everything or the selection, in any format) and import (BibTeX, CSL-JSON, backup). */
 import { useState } from 'preact/hooks';
 import type { ExportFormat, ImportResult, LibraryStats, ProgressEvent } from '../../lib/messages';
-import { backupLineText } from './BackupNotice';
+import { backupLineText } from './backup';
 import { exportFile, importFile } from '../../lib/transfer-client';
 import { newFileId } from '../../lib/transfer-files';
 import { downloadBlob, onProgress } from './ext';

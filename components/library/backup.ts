@@ -1,9 +1,11 @@
 /**
- * When the library page reminds the reader to make a backup. The library lives in this browser
- * profile only (nothing leaves it), so a lost profile loses every note: the page says so once
- * there is work worth keeping that no backup file holds, and not again for a while if told "Later".
+ * When the library page reminds the reader to make a backup, and the words it says it with. The
+ * library lives in this browser profile only (nothing leaves it), so a lost profile loses every
+ * note: the page says so once there is work worth keeping that no backup file holds, and not again
+ * for a while if told "Later".
  */
 import type { LibraryStats } from '../../lib/messages';
+import { day, plural } from './format';
 
 const DAY = 86_400_000;
 /** Papers of the reader's own work (saved, tagged, noted) in no backup that are worth a reminder. */
@@ -34,4 +36,21 @@ export function putOff(now: number, storage: Pick<Storage, 'setItem'> = localSto
   const until = now + LATER_DAYS * DAY;
   storage.setItem(LATER_KEY, String(until));
   return until;
+}
+
+/** What no backup holds, in the reader's words. */
+export function unbackedText(stats: Pick<LibraryStats, 'backup' | 'unbackedUp'>): string {
+  const one = stats.unbackedUp === 1;
+  const papers = `${plural(stats.unbackedUp, 'paper')} you saved, tagged or noted`;
+  if (!stats.backup) return `${papers} ${one ? 'is' : 'are'} in no backup yet.`;
+  return `${papers} ${one ? 'has' : 'have'} changed since your last backup (${day(stats.backup.at)}).`;
+}
+
+/** The Import & export tab's line: when the last backup was made, and what changed since. */
+export function backupLineText(stats: Pick<LibraryStats, 'backup' | 'unbackedUp'>): string {
+  const n = stats.unbackedUp;
+  const papers = `${plural(n, 'paper')} you saved, tagged or noted`;
+  if (!stats.backup) return n > 0 ? `No backup yet: ${papers} ${n === 1 ? 'lives' : 'live'} only in this browser.` : 'No backup yet.';
+  const last = `Last backup: ${day(stats.backup.at)}, ${plural(stats.backup.papers, 'paper')}.`;
+  return n > 0 ? `${last} ${papers} ${n === 1 ? 'has' : 'have'} changed since.` : `${last} Nothing you saved, tagged or noted has changed since.`;
 }

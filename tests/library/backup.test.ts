@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupDue, laterUntil, LATER_DAYS, putOff, REMIND_PAPERS } from '../../components/library/backup';
-import { backupLineText, unbackedText } from '../../components/library/BackupNotice';
+import { backupDue, backupLineText, laterUntil, LATER_DAYS, putOff, REMIND_PAPERS, unbackedText } from '../../components/library/backup';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-12-07T10:00:00');
