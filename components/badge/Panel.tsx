@@ -136,6 +136,7 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
             })()
           }
           onRemove={(t) => void edits.tags([], [t])}
+          onOpenTag={(tag) => openLibrary({ tag })}
         />
       </div>
       <NoteField note={paper?.note ?? ''} save={(t) => edits.note(t)} />
@@ -157,11 +158,11 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
           <a
             class="link"
             data-action="panel-library"
-            href={libraryUrl(paper.key)}
+            href={libraryUrl({ paper: paper.key })}
             title="Everything about this paper in the library page: details, history, merge"
             onClick={(e) => {
               e.preventDefault();
-              openLibrary(paper.key);
+              openLibrary({ paper: paper.key });
             }}
           >
             Open in library ↗

@@ -103,6 +103,8 @@ const PANEL = `
     background: var(--saved-bg); color: var(--saved-fg); border: 1px solid var(--saved-bd); font-size: 12px; }
   .chip button { all: unset; cursor: pointer; padding: 0 4px; border-radius: 999px; opacity: .7; }
   .chip button:hover, .chip button:focus-visible { opacity: 1; background: rgba(127, 127, 127, .2); }
+  .chip .chip-text { padding: 0; opacity: 1; }
+  .chip .chip-text:hover, .chip .chip-text:focus-visible { background: none; text-decoration: underline; }
   .tag-input { all: unset; flex: 1; min-width: 90px; padding: 2px 4px; font-size: 12.5px; color: var(--panel-fg); }
   .tag-input::placeholder, textarea::placeholder { color: var(--muted); opacity: 1; }
   /* In the flow, not floating: the panel's frame is as tall as its content, so a floating list would be cut. */

@@ -192,6 +192,7 @@ export function App() {
                 onSearch={(text) => list.setFilters({ text })}
                 onChooseTitle={(p, t) => void chooseTitle(p, t)}
                 onCopyBibtex={(p) => void bulk.copyBibtex([p.key])}
+                onSearchTag={(tag) => list.setFilters({ tag })}
               />
             )}
           </div>

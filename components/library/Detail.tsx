@@ -29,6 +29,8 @@ export interface DetailProps {
   onChooseTitle(paper: PaperView, title: string): void;
   /** Puts the paper's BibTeX on the clipboard. */
   onCopyBibtex(paper: PaperView): void;
+  /** A tag's name was clicked: the list shows that tag's papers. */
+  onSearchTag(tag: string): void;
 }
 
 export function Detail(props: DetailProps) {
@@ -193,6 +195,7 @@ export function Detail(props: DetailProps) {
           onRemove={(t) => props.onTags(paper, { remove: [t] })}
           // The page has the tag list already (filters use it).
           onWantKnown={() => {}}
+          onOpenTag={props.onSearchTag}
         />
       </section>
 

@@ -115,6 +115,7 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
               onAdd={(t) => actions.addTag(row.id, t)}
               onRemove={(t) => actions.removeTag(row.id, t)}
               onWantKnown={actions.wantTags}
+              onOpenTag={(tag) => openLibrary({ tag })}
             />
             <NoteEditor note={paper?.note ?? ''} save={(text) => actions.saveNote(row.id, text)} />
             <div class="row-links">
@@ -127,10 +128,10 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
                 <a
                   class="open-link"
                   data-testid="open-in-library"
-                  href={libraryUrl(paper.key)}
+                  href={libraryUrl({ paper: paper.key })}
                   onClick={(e) => {
                     e.preventDefault();
-                    openLibrary(paper.key);
+                    openLibrary({ paper: paper.key });
                   }}
                 >
                   In library ↗

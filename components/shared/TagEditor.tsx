@@ -36,9 +36,11 @@ export interface TagEditorProps {
    * asked for as the field takes focus, and typed into it.
    */
   takeTyped?: () => string;
+  /** A chip's name shows that tag's papers (the library filtered by it); without it, it is text. */
+  onOpenTag?: (tag: string) => void;
 }
 
-export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = SUGGESTIONS, focusToken = 0, takeTyped }: TagEditorProps) {
+export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = SUGGESTIONS, focusToken = 0, takeTyped, onOpenTag }: TagEditorProps) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -169,7 +171,22 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
     <div class="tags" onClick={() => input.current?.focus()}>
       {tags.map((tag) => (
         <span class="chip" data-testid="tag-chip" data-tag={tag} key={tag}>
-          #{tag}
+          {onOpenTag ? (
+            <button
+              type="button"
+              class="chip-text"
+              data-testid="tag-open"
+              title={`Show the papers tagged #${tag}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onOpenTag(tag);
+              }}
+            >
+              #{tag}
+            </button>
+          ) : (
+            `#${tag}`
+          )}
           <button
             type="button"
             class="chip-x"

@@ -1,12 +1,15 @@
-/** The way from the popup and the badge panel to the library page, on one paper's details or not. */
+/** The way from the popup and the badge panel to the library page: on one paper's details, or one tag's papers. */
 import { browser } from 'wxt/browser';
-import { paperHash } from '../library/query';
+import { DEFAULT_FILTERS, filtersToHash, paperHash } from '../library/query';
 
-export function libraryUrl(paperKey?: string): string {
-  return browser.runtime.getURL('/library.html') + (paperKey === undefined ? '' : paperHash(paperKey));
+export type LibraryPlace = { paper: string } | { tag: string };
+
+export function libraryUrl(at?: LibraryPlace): string {
+  const hash = !at ? '' : 'paper' in at ? paperHash(at.paper) : filtersToHash({ ...DEFAULT_FILTERS, tag: at.tag });
+  return browser.runtime.getURL('/library.html') + hash;
 }
 
 /** A tab of its own (the popup closes by itself when the new tab takes focus). */
-export function openLibrary(paperKey?: string): void {
-  void browser.tabs.create({ url: libraryUrl(paperKey) });
+export function openLibrary(at?: LibraryPlace): void {
+  void browser.tabs.create({ url: libraryUrl(at) });
 }

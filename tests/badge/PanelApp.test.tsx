@@ -4,6 +4,7 @@
  * sends, what it tells the badge that holds it, and following changes made elsewhere.
  */
 import { render } from 'preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { click, key, seenOct29, settle, type } from './ui';
@@ -139,8 +140,21 @@ describe('the badge panel page', () => {
     await type(input, 'Large Models');
     await key(input, 'Enter');
     expect(sendMock).toHaveBeenCalledWith({ type: 'paper.tags', target: { key: 'arxiv:2511.00001' }, add: ['large-models'], remove: [] });
-    await click($('.chip button'));
+    await click($('.chip .chip-x'));
     expect(sendMock).toHaveBeenCalledWith({ type: 'paper.tags', target: { key: 'arxiv:2511.00001' }, add: [], remove: ['old'] });
+  });
+
+  it("opens the library on a tag's papers from its chip, and on the paper's details", async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    stored = paper({ savedAt: 1, tags: ['must-read'] });
+    await open(params({ key: 'arxiv:2511.00001', status: 'saved', before: 'saved' }));
+    await click($('[data-testid=tag-open]')!);
+    expect(create).toHaveBeenLastCalledWith({ url: expect.stringMatching(/\/library\.html#tag=must-read$/) });
+    // The chip's name is not an edit, nor does it take the tag field's focus.
+    expect(sendMock).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'paper.tags' }));
+    await click($('[data-action=panel-library]')!);
+    expect(create).toHaveBeenLastCalledWith({ url: expect.stringMatching(/\/library\.html#paper=arxiv%3A2511\.00001$/) });
+    create.mockRestore();
   });
 
   it('adds a typed, unconfirmed tag when the panel goes away (closed by the badge)', async () => {

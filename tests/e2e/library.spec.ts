@@ -282,6 +282,13 @@ test('library: a tag renamed on every paper, then merged into another; a digest 
   const tags = (await sendFromExtension<{ tags: { tag: string; count: number }[] }>(lib, { type: 'tags.list' })).tags;
   expect(tags.find((t) => t.tag === 'nlp')).toEqual({ tag: 'nlp', count: 3 });
   expect(tags.map((t) => t.tag)).not.toContain('computer-science---machine-learning');
+
+  // A tag's name in a paper's details shows that tag's papers too.
+  await lib.getByTestId('filters-reset').click();
+  await rowByTitle(lib, 'Über die Stabilität').getByTestId('row-open').click();
+  await lib.getByTestId('detail-panel').getByTestId('tag-open').filter({ hasText: '#diffusion' }).click();
+  await expect(lib.getByTestId('filter-tag')).toHaveValue('diffusion');
+  await expect(lib.getByTestId('result-count')).toHaveText('1 paper');
 });
 
 test('library: files larger than a message are imported and exported through Cache Storage, which is left empty', async ({ context, extensionId }) => {

@@ -150,6 +150,11 @@ test('popup: groups and counts, save, tags with autocomplete, a note kept across
   await expect(details.getByTestId('detail-panel')).toHaveAttribute('data-key', savedKey!);
   await expect(details.getByTestId('note-textarea')).toHaveValue(note);
   await details.close();
+  // A tag's name opens the library on that tag's papers.
+  const [tagged] = await Promise.all([context.waitForEvent('page'), reopened.getByTestId('tag-open').click()]);
+  await expect(tagged.getByTestId('filter-tag')).toHaveValue('diffusion-models');
+  await expect(tagged.getByTestId('result-count')).toHaveText('1 paper');
+  await tagged.close();
 
   // Live: the paper saved elsewhere (as a badge on the page does) moves to Saved in the open popup.
   const seenTitle = report.state.cards.find((c) => c.status === 'seen')!.card.title;
