@@ -234,6 +234,7 @@ export function createPageUi(): PageUi {
       };
       entry.commands.toggleSave = later('toggleSave');
       entry.commands.openTags = later('openTags');
+      entry.commands.openNote = later('openNote');
       entry.commands.copyBibtex = later('copyBibtex');
       const draw = (m: BadgeModel) => {
         current = m;

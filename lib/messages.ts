@@ -480,6 +480,9 @@ export type PanelAppPost =
  * which only the frame's address holds (a page can read neither the address of a frame in a closed
  * shadow root nor messages sent to another window).
  */
+/** The panel's field a shortcut opens it on: `t` the tags, `n` the note. */
+export type PanelField = 'tags' | 'note';
+
 export type PanelCommand =
   | {
       dejalu: 'panel';
@@ -487,16 +490,17 @@ export type PanelCommand =
       kind: 'open';
       seq: number;
       params: PanelParams;
-      tags: boolean;
-      /** Typed on the page after `t`, before the panel had focus: the tag field's first text. */
+      /** Opened by `t` or `n`: that field takes focus (else the panel). */
+      field?: PanelField;
+      /** Typed on the page after `t` or `n`, before the panel had focus: the field's first text. */
       typed?: string;
     }
   | {
       dejalu: 'panel';
       token: string;
       kind: 'focus';
-      tags: boolean;
-      /** Typed on the page after `t` pressed again, before focus reached the panel. */
+      field?: PanelField;
+      /** Typed on the page after the shortcut pressed again, before focus reached the panel. */
       typed?: string;
     }
   | { dejalu: 'panel'; token: string; kind: 'close' };

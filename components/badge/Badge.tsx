@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { PanelParams, PaperView, SightingView } from '../../lib/messages';
+import type { PanelField, PanelParams, PaperView, SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
 import { errorMessage } from '../../lib/errors';
 import { send } from '../../lib/rpc';
@@ -12,6 +12,7 @@ import type { PanelHost, PanelRequest } from './panel-host';
 export interface BadgeCommands {
   toggleSave?: () => void;
   openTags?: () => void;
+  openNote?: () => void;
   copyBibtex?: () => void;
 }
 
@@ -121,17 +122,18 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
     },
     [],
   );
-  const show = (tags: boolean) => {
+  /** Opens the panel (a click), or its tag or note field (`t`, `n`; again while it is open). */
+  const show = (field?: PanelField) => {
     if (!panel || !wrap.current) return;
     if (opened.current) {
-      if (tags) panel.focusTags(opened.current);
+      if (field) panel.focusField(opened.current, field);
       return;
     }
     // The badge's host on the page (the span itself where there is no shadow root: tests).
     const owner = (wrap.current.getRootNode() as ShadowRoot).host ?? wrap.current;
     const req: PanelRequest = {
       params: panelParams(owner),
-      tags,
+      ...(field ? { field } : {}),
       anchor: () => wrap.current,
       owner,
       theme: owner.getAttribute('data-theme') ?? undefined,
@@ -162,7 +164,8 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
 
   if (commands) {
     commands.toggleSave = () => void toggleSave();
-    commands.openTags = () => show(true);
+    commands.openTags = () => show('tags');
+    commands.openNote = () => show('note');
     commands.copyBibtex = () => void cite();
   }
 
@@ -192,7 +195,7 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
         onClick={(e) => {
           stop(e);
           if (open) close();
-          else show(false);
+          else show();
         }}
       >
         <span class="label-text">{label}</span>

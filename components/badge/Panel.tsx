@@ -20,7 +20,9 @@ export interface PanelProps {
   sightings: SightingView[] | undefined;
   /** Non-zero: focus the tag field, again each time it changes. */
   focusTags: number;
-  /** Text typed ahead of the tag field's focus (TagEditor `takeTyped`). */
+  /** Non-zero: focus the note, again each time it changes (the `n` shortcut). */
+  focusNote?: number;
+  /** Text typed ahead of the tag field's or the note's focus (TagEditor `takeTyped`). */
   takeTyped?: () => string;
   /** Non-zero: focus the panel itself, again each time it changes. */
   focusPanel?: number;
@@ -45,7 +47,7 @@ function usedOnce(all: TagCount[], tag: string): TagCount[] {
  * the page's panel frame shows (panel-host.ts), so page scripts see neither what is shown nor what
  * is typed.
  */
-export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPanel = 0, error, match, onNotSame, onClose }: PanelProps) {
+export function Panel({ model, edits, sightings, focusTags, focusNote = 0, takeTyped, focusPanel = 0, error, match, onNotSame, onClose }: PanelProps) {
   const ref = useRef<HTMLDivElement>(null);
   // The library's tags, asked for once the reader starts tagging.
   const [known, setKnown] = useState<TagCount[] | null>(null);
@@ -139,7 +141,7 @@ export function Panel({ model, edits, sightings, focusTags, takeTyped, focusPane
           onOpenTag={(tag) => openLibrary({ tag })}
         />
       </div>
-      <NoteField note={paper?.note ?? ''} save={(t) => edits.note(t)} />
+      <NoteField note={paper?.note ?? ''} save={(t) => edits.note(t)} focusToken={focusNote} takeTyped={takeTyped} />
       {/* Not for a card met first on this visit: the panel would also grow under the reader's
           pointer a moment after opening, when the visit's sighting stores the card. */}
       {hasHistory(model) && <History sightings={sightings} />}

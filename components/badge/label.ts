@@ -85,6 +85,6 @@ export function badgeTooltip(model: BadgeModel, sightings: SightingView[] | unde
     if (sightings.length > shown.length) lines.push(`  … and ${sightings.length - shown.length} earlier`);
   }
   if (hasNote(model)) lines.push('You wrote a note on it');
-  lines.push('Click for tags and notes · keys: s save, t tag, c copy BibTeX');
+  lines.push('Click for tags and notes · keys: s save, t tag, n note, c copy BibTeX');
   return lines.join('\n');
 }

@@ -8,15 +8,15 @@
  * card at a time: loading an extension page takes a noticeable moment, opening a loaded one does
  * not.
  */
-import type { PanelCommand, PanelParams, PanelPost } from '../../lib/messages';
+import type { PanelCommand, PanelField, PanelParams, PanelPost } from '../../lib/messages';
 import { panelPosition } from './position';
 import { PANEL_FRAME_CSS } from './styles';
 import { collectTyping, TYPEAHEAD_MS, type Typeahead } from './typeahead';
 
 export interface PanelRequest {
   params: PanelParams;
-  /** Focus the tag field (the `t` shortcut) rather than the panel. */
-  tags: boolean;
+  /** Focus this field (the `t` or `n` shortcut) rather than the panel. */
+  field?: PanelField;
   /** What the panel is placed against (the badge). */
   anchor: () => Element | null;
   /** The badge's host on the page: a press on it is not an outside click. */
@@ -36,8 +36,8 @@ export interface PanelHost {
   warm(): void;
   /** Opens the panel for `req`, closing the one open for another badge. */
   open(req: PanelRequest): void;
-  /** Moves focus to the open panel's tag field (the `t` shortcut while it is open). */
-  focusTags(req: PanelRequest): void;
+  /** Moves focus to the open panel's tag or note field (the `t` or `n` shortcut while it is open). */
+  focusField(req: PanelRequest, field: PanelField): void;
   /** Closes the panel if it is open for `req`. */
   close(req: PanelRequest): void;
   destroy(): void;
@@ -105,7 +105,13 @@ export function createPanelHost(doc: Document = document): PanelHost {
     frame.focus({ preventScroll: true });
     const opening = current;
     whenFocusMoved((typed) =>
-      command({ kind: 'open', seq: opening.seq, params: opening.req.params, tags: opening.req.tags, ...(typed ? { typed } : {}) }),
+      command({
+        kind: 'open',
+        seq: opening.seq,
+        params: opening.req.params,
+        ...(opening.req.field ? { field: opening.req.field } : {}),
+        ...(typed ? { typed } : {}),
+      }),
     );
   };
 
@@ -233,11 +239,11 @@ export function createPanelHost(doc: Document = document): PanelHost {
         // Popovers unsupported: `position: fixed` and a high z-index still apply.
       }
       place();
-      // Opened by `t`: what is typed before the tag field has focus is the tag's start (the panel
+      // Opened by `t` or `n`: what is typed before the field has focus is its start (the panel
       // page may still be loading, and focus takes a moment to move into its frame even when not).
-      if (req.tags) {
+      if (req.field) {
         typeahead?.stop();
-        typeahead = collectTyping(win);
+        typeahead = collectTyping(win, req.field);
       }
       stopListening = new AbortController();
       const opts = { signal: stopListening.signal };
@@ -257,13 +263,13 @@ export function createPanelHost(doc: Document = document): PanelHost {
       send();
     },
 
-    focusTags(req) {
+    focusField(req, field) {
       if (current?.req !== req || !frame) return;
-      // `t` again, the panel open: what follows is the tag's start, as after the first `t`.
+      // `t` or `n` with the panel open: what follows is the field's start, as after the first press.
       typeahead?.stop();
-      typeahead = collectTyping(win);
+      typeahead = collectTyping(win, field);
       frame.focus({ preventScroll: true });
-      whenFocusMoved((typed) => command({ kind: 'focus', tags: true, ...(typed ? { typed } : {}) }));
+      whenFocusMoved((typed) => command({ kind: 'focus', field, ...(typed ? { typed } : {}) }));
     },
 
     close(req) {

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ChangeEvent, PanelAppPost, PanelParams, PaperView, SightingView } from '../../lib/messages';
+import type { ChangeEvent, PanelAppPost, PanelField, PanelParams, PaperView, SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
 import { statusAfter } from '../../lib/page/shown';
 import { send } from '../../lib/rpc';
@@ -8,15 +8,15 @@ import { Panel } from '../badge/Panel';
 
 export interface PanelAppProps {
   params: PanelParams;
-  /** Where focus goes once the paper is shown: the tag field (the `t` shortcut) or the panel. */
-  focus?: 'tags' | 'panel';
+  /** Where focus goes once the paper is shown: the tag or note field (`t`, `n`) or the panel. */
+  focus?: PanelField | 'panel';
   /** To the page that holds the panel (its content script listens): see PanelPost. */
   post: (message: PanelAppPost) => void;
   /** Change events from the background; returns how to stop listening. */
   onChanged: (fn: (event: ChangeEvent) => void) => () => void;
-  /** Focus requests from the content script (the `t` shortcut again); returns how to stop listening. */
-  onCommand: (fn: (command: { tags: boolean }) => void) => () => void;
-  /** Text typed after `t` before the tag field had focus, for that field (entrypoints/panel). */
+  /** Focus requests from the content script (the `t` or `n` shortcut again); returns how to stop listening. */
+  onCommand: (fn: (command: { field?: PanelField }) => void) => () => void;
+  /** Text typed after `t` or `n` before the field had focus, for that field (entrypoints/panel). */
   takeTyped?: () => string;
 }
 
@@ -31,6 +31,7 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
   const [sightings, setSightings] = useState<SightingView[] | undefined>(params.key ? undefined : []);
   const [error, setError] = useState<string | null>(null);
   const [focusTags, setFocusTags] = useState(focus === 'tags' ? 1 : 0);
+  const [focusNote, setFocusNote] = useState(focus === 'note' ? 1 : 0);
   const [focusPanel, setFocusPanel] = useState(focus === 'panel' ? 1 : 0);
   const key = useRef(params.key);
   /** The title of the paper the reader said this card is not (`papers.notSame`), once split. */
@@ -113,7 +114,7 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
       if (moved) key.current = moved;
       if (ev.all || moved || ev.keys.includes(k)) void load();
     });
-    const stopCommand = onCommand((c) => (c.tags ? setFocusTags((n) => n + 1) : setFocusPanel((n) => n + 1)));
+    const stopCommand = onCommand((c) => (c.field === 'tags' ? setFocusTags : c.field === 'note' ? setFocusNote : setFocusPanel)((n) => n + 1));
     return () => {
       stopChanged();
       stopCommand();
@@ -163,6 +164,7 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
         edits={edits}
         sightings={sightings}
         focusTags={focusTags}
+        focusNote={focusNote}
         takeTyped={takeTyped}
         focusPanel={focusPanel}
         error={error}

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { PANEL_CSS } from '../../components/badge/styles';
 import { PanelApp } from '../../components/panel/PanelApp';
 import { typedKey } from '../../components/badge/typeahead';
-import { PanelParamsSchema, type ChangeEvent, type PanelAppPost, type PanelCommand, type PanelPost } from '../../lib/messages';
+import { PanelParamsSchema, type ChangeEvent, type PanelAppPost, type PanelCommand, type PanelField, type PanelPost } from '../../lib/messages';
 
 const style = document.createElement('style');
 style.textContent = PANEL_CSS;
@@ -25,36 +25,43 @@ const onChanged = (fn: (ev: ChangeEvent) => void) => {
   chrome.runtime.onMessage.addListener(listener);
   return () => chrome.runtime.onMessage.removeListener(listener);
 };
-const focusListeners = new Set<(c: { tags: boolean }) => void>();
-const onCommand = (fn: (c: { tags: boolean }) => void) => {
+const focusListeners = new Set<(c: { field?: PanelField }) => void>();
+const onCommand = (fn: (c: { field?: PanelField }) => void) => {
   focusListeners.add(fn);
   return () => void focusListeners.delete(fn);
 };
 
 /**
- * Typed after `t` before the tag field had focus (components/badge/typeahead.ts): on the page while
- * this page loaded (the `open` command's `typed`), then here while nothing in it had focus yet —
- * before the opening's command arrived (focus comes first), or after it, until the field takes it.
+ * Typed after `t` or `n` before the field had focus (components/badge/typeahead.ts): on the page
+ * while this page loaded (the `open` command's `typed`), then here while nothing in it had focus yet
+ * — before the opening's command arrived (focus comes first), or after it, until the field takes it.
  */
 let typed = '';
 /**
- * A panel is shown; `collecting`: opened by `t`, and its tag field has not taken the keys yet;
- * `fresh`: this page got focus and no command has come since (`t` again: its `focus` follows).
+ * A panel is shown; `collecting`: the field it was opened on by `t` or `n`, which has not taken the
+ * keys yet; `fresh`: this page got focus and no command has come since (the key again: its `focus`
+ * follows).
  */
 let opened = false;
-let collecting = false;
+let collecting: PanelField | null = null;
 let fresh = false;
 const takeTyped = () => {
-  collecting = false;
+  collecting = null;
   const t = typed;
   typed = '';
   return t;
 };
+/** A command's field, checked: the message is data from another frame. */
+function fieldOf(f: unknown): PanelField | undefined {
+  return f === 'tags' || f === 'note' ? f : undefined;
+}
+
 addEventListener(
   'keydown',
   (e) => {
     const idle = !document.activeElement || document.activeElement === document.body;
-    const next = idle && (collecting || !opened || fresh) ? typedKey(typed, e) : null;
+    // Before a command says which field, as the tags take it (Enter a comma): `t` came first.
+    const next = idle && (collecting || !opened || fresh) ? typedKey(typed, e, collecting ?? 'tags') : null;
     if (next === null) return;
     typed = next;
     e.preventDefault();
@@ -76,15 +83,17 @@ addEventListener('message', (e) => {
   fresh = false;
   if (d.kind === 'close') {
     typed = '';
-    opened = collecting = false;
+    opened = false;
+    collecting = null;
     render(null, app);
   } else if (d.kind === 'focus') {
-    // `t` again: the tag field takes what was typed on the page, then here, before it had focus.
-    if (d.tags === true && opened) {
+    // `t` or `n` again: the field takes what was typed on the page, then here, before it had focus.
+    const field = fieldOf(d.field);
+    if (field && opened) {
       typed = (typeof d.typed === 'string' ? d.typed.slice(0, 200) : '') + (wasFresh || collecting ? typed : '');
-      collecting = true;
+      collecting = field;
     } else if (!collecting) typed = '';
-    focusListeners.forEach((fn) => fn({ tags: d.tags === true }));
+    focusListeners.forEach((fn) => fn(field ? { field } : {}));
   }
   else if (d.kind === 'open') {
     const parsed = PanelParamsSchema.safeParse(d.params);
@@ -97,15 +106,16 @@ addEventListener('message', (e) => {
     else root.style.removeProperty('--page-font');
     const seq = d.seq;
     // Keys that came here before this opening was, after those typed on the page.
-    typed = d.tags ? (typeof d.typed === 'string' ? d.typed.slice(0, 200) : '') + typed : '';
+    const field = fieldOf(d.field);
+    typed = field ? (typeof d.typed === 'string' ? d.typed.slice(0, 200) : '') + typed : '';
     opened = true;
-    collecting = d.tags === true;
+    collecting = field ?? null;
     // A new opening is a new panel (its own state, drafts flushed by the last one's unmount).
     render(null, app);
     render(
       <PanelApp
         params={params}
-        focus={d.tags ? 'tags' : 'panel'}
+        focus={field ?? 'panel'}
         post={(m: PanelAppPost) => post({ ...m, seq })}
         onChanged={onChanged}
         onCommand={onCommand}

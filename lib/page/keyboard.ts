@@ -1,6 +1,6 @@
 /**
  * Page shortcuts for the card under the pointer or holding focus: `s` saves/unsaves, `t` opens the
- * tag field, `c` copies its BibTeX. A bare key only: nothing fires while the user types in the page
+ * tag field, `n` the note, `c` copies its BibTeX. A bare key only: nothing fires while the user types in the page
  * (inputs, textareas, contenteditable) or with a modifier held. Our own panel stops its keys from
  * reaching the page, so typing a note never reaches this listener; a focused badge button does, and
  * shortcuts work there.
@@ -9,6 +9,7 @@
 export interface CardKeys {
   toggleSave?: () => void;
   openTags?: () => void;
+  openNote?: () => void;
   copyBibtex?: () => void;
 }
 
@@ -16,6 +17,7 @@ export interface CardKeys {
 const ACTIONS = new Map<string, keyof CardKeys>([
   ['s', 'toggleSave'],
   ['t', 'openTags'],
+  ['n', 'openNote'],
   ['c', 'copyBibtex'],
 ]);
 

@@ -77,7 +77,7 @@ function fakePanel() {
     warm() {},
     open: (req) => void opened.push(req),
     close: (req) => void panel.closed.push(req),
-    focusTags: (req) => void panel.focused.push(req),
+    focusField: (req) => void panel.focused.push(req),
     destroy() {},
   };
   return panel;
@@ -128,7 +128,7 @@ describe('Badge', () => {
       theme: 'dark',
       font: '"Source Sans Pro"',
     });
-    expect(req.tags).toBe(false);
+    expect(req.field).toBeUndefined();
     expect(req.owner).toBe(host);
     expect(req.theme).toBe('dark');
     expect(req.anchor()).toBe(inner.querySelector('.wrap'));
@@ -218,9 +218,19 @@ describe('Badge', () => {
     await settle();
     expect(sendMock).toHaveBeenCalledWith(expect.objectContaining({ type: 'paper.save', saved: true }));
     await act(() => commands.openTags?.());
-    expect(panel.opened.map((r) => r.tags)).toEqual([true]);
+    expect(panel.opened.map((r) => r.field)).toEqual(['tags']);
     // Pressed again while open: the tag field takes focus again, in the same panel.
     await act(() => commands.openTags?.());
+    expect(panel.opened).toHaveLength(1);
+    expect(panel.focused).toEqual([panel.opened[0]]);
+  });
+
+  it('answers n: the panel opened at its note, and the note again while it is open', async () => {
+    const commands: BadgeCommands = {};
+    await mount(model(), vi.fn(), commands);
+    await act(() => commands.openNote?.());
+    expect(panel.opened.map((r) => r.field)).toEqual(['note']);
+    await act(() => commands.openNote?.());
     expect(panel.opened).toHaveLength(1);
     expect(panel.focused).toEqual([panel.opened[0]]);
   });

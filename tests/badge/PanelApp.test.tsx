@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { click, key, seenOct29, settle, type } from './ui';
-import type { ChangeEvent, PanelAppPost, PanelParams, PaperView } from '../../lib/messages';
+import type { ChangeEvent, PanelAppPost, PanelField, PanelParams, PaperView } from '../../lib/messages';
 
 vi.mock('../../lib/rpc', () => import('./rpc-mock').then((m) => m.rpcMock()));
 import { send } from '../../lib/rpc';
@@ -33,7 +33,7 @@ let found: PaperView | null;
 let root: HTMLElement;
 let posts: PanelAppPost[];
 let changed: ((ev: ChangeEvent) => void) | undefined;
-let command: ((c: { tags: boolean }) => void) | undefined;
+let command: ((c: { field?: PanelField }) => void) | undefined;
 
 beforeEach(() => {
   root = document.createElement('div');
@@ -66,7 +66,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function open(p: PanelParams, focus?: 'tags' | 'panel') {
+async function open(p: PanelParams, focus?: PanelField | 'panel', takeTyped?: () => string) {
   await act(() =>
     render(
       <PanelApp
@@ -75,6 +75,7 @@ async function open(p: PanelParams, focus?: 'tags' | 'panel') {
         post={(m) => posts.push(m)}
         onChanged={(fn) => ((changed = fn), () => (changed = undefined))}
         onCommand={(fn) => ((command = fn), () => (command = undefined))}
+        takeTyped={takeTyped}
       />,
       root,
     ),
@@ -242,12 +243,36 @@ describe('the badge panel page', () => {
     await act(() => render(null, root));
     await open(params({ key: 'arxiv:2511.00001' }));
     expect(document.activeElement).toBe($('[data-panel]'));
-    await act(() => command!({ tags: true }));
+    await act(() => command!({ field: 'tags' }));
     await settle();
     expect(document.activeElement).toBe($('[data-field=tag]'));
-    await act(() => command!({ tags: false }));
+    await act(() => command!({}));
     await settle();
     expect(document.activeElement).toBe($('[data-panel]'));
+  });
+
+  it('takes focus at the note for the n key, with what was typed on the way, which is saved as typing is', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    stored = paper({ note: 'First thoughts.' });
+    let typed = ' Then: the appendix.\nAnd Table 2';
+    await open(params({ key: 'arxiv:2511.00001' }), 'note', () => {
+      const t = typed;
+      typed = '';
+      return t;
+    });
+    const area = $<HTMLTextAreaElement>('[data-field=note]')!;
+    expect(document.activeElement).toBe(area);
+    expect(area.value).toBe('First thoughts. Then: the appendix.\nAnd Table 2');
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1_000)));
+    expect(sendMock).toHaveBeenCalledWith({ type: 'paper.note', target: { key: 'arxiv:2511.00001' }, note: 'First thoughts. Then: the appendix.\nAnd Table 2' });
+    // `n` again with the panel open, focus elsewhere: back to the note's end.
+    await act(() => command!({}));
+    await settle();
+    await act(() => command!({ field: 'note' }));
+    await settle();
+    expect(document.activeElement).toBe(area);
+    expect(area.selectionStart).toBe(area.value.length);
+    vi.useRealTimers();
   });
 
   it('follows changes made elsewhere: an unsave shows the status from before the visit', async () => {

@@ -5,8 +5,8 @@ import { createKeyboard, type Keyboard } from '../../lib/page/keyboard';
 let kb: Keyboard;
 let a: HTMLElement;
 let b: HTMLElement;
-const keysA = { toggleSave: vi.fn(), openTags: vi.fn(), copyBibtex: vi.fn() };
-const keysB = { toggleSave: vi.fn(), openTags: vi.fn(), copyBibtex: vi.fn() };
+const keysA = { toggleSave: vi.fn(), openTags: vi.fn(), openNote: vi.fn(), copyBibtex: vi.fn() };
+const keysB = { toggleSave: vi.fn(), openTags: vi.fn(), openNote: vi.fn(), copyBibtex: vi.fn() };
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -17,6 +17,7 @@ beforeEach(() => {
   for (const k of [keysA, keysB]) {
     k.toggleSave.mockReset();
     k.openTags.mockReset();
+    k.openNote.mockReset();
     k.copyBibtex.mockReset();
   }
   kb = createKeyboard(document);
@@ -43,12 +44,15 @@ describe('page shortcuts', () => {
     expect(keysA.toggleSave).not.toHaveBeenCalled();
   });
 
-  it('s saves and t tags the hovered card', () => {
+  it('s saves, t tags and n notes the hovered card', () => {
     enter(b);
     expect(press('s').defaultPrevented).toBe(true);
     press('t');
+    expect(press('n').defaultPrevented).toBe(true);
     expect(keysB.toggleSave).toHaveBeenCalledOnce();
     expect(keysB.openTags).toHaveBeenCalledOnce();
+    expect(keysB.openNote).toHaveBeenCalledOnce();
+    expect(keysA.openNote).not.toHaveBeenCalled();
     leave(b);
     press('s');
     expect(keysB.toggleSave).toHaveBeenCalledOnce();

@@ -46,7 +46,7 @@ function message(data: unknown, source: unknown = frame().contentWindow, trusted
 }
 function request(id: string, over: Partial<PanelRequest> = {}): PanelRequest {
   const el = document.getElementById(id)!;
-  return { params: params(id), tags: false, anchor: () => el, owner: el, onClose: vi.fn(), onPaper: vi.fn(), ...over };
+  return { params: params(id), anchor: () => el, owner: el, onClose: vi.fn(), onPaper: vi.fn(), ...over };
 }
 
 describe('the page panel host', () => {
@@ -60,7 +60,7 @@ describe('the page panel host', () => {
   });
 
   it('opens the panel once its page is ready, with the token, and shows it once sized', () => {
-    const a = request('a', { tags: true });
+    const a = request('a', { field: 'tags' });
     host.open(a);
     expect(told()).toEqual([]);
     expect(box().hasAttribute('data-open')).toBe(true);
@@ -76,7 +76,7 @@ describe('the page panel host', () => {
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true }));
     window.dispatchEvent(new Event('blur'));
     const token = frame().getAttribute('src')!.split('#')[1];
-    expect(told()).toEqual([{ dejalu: 'panel', token, kind: 'open', seq: 1, params: params('a'), tags: true, typed: 'spa' }]);
+    expect(told()).toEqual([{ dejalu: 'panel', token, kind: 'open', seq: 1, params: params('a'), field: 'tags', typed: 'spa' }]);
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true, cancelable: true }));
     expect(heard).toEqual(['r']);
     document.removeEventListener('keydown', onDoc);
@@ -85,15 +85,33 @@ describe('the page panel host', () => {
     expect(box().style.height).toBe('302px');
   });
 
+  it('opened by n, keeps what is typed for the note, Enter a new line; a panel opened by a click, nothing', () => {
+    host.warm();
+    message({ dejalu: 'panel', kind: 'ready' });
+    host.open(request('a', { field: 'note' }));
+    for (const k of ['o', 'k', 'Enter', 'x']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new Event('blur'));
+    expect(told()).toMatchObject([{ kind: 'open', seq: 1, field: 'note', typed: 'ok\nx' }]);
+    host.open(request('b'));
+    const heard: string[] = [];
+    const onDoc = (e: Event) => heard.push((e as KeyboardEvent).key);
+    document.addEventListener('keydown', onDoc);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true, cancelable: true }));
+    document.removeEventListener('keydown', onDoc);
+    expect(heard).toEqual(['s']);
+    window.dispatchEvent(new Event('blur'));
+    expect(told().filter((m) => m.kind === 'open').at(-1)).not.toHaveProperty('field');
+  });
+
   it('takes the panel page\'s word that it has focus when the page\'s blur does not come', () => {
     host.warm();
     message({ dejalu: 'panel', kind: 'ready' });
-    host.open(request('a', { tags: true }));
+    host.open(request('a', { field: 'tags' }));
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true, cancelable: true }));
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', bubbles: true, cancelable: true }));
     expect(told()).toEqual([]);
     message({ dejalu: 'panel', kind: 'focused' });
-    expect(told()).toMatchObject([{ kind: 'open', seq: 1, tags: true, typed: 'rl' }]);
+    expect(told()).toMatchObject([{ kind: 'open', seq: 1, field: 'tags', typed: 'rl' }]);
     // Said once: a blur after it sends nothing more.
     window.dispatchEvent(new Event('blur'));
     expect(told()).toHaveLength(1);
@@ -144,14 +162,14 @@ describe('the page panel host', () => {
     message({ dejalu: 'panel', kind: 'ready' });
     const a = request('a');
     host.open(a);
-    host.focusTags(request('b'));
+    host.focusField(request('b'), 'tags');
     expect(told().filter((m) => m.kind === 'focus')).toEqual([]);
-    host.focusTags(a);
+    host.focusField(a, 'tags');
     // `t` again: as after the first, what is typed until focus has moved is kept for the tag field.
     for (const k of ['r', 'l']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
     expect(told().filter((m) => m.kind === 'focus')).toEqual([]);
     window.dispatchEvent(new Event('blur'));
-    expect(told().filter((m) => m.kind === 'focus')).toMatchObject([{ kind: 'focus', tags: true, typed: 'rl' }]);
+    expect(told().filter((m) => m.kind === 'focus')).toMatchObject([{ kind: 'focus', field: 'tags', typed: 'rl' }]);
     // Once there, keys are the page's again, and a later blur sends nothing more.
     const heard: string[] = [];
     const onDoc = (e: Event) => heard.push((e as KeyboardEvent).key);

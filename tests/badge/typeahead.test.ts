@@ -20,6 +20,12 @@ describe('typed ahead of the tag field', () => {
     expect(typedKey('a', key('s', { altKey: true }))).toBeNull();
   });
 
+  it('for the note (the n key), Enter is a new line, not a tag\'s end', () => {
+    let text = '';
+    for (const k of ['r', 'e', 'a', 'd', 'Enter', 'x', 'Backspace', 'i']) text = typedKey(text, key(k), 'note') ?? text;
+    expect(text).toBe('read\ni');
+  });
+
   it('keeps the keys from the page and its shortcuts until taken, then lets them through', () => {
     const heard: string[] = [];
     const onDoc = (e: Event) => heard.push((e as KeyboardEvent).key);

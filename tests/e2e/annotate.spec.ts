@@ -564,7 +564,7 @@ test.describe('editing from the badge', () => {
   });
 });
 
-test.describe('typing a tag right after t', () => {
+test.describe('typing right after t or n', () => {
   test('what is typed before the tag field has focus goes into it, never to the page or its shortcuts', async ({ page }) => {
     await page.goto(NOV18);
     const dom = await ShadowDom.open(page);
@@ -604,6 +604,31 @@ test.describe('typing a tag right after t', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toBe('Saved · #sparse');
     await expect(panel.locator('.chip')).toHaveText(['#sparse×']);
+  });
+
+  test('n opens the note, and what is typed at once is the note, never the shortcuts it spells', async ({ page }) => {
+    await page.goto(NOV18);
+    const dom = await ShadowDom.open(page);
+    await badgesReady(dom, 11);
+    const id = NOV18_IDS[4]!;
+    await page.locator('article', { has: page.locator(`a[href="/papers/${id}"]`) }).locator('p').first().hover();
+    // "s", "t", "c" and "n" are all shortcuts on the page.
+    const note = 'sparse gating; cite next to MoE';
+    await page.keyboard.press('n');
+    await page.keyboard.type(note, { delay: 30 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('then', { delay: 30 });
+    const panel = await panelFrame(page);
+    await expect(panel.locator('[data-field=note]')).toBeFocused();
+    await expect(panel.locator('[data-field=note]')).toHaveValue(`${note}\nthen`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panelOpen(page)).toBe(false);
+    // Kept (the badge ends with ✎), not saved, tagged or cited by the letters on the way.
+    await expect.poll(async () => (await dom.hostAt(badgeOf(id))).find('span.wrap[data-note]').length).toBe(1);
+    expect((await dom.hostAt(badgeOf(id))).text).toBe('New');
+    await dom.click(await one(await dom.hostAt(badgeOf(id)), '[data-action=open]'));
+    await expect((await panelFrame(page)).locator('[data-field=note]')).toHaveValue(`${note}\nthen`);
+    await expect((await panelFrame(page)).locator('.chip')).toHaveCount(0);
   });
 });
 
