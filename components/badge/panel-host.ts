@@ -72,7 +72,7 @@ export function createPanelHost(doc: Document = document): PanelHost {
   /** Recent openings by seq, for posts that come after the panel moved on. */
   const recent = new Map<number, PanelRequest>();
   let stopListening: AbortController | null = null;
-  /** Keys typed after `t` while the panel page loads (typeahead.ts). */
+  /** Keys typed after `t` or `n` while the panel page loads (typeahead.ts). */
   let typeahead: Typeahead | null = null;
   /** What waits for focus to reach the panel (whenFocusMoved). */
   let focusMoved: (() => void) | null = null;

@@ -60,7 +60,7 @@ addEventListener(
   'keydown',
   (e) => {
     const idle = !document.activeElement || document.activeElement === document.body;
-    // Before a command says which field, as the tags take it (Enter a comma): `t` came first.
+    // Before a command says which field, as the tags take them: an Enter in that moment after `n` is a comma.
     const next = idle && (collecting || !opened || fresh) ? typedKey(typed, e, collecting ?? 'tags') : null;
     if (next === null) return;
     typed = next;
