@@ -49,6 +49,16 @@ function request(id: string, over: Partial<PanelRequest> = {}): PanelRequest {
   return { params: params(id), anchor: () => el, owner: el, onClose: vi.fn(), onPaper: vi.fn(), ...over };
 }
 
+/** Presses `keys` on the page; which of them reached its document's own listeners. */
+function pageHears(...keys: string[]): string[] {
+  const heard: string[] = [];
+  const onDoc = (e: Event) => heard.push((e as KeyboardEvent).key);
+  document.addEventListener('keydown', onDoc);
+  for (const key of keys) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  document.removeEventListener('keydown', onDoc);
+  return heard;
+}
+
 describe('the page panel host', () => {
   it('loads the panel page once, by the dynamic address, with a token in its fragment', () => {
     host.warm();
@@ -93,12 +103,7 @@ describe('the page panel host', () => {
     window.dispatchEvent(new Event('blur'));
     expect(told()).toMatchObject([{ kind: 'open', seq: 1, field: 'note', typed: 'ok\nx' }]);
     host.open(request('b'));
-    const heard: string[] = [];
-    const onDoc = (e: Event) => heard.push((e as KeyboardEvent).key);
-    document.addEventListener('keydown', onDoc);
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true, cancelable: true }));
-    document.removeEventListener('keydown', onDoc);
-    expect(heard).toEqual(['s']);
+    expect(pageHears('s')).toEqual(['s']);
     window.dispatchEvent(new Event('blur'));
     expect(told().filter((m) => m.kind === 'open').at(-1)).not.toHaveProperty('field');
   });
@@ -171,12 +176,7 @@ describe('the page panel host', () => {
     window.dispatchEvent(new Event('blur'));
     expect(told().filter((m) => m.kind === 'focus')).toMatchObject([{ kind: 'focus', field: 'tags', typed: 'rl' }]);
     // Once there, keys are the page's again, and a later blur sends nothing more.
-    const heard: string[] = [];
-    const onDoc = (e: Event) => heard.push((e as KeyboardEvent).key);
-    document.addEventListener('keydown', onDoc);
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true, cancelable: true }));
-    document.removeEventListener('keydown', onDoc);
-    expect(heard).toEqual(['x']);
+    expect(pageHears('x')).toEqual(['x']);
     window.dispatchEvent(new Event('blur'));
     expect(told().filter((m) => m.kind === 'focus')).toHaveLength(1);
   });
