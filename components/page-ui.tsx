@@ -65,7 +65,9 @@ const DIM = '0.45';
 
 export function createPageUi(): PageUi {
   const badges = new Set<Mounted>();
-  const keyboard = createKeyboard(document);
+  // The panel's page loads when the pointer reaches a card, not only its badge: `t` or `n` on the
+  // card then opens a loaded panel (its first load took seconds on a slow machine).
+  const keyboard = createKeyboard(document, () => panel.warm());
   /**
    * Plain badges (static.ts) by host, each with the function that makes it the component. One
    * capture listener per event type on the document serves them all: from outside a closed shadow

@@ -41,7 +41,11 @@ export interface Keyboard {
   destroy(): void;
 }
 
-export function createKeyboard(doc: Document = document): Keyboard {
+/**
+ * `onHover`: the pointer came to a card (each time it moves to another): a shortcut may follow,
+ * and the page UI starts loading what the shortcut will open.
+ */
+export function createKeyboard(doc: Document = document, onHover?: () => void): Keyboard {
   const cards = new Map<Element, CardKeys>();
   // Hover and focus are tracked apart; the most recent of the two wins.
   let hovered: { el: Element; at: number } | null = null;
@@ -63,7 +67,9 @@ export function createKeyboard(doc: Document = document): Keyboard {
   // shadow roots too), rather than four on each card: a page of 100 cards added 400.
   const over = (e: Event) => {
     const card = cardOf(e.target);
-    if (card && hovered?.el !== card) hovered = { el: card, at: ++clock };
+    if (!card || hovered?.el === card) return;
+    hovered = { el: card, at: ++clock };
+    onHover?.();
   };
   const out = (e: Event) => {
     // Like pointerleave: the pointer left the card itself, not one of its children for another.

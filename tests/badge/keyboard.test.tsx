@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createKeyboard, type Keyboard } from '../../lib/page/keyboard';
 
 let kb: Keyboard;
+const hovered = vi.fn();
 let a: HTMLElement;
 let b: HTMLElement;
 const keysA = { toggleSave: vi.fn(), openTags: vi.fn(), openNote: vi.fn(), copyBibtex: vi.fn() };
@@ -20,7 +21,8 @@ beforeEach(() => {
     k.openNote.mockReset();
     k.copyBibtex.mockReset();
   }
-  kb = createKeyboard(document);
+  hovered.mockReset();
+  kb = createKeyboard(document, hovered);
   kb.track(a, keysA);
   kb.track(b, keysB);
 });
@@ -39,6 +41,17 @@ function press(key: string, init: KeyboardEventInit = {}, target: EventTarget = 
 }
 
 describe('page shortcuts', () => {
+  it('says when the pointer comes to a card, once until it moves to another', () => {
+    enter(b);
+    enter(b.appendChild(document.createElement('span')));
+    expect(hovered).toHaveBeenCalledOnce();
+    leave(b);
+    enter(a);
+    expect(hovered).toHaveBeenCalledTimes(2);
+    enter(document.body);
+    expect(hovered).toHaveBeenCalledTimes(2);
+  });
+
   it('does nothing without a hovered or focused card', () => {
     press('s');
     expect(keysA.toggleSave).not.toHaveBeenCalled();

@@ -611,7 +611,10 @@ test.describe('typing right after t or n', () => {
     const dom = await ShadowDom.open(page);
     await badgesReady(dom, 11);
     const id = NOV18_IDS[4]!;
+    // The pointer on the card (not its badge) loads the panel's page, ready for the key.
+    expect(page.frames().some((f) => f.url().includes('/panel.html'))).toBe(false);
     await page.locator('article', { has: page.locator(`a[href="/papers/${id}"]`) }).locator('p').first().hover();
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/panel.html'))).toBe(true);
     // "s", "t", "c" and "n" are all shortcuts on the page.
     const note = 'sparse gating; cite next to MoE';
     await page.keyboard.press('n');
