@@ -63,13 +63,15 @@ const BADGE = `
 /**
  * The panel's frame on the page: a popover in the top layer (a card's `overflow: hidden` or
  * `content-visibility` cannot clip it) holding the extension page that is the panel (panel-host.ts).
- * Hidden until the panel has said how tall it is.
+ * Unseen until the panel has said how tall it is: transparent, not `visibility: hidden`, which
+ * would leave its frame unable to take focus, and an opening by `t` or `n` waits for focus to move
+ * there (panel-host.ts whenFocusMoved) before the panel is drawn and sized: it waited out its 3 s.
  */
 const FRAME = `
   .frame { position: fixed; inset: auto; margin: 0; padding: 0; z-index: 2147483000; width: 340px; max-width: calc(100vw - 16px);
     overflow: hidden; border-radius: 10px; border: 1px solid var(--panel-bd); background: var(--panel-bg);
-    box-shadow: var(--shadow); visibility: hidden; }
-  .frame.sized { visibility: visible; }
+    box-shadow: var(--shadow); opacity: 0; pointer-events: none; }
+  .frame.sized { opacity: 1; pointer-events: auto; }
   .frame iframe { display: block; width: 100%; height: 100%; border: 0; background: transparent; color-scheme: normal; }
 `;
 
