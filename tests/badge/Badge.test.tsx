@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { click, seenOct29, settle } from './ui';
-import type { PaperView } from '../../lib/messages';
+import type { PanelField, PaperView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
 
 vi.mock('../../lib/rpc', () => import('./rpc-mock').then((m) => m.rpcMock()));
@@ -81,6 +81,15 @@ function fakePanel() {
     destroy() {},
   };
   return panel;
+}
+
+/** The shortcut opens the panel at `field`; pressed again while it is open, that field takes focus again, in the same panel. */
+async function opensAt(commands: BadgeCommands, name: 'openTags' | 'openNote', field: PanelField) {
+  await act(() => commands[name]?.());
+  expect(panel.opened.map((r) => r.field)).toEqual([field]);
+  await act(() => commands[name]?.());
+  expect(panel.opened).toHaveLength(1);
+  expect(panel.focused).toEqual([panel.opened[0]]);
 }
 
 describe('Badge', () => {
@@ -217,22 +226,13 @@ describe('Badge', () => {
     await act(() => commands.toggleSave?.());
     await settle();
     expect(sendMock).toHaveBeenCalledWith(expect.objectContaining({ type: 'paper.save', saved: true }));
-    await act(() => commands.openTags?.());
-    expect(panel.opened.map((r) => r.field)).toEqual(['tags']);
-    // Pressed again while open: the tag field takes focus again, in the same panel.
-    await act(() => commands.openTags?.());
-    expect(panel.opened).toHaveLength(1);
-    expect(panel.focused).toEqual([panel.opened[0]]);
+    await opensAt(commands, 'openTags', 'tags');
   });
 
   it('answers n: the panel opened at its note, and the note again while it is open', async () => {
     const commands: BadgeCommands = {};
     await mount(model(), vi.fn(), commands);
-    await act(() => commands.openNote?.());
-    expect(panel.opened.map((r) => r.field)).toEqual(['note']);
-    await act(() => commands.openNote?.());
-    expect(panel.opened).toHaveLength(1);
-    expect(panel.focused).toEqual([panel.opened[0]]);
+    await opensAt(commands, 'openNote', 'note');
   });
 
   it('answers c: the paper\'s BibTeX on the clipboard, and the pill says so for a moment', async () => {

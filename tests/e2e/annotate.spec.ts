@@ -53,6 +53,16 @@ async function extensionPage(page: Page, extensionId: string): Promise<Page> {
   return ext;
 }
 
+/** Nov 18 opened once what counts as seen is set (from an extension page, returned for more). */
+async function nov18Seen(page: Page, extensionId: string, seenMode: 'load' | 'never'): Promise<{ ext: Page; dom: ShadowDom; texts: string[] }> {
+  const ext = await extensionPage(page, extensionId);
+  await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode } });
+  await page.bringToFront();
+  await page.goto(NOV18);
+  const dom = await ShadowDom.open(page);
+  return { ext, dom, texts: await badgesReady(dom, 11) };
+}
+
 test.describe('badges', () => {
   test('every card gets one visible badge; a second digest shows exactly the papers seen on the first', async ({ page }) => {
     test.setTimeout(120_000);
@@ -100,13 +110,9 @@ test.describe('badges', () => {
   });
 
   test('reloading a digest the same day is not meeting its papers again: Seen 1× stays Seen 1×', async ({ page, extensionId }) => {
-    const ext = await extensionPage(page, extensionId);
-    await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode: 'load' } });
+    const { ext, dom, texts } = await nov18Seen(page, extensionId, 'load');
     const sightings = async () => (await sendFromExtension<{ sightings: number }>(ext, { type: 'library.stats' })).sightings;
-    await page.bringToFront();
-    await page.goto(NOV18);
-    const dom = await ShadowDom.open(page);
-    expect((await badgesReady(dom, 11)).every((t) => t === 'New')).toBe(true);
+    expect(texts.every((t) => t === 'New')).toBe(true);
     await expect.poll(sightings, { timeout: 20_000 }).toBe(11);
     for (let i = 0; i < 2; i++) {
       await page.reload();
@@ -495,13 +501,8 @@ test.describe('editing from the badge', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     // "Only when I mark it": nothing on the page is stored until the reader saves it, and a card
     // can be cited all the same, from what it shows; citing stores nothing.
-    const ext = await extensionPage(page, extensionId);
-    await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode: 'never' } });
+    const { ext, dom } = await nov18Seen(page, extensionId, 'never');
     const papers = async () => (await sendFromExtension<{ papers: number }>(ext, { type: 'library.stats' })).papers;
-    await page.bringToFront();
-    await page.goto(NOV18);
-    const dom = await ShadowDom.open(page);
-    await badgesReady(dom, 11);
     const id = NOV18_IDS[0];
     await page.locator('article', { has: page.locator(`a[href="/papers/${id}"]`) }).locator('p').first().hover();
     await page.keyboard.press('c');
