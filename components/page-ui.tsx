@@ -225,19 +225,6 @@ export function createPageUi(): PageUi {
         render(<Badge model={current} onPaper={onPaper} commands={entry.commands} panel={panel} shownElsewhere={shownElsewhere} />, mount);
       };
       plain.set(host, upgrade);
-      // Shortcuts reach a plain badge too: upgrade, then run what the component filled in.
-      const later = (name: keyof BadgeCommands) => {
-        const run = () => {
-          upgrade();
-          const real = entry.commands[name];
-          if (real && real !== run) real();
-        };
-        return run;
-      };
-      entry.commands.toggleSave = later('toggleSave');
-      entry.commands.openTags = later('openTags');
-      entry.commands.openNote = later('openNote');
-      entry.commands.copyBibtex = later('copyBibtex');
       const draw = (m: BadgeModel) => {
         current = m;
         entry.paperKey = m.paper?.key;
@@ -246,7 +233,11 @@ export function createPageUi(): PageUi {
       };
       draw(model);
       place(entry);
-      keyboard.track(card.element, entry.commands);
+      // Shortcuts reach a plain badge too: it becomes the component, which fills in the commands.
+      keyboard.track(card.element, (action) => {
+        upgrade();
+        entry.commands[action]?.();
+      });
       return {
         update: draw,
         recard(next: Card) {

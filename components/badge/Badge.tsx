@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PanelField, PanelParams, PaperView, SightingView } from '../../lib/messages';
+import type { CardAction } from '../../lib/page/keyboard';
 import type { BadgeModel } from '../../lib/page/ui';
 import { errorMessage } from '../../lib/errors';
 import { send } from '../../lib/rpc';
@@ -9,12 +10,7 @@ import { badgeLabel, badgeTooltip, hasNote, matchText } from './label';
 import type { PanelHost, PanelRequest } from './panel-host';
 
 /** What the page's keyboard shortcuts can ask of a badge; filled in by the badge as it renders. */
-export interface BadgeCommands {
-  toggleSave?: () => void;
-  openTags?: () => void;
-  openNote?: () => void;
-  copyBibtex?: () => void;
-}
+export type BadgeCommands = Partial<Record<CardAction, () => void>>;
 
 /** How long the pill says what `c` did before it shows the paper's status again. */
 export const CITED_MS = 2_000;

@@ -6,15 +6,17 @@
  * shortcuts work there.
  */
 
-export interface CardKeys {
-  toggleSave?: () => void;
-  openTags?: () => void;
-  openNote?: () => void;
-  copyBibtex?: () => void;
-}
+/** What a shortcut does to its card. */
+export type CardAction = 'toggleSave' | 'openTags' | 'openNote' | 'copyBibtex';
+
+/**
+ * One function a card, told which action: a card's badge may still be plain markup when a key
+ * comes (page-ui.tsx), and one dispatcher makes it the component before acting, whatever the key.
+ */
+export type CardKeys = (action: CardAction) => void;
 
 /** The bare keys and what each does to the card. */
-const ACTIONS = new Map<string, keyof CardKeys>([
+const ACTIONS = new Map<string, CardAction>([
   ['s', 'toggleSave'],
   ['t', 'openTags'],
   ['n', 'openNote'],
@@ -95,10 +97,10 @@ export function createKeyboard(doc: Document = document, onHover?: () => void): 
     const path = e.composedPath();
     if (isTyping(path[0] ?? e.target) || isTyping(doc.activeElement)) return;
     const card = current();
-    const act = card ? cards.get(card)?.[action] : undefined;
-    if (!act) return;
+    const run = card ? cards.get(card) : undefined;
+    if (!run) return;
     e.preventDefault();
-    act();
+    run(action);
   };
   const listeners: [string, (e: Event) => void][] = [
     ['keydown', onKey as (e: Event) => void],

@@ -23,8 +23,8 @@ beforeEach(() => {
   }
   hovered.mockReset();
   kb = createKeyboard(document, hovered);
-  kb.track(a, keysA);
-  kb.track(b, keysB);
+  kb.track(a, (action) => keysA[action]());
+  kb.track(b, (action) => keysB[action]());
 });
 afterEach(() => kb.destroy());
 
