@@ -145,9 +145,10 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
   /** The field's text is now `value` (typed, pasted, or typed ahead of the field). */
   function take(value: string) {
     // A pasted "a, b, c" (or "a; b; c") becomes three tags; the part after the last separator
-    // stays typed.
-    if (/[,;]/.test(value)) {
-      const parts = value.split(/[,;]/);
+    // stays typed. A line break separates too: an Enter typed ahead of the panel knowing its field
+    // (entrypoints/panel/main.tsx) arrives as one.
+    if (/[,;\n]/.test(value)) {
+      const parts = value.split(/[,;\n]/);
       const rest = parts.pop() ?? '';
       // `tags` is this render's: a tag repeated in the list must not be added twice.
       const added = new Set(tags);

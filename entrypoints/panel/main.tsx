@@ -60,8 +60,9 @@ addEventListener(
   'keydown',
   (e) => {
     const idle = !document.activeElement || document.activeElement === document.body;
-    // Before a command says which field, as the tags take them: an Enter in that moment after `n` is a comma.
-    const next = idle && (collecting || !opened || fresh) ? typedKey(typed, e, collecting ?? 'tags') : null;
+    // Before a command says which field, Enter is kept as the note takes it, a line break: the tag
+    // field takes a line break as it does a comma, the end of a tag.
+    const next = idle && (collecting || !opened || fresh) ? typedKey(typed, e, collecting ?? 'note') : null;
     if (next === null) return;
     typed = next;
     e.preventDefault();

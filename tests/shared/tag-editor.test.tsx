@@ -199,6 +199,12 @@ describe('text typed ahead of the field (the badge panel’s t)', () => {
     expect(onWant).toHaveBeenCalled();
   });
 
+  it('takes a line break as the end of a tag, as a comma (an Enter typed before the panel knew its field)', () => {
+    const { input, chips } = setup({ focusToken: 1, takeTyped: () => 'llm\nagents\nrl' });
+    expect(chips()).toEqual(['llm', 'agents']);
+    expect(input.value).toBe('rl');
+  });
+
   it('is not asked for without a focus request', () => {
     const takeTyped = vi.fn(() => 'x');
     setup({ takeTyped });
