@@ -18,6 +18,7 @@ import { machine } from './machine.mjs';
 import { launchPlain, loadPage, closePage } from './page-load.mjs';
 import { measureCardsLookup, measureNodeLookups } from './measure-lookups.mjs';
 import { measurePage100, measurePage5000 } from './measure-pages.mjs';
+import { measurePanelKeys } from './measure-keys.mjs';
 import { measureSearch, measurePopup, measureLibraryPage, measureExport } from './measure-library.mjs';
 import { measureImportFloor } from './measure-floor.mjs';
 
@@ -67,7 +68,7 @@ export const SIZES = {
 export async function runBench(opts) {
   const started = Date.now();
   // BENCH_PAPERS / BENCH_SIGHTINGS / BENCH_RUNS / BENCH_ONLY (comma-separated: node, plain, page100,
-  // page5000, lookup, search, popup, librarypage, export, import, floor) make a partial run for working on one
+  // page5000, keys, lookup, search, popup, librarypage, export, import, floor) make a partial run for working on one
   // figure; a full run sets none.
   const size = {
     ...SIZES[opts.mode],
@@ -153,6 +154,10 @@ export async function runBench(opts) {
     }
     lookupBatches.push(batch);
   }
+  // 100-card pages for the shortcuts, one a run and the warm-up's (made after every other page and
+  // card, so those are the same as before they were added).
+  const keyPages = [];
+  for (let i = 0; i <= size.runs; i++) addPage(size.smallCards, keyPages);
   log(`pages: ${smallPages.length} × ${size.smallCards} cards (${(pages.get(smallPages[0].url).body.length / 1e6).toFixed(1)} MB each), ${bigPages.length} × ${size.bigCards} cards (${(pages.get(bigPages[0].url).body.length / 1e6).toFixed(1)} MB each)`);
   info.setup = {
     papers: library.papers.length,
@@ -224,7 +229,7 @@ export async function runBench(opts) {
     imports.push({ ...imp, stats });
 
     phase('import');
-    const ctx = { size, want, figures, phase, library, smallPages, bigPages, coldPages, expected, refs, lookupBatches, plainSmall, plainBig, context, extensionId, scriptUrl, ext };
+    const ctx = { size, want, figures, phase, library, smallPages, bigPages, coldPages, keyPages, expected, refs, lookupBatches, plainSmall, plainBig, context, extensionId, scriptUrl, ext };
     await measurePage100(ctx);
     await measurePage5000(ctx);
     await measureCardsLookup(ctx);
@@ -232,6 +237,8 @@ export async function runBench(opts) {
     await measurePopup(ctx);
     await measureLibraryPage(ctx);
     await measureExport(ctx);
+    // Last: its pages' sightings are not in the library the sections above measure.
+    await measurePanelKeys(ctx);
   } finally {
     await context.close();
   }
@@ -277,7 +284,7 @@ export async function runBench(opts) {
 
   // ---- results -----------------------------------------------------------------------------------------
   const order = [
-    'nav-badges-100', 'nav-badges-100-ms', 'nav-badges-100-cold', 'content-main-thread-100', 'content-main-thread-100-cpu', 'big-page-longest-task',
+    'nav-badges-100', 'nav-badges-100-ms', 'nav-badges-100-cold', 'content-main-thread-100', 'content-main-thread-100-cpu', 'big-page-longest-task', 'key-tags-first', 'key-tags-again',
     'near-title-node-speedup', 'near-title-node-rate', 'near-title-chromium-speedup', 'near-title-chromium-rate',
     'search-p95', 'popup-first-screen', 'popup-first-screen-cold', 'library-open', 'library-type', 'library-more', 'library-longest-task',
     'import-backup', 'import-floor', 'import-floor-ratio', 'import-floor-histories-packed', 'import-floor-packed', 'export-bibtex', 'content-bundle-gzip', 'big-page-heap',

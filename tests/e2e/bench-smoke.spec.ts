@@ -40,6 +40,8 @@ test('bench --smoke completes and writes valid results', async () => {
       'content-main-thread-100',
       'content-main-thread-100-cpu',
       'big-page-longest-task',
+      'key-tags-first',
+      'key-tags-again',
       'near-title-node-speedup',
       'near-title-node-rate',
       'near-title-chromium-speedup',
