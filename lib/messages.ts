@@ -136,13 +136,14 @@ export const Request = z.discriminatedUnion('type', [
    * Statuses *before* this visit for a whole page's cards: one round trip however many.
    * `settings`: send the settings back too (a page's first lookup: one round trip instead of two).
    * `report`: these cards with their statuses are the tab's report from this page (a page whose
-   * cards all went in one lookup), so no `tab.report` has to follow.
+   * cards all went in one lookup), so no `tab.report` has to follow; `visitId` is the visit's.
    */
   z.object({
     type: z.literal('cards.lookup'),
     cards: z.array(CardInputSchema).max(20_000),
     settings: z.literal(true).optional(),
     report: PageInfoSchema.optional(),
+    visitId: text(100).optional(),
   }),
   /** Sightings for cards seen during one page visit; a paper gets at most one per visit. */
   z.object({
@@ -155,7 +156,11 @@ export const Request = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('tab.report'),
     page: PageInfoSchema,
-    cards: z.array(z.object({ card: CardInputSchema, status: z.enum(['new', 'seen', 'saved']) })).max(20_000),
+    /** The visit the report is of: its sightings are not "seen before" (TabState.visitId). */
+    visitId: text(100).optional(),
+    cards: z
+      .array(z.object({ card: CardInputSchema, status: z.enum(['new', 'seen', 'saved']), seen: z.number().int().nonnegative().optional() }))
+      .max(20_000),
   }),
   z.object({ type: z.literal('tab.get'), tabId: z.number().int() }),
   z.object({ type: z.literal('paper.save'), target: TargetSchema, saved: z.boolean() }),
@@ -252,6 +257,8 @@ export interface SightingView {
   label: string;
   pageUrl: string;
   digestDate?: string;
+  /** The page visit that recorded it: a page leaves its own visit's out of "seen before". */
+  visitId?: string;
 }
 
 /** How a card was matched to a stored paper (see explainMatch, lib/dedup/same-paper.ts). */
@@ -305,12 +312,16 @@ export interface CardStatus {
 export interface TabCard {
   card: CardInput;
   status: PaperStatus;
+  /** How many times its paper was seen before this visit, as the badge says (BadgeModel.seenBefore). */
+  seen?: number;
   key?: string | null;
   match?: MatchView;
 }
 
 export interface TabState {
   page: PageInfo;
+  /** The visit the cards are of: its own sightings are left out of the popup's "Seen 2×". */
+  visitId?: string;
   cards: TabCard[];
   updatedAt: number;
   /** The background's matching epoch when `key`s were recorded (see lib/router.ts). */
@@ -440,6 +451,10 @@ export const PanelParamsSchema = z.object({
   status: z.enum(['new', 'seen', 'saved']),
   /** The status from before this visit (BadgeModel.before). */
   before: z.enum(['new', 'seen', 'saved']),
+  /** How many times the paper was seen before this visit (BadgeModel.seenBefore). */
+  seenBefore: z.number().int().nonnegative().optional(),
+  /** This visit (BadgeModel.visitId): its own sighting is not in the panel's history. */
+  visitId: text(100).optional(),
   /** How the card was matched, when not simply by its arXiv id. */
   match: text(500).optional(),
   /** Matched by a similar title alone: the reader may say it is not the same paper (`papers.notSame`). */

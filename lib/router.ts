@@ -172,7 +172,7 @@ export function createRouter(deps: RouterDeps) {
   };
 
   /** What a tab shows (`tab.report`, or a page's one lookup), for the popup and the toolbar badge. */
-  const reportTab = async (id: number, page: PageInfo, reported: RequestOf<'tab.report'>['cards']) => {
+  const reportTab = async (id: number, page: PageInfo, reported: RequestOf<'tab.report'>['cards'], visitId?: string) => {
     if (!(await stillOn(id, page))) return;
     await epochReady;
     const m = matched.get(id);
@@ -180,7 +180,7 @@ export function createRouter(deps: RouterDeps) {
       const known = m?.get(cardId(c.card));
       return known && known.epoch === epoch ? { ...c, key: known.key, ...(known.match ? { match: known.match } : {}) } : c;
     });
-    await tabs.set(id, { page, cards, updatedAt: Date.now(), epoch });
+    await tabs.set(id, { page, ...(visitId ? { visitId } : {}), cards, updatedAt: Date.now(), epoch });
     deps.setBadge?.(id, reported.filter((c) => c.status === 'new').length);
     notify([]);
   };
@@ -202,15 +202,18 @@ export function createRouter(deps: RouterDeps) {
       // the reader turned off shows nothing and reports nothing.
       const page = r.report;
       if (page && id !== undefined && (settings?.sites as Record<string, boolean> | undefined)?.[page.site] !== false) {
-        const cards = r.cards.map((card, i) => ({ card, status: statuses[i]?.status ?? ('new' as const) }));
-        setTimeout(() => void reportTab(id, page, cards).catch(() => {}), 0);
+        const cards = r.cards.map((card, i) => {
+          const st = statuses[i];
+          return st?.paper ? { card, status: st.status, seen: st.paper.seenCount } : { card, status: st?.status ?? ('new' as const) };
+        });
+        setTimeout(() => void reportTab(id, page, cards, r.visitId).catch(() => {}), 0);
       }
       return r.settings && settings ? { statuses, settings } : { statuses };
     },
     'sightings.record': (r) => library.recordSightings(r.visitId, r.page, r.cards),
     'tab.report': async (r, sender) => {
       const id = tabId(sender);
-      if (id !== undefined) await reportTab(id, r.page, r.cards);
+      if (id !== undefined) await reportTab(id, r.page, r.cards, r.visitId);
       return { ok: true as const };
     },
     'tab.get': async (r) => {

@@ -72,6 +72,8 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
       key: m.paper?.key,
       status: m.status,
       before: m.before ?? m.status,
+      seenBefore: m.seenBefore,
+      visitId: m.visitId,
       match: matchText(m),
       fuzzy: m.match?.rule === 'similar-title' || undefined,
       aOnPage: (m.match?.rule === 'similar-title' && m.paper && shownElsewhere?.(m.paper.key)) || undefined,

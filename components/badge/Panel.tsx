@@ -144,7 +144,7 @@ export function Panel({ model, edits, sightings, focusTags, focusNote = 0, takeT
       <NoteField note={paper?.note ?? ''} save={(t) => edits.note(t)} focusToken={focusNote} takeTyped={takeTyped} />
       {/* Not for a card met first on this visit: the panel would also grow under the reader's
           pointer a moment after opening, when the visit's sighting stores the card. */}
-      {hasHistory(model) && <History sightings={sightings} />}
+      {hasHistory(model) && <History sightings={sightings} visitId={model.visitId} />}
       {/* A card not stored yet is cited from what it shows (`paper.cite`). */}
       <div class="foot">
         <button

@@ -1,6 +1,7 @@
 import { dayMonth, firstSeenDate, shortDate } from '../../lib/dates';
 import type { SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
+import { seenBefore } from '../shared/seen-before';
 import { siteName } from '../shared/sites';
 
 /** The badge's words: "New", "Seen 3× · first Nov 3", "Saved · #llm #quantization". */
@@ -13,7 +14,8 @@ export function badgeLabel(model: BadgeModel, now = new Date()): string {
   }
   if (model.status === 'seen' && p) {
     const first = firstSeenDate(p.first);
-    const count = p.seenCount;
+    // Before this visit, as the status is: the paper's own count soon holds this visit too.
+    const count = Math.max(1, model.seenBefore ?? p.seenCount);
     return first ? `Seen ${count}× · first ${shortDate(first, now)}` : `Seen ${count}×`;
   }
   return 'New';
@@ -65,6 +67,8 @@ function firstMet(model: BadgeModel): boolean {
 export function hasHistory(model: BadgeModel): boolean {
   const p = model.paper;
   if (!p || p.seenCount === 0) return false;
+  // Its one sighting is this visit's, which the history leaves out.
+  if (model.seenBefore === 0 && p.seenCount === 1) return false;
   return !(model.status === 'new' && p.seenCount === 1 && firstMet(model));
 }
 
@@ -79,10 +83,11 @@ export function badgeTooltip(model: BadgeModel, sightings: SightingView[] | unde
   if (model.status === 'new') lines.push(firstMet(model) ? 'First time you see this paper' : 'Not seen on a digest page before');
   const match = matchText(model);
   if (match) lines.push(match);
-  if (sightings?.length) {
-    const shown = sightings.slice(-8).reverse();
-    lines.push(`Seen ${sightings.length}×:`, ...shown.map((s) => `  ${sightingLine(s, now)}`));
-    if (sightings.length > shown.length) lines.push(`  … and ${sightings.length - shown.length} earlier`);
+  const before = sightings && seenBefore(sightings, model.visitId);
+  if (before?.length) {
+    const shown = before.slice(-8).reverse();
+    lines.push(`Seen ${before.length}×:`, ...shown.map((s) => `  ${sightingLine(s, now)}`));
+    if (before.length > shown.length) lines.push(`  … and ${before.length - shown.length} earlier`);
   }
   if (hasNote(model)) lines.push('You wrote a note on it');
   lines.push('Click for tags and notes · keys: s save, t tag, n note, c copy BibTeX');

@@ -38,9 +38,12 @@ export function PanelApp({ params, focus = 'panel', post, onChanged, onCommand, 
   const [splitFrom, setSplitFrom] = useState<string | null>(null);
   // Split, the card is a paper of its own, new unless the reader had saved it.
   const before = splitFrom === null ? params.before : paper?.savedAt !== undefined ? 'saved' : 'new';
+  const seenBefore = splitFrom === null ? params.seenBefore : undefined;
   const model: BadgeModel = {
-    status: paper ? statusAfter(paper, before) : params.status,
+    status: paper ? statusAfter(paper, before, seenBefore) : params.status,
     before,
+    seenBefore,
+    visitId: params.visitId,
     paper: paper ?? undefined,
     card: params.card,
     page: params.page,

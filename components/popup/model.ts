@@ -16,6 +16,10 @@ export interface Row {
   page?: PageInfo;
   /** What the page's badge said: the status before this visit. */
   shown?: PaperStatus;
+  /** How many times the badge said its paper was seen before this visit (TabCard.seen). */
+  seenBefore?: number;
+  /** The visit the card is of (TabState.visitId): its own sighting is not "seen before". */
+  visitId?: string;
   /** The library's status now, with the stored paper and how the card was matched to it. */
   current: CardStatus;
   /** Set when the user said "not the same paper" in this popup: the card is its own paper now. */
@@ -23,12 +27,14 @@ export interface Row {
 }
 
 export function rowsFromTab(state: TabState, statuses: CardStatus[]): Row[] {
-  return state.cards.map(({ card, status }, i) => ({
+  return state.cards.map(({ card, status, seen }, i) => ({
     // The index keeps ids stable while the content script appends cards found later.
     id: `card:${i}`,
     card,
     page: state.page,
     shown: status,
+    ...(seen !== undefined ? { seenBefore: seen } : {}),
+    ...(state.visitId ? { visitId: state.visitId } : {}),
     current: statuses[i] ?? { status },
   }));
 }

@@ -4,6 +4,7 @@
  */
 import { shortDate } from '../../lib/dates';
 import type { CardInput, MatchView, PageInfo, PaperView, SightingView } from '../../lib/messages';
+import { seenBefore } from '../shared/seen-before';
 import { siteName } from '../shared/sites';
 import type { Row } from './model';
 
@@ -63,9 +64,16 @@ export function matchPhrase(match: MatchView, card: CardInput | undefined, paper
   }
 }
 
-/** The seen part, as a lead ("Seen 3×") and what follows it (" · first …" or ": history"). */
-function seenPhrase(paper: PaperView, sightings: SightingView[] | undefined): DedupParts | undefined {
-  const count = Math.max(paper.seenCount, sightings?.length ?? 0);
+/**
+ * The seen part, as a lead ("Seen 3×") and what follows it (" · first …" or ": history"). A card of
+ * the page counts as its badge does, before this visit (`row.seenBefore`, without the visit's own
+ * sighting); a paper of the library, every sighting.
+ */
+function seenPhrase(row: Row, paper: PaperView, all: SightingView[] | undefined): DedupParts | undefined {
+  const sightings = all && row.card ? seenBefore(all, row.visitId) : all;
+  const known = row.card && row.seenBefore !== undefined ? row.seenBefore : paper.seenCount;
+  // A library row's history, fetched a moment ago, may lag its count or lead it.
+  const count = sightings ? (row.card ? sightings.length : Math.max(paper.seenCount, sightings.length)) : known;
   if (count === 0) return undefined;
   const lead = `Seen ${count}×`;
   if (sightings && sightings.length > 0) return { lead, rest: `: ${historyList(sightings)}` };
@@ -93,7 +101,7 @@ export function dedupParts(row: Row, sightings?: SightingView[], now = Date.now(
 
   const parts: DedupParts[] = [];
   if (paper.savedAt !== undefined) parts.push({ lead: `Saved ${shortDate(paper.savedAt, new Date(now))}`, rest: '' });
-  const seen = seenPhrase(paper, sightings);
+  const seen = seenPhrase(row, paper, sightings);
   if (seen) parts.push(seen);
   if (match && row.card) parts.push({ lead: matchPhrase(match, row.card, paper, now), rest: '' });
   const [first, ...others] = parts;

@@ -349,7 +349,7 @@ export class Library {
       const row = await db.papers.get(key);
       if (!row) return { paper: null, sightings: [], notSame: [] };
       const sightings = ((await db.history.get(key))?.sightings ?? []).map(
-        ({ at, site, label, pageUrl, digestDate }) => dropUndefined({ at, site, label, pageUrl, digestDate }),
+        ({ at, site, label, pageUrl, digestDate, visitId }) => dropUndefined({ at, site, label, pageUrl, digestDate, visitId }),
       );
       const pairs = await db.notSame.where('a').equals(key).or('b').equals(key).toArray();
       const others = await db.papers.bulkGet(pairs.map((p) => (p.a === key ? p.b : p.a)));

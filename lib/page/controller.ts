@@ -349,7 +349,7 @@ export class PageController {
       type: 'cards.lookup' as const,
       cards: batch.map((f) => slimInput(f.input)),
       ...(withSettings ? { settings: true as const } : {}),
-      ...(report ? { report } : {}),
+      ...(report ? { report, visitId: this.visitId } : {}),
     };
     let reply = await send(message);
     // A worker that is starting or stopping can miss a message: once more before giving up.
@@ -404,7 +404,7 @@ export class PageController {
       if (this.off) break;
       if (card.element.isConnected && !this.entries.has(card.element)) {
         const st = statuses[j] ?? { status: 'new' as const };
-        const model: BadgeModel = { status: st.status, before: st.status, paper: st.paper, match: st.match, card: input, page: this.page };
+        const model: BadgeModel = { status: st.status, before: st.status, seenBefore: st.paper?.seenCount, visitId: this.visitId, paper: st.paper, match: st.match, card: input, page: this.page };
         const entry: Entry = { card, id, model, badge: null, keys: [] };
         this.entries.set(card.element, entry);
         if (this.entries.size <= EAGER_BADGES) this.mount(entry);
@@ -563,7 +563,8 @@ export class PageController {
     void send({
       type: 'tab.report',
       page: this.page,
-      cards: [...this.entries.values()].map((e) => ({ card: slimInput(e.model.card), status: e.model.status })),
+      visitId: this.visitId,
+      cards: [...this.entries.values()].map((e) => ({ card: slimInput(e.model.card), status: e.model.status, seen: e.model.seenBefore })),
     });
   }
 

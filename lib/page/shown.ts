@@ -25,9 +25,10 @@ export interface Entry {
  * What a card shows for `paper` now: saved when saved, else its status from before the visit (a
  * paper unsaved during the visit shows as seen or new). The badge panel shows the same.
  */
-export function statusAfter(paper: PaperView, before: PaperStatus): PaperStatus {
+export function statusAfter(paper: PaperView, before: PaperStatus, seenBefore = paper.seenCount): PaperStatus {
   if (paper.savedAt) return 'saved';
-  if (before === 'saved') return paper.seenCount > 0 ? 'seen' : 'new';
+  // Unsaved: seen if it was seen before this visit (this visit's own sighting is not "seen before").
+  if (before === 'saved') return seenBefore > 0 ? 'seen' : 'new';
   return before;
 }
 
@@ -86,7 +87,7 @@ export class ShownPapers {
       // earlier edit, arriving after a later one's reply) must not undo the later edit, nor move
       // a note being typed back to an older baseline.
       if (wasKey === paper.key && e.model.paper!.updatedAt > paper.updatedAt) continue;
-      e.model = { ...e.model, paper, status: statusAfter(paper, e.model.before ?? e.model.status) };
+      e.model = { ...e.model, paper, status: statusAfter(paper, e.model.before ?? e.model.status, e.model.seenBefore) };
       e.badge?.update(e.model);
       if (wasKey !== paper.key) this.index(e);
     }
@@ -105,7 +106,8 @@ export class ShownPapers {
     }
     if (!st.paper && !e.model.paper) return;
     const status: PaperStatus = st.paper?.savedAt !== undefined ? 'saved' : 'new';
-    e.model = { ...e.model, paper: st.paper, match: st.match, status, before: status };
+    // Its count may hold this visit's sighting, moved with the card: what it was before is not known.
+    e.model = { ...e.model, paper: st.paper, match: st.match, status, before: status, seenBefore: undefined };
     e.badge?.update(e.model);
     // Listed under its new paper only: later changes to the old one are not this card's.
     this.unindex(e);

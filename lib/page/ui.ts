@@ -11,6 +11,14 @@ export interface BadgeModel {
   status: PaperStatus;
   /** The status from before this visit (what an unsave goes back to); `status` when absent. */
   before?: PaperStatus;
+  /**
+   * How many times the paper was seen before this visit (its count when the page looked it up):
+   * what "Seen 2×" says, here and in the panel, while `paper` follows the library and soon counts
+   * this visit too. Absent: the paper's own count.
+   */
+  seenBefore?: number;
+  /** The page visit the card is of: that visit's own sighting is not "seen before". */
+  visitId?: string;
   /** The stored paper, kept current. */
   paper?: PaperView;
   match?: CardStatus['match'];

@@ -210,6 +210,19 @@ describe('the badge panel page', () => {
     expect($('[data-field=history] a')?.getAttribute('href')).toBe('https://huggingface.co/papers/date/2025-10-29');
   });
 
+  it("counts as its badge does, before this visit: the visit's own sighting is not in its history", async () => {
+    // Looked up with one sighting (Oct 29); this visit's (Nov 3) landed before the panel opened.
+    stored = paper({ seenCount: 2, first: seenOct29() });
+    const visit = { ...seenOct29(), at: Date.parse('2025-11-03T10:00:00'), label: 'Nov 3', pageUrl: PAGE.url, digestDate: '2025-11-03', visitId: 'v-now' };
+    replies['paper.get'] = () => ({ ok: true, paper: stored, notSame: [], sightings: [{ ...seenOct29(), visitId: 'v-old' }, visit] });
+    await open(params({ key: 'arxiv:2511.00001', status: 'seen', before: 'seen', seenBefore: 1, visitId: 'v-now' }));
+    expect($('[data-panel]')?.textContent).toContain('Seen 1× · first Oct 29');
+    const history = $('[data-field=history]')!;
+    expect(history.querySelectorAll('li')).toHaveLength(1);
+    expect(history.textContent).toContain('Oct 29 · Hugging Face');
+    expect(history.parentElement?.querySelector('.label')?.textContent).toBe('Seen 1×');
+  });
+
   it('asks to close on Escape and on ×, with the focus going back to the badge', async () => {
     await open(params({ key: 'arxiv:2511.00001' }));
     await key($('[data-panel]')!, 'Escape');

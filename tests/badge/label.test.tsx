@@ -48,6 +48,13 @@ describe('badgeLabel', () => {
     expect(badgeLabel(m, NOW)).toBe('Seen 3× · first Oct 29');
   });
 
+  it('counts as the status does, before this visit: the paper\'s own count soon holds the visit too', () => {
+    // Looked up with one sighting; this visit's sighting, or an edit's reply, brings the count to 2.
+    const m = model({ status: 'seen', seenBefore: 1, paper: paper({ seenCount: 2, first: { ...first, digestDate: '2025-10-29' } }) });
+    expect(badgeLabel(m, NOW)).toBe('Seen 1× · first Oct 29');
+    expect(panelStatus(m, NOW)).toBe('Seen 1× · first Oct 29');
+  });
+
   it('dates a first sighting without a digest day by the local day, as its history line does', () => {
     inZone('America/Los_Angeles');
     // Nov 3, 8 pm in California: already Nov 4 in UTC.
@@ -103,6 +110,8 @@ describe('hasHistory', () => {
     expect(hasHistory(model({ paper: paper({ seenCount: 2, first: { ...first } }) }))).toBe(true);
     expect(hasHistory(model({ status: 'seen', paper: paper({ seenCount: 1, first: { ...first } }) }))).toBe(true);
     expect(hasHistory(model({ status: 'saved', paper: paper({ seenCount: 1, first: { ...first }, savedAt: 5 }) }))).toBe(true);
+    // Saved from elsewhere and never seen before this visit, whose sighting is its one.
+    expect(hasHistory(model({ status: 'saved', seenBefore: 0, paper: paper({ seenCount: 1, first: { ...first }, savedAt: 5 }) }))).toBe(false);
   });
 });
 
@@ -130,6 +139,19 @@ describe('history wording', () => {
     const second = { ...first, at: Date.parse('2025-11-10T10:00:00'), label: 'Nov 10' };
     const tip = badgeTooltip(model({ status: 'seen', paper: paper({ seenCount: 2 }) }), [first, second], NOW);
     expect(tip.split('\n').slice(0, 3)).toEqual(['Seen 2×:', '  Nov 10 · Hugging Face', '  Nov 3 · Hugging Face']);
+  });
+
+  it("leaves this visit's own sighting out of the tooltip's history, as the pill's count does", () => {
+    const older = { ...first, visitId: 'v-old' };
+    const reload = { ...first, at: Date.parse('2025-11-20T09:00:00'), label: 'Nov 3', visitId: 'v-morning' };
+    const now = { ...first, at: Date.parse('2025-11-20T11:00:00'), site: 'arxiv' as const, label: 'cs.LG new', visitId: 'v-now' };
+    const m = model({ status: 'seen', seenBefore: 2, visitId: 'v-now', paper: paper({ seenCount: 3 }) });
+    const tip = badgeTooltip(m, [older, reload, now], NOW);
+    // The same page loaded earlier today is another visit: it stays.
+    expect(tip.split('\n').slice(0, 3)).toEqual(['Seen 2×:', '  Nov 20 · Hugging Face · Nov 3', '  Nov 3 · Hugging Face']);
+    expect(tip).not.toContain('arXiv');
+    // Only this visit's sighting: nothing seen before to list.
+    expect(badgeTooltip(model({ status: 'saved', seenBefore: 0, visitId: 'v-now', paper: paper({ seenCount: 1, savedAt: 5 }) }), [now], NOW)).not.toContain('Seen');
   });
 
   it('explains a match made by title', () => {

@@ -352,11 +352,16 @@ describe('router', () => {
     const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface' as const, label: 'Nov 3' };
     const cards = [{ title: 'A', arxivId: '2501.00001' }, { title: 'B', arxivId: '2501.00002' }];
     await handle({ type: 'paper.save', target: { card: cards[1]! }, saved: true }, hfTab);
-    const reply = await handle({ type: 'cards.lookup', cards, settings: true, report: page }, hfTab);
+    const reply = await handle({ type: 'cards.lookup', cards, settings: true, report: page, visitId: 'v-1' }, hfTab);
     expect(reply).toMatchObject({ ok: true, statuses: [{ status: 'new' }, { status: 'saved' }], settings: { sites: { huggingface: true } } });
     await vi.waitFor(async () => {
       const got = await handle({ type: 'tab.get', tabId: 7 }, extPage);
-      expect(got.ok && 'state' in got && got.state).toMatchObject({ page, cards: [{ card: cards[0], status: 'new' }, { card: cards[1], status: 'saved', key: 'arxiv:2501.00002' }] });
+      // With the visit and each stored paper's count as the page was told it (the popup counts the same).
+      expect(got.ok && 'state' in got && got.state).toMatchObject({
+        page,
+        visitId: 'v-1',
+        cards: [{ card: cards[0], status: 'new' }, { card: cards[1], status: 'saved', key: 'arxiv:2501.00002', seen: 0 }],
+      });
     });
     expect(badges).toEqual([[7, 1]]);
 

@@ -97,7 +97,13 @@ test.describe('badges', () => {
       .toContain('Hugging Face');
     badge = await dom.hostAt(badgeOf(seenId));
     await dom.click(await one(badge, '[data-action=open]'));
-    await expect((await panelFrame(page)).locator('[data-field=history]')).toContainText('Hugging Face');
+    // The panel counts as the pill does: seen once before this visit, on Oct 29; this visit's
+    // own sighting (stored by now) is not in its history.
+    const opened = await panelFrame(page);
+    await expect(opened.locator('[data-panel]')).toContainText('Seen 1× · first Oct 29');
+    await expect(opened.locator('[data-field=history] li')).toHaveCount(1);
+    await expect(opened.locator('[data-field=history]')).toContainText('Hugging Face · Oct 29');
+    expect((await one(await dom.hostAt(badgeOf(seenId)), '[data-action=open]')).attrs['title']).toMatch(/Seen 1×:\n {2}\S.* · Hugging Face · Oct 29\n/);
     // Everything about it in the library page, a tab of its own opened on its details.
     const [library] = await Promise.all([page.context().waitForEvent('page'), (await panelFrame(page)).locator('[data-action=panel-library]').click()]);
     await expect(library.getByTestId('detail-panel')).toHaveAttribute('data-key', `arxiv:${seenId}`);

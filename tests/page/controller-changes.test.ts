@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type CardInput, type CardStatus, type PaperView, type Settings } from '../../lib/messages';
 import { fakeBackground, paper } from '../popup/helpers';
+import { badgeLabel } from '../../components/badge/label';
 import { runPage } from '../../lib/page/run';
 import { change, fakeUi, newController, settle, site, startController, stopControllers } from './controller-harness';
 
@@ -58,6 +59,32 @@ describe('PageController, changes made elsewhere', () => {
     library.set('2401.00001', { ...A, note: 'newer', tags: ['rl'], updatedAt: 30 });
     await change({ keys: [A.key] });
     expect(shown.get('2401.00001')!.paper).toMatchObject({ note: 'newer', tags: ['rl'] });
+  });
+
+  it('keeps the count it was looked up with: an edit whose paper holds this visit\'s sighting says Seen 1× still', async () => {
+    const B = paper({ key: 'arxiv:2401.00002', title: 'Paper B', seenCount: 1, updatedAt: 5, first: { at: 1, site: 'huggingface', label: 'Oct 29', pageUrl: 'https://huggingface.co/papers/date/2025-10-29', digestDate: '2025-10-29' } });
+    library.set('2401.00002', B);
+    const { bg, shown } = await started();
+    expect(shown.get('2401.00002')).toMatchObject({ status: 'seen', seenBefore: 1 });
+    expect(badgeLabel(shown.get('2401.00002')!)).toMatch(/^Seen 1× · first Oct 29/);
+    // Tagged in the popup after this visit's sighting: the paper now counts two.
+    library.set('2401.00002', { ...B, seenCount: 2, tags: ['rl'], updatedAt: 30 });
+    await change({ keys: [B.key] });
+    expect(shown.get('2401.00002')!.paper).toMatchObject({ seenCount: 2, tags: ['rl'] });
+    expect(badgeLabel(shown.get('2401.00002')!)).toMatch(/^Seen 1× · first Oct 29/);
+    // The tab's report says what the badges say, and which visit it is of.
+    const report = bg.of('tab.report').at(-1) as { visitId?: string; cards: { status: string; seen?: number }[] } | undefined;
+    expect(report?.visitId).toBe(shown.get('2401.00002')!.visitId);
+    expect(report?.visitId).toBeTruthy();
+    expect(report?.cards).toEqual([expect.objectContaining({ status: 'saved', seen: 0 }), expect.objectContaining({ status: 'seen', seen: 1 })]);
+  });
+
+  it('unsaved elsewhere, a paper saved but never seen before this visit is New, its visit\'s sighting not "seen before"', async () => {
+    const { shown } = await started();
+    expect(shown.get('2401.00001')).toMatchObject({ status: 'saved', seenBefore: 0 });
+    library.set('2401.00001', { ...A, savedAt: undefined, seenCount: 1, updatedAt: 30 });
+    await change({ keys: [A.key] });
+    expect(shown.get('2401.00001')).toMatchObject({ status: 'new' });
   });
 
   it("ignores a visit's sightings, which change no status it shows", async () => {

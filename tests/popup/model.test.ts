@@ -7,6 +7,16 @@ function tab(cards: [string, 'new' | 'seen' | 'saved'][]): TabState {
   return { page: HF_PAGE, cards: cards.map(([title, status]) => ({ card: card(title), status })), updatedAt: 0 };
 }
 
+describe('rows of a tab', () => {
+  it("carry the visit and each card's count before it, as the badges say them", () => {
+    const state: TabState = { ...tab([['A', 'seen'], ['B', 'new']]), visitId: 'v-1' };
+    state.cards[0]!.seen = 2;
+    const rows = rowsFromTab(state, [{ status: 'seen', paper: paper({ key: 'a', seenCount: 3 }) }, { status: 'new' }]);
+    expect(rows[0]).toMatchObject({ seenBefore: 2, visitId: 'v-1' });
+    expect(rows[1]).not.toHaveProperty('seenBefore');
+  });
+});
+
 describe('grouping and counts', () => {
   it('groups by the status the page showed, not by the sightings of this visit', () => {
     const state = tab([

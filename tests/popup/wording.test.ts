@@ -45,6 +45,20 @@ describe('dedup status in words', () => {
     expect(dedupStatus(row, undefined, NOW)).toBe('Seen 3× · first Hugging Face Nov 3 · matched by arXiv id');
   });
 
+  it("counts a card of the page as its badge does, before this visit, and leaves the visit's sighting out of its history", () => {
+    // Looked up with two sightings; this visit's (arXiv) came since.
+    const row = seenRow({ rule: 'arxiv-id', text: '' }, { seenBefore: 2, visitId: 'v-now' });
+    const history = [HISTORY[0]!, HISTORY[1]!, { ...HISTORY[2]!, visitId: 'v-now' }];
+    expect(dedupStatus(row, undefined, NOW)).toBe('Seen 2× · first Hugging Face Nov 3 · matched by arXiv id');
+    expect(dedupStatus(row, history, NOW)).toBe('Seen 2×: Hugging Face Nov 3, Hugging Face Nov 10 · matched by arXiv id');
+    // Saved from a search, never seen before this visit: the visit's sighting is no "Seen 1×".
+    const saved = seenRow({ rule: 'arxiv-id', text: '' }, { shown: 'saved', seenBefore: 0, visitId: 'v-now', current: { status: 'saved', paper: paper({ savedAt: at('2025-11-12'), seenCount: 1 }) } });
+    expect(dedupStatus(saved, [{ ...HISTORY[2]!, visitId: 'v-now' }], NOW)).toBe('Saved Nov 12');
+    // A paper of the library (no card) counts every sighting.
+    const lib: Row = { id: 'search:k', visitId: 'v-now', current: { status: 'seen', paper: paper({ seenCount: 3 }) } };
+    expect(dedupStatus(lib, history, NOW)).toMatch(/^Seen 3×: /);
+  });
+
   it('takes the versions from the explanation, made before this visit bumped the stored version', () => {
     const m: MatchView = { rule: 'arxiv-id-other-version', text: 'same arXiv id, other version (v3 here, v1 before)' };
     expect(matchPhrase(m, card('X', { version: 3 }), paper({ version: 3 }), NOW)).toBe('matched by arXiv id (v3 here, v1 before)');
