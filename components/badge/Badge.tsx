@@ -35,6 +35,12 @@ const Star = ({ filled }: { filled: boolean }) => (
 export function Badge({ model, onPaper, commands, panel, shownElsewhere }: BadgeProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  /**
+   * What `s` or `c` just did, for a screen reader: the keys act on the card holding focus too, and
+   * a pill's new words are not announced by themselves. The region is there (empty) from the
+   * badge's first render, as a live region must be for a change to be announced.
+   */
+  const [spoken, setSpoken] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [history, setHistory] = useState<{ key: string; count: number; sightings: SightingView[] } | null>(null);
   const modelRef = useRef(model);
@@ -96,9 +102,11 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
     if (saving.current) return;
     saving.current = true;
     setBusy(true);
-    await edits.save(modelRef.current.status !== 'saved');
+    const want = modelRef.current.status !== 'saved';
+    const ok = await edits.save(want);
     saving.current = false;
     setBusy(false);
+    setSpoken(ok ? (want ? 'Saved to your library' : 'No longer saved') : '');
   };
 
   /** This badge's opening of the page's panel, while it is open. */
@@ -149,7 +157,12 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
   const say = (text: string) => {
     clearTimeout(citedTimer.current);
     setCited(text);
-    citedTimer.current = setTimeout(() => setCited(null), CITED_MS);
+    setSpoken(text);
+    citedTimer.current = setTimeout(() => {
+      setCited(null);
+      // Emptied, so the same words said again are a change, and announced again.
+      setSpoken('');
+    }, CITED_MS);
   };
   useLayoutEffect(() => () => clearTimeout(citedTimer.current), []);
   const cite = async () => {
@@ -213,6 +226,9 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
       >
         <Star filled={saved} />
       </button>
+      <span class="sr" role="status">
+        {spoken}
+      </span>
     </span>
   );
 }

@@ -68,7 +68,11 @@ function prototypeFor(doc: Document, status: PaperStatus): Element {
   path.setAttribute('d', STAR);
   svg.append(path);
   save.append(svg);
-  wrap.append(pill, save);
+  // Badge's live region for what a key did, empty: there before the badge becomes the component.
+  const spoken = doc.createElement('span');
+  spoken.setAttribute('class', 'sr');
+  spoken.setAttribute('role', 'status');
+  wrap.append(pill, save, spoken);
   const a = statusAttrs(status);
   set(wrap, a.wrap);
   set(save, a.save);

@@ -223,9 +223,12 @@ describe('Badge', () => {
   it('answers the keyboard commands: save, and open the panel with the tag field focused', async () => {
     const commands: BadgeCommands = {};
     await mount(model(), vi.fn(), commands);
+    // A live region there from the first render, empty: a screen reader hears what a key did.
+    expect($('[role=status]')?.textContent).toBe('');
     await act(() => commands.toggleSave?.());
     await settle();
     expect(sendMock).toHaveBeenCalledWith(expect.objectContaining({ type: 'paper.save', saved: true }));
+    expect($('[role=status]')?.textContent).toBe('Saved to your library');
     await opensAt(commands, 'openTags', 'tags');
   });
 
@@ -248,8 +251,10 @@ describe('Badge', () => {
     expect(sendMock).toHaveBeenCalledWith({ type: 'paper.cite', target: { key: 'arxiv:2511.00001' } });
     expect(writeText).toHaveBeenCalledWith('@misc{smith2025scaling,\n  title = {Scaling}\n}\n');
     expect($('.label-text')!.textContent).toBe('BibTeX copied: \\cite{smith2025scaling}');
+    expect($('[role=status]')?.textContent).toBe('BibTeX copied: \\cite{smith2025scaling}');
     await act(async () => void (await vi.advanceTimersByTimeAsync(CITED_MS)));
     expect($('.label-text')!.textContent).toBe(before);
+    expect($('[role=status]')?.textContent).toBe('');
     vi.unstubAllGlobals();
   });
 

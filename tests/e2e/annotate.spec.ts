@@ -513,6 +513,8 @@ test.describe('editing from the badge', () => {
     await page.locator('article', { has: page.locator(`a[href="/papers/${id}"]`) }).locator('p').first().hover();
     await page.keyboard.press('c');
     await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toMatch(/^BibTeX copied: \\cite\{\S+\}$/);
+    // Said to a screen reader too: `c` acts on the card holding focus as well as the hovered one.
+    expect((await one(await dom.hostAt(badgeOf(id)), '[role=status]')).text).toMatch(/^BibTeX copied: /);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain(`eprint = {${id}}`);
     expect(copied).toContain(`title = {`);
@@ -538,6 +540,7 @@ test.describe('editing from the badge', () => {
     await card.locator('p').first().hover();
     await page.keyboard.press('s');
     await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toBe('Saved');
+    expect((await one(await dom.hostAt(badgeOf(id)), '[role=status]')).text).toBe('Saved to your library');
     await page.keyboard.press('s');
     await expect.poll(async () => (await dom.hostAt(badgeOf(id))).text).toBe('New');
 

@@ -101,7 +101,9 @@ function toShadowEl(node: CdpNode): ShadowEl {
     else if (c.nodeType === 1 && c.localName !== 'style' && c.localName !== 'script') {
       const el = toShadowEl(c);
       children.push(el);
-      text += el.text;
+      // What a reader sees: screen-reader-only text (`.sr`, the badge's live region) is left out of
+      // its parent's; its element still has it.
+      if (!/(^|\s)sr(\s|$)/.test(el.attrs['class'] ?? '')) text += el.text;
     }
   }
   const el: ShadowEl = {
