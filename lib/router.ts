@@ -202,10 +202,7 @@ export function createRouter(deps: RouterDeps) {
       // the reader turned off shows nothing and reports nothing.
       const page = r.report;
       if (page && id !== undefined && (settings?.sites as Record<string, boolean> | undefined)?.[page.site] !== false) {
-        const cards = r.cards.map((card, i) => {
-          const st = statuses[i];
-          return st?.paper ? { card, status: st.status, seen: st.paper.seenCount } : { card, status: st?.status ?? ('new' as const) };
-        });
+        const cards = r.cards.map((card, i) => ({ card, status: statuses[i]?.status ?? ('new' as const), seen: statuses[i]?.paper?.seenCount ?? 0 }));
         setTimeout(() => void reportTab(id, page, cards, r.visitId).catch(() => {}), 0);
       }
       return r.settings && settings ? { statuses, settings } : { statuses };

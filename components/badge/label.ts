@@ -67,8 +67,9 @@ function firstMet(model: BadgeModel): boolean {
 export function hasHistory(model: BadgeModel): boolean {
   const p = model.paper;
   if (!p || p.seenCount === 0) return false;
-  // Its one sighting is this visit's, which the history leaves out.
-  if (model.seenBefore === 0 && p.seenCount === 1) return false;
+  // Seen before this visit, or since on another page; not when its one sighting is this visit's,
+  // which the history leaves out.
+  if (model.seenBefore !== undefined) return model.seenBefore > 0 || p.seenCount > 1;
   return !(model.status === 'new' && p.seenCount === 1 && firstMet(model));
 }
 

@@ -110,8 +110,10 @@ describe('hasHistory', () => {
     expect(hasHistory(model({ paper: paper({ seenCount: 2, first: { ...first } }) }))).toBe(true);
     expect(hasHistory(model({ status: 'seen', paper: paper({ seenCount: 1, first: { ...first } }) }))).toBe(true);
     expect(hasHistory(model({ status: 'saved', paper: paper({ seenCount: 1, first: { ...first }, savedAt: 5 }) }))).toBe(true);
-    // Saved from elsewhere and never seen before this visit, whose sighting is its one.
+    // Saved (from elsewhere, or here since) and never seen before this visit, whose sighting is its one.
     expect(hasHistory(model({ status: 'saved', seenBefore: 0, paper: paper({ seenCount: 1, first: { ...first }, savedAt: 5 }) }))).toBe(false);
+    // Seen on another page since this one was looked up.
+    expect(hasHistory(model({ status: 'new', seenBefore: 0, paper: paper({ seenCount: 2, first: { ...first } }) }))).toBe(true);
   });
 });
 
