@@ -404,7 +404,16 @@ export class PageController {
       if (this.off) break;
       if (card.element.isConnected && !this.entries.has(card.element)) {
         const st = statuses[j] ?? { status: 'new' as const };
-        const model: BadgeModel = { status: st.status, before: st.status, seenBefore: st.paper?.seenCount ?? 0, visitId: this.visitId, paper: st.paper, match: st.match, card: input, page: this.page };
+        const model: BadgeModel = {
+          status: st.status,
+          before: st.status,
+          seenBefore: st.paper?.seenCount ?? 0,
+          visitId: this.visitId,
+          paper: st.paper,
+          match: st.match,
+          card: input,
+          page: this.page,
+        };
         const entry: Entry = { card, id, model, badge: null, keys: [] };
         this.entries.set(card.element, entry);
         if (this.entries.size <= EAGER_BADGES) this.mount(entry);
