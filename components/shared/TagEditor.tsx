@@ -1,5 +1,6 @@
 /**
- * Tag chips with an input: Enter or comma adds, × or Backspace on an empty input removes, existing
+ * Tag chips with an input: Enter or comma adds, × or Backspace on an empty input removes (or Delete
+ * on a chip's name, where the name is a button: one tab stop a chip, not two), existing
  * tags are offered as you type (arrows move, Enter or Tab picks, Escape closes). A tag typed and
  * not confirmed is added when the input loses focus or goes away (the panel or popup closes), as
  * the note beside it is saved then. The one tag editor of the badge panel, the popup and the
@@ -177,10 +178,18 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
               type="button"
               class="chip-text"
               data-testid="tag-open"
-              title={`Show the papers tagged #${tag}`}
+              title={`Show the papers tagged #${tag} · Delete removes it`}
+              aria-keyshortcuts="Delete"
               onClick={(e) => {
                 e.stopPropagation();
                 onOpenTag(tag);
+              }}
+              onKeyDown={(e) => {
+                if (e.key !== 'Delete' && e.key !== 'Backspace') return;
+                e.preventDefault();
+                e.stopPropagation();
+                onRemove(tag);
+                input.current?.focus({ preventScroll: true });
               }}
             >
               #{tag}
@@ -192,6 +201,9 @@ export function TagEditor({ tags, known, onAdd, onRemove, onWantKnown, limit = S
             type="button"
             class="chip-x"
             aria-label={`Remove tag ${tag}`}
+            // The name is the chip's tab stop (Delete there removes); × stays a click away, and
+            // reachable by a screen reader's own navigation.
+            tabIndex={onOpenTag ? -1 : undefined}
             data-testid="tag-remove"
             onClick={(e) => {
               e.stopPropagation();

@@ -409,6 +409,16 @@ test.describe('editing from the badge', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await dom.hostAt(badgeOf(a))).text).toMatch(/^Saved · #diffusion-models/);
     await expect(panel.locator('.chip')).toHaveText(['#diffusion-models×']);
+    // From the keyboard a chip is one stop, its name: Delete there removes the tag, and the field
+    // has focus again. Put back the same way it came.
+    await page.keyboard.press('Shift+Tab');
+    await expect(panel.locator('[data-testid=tag-open]')).toBeFocused();
+    await page.keyboard.press('Delete');
+    await expect(panel.locator('.chip')).toHaveCount(0);
+    await expect(panel.locator('[data-field=tag]')).toBeFocused();
+    await page.keyboard.type('diffusion-models');
+    await page.keyboard.press('Enter');
+    await expect(panel.locator('.chip')).toHaveText(['#diffusion-models×']);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => panelOpen(page)).toBe(false);

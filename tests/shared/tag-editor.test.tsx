@@ -13,7 +13,14 @@ const KNOWN: TagCount[] = [
   { tag: 'mixture-of-experts', count: 1 },
 ];
 
-function Harness(props: { initial?: string[]; known?: TagCount[] | null; onWant?: () => void; focusToken?: number; takeTyped?: () => string }) {
+function Harness(props: {
+  initial?: string[];
+  known?: TagCount[] | null;
+  onWant?: () => void;
+  focusToken?: number;
+  takeTyped?: () => string;
+  onOpenTag?: (tag: string) => void;
+}) {
   const [tags, setTags] = useState(props.initial ?? []);
   return (
     <TagEditor
@@ -24,6 +31,7 @@ function Harness(props: { initial?: string[]; known?: TagCount[] | null; onWant?
       onWantKnown={props.onWant ?? (() => undefined)}
       focusToken={props.focusToken}
       takeTyped={props.takeTyped}
+      onOpenTag={props.onOpenTag}
     />
   );
 }
@@ -98,6 +106,26 @@ describe('tag editor keyboard', () => {
     expect(chips()).toEqual(['one', 'two']);
     click(v.$('[data-tag="one"] [data-testid="tag-remove"]'));
     expect(chips()).toEqual(['two']);
+  });
+
+  it("takes one tab stop a chip where its name opens the tag: Delete there removes it, focus back in the field", () => {
+    const onOpenTag = vi.fn();
+    const { input, chips, v } = setup({ initial: ['one', 'two'], onOpenTag });
+    const name = v.$<HTMLButtonElement>('[data-tag="one"] [data-testid="tag-open"]')!;
+    expect(name.tabIndex).toBe(0);
+    expect(v.$<HTMLButtonElement>('[data-tag="one"] [data-testid="tag-remove"]')!.tabIndex).toBe(-1);
+    name.focus();
+    key(name, 'Enter');
+    key(name, 'Delete');
+    expect(chips()).toEqual(['two']);
+    expect(document.activeElement).toBe(input);
+    key(v.$('[data-tag="two"] [data-testid="tag-open"]')!, 'Backspace');
+    expect(chips()).toEqual([]);
+    expect(onOpenTag).not.toHaveBeenCalled();
+    // Without a name to open, × is the chip's one stop.
+    view?.unmount();
+    const plain = setup({ initial: ['one'] });
+    expect(plain.v.$<HTMLButtonElement>('[data-testid="tag-remove"]')!.tabIndex).toBe(0);
   });
 
   it('offers existing tags with counts; arrows move, Enter picks', () => {
