@@ -107,6 +107,8 @@ const PANEL = `
   .chip button:hover, .chip button:focus-visible { opacity: 1; background: rgba(127, 127, 127, .2); }
   .chip .chip-text { padding: 0; opacity: 1; }
   .chip .chip-text:hover, .chip .chip-text:focus-visible { background: none; text-decoration: underline; }
+  /* The chip's one tab stop (Delete there removes the tag): a ring, not an underline alone. */
+  .chip .chip-text:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; border-radius: 3px; }
   .tag-input { all: unset; flex: 1; min-width: 90px; padding: 2px 4px; font-size: 12.5px; color: var(--panel-fg); }
   .tag-input::placeholder, textarea::placeholder { color: var(--muted); opacity: 1; }
   /* In the flow, not floating: the panel's frame is as tall as its content, so a floating list would be cut. */
