@@ -79,8 +79,10 @@ export function withPaper(row: Row, paper: PaperView | null): Row {
   if (!paper) return { ...row, current: { status: 'new' } };
   const saved = paper.savedAt !== undefined;
   const prev = row.current.status;
-  // Unsaved, a paper is seen if it ever was: one saved from a search and never met is new again.
-  const status: PaperStatus = saved ? 'saved' : prev === 'saved' ? (paper.seenCount > 0 ? 'seen' : 'new') : prev;
+  // Unsaved, a paper is seen if it was before this visit, as its badge says (statusAfter): one saved
+  // from a search and never met before is new again. A library row has no visit: every sighting.
+  const before = row.card && row.seenBefore !== undefined ? row.seenBefore : paper.seenCount;
+  const status: PaperStatus = saved ? 'saved' : prev === 'saved' ? (before > 0 ? 'seen' : 'new') : prev;
   return { ...row, current: { ...row.current, status, paper } };
 }
 

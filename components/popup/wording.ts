@@ -97,6 +97,8 @@ export function dedupParts(row: Row, sightings?: SightingView[], now = Date.now(
   // A card new before this visit may already carry this visit's sighting; counting it would read as
   // "seen before", which the page's badge just said it was not.
   if (row.shown === 'new' && row.current.status !== 'saved') return { lead: 'New', rest: ' · not seen before this visit' };
+  // Saved before this visit but never seen before it, and unsaved now: new, as its badge says.
+  if (row.shown === 'saved' && row.seenBefore === 0 && row.current.status === 'new') return { lead: 'New', rest: ' · not seen before this visit' };
   if (row.card && row.current.status === 'new') return { lead: 'New', rest: ' · not matched to any paper seen before' };
 
   const parts: DedupParts[] = [];

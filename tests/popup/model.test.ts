@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CardStatus, TabState } from '../../lib/messages';
 import { countRows, groupOf, groupRows, paperLink, rowsFromTab, targetOf, withPaper } from '../../components/popup/model';
+import { dedupStatus } from '../../components/popup/wording';
 import { at, card, HF_PAGE, paper } from './helpers';
 
 function tab(cards: [string, 'new' | 'seen' | 'saved'][]): TabState {
@@ -78,6 +79,20 @@ describe('grouping and counts', () => {
     expect(groupOf(unsaved)).toBe('new');
     // A paper saved from the popup and never seen anywhere is new again once unsaved.
     expect(withPaper(saved, paper({ key: 'a', seenCount: 0 })).current.status).toBe('new');
+  });
+
+  it('unsaved, a card saved but seen nowhere before this visit is new, as its badge says, though this visit saw it', () => {
+    const state = tab([['A', 'saved']]);
+    state.cards[0]!.seen = 0;
+    const [row] = rowsFromTab(state, [{ status: 'saved', paper: paper({ key: 'a', savedAt: 5, seenCount: 1 }) }]);
+    const unsaved = withPaper(row!, paper({ key: 'a', seenCount: 1 }));
+    expect(unsaved.current.status).toBe('new');
+    expect(groupOf(unsaved)).toBe('new');
+    expect(dedupStatus(unsaved)).toBe('New · not seen before this visit');
+    // Seen once before this visit: seen.
+    state.cards[0]!.seen = 1;
+    const [seenRow] = rowsFromTab(state, [{ status: 'saved', paper: paper({ key: 'a', savedAt: 5, seenCount: 2 }) }]);
+    expect(withPaper(seenRow!, paper({ key: 'a', seenCount: 2 })).current.status).toBe('seen');
   });
 
   it('edits a stored paper by key and an unknown card by the card itself', () => {
