@@ -38,7 +38,8 @@ export function Badge({ model, onPaper, commands, panel, shownElsewhere }: Badge
   /**
    * What `s` or `c` just did, for a screen reader: the keys act on the card holding focus too, and
    * a pill's new words are not announced by themselves. The region is there (empty) from the
-   * badge's first render, as a live region must be for a change to be announced.
+   * component's first render, as a live region must be for a change to be announced: a key makes
+   * a plain badge the component before it acts (page-ui.tsx), and what it did is said after a reply.
    */
   const [spoken, setSpoken] = useState('');
   const [error, setError] = useState<string | null>(null);

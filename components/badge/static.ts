@@ -68,11 +68,10 @@ function prototypeFor(doc: Document, status: PaperStatus): Element {
   path.setAttribute('d', STAR);
   svg.append(path);
   save.append(svg);
-  // Badge's live region for what a key did, empty: there before the badge becomes the component.
-  const spoken = doc.createElement('span');
-  spoken.setAttribute('class', 'sr');
-  spoken.setAttribute('role', 'status');
-  wrap.append(pill, save, spoken);
+  // Not Badge's live region (what a key did): only the component acts, and it renders the region
+  // empty as it becomes the component, before anything is said. A hundred empty regions a page for
+  // badges never touched would be nodes for nothing.
+  wrap.append(pill, save);
   const a = statusAttrs(status);
   set(wrap, a.wrap);
   set(save, a.save);
