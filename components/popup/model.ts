@@ -2,6 +2,7 @@
  * The popup's rows and how they are grouped. Pure: no DOM, no messaging, so it is unit-tested alone.
  */
 import type { CardInput, CardStatus, PageInfo, PaperStatus, PaperView, TabState } from '../../lib/messages';
+import { statusAfter } from '../../lib/page/shown';
 import { safeHttpUrl } from '../shared/urls';
 
 export type Group = PaperStatus;
@@ -74,15 +75,20 @@ export function countRows(rows: Row[]): Record<Group, number> {
   return { new: groups.new.length, seen: groups.seen.length, saved: groups.saved.length };
 }
 
+/**
+ * How many times a row's paper was seen before this visit, as its badge counts: a card of the page
+ * by the count it was looked up with; a library row, which has no visit, by every sighting.
+ */
+export function seenBeforeOf(row: Row, paper: PaperView): number {
+  return row.card && row.seenBefore !== undefined ? row.seenBefore : paper.seenCount;
+}
+
 /** The row after an edit came back with the stored paper. */
 export function withPaper(row: Row, paper: PaperView | null): Row {
   if (!paper) return { ...row, current: { status: 'new' } };
-  const saved = paper.savedAt !== undefined;
-  const prev = row.current.status;
-  // Unsaved, a paper is seen if it was before this visit, as its badge says (statusAfter): one saved
-  // from a search and never met before is new again. A library row has no visit: every sighting.
-  const before = row.card && row.seenBefore !== undefined ? row.seenBefore : paper.seenCount;
-  const status: PaperStatus = saved ? 'saved' : prev === 'saved' ? (before > 0 ? 'seen' : 'new') : prev;
+  // As its badge shows it: unsaved, seen if it was before this visit (one saved from a search and
+  // never met before is new again).
+  const status = statusAfter(paper, row.current.status, seenBeforeOf(row, paper));
   return { ...row, current: { ...row.current, status, paper } };
 }
 

@@ -6,7 +6,7 @@ import { shortDate } from '../../lib/dates';
 import type { CardInput, MatchView, PageInfo, PaperView, SightingView } from '../../lib/messages';
 import { seenBefore } from '../shared/seen-before';
 import { siteName } from '../shared/sites';
-import type { Row } from './model';
+import { seenBeforeOf, type Row } from './model';
 
 /** "Hugging Face · Nov 3", "arXiv · cs.LG new". */
 export function pageName(page: PageInfo): string {
@@ -71,9 +71,8 @@ export function matchPhrase(match: MatchView, card: CardInput | undefined, paper
  */
 function seenPhrase(row: Row, paper: PaperView, all: SightingView[] | undefined): DedupParts | undefined {
   const sightings = all && row.card ? seenBefore(all, row.visitId) : all;
-  const known = row.card && row.seenBefore !== undefined ? row.seenBefore : paper.seenCount;
   // A library row's history, fetched a moment ago, may lag its count or lead it.
-  const count = sightings ? (row.card ? sightings.length : Math.max(paper.seenCount, sightings.length)) : known;
+  const count = sightings ? (row.card ? sightings.length : Math.max(paper.seenCount, sightings.length)) : seenBeforeOf(row, paper);
   if (count === 0) return undefined;
   const lead = `Seen ${count}×`;
   if (sightings && sightings.length > 0) return { lead, rest: `: ${historyList(sightings)}` };
