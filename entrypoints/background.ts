@@ -4,7 +4,7 @@ import { Library } from '../lib/library/index';
 import type { ProgressEvent } from '../lib/messages';
 import { createNotify, type ChangeDetails } from '../lib/notify';
 import { createRouter } from '../lib/router';
-import { SUPPORTED_MATCHES } from '../lib/sites/directory';
+import { isSupportedPage, SUPPORTED_MATCHES } from '../lib/sites/directory';
 import { sessionTabStore } from '../lib/tabs';
 import { dropStaleFiles } from '../lib/transfer-files';
 
@@ -63,8 +63,17 @@ export default defineBackground(() => {
   });
 
   chrome.tabs.onRemoved.addListener((tabId) => void tabs.close(tabId));
-  // A tab that loads another page no longer shows the cards it reported.
-  chrome.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url) void tabs.remove(tabId);
+  chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading') return;
+    // A tab that loads another page no longer shows the cards it reported.
+    if (change.url) void tabs.remove(tabId);
+    // A digest page is on its way: read what its first lookup needs while the page parses and
+    // paints, not after its cards are read. This event is also what starts a worker Chrome had
+    // stopped, so a day's first page no longer pays for the worker's start and that read in turn.
+    const url = change.url ?? tab.url;
+    if (url && isSupportedPage(url)) {
+      warmWhenQuiet();
+      void library.catalog.nearTitles().catch((err) => console.error('[dejalu] reading the near keys failed', err));
+    }
   });
 });

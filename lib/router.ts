@@ -20,7 +20,7 @@ import {
 } from './messages';
 import { noProgress, progressReporter } from './progress';
 import { readSettings, writeSettings } from './settings';
-import { SUPPORTED_MATCHES } from './sites/directory';
+import { isSupportedPage } from './sites/directory';
 import type { TabStore } from './tabs';
 import type { ChangeDetails } from './notify';
 import { measure } from './timing';
@@ -56,18 +56,13 @@ const CONTENT_SCRIPT_ALLOWED = new Set<RequestType>([
   'settings.set',
 ]);
 
-function matchesPattern(url: string, pattern: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return re.test(url);
-}
-
 /** Our own extension pages may ask anything; a content script only from a supported page. */
 export function senderAllowed(sender: Sender, extensionId: string, type: RequestType): string | null {
   if (sender.id !== extensionId) return 'Messages from other extensions are refused.';
   const pageUrl = sender.tab ? (sender.url ?? sender.tab.url ?? '') : (sender.url ?? '');
   if (pageUrl.startsWith(`chrome-extension://${extensionId}/`)) return null;
   if (!sender.tab) return null; // our service worker or an offscreen context of our own
-  if (!SUPPORTED_MATCHES.some((p) => matchesPattern(pageUrl, p))) return `Refused: ${pageUrl} is not a supported page.`;
+  if (!isSupportedPage(pageUrl)) return `Refused: ${pageUrl} is not a supported page.`;
   if (!CONTENT_SCRIPT_ALLOWED.has(type)) return `Refused: a page may not send ${type}.`;
   return null;
 }

@@ -63,6 +63,14 @@ export const SUPPORTED_MATCHES: string[] = PAGE_SITES.flatMap((s) => s.matches);
 
 export const SITE_ORIGINS: string[] = PAGE_SITES.flatMap((s) => s.origins);
 
+/** SUPPORTED_MATCHES as expressions: a match pattern's `*` is any run of characters. */
+const SUPPORTED_RES = SUPPORTED_MATCHES.map((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`));
+
+/** Is this address one of the pages the content script runs on? */
+export function isSupportedPage(url: string): boolean {
+  return SUPPORTED_RES.some((re) => re.test(url));
+}
+
 export function isPageSite(site: string): site is SiteId {
   return (SITE_IDS as string[]).includes(site);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SITES, siteFor } from '../../lib/sites';
-import { PAGE_SITES, SUPPORTED_MATCHES } from '../../lib/sites/directory';
+import { isSupportedPage, PAGE_SITES, SUPPORTED_MATCHES } from '../../lib/sites/directory';
 import type { SiteId } from '../../lib/types';
 import { checkCapture, fixtureIndex, realCaptures } from './helpers';
 
@@ -68,12 +68,25 @@ describe('site registry', () => {
   });
 
   it('claims only pages the content script is injected into', () => {
-    const patterns = SUPPORTED_MATCHES.map(
-      (m) => new RegExp(`^${m.replace(/[.?+^$()[\]{}|\\]/g, '\\$&').replace(/\*/g, '.*')}$`),
-    );
     for (const [href, site] of cases) {
-      if (site) expect(patterns.some((p) => p.test(href))).toBe(true);
+      if (site) expect([href, isSupportedPage(href)]).toEqual([href, true]);
     }
+  });
+
+  // The worker's own test of a page's address (a loading tab warms the lookup; only such pages may send).
+  it('tells the pages of the match patterns from any other address', () => {
+    const others = [
+      'https://huggingface.co/models',
+      'https://arxiv.org/pdf/2401.01234',
+      'https://scholar.google.com/',
+      'https://scholar.google.com/intl/en/scholar/about.html',
+      'https://scholar.google.com.evil.test/citations?user=3pwdvBIAAAAJ',
+      'https://scholar.google.com.evil.test/scholar?q=attention',
+      'https://evil.test/?https://huggingface.co/papers',
+      'https://openreview.net/forum?id=abc',
+      'chrome-extension://abc/library.html',
+    ];
+    for (const href of others) expect([href, isSupportedPage(href)]).toEqual([href, false]);
   });
 
   it("asks for Scholar's country sites as for scholar.google.com: pages, host permission, panel frame", () => {
