@@ -35,8 +35,8 @@ export const PAGE_SITES = [
   {
     id: 'scholar',
     name: 'Google Scholar',
-    pages: 'Google Scholar results',
-    matches: SCHOLAR_HOSTS.map((host) => `https://${host}/scholar*`),
+    pages: 'Google Scholar results and profiles',
+    matches: SCHOLAR_HOSTS.flatMap((host) => [`https://${host}/scholar*`, `https://${host}/citations*`]),
     origins: SCHOLAR_HOSTS.map((host) => `https://${host}/*`),
   },
 ] as const satisfies readonly {

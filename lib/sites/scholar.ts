@@ -1,12 +1,17 @@
 /**
- * Google Scholar (scholar.google.com/scholar and the country sites, directory.ts): search results,
- * "Cited by" and "All versions" lists.
+ * Google Scholar (scholar.google.com and the country sites, directory.ts): search results, "Cited
+ * by" and "All versions" lists, and an author's profile.
  *
  * A result is `div.gs_r[data-cid]` (the class Zotero's translator keys on too), its title
  * `h3.gs_rt`, its byline `div.gs_a` ("AA Salema, FN Ani… - Fuel Processing Technology, 2017 -
  * Elsevier"). The markup has been the same since at least 2018 (tests/fixtures/real). Scholar
  * prints no arXiv id: a result links to the publisher (an id or a DOI is read from that address when
  * it holds one), so most results are matched to the library by title, authors' surnames and year.
+ *
+ * A profile (`/citations?user=…`) lists the author's works as rows `tr.gsc_a_tr`: the title
+ * `a.gsc_a_at` (linking to Scholar's own page of the work), then two `div.gs_gray`, the authors
+ * ("M Zeng, Y Shang, …" when cut) and the venue ("arXiv preprint arXiv:2402.17762, 2024" gives the
+ * id), and the year `span.gsc_a_h`. "Show more" appends rows to the same table.
  */
 
 import { normalizeDoi, parseArxivId, safeDecode } from '../identity';
@@ -17,11 +22,17 @@ import { runAll } from '../page/slices';
 
 const HOSTS = new Set(SCHOLAR_HOSTS);
 
-type Page = { kind: 'search'; query: string | null } | { kind: 'cites' } | { kind: 'versions' };
+type Page = { kind: 'search'; query: string | null } | { kind: 'cites' } | { kind: 'versions' } | { kind: 'profile' };
 
 function classify(url: URL): Page | null {
-  if (!HOSTS.has(url.hostname) || url.pathname !== '/scholar') return null;
+  if (!HOSTS.has(url.hostname)) return null;
   const q = url.searchParams;
+  if (url.pathname === '/citations') {
+    // A profile's list of works; its other views (one work's details, an author search) list none.
+    const view = q.get('view_op');
+    return q.has('user') && (view === null || view === 'list_works') ? { kind: 'profile' } : null;
+  }
+  if (url.pathname !== '/scholar') return null;
   if (q.has('cites')) return { kind: 'cites' };
   if (q.has('cluster')) return { kind: 'versions' };
   return { kind: 'search', query: q.get('q') };
@@ -71,16 +82,53 @@ function byline(el: Element | null): Pick<CardPaper, 'authors' | 'year'> {
   return out;
 }
 
+/** A list of names Scholar cut short ("A B, C D, …"): not the paper's authors. */
+const CUT = /(?:…|\.\.\.)$/;
+
+/** An arXiv id in a profile row's venue: "arXiv preprint arXiv:2402.17762", or dblp's "CoRR abs/1706.03762". */
+function venueIds(venue: string): Pick<CardPaper, 'arxivId' | 'version'> {
+  const ref = parseArxivId(venue) ?? parseArxivId(/\bCoRR\b.*?\babs\/([^\s,]+)/.exec(venue)?.[1] ?? '');
+  return ref ? { arxivId: ref.id, ...(ref.version !== undefined ? { version: ref.version } : {}) } : {};
+}
+
+/** A profile row's paper: title, the authors when all are printed, the venue's arXiv id, the year. */
+function profilePaper(row: Element, link: Element, title: string, base: string): CardPaper {
+  const [names, venue] = row.querySelectorAll('.gs_gray');
+  const paper: CardPaper = { title, ...venueIds(squash(venue?.textContent ?? '')) };
+  const list = squash(names?.textContent ?? '');
+  if (list && !CUT.test(list)) paper.authors = list.split(/\s*,\s*/).filter((a) => a !== '');
+  const year = /^(?:19|20)\d{2}$/.exec(squash(row.querySelector('.gsc_a_h')?.textContent ?? ''))?.[0];
+  if (year) paper.year = Number(year);
+  // Scholar's page of the work, which links on to the paper: the one address a row gives.
+  const href = link.getAttribute('href');
+  if (href) {
+    try {
+      paper.url = new URL(href, base).href;
+    } catch {
+      // No address is better than a wrong one.
+    }
+  }
+  return paper;
+}
+
 /** Each result's card as last read, and its title's text then (its title element is the card's anchor). */
 const readBefore = new WeakMap<Element, { card: Card; text: string }>();
 
-function* readResults(doc: Document): Generator<void, Card[], void> {
+/**
+ * The cards of rows `rowSelector`, each titled by its `titleSelector` element. Scholar's own
+ * scripts touch rows (the star, the Cite popup): a row whose title is the same element with the
+ * same text is the card read before.
+ */
+function* readRows(
+  doc: Document,
+  rowSelector: string,
+  titleSelector: string,
+  paperOf: (row: Element, title: Element, text: string) => CardPaper,
+): Generator<void, Card[], void> {
   const cards: Card[] = [];
-  for (const element of doc.querySelectorAll('div.gs_r[data-cid]')) {
-    const heading = element.querySelector('h3.gs_rt');
+  for (const element of doc.querySelectorAll(rowSelector)) {
+    const heading = element.querySelector(titleSelector);
     if (!heading) continue;
-    // Scholar's own scripts touch results (the star, the Cite popup): a result whose title is the
-    // same element with the same text is the card read before.
     const had = readBefore.get(element);
     if (had && had.card.anchors[0] === heading && heading.isConnected && had.text === heading.textContent) {
       cards.push(had.card);
@@ -88,12 +136,7 @@ function* readResults(doc: Document): Generator<void, Card[], void> {
     }
     const title = readText(heading, isKindMarker);
     if (!title) continue;
-    const link = heading.querySelector('a[href]');
-    const href = link?.getAttribute('href') ?? '';
-    const paper: CardPaper = { title, ...idsOf(href), ...byline(element.querySelector('.gs_a')) };
-    // A citation-only result links nowhere; the library keeps no address for it then.
-    if (/^https?:\/\//.test(href)) paper.url = href;
-    const card: Card = { element, anchors: [heading], paper };
+    const card: Card = { element, anchors: [heading], paper: paperOf(element, heading, title) };
     readBefore.set(element, { card, text: heading.textContent ?? '' });
     cards.push(card);
     yield;
@@ -101,10 +144,24 @@ function* readResults(doc: Document): Generator<void, Card[], void> {
   return cards;
 }
 
+function resultPaper(row: Element, heading: Element, title: string): CardPaper {
+  const link = heading.querySelector('a[href]');
+  const href = link?.getAttribute('href') ?? '';
+  const paper: CardPaper = { title, ...idsOf(href), ...byline(row.querySelector('.gs_a')) };
+  // A citation-only result links nowhere; the library keeps no address for it then.
+  if (/^https?:\/\//.test(href)) paper.url = href;
+  return paper;
+}
+
 function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
-  if (!classify(url)) return [];
-  // A search's results, the papers citing one, a paper's versions: all lists the reader asked for.
-  const cards = yield* readResults(doc);
+  const page = classify(url);
+  if (!page) return [];
+  // A search's results, the papers citing one, a paper's versions, an author's works: all lists
+  // the reader asked for.
+  const cards =
+    page.kind === 'profile'
+      ? yield* readRows(doc, 'tr.gsc_a_tr', 'a.gsc_a_at', (row, link, title) => profilePaper(row, link, title, url.href))
+      : yield* readRows(doc, 'div.gs_r[data-cid]', 'h3.gs_rt', resultPaper);
   for (const card of cards) card.asked = 'search';
   return cards;
 }
@@ -119,6 +176,7 @@ export const scholar: SiteModule = {
     const page = classify(url);
     if (page?.kind === 'cites') return 'cited by';
     if (page?.kind === 'versions') return 'versions';
+    if (page?.kind === 'profile') return 'author profile';
     return searchLabel(page?.kind === 'search' ? page.query : '');
   },
 };

@@ -92,7 +92,7 @@ test('the Google Scholar switch in the settings turns its pages off, and only th
   await ext.getByTestId('tab-settings').click();
   const toggle = ext.getByTestId('settings-site-scholar');
   await expect(toggle).toBeChecked();
-  await expect(ext.getByText('Google Scholar results')).toBeVisible();
+  await expect(ext.getByText('Google Scholar results and profiles')).toBeVisible();
   await toggle.uncheck();
   await expect(ext.getByTestId('settings-status')).toHaveText('Settings saved.');
 
@@ -236,4 +236,58 @@ test('a result new to the library, saved from elsewhere while its page is open, 
   await sendFromExtension(ext, { type: 'paper.save', target: { key }, saved: true });
   await expect.poll(async () => (await dom.hostAt(badgeOf('Outlier dimensions'))).text).toBe('Saved');
   expect((await badgeTexts(dom)).filter((t) => t === 'New')).toHaveLength(4);
+});
+
+const PROFILE = 'https://scholar.google.com/citations?hl=en&user=mAsSiVeAcT0J';
+
+test("an author's Scholar profile marks the works met on a digest, by the id its venue gives or by title, and the works 'Show more' adds", async ({
+  page,
+  pages,
+  context,
+  extensionId,
+}) => {
+  pages.set(PROFILE, { body: fixtureHtml('scholar/scholar-profile.html') });
+  const { ext, dom } = await afterNov18(page, context, extensionId);
+
+  await page.goto(PROFILE);
+  // Title match (conference venue), not met (arXiv preprint), id match (arXiv preprint), not met.
+  const texts = await badges(dom, 4);
+  expect(texts.map((t) => t.replace(/ · first.*/, ''))).toEqual(['Seen 1×', 'New', 'Seen 1×', 'New']);
+  expect(texts[0]).toMatch(/first Nov 18/);
+  // Right after the title, on its line: the link is the title.
+  const placed = await page.evaluate(() =>
+    [...document.querySelectorAll('dejalu-badge')].every((b) => b.previousElementSibling?.matches('a.gsc_a_at') && b.parentElement?.matches('td.gsc_a_t')),
+  );
+  expect(placed).toBe(true);
+  expect((await dom.hosts('dejalu-summary'))[0]?.text).toContain('2 new · 2 seen · 0 saved');
+
+  // "Show more" appends rows to the same table, as Scholar's script does: the new row is read too.
+  await page.evaluate(() => {
+    document.querySelector('#gsc_a_b')!.insertAdjacentHTML(
+      'beforeend',
+      '<tr class="gsc_a_tr"><td class="gsc_a_t"><a href="/citations?view_op=view_citation&amp;hl=en&amp;user=mAsSiVeAcT0J&amp;citation_for_view=mAsSiVeAcT0J:sUpErMaSk22C" class="gsc_a_at">Exclusive supermask subnetwork training for continual learning</a><div class="gs_gray">A 1, A 2, ...</div><div class="gs_gray">CoRR abs/2210.46759<span class="gs_oph">, 2022</span></div></td><td class="gsc_a_c"><a href="https://scholar.google.com/scholar?oi=bibs&amp;hl=en&amp;cites=1" class="gsc_a_ac gs_ibl">31</a></td><td class="gsc_a_y"><span class="gsc_a_h gsc_a_hc gs_ibl">2022</span></td></tr>',
+    );
+  });
+  await expect.poll(async () => (await badgeTexts(dom)).length, { timeout: 15_000 }).toBe(5);
+  expect((await badgeTexts(dom))[4]).toMatch(/^Seen 1× · first Nov 18/);
+
+  // One click saves a work the library did not hold, with the id its venue gave.
+  const badgeOfWork = (text: string) =>
+    `[...document.querySelectorAll('a.gsc_a_at')].find((a) => a.textContent.includes(${JSON.stringify(text)})).parentElement.querySelector('dejalu-badge')`;
+  const [star] = (await dom.hostAt(badgeOfWork('in large language models'))).find('[data-action=save]');
+  await dom.click(star!);
+  await expect.poll(async () => (await dom.hostAt(badgeOfWork('in large language models'))).text).toBe('Saved');
+
+  // Each work counted once, as seen on the author's profile; the works met on the digest are the
+  // same papers, not new ones.
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(16);
+  expect((await stats(ext)).papers).toBe(13);
+  const found = await sendFromExtension<Found>(ext, { type: 'library.search', query: { text: 'massive activations large language models' } });
+  const saved = found.papers.find((p) => p.title === 'Massive activations in large language models');
+  expect(saved).toMatchObject({ key: 'arxiv:2402.17762', sites: ['scholar'] });
+  const history = await sendFromExtension<{ sightings: { site: string; label: string; pageUrl: string }[] }>(ext, { type: 'paper.get', key: 'arxiv:2210.46759' });
+  expect(history.sightings.map((s) => [s.site, s.label])).toEqual([
+    ['huggingface', expect.stringContaining('Nov 18')],
+    ['scholar', 'author profile'],
+  ]);
 });

@@ -36,9 +36,14 @@ describe('site registry', () => {
     ['https://scholar.google.co.uk/scholar?q=attention', 'scholar'],
     ['https://scholar.google.de/scholar?hl=de&q=aufmerksamkeit', 'scholar'],
     ['https://scholar.google.com.hk/scholar?cites=1&hl=zh-CN', 'scholar'],
-    // Author profiles are another page; hosts that only look like Scholar's are not it.
-    ['https://scholar.google.com/citations?user=3pwdvBIAAAAJ&hl=en', null],
-    ['https://scholar.google.de/citations?user=3pwdvBIAAAAJ', null],
+    // An author's profile lists their works; its other views and the search for authors list none.
+    ['https://scholar.google.com/citations?user=3pwdvBIAAAAJ&hl=en', 'scholar'],
+    ['https://scholar.google.de/citations?user=3pwdvBIAAAAJ', 'scholar'],
+    ['https://scholar.google.com/citations?hl=en&user=APooktAAAAAJ&view_op=list_works&sortby=pubdate', 'scholar'],
+    ['https://scholar.google.com/citations?view_op=view_citation&hl=en&user=APooktAAAAAJ&citation_for_view=APooktAAAAAJ:YsMSGLbcyi4C', null],
+    ['https://scholar.google.com/citations?view_op=search_authors&mauthors=kolter', null],
+    ['https://scholar.google.com/citations?hl=en', null],
+    // Hosts that only look like Scholar's are not it.
     ['https://scholar.google.com/', null],
     ['https://scholar.google.example.org/scholar?q=attention', null],
     ['https://scholar.google.com.evil.test/scholar?q=attention', null],
@@ -92,8 +97,10 @@ describe('site registry', () => {
   it("asks for Scholar's country sites as for scholar.google.com: pages, host permission, panel frame", () => {
     const scholarSite = PAGE_SITES.find((s) => s.id === 'scholar')!;
     expect(scholarSite.matches).toContain('https://scholar.google.de/scholar*');
+    expect(scholarSite.matches).toContain('https://scholar.google.de/citations*');
     expect(scholarSite.origins).toContain('https://scholar.google.co.uk/*');
-    expect(scholarSite.matches).toHaveLength(scholarSite.origins.length);
+    // Results and profiles, on every host.
+    expect(scholarSite.matches).toHaveLength(scholarSite.origins.length * 2);
     // Every host the recogniser takes is one the manifest names, and no pattern is a wildcard host.
     for (const m of SUPPORTED_MATCHES) expect(new URL(m.replace(/\*$/, '')).hostname).not.toContain('*');
   });

@@ -108,15 +108,71 @@ describe('Google Scholar: results', () => {
   });
 });
 
+const PROFILE = new URL('https://scholar.google.com/citations?hl=en&user=APooktAAAAAJ');
+
+/** A work's row on an author's profile (the markup of ../fixtures/real/google-scholar-profile-row-fragment.html). */
+function work(title: string, authors: string, venue: string, year: string): string {
+  return `<tr class="gsc_a_tr"><td class="gsc_a_t">
+    <a href="/citations?view_op=view_citation&amp;hl=en&amp;user=APooktAAAAAJ&amp;citation_for_view=APooktAAAAAJ:${title.length}" class="gsc_a_at">${title}</a>
+    <div class="gs_gray">${authors}</div>
+    <div class="gs_gray">${venue}<span class="gs_oph">, ${year}</span></div>
+  </td><td class="gsc_a_c"><a href="https://scholar.google.com/scholar?oi=bibs&amp;hl=en&amp;cites=1" class="gsc_a_ac gs_ibl">12</a></td>
+  <td class="gsc_a_y"><span class="gsc_a_h gsc_a_hc gs_ibl">${year}</span></td></tr>`;
+}
+
+function profile(...rows: string[]): Document {
+  return parsePage(`<div id="gsc_prf_in">M Sun</div><table id="gsc_a_t"><tbody id="gsc_a_b">${rows.join('')}</tbody></table>`, PROFILE.href);
+}
+
+describe('Google Scholar: an author profile', () => {
+  it('reads each work: title, authors, year, the arXiv id its venue gives, Scholar’s page of it', () => {
+    const doc = profile(
+      work('Massive activations in large language models', 'M Sun, X Chen, JZ Kolter, Z Liu', 'arXiv preprint arXiv:2402.17762', '2024'),
+      work('Attention is all you need', 'A Vaswani, N Shazeer, N Parmar, J Uszkoreit, L Jones, AN Gomez, ...', 'CoRR abs/1706.03762', '2017'),
+      work('A simple and effective pruning approach for large language models', 'M Sun, Z Liu, A Bair, JZ Kolter', 'The Twelfth International Conference on Learning Representations', '2024'),
+    );
+    const [a, b, c] = scholar.readCards(doc, PROFILE);
+    expect(a?.paper).toMatchObject({ title: 'Massive activations in large language models', arxivId: '2402.17762', year: 2024, authors: ['M Sun', 'X Chen', 'JZ Kolter', 'Z Liu'] });
+    expect(a?.paper.url).toMatch(/^https:\/\/scholar\.google\.com\/citations\?view_op=view_citation&hl=en&user=APooktAAAAAJ&citation_for_view=/);
+    // dblp's CoRR venue names the id too; a list Scholar cut (", ...") is not the authors.
+    expect(b?.paper).toMatchObject({ arxivId: '1706.03762', year: 2017 });
+    expect(b?.paper.authors).toBeUndefined();
+    // A conference paper: no id, matched by title.
+    expect(c?.paper.arxivId).toBeUndefined();
+    expect(c?.paper.year).toBe(2024);
+    // The reader's choice of author, like a search: never dimmed or hidden as seen.
+    expect([a, b, c].map((card) => card?.asked)).toEqual(['search', 'search', 'search']);
+    // The badge goes by the title.
+    expect(a?.anchors[0]?.className).toBe('gsc_a_at');
+  });
+
+  it('reads the rows "Show more" added, giving back those read before', () => {
+    const doc = profile(work('First work', 'A B', 'Nature 1 (2), 3-4', '2020'));
+    const [first] = scholar.readCards(doc, PROFILE);
+    const more = profile(work('Second work', 'C D', 'arXiv preprint arXiv:2501.00001v3', '2025')).querySelector('tr')!;
+    doc.querySelector('#gsc_a_b')!.append(doc.importNode(more, true));
+    const cards = scholar.readCards(doc, PROFILE);
+    expect(cards[0]).toBe(first);
+    expect(cards[1]?.paper).toMatchObject({ title: 'Second work', arxivId: '2501.00001', version: 3 });
+  });
+
+  it('skips rows without a title link, and reads no results list on a profile', () => {
+    const doc = profile(work('Kept', 'A B', 'Venue', '2021'), '<tr class="gsc_a_tr"><td class="gsc_a_e">There are no articles in this profile.</td></tr>');
+    doc.body.insertAdjacentHTML('beforeend', row('x1', 'A result row', 'A B - 2020 - x.org', 'https://x.org/1'));
+    expect(scholar.readCards(doc, PROFILE).map((c) => c.paper.title)).toEqual(['Kept']);
+  });
+});
+
 describe('Google Scholar: pages', () => {
-  it('handles result lists only, and labels them by what was asked', () => {
+  it('handles result lists and profiles only, and labels them by what was asked', () => {
     const label = (href: string) => (scholar.handles(new URL(href)) ? scholar.pageLabel(new URL(href)) : null);
     expect(label('https://scholar.google.com/scholar?hl=en&q=massive+activations')).toBe('“massive activations”');
     expect(label('https://scholar.google.com/scholar?cites=123&hl=en')).toBe('cited by');
     expect(label('https://scholar.google.com/scholar?cluster=123&hl=en')).toBe('versions');
     expect(label('https://scholar.google.com/scholar?hl=en')).toBe('search');
     expect(label(`https://scholar.google.com/scholar?q=${'long+'.repeat(30)}end`)).toMatch(/^“(long ){11}long…”$/);
-    expect(label('https://scholar.google.com/citations?user=x')).toBeNull();
+    expect(label('https://scholar.google.com/citations?user=x')).toBe('author profile');
+    expect(label('https://scholar.google.com/citations?view_op=view_citation&user=x&citation_for_view=x:y')).toBeNull();
     expect(label('https://scholar.google.com/scholar_lookup?title=x')).toBeNull();
   });
 });
