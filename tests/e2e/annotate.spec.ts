@@ -788,3 +788,24 @@ test.describe('TeX in titles', () => {
     expect(stored.map((p) => p.title)).toEqual([tex]);
   });
 });
+
+test('a page loaded after Chrome stopped the worker shows what a running worker shows, a near title included', async ({ page, pages, context, extensionId }) => {
+  // Chrome stops the worker after 30 s idle, so the next digest page usually starts it again: the
+  // tab's loading starts it and has it read what the page's lookup needs before the cards arrive.
+  const { ext } = await nov18Seen(page, extensionId, 'load');
+  await expect.poll(async () => (await sendFromExtension<{ sightings: number }>(ext, { type: 'library.stats' })).sightings, { timeout: 20_000 }).toBe(11);
+  await fuzzySetUp(ext, pages);
+  const workers = await context.newCDPSession(ext);
+  await workers.send('ServiceWorker.enable');
+
+  await workers.send('ServiceWorker.stopAllWorkers');
+  await page.goto(FUZZY_DAY);
+  const dom = await ShadowDom.open(page);
+  // The saved paper known by title alone, found by the card's near title; the other card is new.
+  expect((await badgesReady(dom, 2)).map((t) => t.split(' ')[0])).toEqual(['Saved', 'New']);
+
+  await workers.send('ServiceWorker.stopAllWorkers');
+  await page.goto(NOV18);
+  const again = await badgesReady(dom, 11);
+  expect(again.every((t) => t.startsWith('Seen 1× · first Nov 18'))).toBe(true);
+});
