@@ -39,6 +39,13 @@ export const PAGE_SITES = [
     matches: SCHOLAR_HOSTS.flatMap((host) => [`https://${host}/scholar*`, `https://${host}/citations*`]),
     origins: SCHOLAR_HOSTS.map((host) => `https://${host}/*`),
   },
+  {
+    id: 'openreview',
+    name: 'OpenReview',
+    pages: 'OpenReview venues, searches and forums',
+    matches: ['https://openreview.net/group*', 'https://openreview.net/search*', 'https://openreview.net/forum*'],
+    origins: ['https://openreview.net/*'],
+  },
 ] as const satisfies readonly {
   id: string;
   /** Mid-sentence: "Nov 3 · Hugging Face". */

@@ -17,7 +17,7 @@ describe('site names', () => {
   });
 
   it('falls back to the id for a source it does not know', () => {
-    expect(siteName('openreview' as never)).toBe('openreview');
-    expect(siteLabel('openreview' as never)).toBe('openreview');
+    expect(siteName('semanticscholar' as never)).toBe('semanticscholar');
+    expect(siteLabel('semanticscholar' as never)).toBe('semanticscholar');
   });
 });

@@ -6,7 +6,7 @@ import { checkCapture, fixtureIndex, realCaptures } from './helpers';
 
 describe('site registry', () => {
   it('lists one module per site', () => {
-    expect(SITES.map((s) => s.id)).toEqual(['huggingface', 'arxiv', 'scholar']);
+    expect(SITES.map((s) => s.id)).toEqual(['huggingface', 'arxiv', 'scholar', 'openreview']);
   });
 
   it('has a recogniser for every site the directory names, named alike', () => {
@@ -53,7 +53,17 @@ describe('site registry', () => {
     ['https://www.alphaxiv.org/explore', null],
     ['https://www.alphaxiv.org/abs/2401.01234', null],
     ['https://www.semanticscholar.org/paper/abc/0123456789abcdef0123456789abcdef01234567', null],
-    ['https://openreview.net/forum?id=abc', null],
+    // OpenReview: a venue's lists, a search, a paper's forum; not profiles, PDFs or the front page.
+    ['https://openreview.net/group?id=ICLR.cc/2026/Conference', 'openreview'],
+    ['https://openreview.net/group?id=ICLR.cc/2026/Conference#tab-accept-oral', 'openreview'],
+    ['https://openreview.net/search?term=massive+activations&group=all&content=all&source=all', 'openreview'],
+    ['https://openreview.net/forum?id=hdMAtt5sXk', 'openreview'],
+    ['https://openreview.net/forum?id=hdMAtt5sXk&noteId=abc', 'openreview'],
+    ['https://openreview.net/group', null],
+    ['https://openreview.net/profile?id=~Jane_Doe1', null],
+    ['https://openreview.net/pdf?id=hdMAtt5sXk', null],
+    ['https://openreview.net/', null],
+    ['https://openreview.net.evil.test/forum?id=abc', null],
     ['https://huggingface.co/models', null],
     ['https://arxiv.org/pdf/2401.01234', null],
     ['https://example.org/papers/2401.01234', null],
@@ -88,7 +98,7 @@ describe('site registry', () => {
       'https://scholar.google.com.evil.test/citations?user=3pwdvBIAAAAJ',
       'https://scholar.google.com.evil.test/scholar?q=attention',
       'https://evil.test/?https://huggingface.co/papers',
-      'https://openreview.net/forum?id=abc',
+      'https://openreview.net/pdf?id=abc',
       'chrome-extension://abc/library.html',
     ];
     for (const href of others) expect([href, isSupportedPage(href)]).toEqual([href, false]);

@@ -1,0 +1,150 @@
+/**
+ * OpenReview (openreview.net): a venue's lists of submissions and accepted papers
+ * (`/group?id=ICLR.cc/2026/Conference`, each tab a list), search results (`/search?term=…`) and a
+ * paper's forum (`/forum?id=…`).
+ *
+ * Lists are `ul.submissions-list > li > div.note` (openreview-web's NoteList and Note components):
+ * the title `h4 > a[href^="/forum?id="]` (with a PDF link beside it), the authors' links in `div.note-authors` ("Anonymous" while
+ * under review), then `ul.note-meta-info` (date, venue). The pages render their lists in the browser
+ * after loading, and again when the reader switches tabs: such changes are read as any page change
+ * is. A forum's page carries `citation_*` meta tags. OpenReview's ids are its own, so its papers are
+ * matched to the library by title (and authors' names, when the venue shows them).
+ */
+
+import type { Card, CardPaper, SiteModule } from '../types';
+import { runAll } from '../page/slices';
+import { readText, searchLabel, squash } from './text';
+
+const HOSTS = new Set(['openreview.net', 'www.openreview.net']);
+const ORIGIN = 'https://openreview.net';
+
+type Page = { kind: 'group'; id: string } | { kind: 'search'; term: string | null } | { kind: 'forum'; id: string };
+
+function classify(url: URL): Page | null {
+  if (!HOSTS.has(url.hostname)) return null;
+  const q = url.searchParams;
+  const id = q.get('id');
+  if (url.pathname === '/group' && id) return { kind: 'group', id };
+  if (url.pathname === '/forum' && id) return { kind: 'forum', id };
+  if (url.pathname === '/search') return { kind: 'search', term: q.get('term') };
+  return null;
+}
+
+/** "ICLR.cc/2026/Conference" → "ICLR 2026 Conference", as OpenReview's own prettyId shows a group. */
+export function venueName(id: string): string {
+  return squash(id.replace(/\.cc(?=\/|$)/g, '').replace(/[/_]+/g, ' ')) || id;
+}
+
+/** The forum id a note's title links to (`/forum?id=…`, relative or absolute). */
+function forumOf(href: string | null): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, ORIGIN);
+    return HOSTS.has(url.hostname) && url.pathname === '/forum' ? url.searchParams.get('id') : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The names the venue shows: openreview-web's ExpandableList, one `span` of author links (or spans)
+ * and commas. None while the submission is anonymous (its signature, "… Submission12 Authors"), nor
+ * when the list is cut at twenty ("et al. (3 additional authors not shown)"), as a cut list is not
+ * the paper's authors.
+ */
+function authorsIn(el: Element | null): string[] | undefined {
+  const list = el?.querySelector(':scope > span') ?? el;
+  if (!list) return undefined;
+  if ([...list.querySelectorAll(':scope > a.show-all')].some((a) => /^et al\./i.test(squash(a.textContent ?? '')))) return undefined;
+  const names = [...list.children]
+    .filter((c) => (c.localName === 'a' || c.localName === 'span') && !c.classList.contains('show-all'))
+    .map((c) => squash(c.textContent ?? ''))
+    .filter((n) => n !== '' && !/^anonymous\b/i.test(n) && !/\bauthors$/i.test(n) && !/^\(privately revealed/i.test(n));
+  return names.length > 0 ? [...new Set(names)] : undefined;
+}
+
+/** The year a note's meta line gives ("Published: 22 Jan 2026, Last Modified: …"), the first one. */
+function yearIn(el: Element | null): number | undefined {
+  const y = /\b((?:19|20)\d{2})\b/.exec(el?.textContent ?? '')?.[1];
+  return y ? Number(y) : undefined;
+}
+
+/** Each note's card as last read, and its title's text then (re-rendered tabs give new elements). */
+const readBefore = new WeakMap<Element, { card: Card; text: string }>();
+
+function* readNotes(doc: Document): Generator<void, Card[], void> {
+  const cards: Card[] = [];
+  const seen = new Set<string>();
+  for (const element of doc.querySelectorAll('div.note')) {
+    // The heading holds the title's link and its PDF link: the badge goes after both, on their line.
+    const heading = element.querySelector(':scope > h4');
+    const link = heading?.querySelector('a[href*="forum?id="]');
+    const forum = forumOf(link?.getAttribute('href') ?? null);
+    if (!heading || !link || !forum) continue;
+    const had = readBefore.get(element);
+    if (had && had.card.anchors[0] === heading && heading.isConnected && had.text === heading.textContent) {
+      if (!seen.has(forum)) cards.push(had.card);
+      seen.add(forum);
+      continue;
+    }
+    const title = readText(link);
+    // A paper is one card however many of the page's tabs list it (only one tab shows at a time).
+    if (!title || seen.has(forum)) continue;
+    seen.add(forum);
+    const paper: CardPaper = { title, url: `${ORIGIN}/forum?id=${encodeURIComponent(forum)}` };
+    const authors = authorsIn(element.querySelector(':scope > .note-authors'));
+    if (authors) paper.authors = authors;
+    const year = yearIn(element.querySelector(':scope > .note-meta-info'));
+    if (year) paper.year = year;
+    const card: Card = { element, anchors: [heading], paper };
+    readBefore.set(element, { card, text: heading.textContent ?? '' });
+    cards.push(card);
+    yield;
+  }
+  return cards;
+}
+
+const meta = (doc: Document, name: string) => squash(doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '');
+
+/** A forum's paper: its `citation_*` meta, and the title heading the page shows for the badge. */
+function readForum(doc: Document, id: string): Card[] {
+  const heading = doc.querySelector('.forum-title h2, h2.citation_title');
+  const title = meta(doc, 'citation_title') || (heading ? readText(heading) : '');
+  if (!title || !heading) return [];
+  const paper: CardPaper = { title, url: `${ORIGIN}/forum?id=${encodeURIComponent(id)}` };
+  const authors = [...doc.querySelectorAll('meta[name="citation_author"]')].map((m) => squash(m.getAttribute('content') ?? '')).filter((a) => a !== '');
+  if (authors.length > 0) paper.authors = authors;
+  const date = /^(\d{4})[/-](\d{2})[/-](\d{2})/.exec(meta(doc, 'citation_publication_date') || meta(doc, 'citation_online_date'));
+  if (date) {
+    paper.year = Number(date[1]);
+    paper.publishedAt = `${date[1]}-${date[2]}-${date[3]}`;
+  }
+  const abstract = meta(doc, 'citation_abstract');
+  if (abstract) paper.abstract = abstract;
+  const element = heading.closest('.forum-container') ?? heading.closest('.forum-title')?.parentElement ?? heading;
+  return [{ element, anchors: [heading], paper, asked: 'paper' }];
+}
+
+function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
+  const page = classify(url);
+  if (!page) return [];
+  if (page.kind === 'forum') return readForum(doc, page.id);
+  const cards = yield* readNotes(doc);
+  // A search's results are what the reader asked for; a venue's lists are a digest to skim.
+  if (page.kind === 'search') for (const card of cards) card.asked = 'search';
+  return cards;
+}
+
+export const openreview: SiteModule = {
+  id: 'openreview',
+  name: 'OpenReview',
+  handles: (url) => classify(url) !== null,
+  readCards: (doc, url) => runAll(readSteps(doc, url)),
+  readSteps,
+  pageLabel(url) {
+    const page = classify(url);
+    if (page?.kind === 'group') return venueName(page.id);
+    if (page?.kind === 'search') return searchLabel(page.term);
+    return 'paper';
+  },
+};

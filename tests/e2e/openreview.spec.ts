@@ -1,0 +1,99 @@
+/**
+ * OpenReview: a venue's lists mark the papers met on a digest (by title: OpenReview's ids are its
+ * own), lists rendered after load (a tab switch) are read, a note saves with one click, and a
+ * paper's forum page is that one paper.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, sendFromExtension, test } from './fixtures';
+import { ShadowDom, badgeTexts } from './shadow';
+import { fixtureHtml } from '../fixtures/pages/variants';
+
+const VENUE = 'https://openreview.net/group?id=ICLR.cc/2026/Conference';
+const FORUM = 'https://openreview.net/forum?id=hdMAtt5sXk';
+const NOV18 = 'https://huggingface.co/papers/date/2025-11-18';
+
+type Stats = { papers: number; sightings: number };
+type Found = { papers: { key: string; title: string; sites: string[]; savedAt?: number }[] };
+
+const stats = (ext: Page) => sendFromExtension<Stats>(ext, { type: 'library.stats' });
+
+async function badges(dom: ShadowDom, count: number): Promise<string[]> {
+  await expect.poll(async () => (await badgeTexts(dom)).length, { timeout: 15_000 }).toBe(count);
+  return badgeTexts(dom);
+}
+
+/** The Nov 18 digest read (its 11 papers seen) from a page whose cards count as seen on load. */
+async function afterNov18(page: Page, context: BrowserContext, extensionId: string): Promise<{ ext: Page; dom: ShadowDom }> {
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/library.html`);
+  await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode: 'load' } });
+  await page.bringToFront();
+  await page.goto(NOV18);
+  const dom = await ShadowDom.open(page);
+  await badges(dom, 11);
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(11);
+  return { ext, dom };
+}
+
+const badgeOf = (title: string) =>
+  `[...document.querySelectorAll('.note h4')].find((h) => h.textContent.includes(${JSON.stringify(title)})).querySelector('dejalu-badge')`;
+
+test('an OpenReview venue marks the papers met on a digest by title, reads a tab rendered later, saves a note, and a forum page is its paper', async ({
+  page,
+  pages,
+  context,
+  extensionId,
+}) => {
+  pages.set(VENUE, { body: fixtureHtml('openreview/iclr-2026-conference.html') });
+  pages.set(FORUM, { body: fixtureHtml('openreview/forum-hdMAtt5sXk.html') });
+  const { ext, dom } = await afterNov18(page, context, extensionId);
+
+  await page.goto(VENUE);
+  // Title and authors match (Nov 18), new, title match, new and anonymous.
+  const texts = await badges(dom, 4);
+  expect(texts.map((t) => t.replace(/ · first.*/, ''))).toEqual(['Seen 1×', 'New', 'Seen 1×', 'New']);
+  expect(texts[0]).toMatch(/first Nov 18/);
+  // On the title's line, after the title and its PDF link: the heading's own links stay as they were.
+  const placed = await page.evaluate(() =>
+    [...document.querySelectorAll('dejalu-badge')].every((b) => b.parentElement?.matches('.note h4') && b.previousElementSibling?.matches('a.pdf-link') && !b.nextSibling),
+  );
+  expect(placed).toBe(true);
+  expect((await dom.hosts('dejalu-summary'))[0]?.text).toContain('2 new · 2 seen · 0 saved');
+
+  // The reader switches tab: the site renders another list in place of the first.
+  await page.evaluate(() => {
+    document.querySelector('.tab-content')!.innerHTML =
+      '<div class="tab-pane active" id="accept-poster"><ul class="list-unstyled submissions-list">' +
+      '<li><div class="note "><h4><a href="/forum?id=sUpErExPrT">Unveiling Super Experts in Mixture-of-Experts Large Language Models</a></h4><div class="note-authors"><span><a href="/profile?id=~Author_One3">Author 1</a>, <a href="/profile?id=~Author_Two3">Author 2</a> </span></div><ul class="note-meta-info list-inline"><li>Published: 26 Jan 2026</li><li>ICLR 2026 Poster</li></ul></div></li>' +
+      '<li><div class="note "><h4><a href="/forum?id=nEwPoStEr1">Sparse Autoencoders Find Massive Activations Early in Training</a></h4><div class="note-authors"><span><a href="/profile?id=~Jane_Doe1">Jane Doe</a> </span></div><ul class="note-meta-info list-inline"><li>Published: 26 Jan 2026</li><li>ICLR 2026 Poster</li></ul></div></li>' +
+      '</ul></div>';
+  });
+  await expect.poll(async () => (await badgeTexts(dom)).map((t) => t.replace(/ · first.*/, '')), { timeout: 15_000 }).toEqual(['Seen 1×', 'New']);
+
+  // One click saves a note the library did not hold, with its forum's address.
+  const [star] = (await dom.hostAt(badgeOf('Sparse Autoencoders'))).find('[data-action=save]');
+  await dom.click(star!);
+  await expect.poll(async () => (await dom.hostAt(badgeOf('Sparse Autoencoders'))).text).toBe('Saved');
+  // Its sighting comes in the visit's next batch, a second after the cards showed.
+  const search = () => sendFromExtension<Found>(ext, { type: 'library.search', query: { text: 'sparse autoencoders massive activations' } });
+  await expect.poll(async () => (await search()).papers[0]?.sites, { timeout: 20_000 }).toEqual(['openreview']);
+  const found = (await search()).papers[0]!;
+  expect(found).toMatchObject({ title: 'Sparse Autoencoders Find Massive Activations Early in Training' });
+  expect(found.savedAt).toBeGreaterThan(0);
+  const saved = await sendFromExtension<{ paper: { urls: string[] } }>(ext, { type: 'paper.get', key: found.key });
+  expect(saved.paper.urls).toEqual(['https://openreview.net/forum?id=nEwPoStEr1']);
+
+  // The paper's forum is that one paper, seen twice before this visit (the digest, the venue).
+  await page.goto(FORUM);
+  const [forum] = await badges(dom, 1);
+  expect(forum).toMatch(/^Seen 2× · first Nov 18/);
+  const hidden = await sendFromExtension<Found>(ext, { type: 'library.search', query: { text: 'hidden dynamics massive activations' } });
+  expect(hidden.papers).toHaveLength(1);
+  expect(hidden.papers[0]).toMatchObject({ key: 'arxiv:2508.27978' });
+  expect(hidden.papers[0]?.sites.sort()).toEqual(['huggingface', 'openreview']);
+
+  // The site has its own switch in the settings.
+  await ext.getByTestId('tab-settings').click();
+  await expect(ext.getByTestId('settings-site-openreview')).toBeChecked();
+  await expect(ext.getByText('OpenReview venues, searches and forums')).toBeVisible();
+});
