@@ -44,11 +44,27 @@ export function loadPages(dir) {
   return entries.sort((a, b) => order(a).localeCompare(order(b)));
 }
 
-/** A Google Scholar results page made from the seed papers (tests/fixtures/scholar/). */
-const SCHOLAR_SEARCH = {
-  url: 'https://scholar.google.com/scholar?hl=en&q=massive+activations+transformer',
-  file: 'scholar/scholar-massive-activations.html',
-};
+/**
+ * After the digests, the reader meets their papers elsewhere (the seed pages only): a Google Scholar
+ * search for a topic, then a conference's venue on OpenReview. Pages made from the seed papers
+ * (tests/fixtures/scholar/, tests/fixtures/openreview/).
+ */
+const ELSEWHERE = [
+  {
+    url: 'https://scholar.google.com/scholar?hl=en&q=massive+activations+transformer',
+    file: 'scholar/scholar-massive-activations.html',
+    heading: 'Searched Google Scholar',
+    shot: 'scholar.png',
+    caption: 'a Google Scholar search: what you saved and saw, marked there too',
+  },
+  {
+    url: 'https://openreview.net/group?id=ICLR.cc/2026/Conference',
+    file: 'openreview/iclr-2026-conference.html',
+    heading: 'Browsed a venue on OpenReview',
+    shot: 'openreview.png',
+    caption: "an OpenReview venue: the digests' papers at the conference",
+  },
+];
 
 // ---- clicking inside closed shadow roots, through the DevTools protocol (as the e2e tests do) ----
 
@@ -129,9 +145,8 @@ export async function runDemo(argv) {
     viewport: { width: 1280, height: 900 },
   });
   const served = new Map(pages.map((p) => [p.url, p.path]));
-  // After the digests, the reader looks a topic up on Google Scholar (the seed pages only).
-  const scholar = opts.pages ? null : SCHOLAR_SEARCH;
-  if (scholar) served.set(scholar.url, join(ROOT, 'tests', 'fixtures', scholar.file));
+  const elsewhere = opts.pages ? [] : ELSEWHERE;
+  for (const e of elsewhere) served.set(e.url, join(ROOT, 'tests', 'fixtures', e.file));
   const net = await servePages(context, served);
   const shots = [];
   try {
@@ -206,19 +221,19 @@ export async function runDemo(argv) {
     shots.push(['the popup for that page', popupFile]);
     if (!opts.headed) await popup.close();
 
-    if (scholar) {
-      // The paper just saved and tagged shows so in a search elsewhere; papers met on the digests
-      // are found again by title where Scholar links to a publisher.
-      await page.goto(scholar.url);
+    // The paper just saved and tagged shows so where it is met again; papers met on the digests
+    // are found again by title where a page links to no arXiv id.
+    for (const e of elsewhere) {
+      await page.goto(e.url);
       await page.bringToFront();
       const reply = await waitForReport(ext, tabId, 1, 20_000, page.url());
       const r = summarise(reply);
       results.push(r);
-      console.log(`\nSearched Google Scholar:\n${formatLine(r)}`);
+      console.log(`\n${e.heading}:\n${formatLine(r)}`);
       await page.waitForTimeout(500);
-      const scholarFile = join(opts.out, 'scholar.png');
-      await page.screenshot({ path: scholarFile });
-      shots.push(['a Google Scholar search: what you saved and saw, marked there too', scholarFile]);
+      const file = join(opts.out, e.shot);
+      await page.screenshot({ path: file });
+      shots.push([e.caption, file]);
       await readThrough(page, { pauseMs: opts.pause });
       await settle(ext);
     }

@@ -45,10 +45,13 @@ test('npm start demo: headless walk prints the right counts per page and writes 
   // Then a Google Scholar search (tests/fixtures/scholar/): the paper just saved, two others of the
   // digests (one by arXiv id, one by title alone) and two papers the digests did not show.
   expect(stdout).toMatch(/^“massive activations transformer”\s+scholar\s+5 cards\s+2 new\s+3 seen before \(first seen 2025-11-03\)$/m);
+  // Then ICLR 2026 on OpenReview (tests/fixtures/openreview/): the paper just saved and one of Nov 18,
+  // both by title (OpenReview's ids are its own), and two papers new to the library.
+  expect(stdout).toMatch(/^ICLR 2026 Conference\s+openreview\s+4 cards\s+2 new\s+2 seen before \(first seen 2025-11-03\)$/m);
   const distinct = new Set(entries.filter((e) => e.site === 'huggingface').flatMap((e) => e.cards.map((c) => c.id)));
-  expect(stdout).toMatch(new RegExp(`Library: ${distinct.size + 2} papers .* 1 saved, 2 tags\\.`));
+  expect(stdout).toMatch(new RegExp(`Library: ${distinct.size + 4} papers .* 1 saved, 2 tags\\.`));
   expect(stdout).toMatch(/tags: #must-read #normalization/);
-  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'scholar.png', 'library.png']) {
+  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'scholar.png', 'openreview.png', 'library.png']) {
     expect(stdout).toContain(join(out, f));
     expect(existsSync(join(out, f))).toBe(true);
   }
