@@ -13,6 +13,7 @@
 
 import type { Card, CardPaper, SiteModule } from '../types';
 import { runAll } from '../page/slices';
+import { readRows } from './rows';
 import { readText, searchLabel, squash } from './text';
 
 const HOSTS = new Set(['openreview.net', 'www.openreview.net']);
@@ -69,39 +70,19 @@ function yearIn(el: Element | null): number | undefined {
   return y ? Number(y) : undefined;
 }
 
-/** Each note's card as last read, and its title's text then (re-rendered tabs give new elements). */
-const readBefore = new WeakMap<Element, { card: Card; text: string }>();
-
-function* readNotes(doc: Document): Generator<void, Card[], void> {
-  const cards: Card[] = [];
-  const seen = new Set<string>();
-  for (const element of doc.querySelectorAll('div.note')) {
-    // The heading holds the title's link and its PDF link: the badge goes after both, on their line.
-    const heading = element.querySelector(':scope > h4');
-    const link = heading?.querySelector('a[href*="forum?id="]');
-    const forum = forumOf(link?.getAttribute('href') ?? null);
-    if (!heading || !link || !forum) continue;
-    const had = readBefore.get(element);
-    if (had && had.card.anchors[0] === heading && heading.isConnected && had.text === heading.textContent) {
-      if (!seen.has(forum)) cards.push(had.card);
-      seen.add(forum);
-      continue;
-    }
-    const title = readText(link);
-    // A paper is one card however many of the page's tabs list it (only one tab shows at a time).
-    if (!title || seen.has(forum)) continue;
-    seen.add(forum);
-    const paper: CardPaper = { title, url: `${ORIGIN}/forum?id=${encodeURIComponent(forum)}` };
-    const authors = authorsIn(element.querySelector(':scope > .note-authors'));
-    if (authors) paper.authors = authors;
-    const year = yearIn(element.querySelector(':scope > .note-meta-info'));
-    if (year) paper.year = year;
-    const card: Card = { element, anchors: [heading], paper };
-    readBefore.set(element, { card, text: heading.textContent ?? '' });
-    cards.push(card);
-    yield;
-  }
-  return cards;
+/** A note's paper: the heading holds the title's link and its PDF link (the badge goes after both). */
+function notePaper(note: Element, heading: Element): CardPaper | null {
+  const link = heading.querySelector('a[href*="forum?id="]');
+  const forum = forumOf(link?.getAttribute('href') ?? null);
+  if (!link || !forum) return null;
+  const title = readText(link);
+  if (!title) return null;
+  const paper: CardPaper = { title, url: `${ORIGIN}/forum?id=${encodeURIComponent(forum)}` };
+  const authors = authorsIn(note.querySelector(':scope > .note-authors'));
+  if (authors) paper.authors = authors;
+  const year = yearIn(note.querySelector(':scope > .note-meta-info'));
+  if (year) paper.year = year;
+  return paper;
 }
 
 const meta = (doc: Document, name: string) => squash(doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '');
@@ -129,7 +110,8 @@ function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
   const page = classify(url);
   if (!page) return [];
   if (page.kind === 'forum') return readForum(doc, page.id);
-  const cards = yield* readNotes(doc);
+  // A paper is one card however many of the page's tabs list it (one tab shows at a time).
+  const cards = yield* readRows(doc, { rows: 'div.note', title: ':scope > h4', paperOf: notePaper, oncePer: (p) => p.url });
   // A search's results are what the reader asked for; a venue's lists are a digest to skim.
   if (page.kind === 'search') for (const card of cards) card.asked = 'search';
   return cards;

@@ -17,6 +17,7 @@
 import { normalizeDoi, parseArxivId, safeDecode } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { SCHOLAR_HOSTS } from './directory';
+import { readRows } from './rows';
 import { readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
 
@@ -92,7 +93,9 @@ function venueIds(venue: string): Pick<CardPaper, 'arxivId' | 'version'> {
 }
 
 /** A profile row's paper: title, the authors when all are printed, the venue's arXiv id, the year. */
-function profilePaper(row: Element, link: Element, title: string, base: string): CardPaper {
+function profilePaper(row: Element, link: Element, base: string): CardPaper | null {
+  const title = readText(link);
+  if (!title) return null;
   const [names, venue] = row.querySelectorAll('.gs_gray');
   const paper: CardPaper = { title, ...venueIds(squash(venue?.textContent ?? '')) };
   const list = squash(names?.textContent ?? '');
@@ -111,40 +114,9 @@ function profilePaper(row: Element, link: Element, title: string, base: string):
   return paper;
 }
 
-/** Each result's card as last read, and its title's text then (its title element is the card's anchor). */
-const readBefore = new WeakMap<Element, { card: Card; text: string }>();
-
-/**
- * The cards of rows `rowSelector`, each titled by its `titleSelector` element. Scholar's own
- * scripts touch rows (the star, the Cite popup): a row whose title is the same element with the
- * same text is the card read before.
- */
-function* readRows(
-  doc: Document,
-  rowSelector: string,
-  titleSelector: string,
-  paperOf: (row: Element, title: Element, text: string) => CardPaper,
-): Generator<void, Card[], void> {
-  const cards: Card[] = [];
-  for (const element of doc.querySelectorAll(rowSelector)) {
-    const heading = element.querySelector(titleSelector);
-    if (!heading) continue;
-    const had = readBefore.get(element);
-    if (had && had.card.anchors[0] === heading && heading.isConnected && had.text === heading.textContent) {
-      cards.push(had.card);
-      continue;
-    }
-    const title = readText(heading, isKindMarker);
-    if (!title) continue;
-    const card: Card = { element, anchors: [heading], paper: paperOf(element, heading, title) };
-    readBefore.set(element, { card, text: heading.textContent ?? '' });
-    cards.push(card);
-    yield;
-  }
-  return cards;
-}
-
-function resultPaper(row: Element, heading: Element, title: string): CardPaper {
+function resultPaper(row: Element, heading: Element): CardPaper | null {
+  const title = readText(heading, isKindMarker);
+  if (!title) return null;
   const link = heading.querySelector('a[href]');
   const href = link?.getAttribute('href') ?? '';
   const paper: CardPaper = { title, ...idsOf(href), ...byline(row.querySelector('.gs_a')) };
@@ -160,8 +132,8 @@ function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
   // the reader asked for.
   const cards =
     page.kind === 'profile'
-      ? yield* readRows(doc, 'tr.gsc_a_tr', 'a.gsc_a_at', (row, link, title) => profilePaper(row, link, title, url.href))
-      : yield* readRows(doc, 'div.gs_r[data-cid]', 'h3.gs_rt', resultPaper);
+      ? yield* readRows(doc, { rows: 'tr.gsc_a_tr', title: 'a.gsc_a_at', paperOf: (row, link) => profilePaper(row, link, url.href) })
+      : yield* readRows(doc, { rows: 'div.gs_r[data-cid]', title: 'h3.gs_rt', paperOf: resultPaper });
   for (const card of cards) card.asked = 'search';
   return cards;
 }

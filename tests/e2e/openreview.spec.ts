@@ -3,37 +3,14 @@
  * own), lists rendered after load (a tab switch) are read, a note saves with one click, and a
  * paper's forum page is that one paper.
  */
-import type { BrowserContext, Page } from '@playwright/test';
 import { expect, sendFromExtension, test } from './fixtures';
-import { ShadowDom, badgeTexts } from './shadow';
+import { badgeTexts } from './shadow';
+import { afterNov18, badges } from './elsewhere';
 import { fixtureHtml } from '../fixtures/pages/variants';
 
 const VENUE = 'https://openreview.net/group?id=ICLR.cc/2026/Conference';
 const FORUM = 'https://openreview.net/forum?id=hdMAtt5sXk';
-const NOV18 = 'https://huggingface.co/papers/date/2025-11-18';
-
-type Stats = { papers: number; sightings: number };
 type Found = { papers: { key: string; title: string; sites: string[]; savedAt?: number }[] };
-
-const stats = (ext: Page) => sendFromExtension<Stats>(ext, { type: 'library.stats' });
-
-async function badges(dom: ShadowDom, count: number): Promise<string[]> {
-  await expect.poll(async () => (await badgeTexts(dom)).length, { timeout: 15_000 }).toBe(count);
-  return badgeTexts(dom);
-}
-
-/** The Nov 18 digest read (its 11 papers seen) from a page whose cards count as seen on load. */
-async function afterNov18(page: Page, context: BrowserContext, extensionId: string): Promise<{ ext: Page; dom: ShadowDom }> {
-  const ext = await context.newPage();
-  await ext.goto(`chrome-extension://${extensionId}/library.html`);
-  await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode: 'load' } });
-  await page.bringToFront();
-  await page.goto(NOV18);
-  const dom = await ShadowDom.open(page);
-  await badges(dom, 11);
-  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(11);
-  return { ext, dom };
-}
 
 const badgeOf = (title: string) =>
   `[...document.querySelectorAll('.note h4')].find((h) => h.textContent.includes(${JSON.stringify(title)})).querySelector('dejalu-badge')`;

@@ -3,44 +3,16 @@
  * where the result links to arXiv and by title where it links elsewhere or nowhere; a result saves
  * with one click; the site has its own switch in the settings.
  */
-import type { BrowserContext, Page } from '@playwright/test';
 import { expect, sendFromExtension, test } from './fixtures';
 import { ShadowDom, badgeTexts } from './shadow';
+import { NOV18, afterNov18, badges, helper, stats } from './elsewhere';
 import { fixtureHtml } from '../fixtures/pages/variants';
 import { panelFrame } from './panel';
 // @ts-expect-error plain JS module shared with the demo
 import { tabIdOf } from '../../scripts/walk.mjs';
 
 const SCHOLAR = 'https://scholar.google.com/scholar?hl=en&q=massive+activations+transformer';
-const NOV18 = 'https://huggingface.co/papers/date/2025-11-18';
-
-type Stats = { papers: number; sightings: number; saved: number };
 type Found = { papers: { key: string; title: string; arxivId?: string; sites: string[]; savedAt?: number }[] };
-
-async function helper(context: BrowserContext, extensionId: string): Promise<Page> {
-  const ext = await context.newPage();
-  await ext.goto(`chrome-extension://${extensionId}/library.html`);
-  // Cards count as seen on load: no scrolling needed.
-  await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode: 'load' } });
-  return ext;
-}
-
-const stats = (ext: Page) => sendFromExtension<Stats>(ext, { type: 'library.stats' });
-
-async function badges(dom: ShadowDom, count: number): Promise<string[]> {
-  await expect.poll(async () => (await badgeTexts(dom)).length, { timeout: 15_000 }).toBe(count);
-  return badgeTexts(dom);
-}
-
-/** The Nov 18 digest read (its 11 papers seen), before a Scholar search. */
-async function afterNov18(page: Page, context: BrowserContext, extensionId: string): Promise<{ ext: Page; dom: ShadowDom }> {
-  const ext = await helper(context, extensionId);
-  await page.goto(NOV18);
-  const dom = await ShadowDom.open(page);
-  await badges(dom, 11);
-  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(11);
-  return { ext, dom };
-}
 
 /** The badge of the result whose title contains `text`. */
 const badgeOf = (text: string) =>
