@@ -61,6 +61,9 @@ function idsOf(href: string): Pick<CardPaper, 'arxivId' | 'version' | 'doi'> {
   return doi ? { doi } : {};
 }
 
+/** A list of names Scholar cut short ("AA Salema, FN Ani…", "M Zeng, Y Shang, ..."): not the paper's authors. */
+const CUT = /…|\.\.\.$/;
+
 /**
  * The byline's authors, when Scholar printed them all (a list cut with "…" would be stored as the
  * whole, as arXiv search's "et al." would), and the year. Names come as Scholar abbreviates them
@@ -71,7 +74,7 @@ function byline(el: Element | null): Pick<CardPaper, 'authors' | 'year'> {
   const parts = squash(el.textContent ?? '').split(/\s+-\s+/);
   const out: Pick<CardPaper, 'authors' | 'year'> = {};
   const names = parts[0] ?? '';
-  if (parts.length > 1 && !/…|\.\.\.$/.test(names)) {
+  if (parts.length > 1 && !CUT.test(names)) {
     const authors = names.split(/\s*,\s*/).filter((a) => a !== '');
     if (authors.length > 0) out.authors = authors;
   }
@@ -82,9 +85,6 @@ function byline(el: Element | null): Pick<CardPaper, 'authors' | 'year'> {
   }
   return out;
 }
-
-/** A list of names Scholar cut short ("A B, C D, …"): not the paper's authors. */
-const CUT = /(?:…|\.\.\.)$/;
 
 /** An arXiv id in a profile row's venue: "arXiv preprint arXiv:2402.17762", or dblp's "CoRR abs/1706.03762". */
 function venueIds(venue: string): Pick<CardPaper, 'arxivId' | 'version'> {
