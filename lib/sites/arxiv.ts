@@ -1,6 +1,7 @@
 /**
  * arXiv (arxiv.org): category listings (/list/<cat>/new|recent|pastweek|YYYY-MM) in today's layout
- * and the legacy one, abstract pages (/abs/<id>) and search results (/search).
+ * and the legacy one, a past day's listing (/catchup/<cat>/<YYYY-MM-DD>), abstract pages (/abs/<id>)
+ * and search results (/search).
  *
  * arXiv pages are server-rendered and stable, but MathJax rewrites `.mathjax` nodes after load, so
  * titles come from `citation_*` meta where the page has them and otherwise from text read with
@@ -16,7 +17,8 @@ const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
 const ORIGIN = 'https://arxiv.org';
 
 type Page =
-  | { kind: 'list'; category: string; period: string }
+  /** `day`: the announcement day a catchup page (/catchup/<cat>/<YYYY-MM-DD>) is for. */
+  | { kind: 'list'; category: string; period: string; day?: string }
   | { kind: 'abs'; id?: string; version?: number }
   | { kind: 'search' };
 
@@ -25,6 +27,10 @@ function classify(url: URL): Page | null {
   const segs = url.pathname.split('/').filter((s) => s !== '');
   const [kind, category, period] = segs;
   if (kind === 'list' && category) return { kind: 'list', category, period: period ?? '' };
+  // "Catchup": a past day's new listing, in the same markup, its day in the address.
+  if (kind === 'catchup' && category && period && /^\d{4}-\d{2}-\d{2}$/.test(period)) {
+    return { kind: 'list', category, period: 'catchup', day: period };
+  }
   if (kind === 'abs' && segs.length > 1) {
     // Old-style ids span two segments (`hep-th/9901001`): never split an abs path on `/`.
     const ref = parseArxivId(safeDecode(segs.slice(1).join('/')));
@@ -136,8 +142,8 @@ function newListingDay(doc: Document): string | undefined {
  * screen to count as seen and what gets dimmed; a wrapper around the pair would mean rewriting
  * arXiv's markup. The badge anchors on the title line.
  */
-function* readList(doc: Document, period: string): Generator<void, Card[], void> {
-  const pageDay = period === 'new' ? newListingDay(doc) : undefined;
+function* readList(doc: Document, period: string, day?: string): Generator<void, Card[], void> {
+  const pageDay = day ?? (period === 'new' ? newListingDay(doc) : undefined);
   const sectionDays = new Map<Element, string | undefined>();
   const seen = new Set<string>();
   const cards: Card[] = [];
@@ -267,7 +273,7 @@ function* readSearch(doc: Document): Generator<void, Card[], void> {
 
 function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
   const page = classify(url);
-  if (page?.kind === 'list') return yield* readList(doc, page.period);
+  if (page?.kind === 'list') return yield* readList(doc, page.period, page.day);
   if (page?.kind === 'abs') return readAbs(doc, page);
   if (page?.kind !== 'search') return [];
   const cards = yield* readSearch(doc);

@@ -108,6 +108,27 @@ describe('arXiv: listings', () => {
     expect(arxiv.pageLabel(recentUrl)).toBe('cs.LG recent');
   });
 
+  it("dates a catchup page (a past day's new listing) by the day in its address", () => {
+    const catchup = new URL('https://arxiv.org/catchup/cs.LG/2025-11-10?abs=True&page=1');
+    const doc = parsePage(
+      listing('<h1>Catchup results for Machine Learning on Mon, 10 Nov 2025</h1>', [
+        ['New submissions (showing 1 of 1 entries)', entry(1, '2511.00001', 'A')],
+        ['Cross submissions (showing 1 of 1 entries)', entry(2, '2511.00002', 'B')],
+        ['Replacement submissions (showing 1 of 1 entries)', entry(3, '2501.00003v2', 'C')],
+      ]),
+      catchup.href,
+    );
+    const cards = arxiv.readCards(doc, catchup);
+    expect(cards.map((c) => [c.paper.arxivId, c.digestDate])).toEqual([
+      ['2511.00001', '2025-11-10'],
+      ['2511.00002', '2025-11-10'],
+      ['2501.00003', '2025-11-10'],
+    ]);
+    // A listing to skim, as /new is: dimmable as seen.
+    expect(cards.every((c) => c.asked === undefined)).toBe(true);
+    expect(arxiv.pageLabel(catchup)).toBe('cs.LG catchup');
+  });
+
   it('gives no digest date when the page states none', () => {
     const month = new URL('https://arxiv.org/list/cs.LG/2024-01');
     const doc = parsePage(listing('', [['Entries (showing 1 of 1)', entry(1, '2401.00001', 'A')]]), month.href);
@@ -305,6 +326,9 @@ describe('arXiv: URLs', () => {
     ['https://arxiv.org/list/cs.AI/recent?skip=50&show=50', 'cs.AI recent'],
     ['https://arxiv.org/list/cs.LG/pastweek?show=100', 'cs.LG pastweek'],
     ['https://arxiv.org/list/cs.LG/2024-01', 'cs.LG 2024-01'],
+    ['https://arxiv.org/catchup/cs.LG/2025-11-10?abs=True&page=2', 'cs.LG catchup'],
+    ['https://arxiv.org/catchup', null],
+    ['https://arxiv.org/catchup/cs.LG', null],
     ['https://arxiv.org/list/hep-th/new', 'hep-th new'],
     ['https://arxiv.org/list/cond-mat.mtrl-sci/new?show=2000', 'cond-mat.mtrl-sci new'],
     ['https://www.arxiv.org/list/math/new', 'math new'],

@@ -25,6 +25,11 @@ describe('site registry', () => {
     ['https://arxiv.org/list/cs.AI/recent', 'arxiv'],
     ['https://arxiv.org/list/cs.LG/pastweek', 'arxiv'],
     ['https://arxiv.org/list/cs.LG/2024-01', 'arxiv'],
+    ['https://arxiv.org/catchup/cs.LG/2025-11-10?abs=True&page=1', 'arxiv'],
+    ['https://arxiv.org/catchup/cs/2025-11-10', 'arxiv'],
+    // The catchup form picks a day; it lists nothing.
+    ['https://arxiv.org/catchup', null],
+    ['https://arxiv.org/catchup/cs.LG/last-week', null],
     ['https://arxiv.org/abs/2401.01234v2', 'arxiv'],
     ['https://arxiv.org/abs/hep-th/9901001', 'arxiv'],
     ['https://arxiv.org/search/?query=x&searchtype=all', 'arxiv'],
