@@ -8,12 +8,12 @@ const link = (href: string, text: string) => (
   </a>
 );
 
-/** "Hugging Face Daily Papers, an arXiv listing or a Google Scholar search", each a link. */
+/** "Hugging Face Daily Papers, an arXiv listing, a Google Scholar search or an OpenReview venue", each a link. */
 export function SiteLinks() {
   return (
     <>
-      {link('https://huggingface.co/papers', 'Hugging Face Daily Papers')}, an {link('https://arxiv.org/', 'arXiv listing')} or a{' '}
-      {link('https://scholar.google.com/', 'Google Scholar')} search
+      {link('https://huggingface.co/papers', 'Hugging Face Daily Papers')}, an {link('https://arxiv.org/', 'arXiv listing')}, a{' '}
+      {link('https://scholar.google.com/', 'Google Scholar')} search or an {link('https://openreview.net/', 'OpenReview')} venue
     </>
   );
 }

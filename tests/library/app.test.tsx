@@ -548,6 +548,7 @@ describe('library page', () => {
       'https://huggingface.co/papers',
       'https://arxiv.org/',
       'https://scholar.google.com/',
+      'https://openreview.net/',
     ]);
     // And the way to an import, in the tab beside.
     await click(v.testid('empty-import'));

@@ -311,6 +311,7 @@ describe('popup', () => {
       ['Hugging Face Daily Papers', 'https://huggingface.co/papers', '_blank'],
       ['arXiv listing', 'https://arxiv.org/', '_blank'],
       ['Google Scholar', 'https://scholar.google.com/', '_blank'],
+      ['OpenReview', 'https://openreview.net/', '_blank'],
     ]);
     expect(links.every((a) => a.rel === 'noopener noreferrer')).toBe(true);
     expect(v.$$('[data-testid="recent"] [data-testid="paper-row"]')).toHaveLength(1);
