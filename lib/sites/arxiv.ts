@@ -1,7 +1,7 @@
 /**
  * arXiv (arxiv.org): category listings (/list/<cat>/new|recent|pastweek|YYYY-MM) in today's layout
- * and the legacy one, a past day's listing (/catchup/<cat>/<YYYY-MM-DD>), abstract pages (/abs/<id>)
- * and search results (/search).
+ * and the legacy one, a past day's listing (/catchup/<cat>/<YYYY-MM-DD>), an author's papers
+ * (/a/<author id>), abstract pages (/abs/<id>) and search results (/search).
  *
  * arXiv pages are server-rendered and stable, but MathJax rewrites `.mathjax` nodes after load, so
  * titles come from `citation_*` meta where the page has them and otherwise from text read with
@@ -20,7 +20,9 @@ type Page =
   /** `day`: the announcement day a catchup page (/catchup/<cat>/<YYYY-MM-DD>) is for. */
   | { kind: 'list'; category: string; period: string; day?: string }
   | { kind: 'abs'; id?: string; version?: number }
-  | { kind: 'search' };
+  | { kind: 'search' }
+  /** An author's papers (/a/<author id>), in the listings' markup. */
+  | { kind: 'author' };
 
 function classify(url: URL): Page | null {
   if (!HOSTS.has(url.hostname)) return null;
@@ -37,6 +39,8 @@ function classify(url: URL): Page | null {
     return ref ? { kind: 'abs', ...ref } : { kind: 'abs' };
   }
   if (kind === 'search') return { kind: 'search' };
+  // Not its Atom and JSON feeds (`.atom`, `.atom2`, `.json`): only the page (`.html` or bare).
+  if (kind === 'a' && category && segs.length === 2 && !/\.(?:atom2?|json)$/i.test(category)) return { kind: 'author' };
   return null;
 }
 
@@ -275,8 +279,9 @@ function* readSteps(doc: Document, url: URL): Generator<void, Card[], void> {
   const page = classify(url);
   if (page?.kind === 'list') return yield* readList(doc, page.period, page.day);
   if (page?.kind === 'abs') return readAbs(doc, page);
-  if (page?.kind !== 'search') return [];
-  const cards = yield* readSearch(doc);
+  if (page?.kind !== 'search' && page?.kind !== 'author') return [];
+  // A search's results and an author's papers are what the reader looked up: never dimmed as seen.
+  const cards = page.kind === 'search' ? yield* readSearch(doc) : yield* readList(doc, '');
   for (const card of cards) card.asked = 'search';
   return cards;
 }
@@ -292,6 +297,7 @@ export const arxiv: SiteModule = {
     if (page?.kind === 'list') return squash(`${page.category} ${page.period}`);
     // The simple search's query; the advanced form's terms are several and stay unsaid.
     if (page?.kind === 'search') return searchLabel(url.searchParams.get('query'));
+    if (page?.kind === 'author') return 'author page';
     return page?.kind ?? 'arxiv';
   },
 };

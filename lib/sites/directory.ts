@@ -29,7 +29,7 @@ export const PAGE_SITES = [
     id: 'arxiv',
     name: 'arXiv',
     pages: 'arXiv listings',
-    matches: ['https://arxiv.org/list/*', 'https://arxiv.org/catchup/*', 'https://arxiv.org/abs/*', 'https://arxiv.org/search/*'],
+    matches: ['https://arxiv.org/list/*', 'https://arxiv.org/catchup/*', 'https://arxiv.org/a/*', 'https://arxiv.org/abs/*', 'https://arxiv.org/search/*'],
     origins: ['https://arxiv.org/*'],
   },
   {

@@ -129,6 +129,16 @@ describe('arXiv: listings', () => {
     expect(arxiv.pageLabel(catchup)).toBe('cs.LG catchup');
   });
 
+  it("reads an author's page as a listing the reader looked up: never dimmed, no digest day", () => {
+    const author = new URL('https://arxiv.org/a/kolter_j_1');
+    const doc = parsePage(listing('<h1>Kolter, J Zico\'s articles on arXiv</h1>', [['', entry(1, '2402.17762', 'A'), entry(2, '2306.11695v3', 'B')]]), author.href);
+    const cards = arxiv.readCards(doc, author);
+    expect(cards.map((c) => [c.paper.arxivId, c.asked, c.digestDate])).toEqual([
+      ['2402.17762', 'search', undefined],
+      ['2306.11695', 'search', undefined],
+    ]);
+  });
+
   it('gives no digest date when the page states none', () => {
     const month = new URL('https://arxiv.org/list/cs.LG/2024-01');
     const doc = parsePage(listing('', [['Entries (showing 1 of 1)', entry(1, '2401.00001', 'A')]]), month.href);
@@ -329,6 +339,12 @@ describe('arXiv: URLs', () => {
     ['https://arxiv.org/catchup/cs.LG/2025-11-10?abs=True&page=2', 'cs.LG catchup'],
     ['https://arxiv.org/catchup', null],
     ['https://arxiv.org/catchup/cs.LG', null],
+    ['https://arxiv.org/a/kolter_j_1', 'author page'],
+    ['https://arxiv.org/a/kolter_j_1.html', 'author page'],
+    ['https://arxiv.org/a/0000-0002-1825-0097', 'author page'],
+    ['https://arxiv.org/a/kolter_j_1.atom2', null],
+    ['https://arxiv.org/a/kolter_j_1.json', null],
+    ['https://arxiv.org/a/', null],
     ['https://arxiv.org/list/hep-th/new', 'hep-th new'],
     ['https://arxiv.org/list/cond-mat.mtrl-sci/new?show=2000', 'cond-mat.mtrl-sci new'],
     ['https://www.arxiv.org/list/math/new', 'math new'],

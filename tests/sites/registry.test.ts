@@ -29,6 +29,7 @@ describe('site registry', () => {
     ['https://arxiv.org/catchup/cs/2025-11-10', 'arxiv'],
     // The catchup form picks a day; it lists nothing.
     ['https://arxiv.org/catchup', null],
+    ['https://arxiv.org/a/kolter_j_1', 'arxiv'],
     ['https://arxiv.org/catchup/cs.LG/last-week', null],
     ['https://arxiv.org/abs/2401.01234v2', 'arxiv'],
     ['https://arxiv.org/abs/hep-th/9901001', 'arxiv'],
