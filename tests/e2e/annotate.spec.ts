@@ -9,7 +9,7 @@ import { expect, sendFromExtension, test } from './fixtures';
 import { panelFrame, panelOpen } from './panel';
 import { CARD_TITLE, FUZZY_DAY, STORED_TITLE, fuzzySetUp } from './fuzzy';
 import { ShadowDom, badgeTexts, type ShadowHost } from './shadow';
-import { fixtureHtml, hfWithSiteCss, hfWithTitles } from '../fixtures/pages/variants';
+import { hfWithSiteCss, hfWithTitles } from '../fixtures/pages/variants';
 // @ts-expect-error plain JS module shared with the demo
 import { tabIdOf } from '../../scripts/walk.mjs';
 
@@ -808,36 +808,4 @@ test('a page loaded after Chrome stopped the worker shows what a running worker 
   await page.goto(NOV18);
   const again = await badgesReady(dom, 11);
   expect(again.every((t) => t.startsWith('Seen 1× · first Nov 18'))).toBe(true);
-});
-
-test("an arXiv catchup page (a past day's listing) and an author's page get badges; the catchup's day is where the papers were first seen", async ({
-  page,
-  pages,
-  extensionId,
-}) => {
-  const catchup = 'https://arxiv.org/catchup/cs.LG/2025-11-10?abs=True&page=1';
-  const author = 'https://arxiv.org/a/sun_m_1';
-  pages.set(catchup, { body: fixtureHtml('arxiv/list-cs.LG-new.html') });
-  pages.set(author, { body: fixtureHtml('arxiv/list-cs.LG-new.html') });
-  const ext = await extensionPage(page, extensionId);
-  await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode: 'load' } });
-  await page.bringToFront();
-  await page.goto(catchup);
-  const dom = await ShadowDom.open(page);
-  expect((await badgesReady(dom, 22)).every((t) => t.startsWith('New'))).toBe(true);
-  await expect.poll(async () => (await sendFromExtension<{ sightings: number }>(ext, { type: 'library.stats' })).sightings, { timeout: 20_000 }).toBe(22);
-
-  // The same listing as /new, another day: every paper met on the catchup page, on its day.
-  await page.goto('https://arxiv.org/list/cs.LG/new');
-  const again = await badgesReady(dom, 22);
-  expect(again.every((t) => t.startsWith('Seen 1× · first Nov 10'))).toBe(true);
-  await expect.poll(async () => (await sendFromExtension<{ sightings: number }>(ext, { type: 'library.stats' })).sightings, { timeout: 20_000 }).toBe(44);
-
-  // An author's page (its papers, in the listings' markup): looked up, so never dimmed as seen.
-  await page.goto(author);
-  expect((await badgesReady(dom, 22)).every((t) => t.startsWith('Seen 2× · first Nov 10'))).toBe(true);
-  const summary = (await dom.hosts('dejalu-summary'))[0]!;
-  expect(summary.text).toContain('0 new · 22 seen');
-  // A toggle that would change nothing is not shown.
-  expect(summary.find('label.toggle')[0]?.attrs).toHaveProperty('hidden');
 });

@@ -1,6 +1,7 @@
 /**
- * For the tests of the sites a reader meets digest papers on again (Google Scholar, OpenReview):
- * a library page to ask the background from, the Nov 18 digest read first, and badges counted.
+ * For the tests of the pages a reader meets digest papers on again (Google Scholar, OpenReview,
+ * arXiv's catchup and author pages): a library page to ask the background from, the Nov 18 digest
+ * read first, and badges counted.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, sendFromExtension } from './fixtures';
