@@ -1,7 +1,7 @@
 /** The detail panel: one paper's metadata, links, save toggle, tags, note and sighting history. */
 import { texToUnicode } from '../../lib/tex-unicode';
 import type { PaperView, SightingView } from '../../lib/messages';
-import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../../lib/export/common';
+import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, webLinks } from '../../lib/export/common';
 import { venueCitation } from '../../lib/venue';
 import { siteLabel } from '../shared/sites';
 import { safeHttpUrl } from '../shared/urls';
@@ -56,7 +56,7 @@ export function Detail(props: DetailProps) {
   }
   if (paper.doi && !/^10\.48550\//.test(paper.doi)) links.push({ label: 'DOI', href: `https://doi.org/${paper.doi}`, testid: 'link-doi' });
   if (!id) {
-    const web = paper.urls.map(safeHttpUrl).find((u) => u !== undefined);
+    const web = webLinks(paper.urls).map(safeHttpUrl).find((u) => u !== undefined);
     if (web) links.push({ label: 'Web page', href: web, testid: 'link-web' });
   }
 

@@ -66,12 +66,26 @@ export function isArxivDoi(doi: string): boolean {
   return /^10\.48550\/arxiv\./i.test(doi);
 }
 
-/** The link a reference manager should keep: arXiv abstract, else a stored web link, else the DOI. */
+/**
+ * Google Scholar's page of a work (the one address a profile's row gives): a way to the paper,
+ * not the paper's own page, so any other address is preferred to it.
+ */
+export function isScholarPage(url: string): boolean {
+  return /^https?:\/\/scholar\.google\.[a-z.]+\//i.test(url);
+}
+
+/** A paper's web addresses, its own pages first (in the order met) and Scholar's pages of it last. */
+export function webLinks(urls: readonly string[]): string[] {
+  const web = urls.filter((u) => /^https?:\/\//i.test(u));
+  return [...web.filter((u) => !isScholarPage(u)), ...web.filter(isScholarPage)];
+}
+
+/** The link a reference manager should keep: arXiv abstract, else the paper's own web page, else the DOI, else Scholar's page. */
 export function paperUrl(p: ExportPaper): string | undefined {
   if (p.arxivId) return arxivAbsUrl(p.arxivId);
-  const web = p.urls.find((u) => /^https?:\/\//i.test(u));
-  if (web) return web;
-  return p.doi ? `https://doi.org/${p.doi}` : undefined;
+  const [web] = webLinks(p.urls);
+  if (web && !isScholarPage(web)) return web;
+  return p.doi ? `https://doi.org/${p.doi}` : web;
 }
 
 /** The DOI to export: a journal DOI when known, else arXiv's DOI for preprints. */

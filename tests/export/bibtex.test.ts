@@ -112,6 +112,17 @@ describe('toBibtex', () => {
     expect(bib).toContain('url = {https://www.nature.com/articles/s41586-021-03819-2}');
   });
 
+  it("links a paper's own page before Scholar's page of it, and a DOI before Scholar's page", () => {
+    const scholar = 'https://scholar.google.com/citations?view_op=view_citation&hl=en&user=u&citation_for_view=u:w';
+    const forum = 'https://openreview.net/forum?id=hdMAtt5sXk';
+    const url = (over: Partial<PaperRow>) => /url = \{([^}]*)\}/.exec(toBibtex([row({ key: 't:x', title: 'T', ...over })]))?.[1];
+    expect(url({ urls: [scholar, forum] })).toBe(forum);
+    expect(url({ urls: [scholar], doi: '10.1038/s41586-021-03819-2' })).toBe('https://doi.org/10.1038/s41586-021-03819-2');
+    // Scholar's page is still better than no link at all.
+    expect(url({ urls: [scholar] })).toBe(scholar);
+    expect(url({ urls: ['https://scholar.google.de/citations?view_op=view_citation&user=u', 'https://example.org/paper'] })).toBe('https://example.org/paper');
+  });
+
   it('protects capitals with braces and escapes LaTeX specials with balanced braces', () => {
     const bib = toBibtex([SAMPLE[1]!]);
     const title = bib.match(/ {2}title = \{(.*)\},\n/)?.[1];
