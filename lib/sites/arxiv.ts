@@ -10,7 +10,7 @@
 
 import { parseArxivClass, parseArxivId, safeDecode } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
-import { findDate, readText, searchLabel, squash } from './text';
+import { findDate, metaContent, metaContents, readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
 
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
@@ -190,11 +190,6 @@ function* readList(doc: Document, period: string, day?: string): Generator<void,
   return cards;
 }
 
-function meta(doc: Document, name: string): string | undefined {
-  const v = doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
-  return v ? squash(v) : undefined;
-}
-
 /** "Last, First" (citation_author) → "First Last", as the page prints names elsewhere. */
 function displayName(citation: string): string {
   const [last = '', ...rest] = citation.split(', ');
@@ -203,7 +198,7 @@ function displayName(citation: string): string {
 
 /** An abstract page is one card: the paper itself. */
 function readAbs(doc: Document, page: { id?: string; version?: number }): Card[] {
-  const metaRef = parseArxivId(meta(doc, 'citation_arxiv_id') ?? '');
+  const metaRef = parseArxivId(metaContent(doc, 'citation_arxiv_id') ?? '');
   const id = metaRef?.id ?? page.id;
   const heading = doc.querySelector('h1.title') ?? doc.querySelector('#abs h1, main h1');
   if (!id || !heading) return [];
@@ -213,20 +208,20 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
   const shown = thisVersion && parseArxivId(thisVersion.getAttribute('href') ?? thisVersion.getAttribute('content') ?? '');
   const version = page.version ?? (shown?.id === id ? shown.version : undefined);
 
-  const title = meta(doc, 'citation_title') ?? labelled(heading, /^Title:\s*/i);
+  const title = metaContent(doc, 'citation_title') ?? labelled(heading, /^Title:\s*/i);
   const paper = basePaper(version === undefined ? { id } : { id, version }, title);
   const authors =
     authorNames(doc.querySelector('#abs .authors, div.authors')) ??
-    [...doc.querySelectorAll('meta[name="citation_author"]')]
-      .map((m) => displayName(m.getAttribute('content') ?? ''))
+    metaContents(doc, 'citation_author')
+      .map(displayName)
       .filter((n) => n !== '');
   if (authors.length > 0) paper.authors = authors;
   const abstractEl = doc.querySelector('blockquote.abstract');
-  const abstract = meta(doc, 'citation_abstract') ?? (abstractEl ? labelled(abstractEl, /^Abstract:\s*/i) : '');
+  const abstract = metaContent(doc, 'citation_abstract') ?? (abstractEl ? labelled(abstractEl, /^Abstract:\s*/i) : '');
   if (abstract) paper.abstract = abstract;
   const primaryClass = parseArxivClass(doc.querySelector('.primary-subject')?.textContent);
   if (primaryClass) paper.primaryClass = primaryClass;
-  const published = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(meta(doc, 'citation_date') ?? '');
+  const published = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(metaContent(doc, 'citation_date') ?? '');
   if (published) paper.publishedAt = `${published[1]}-${published[2]}-${published[3]}`;
 
   const element = doc.querySelector('#abs') ?? heading.parentElement ?? heading;

@@ -14,7 +14,7 @@
 import type { Card, CardPaper, SiteModule } from '../types';
 import { runAll } from '../page/slices';
 import { readRows } from './rows';
-import { readText, searchLabel, squash } from './text';
+import { metaContent, metaContents, readText, searchLabel, squash } from './text';
 
 const HOSTS = new Set(['openreview.net', 'www.openreview.net']);
 const ORIGIN = 'https://openreview.net';
@@ -85,22 +85,20 @@ function notePaper(note: Element, heading: Element): CardPaper | null {
   return paper;
 }
 
-const meta = (doc: Document, name: string) => squash(doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '');
-
 /** A forum's paper: its `citation_*` meta, and the title heading the page shows for the badge. */
 function readForum(doc: Document, id: string): Card[] {
   const heading = doc.querySelector('.forum-title h2, h2.citation_title');
-  const title = meta(doc, 'citation_title') || (heading ? readText(heading) : '');
+  const title = metaContent(doc, 'citation_title') ?? (heading ? readText(heading) : '');
   if (!title || !heading) return [];
   const paper: CardPaper = { title, url: `${ORIGIN}/forum?id=${encodeURIComponent(id)}` };
-  const authors = [...doc.querySelectorAll('meta[name="citation_author"]')].map((m) => squash(m.getAttribute('content') ?? '')).filter((a) => a !== '');
+  const authors = metaContents(doc, 'citation_author');
   if (authors.length > 0) paper.authors = authors;
-  const date = /^(\d{4})[/-](\d{2})[/-](\d{2})/.exec(meta(doc, 'citation_publication_date') || meta(doc, 'citation_online_date'));
+  const date = /^(\d{4})[/-](\d{2})[/-](\d{2})/.exec(metaContent(doc, 'citation_publication_date') ?? metaContent(doc, 'citation_online_date') ?? '');
   if (date) {
     paper.year = Number(date[1]);
     paper.publishedAt = `${date[1]}-${date[2]}-${date[3]}`;
   }
-  const abstract = meta(doc, 'citation_abstract');
+  const abstract = metaContent(doc, 'citation_abstract');
   if (abstract) paper.abstract = abstract;
   const element = heading.closest('.forum-container') ?? heading.closest('.forum-title')?.parentElement ?? heading;
   return [{ element, anchors: [heading], paper, asked: 'paper' }];

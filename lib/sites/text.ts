@@ -126,6 +126,17 @@ function nextDay(isoDay: string): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** A page's `<meta name>` content (`citation_title`, `citation_date`…), squashed; undefined when absent or empty. */
+export function metaContent(doc: Document, name: string): string | undefined {
+  const v = doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
+  return v ? squash(v) : undefined;
+}
+
+/** Every `<meta name>` content of that name (`citation_author`, one a name), in page order, squashed, empties left out. */
+export function metaContents(doc: Document, name: string): string[] {
+  return [...doc.querySelectorAll(`meta[name="${name}"]`)].map((m) => squash(m.getAttribute('content') ?? '')).filter((v) => v !== '');
+}
+
 /**
  * A search page's label in a paper's history: what was asked, quoted ("“massive activations”",
  * so "Seen 2×: Google Scholar “massive activations”"), cut at 60 characters; "search" when the
