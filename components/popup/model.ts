@@ -2,6 +2,7 @@
  * The popup's rows and how they are grouped. Pure: no DOM, no messaging, so it is unit-tested alone.
  */
 import type { CardInput, CardStatus, PageInfo, PaperStatus, PaperView, TabState } from '../../lib/messages';
+import { webLinks } from '../../lib/export/common';
 import { statusAfter } from '../../lib/page/shown';
 import { safeHttpUrl } from '../shared/urls';
 
@@ -111,7 +112,8 @@ export function paperLink(row: Row): string | undefined {
   if (fromCard) return fromCard;
   const arxivId = paper?.arxivId ?? row.card?.arxivId;
   if (arxivId) return `https://arxiv.org/abs/${arxivId}`;
-  for (const url of paper?.urls ?? []) {
+  // Its own pages before Scholar's page of it, as exports and the library's details link it.
+  for (const url of webLinks(paper?.urls ?? [])) {
     const safe = safeHttpUrl(url);
     if (safe) return safe;
   }

@@ -111,4 +111,13 @@ describe('grouping and counts', () => {
       'https://huggingface.co/papers/2401.00001',
     );
   });
+
+  it("links a library row to the paper's own page before Scholar's page of it", () => {
+    const scholar = 'https://scholar.google.com/citations?view_op=view_citation&user=u&citation_for_view=u:w';
+    const forum = 'https://openreview.net/forum?id=hdMAtt5sXk';
+    const row = { ...rowsFromTab(tab([['A', 'seen']]), [])[0]!, card: undefined };
+    const at = (urls: string[]) => paperLink({ ...row, current: { status: 'seen', paper: paper({ key: 't:a', urls }) } });
+    expect(at([scholar, forum])).toBe(forum);
+    expect(at([scholar])).toBe(scholar);
+  });
 });
