@@ -14,6 +14,7 @@ export const CARD_LIMITS = {
   abstract: 20_000,
   publishedAt: 40,
   primaryClass: 40,
+  venue: 300,
   yearMin: 1_000,
   yearMax: 3_000,
 } as const;

@@ -37,6 +37,9 @@ export const CardInputSchema = z.object({
   abstract: text(L.abstract).optional(),
   publishedAt: text(L.publishedAt).optional(),
   primaryClass: text(L.primaryClass).optional(),
+  /** Where the page says it was accepted (never numbers: those come from imported entries). */
+  journal: text(L.venue).optional(),
+  proceedings: text(L.venue).optional(),
   year: z.number().int().min(L.yearMin).max(L.yearMax).optional(),
   upvotes: z.number().int().optional(),
 });

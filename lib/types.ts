@@ -28,6 +28,12 @@ export interface CardPaper extends PaperRef {
   publishedAt?: string;
   /** arXiv's primary subject class (`cs.CL`), where the page prints it. */
   primaryClass?: string;
+  /**
+   * Where it was accepted, as the page says (an OpenReview venue's "ICLR 2026 Oral" is proceedings
+   * "ICLR 2026"); a submission still under review names none.
+   */
+  journal?: string;
+  proceedings?: string;
   upvotes?: number;
 }
 

@@ -129,6 +129,7 @@ export function newRow(p: Probe, now: number): PaperRow {
     note: '',
     updatedAt: now,
   };
+  learnVenue(row, c);
   return dropUndefined(row);
 }
 
@@ -190,6 +191,9 @@ export function learn(row: PaperRow, p: Probe): void {
   if (!row.doi && p.doi) row.doi = p.doi;
   if (!row.publishedAt && c.publishedAt) row.publishedAt = c.publishedAt;
   if (!row.primaryClass && c.primaryClass) row.primaryClass = c.primaryClass;
+  // A venue learned once stays: a later page's other name for it (OpenReview's list says "ICLR
+  // 2026", an imported entry the proceedings' full title) does not replace it.
+  learnVenue(row, c);
   row.year ??= c.year ?? yearOf(c.publishedAt);
   if (c.url && !row.urls.includes(c.url)) row.urls = [...row.urls, c.url].slice(-20);
   dropUndefined(row);

@@ -31,6 +31,8 @@ export function cardInput(card: Card): CardInput {
   if (p.abstract) out.abstract = p.abstract.slice(0, L.abstract);
   if (p.publishedAt && p.publishedAt.length <= L.publishedAt) out.publishedAt = p.publishedAt;
   if (p.primaryClass && p.primaryClass.length <= L.primaryClass) out.primaryClass = p.primaryClass;
+  if (p.journal && p.journal.length <= L.venue) out.journal = p.journal;
+  else if (p.proceedings && p.proceedings.length <= L.venue) out.proceedings = p.proceedings;
   const year = whole(p.year, L.yearMin, L.yearMax);
   if (year !== undefined) out.year = year;
   const upvotes = whole(p.upvotes, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);

@@ -70,6 +70,28 @@ function yearIn(el: Element | null): number | undefined {
   return y ? Number(y) : undefined;
 }
 
+/**
+ * Where a note says it was accepted: the venue line openreview-web prints (the note's `venue`,
+ * else its invitation's name). "ICLR 2026 Oral" and "NeurIPS 2024 Datasets and Benchmarks Track
+ * poster" name proceedings (without how the paper is presented there), "Accepted by TMLR" a
+ * journal; a submission (under review, withdrawn, rejected: "Submitted to ICLR 2026", "ICLR 2026
+ * Conference Withdrawn Submission") and an arXiv record ("CoRR 2024") name none.
+ */
+export function acceptedVenue(text: string): { journal?: string; proceedings?: string } | undefined {
+  const t = squash(text);
+  if (!t || NOT_ACCEPTED.test(t)) return undefined;
+  const journal = /^accepted by (.+)$/i.exec(t)?.[1];
+  if (journal) return { journal: JOURNALS[journal.toUpperCase()] ?? journal };
+  if (!/\b(?:19|20)\d{2}\b/.test(t)) return undefined;
+  const name = t.replace(PRESENTED, '').replace(/\s+conference$/i, '');
+  return name ? { proceedings: name } : undefined;
+}
+const NOT_ACCEPTED = /\b(?:submitted|submissions?|withdrawn|withdraw|rejected|reject|under review|desk|retracted|pending|corr|arxiv)\b/i;
+/** How an accepted paper is presented: no part of the venue's name. */
+const PRESENTED = /\s+(?:(?:oral|poster|spotlight|highlight)(?:\s+presentation)?|notable[- ]top[- ]?\d+%?|(?:contributed|invited) talk)$/i;
+/** OpenReview's journals by the short name its venue lines give. */
+const JOURNALS: Record<string, string> = { TMLR: 'Transactions on Machine Learning Research' };
+
 /** A note's paper: the heading holds the title's link and its PDF link (the badge goes after both). */
 function notePaper(note: Element, heading: Element): CardPaper | null {
   const link = heading.querySelector('a[href*="forum?id="]');
@@ -80,8 +102,11 @@ function notePaper(note: Element, heading: Element): CardPaper | null {
   const paper: CardPaper = { title, url: `${ORIGIN}/forum?id=${encodeURIComponent(forum)}` };
   const authors = authorsIn(note.querySelector(':scope > .note-authors'));
   if (authors) paper.authors = authors;
-  const year = yearIn(note.querySelector(':scope > .note-meta-info'));
+  const meta = note.querySelector(':scope > .note-meta-info');
+  const year = yearIn(meta);
   if (year) paper.year = year;
+  // The line after the date is the venue (openreview-web's Note).
+  Object.assign(paper, acceptedVenue(meta?.children[1]?.textContent ?? ''));
   return paper;
 }
 
@@ -100,6 +125,9 @@ function readForum(doc: Document, id: string): Card[] {
   }
   const abstract = metaContent(doc, 'citation_abstract');
   if (abstract) paper.abstract = abstract;
+  // Not citation_conference_title: openreview-web fills it for a submission under review too.
+  const venue = doc.querySelector('.forum-meta .glyphicon-folder-open')?.parentElement;
+  Object.assign(paper, acceptedVenue(venue?.textContent ?? ''));
   const element = heading.closest('.forum-container') ?? heading.closest('.forum-title')?.parentElement ?? heading;
   return [{ element, anchors: [heading], paper, asked: 'paper' }];
 }

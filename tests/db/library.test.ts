@@ -91,6 +91,27 @@ describe('lookup and sightings', () => {
     expect((await db.papers.get('arxiv:2401.05555'))?.primaryClass).toBe('stat.ML');
   });
 
+  it('learns where a paper was accepted from the first card that says so, and keeps it', async () => {
+    const { lib, db } = fresh();
+    const OPENREVIEW: PageInfo = { url: 'https://openreview.net/group?id=ICLR.cc/2026/Conference', site: 'openreview', label: 'ICLR 2026 Conference' };
+    const venueOf = async (key: string) => {
+      const row = await db.papers.get(key);
+      return row && { journal: row.journal, proceedings: row.proceedings };
+    };
+    await lib.recordSightings('v1', HF('2025-11-18'), [card('Hidden Dynamics of Massive Activations', '2508.27978')]);
+    expect(await venueOf('arxiv:2508.27978')).toEqual({ journal: undefined, proceedings: undefined });
+    // The venue's list names it by title alone: the paper met on the digest learns its proceedings.
+    await lib.recordSightings('v2', OPENREVIEW, [card('Hidden Dynamics of Massive Activations', undefined, { proceedings: 'ICLR 2026' })]);
+    expect(await venueOf('arxiv:2508.27978')).toEqual({ journal: undefined, proceedings: 'ICLR 2026' });
+    expect((await lib.getPaper('arxiv:2508.27978')).paper?.proceedings).toBe('ICLR 2026');
+    // Another name for it later (the forum's full title of the conference) does not replace it.
+    await lib.recordSightings('v3', OPENREVIEW, [card('Hidden Dynamics of Massive Activations', undefined, { proceedings: 'The Fourteenth International Conference on Learning Representations' })]);
+    expect((await venueOf('arxiv:2508.27978'))?.proceedings).toBe('ICLR 2026');
+    // A paper first met on the venue is stored with it.
+    await lib.recordSightings('v4', OPENREVIEW, [card('Sparse Autoencoders Find Massive Activations Early', undefined, { journal: 'Transactions on Machine Learning Research' })]);
+    expect(await venueOf('title:sparse autoencoders find massive activations early')).toEqual({ journal: 'Transactions on Machine Learning Research', proceedings: undefined });
+  });
+
   it('authors met as Google Scholar abbreviates them take the whole names from a card that gives them all, and only then', async () => {
     const { lib, db } = fresh();
     const SCHOLAR: PageInfo = { url: 'https://scholar.google.com/scholar?q=x', site: 'scholar', label: '“x”' };
@@ -561,6 +582,7 @@ describe('near-title matches stay splittable', () => {
       url: 'https://huggingface.co/papers/2501.04040',
       authors: ['Another Author'],
       abstract: 'Another abstract.',
+      proceedings: 'ICLR 2026',
     });
     const [st] = await lib.lookup([variant]);
     expect(st?.match?.rule).toBe('similar-title');
@@ -572,6 +594,8 @@ describe('near-title matches stay splittable', () => {
     // Nor its link, authors or abstract, which would stay with the stored paper after a split.
     expect(await db.papers.get(again!.paper!.key)).toMatchObject({ urls: [], authors: [] });
     expect((await db.papers.get(again!.paper!.key))?.abstract).toBeUndefined();
+    // Nor where it was accepted: that may be the other paper's venue.
+    expect((await db.papers.get(again!.paper!.key))?.proceedings).toBeUndefined();
     const { b } = await lib.markNotSame(again!.paper!.key, { card: variant });
     expect(b.key).toBe('arxiv:2501.04040');
     expect((await lib.lookup([variant]))[0]?.paper?.key).toBe('arxiv:2501.04040');

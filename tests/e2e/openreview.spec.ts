@@ -15,7 +15,7 @@ type Found = { papers: { key: string; title: string; sites: string[]; savedAt?: 
 const badgeOf = (title: string) =>
   `[...document.querySelectorAll('.note h4')].find((h) => h.textContent.includes(${JSON.stringify(title)})).querySelector('dejalu-badge')`;
 
-test('an OpenReview venue marks the papers met on a digest by title, reads a tab rendered later, saves a note, and a forum page is its paper', async ({
+test('an OpenReview venue marks the papers met on a digest by title, reads a tab rendered later, saves a note, teaches where each was accepted, and a forum page is its paper', async ({
   page,
   pages,
   context,
@@ -57,8 +57,13 @@ test('an OpenReview venue marks the papers met on a digest by title, reads a tab
   const found = (await search()).papers[0]!;
   expect(found).toMatchObject({ title: 'Sparse Autoencoders Find Massive Activations Early in Training' });
   expect(found.savedAt).toBeGreaterThan(0);
-  const saved = await sendFromExtension<{ paper: { urls: string[] } }>(ext, { type: 'paper.get', key: found.key });
+  const saved = await sendFromExtension<{ paper: { urls: string[]; proceedings?: string } }>(ext, { type: 'paper.get', key: found.key });
   expect(saved.paper.urls).toEqual(['https://openreview.net/forum?id=nEwPoStEr1']);
+  // The poster's venue line says where it was accepted; the submission under review says nowhere yet.
+  expect(saved.paper.proceedings).toBe('ICLR 2026');
+  const grokking = await sendFromExtension<Found>(ext, { type: 'library.search', query: { text: 'grokking beyond algorithmic data' } });
+  const underReview = await sendFromExtension<{ paper: { proceedings?: string } }>(ext, { type: 'paper.get', key: grokking.papers[0]!.key });
+  expect(underReview.paper).not.toHaveProperty('proceedings');
 
   // The paper's forum is that one paper, seen twice before this visit (the digest, the venue).
   await page.goto(FORUM);
@@ -68,6 +73,21 @@ test('an OpenReview venue marks the papers met on a digest by title, reads a tab
   expect(hidden.papers).toHaveLength(1);
   expect(hidden.papers[0]).toMatchObject({ key: 'arxiv:2508.27978' });
   expect(hidden.papers[0]?.sites.sort()).toEqual(['huggingface', 'openreview']);
+
+  // The digest's paper, accepted as the venue said: its details name the proceedings, and it is
+  // cited as a conference paper.
+  await ext.bringToFront();
+  await ext.getByTestId('search-input').fill('hidden dynamics massive activations');
+  await expect(ext.getByTestId('paper-row')).toHaveCount(1);
+  await ext.getByTestId('paper-row').getByTestId('row-open').click();
+  await expect(ext.getByTestId('detail-venue')).toHaveText('ICLR 2026');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await ext.getByTestId('copy-bibtex').click();
+  await expect(ext.getByTestId('toast')).toContainText('BibTeX copied');
+  const cited = await ext.evaluate(() => navigator.clipboard.readText());
+  expect(cited).toMatch(/^@inproceedings\{/);
+  expect(cited).toContain('  booktitle = {ICLR 2026},');
+  expect(cited).toContain('eprint = {2508.27978}');
 
   // The site has its own switch in the settings.
   await ext.getByTestId('tab-settings').click();

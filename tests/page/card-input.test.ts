@@ -15,6 +15,7 @@ const ORDINARY: CardPaper = {
   abstract: 'A long abstract. '.repeat(100),
   publishedAt: '2024-01-02',
   primaryClass: 'cs.LG',
+  proceedings: 'ICLR 2026',
   year: 2024,
   upvotes: 7,
 };
@@ -38,6 +39,8 @@ describe('cardInput', () => {
         abstract: 'a'.repeat(30_000),
         publishedAt: 'x'.repeat(100),
         primaryClass: 'y'.repeat(100),
+        journal: 'z'.repeat(400),
+        proceedings: 'Proceedings of a venue whose name is a stray paste',
         year: 20_240,
         upvotes: 1.5,
       }),
@@ -52,6 +55,9 @@ describe('cardInput', () => {
     expect(odd).not.toHaveProperty('version');
     expect(odd).not.toHaveProperty('year');
     expect(odd).not.toHaveProperty('upvotes');
+    // A journal's name too long to be one is dropped; the proceedings the card also names stay.
+    expect(odd).not.toHaveProperty('journal');
+    expect(odd.proceedings).toBe('Proceedings of a venue whose name is a stray paste');
   });
 
   it('keeps the schema on numbers a page makes up', () => {

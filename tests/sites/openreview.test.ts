@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openreview } from '../../lib/sites';
-import { venueName } from '../../lib/sites/openreview';
+import { acceptedVenue, venueName } from '../../lib/sites/openreview';
 import { explainMatch } from '../../lib/dedup';
-import { loadFixture, parsePage } from './helpers';
+import { fixtureText, loadFixture, parsePage } from './helpers';
 
 const VENUE = new URL('https://openreview.net/group?id=ICLR.cc/2026/Conference');
 const FORUM = new URL('https://openreview.net/forum?id=hdMAtt5sXk');
@@ -28,8 +28,9 @@ describe('OpenReview: a venue page', () => {
     ]);
     expect(cards[0]?.paper).toMatchObject({ url: 'https://openreview.net/forum?id=hdMAtt5sXk', authors: ['Author 1', 'Author 2', 'Author 3'], year: 2026 });
     expect(cards[1]?.paper.authors).toEqual(['Mingjie Sun', 'Zhuang Liu', 'J. Zico Kolter']);
-    // Under review: the signature is not an author.
+    // Under review: the signature is not an author, and the venue is not yet where it appeared.
     expect(cards[3]?.paper.authors).toBeUndefined();
+    expect(cards.map((c) => c.paper.proceedings)).toEqual(['ICLR 2026', 'ICLR 2026', 'ICLR 2026', undefined]);
     // The heading is the anchor (its title and PDF links); a venue's lists are a digest to skim.
     for (const card of cards) {
       expect(card.anchors[0]?.localName).toBe('h4');
@@ -96,6 +97,45 @@ describe('OpenReview: a search and a forum', () => {
     expect(card?.asked).toBe('paper');
     expect(card?.anchors[0]?.matches('h2.citation_title')).toBe(true);
     expect(card?.element.matches('.forum-container')).toBe(true);
+    // Where it was accepted, from the venue line under the authors.
+    expect(card?.paper.proceedings).toBe('ICLR 2026');
+  });
+
+  it("gives a forum under review no venue, though its meta names the conference it was submitted to", () => {
+    // openreview-web fills citation_conference_title from the note's BibTeX, "Submitted to" cut off.
+    const html = fixtureText('openreview/forum-hdMAtt5sXk.html').replace('</span>ICLR 2026 Oral</span>', '</span>Submitted to ICLR 2026</span>');
+    const doc = parsePage(html, FORUM.href);
+    expect(doc.querySelector('meta[name=citation_conference_title]')).not.toBeNull();
+    const [card] = openreview.readCards(doc, FORUM);
+    expect(card?.paper.title).toBe('Hidden Dynamics of Massive Activations in Transformer Training');
+    expect(card?.paper).not.toHaveProperty('proceedings');
+    expect(card?.paper).not.toHaveProperty('journal');
+  });
+
+  it('reads where a note was accepted from its venue line, and nothing from a submission', () => {
+    const cases: [string, ReturnType<typeof acceptedVenue>][] = [
+      ['ICLR 2026 Oral', { proceedings: 'ICLR 2026' }],
+      ['ICLR 2026 Poster', { proceedings: 'ICLR 2026' }],
+      ['ICLR 2025 Spotlight', { proceedings: 'ICLR 2025' }],
+      ['ICLR 2023 notable top 5%', { proceedings: 'ICLR 2023' }],
+      ['ICLR 2023 notable top 25%', { proceedings: 'ICLR 2023' }],
+      ['NeurIPS 2024 poster', { proceedings: 'NeurIPS 2024' }],
+      ['NeurIPS 2024 Datasets and Benchmarks Track oral', { proceedings: 'NeurIPS 2024 Datasets and Benchmarks Track' }],
+      ['ICML 2024 Workshop on Mechanistic Interpretability', { proceedings: 'ICML 2024 Workshop on Mechanistic Interpretability' }],
+      ['  CoLM  2024 ', { proceedings: 'CoLM 2024' }],
+      ['Accepted by TMLR', { journal: 'Transactions on Machine Learning Research' }],
+      ['Accepted by DMLR', { journal: 'DMLR' }],
+      ['Submitted to ICLR 2026', undefined],
+      ['ICLR 2026 Conference Submission', undefined],
+      ['ICLR 2026 Conference Withdrawn Submission', undefined],
+      ['ICLR 2025 Conference Desk Rejected Submission', undefined],
+      ['Under review for TMLR', undefined],
+      ['Rejected by TMLR', undefined],
+      ['CoRR 2024', undefined],
+      ['TMLR', undefined],
+      ['', undefined],
+    ];
+    for (const [line, venue] of cases) expect(acceptedVenue(line), line).toEqual(venue);
   });
 
   it('names a venue as OpenReview does', () => {
