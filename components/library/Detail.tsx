@@ -1,7 +1,7 @@
 /** The detail panel: one paper's metadata, links, save toggle, tags, note and sighting history. */
 import { texToUnicode } from '../../lib/tex-unicode';
 import type { PaperView, SightingView } from '../../lib/messages';
-import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, webLinks } from '../../lib/export/common';
+import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, isOpenReviewForum, webLinks } from '../../lib/export/common';
 import { venueCitation } from '../../lib/venue';
 import { siteLabel } from '../shared/sites';
 import { safeHttpUrl } from '../shared/urls';
@@ -55,10 +55,12 @@ export function Detail(props: DetailProps) {
     links.push({ label: 'PDF', href: arxivPdfUrl(id), testid: 'link-pdf' });
   }
   if (paper.doi && !/^10\.48550\//.test(paper.doi)) links.push({ label: 'DOI', href: `https://doi.org/${paper.doi}`, testid: 'link-doi' });
-  if (!id) {
-    const web = webLinks(paper.urls).map(safeHttpUrl).find((u) => u !== undefined);
-    if (web) links.push({ label: 'Web page', href: web, testid: 'link-web' });
-  }
+  const web = webLinks(paper.urls).flatMap((u) => safeHttpUrl(u) ?? []);
+  // Its reviews, whatever else it has; another web page only when there is no arXiv id to link.
+  const forum = web.find(isOpenReviewForum);
+  if (forum) links.push({ label: 'OpenReview', href: forum, testid: 'link-openreview' });
+  const page = id ? undefined : web.find((u) => !isOpenReviewForum(u));
+  if (page) links.push({ label: 'Web page', href: page, testid: 'link-web' });
 
   return (
     <aside class="detail" data-testid="detail-panel" data-key={paper.key} aria-label="Paper details">

@@ -74,6 +74,11 @@ export function isScholarPage(url: string): boolean {
   return /^https?:\/\/scholar\.google\.[a-z.]+\//i.test(url);
 }
 
+/** An OpenReview forum: the paper's reviews and discussion, worth a link of its own beside arXiv's. */
+export function isOpenReviewForum(url: string): boolean {
+  return /^https:\/\/(?:www\.)?openreview\.net\/forum\?/i.test(url);
+}
+
 /** A paper's web addresses, its own pages first (in the order met) and Scholar's pages of it last. */
 export function webLinks(urls: readonly string[]): string[] {
   const web = urls.filter((u) => /^https?:\/\//i.test(u));

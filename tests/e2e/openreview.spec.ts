@@ -81,6 +81,7 @@ test('an OpenReview venue marks the papers met on a digest by title, reads a tab
   await expect(ext.getByTestId('paper-row')).toHaveCount(1);
   await ext.getByTestId('paper-row').getByTestId('row-open').click();
   await expect(ext.getByTestId('detail-venue')).toHaveText('ICLR 2026');
+  await expect(ext.getByTestId('link-openreview')).toHaveAttribute('href', FORUM);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await ext.getByTestId('copy-bibtex').click();
   await expect(ext.getByTestId('toast')).toContainText('BibTeX copied');

@@ -375,6 +375,31 @@ describe('library page', () => {
     expect(v.testid('bulk-bar')).toBeNull();
   });
 
+  it("links a paper's OpenReview forum beside arXiv's pages, and a title-only paper's own page beside it", async () => {
+    const FORUM = 'https://openreview.net/forum?id=hdMAtt5sXk';
+    const { v, row } = await open([
+      paper({ key: 'arxiv:2508.27978', title: 'Hidden Dynamics', arxivId: '2508.27978', urls: ['https://huggingface.co/papers/2508.27978', FORUM], proceedings: 'ICLR 2026' }),
+      paper({ key: 'title:sparse', title: 'Sparse', urls: [FORUM.replace('hdMAtt5sXk', 'nEwPoStEr1'), 'https://example.org/sparse'] }),
+      paper({ key: 'title:only', title: 'Only a forum', urls: [FORUM.replace('hdMAtt5sXk', 'oNlY')] }),
+    ]);
+    const links = () => v.$$('.detail a[data-testid^="link-"]').map((a) => `${a.dataset.testid} ${(a as HTMLAnchorElement).href}`);
+    await click(row('arxiv:2508.27978')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    expect(links()).toEqual([
+      'link-hf https://huggingface.co/papers/2508.27978',
+      'link-arxiv https://arxiv.org/abs/2508.27978',
+      'link-pdf https://arxiv.org/pdf/2508.27978',
+      `link-openreview ${FORUM}`,
+    ]);
+    expect(v.testid('detail-venue')!.textContent).toBe('ICLR 2026');
+    await click(row('title:sparse')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    expect(links()).toEqual(['link-openreview https://openreview.net/forum?id=nEwPoStEr1', 'link-web https://example.org/sparse']);
+    await click(row('title:only')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    expect(links()).toEqual(['link-openreview https://openreview.net/forum?id=oNlY']);
+  });
+
   it('opens details with links and edits tags, save and note', async () => {
     const { bg, v, row } = await open();
     await click(row('arxiv:2401.00002')!.querySelector('[data-testid="row-open"]'));
