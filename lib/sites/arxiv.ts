@@ -196,6 +196,17 @@ function displayName(citation: string): string {
   return rest.length > 0 ? squash(`${rest.join(' ')} ${last}`) : squash(last);
 }
 
+/**
+ * The DOI the authors gave for the published version ("Related DOI"; arxiv-browse puts it in
+ * `citation_doi`, and its own DOI, 10.48550/…, elsewhere): the preprint and the journal's article
+ * are then one paper. A field naming several DOIs (parts, errata) names no one article.
+ */
+function relatedDoi(field: string | undefined): string | undefined {
+  const dois = new Set((field ?? '').split(/[\s,;]+/).flatMap((t) => DOI.exec(t)?.[1]?.toLowerCase() ?? []));
+  return dois.size === 1 ? [...dois][0] : undefined;
+}
+const DOI = /^(?:doi:|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/i;
+
 /** An abstract page is one card: the paper itself. */
 function readAbs(doc: Document, page: { id?: string; version?: number }): Card[] {
   const metaRef = parseArxivId(metaContent(doc, 'citation_arxiv_id') ?? '');
@@ -223,6 +234,8 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
   if (primaryClass) paper.primaryClass = primaryClass;
   const published = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(metaContent(doc, 'citation_date') ?? '');
   if (published) paper.publishedAt = `${published[1]}-${published[2]}-${published[3]}`;
+  const doi = relatedDoi(metaContent(doc, 'citation_doi'));
+  if (doi) paper.doi = doi;
 
   const element = doc.querySelector('#abs') ?? heading.parentElement ?? heading;
   return [{ element, anchors: [heading], paper, asked: 'paper' }];

@@ -61,3 +61,28 @@ test("a paper's own page: its badge on the title, one-click save, never hidden, 
   expect(await dom.hosts('dejalu-summary')).toHaveLength(0);
   expect((await stats()).papers).toBe(2);
 });
+
+test("an arXiv abstract page naming its published version's DOI is that article, imported under another title", async ({ page, pages, context, extensionId }) => {
+  const DOI = '10.1234/seedance.2026';
+  // The page as arXiv serves it when the authors gave a Related DOI (arxiv-browse's citation_doi).
+  const withDoi = fixtureHtml('real/arxiv-abs-2604.14148-2026-04.html').replace('<meta name="citation_date"', `<meta name="citation_doi" content="${DOI}" /><meta name="citation_date"`);
+  pages.set(ABS, { body: withDoi });
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/library.html`);
+  await sendFromExtension(ext, { type: 'settings.set', settings: { seenMode: 'load' } });
+  // The journal's version, from a reference manager: its own title, no arXiv id.
+  const bib = `@article{seedance2026,\n  title = {Seedance 2.0: Unified Audio-Video Generation at Scale},\n  author = {Chen, De and Chen, Liyang},\n  journal = {Journal of Tests},\n  year = {2026},\n  doi = {${DOI}},\n  keywords = {video}\n}\n`;
+  await sendFromExtension(ext, { type: 'library.import', text: bib, filename: 'published.bib' });
+  expect((await sendFromExtension<Stats>(ext, { type: 'library.stats' })).papers).toBe(1);
+
+  await page.bringToFront();
+  await page.goto(ABS);
+  const dom = await ShadowDom.open(page);
+  expect(await badge(dom)).toBe('Saved · #video');
+  // Its sighting moves the article to the preprint's arXiv id: one paper, with both.
+  type Got = { paper: { key: string; doi?: string; journal?: string; tags: string[]; arxivId?: string } | null };
+  await expect.poll(async () => (await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2604.14148' })).paper?.key, { timeout: 20_000 }).toBe('arxiv:2604.14148');
+  const { paper } = await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2604.14148' });
+  expect(paper).toMatchObject({ doi: DOI, journal: 'Journal of Tests', tags: ['video'], arxivId: '2604.14148' });
+  expect(await sendFromExtension<Stats>(ext, { type: 'library.stats' })).toMatchObject({ papers: 1, saved: 1, sightings: 1 });
+});

@@ -280,6 +280,20 @@ describe('arXiv: abstract pages', () => {
     expect(arxiv.readCards(doc, url)[0]?.paper.version).toBe(2);
   });
 
+  it("reads the published version's DOI the authors gave (Related DOI), one DOI only", () => {
+    const url = new URL('https://arxiv.org/abs/hep-th/9901001');
+    const doiOf = (field: string) => arxiv.readCards(parsePage(abs('hep-th/9901001', `<meta name="citation_doi" content="${field}" />`), url.href), url)[0]?.paper.doi;
+    expect(doiOf('10.1103/PhysRevD.59.086004')).toBe('10.1103/physrevd.59.086004');
+    expect(doiOf('https://doi.org/10.1088/1126-6708/1999/01/004')).toBe('10.1088/1126-6708/1999/01/004');
+    expect(doiOf('10.1103/X.1 10.1103/X.1')).toBe('10.1103/x.1');
+    // Two articles (parts, an erratum), or none: no DOI.
+    expect(doiOf('10.1103/PhysRevD.59.086004 10.1103/PhysRevD.60.129902')).toBeUndefined();
+    expect(doiOf('see the journal')).toBeUndefined();
+    // The real page of a paper without one.
+    const real = new URL('https://arxiv.org/abs/2604.14148');
+    expect(arxiv.readCards(loadFixture('real/arxiv-abs-2604.14148-2026-04.html', real.href), real)[0]?.paper.doi).toBeUndefined();
+  });
+
   it('falls back to the page when the citation meta is missing', () => {
     const url = new URL('https://arxiv.org/abs/2401.01234');
     const doc = parsePage(
