@@ -24,17 +24,25 @@ export function venueName(v: Venue): string | undefined {
   return v.journal ?? v.proceedings;
 }
 
+/** The year of what carries the venue: a paper row's, a card's, an imported entry's. */
+interface Dated {
+  year?: number;
+}
+
 /**
- * What `from` tells of the venue that `row` does not know: all of it when the row names none, the
+ * What `from` tells of the venue that `row` does not know: all of it (and its year) when the row names none, the
  * missing volume, issue or pages when both name the same one (a Zotero file imported again after
  * an older one that gave the journal alone). Another venue's numbers are never mixed in.
  */
-export function learnVenue(row: Venue, from: Venue): void {
+export function learnVenue(row: Venue & Dated, from: Venue & Dated): void {
   const name = venueName(row);
   const theirs = venueName(from);
   if (theirs === undefined) return;
   if (name === undefined) {
     for (const f of FIELDS) if (from[f] !== undefined) row[f] = from[f];
+    // A reference's year is its publication's in that venue, not the preprint's: an arXiv paper of
+    // 2025 that ICLR 2026 accepted is cited as of 2026.
+    if (from.year !== undefined) row.year = from.year;
   } else if (sameName(name, theirs) && !!row.journal === !!from.journal) {
     row.volume ??= from.volume;
     row.issue ??= from.issue;

@@ -178,7 +178,6 @@ export async function runDemo(argv) {
       await readThrough(page, { pauseMs: opts.pause });
       await settle(ext);
     }
-
     // Save, tag and annotate the paper seen most often, through its badge, as a user would.
     const last = await waitForReport(ext, tabId, 1, 20_000, page.url());
     let pick = 0;
@@ -236,6 +235,15 @@ export async function runDemo(argv) {
       shots.push([e.caption, file]);
       await readThrough(page, { pauseMs: opts.pause });
       await settle(ext);
+    }
+    if (paper && elsewhere.length) {
+      // The venue listed the saved paper as accepted: it is now cited as a conference paper.
+      const { bibtex } = await sendFrom(ext, { type: 'papers.cite', keys: [paper.key] });
+      const field = (f) => new RegExp(`^\\s*${f} = \\{(.*)\\},?$`, 'm').exec(bibtex)?.[1];
+      console.log(
+        `\nThe venue lists the saved paper as accepted: it is cited now as ${/^@\w+/.exec(bibtex)?.[0]}, ` +
+          `booktitle = {${field('booktitle')}}, year = {${field('year')}}.`,
+      );
     }
 
     await ext.bringToFront();

@@ -51,4 +51,22 @@ describe('venue', () => {
     learnVenue(kept, { volume: '9', pages: '1–2' });
     expect(kept).toEqual({ journal: 'Nature' });
   });
+
+  it("takes the publication's year with its venue, and only then", () => {
+    // A preprint of 2025 accepted at ICLR 2026 is cited as of 2026.
+    const preprint = { year: 2025 };
+    learnVenue(preprint, { proceedings: 'ICLR 2026', year: 2026 });
+    expect(preprint).toEqual({ proceedings: 'ICLR 2026', year: 2026 });
+    // The same venue again, or another, leaves the year; so does a venue that gives none.
+    learnVenue(preprint, { proceedings: 'ICLR 2026', year: 2027 });
+    learnVenue(preprint, { journal: 'Nature', year: 2028 });
+    expect(preprint.year).toBe(2026);
+    const undated = { year: 2025 };
+    learnVenue(undated, { journal: 'Nature' });
+    expect(undated).toEqual({ journal: 'Nature', year: 2025 });
+    // Numbers alone name no venue: no year either.
+    const bare = { year: 2025 };
+    learnVenue(bare, { volume: '9', year: 2030 });
+    expect(bare).toEqual({ year: 2025 });
+  });
 });

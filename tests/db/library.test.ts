@@ -98,11 +98,13 @@ describe('lookup and sightings', () => {
       const row = await db.papers.get(key);
       return row && { journal: row.journal, proceedings: row.proceedings };
     };
-    await lib.recordSightings('v1', HF('2025-11-18'), [card('Hidden Dynamics of Massive Activations', '2508.27978')]);
+    await lib.recordSightings('v1', HF('2025-11-18'), [card('Hidden Dynamics of Massive Activations', '2508.27978', { year: 2025 })]);
     expect(await venueOf('arxiv:2508.27978')).toEqual({ journal: undefined, proceedings: undefined });
-    // The venue's list names it by title alone: the paper met on the digest learns its proceedings.
-    await lib.recordSightings('v2', OPENREVIEW, [card('Hidden Dynamics of Massive Activations', undefined, { proceedings: 'ICLR 2026' })]);
+    // The venue's list names it by title alone: the paper met on the digest learns its proceedings,
+    // and their year, which is the one to cite.
+    await lib.recordSightings('v2', OPENREVIEW, [card('Hidden Dynamics of Massive Activations', undefined, { proceedings: 'ICLR 2026', year: 2026 })]);
     expect(await venueOf('arxiv:2508.27978')).toEqual({ journal: undefined, proceedings: 'ICLR 2026' });
+    expect((await db.papers.get('arxiv:2508.27978'))?.year).toBe(2026);
     expect((await lib.getPaper('arxiv:2508.27978')).paper?.proceedings).toBe('ICLR 2026');
     // Another name for it later (the forum's full title of the conference) does not replace it.
     await lib.recordSightings('v3', OPENREVIEW, [card('Hidden Dynamics of Massive Activations', undefined, { proceedings: 'The Fourteenth International Conference on Learning Representations' })]);

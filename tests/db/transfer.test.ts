@@ -260,6 +260,17 @@ describe('Zotero files through the library', () => {
     expect((await lib.db.papers.toArray()).map((r) => [r.key, r.journal])).toEqual([['arxiv:2107.00001', 'Nature']]);
   });
 
+  it("a preprint that an imported entry shows published takes the journal's year, which exports cite", async () => {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    await lib.recordSightings('v', page, [{ title: 'Protein Folding at Scale', arxivId: '2107.00001', year: 2021 }]);
+    await importLibrary(lib, '@article{a, title = {Protein Folding at Scale}, eprint = {2107.00001}, journal = {Nature}, year = {2022}}', 'bibtex');
+    expect((await lib.getPaper('arxiv:2107.00001')).paper).toMatchObject({ journal: 'Nature', year: 2022 });
+    expect((await exportLibrary(lib.db, 'bibtex')).text).toMatch(/@article\{\w*2022protein,[^@]*year = \{2022\},\n  journal = \{Nature\}/);
+    // An entry of another venue later leaves both.
+    await importLibrary(lib, '@inproceedings{b, title = {Protein Folding at Scale}, eprint = {2107.00001}, booktitle = {ICML}, year = {2023}}', 'bibtex');
+    expect((await lib.getPaper('arxiv:2107.00001')).paper).toMatchObject({ journal: 'Nature', year: 2022 });
+  });
+
   it('an entry merged away by the reader joins the paper it was merged into when the file comes again', async () => {
     const lib = new Library(new DejaLuDB(`transfer-${++n}`));
     await lib.recordSightings('v', page, [{ title: 'Protein Folding at Scale', arxivId: '2107.00001' }]);

@@ -88,6 +88,8 @@ test('an OpenReview venue marks the papers met on a digest by title, reads a tab
   const cited = await ext.evaluate(() => navigator.clipboard.readText());
   expect(cited).toMatch(/^@inproceedings\{/);
   expect(cited).toContain('  booktitle = {ICLR 2026},');
+  // Of the year it was accepted, not the preprint's (2025 on the digest).
+  expect(cited).toContain('  year = {2026},');
   expect(cited).toContain('eprint = {2508.27978}');
 
   // The site has its own switch in the settings.
