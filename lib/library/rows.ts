@@ -2,7 +2,7 @@
  * Library rows: a card's identity (its probe and key), fresh rows, what a card teaches a stored row,
  * views sent to the UI, and merging two rows of one paper.
  */
-import { analysedTitleKey, candidateKeys, titleKeys } from '../dedup';
+import { analysedTitleKey, candidateKeys, explainMatch, titleKeys } from '../dedup';
 import type { NotSameRow, PaperRow } from '../db';
 import { arxivIdFromDoi, normalizeDoi, paperKey, parseArxivId, titleKey } from '../identity';
 import type { CardInput, CardStatus, MatchView, PaperView } from '../messages';
@@ -196,8 +196,25 @@ export function learn(row: PaperRow, p: Probe): void {
   learnVenue(row, c);
   row.year ??= c.year ?? yearOf(c.publishedAt);
   if (c.url && !row.urls.includes(c.url)) row.urls = [...row.urls, c.url].slice(-20);
+  learnTitle(row, p);
   dropUndefined(row);
 }
+
+/**
+ * The same paper by an id under a title of its own (an arXiv version renamed, the journal's title
+ * of a preprint an imported entry names): kept among its other titles, so a page showing that
+ * title alone (Google Scholar, OpenReview) finds it. A title the library already knows, one only
+ * near-equal to it (TeX, a plural: the near-title match finds those anyway) or one cut short is
+ * not another title.
+ */
+function learnTitle(row: PaperRow, p: Probe): void {
+  if (p.titleKey === '' || p.titleKey === row.titleKey || row.altTitleKeys?.includes(p.titleKey)) return;
+  const title = p.card.title;
+  if (CUT_TITLE.test(title) || explainMatch({ title }, { title: row.title })) return;
+  row.altTitles = [...(row.altTitles ?? []), title].slice(-ALT_TITLES_MAX);
+  withAltTitleKeys(row);
+}
+const CUT_TITLE = /(?:…|\.\.\.)\s*$/;
 
 /** Two rows of one paper become one; nothing the user wrote is dropped. */
 export function mergeRows(keep: PaperRow, other: PaperRow): PaperRow {

@@ -114,6 +114,30 @@ describe('lookup and sightings', () => {
     expect(await venueOf('title:sparse autoencoders find massive activations early')).toEqual({ journal: 'Transactions on Machine Learning Research', proceedings: undefined });
   });
 
+  it('knows a paper by the new title an arXiv version took, and finds it by that title alone', async () => {
+    const { lib, db } = fresh();
+    const ARXIV: PageInfo = { url: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', label: 'cs.LG new' };
+    await lib.recordSightings('v1', HF('2025-11-18'), [card('Hidden Dynamics of Massive Activations in Transformer Training', '2508.27978')]);
+    // v2 renamed: the same paper by its id.
+    const renamed = 'When Massive Activations Emerge: A Training-Time Study of Transformers';
+    await lib.recordSightings('v2', ARXIV, [card(renamed, '2508.27978', { version: 2 })]);
+    const row = await db.papers.get('arxiv:2508.27978');
+    expect(row).toMatchObject({ title: 'Hidden Dynamics of Massive Activations in Transformer Training', altTitles: [renamed] });
+    expect(await db.papers.count()).toBe(1);
+    // A page that names it by the new title alone (OpenReview, Scholar) finds it.
+    const [st] = await lib.lookup([card(renamed)]);
+    expect(st?.paper?.key).toBe('arxiv:2508.27978');
+    expect(st?.match?.rule).toBe('other-title');
+    // Titles the library knows, near-equal ones and cut ones add nothing.
+    await lib.recordSightings('v3', ARXIV, [
+      card('Hidden dynamics of massive activations in transformer training.', '2508.27978'),
+      card('Hidden Dynamics of Massive Activation in Transformers Training', '2508.27978'),
+      card('When Massive Activations Emerge: A Training-Time Study of…', '2508.27978'),
+      card(renamed, '2508.27978'),
+    ]);
+    expect((await db.papers.get('arxiv:2508.27978'))?.altTitles).toEqual([renamed]);
+  });
+
   it('authors met as Google Scholar abbreviates them take the whole names from a card that gives them all, and only then', async () => {
     const { lib, db } = fresh();
     const SCHOLAR: PageInfo = { url: 'https://scholar.google.com/scholar?q=x', site: 'scholar', label: '“x”' };

@@ -1,10 +1,10 @@
 /**
  * arXiv's other listings: a past day's ("catchup") and an author's page, both in the listings'
- * markup (tests/fixtures/arxiv served at their addresses).
+ * markup (tests/fixtures/arxiv served at their addresses); and a version that took a new title.
  */
-import { expect, test } from './fixtures';
+import { expect, sendFromExtension, test } from './fixtures';
 import { ShadowDom } from './shadow';
-import { badges, helper, stats } from './elsewhere';
+import { afterNov18, badges, helper, stats } from './elsewhere';
 import { fixtureHtml } from '../fixtures/pages/variants';
 
 test("an arXiv catchup page (a past day's listing) and an author's page get badges; the catchup's day is where the papers were first seen", async ({
@@ -36,4 +36,35 @@ test("an arXiv catchup page (a past day's listing) and an author's page get badg
   expect(summary.text).toContain('0 new · 22 seen');
   // A toggle that would change nothing is not shown.
   expect(summary.find('label.toggle')[0]?.attrs).toHaveProperty('hidden');
+});
+
+test('an arXiv version that took a new title: the library knows the paper by both, and a page naming it by the new one alone finds it', async ({
+  page,
+  pages,
+  context,
+  extensionId,
+}) => {
+  const OLD = 'Hidden Dynamics of Massive Activations in Transformer Training';
+  const NEW = 'When Massive Activations Emerge: A Training-Time Study of Transformers';
+  const listing = 'https://arxiv.org/list/cs.LG/new';
+  const venue = 'https://openreview.net/group?id=ICLR.cc/2026/Conference';
+  // The listing as it would be once v2 renamed the paper (its replacement entry, same id).
+  pages.set(listing, { body: fixtureHtml('arxiv/list-cs.LG-new.html').replaceAll(OLD, NEW) });
+  // A venue listing it by the new title, without its arXiv id.
+  pages.set(venue, { body: fixtureHtml('openreview/iclr-2026-conference.html').replaceAll(OLD, NEW) });
+  const { ext, dom } = await afterNov18(page, context, extensionId);
+
+  await page.goto(listing);
+  const onListing = await badges(dom, 22);
+  expect(onListing.filter((t) => t.startsWith('Seen 1× · first Nov 18'))).toHaveLength(1);
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(33);
+  type Got = { paper: { title: string; altTitles?: string[] } };
+  const { paper } = await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2508.27978' });
+  expect(paper).toMatchObject({ title: OLD, altTitles: [NEW] });
+
+  await page.goto(venue);
+  const first = (await badges(dom, 4))[0];
+  expect(first).toMatch(/^Seen 2× · first Nov 18/);
+  const kept = await sendFromExtension<{ papers: { key: string }[] }>(ext, { type: 'library.search', query: { text: 'massive activations emerge training-time' } });
+  expect(kept.papers.map((p) => p.key)).toEqual(['arxiv:2508.27978']);
 });
