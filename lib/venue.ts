@@ -30,9 +30,10 @@ interface Dated {
 }
 
 /**
- * What `from` tells of the venue that `row` does not know: all of it (and its year) when the row names none, the
- * missing volume, issue or pages when both name the same one (a Zotero file imported again after
- * an older one that gave the journal alone). Another venue's numbers are never mixed in.
+ * What `from` tells of the venue that `row` does not know: all of it, and its year, when the row
+ * names none; the missing volume, issue or pages when both name the same one (a Zotero file
+ * imported again after an older one that gave the journal alone). Another venue's numbers are
+ * never mixed in.
  */
 export function learnVenue(row: Venue & Dated, from: Venue & Dated): void {
   const name = venueName(row);
