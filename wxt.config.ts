@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: {
     name: 'Déjà Lu',
     description:
-      'Marks the research papers you have already seen on Hugging Face Daily Papers, arXiv listings, Google Scholar and OpenReview. Your library stays in your browser.',
+      'Marks the research papers you have already seen on Hugging Face Daily Papers, arXiv listings, Google Scholar, OpenReview and dblp. Your library stays in your browser.',
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: SITE_ORIGINS,
     action: { default_title: 'Déjà Lu' },

@@ -8,12 +8,13 @@ const link = (href: string, text: string) => (
   </a>
 );
 
-/** "Hugging Face Daily Papers, an arXiv listing, a Google Scholar search or an OpenReview venue", each a link. */
+/** "Hugging Face Daily Papers, an arXiv listing, a Google Scholar search, an OpenReview venue or a dblp page", each a link. */
 export function SiteLinks() {
   return (
     <>
       {link('https://huggingface.co/papers', 'Hugging Face Daily Papers')}, an {link('https://arxiv.org/', 'arXiv listing')}, a{' '}
-      {link('https://scholar.google.com/', 'Google Scholar')} search or an {link('https://openreview.net/', 'OpenReview')} venue
+      {link('https://scholar.google.com/', 'Google Scholar')} search, an {link('https://openreview.net/', 'OpenReview')} venue or a{' '}
+      {link('https://dblp.org/', 'dblp')} page
     </>
   );
 }

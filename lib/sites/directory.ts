@@ -17,6 +17,9 @@ export const SCHOLAR_HOSTS: readonly string[] = [
   ...['com.ar', 'com.au', 'com.br', 'com.co', 'com.eg', 'com.hk', 'com.mx', 'com.my', 'com.ng', 'com.pk', 'com.sa', 'com.sg', 'com.tr', 'com.tw', 'com.ua', 'com.vn'],
 ].map((tld) => `scholar.google.${tld}`);
 
+/** dblp and its two mirrors, which readers keep as bookmarks. */
+export const DBLP_HOSTS: readonly string[] = ['dblp.org', 'dblp.uni-trier.de', 'dblp.dagstuhl.de'];
+
 export const PAGE_SITES = [
   {
     id: 'huggingface',
@@ -45,6 +48,13 @@ export const PAGE_SITES = [
     pages: 'OpenReview venues, searches and forums',
     matches: ['https://openreview.net/group*', 'https://openreview.net/search*', 'https://openreview.net/forum*'],
     origins: ['https://openreview.net/*'],
+  },
+  {
+    id: 'dblp',
+    name: 'dblp',
+    pages: 'dblp person pages, tables of contents and searches',
+    matches: DBLP_HOSTS.flatMap((host) => [`https://${host}/pid/*`, `https://${host}/db/*`, `https://${host}/search*`]),
+    origins: DBLP_HOSTS.map((host) => `https://${host}/*`),
   },
 ] as const satisfies readonly {
   id: string;

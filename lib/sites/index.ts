@@ -2,12 +2,13 @@
 
 import type { SiteModule } from '../types';
 import { arxiv } from './arxiv';
+import { dblp } from './dblp';
 import { huggingface } from './huggingface';
 import { openreview } from './openreview';
 import { scholar } from './scholar';
 
 /** In lib/sites/directory.ts's order, which the tests hold it to. */
-export const SITES: readonly SiteModule[] = [huggingface, arxiv, scholar, openreview];
+export const SITES: readonly SiteModule[] = [huggingface, arxiv, scholar, openreview, dblp];
 
 /** The module that reads this page, or null when no module handles it (or it is not a URL). */
 export function siteFor(url: URL | string): SiteModule | null {
@@ -21,4 +22,4 @@ export function siteFor(url: URL | string): SiteModule | null {
   return SITES.find((site) => site.handles(parsed)) ?? null;
 }
 
-export { arxiv, huggingface, openreview, scholar };
+export { arxiv, dblp, huggingface, openreview, scholar };

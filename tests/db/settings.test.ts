@@ -25,10 +25,10 @@ describe('settings: one switch per site', () => {
     const db = new DejaLuDB('settings-patch-sites');
     await writeSettings(db, SettingsPatchSchema.parse({ sites: { scholar: false } }));
     await writeSettings(db, SettingsPatchSchema.parse({ sites: { arxiv: false } }));
-    expect((await readSettings(db)).sites).toEqual({ huggingface: true, arxiv: false, scholar: false, openreview: true });
+    expect((await readSettings(db)).sites).toEqual({ huggingface: true, arxiv: false, scholar: false, openreview: true, dblp: true });
     // A change that names no site leaves them all.
     await writeSettings(db, SettingsPatchSchema.parse({ fadeSeen: true }));
-    expect((await readSettings(db)).sites).toEqual({ huggingface: true, arxiv: false, scholar: false, openreview: true });
+    expect((await readSettings(db)).sites).toEqual({ huggingface: true, arxiv: false, scholar: false, openreview: true, dblp: true });
     db.close();
   });
 

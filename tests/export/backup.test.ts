@@ -106,7 +106,7 @@ describe.each(Object.entries(PARSERS))('%s refuses bad files with a clear messag
     expect(error(JSON.stringify(b))).toBe(
       'The backup is damaged: papers[1].title (paper arxiv:2401.01234) should be a string but is a number; ' +
         'papers[2].updatedAt (paper doi:10.1038/s41586-021-03819-2) is missing; ' +
-        'sightings[0].site: Invalid option: expected one of "huggingface"|"arxiv"|"scholar"|"openreview"|"import"|"manual".',
+        'sightings[0].site: Invalid option: expected one of "huggingface"|"arxiv"|"scholar"|"openreview"|"dblp"|"import"|"manual".',
     );
   });
 

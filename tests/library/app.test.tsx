@@ -574,6 +574,7 @@ describe('library page', () => {
       'https://arxiv.org/',
       'https://scholar.google.com/',
       'https://openreview.net/',
+      'https://dblp.org/',
     ]);
     // And the way to an import, in the tab beside.
     await click(v.testid('empty-import'));

@@ -312,6 +312,7 @@ describe('popup', () => {
       ['arXiv listing', 'https://arxiv.org/', '_blank'],
       ['Google Scholar', 'https://scholar.google.com/', '_blank'],
       ['OpenReview', 'https://openreview.net/', '_blank'],
+      ['dblp', 'https://dblp.org/', '_blank'],
     ]);
     expect(links.every((a) => a.rel === 'noopener noreferrer')).toBe(true);
     expect(v.$$('[data-testid="recent"] [data-testid="paper-row"]')).toHaveLength(1);

@@ -6,7 +6,7 @@ import { checkCapture, fixtureIndex, realCaptures } from './helpers';
 
 describe('site registry', () => {
   it('lists one module per site', () => {
-    expect(SITES.map((s) => s.id)).toEqual(['huggingface', 'arxiv', 'scholar', 'openreview']);
+    expect(SITES.map((s) => s.id)).toEqual(['huggingface', 'arxiv', 'scholar', 'openreview', 'dblp']);
   });
 
   it('has a recogniser for every site the directory names, named alike', () => {
@@ -70,6 +70,20 @@ describe('site registry', () => {
     ['https://openreview.net/pdf?id=hdMAtt5sXk', null],
     ['https://openreview.net/', null],
     ['https://openreview.net.evil.test/forum?id=abc', null],
+    // dblp and its mirrors: a person's publications, a volume's contents, a search; not its other pages.
+    ['https://dblp.org/pid/000/0001.html', 'dblp'],
+    ['https://dblp.org/pid/g/AristidesGionis.html', 'dblp'],
+    ['https://dblp.uni-trier.de/pid/000/0001.html', 'dblp'],
+    ['https://dblp.dagstuhl.de/db/conf/kdd/kdd2023.html', 'dblp'],
+    ['https://dblp.org/db/conf/iclr/iclr2024.html', 'dblp'],
+    ['https://dblp.org/db/journals/jmlr/jmlr25.html', 'dblp'],
+    ['https://dblp.org/search?q=massive+activations', 'dblp'],
+    ['https://dblp.org/search/publ?q=massive+activations', 'dblp'],
+    ['https://dblp.org/db/conf/iclr/index.html', 'dblp'],
+    ['https://dblp.org/rec/conf/iclr/SunCKL24.html', null],
+    ['https://dblp.org/pid/000/0001.xml', null],
+    ['https://dblp.org/', null],
+    ['https://dblp.org.evil.test/pid/000/0001.html', null],
     ['https://huggingface.co/models', null],
     ['https://arxiv.org/pdf/2401.01234', null],
     ['https://example.org/papers/2401.01234', null],
