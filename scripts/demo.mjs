@@ -46,8 +46,8 @@ export function loadPages(dir) {
 
 /**
  * After the digests, the reader meets their papers elsewhere (the seed pages only): a Google Scholar
- * search for a topic, then a conference's venue on OpenReview. Pages made from the seed papers
- * (tests/fixtures/scholar/, tests/fixtures/openreview/).
+ * search for a topic, a conference's venue on OpenReview, then an author's dblp page. Pages made
+ * from the seed papers (tests/fixtures/scholar/, tests/fixtures/openreview/, tests/fixtures/dblp/).
  */
 const ELSEWHERE = [
   {
@@ -63,6 +63,13 @@ const ELSEWHERE = [
     heading: 'Browsed a venue on OpenReview',
     shot: 'openreview.png',
     caption: "an OpenReview venue: the digests' papers at the conference",
+  },
+  {
+    url: 'https://dblp.org/pid/000/0001.html',
+    file: 'dblp/person-000-0001.html',
+    heading: 'Looked an author up on dblp',
+    shot: 'dblp.png',
+    caption: "an author's dblp page: a preprint and its conference version, both known",
   },
 ];
 

@@ -48,11 +48,14 @@ test('npm start demo: headless walk prints the right counts per page and writes 
   // Then ICLR 2026 on OpenReview (tests/fixtures/openreview/): the paper just saved and one of Nov 18,
   // both by title (OpenReview's ids are its own), and two papers new to the library.
   expect(stdout).toMatch(/^ICLR 2026 Conference\s+openreview\s+4 cards\s+2 new\s+2 seen before \(first seen 2025-11-03\)$/m);
+  // Then an author's dblp page (tests/fixtures/dblp/): the saved paper as its CoRR preprint (by id)
+  // and its ICLR version (by title), a preprint of Nov 18 (by id), and two papers new to the library.
+  expect(stdout).toMatch(/^Author 1\s+dblp\s+5 cards\s+2 new\s+3 seen before \(first seen 2025-11-03\)$/m);
   expect(stdout).toContain('The venue lists the saved paper as accepted: it is cited now as @inproceedings, booktitle = {ICLR 2026}, year = {2026}.');
   const distinct = new Set(entries.filter((e) => e.site === 'huggingface').flatMap((e) => e.cards.map((c) => c.id)));
-  expect(stdout).toMatch(new RegExp(`Library: ${distinct.size + 4} papers .* 1 saved, 2 tags\\.`));
+  expect(stdout).toMatch(new RegExp(`Library: ${distinct.size + 6} papers .* 1 saved, 2 tags\\.`));
   expect(stdout).toMatch(/tags: #must-read #normalization/);
-  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'scholar.png', 'openreview.png', 'library.png']) {
+  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'scholar.png', 'openreview.png', 'dblp.png', 'library.png']) {
     expect(stdout).toContain(join(out, f));
     expect(existsSync(join(out, f))).toBe(true);
   }
