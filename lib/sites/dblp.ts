@@ -33,6 +33,9 @@ function classify(url: URL): Page | null {
   return null;
 }
 
+/** Preprint servers dblp lists as journals: where a paper was posted, not published. */
+const PREPRINTS = /^(?:corr|arxiv|biorxiv|medrxiv|chemrxiv|techrxiv|ssrn|iacr cryptol\. eprint arch\.)$/i;
+
 /** The kinds of entry that are papers: not a volume's own entry, a book series, data or software. */
 const ENTRIES = 'li.entry.inproceedings, li.entry.article, li.entry.informal, li.entry.incollection';
 
@@ -46,7 +49,7 @@ function titleOf(el: Element): string {
 
 /** Where the entry appeared, as a card says it: proceedings "ICLR 2024", a journal; none for a preprint. */
 function venueOf(entry: Element, name: string, year: number | undefined): Pick<CardPaper, 'journal' | 'proceedings'> {
-  if (!name || /^corr$/i.test(name)) return {};
+  if (!name || PREPRINTS.test(name)) return {};
   if (entry.classList.contains('inproceedings')) return { proceedings: year ? `${name} ${year}` : name };
   if (entry.classList.contains('article')) return { journal: name };
   return {};

@@ -83,6 +83,17 @@ describe('dblp: a table of contents and a search', () => {
     expect(dblp.pageLabel(SEARCH, doc)).toBe('“massive activations”');
   });
 
+  it('names no venue for a preprint server dblp lists as a journal', () => {
+    const article = (journal: string) =>
+      entry('article', `${who('A B')}:<br> <span class="title" itemprop="name">Posted Somewhere.</span> <a href="x"><span itemprop="isPartOf"><span itemprop="name">${journal}</span></span></a> (<span itemprop="datePublished">2024</span>)`);
+    for (const name of ['CoRR', 'bioRxiv', 'IACR Cryptol. ePrint Arch.']) {
+      const [card] = dblp.readCards(parsePage(list(article(name)), SEARCH.href), SEARCH);
+      expect(card?.paper, name).not.toHaveProperty('journal');
+    }
+    const [journal] = dblp.readCards(parsePage(list(article('J. Mach. Learn. Res.')), SEARCH.href), SEARCH);
+    expect(journal?.paper.journal).toBe('J. Mach. Learn. Res.');
+  });
+
   it('finds nothing on pages it does not read', () => {
     const url = new URL('https://dblp.org/rec/conf/iclr/SunCKL24.html');
     expect(dblp.readCards(parsePage(list(), url.href), url)).toEqual([]);
