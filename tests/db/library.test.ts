@@ -105,6 +105,8 @@ describe('lookup and sightings', () => {
     await lib.recordSightings('v2', OPENREVIEW, [card('Hidden Dynamics of Massive Activations', undefined, { proceedings: 'ICLR 2026', year: 2026 })]);
     expect(await venueOf('arxiv:2508.27978')).toEqual({ journal: undefined, proceedings: 'ICLR 2026' });
     expect((await db.papers.get('arxiv:2508.27978'))?.year).toBe(2026);
+    // A library search names the venue: "iclr" finds it.
+    expect((await lib.search({ text: 'iclr', status: 'all', sort: 'lastSeen', offset: 0, limit: 10 })).papers.map((p) => p.key)).toEqual(['arxiv:2508.27978']);
     expect((await lib.getPaper('arxiv:2508.27978')).paper?.proceedings).toBe('ICLR 2026');
     // Another name for it later (the forum's full title of the conference) does not replace it.
     await lib.recordSightings('v3', OPENREVIEW, [card('Hidden Dynamics of Massive Activations', undefined, { proceedings: 'The Fourteenth International Conference on Learning Representations' })]);
