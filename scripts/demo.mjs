@@ -185,6 +185,7 @@ export async function runDemo(argv) {
       await readThrough(page, { pauseMs: opts.pause });
       await settle(ext);
     }
+
     // Save, tag and annotate the paper seen most often, through its badge, as a user would.
     const last = await waitForReport(ext, tabId, 1, 20_000, page.url());
     let pick = 0;

@@ -74,7 +74,8 @@ function entryPaper(entry: Element, title: Element): CardPaper | null {
     .filter((a) => /^electronic edition/i.test(squash(a.textContent ?? '')))
     .map((a) => a.getAttribute('href') ?? '')
     .filter((h) => /^https?:\/\//.test(h));
-  const arxiv = (/^corr$/i.test(venue) && /^abs\//.test(volume) ? parseArxivId(volume.slice(4)) : null) ?? links.map((h) => (/\/\/arxiv\.org\//.test(h) ? parseArxivId(h) : null)).find((r) => r);
+  const fromVolume = /^corr$/i.test(venue) && /^abs\//.test(volume) ? parseArxivId(volume.slice(4)) : null;
+  const arxiv = fromVolume ?? links.map((h) => (/\/\/arxiv\.org\//.test(h) ? parseArxivId(h) : null)).find((r) => r);
   if (arxiv) paper.arxivId = arxiv.id;
   const doi = links.map((h) => (/\/\/(?:dx\.)?doi\.org\//.test(h) ? normalizeDoi(h) : null)).find((d) => d && !d.startsWith('10.48550/'));
   if (doi) paper.doi = doi;
