@@ -4,7 +4,7 @@
  * navigation and new cards. Statuses are those from before the visit and are kept for the page's
  * life, so a badge never flips from New to Seen while the user reads.
  */
-import type { CardInput, CardStatus, ChangeEvent, PageInfo, PaperStatus, PaperView, Settings } from '../messages';
+import type { CardInput, CardStatus, ChangeEvent, PageInfo, PaperStatus, PaperView, Reply, Request, Settings } from '../messages';
 import { send } from '../rpc';
 import { SeenTracker } from '../seen';
 import { NearScreen } from './near-screen';
@@ -48,6 +48,14 @@ export function lookupBatches<T>(items: readonly T[], first = FIRST_LOOKUP, size
 }
 
 /** A URL without its fragment: a jump within the page (`#item13`, `#content`) is the same visit. */
+/** A lookup, asked once more after a pause when unanswered: a worker starting or stopping can miss a message. */
+async function askTwice(message: Extract<Request, { type: 'cards.lookup' }>): Promise<Reply<'cards.lookup'>> {
+  const reply = await send(message);
+  if (reply.ok) return reply;
+  await new Promise((resolve) => setTimeout(resolve, LOOKUP_RETRY_MS));
+  return send(message);
+}
+
 function withoutHash(href: string): string {
   const hash = href.indexOf('#');
   return hash < 0 ? href : href.slice(0, hash);
@@ -72,6 +80,7 @@ export class PageController {
   private readonly entries = new Map<Element, Entry>();
   private readonly shown = new ShownPapers();
   private visitId = newVisitId();
+  private visitStart = Date.now();
   private url: string;
   private page: PageInfo;
   private settings: Settings | null = null;
@@ -351,12 +360,7 @@ export class PageController {
       ...(withSettings ? { settings: true as const } : {}),
       ...(report ? { report, visitId: this.visitId } : {}),
     };
-    let reply = await send(message);
-    // A worker that is starting or stopping can miss a message: once more before giving up.
-    if (!reply.ok) {
-      await new Promise((resolve) => setTimeout(resolve, LOOKUP_RETRY_MS));
-      reply = await send(message);
-    }
+    const reply = await askTwice(message);
     if (withSettings) this.settingsKnown(reply.ok ? (reply.settings ?? null) : null);
     if (!reply.ok) {
       console.warn(`[dejalu] the library could not be asked about this page's cards: ${reply.error.message}`);
@@ -409,6 +413,7 @@ export class PageController {
           before: st.status,
           seenBefore: st.paper?.seenCount ?? 0,
           visitId: this.visitId,
+          visitStart: this.visitStart,
           paper: st.paper,
           match: st.match,
           card: input,
@@ -480,6 +485,7 @@ export class PageController {
     await this.flush();
     this.url = this.doc.location.href;
     this.visitId = newVisitId();
+    this.visitStart = Date.now();
     this.firstDigestDate = undefined;
     this.page = this.pageInfo();
     for (const [el, entry] of this.entries) this.drop(el, entry);
@@ -501,8 +507,11 @@ export class PageController {
     // In the first lookup's batches: a whole long page (after an `all` event) in one message would
     // be a long task to send and to read.
     for (const batch of lookupBatches(entries)) {
-      const reply = await send({ type: 'cards.lookup', cards: batch.map((e) => slimInput(e.model.card)) });
-      if (!reply.ok) return;
+      const reply = await askTwice({ type: 'cards.lookup', cards: batch.map((e) => slimInput(e.model.card)) });
+      if (!reply.ok) {
+        console.warn(`[dejalu] the library could not be asked about this page's cards again: ${reply.error.message}`);
+        return;
+      }
       batch.forEach((e, i) => this.shown.matchedAgain(e, reply.statuses[i]));
     }
   }

@@ -32,6 +32,15 @@ export function statusAfter(paper: PaperView, before: PaperStatus, seenBefore = 
   return before;
 }
 
+/**
+ * A card looked up again knows no count from before this visit (its paper's count may hold the
+ * visit's own sighting), except when the paper, as it is now, was first seen during the visit:
+ * then none. Asked of each view as it comes, since a restore can give the paper an older past.
+ */
+function knownSeenBefore(paper: PaperView | undefined, visitStart: number | undefined): number | undefined {
+  return paper?.firstSeen !== undefined && visitStart !== undefined && paper.firstSeen >= visitStart ? 0 : undefined;
+}
+
 export class ShownPapers {
   /** Entries by the key of the paper they show, or by their card's id when they show none. */
   private readonly byKey = new Map<string, Set<Entry>>();
@@ -87,7 +96,8 @@ export class ShownPapers {
       // earlier edit, arriving after a later one's reply) must not undo the later edit, nor move
       // a note being typed back to an older baseline.
       if (wasKey === paper.key && e.model.paper!.updatedAt > paper.updatedAt) continue;
-      e.model = { ...e.model, paper, status: statusAfter(paper, e.model.before ?? e.model.status, e.model.seenBefore) };
+      const seenBefore = e.model.seenBefore ?? knownSeenBefore(paper, e.model.visitStart);
+      e.model = { ...e.model, paper, status: statusAfter(paper, e.model.before ?? e.model.status, seenBefore) };
       e.badge?.update(e.model);
       if (wasKey !== paper.key) this.index(e);
     }

@@ -120,6 +120,48 @@ describe('PageController, changes made elsewhere', () => {
     expect(shown.get('2401.00002')).toMatchObject({ status: 'saved', paper: { key: 'arxiv:2401.00002' } });
   });
 
+  it("a card looked up again whose paper was first seen during this visit counts nothing before it: New once unsaved, not Seen 1×", async () => {
+    const { shown } = await started();
+    expect(shown.get('2401.00002')).toMatchObject({ status: 'new' });
+    // Saved during this visit (its sighting too), then the library restored: the card is looked up again.
+    const during = Date.now() + 1_000;
+    const B = paper({ key: 'arxiv:2401.00002', title: 'Paper B', savedAt: during, seenCount: 1, firstSeen: during, updatedAt: 60 });
+    library.set('2401.00002', B);
+    await change({ keys: [], all: true });
+    expect(shown.get('2401.00002')).toMatchObject({ status: 'saved' });
+    // Cleared, and the visit's own sighting, late, stored the paper again (unsaved, seen once: now).
+    library.set('2401.00002', { ...B, savedAt: undefined, updatedAt: 70 });
+    await change({ keys: [], all: true });
+    const model = shown.get('2401.00002')!;
+    expect(model.status).toBe('new');
+    expect(badgeLabel(model)).toMatch(/^New/);
+    // A paper seen before this visit still counts as seen once unsaved.
+    const old = paper({ key: 'arxiv:2401.00002', title: 'Paper B', savedAt: during, seenCount: 2, firstSeen: 1, updatedAt: 80 });
+    library.set('2401.00002', old);
+    await change({ keys: [], all: true });
+    library.set('2401.00002', { ...old, savedAt: undefined, updatedAt: 90 });
+    await change({ keys: [], all: true });
+    expect(shown.get('2401.00002')).toMatchObject({ status: 'seen' });
+  });
+
+  it('asks once more when the lookup after a whole-library change goes unanswered (a worker busy or restarting)', async () => {
+    let unanswered = 1;
+    const bg = fakeBackground({
+      'cards.lookup': (r: { cards: CardInput[] }) => {
+        if (r.cards.length === 2 && bg.of('cards.lookup').length > 1 && unanswered-- > 0) throw new Error('Could not establish connection.');
+        return { statuses: r.cards.map(statusOf), settings: { ...DEFAULT_SETTINGS, seenMode: 'never' } };
+      },
+      'tab.report': () => ({}),
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { shown } = await startController();
+    expect(shown.get('2401.00001')).toMatchObject({ status: 'saved' });
+    library.clear();
+    await change({ keys: [], all: true });
+    await vi.waitFor(() => expect(shown.get('2401.00001')).toMatchObject({ status: 'new', paper: undefined }), { timeout: 2_000 });
+    expect(unanswered).toBe(-1);
+  });
+
   it('follows changes in the order they came: a reply about an earlier one never undoes a later one', async () => {
     // A paper restored, then the whole library cleared at once: the reply to the restore's
     // papers.get, slow to come, must not show the paper saved again after the clear.
