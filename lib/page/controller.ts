@@ -47,7 +47,6 @@ export function lookupBatches<T>(items: readonly T[], first = FIRST_LOOKUP, size
   return out;
 }
 
-/** A URL without its fragment: a jump within the page (`#item13`, `#content`) is the same visit. */
 /** A lookup, asked once more after a pause when unanswered: a worker starting or stopping can miss a message. */
 async function askTwice(message: Extract<Request, { type: 'cards.lookup' }>): Promise<Reply<'cards.lookup'>> {
   const reply = await send(message);
@@ -56,6 +55,7 @@ async function askTwice(message: Extract<Request, { type: 'cards.lookup' }>): Pr
   return send(message);
 }
 
+/** A URL without its fragment: a jump within the page (`#item13`, `#content`) is the same visit. */
 function withoutHash(href: string): string {
   const hash = href.indexOf('#');
   return hash < 0 ? href : href.slice(0, hash);
