@@ -8,7 +8,7 @@
  * rendered math skipped (see `readText`).
  */
 
-import { parseArxivClass, parseArxivId, safeDecode } from '../identity';
+import { normalizeDoi, parseArxivClass, parseArxivId, safeDecode } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { findDate, metaContent, metaContents, readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
@@ -202,10 +202,9 @@ function displayName(citation: string): string {
  * are then one paper. A field naming several DOIs (parts, errata) names no one article.
  */
 function relatedDoi(field: string | undefined): string | undefined {
-  const dois = new Set((field ?? '').split(/[\s,;]+/).flatMap((t) => DOI.exec(t)?.[1]?.toLowerCase() ?? []));
+  const dois = new Set((field ?? '').split(/[\s,;]+/).flatMap((t) => normalizeDoi(t) ?? []));
   return dois.size === 1 ? [...dois][0] : undefined;
 }
-const DOI = /^(?:doi:|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/i;
 
 /** An abstract page is one card: the paper itself. */
 function readAbs(doc: Document, page: { id?: string; version?: number }): Card[] {

@@ -13,10 +13,11 @@
  * "… @ openreview.net"). Markup as scrapers of dblp describe it (tests/fixtures/dblp).
  */
 
-import { normalizeDoi, parseArxivId } from '../identity';
+import { parseArxivId } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { runAll } from '../page/slices';
 import { DBLP_HOSTS } from './directory';
+import { idsOf } from './links';
 import { readRows } from './rows';
 import { searchLabel, squash } from './text';
 
@@ -74,17 +75,18 @@ function entryPaper(entry: Element, title: Element): CardPaper | null {
     .filter((a) => /^electronic edition/i.test(squash(a.textContent ?? '')))
     .map((a) => a.getAttribute('href') ?? '')
     .filter((h) => /^https?:\/\//.test(h));
-  const fromVolume = /^corr$/i.test(venue) && /^abs\//.test(volume) ? parseArxivId(volume.slice(4)) : null;
-  const arxiv = fromVolume ?? links.map((h) => (/\/\/arxiv\.org\//.test(h) ? parseArxivId(h) : null)).find((r) => r);
-  if (arxiv) paper.arxivId = arxiv.id;
-  const doi = links.map((h) => (/\/\/(?:dx\.)?doi\.org\//.test(h) ? normalizeDoi(h) : null)).find((d) => d && !d.startsWith('10.48550/'));
+  const ids = links.map(idsOf);
+  const fromVolume = /^corr$/i.test(venue) && /^abs\//.test(volume) ? parseArxivId(volume.slice(4))?.id : undefined;
+  const arxivId = fromVolume ?? ids.find((i) => i.arxivId)?.arxivId;
+  if (arxivId) paper.arxivId = arxivId;
+  const doi = ids.find((i) => i.doi && !i.doi.startsWith('10.48550/'))?.doi;
   if (doi) paper.doi = doi;
   // Its own page: the first electronic edition that is not arXiv's (dblp lists the DOI first; a CoRR
   // entry's is arXiv's DOI), else dblp's record.
   const page = links.find((h) => !/\/\/arxiv\.org\/|\/10\.48550\//i.test(h));
   const key = entry.id;
   if (page) paper.url = page;
-  else if (!arxiv && key) paper.url = `https://dblp.org/rec/${key}`;
+  else if (!arxivId && key) paper.url = `https://dblp.org/rec/${key}`;
   return paper;
 }
 

@@ -14,9 +14,10 @@
  * id), and the year `span.gsc_a_h`. "Show more" appends rows to the same table.
  */
 
-import { normalizeDoi, parseArxivId, safeDecode } from '../identity';
+import { parseArxivId } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
 import { SCHOLAR_HOSTS } from './directory';
+import { idsOf } from './links';
 import { readRows } from './rows';
 import { readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
@@ -41,25 +42,6 @@ function classify(url: URL): Page | null {
 
 /** "[PDF]", "[HTML]", "[BOOK]", "[CITATION][C]": what kind of result it is, not part of its title. */
 const isKindMarker = (el: Element) => el.localName === 'span' && /^gs_ct/.test(el.className);
-
-/** Publisher addresses that carry the DOI in their path: `/doi/10.…`, `/doi/abs/10.…`, Springer's `/article/10.…`. */
-const DOI_IN_PATH = /\/(?:doi(?:\/(?:abs|full|pdf|epdf|book))?|article|chapter|book)\/(10\.\d{4,9}\/[^?#]+)/i;
-
-function idsOf(href: string): Pick<CardPaper, 'arxivId' | 'version' | 'doi'> {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return {};
-  }
-  if (/(^|\.)arxiv\.org$/.test(url.hostname)) {
-    const ref = parseArxivId(url.href);
-    return ref ? { arxivId: ref.id, ...(ref.version !== undefined ? { version: ref.version } : {}) } : {};
-  }
-  const inPath = DOI_IN_PATH.exec(url.pathname);
-  const doi = normalizeDoi(/(^|\.)doi\.org$/.test(url.hostname) ? url.href : inPath ? safeDecode(inPath[1]!) : '');
-  return doi ? { doi } : {};
-}
 
 /** A list of names Scholar cut short ("AA Salema, FN Ani…", "M Zeng, Y Shang, ..."): not the paper's authors. */
 const CUT = /…|\.\.\.$/;
