@@ -36,6 +36,11 @@ export interface PaperRow extends Venue {
   publishedAt?: string;
   /** arXiv's primary subject class (`cs.CL`), from an arXiv page or an imported BibTeX entry. */
   primaryClass?: string;
+  /**
+   * The reader set or cleared the venue (lib/venue.ts setVenue): pages and imports no longer teach
+   * it one. Absent on almost every row.
+   */
+  venueFixed?: boolean;
   /** Other titles it had, from papers merged into it (a published version's, an earlier one's). */
   altTitles?: string[];
   /**

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { CARD_LIMITS as L } from './card-limits';
 import { TAG_MAX, tagText } from './tags';
-import type { Venue } from './venue';
+import { NUMBER_MAX, type Venue } from './venue';
 import { SITE_IDS, SOURCES, type SiteId } from './sites/directory';
 
 /** The sites pages are read on and the two sources that are not pages (lib/sites/directory.ts). */
@@ -176,6 +176,17 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paper.note'), target: TargetSchema, note: text(100_000) }),
   /** One of a paper's other titles (`altTitles`) becomes its title (Library.chooseTitle). */
   z.object({ type: z.literal('paper.title'), key: text(2_200), title: text(L.title) }),
+  /** The reader sets where a paper was published, or clears it with an empty name (Library.setVenue). */
+  z.object({
+    type: z.literal('paper.venue'),
+    key: text(2_200),
+    kind: z.enum(['journal', 'proceedings']),
+    name: text(L.venue),
+    volume: text(NUMBER_MAX).optional(),
+    issue: text(NUMBER_MAX).optional(),
+    pages: text(NUMBER_MAX).optional(),
+    year: z.number().int().min(L.yearMin).max(L.yearMax).optional(),
+  }),
   z.object({ type: z.literal('paper.get'), key: text(2_200) }),
   /**
    * Papers' BibTeX to paste into a manuscript, in the order given (lib/export/bibtex.ts
@@ -287,6 +298,8 @@ export interface PaperView extends Venue {
   primaryClass?: string;
   /** Other titles it had (merged papers'); full views only. */
   altTitles?: string[];
+  /** The reader set or cleared its venue; pages no longer change it. Full views only. */
+  venueFixed?: boolean;
   urls: string[];
   sites: SiteIdOrSource[];
   firstSeen?: number;
@@ -366,6 +379,7 @@ export interface Replies {
   'paper.tags': { paper: PaperView };
   'paper.note': { paper: PaperView };
   'paper.title': { paper: PaperView };
+  'paper.venue': { paper: PaperView };
   'paper.get': { paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] };
   'papers.cite': { bibtex: string; count: number };
   'paper.cite': { bibtex: string; count: number };

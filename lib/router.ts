@@ -229,6 +229,11 @@ export function createRouter(deps: RouterDeps) {
       notify([paper.key]);
       return { paper };
     },
+    'paper.venue': async ({ type: _t, key, ...venue }) => {
+      const paper = await library.setVenue(key, venue);
+      notify([paper.key]);
+      return { paper };
+    },
     'paper.note': async (r) => {
       const paper = await library.setNote(r.target, r.note);
       notify([paper.key]);

@@ -29,13 +29,30 @@ interface Dated {
   year?: number;
 }
 
+/** A paper row's mark that the reader set (or cleared) its venue by hand. */
+interface Fixed {
+  venueFixed?: boolean;
+}
+
 /**
  * What `from` tells of the venue that `row` does not know: all of it, and its year, when the row
  * names none; the missing volume, issue or pages when both name the same one (a Zotero file
  * imported again after an older one that gave the journal alone). Another venue's numbers are
  * never mixed in.
  */
-export function learnVenue(row: Venue & Dated, from: Venue & Dated): void {
+export function learnVenue(row: Venue & Dated & Fixed, from: Venue & Dated & Fixed): void {
+  // What the reader wrote (or cleared) stays, whatever a page says next; of two papers merged, the
+  // one whose venue the reader set gives it.
+  if (row.venueFixed) return;
+  if (from.venueFixed) {
+    for (const f of FIELDS) {
+      if (from[f] === undefined) delete row[f];
+      else row[f] = from[f];
+    }
+    if (from.year !== undefined) row.year = from.year;
+    row.venueFixed = true;
+    return;
+  }
   const name = venueName(row);
   const theirs = venueName(from);
   if (theirs === undefined) return;
@@ -49,6 +66,34 @@ export function learnVenue(row: Venue & Dated, from: Venue & Dated): void {
     row.issue ??= from.issue;
     row.pages ??= from.pages;
   }
+}
+
+/** Where a paper was published, as the reader types it in the library's details. */
+export interface VenueEdit {
+  kind: 'journal' | 'proceedings';
+  /** The journal's or the proceedings' name; empty clears the venue. */
+  name: string;
+  volume?: string;
+  issue?: string;
+  pages?: string;
+  /** The year it is cited with; absent leaves the paper's as it is. */
+  year?: number;
+}
+
+/**
+ * The reader's venue replaces what the row had, numbers and all (a venue's numbers belong to its
+ * name), and marks it fixed: pages and imports no longer teach it one (`learnVenue`), so a venue
+ * cleared because a page had it wrong is not learned again on the next visit.
+ */
+export function setVenue(row: Venue & Dated & Fixed, edit: VenueEdit): void {
+  for (const f of FIELDS) delete row[f];
+  const name = edit.name.replace(/\s+/g, ' ').trim();
+  if (name !== '') {
+    row[edit.kind] = name;
+    Object.assign(row, venueNumbers(edit));
+  }
+  if (edit.year !== undefined) row.year = edit.year;
+  row.venueFixed = true;
 }
 
 function sameName(a: string, b: string): boolean {
@@ -95,4 +140,4 @@ export function venueNumber(text: string | undefined): string | undefined {
   if (!t || t.length > NUMBER_MAX) return undefined;
   return t.replace(/\s*(?:-{1,3}|[\u2010-\u2015\u2212])\s*/g, '–');
 }
-const NUMBER_MAX = 40;
+export const NUMBER_MAX = 40;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { learnVenue, venueCitation, venueNumber, venuePlace, type Venue } from '../lib/venue';
+import { learnVenue, setVenue, venueCitation, venueNumber, venuePlace, type Venue } from '../lib/venue';
 
 describe('venue', () => {
   it('prints a place as references do: volume(issue), then pages; pages alone get their p./pp.', () => {
@@ -68,5 +68,33 @@ describe('venue', () => {
     const bare = { year: 2025 };
     learnVenue(bare, { volume: '9', year: 2030 });
     expect(bare).toEqual({ year: 2025 });
+  });
+
+  it("sets the reader's venue whole, numbers as printed, and marks it fixed; an empty name clears it", () => {
+    const row: Venue & { year?: number; venueFixed?: boolean } = { proceedings: 'ICLR 2026', pages: '1–9', year: 2026 };
+    setVenue(row, { kind: 'journal', name: '  Transactions on\n Machine Learning Research ', volume: '4', pages: '10 -- 20' });
+    expect(row).toEqual({ journal: 'Transactions on Machine Learning Research', volume: '4', pages: '10–20', year: 2026, venueFixed: true });
+    setVenue(row, { kind: 'proceedings', name: 'NeurIPS 2025', year: 2025 });
+    expect(row).toEqual({ proceedings: 'NeurIPS 2025', year: 2025, venueFixed: true });
+    setVenue(row, { kind: 'proceedings', name: ' ', volume: '3' });
+    expect(row).toEqual({ year: 2025, venueFixed: true });
+  });
+
+  it("learns nothing into a venue the reader set or cleared; a merged paper's fixed venue wins", () => {
+    const cleared: Venue & { year?: number; venueFixed?: boolean } = { year: 2025, venueFixed: true };
+    learnVenue(cleared, { proceedings: 'ICLR 2026', year: 2026 });
+    expect(cleared).toEqual({ year: 2025, venueFixed: true });
+    const set = { journal: 'TMLR', venueFixed: true };
+    learnVenue(set, { journal: 'TMLR', volume: '4', pages: '1–2' });
+    expect(set).toEqual({ journal: 'TMLR', venueFixed: true });
+
+    // The kept row learned "ICLR 2026" from a page; the other one's venue the reader typed.
+    const kept: Venue & { year?: number; venueFixed?: boolean } = { proceedings: 'ICLR 2026', pages: '5', year: 2026 };
+    learnVenue(kept, { journal: 'Nature', volume: '1', year: 2027, venueFixed: true });
+    expect(kept).toEqual({ journal: 'Nature', volume: '1', year: 2027, venueFixed: true });
+    // A venue the reader cleared clears the merged one's too.
+    const other: Venue & { year?: number; venueFixed?: boolean } = { proceedings: 'ICLR 2026', year: 2026 };
+    learnVenue(other, { venueFixed: true });
+    expect(other).toEqual({ year: 2026, venueFixed: true });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperView, Settings } from '../../lib/messages';
+import type { VenueEdit } from '../../lib/venue';
 import { call, send } from '../../lib/rpc';
 import { BulkBar } from './BulkBar';
 import { Detail } from './Detail';
@@ -70,6 +71,13 @@ export function App() {
     const r = await send({ type: 'paper.title', key: paper.key, title });
     if (r.ok) applied(r.paper);
     else say(r.error.message, { kind: 'error' });
+  };
+
+  const setVenue = async (paper: PaperView, venue: VenueEdit) => {
+    const r = await send({ type: 'paper.venue', key: paper.key, ...venue });
+    if (r.ok) applied(r.paper);
+    else say(r.error.message, { kind: 'error' });
+    return r.ok;
   };
 
   const saveNote = async (key: string, note: string) => {
@@ -191,6 +199,7 @@ export function App() {
                 onOpen={setActiveKey}
                 onSearch={(text) => list.setFilters({ text })}
                 onChooseTitle={(p, t) => void chooseTitle(p, t)}
+                onVenue={setVenue}
                 onCopyBibtex={(p) => void bulk.copyBibtex([p.key])}
                 onSearchTag={(tag) => list.setFilters({ tag })}
               />

@@ -2,11 +2,12 @@
 import { texToUnicode } from '../../lib/tex-unicode';
 import type { PaperView, SightingView } from '../../lib/messages';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, isOpenReviewForum, webLinks } from '../../lib/export/common';
-import { venueCitation } from '../../lib/venue';
+import type { VenueEdit } from '../../lib/venue';
 import { siteLabel } from '../shared/sites';
 import { safeHttpUrl } from '../shared/urls';
 import { dateTime, day, plural } from './format';
 import { NoteEditor } from './NoteEditor';
+import { VenueFacts } from './Venue';
 import { TagEditor } from '../shared/TagEditor';
 import type { TagCount } from '../shared/tags';
 
@@ -27,6 +28,8 @@ export interface DetailProps {
   onSearch(text: string): void;
   /** Make one of the paper's other titles its title. */
   onChooseTitle(paper: PaperView, title: string): void;
+  /** Sets or clears where it was published; resolves whether the library took it. */
+  onVenue(paper: PaperView, venue: VenueEdit): Promise<boolean>;
   /** Puts the paper's BibTeX on the clipboard. */
   onCopyBibtex(paper: PaperView): void;
   /** A tag's name was clicked: the list shows that tag's papers. */
@@ -46,7 +49,6 @@ export function Detail(props: DetailProps) {
     );
   }
   const shownTitle = texToUnicode(paper.title);
-  const venue = venueCitation(paper);
   const id = paper.arxivId;
   const links: { label: string; href: string; testid: string }[] = [];
   if (id) {
@@ -159,12 +161,7 @@ export function Detail(props: DetailProps) {
             </dd>
           </>
         )}
-        {venue && (
-          <>
-            <dt>{paper.journal ? 'Journal' : 'Proceedings'}</dt>
-            <dd data-testid="detail-venue">{venue}</dd>
-          </>
-        )}
+        <VenueFacts key={paper.key} paper={paper} onSave={(edit) => props.onVenue(paper, edit)} />
         <dt>First seen</dt>
         <dd>
           {day(paper.firstSeen)}

@@ -43,6 +43,7 @@ export const PaperRowSchema = z.object({
   volume: z.string().optional(),
   issue: z.string().optional(),
   pages: z.string().optional(),
+  venueFixed: z.boolean().optional(),
   altTitles: z.array(z.string()).optional(),
   urls: z.array(z.string()).default([]),
   sites: z.array(SiteIdSchema).default([]),

@@ -37,6 +37,7 @@ import { heirsOf } from './heirs';
 import { BULK_CHUNK, bulkEdit, clearLibrary, restoreSnapshot, type BulkOp } from './bulk';
 import { citationBibtex } from '../export/bibtex';
 import { startOfLocalDay } from '../dates';
+import { setVenue, type VenueEdit } from '../venue';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, withoutDerived, forStorage } from './rows';
 export { Invalid, NotFound } from './errors';
@@ -333,6 +334,11 @@ export class Library {
       row.title = title;
       withDerived(row);
     });
+  }
+
+  /** Where the paper was published, as the reader says; an empty name clears it (lib/venue.ts). */
+  setVenue(key: string, venue: VenueEdit): Promise<PaperView> {
+    return this.edit({ key }, (row) => setVenue(row, venue));
   }
 
   setNote(target: { key: string } | { card: CardInput; page?: PageInfo }, note: string): Promise<PaperView> {

@@ -95,7 +95,7 @@ export function toView(row: PaperRow): PaperView {
  */
 export function toSlimView(row: PaperRow | SlimView): PaperView {
   // A slim view from the catalog (lib/library/catalog.ts `slim`) has none of these fields.
-  const { abstract: _a, primaryClass: _p, journal: _j, proceedings: _pr, volume: _v, issue: _i, pages: _pg, altTitles: _at, altTitleKeys: _ak, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } =
+  const { abstract: _a, primaryClass: _p, journal: _j, proceedings: _pr, volume: _v, issue: _i, pages: _pg, venueFixed: _vf, altTitles: _at, altTitleKeys: _ak, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } =
     row as PaperRow;
   return view;
 }

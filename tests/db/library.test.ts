@@ -116,6 +116,35 @@ describe('lookup and sightings', () => {
     expect(await venueOf('title:sparse autoencoders find massive activations early')).toEqual({ journal: 'Transactions on Machine Learning Research', proceedings: undefined });
   });
 
+  it('keeps the venue the reader sets or clears: searched, cited, never taught again by a page', async () => {
+    const { lib, db } = fresh();
+    const OPENREVIEW: PageInfo = { url: 'https://openreview.net/group?id=ICLR.cc/2026/Conference', site: 'openreview', label: 'ICLR 2026 Conference' };
+    const listed = card('Hidden Dynamics of Massive Activations', undefined, { proceedings: 'ICLR 2026', year: 2026 });
+    await lib.recordSightings('v1', HF('2025-11-18'), [card('Hidden Dynamics of Massive Activations', '2508.27978', { year: 2025 })]);
+    await lib.recordSightings('v2', OPENREVIEW, [listed]);
+    const search = async (text: string) => (await lib.search({ text, status: 'all', sort: 'lastSeen', offset: 0, limit: 10 })).papers.map((p) => p.key);
+
+    // The reader gives the journal version instead, with its numbers and year.
+    const set = await lib.setVenue('arxiv:2508.27978', { kind: 'journal', name: 'Transactions on Machine Learning Research', volume: '2026', pages: '1-24', year: 2027 });
+    expect(set).toMatchObject({ journal: 'Transactions on Machine Learning Research', volume: '2026', pages: '1–24', year: 2027, venueFixed: true });
+    expect(set).not.toHaveProperty('proceedings');
+    expect(await search('transactions machine learning research')).toEqual(['arxiv:2508.27978']);
+    expect(await search('iclr')).toEqual([]);
+    expect((await lib.cite(['arxiv:2508.27978'])).bibtex).toMatch(/^@article\{[^]*year = \{2027\}[^]*journal = \{Transactions on Machine Learning Research\}/);
+    // Lists and badges carry no venue.
+    expect((await lib.lookup([listed]))[0]?.paper).not.toHaveProperty('venueFixed');
+
+    // Cleared, it stays cleared when the venue lists the paper again.
+    await lib.setVenue('arxiv:2508.27978', { kind: 'proceedings', name: '' });
+    await lib.recordSightings('v3', { ...OPENREVIEW, url: 'https://openreview.net/forum?id=hdMAtt5sXk' }, [listed]);
+    const row = await db.papers.get('arxiv:2508.27978');
+    expect(row).toMatchObject({ seenCount: 3, venueFixed: true, year: 2027 });
+    expect(row).not.toHaveProperty('journal');
+    expect(row).not.toHaveProperty('proceedings');
+    expect((await lib.cite(['arxiv:2508.27978'])).bibtex).toMatch(/^@misc\{/);
+    await expect(lib.setVenue('arxiv:0000.00000', { kind: 'journal', name: 'Nature' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('knows a paper by the new title an arXiv version took, and finds it by that title alone', async () => {
     const { lib, db } = fresh();
     const ARXIV: PageInfo = { url: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', label: 'cs.LG new' };

@@ -95,6 +95,15 @@ describe('router', () => {
     expect(await handle(retitle, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await handle(retitle, extPage)).toMatchObject({ ok: true, paper: { title: 'Alpha Paper, Published', altTitles: ['Alpha Paper'] } });
     expect(events.at(-1)).toEqual({ keys: ['arxiv:2501.00001'] });
+
+    // Where it was published, likewise; a year or a number out of bounds is refused as a value.
+    const venue = { type: 'paper.venue', key: 'arxiv:2501.00001', kind: 'proceedings', name: 'ICML 2025', pages: '1 - 9', year: 2025 };
+    expect(await handle(venue, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const bad of [{ year: 99_999 }, { year: 2025.5 }, { pages: '1'.repeat(41) }, { kind: 'book' }, { name: undefined }]) {
+      expect(await handle({ ...venue, ...bad }, extPage)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await handle(venue, extPage)).toMatchObject({ ok: true, paper: { proceedings: 'ICML 2025', pages: '1–9', year: 2025, venueFixed: true } });
+    expect(events.at(-1)).toEqual({ keys: ['arxiv:2501.00001'] });
   });
 
   it('lists every paper a search matches for an extension page (select all that match); never for a page', async () => {

@@ -271,6 +271,32 @@ describe('Zotero files through the library', () => {
     expect((await lib.getPaper('arxiv:2107.00001')).paper).toMatchObject({ journal: 'Nature', year: 2022 });
   });
 
+  it('a venue the reader cleared stays cleared through a reference file and a backup, merged or restored', async () => {
+    const lib = new Library(new DejaLuDB(`transfer-${++n}`));
+    await lib.recordSightings('v', page, [{ title: 'Protein Folding at Scale', arxivId: '2107.00001', year: 2021 }]);
+    await lib.setVenue('arxiv:2107.00001', { kind: 'journal', name: '' });
+    const entry = '@article{a, title = {Protein Folding at Scale}, eprint = {2107.00001}, journal = {Nature}, year = {2022}, keywords = {fold}}';
+    await importLibrary(lib, entry, 'bibtex');
+    const cleared = (await lib.getPaper('arxiv:2107.00001')).paper;
+    expect(cleared).toMatchObject({ year: 2021, tags: ['fold'], venueFixed: true });
+    expect(cleared).not.toHaveProperty('journal');
+    const backup = (await exportLibrary(lib.db, 'backup')).text;
+    // Restored into an empty library, and merged into one that learned the venue from the file.
+    const restored = new Library(new DejaLuDB(`transfer-${++n}`));
+    await importLibrary(restored, backup, 'backup');
+    const other = new Library(new DejaLuDB(`transfer-${++n}`));
+    await importLibrary(other, entry, 'bibtex');
+    expect((await other.getPaper('arxiv:2107.00001')).paper).toMatchObject({ journal: 'Nature' });
+    await importLibrary(other, backup, 'backup');
+    for (const l of [restored, other]) {
+      const p = (await l.getPaper('arxiv:2107.00001')).paper;
+      expect(p).toMatchObject({ venueFixed: true });
+      expect(p).not.toHaveProperty('journal');
+      await importLibrary(l, entry, 'bibtex');
+      expect((await l.getPaper('arxiv:2107.00001')).paper).not.toHaveProperty('journal');
+    }
+  });
+
   it('an entry merged away by the reader joins the paper it was merged into when the file comes again', async () => {
     const lib = new Library(new DejaLuDB(`transfer-${++n}`));
     await lib.recordSightings('v', page, [{ title: 'Protein Folding at Scale', arxivId: '2107.00001' }]);

@@ -97,3 +97,54 @@ test('an OpenReview venue marks the papers met on a digest by title, reads a tab
   await expect(ext.getByTestId('settings-site-openreview')).toBeChecked();
   await expect(ext.getByText('OpenReview venues, searches and forums')).toBeVisible();
 });
+
+test('the reader corrects the venue a list taught, then clears it, and the forum does not teach it again', async ({ page, pages, context, extensionId }) => {
+  pages.set(VENUE, { body: fixtureHtml('openreview/iclr-2026-conference.html') });
+  pages.set(FORUM, { body: fixtureHtml('openreview/forum-hdMAtt5sXk.html') });
+  const { ext, dom } = await afterNov18(page, context, extensionId);
+  await page.goto(VENUE);
+  await badges(dom, 4);
+  const key = 'arxiv:2508.27978';
+  const get = () => sendFromExtension<{ paper: { seenCount: number; proceedings?: string; venueFixed?: boolean } }>(ext, { type: 'paper.get', key });
+  await expect.poll(async () => (await get()).paper.proceedings, { timeout: 20_000 }).toBe('ICLR 2026');
+
+  await ext.bringToFront();
+  await ext.getByTestId('search-input').fill('hidden dynamics massive activations');
+  await expect(ext.getByTestId('paper-row')).toHaveCount(1);
+  await ext.getByTestId('paper-row').getByTestId('row-open').click();
+  await expect(ext.getByTestId('detail-venue')).toHaveText('ICLR 2026');
+
+  // The proceedings' full name, and the pages: typed, Enter saves.
+  await ext.getByTestId('venue-edit').click();
+  await expect(ext.getByTestId('venue-name')).toBeFocused();
+  await expect(ext.getByTestId('venue-year')).toHaveValue('2026');
+  await ext.getByTestId('venue-name').fill('The Fourteenth International Conference on Learning Representations');
+  await ext.getByTestId('venue-pages').fill('1--24');
+  await ext.getByTestId('detail-panel').screenshot({ path: test.info().outputPath('venue-form.png') });
+  await ext.getByTestId('venue-pages').press('Enter');
+  await expect(ext.getByTestId('venue-form')).toHaveCount(0);
+  await expect(ext.getByTestId('detail-venue')).toHaveText('The Fourteenth International Conference on Learning Representations, pp. 1–24');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await ext.getByTestId('copy-bibtex').click();
+  await expect(ext.getByTestId('toast')).toContainText('BibTeX copied');
+  const cited = await ext.evaluate(() => navigator.clipboard.readText());
+  expect(cited).toContain('  booktitle = {The Fourteenth International Conference on Learning Representations},');
+  expect(cited).toContain('  pages = {1--24},');
+  // Found by the name the reader gave it.
+  await ext.getByTestId('search-input').fill('fourteenth learning representations');
+  await expect(ext.getByTestId('paper-row')).toHaveCount(1);
+
+  // Cleared: the forum, which names ICLR 2026, records its sighting and teaches nothing.
+  await ext.getByTestId('venue-edit').click();
+  await ext.getByTestId('venue-clear').click();
+  await expect(ext.getByTestId('detail-no-venue')).toHaveText('none (cleared)');
+  await page.bringToFront();
+  await page.goto(FORUM);
+  await badges(dom, 1);
+  await expect.poll(async () => (await get()).paper.seenCount, { timeout: 20_000 }).toBe(3);
+  expect((await get()).paper).toMatchObject({ venueFixed: true });
+  expect((await get()).paper).not.toHaveProperty('proceedings');
+  await ext.bringToFront();
+  await expect(ext.getByTestId('detail-no-venue')).toHaveText('none (cleared)');
+  await expect(ext.getByText('3 times')).toBeVisible();
+});

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/library/App';
+import { act } from 'preact/test-utils';
 import { choose, click, fakeBackground, mount, paper, press, settle, type } from './fake';
 
 const PAPERS = [
@@ -398,6 +399,74 @@ describe('library page', () => {
     await click(row('title:only')!.querySelector('[data-testid="row-open"]'));
     await settle();
     expect(links()).toEqual(['link-openreview https://openreview.net/forum?id=oNlY']);
+  });
+
+  it('sets, changes and clears where a paper was published; Escape and a refused year leave it as it was', async () => {
+    const { bg, v, row } = await open([
+      paper({ key: 'arxiv:2508.27978', title: 'Hidden Dynamics', arxivId: '2508.27978', proceedings: 'ICLR 2026', year: 2026 }),
+      paper({ key: 'arxiv:2401.00002', title: 'Diffusion for Everything', arxivId: '2401.00002', year: 2024 }),
+    ]);
+    const input = (id: string) => v.testid(id) as HTMLInputElement;
+    const submit = () =>
+      act(async () => {
+        v.testid('venue-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      });
+    await click(row('arxiv:2401.00002')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    expect(v.testid('detail-no-venue')!.textContent).toBe('none known');
+    await click(v.testid('venue-edit'));
+    // The name field takes the keys; the kind defaults to proceedings for a paper with none.
+    expect(document.activeElement).toBe(v.testid('venue-name'));
+    expect((v.testid('venue-kind') as HTMLSelectElement).value).toBe('proceedings');
+    expect(input('venue-year').value).toBe('2024');
+    expect(v.testid('venue-clear')).toBeNull();
+    await choose(v.testid('venue-kind') as HTMLSelectElement, 'journal');
+    await type(input('venue-name'), 'Nature');
+    await type(input('venue-volume'), '596');
+    await type(input('venue-pages'), '583-589');
+    await type(input('venue-year'), '21');
+    expect(v.$('.venue-error')!.textContent).toContain('four digits');
+    expect((v.testid('venue-save') as HTMLButtonElement).disabled).toBe(true);
+    await type(input('venue-year'), '2021');
+    await submit();
+    await settle();
+    expect(bg.of('paper.venue').at(-1)).toEqual({
+      type: 'paper.venue', key: 'arxiv:2401.00002', kind: 'journal', name: 'Nature', volume: '596', pages: '583-589', year: 2021,
+    });
+    expect(v.testid('venue-form')).toBeNull();
+    expect(v.testid('detail-venue')!.textContent).toBe('Nature 596, 583–589');
+    expect(v.$('.facts dd[title]')!.getAttribute('title')).toContain('Set by you');
+    // Focus is back on the button that opened the form.
+    expect(document.activeElement).toBe(v.testid('venue-edit'));
+
+    // Escape closes the form and sends nothing; the details stay open.
+    await click(v.testid('venue-edit'));
+    await type(input('venue-name'), 'Science');
+    await press('Escape', v.testid('venue-name')!);
+    expect(v.testid('venue-form')).toBeNull();
+    expect(v.testid('detail-panel')!.dataset.key).toBe('arxiv:2401.00002');
+    expect(bg.of('paper.venue')).toHaveLength(1);
+
+    // A refusal is told and the form keeps what was typed.
+    await click(v.testid('venue-edit'));
+    await type(input('venue-year'), '1900');
+    await submit();
+    await settle();
+    expect(v.testid('toast')!.textContent).toContain('Refused for the test.');
+    expect(input('venue-year').value).toBe('1900');
+    // Cleared: none, and marked as the reader's.
+    await click(v.testid('venue-clear'));
+    await settle();
+    expect(bg.of('paper.venue').at(-1)).toEqual({ type: 'paper.venue', key: 'arxiv:2401.00002', kind: 'journal', name: '' });
+    expect(v.testid('detail-no-venue')!.textContent).toBe('none (cleared)');
+
+    // A venue a page taught is edited from its own values.
+    await click(row('arxiv:2508.27978')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    expect(v.testid('detail-venue')!.textContent).toBe('ICLR 2026');
+    await click(v.testid('venue-edit'));
+    expect(input('venue-name').value).toBe('ICLR 2026');
+    expect((v.testid('venue-kind') as HTMLSelectElement).value).toBe('proceedings');
   });
 
   it('opens details with links and edits tags, save and note', async () => {

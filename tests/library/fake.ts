@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { DEFAULT_SETTINGS, type ChangeEvent, type PaperView, type Replies, type Request, type RequestType, type SearchQuery } from '../../lib/messages';
+import { setVenue } from '../../lib/venue';
 
 export function paper(over: Partial<PaperView> & Pick<PaperView, 'key' | 'title'>): PaperView {
   return { authors: [], urls: [], sites: ['huggingface'], seenCount: 1, tags: [], note: '', updatedAt: 1, ...over };
@@ -46,6 +47,15 @@ export function fakeBackground(papers: PaperView[], overrides: Handlers = {}) {
       count: keys.length,
     }),
     'paper.save': ({ target, saved }) => ({ paper: update((target as { key: string }).key, (p) => ({ ...p, savedAt: saved ? 5 : undefined })) }),
+    'paper.venue': ({ type: _t, key, ...venue }) => {
+      if (venue.year === 1900) throw new Error('Refused for the test.');
+      const set = (p: PaperView) => {
+        const next = { ...p };
+        setVenue(next, venue);
+        return next;
+      };
+      return { paper: update(key, set) };
+    },
     'paper.note': ({ target, note }) => ({ paper: update((target as { key: string }).key, (p) => ({ ...p, note })) }),
     'paper.tags': ({ target, add, remove }) => ({
       paper: update((target as { key: string }).key, (p) => ({
