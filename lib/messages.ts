@@ -147,6 +147,8 @@ export const Request = z.discriminatedUnion('type', [
     settings: z.literal(true).optional(),
     report: PageInfoSchema.optional(),
     visitId: text(100).optional(),
+    /** Statuses as they were before the visit `visitId` (Library.lookupBefore): a card looked up again. */
+    beforeVisit: z.literal(true).optional(),
   }),
   /** Sightings for cards seen during one page visit; a paper gets at most one per visit. */
   z.object({
@@ -318,6 +320,8 @@ export interface CardStatus {
   /** The stored paper this card is, when there is one. */
   paper?: PaperView;
   match?: MatchView;
+  /** Asked `beforeVisit`: how many times its paper was seen before that visit. */
+  seenBefore?: number;
 }
 
 /**

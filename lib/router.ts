@@ -187,7 +187,7 @@ export function createRouter(deps: RouterDeps) {
       const before = changes;
       // Statuses carry slim views (rows.toSlimView): no abstract, which no badge shows.
       const [statuses, settings] = await Promise.all([
-        library.lookup(r.cards),
+        r.beforeVisit && r.visitId ? library.lookupBefore(r.cards, r.visitId) : library.lookup(r.cards),
         r.settings || r.report ? readSettings(library.db) : undefined,
         epochReady,
       ]);
@@ -197,7 +197,7 @@ export function createRouter(deps: RouterDeps) {
       // the reader turned off shows nothing and reports nothing.
       const page = r.report;
       if (page && id !== undefined && (settings?.sites as Record<string, boolean> | undefined)?.[page.site] !== false) {
-        const cards = r.cards.map((card, i) => ({ card, status: statuses[i]?.status ?? ('new' as const), seen: statuses[i]?.paper?.seenCount ?? 0 }));
+        const cards = r.cards.map((card, i) => ({ card, status: statuses[i]?.status ?? ('new' as const), seen: statuses[i]?.seenBefore ?? statuses[i]?.paper?.seenCount ?? 0 }));
         setTimeout(() => void reportTab(id, page, cards, r.visitId).catch(() => {}), 0);
       }
       return r.settings && settings ? { statuses, settings } : { statuses };

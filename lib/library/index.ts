@@ -132,6 +132,23 @@ export class Library {
   }
 
   /**
+   * The cards as they were before one visit: each paper's count without the visit's own sighting,
+   * and its status from that count (a page looking its cards up again after the library changed
+   * whole, when the visit's sighting may be stored, moved or restored with the paper).
+   */
+  async lookupBefore(cards: CardInput[], visitId: string): Promise<CardStatus[]> {
+    const statuses = await this.lookup(cards);
+    const keys = [...new Set(statuses.flatMap((s) => (s.paper ? [s.paper.key] : [])))];
+    const histories = await this.db.history.bulkGet(keys);
+    const during = new Set(keys.filter((_, i) => histories[i]?.sightings.some((s) => s.visitId === visitId)));
+    return statuses.map((s) => {
+      if (!s.paper) return s;
+      const seenBefore = Math.max(0, s.paper.seenCount - (during.has(s.paper.key) ? 1 : 0));
+      return { ...s, status: s.paper.savedAt !== undefined ? 'saved' : seenBefore > 0 ? 'seen' : 'new', seenBefore };
+    });
+  }
+
+  /**
    * Record that these cards were seen during one visit. A paper gets at most one sighting per visit,
    * however many batches or duplicate cards report it, and one per page address a day: reloading a
    * digest, or coming back to it from a paper, is not meeting its papers again ("Seen 5×" would

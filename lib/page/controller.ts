@@ -80,7 +80,8 @@ export class PageController {
   private readonly entries = new Map<Element, Entry>();
   private readonly shown = new ShownPapers();
   private visitId = newVisitId();
-  private visitStart = Date.now();
+  /** A sighting of this visit is queued or stored: lookups then leave it out (`Library.lookupBefore`). */
+  private sighted = false;
   private url: string;
   private page: PageInfo;
   private settings: Settings | null = null;
@@ -358,7 +359,8 @@ export class PageController {
       type: 'cards.lookup' as const,
       cards: batch.map((f) => slimInput(f.input)),
       ...(withSettings ? { settings: true as const } : {}),
-      ...(report ? { report, visitId: this.visitId } : {}),
+      ...(report ? { report } : {}),
+      ...this.beforeVisit(report !== undefined),
     };
     const reply = await askTwice(message);
     if (withSettings) this.settingsKnown(reply.ok ? (reply.settings ?? null) : null);
@@ -368,6 +370,16 @@ export class PageController {
     }
     if (report) onReported?.();
     return reply.statuses;
+  }
+
+  /**
+   * What a lookup adds to be answered as of before this visit: once the visit has a sighting (a card
+   * shown later, or looked up again, may be of a paper that holds it). The visit's first lookup
+   * needs nothing (nor a read of the papers' histories in the worker); a report names its visit.
+   */
+  private beforeVisit(report = false): { visitId?: string; beforeVisit?: true } {
+    if (this.sighted) return { visitId: this.visitId, beforeVisit: true };
+    return report ? { visitId: this.visitId } : {};
   }
 
   /** After a scan: when some lookup went unanswered, scan again later (its cards are still fresh). */
@@ -411,9 +423,8 @@ export class PageController {
         const model: BadgeModel = {
           status: st.status,
           before: st.status,
-          seenBefore: st.paper?.seenCount ?? 0,
+          seenBefore: st.seenBefore ?? st.paper?.seenCount ?? 0,
           visitId: this.visitId,
-          visitStart: this.visitStart,
           paper: st.paper,
           match: st.match,
           card: input,
@@ -472,6 +483,7 @@ export class PageController {
   private queueSighting(entry: Entry): void {
     if (this.off) return;
     entry.sighted = true;
+    this.sighted = true;
     this.sightings.add(entry.id, entry.model.card);
   }
 
@@ -485,7 +497,7 @@ export class PageController {
     await this.flush();
     this.url = this.doc.location.href;
     this.visitId = newVisitId();
-    this.visitStart = Date.now();
+    this.sighted = false;
     this.firstDigestDate = undefined;
     this.page = this.pageInfo();
     for (const [el, entry] of this.entries) this.drop(el, entry);
@@ -507,7 +519,7 @@ export class PageController {
     // In the first lookup's batches: a whole long page (after an `all` event) in one message would
     // be a long task to send and to read.
     for (const batch of lookupBatches(entries)) {
-      const reply = await askTwice({ type: 'cards.lookup', cards: batch.map((e) => slimInput(e.model.card)) });
+      const reply = await askTwice({ type: 'cards.lookup', cards: batch.map((e) => slimInput(e.model.card)), ...this.beforeVisit() });
       if (!reply.ok) {
         console.warn(`[dejalu] the library could not be asked about this page's cards again: ${reply.error.message}`);
         return;

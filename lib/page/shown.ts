@@ -32,15 +32,6 @@ export function statusAfter(paper: PaperView, before: PaperStatus, seenBefore = 
   return before;
 }
 
-/**
- * A card looked up again knows no count from before this visit (its paper's count may hold the
- * visit's own sighting), except when the paper, as it is now, was first seen during the visit:
- * then none. Asked of each view as it comes, since a restore can give the paper an older past.
- */
-function knownSeenBefore(paper: PaperView | undefined, visitStart: number | undefined): number | undefined {
-  return paper?.firstSeen !== undefined && visitStart !== undefined && paper.firstSeen >= visitStart ? 0 : undefined;
-}
-
 export class ShownPapers {
   /** Entries by the key of the paper they show, or by their card's id when they show none. */
   private readonly byKey = new Map<string, Set<Entry>>();
@@ -96,28 +87,29 @@ export class ShownPapers {
       // earlier edit, arriving after a later one's reply) must not undo the later edit, nor move
       // a note being typed back to an older baseline.
       if (wasKey === paper.key && e.model.paper!.updatedAt > paper.updatedAt) continue;
-      const seenBefore = e.model.seenBefore ?? knownSeenBefore(paper, e.model.visitStart);
-      e.model = { ...e.model, paper, status: statusAfter(paper, e.model.before ?? e.model.status, seenBefore) };
+      e.model = { ...e.model, paper, status: statusAfter(paper, e.model.before ?? e.model.status, e.model.seenBefore) };
       e.badge?.update(e.model);
       if (wasKey !== paper.key) this.index(e);
     }
   }
 
   /**
-   * A card looked up again (see PageController.rematch). One that is still its paper shows the
-   * paper as it is now; one that is now another paper, or none, shows that one as it was before
-   * this visit — new, unless saved (the visit's sighting moved with the card).
+   * A card looked up again (see PageController.rematch), its status and count as they were before
+   * this visit (the lookup leaves the visit's own sighting out: `Library.lookupBefore`). One that
+   * is still its paper shows the paper as it is now; one that is now another paper, or none, shows
+   * that one.
    */
   matchedAgain(e: Entry, st: CardStatus | undefined): void {
     if (!st) return;
+    const seenBefore = st.seenBefore ?? st.paper?.seenCount ?? 0;
     if (st.paper && st.paper.key === e.model.paper?.key) {
+      // A restore may have given the paper another past.
+      e.model = { ...e.model, before: st.status, seenBefore };
       this.apply(st.paper);
       return;
     }
     if (!st.paper && !e.model.paper) return;
-    const status: PaperStatus = st.paper?.savedAt !== undefined ? 'saved' : 'new';
-    // Its count may hold this visit's sighting, moved with the card: what it was before is not known.
-    e.model = { ...e.model, paper: st.paper, match: st.match, status, before: status, seenBefore: undefined };
+    e.model = { ...e.model, paper: st.paper, match: st.match, status: st.status, before: st.status, seenBefore };
     e.badge?.update(e.model);
     // Listed under its new paper only: later changes to the old one are not this card's.
     this.unindex(e);

@@ -19,11 +19,6 @@ export interface BadgeModel {
   seenBefore?: number;
   /** The page visit the card is of: that visit's own sighting is not "seen before". */
   visitId?: string;
-  /**
-   * When that visit began (the page's clock, as the worker's): a paper first seen since then was
-   * seen nowhere before it, which is what a card looked up again can still tell (`ShownPapers`).
-   */
-  visitStart?: number;
   /** The stored paper, kept current. */
   paper?: PaperView;
   match?: CardStatus['match'];

@@ -42,6 +42,22 @@ describe('lookup and sightings', () => {
     expect(st?.match?.rule).toBe('arxiv-id');
   });
 
+  it("answers as of before a visit: each paper's count without that visit's own sighting", async () => {
+    const { lib } = fresh();
+    const a = card('The Curse of Depth in Large Language Models', '2502.59669');
+    const b = card('Outlier Dimensions that Disrupt Transformers are Driven by Frequency', '2502.00002');
+    const c = card('A Paper Saved During the Visit', '2502.00003');
+    await lib.recordSightings('visit-1', HF('2025-10-29'), [a]);
+    await lib.recordSightings('visit-2', HF('2025-11-03'), [a, b, c]);
+    await lib.save({ key: 'arxiv:2502.00003' }, true);
+    const plain = await lib.lookup([a, b, c, card('Never Met', '2502.00004')]);
+    expect(plain.map((s) => [s.status, s.paper?.seenCount, s.seenBefore])).toEqual([['seen', 2, undefined], ['seen', 1, undefined], ['saved', 1, undefined], ['new', undefined, undefined]]);
+    const before = await lib.lookupBefore([a, b, c, card('Never Met', '2502.00004')], 'visit-2');
+    expect(before.map((s) => [s.status, s.paper?.seenCount, s.seenBefore])).toEqual([['seen', 2, 1], ['new', 1, 0], ['saved', 1, 0], ['new', undefined, undefined]]);
+    // Another visit's view: nothing of its own to leave out.
+    expect((await lib.lookupBefore([a], 'visit-3'))[0]).toMatchObject({ status: 'seen', seenBefore: 2 });
+  });
+
   it("says the key of each card's paper, in the cards' order, recorded or not", async () => {
     const { lib } = fresh();
     const a = card('The Curse of Depth in Large Language Models', '2502.59669');

@@ -38,6 +38,21 @@ describe('router', () => {
     }
   });
 
+  it("answers a page's lookup as of before its visit when asked, and reports what its badges say", async () => {
+    const { handle } = router();
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    const cards = [{ title: 'Alpha Paper', arxivId: '2501.00001' }];
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards }, hfTab);
+    const plain = await handle({ type: 'cards.lookup', cards, visitId: 'v1' }, hfTab);
+    expect(plain).toMatchObject({ ok: true, statuses: [{ status: 'seen', paper: { seenCount: 1 } }] });
+    const before = await handle({ type: 'cards.lookup', cards, visitId: 'v1', beforeVisit: true, report: page }, hfTab);
+    expect(before).toMatchObject({ ok: true, statuses: [{ status: 'new', seenBefore: 0, paper: { seenCount: 1 } }] });
+    await vi.waitFor(async () => {
+      const tab = await handle({ type: 'tab.get', tabId: 7 }, extPage);
+      expect(tab).toMatchObject({ ok: true, state: { cards: [{ status: 'new', seen: 0 }] } });
+    });
+  });
+
   it("tells pages when a visit's sightings move a paper to its arXiv key", async () => {
     const { handle, events } = router();
     const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };

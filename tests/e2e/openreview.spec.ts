@@ -148,3 +148,27 @@ test('the reader corrects the venue a list taught, then clears it, and the forum
   await expect(ext.getByTestId('detail-no-venue')).toHaveText('none (cleared)');
   await expect(ext.getByText('3 times')).toBeVisible();
 });
+
+test('a paper met before, deleted in the library while its page is open and the deletion undone, shows as seen before this visit again', async ({
+  page,
+  pages,
+  context,
+  extensionId,
+}) => {
+  pages.set(VENUE, { body: fixtureHtml('openreview/iclr-2026-conference.html') });
+  const { ext, dom } = await afterNov18(page, context, extensionId);
+  await page.goto(VENUE);
+  const [first] = await badges(dom, 4);
+  expect(first).toMatch(/^Seen 1× · first Nov 18/);
+  const key = 'arxiv:2508.27978';
+  const text = async () => (await dom.hostAt(badgeOf('Hidden Dynamics'))).text;
+  // This visit's own sighting is stored: the paper now counts two.
+  await expect.poll(async () => (await sendFromExtension<{ paper: { seenCount: number } | null }>(ext, { type: 'paper.get', key })).paper?.seenCount, { timeout: 20_000 }).toBe(2);
+
+  const del = await sendFromExtension<{ ok: boolean; snapshot?: string }>(ext, { type: 'papers.bulk', keys: [key], op: { kind: 'delete' } });
+  expect(del.ok).toBe(true);
+  await expect.poll(text).toBe('New');
+  expect(await sendFromExtension(ext, { type: 'papers.restore', snapshot: del.snapshot })).toMatchObject({ ok: true });
+  // Back as it was before this visit: seen once, on Nov 18 (not New, not Seen 2×).
+  await expect.poll(text).toMatch(/^Seen 1× · first Nov 18/);
+});

@@ -120,28 +120,59 @@ describe('PageController, changes made elsewhere', () => {
     expect(shown.get('2401.00002')).toMatchObject({ status: 'saved', paper: { key: 'arxiv:2401.00002' } });
   });
 
-  it("a card looked up again whose paper was first seen during this visit counts nothing before it: New once unsaved, not Seen 1×", async () => {
-    const { shown } = await started();
+  it("a card looked up again counts what its paper was seen before this visit: the visit's own sighting left out once it has one", async () => {
+    // The library as the worker has it, with the papers whose history holds this visit's sighting.
+    const during = new Set<string>();
+    const bg = fakeBackground({
+      'cards.lookup': (r: { cards: CardInput[]; visitId?: string; beforeVisit?: true }) => ({
+        statuses: r.cards.map((c) => {
+          const st = statusOf(c);
+          if (!r.beforeVisit || !st.paper) return st;
+          const seenBefore = st.paper.seenCount - (during.has(c.arxivId!) ? 1 : 0);
+          return { ...st, status: st.paper.savedAt ? 'saved' : seenBefore > 0 ? 'seen' : 'new', seenBefore };
+        }),
+        settings: { ...DEFAULT_SETTINGS, seenMode: 'load' },
+      }),
+      'sightings.record': (r: { cards: CardInput[] }) => {
+        for (const c of r.cards) during.add(c.arxivId!);
+        return { recorded: r.cards.length };
+      },
+      'papers.get': (r: { keys: string[] }) => ({ papers: r.keys.map((k) => library.get(k.replace('arxiv:', '')) ?? null) }),
+      'tab.report': () => ({}),
+    });
+    const { c, shown } = await startController();
+    // The visit's first lookup has no sighting to leave out, and reads no history for it.
+    expect(bg.of('cards.lookup')[0]).not.toHaveProperty('beforeVisit');
     expect(shown.get('2401.00002')).toMatchObject({ status: 'new' });
-    // Saved during this visit (its sighting too), then the library restored: the card is looked up again.
-    const during = Date.now() + 1_000;
-    const B = paper({ key: 'arxiv:2401.00002', title: 'Paper B', savedAt: during, seenCount: 1, firstSeen: during, updatedAt: 60 });
+    await c.flush();
+    expect([...during].sort()).toEqual(['2401.00001', '2401.00002']);
+
+    // Saved during this visit (its sighting stored it), then the library restored: looked up again.
+    const B = paper({ key: 'arxiv:2401.00002', title: 'Paper B', savedAt: 5, seenCount: 1, updatedAt: 60 });
     library.set('2401.00002', B);
     await change({ keys: [], all: true });
-    expect(shown.get('2401.00002')).toMatchObject({ status: 'saved' });
-    // Cleared, and the visit's own sighting, late, stored the paper again (unsaved, seen once: now).
+    const asked = bg.of('cards.lookup').at(-1)!;
+    expect(asked).toMatchObject({ beforeVisit: true, visitId: shown.get('2401.00002')!.visitId });
+    expect(shown.get('2401.00002')).toMatchObject({ status: 'saved', seenBefore: 0 });
+    // Unsaved: New, not Seen 1× (its one sighting is this visit's).
     library.set('2401.00002', { ...B, savedAt: undefined, updatedAt: 70 });
     await change({ keys: [], all: true });
-    const model = shown.get('2401.00002')!;
-    expect(model.status).toBe('new');
-    expect(badgeLabel(model)).toMatch(/^New/);
-    // A paper seen before this visit still counts as seen once unsaved.
-    const old = paper({ key: 'arxiv:2401.00002', title: 'Paper B', savedAt: during, seenCount: 2, firstSeen: 1, updatedAt: 80 });
-    library.set('2401.00002', old);
+    expect(badgeLabel(shown.get('2401.00002')!)).toMatch(/^New/);
+
+    // A backup restored with the paper's older past: seen twice before this visit, and once in it.
+    const first = { at: 1, site: 'huggingface' as const, label: 'Oct 29', pageUrl: 'https://huggingface.co/papers/date/2025-10-29', digestDate: '2025-10-29' };
+    library.set('2401.00002', paper({ key: 'arxiv:2401.00002', title: 'Paper B', seenCount: 3, firstSeen: 1, first, updatedAt: 80 }));
     await change({ keys: [], all: true });
-    library.set('2401.00002', { ...old, savedAt: undefined, updatedAt: 90 });
+    expect(shown.get('2401.00002')).toMatchObject({ status: 'seen', seenBefore: 2 });
+    expect(badgeLabel(shown.get('2401.00002')!)).toMatch(/^Seen 2× · first Oct 29/);
+    // Deleted, then the deletion undone: as before this visit again, not New.
+    const back = library.get('2401.00002')!;
+    library.delete('2401.00002');
+    await change({ keys: ['arxiv:2401.00002'] });
+    expect(shown.get('2401.00002')).toMatchObject({ status: 'new', paper: undefined });
+    library.set('2401.00002', back);
     await change({ keys: [], all: true });
-    expect(shown.get('2401.00002')).toMatchObject({ status: 'seen' });
+    expect(badgeLabel(shown.get('2401.00002')!)).toMatch(/^Seen 2× · first Oct 29/);
   });
 
   it('asks once more when the lookup after a whole-library change goes unanswered (a worker busy or restarting)', async () => {

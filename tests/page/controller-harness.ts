@@ -54,11 +54,12 @@ export function newController(ui: PageUi): PageController {
 }
 
 /** A controller on `document`'s articles, started. */
-export async function startController(): Promise<{ shown: Map<string, BadgeModel> }> {
+export async function startController(): Promise<{ c: PageController; shown: Map<string, BadgeModel> }> {
   const { ui, shown } = fakeUi();
-  await newController(ui).start();
+  const c = newController(ui);
+  await c.start();
   await settle();
-  return { shown };
+  return { c, shown };
 }
 
 /** For afterEach: a test's controller would otherwise see the next test's page being written. */
