@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { CARD_LIMITS as L } from './card-limits';
 import { TAG_MAX, tagText } from './tags';
 import { NUMBER_MAX, type Venue } from './venue';
+import type { Reading } from './reading';
 import { SITE_IDS, SOURCES, type SiteId } from './sites/directory';
 
 /** The sites pages are read on and the two sources that are not pages (lib/sites/directory.ts). */
@@ -348,6 +349,11 @@ export interface TabState {
   epoch?: string;
 }
 
+/** The paper whose full text a tab shows, as the library has it (null: not in the library). */
+export interface TabReading extends Reading {
+  paper: PaperView | null;
+}
+
 export interface SearchResult {
   /** How many papers match (the catalog counts them all). */
   total: number;
@@ -378,7 +384,8 @@ export interface Replies {
   /** `keys`: each card's paper, in the cards' order. */
   'sightings.record': { recorded: number; keys: string[] };
   'tab.report': { ok: true };
-  'tab.get': { state: TabState | null; statuses: CardStatus[] };
+  /** `reading`: a tab with no cards that shows a paper's full text (lib/reading.ts), and the paper. */
+  'tab.get': { state: TabState | null; statuses: CardStatus[]; reading?: TabReading };
   'paper.save': { paper: PaperView };
   'paper.tags': { paper: PaperView };
   'paper.note': { paper: PaperView };

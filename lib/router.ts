@@ -19,6 +19,7 @@ import {
   type Replies,
 } from './messages';
 import { noProgress, progressReporter } from './progress';
+import { readingOf } from './reading';
 import { readSettings, writeSettings } from './settings';
 import { isSupportedPage } from './sites/directory';
 import type { TabStore } from './tabs';
@@ -210,7 +211,11 @@ export function createRouter(deps: RouterDeps) {
     },
     'tab.get': async (r) => {
       const [state] = await Promise.all([tabs.get(r.tabId), epochReady]);
-      if (!state) return { state, statuses: [] };
+      if (!state) {
+        const reading = readingOf(await deps.tabUrl?.(r.tabId).catch(() => undefined));
+        if (!reading) return { state, statuses: [] };
+        return { state, statuses: [], reading: { ...reading, paper: await library.paperOf(`arxiv:${reading.arxivId}`) } };
+      }
       const cards = state.epoch === epoch ? state.cards : state.cards.map(({ card, status }) => ({ card, status }));
       return { state, statuses: await tabStatuses(library.db, cards, (probes) => library.resolveAlone(probes)) };
     },

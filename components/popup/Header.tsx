@@ -1,23 +1,25 @@
 /** Site and counts of this page, the library search and the way to the library page. */
-import type { PageInfo } from '../../lib/messages';
+import type { PageInfo, TabReading } from '../../lib/messages';
 import { libraryUrl, openLibrary } from '../shared/library-link';
 import type { Group } from './model';
-import { pageName } from './wording';
+import { pageName, readingName } from './wording';
 
 export interface HeaderProps {
   page: PageInfo | null;
+  /** The tab shows a paper's full text rather than a page of cards. */
+  reading?: TabReading | undefined;
   counts: Record<Group, number> | null;
   query: string;
   onQuery(query: string): void;
 }
 
-export function Header({ page, counts, query, onQuery }: HeaderProps) {
+export function Header({ page, reading, counts, query, onQuery }: HeaderProps) {
   return (
     <header class="head">
       <div class="head-line">
         <span class="brand">Déjà Lu</span>
         <span class="site" data-testid="site-name">
-          {page ? pageName(page) : ''}
+          {page ? pageName(page) : reading ? `${readingName(reading)} · ${reading.format === 'pdf' ? 'PDF' : 'HTML'}` : ''}
         </span>
         <a
           class="library-link"

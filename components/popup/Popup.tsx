@@ -1,5 +1,5 @@
 /** The toolbar popup: this tab's papers by group, or search results, or recently saved papers. */
-import type { SightingView } from '../../lib/messages';
+import type { SightingView, TabReading } from '../../lib/messages';
 import { countRows, GROUP_NAMES, GROUPS, groupRows, type Group, type Row } from './model';
 import { Header } from './Header';
 import { PaperRow, type RowActions } from './PaperRow';
@@ -7,6 +7,7 @@ import type { TagCount } from '../shared/tags';
 import type { PopupStart } from './start';
 import { usePopup } from './usePopup';
 import { SiteLinks } from '../shared/SiteLinks';
+import { readingName } from './wording';
 
 export interface PopupProps {
   getTabId?: () => Promise<number | null>;
@@ -68,6 +69,27 @@ function LibraryList({ rows, title, testid, ...list }: ListProps & { rows: Row[]
   );
 }
 
+/**
+ * A tab showing a paper's full text (arXiv's PDF or HTML): the paper as the library has it, to tag
+ * or annotate while reading; one the library does not hold is saved from its abstract page, where
+ * its title and authors are.
+ */
+function ReadingList({ reading, rows, recent, ...list }: ListProps & { reading: TabReading; rows: Row[]; recent: Row[] | null }) {
+  if (rows.length > 0) return <LibraryList rows={rows} title="The paper you are reading" testid="reading" {...list} />;
+  return (
+    <>
+      <p class="empty" data-testid="reading-unknown">
+        {readingName(reading)} is not in your library yet.{' '}
+        <a href={`https://arxiv.org/abs/${reading.arxivId}`} target="_blank" rel="noopener noreferrer" data-testid="reading-abs">
+          Open its abstract page ↗
+        </a>{' '}
+        to save it there.
+      </p>
+      {recent && recent.length > 0 && <LibraryList rows={recent} title="Recently saved" testid="recent" {...list} />}
+    </>
+  );
+}
+
 export function Popup({ getTabId, start }: PopupProps) {
   const p = usePopup(getTabId, start);
   const list: ListProps = { expanded: p.expanded, histories: p.histories, tags: p.tags, actions: p.actions };
@@ -87,6 +109,8 @@ export function Popup({ getTabId, start }: PopupProps) {
     body = <p class="empty">Loading…</p>;
   } else if (p.load.kind === 'error') {
     body = <p class="empty error">The library did not answer: {p.load.message}</p>;
+  } else if (ready?.reading) {
+    body = <ReadingList reading={ready.reading} rows={pageRows} recent={p.recent} {...list} />;
   } else if (pageRows.length > 0) {
     body = <PageList rows={pageRows} {...list} />;
   } else {
@@ -109,7 +133,13 @@ export function Popup({ getTabId, start }: PopupProps) {
 
   return (
     <div class="popup">
-      <Header page={ready?.page ?? null} counts={pageRows.length ? countRows(pageRows) : null} query={p.query} onQuery={p.setQuery} />
+      <Header
+        page={ready?.page ?? null}
+        reading={ready?.reading}
+        counts={pageRows.length && !ready?.reading ? countRows(pageRows) : null}
+        query={p.query}
+        onQuery={p.setQuery}
+      />
       <main class={`scroll${p.searching ? ' stale' : ''}`}>{body}</main>
       {p.error && (
         <div class="error-bar" role="alert" data-testid="error">

@@ -4,7 +4,7 @@
  * they name.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ChangeEvent, PageInfo, Reply, SightingView } from '../../lib/messages';
+import type { ChangeEvent, PageInfo, Reply, SightingView, TabReading } from '../../lib/messages';
 import { cardId } from '../../lib/page/card-input';
 import { send } from '../../lib/rpc';
 import { copyOneBibtex } from '../shared/cite';
@@ -19,7 +19,7 @@ import { errorMessage } from '../../lib/errors';
 export type PageLoad =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; page: PageInfo | null; rows: Row[] };
+  | { kind: 'ready'; page: PageInfo | null; rows: Row[]; reading?: TabReading };
 
 export interface SearchState {
   query: string;
@@ -80,7 +80,9 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
         if (!refresh) setLoad({ kind: 'error', message: reply.error.message });
         return;
       }
-      const fresh = reply.state ? rowsFromTab(reply.state, reply.statuses) : [];
+      // A paper's full text (a PDF): its one row is the paper as the library has it.
+      const reading = reply.reading;
+      const fresh = reply.state ? rowsFromTab(reply.state, reply.statuses) : reading?.paper ? [rowFromPaper(reading.paper, 'reading')] : [];
       // By the card, not its row's position: the page may have added or dropped cards above it.
       const cardOf = (r: Row) => (r.card ? cardId(r.card) : r.id);
       const old = new Map((latest.current.load.kind === 'ready' ? latest.current.load.rows : []).map((r) => [cardOf(r), r]));
@@ -89,7 +91,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
         const before = old.get(cardOf(r));
         return before?.splitFrom !== undefined ? { ...r, splitFrom: before.splitFrom, current: r.current.match?.rule === 'similar-title' ? before.current : r.current } : r;
       });
-      setLoad({ kind: 'ready', page: reply.state?.page ?? null, rows });
+      setLoad({ kind: 'ready', page: reply.state?.page ?? null, rows, ...(reading ? { reading } : {}) });
       if (rows.length === 0 && latest.current.recent === null) void loadRecent();
     },
     [loadRecent],
@@ -192,8 +194,9 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
       const { load, expanded, histories } = latest.current;
       const pageRows = load.kind === 'ready' ? load.rows : [];
 
-      // A key we do not show may be a card of this page that has just been stored (a badge saved it).
-      if (unknown && pageRows.some((r) => !r.current.paper)) void loadTab(true);
+      // A key we do not show may be a card of this page that has just been stored (a badge saved it),
+      // or the paper whose PDF this is, saved from its abstract page.
+      if (unknown && (pageRows.some((r) => !r.current.paper) || (load.kind === 'ready' && load.reading?.paper === null))) void loadTab(true);
       if (unknown && latest.current.recent !== null) void loadRecent();
 
       if (hit.length > 0) {
@@ -205,6 +208,8 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
             if (key === undefined || !byKey.has(key)) return r;
             return withPaper(r, byKey.get(key) ?? null);
           });
+          // The PDF's paper deleted: the popup says it is not in the library, with the way to save it.
+          if (load.kind === 'ready' && load.reading && [...byKey.values()].includes(null)) void loadTab(true);
         }
         const open = new Set(rows.filter((r) => expanded.has(r.id)).map((r) => r.current.paper && now(r.current.paper.key)));
         for (const key of hit) {

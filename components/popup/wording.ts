@@ -3,7 +3,7 @@
  * match rule's sentence is unit-tested.
  */
 import { shortDate } from '../../lib/dates';
-import type { CardInput, MatchView, PageInfo, PaperView, SightingView } from '../../lib/messages';
+import type { CardInput, MatchView, PageInfo, PaperView, SightingView, TabReading } from '../../lib/messages';
 import { seenBefore } from '../shared/seen-before';
 import { siteName } from '../shared/sites';
 import { seenBeforeOf, type Row } from './model';
@@ -114,4 +114,9 @@ export function dedupParts(row: Row, sightings?: SightingView[], now = Date.now(
 export function dedupStatus(row: Row, sightings?: SightingView[], now = Date.now()): string {
   const { lead, rest } = dedupParts(row, sightings, now);
   return lead + rest;
+}
+
+/** "arXiv:2508.27978v2": the paper a PDF or HTML tab shows, as arXiv cites it. */
+export function readingName(reading: Pick<TabReading, 'arxivId' | 'version'>): string {
+  return `arXiv:${reading.arxivId}${reading.version ? `v${reading.version}` : ''}`;
 }

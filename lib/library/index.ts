@@ -411,6 +411,12 @@ export class Library {
     return { bibtex: citationBibtex([row], (await this.catalog.get()).citeRefs()), count: 1 };
   }
 
+  /** The paper under this key, or the one that took it over (merged, re-keyed). */
+  async paperOf(key: string): Promise<PaperView | null> {
+    const row = (await this.db.papers.get(key)) ?? (await heirsOf(this.db, [key])).get(key);
+    return row ? toView(row) : null;
+  }
+
   async getPapers(keys: string[]): Promise<(PaperView | null)[]> {
     const rows = await this.db.papers.bulkGet(keys);
     return rows.map((r) => (r ? toView(r) : null));

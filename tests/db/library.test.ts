@@ -388,6 +388,9 @@ describe('merging two papers the reader says are one', () => {
     // Named in either order, the arXiv paper is the one kept.
     const { paper, merged } = await lib.merge(['doi:10.1038/x1', 'arxiv:2107.00001']);
     expect(merged).toBe('doi:10.1038/x1');
+    // Asked for by the key it had (a tab's PDF, a popup opened before), the paper it went into answers.
+    expect((await lib.paperOf('doi:10.1038/x1'))?.key).toBe('arxiv:2107.00001');
+    expect(await lib.paperOf('doi:10.1038/none')).toBeNull();
     expect(paper).toMatchObject({
       key: 'arxiv:2107.00001',
       title: PREPRINT.title,

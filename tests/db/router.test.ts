@@ -53,6 +53,22 @@ describe('router', () => {
     });
   });
 
+  it('tells the popup of a tab showing a paper\'s PDF which paper it is, as the library has it', async () => {
+    const urls = new Map<number, string>([[8, 'https://arxiv.org/pdf/2501.00001v2'], [9, 'https://arxiv.org/pdf/2501.99999'], [10, 'https://example.org/a.pdf']]);
+    const { handle } = router(async (id) => urls.get(id));
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards: [{ title: 'Alpha Paper', arxivId: '2501.00001' }] }, hfTab);
+    expect(await handle({ type: 'tab.get', tabId: 8 }, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handle({ type: 'tab.get', tabId: 8 }, extPage)).toMatchObject({
+      ok: true,
+      state: null,
+      reading: { arxivId: '2501.00001', version: 2, format: 'pdf', paper: { key: 'arxiv:2501.00001', title: 'Alpha Paper', seenCount: 1 } },
+    });
+    expect(await handle({ type: 'tab.get', tabId: 9 }, extPage)).toMatchObject({ ok: true, reading: { arxivId: '2501.99999', paper: null } });
+    expect(await handle({ type: 'tab.get', tabId: 10 }, extPage)).not.toHaveProperty('reading');
+    expect(await handle({ type: 'tab.get', tabId: 11 }, extPage)).toEqual({ ok: true, state: null, statuses: [] });
+  });
+
   it("tells pages when a visit's sightings move a paper to its arXiv key", async () => {
     const { handle, events } = router();
     const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { sendFrom, tabIdOf, waitForReport } from '../../scripts/walk.mjs';
 import { ShadowDom } from './shadow';
 import { CARD_TITLE, FUZZY_DAY, STORED_TITLE, fuzzySetUp } from './fuzzy';
+import { onePagePdf } from './pdf';
 
 type Report = { state: { cards: { card: { title: string }; status: 'new' | 'seen' | 'saved' }[] } };
 
@@ -316,4 +317,55 @@ test.describe('dark', () => {
     expect(r! + g! + b!).toBeLessThan(150);
     await popup.screenshot({ path: testInfo.outputPath('popup-dark.png') });
   });
+});
+
+test("popup: on a paper's PDF, the paper as the library has it, tagged and annotated while reading; one it does not hold is saved from its abstract page", async ({
+  page,
+  pages,
+  context,
+  extensionId,
+}) => {
+  const PDF = 'https://arxiv.org/pdf/2508.27978v2';
+  const UNKNOWN = 'https://arxiv.org/pdf/2401.99999.pdf';
+  pages.set(PDF, { body: onePagePdf('Hidden Dynamics of Massive Activations'), contentType: 'application/pdf' });
+  pages.set(UNKNOWN, { body: onePagePdf('Another Paper'), contentType: 'application/pdf' });
+  const ext = await helperPage(context, extensionId);
+  await visit(page, ext, 'https://huggingface.co/papers/date/2025-11-18');
+
+  // Opened from the digest: the PDF tab runs no content script, and the popup names its paper.
+  await page.goto(PDF);
+  const tabId: number = await tabIdOf(ext, page);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.getByTestId('site-name')).toHaveText('arXiv:2508.27978v2 · PDF');
+  const list = popup.getByTestId('reading');
+  await expect(list.getByTestId('group-header')).toHaveText('The paper you are reading');
+  const reading = list.getByTestId('paper-row');
+  await expect(reading).toHaveCount(1);
+  await expect(reading.getByTestId('row-title')).toHaveText('Hidden Dynamics of Massive Activations in Transformer Training');
+  await expect(reading.getByTestId('dedup-status')).toHaveText(/^Seen 1× · first Hugging Face Nov 18/);
+  await expect(popup.getByTestId('counts')).toHaveCount(0);
+
+  // Tagged and annotated from the PDF: the library has both.
+  await reading.getByTestId('row-title').click();
+  await reading.getByTestId('tag-input').fill('activations');
+  await reading.getByTestId('tag-input').press('Enter');
+  await reading.getByTestId('note-input').click();
+  await reading.getByTestId('note-input').pressSequentially('Fig. 3: the spike at step 2k.', { delay: 5 });
+  await reading.getByTestId('save-toggle').click();
+  const stored = async () => (await sendFrom(ext, { type: 'paper.get', key: 'arxiv:2508.27978' })) as { paper: { tags: string[]; note: string; savedAt?: number } };
+  await expect.poll(async () => (await stored()).paper.note, { timeout: 10_000 }).toBe('Fig. 3: the spike at step 2k.');
+  expect((await stored()).paper.tags).toEqual(['activations']);
+  expect((await stored()).paper.savedAt).toBeGreaterThan(0);
+  await popup.screenshot({ path: test.info().outputPath('popup-pdf.png') });
+
+  // A PDF of a paper the library does not hold: the way to its abstract page, where it is saved.
+  await page.goto(UNKNOWN);
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.getByTestId('reading-unknown')).toHaveText('arXiv:2401.99999 is not in your library yet. Open its abstract page ↗ to save it there.');
+  await expect(popup.getByTestId('reading-abs')).toHaveAttribute('href', 'https://arxiv.org/abs/2401.99999');
+  // Saved elsewhere meanwhile (its abstract page in another tab): the open popup shows it.
+  await sendFrom(ext, { type: 'paper.save', target: { card: { title: 'Another Paper Entirely', arxivId: '2401.99999' } }, saved: true });
+  await expect(popup.getByTestId('reading').getByTestId('row-title')).toHaveText('Another Paper Entirely');
 });

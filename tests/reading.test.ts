@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readingOf } from '../lib/reading';
+
+describe('readingOf: the paper a full-text tab shows', () => {
+  it("reads arXiv's PDF and HTML addresses, with or without a version, a .pdf or a section", () => {
+    expect(readingOf('https://arxiv.org/pdf/2508.27978')).toEqual({ arxivId: '2508.27978', format: 'pdf' });
+    expect(readingOf('https://arxiv.org/pdf/2508.27978v2')).toEqual({ arxivId: '2508.27978', version: 2, format: 'pdf' });
+    expect(readingOf('https://arxiv.org/pdf/2401.01234v1.pdf')).toEqual({ arxivId: '2401.01234', version: 1, format: 'pdf' });
+    expect(readingOf('https://arxiv.org/pdf/hep-th/9901001v3')).toEqual({ arxivId: 'hep-th/9901001', version: 3, format: 'pdf' });
+    expect(readingOf('https://arxiv.org/html/2508.27978v1/#S3')).toEqual({ arxivId: '2508.27978', version: 1, format: 'html' });
+    expect(readingOf('https://arxiv.org/html/2508.27978v1/x1.png')).toEqual({ arxivId: '2508.27978', version: 1, format: 'html' });
+  });
+
+  it('reads nothing else: other arXiv pages, other hosts, addresses that are not', () => {
+    for (const url of [
+      'https://arxiv.org/abs/2508.27978',
+      'https://arxiv.org/list/cs.LG/new',
+      'https://arxiv.org/pdf/',
+      'https://arxiv.org/pdf/not-an-id',
+      'http://arxiv.org/pdf/2508.27978',
+      'https://export.arxiv.org/pdf/2508.27978',
+      'https://example.org/pdf/2508.27978',
+      'https://huggingface.co/papers/2508.27978',
+      'chrome://newtab/',
+      'not a url',
+      undefined,
+    ]) {
+      expect(readingOf(url), String(url)).toBeNull();
+    }
+  });
+});
