@@ -148,8 +148,11 @@ export const Request = z.discriminatedUnion('type', [
     settings: z.literal(true).optional(),
     report: PageInfoSchema.optional(),
     visitId: text(100).optional(),
-    /** Statuses as they were before the visit `visitId` (Library.lookupBefore): a card looked up again. */
-    beforeVisit: z.literal(true).optional(),
+    /**
+     * Statuses as they were before the visit `visitId` (Library.lookupBefore), whose first sighting
+     * was queued at this time (the page's clock): a paper last seen before it holds none of the visit.
+     */
+    beforeVisit: z.number().nonnegative().optional(),
   }),
   /** Sightings for cards seen during one page visit; a paper gets at most one per visit. */
   z.object({

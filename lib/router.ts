@@ -188,7 +188,7 @@ export function createRouter(deps: RouterDeps) {
       const before = changes;
       // Statuses carry slim views (rows.toSlimView): no abstract, which no badge shows.
       const [statuses, settings] = await Promise.all([
-        r.beforeVisit && r.visitId ? library.lookupBefore(r.cards, r.visitId) : library.lookup(r.cards),
+        r.beforeVisit !== undefined && r.visitId ? library.lookupBefore(r.cards, r.visitId, r.beforeVisit) : library.lookup(r.cards),
         r.settings || r.report ? readSettings(library.db) : undefined,
         epochReady,
       ]);

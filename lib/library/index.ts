@@ -134,11 +134,12 @@ export class Library {
   /**
    * The cards as they were before one visit: each paper's count without the visit's own sighting,
    * and its status from that count (a page looking its cards up again after the library changed
-   * whole, when the visit's sighting may be stored, moved or restored with the paper).
+   * whole, when the visit's sighting may be stored, moved or restored with the paper). Only the
+   * papers seen since `since` (the visit's first sighting) can hold one: only their histories are read.
    */
-  async lookupBefore(cards: CardInput[], visitId: string): Promise<CardStatus[]> {
+  async lookupBefore(cards: CardInput[], visitId: string, since: number): Promise<CardStatus[]> {
     const statuses = await this.lookup(cards);
-    const keys = [...new Set(statuses.flatMap((s) => (s.paper ? [s.paper.key] : [])))];
+    const keys = [...new Set(statuses.flatMap((s) => (s.paper && (s.paper.lastSeen ?? 0) >= since ? [s.paper.key] : [])))];
     const histories = await this.db.history.bulkGet(keys);
     const during = new Set(keys.filter((_, i) => histories[i]?.sightings.some((s) => s.visitId === visitId)));
     return statuses.map((s) => {

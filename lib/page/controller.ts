@@ -80,8 +80,8 @@ export class PageController {
   private readonly entries = new Map<Element, Entry>();
   private readonly shown = new ShownPapers();
   private visitId = newVisitId();
-  /** A sighting of this visit is queued or stored: lookups then leave it out (`Library.lookupBefore`). */
-  private sighted = false;
+  /** When this visit's first sighting was queued: lookups then leave the visit out (`Library.lookupBefore`). */
+  private sightedSince: number | undefined;
   private url: string;
   private page: PageInfo;
   private settings: Settings | null = null;
@@ -377,8 +377,8 @@ export class PageController {
    * shown later, or looked up again, may be of a paper that holds it). The visit's first lookup
    * needs nothing (nor a read of the papers' histories in the worker); a report names its visit.
    */
-  private beforeVisit(report = false): { visitId?: string; beforeVisit?: true } {
-    if (this.sighted) return { visitId: this.visitId, beforeVisit: true };
+  private beforeVisit(report = false): { visitId?: string; beforeVisit?: number } {
+    if (this.sightedSince !== undefined) return { visitId: this.visitId, beforeVisit: this.sightedSince };
     return report ? { visitId: this.visitId } : {};
   }
 
@@ -483,7 +483,7 @@ export class PageController {
   private queueSighting(entry: Entry): void {
     if (this.off) return;
     entry.sighted = true;
-    this.sighted = true;
+    this.sightedSince ??= Date.now();
     this.sightings.add(entry.id, entry.model.card);
   }
 
@@ -497,7 +497,7 @@ export class PageController {
     await this.flush();
     this.url = this.doc.location.href;
     this.visitId = newVisitId();
-    this.sighted = false;
+    this.sightedSince = undefined;
     this.firstDigestDate = undefined;
     this.page = this.pageInfo();
     for (const [el, entry] of this.entries) this.drop(el, entry);

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DejaLuDB, type PaperRow } from '../../lib/db';
 import { Library, mergeRows } from '../../lib/library';
 import { titleKey } from '../../lib/identity';
@@ -52,10 +52,15 @@ describe('lookup and sightings', () => {
     await lib.save({ key: 'arxiv:2502.00003' }, true);
     const plain = await lib.lookup([a, b, c, card('Never Met', '2502.00004')]);
     expect(plain.map((s) => [s.status, s.paper?.seenCount, s.seenBefore])).toEqual([['seen', 2, undefined], ['seen', 1, undefined], ['saved', 1, undefined], ['new', undefined, undefined]]);
-    const before = await lib.lookupBefore([a, b, c, card('Never Met', '2502.00004')], 'visit-2');
+    const visit2 = Date.parse('2025-11-03T09:00:00Z'); // when its first sighting was queued (this clock's)
+    const before = await lib.lookupBefore([a, b, c, card('Never Met', '2502.00004')], 'visit-2', visit2);
     expect(before.map((s) => [s.status, s.paper?.seenCount, s.seenBefore])).toEqual([['seen', 2, 1], ['new', 1, 0], ['saved', 1, 0], ['new', undefined, undefined]]);
     // Another visit's view: nothing of its own to leave out.
-    expect((await lib.lookupBefore([a], 'visit-3'))[0]).toMatchObject({ status: 'seen', seenBefore: 2 });
+    expect((await lib.lookupBefore([a], 'visit-3', visit2))[0]).toMatchObject({ status: 'seen', seenBefore: 2 });
+    // Papers last seen before the visit's first sighting hold none of it: their histories are not read.
+    const read = vi.spyOn(lib.db.history, 'bulkGet');
+    expect((await lib.lookupBefore([a, b], 'visit-2', visit2 + 1)).map((s) => s.seenBefore)).toEqual([2, 1]);
+    expect(read.mock.calls.at(-1)?.[0]).toEqual([]);
   });
 
   it("says the key of each card's paper, in the cards' order, recorded or not", async () => {

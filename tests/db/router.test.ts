@@ -45,7 +45,7 @@ describe('router', () => {
     await handle({ type: 'sightings.record', visitId: 'v1', page, cards }, hfTab);
     const plain = await handle({ type: 'cards.lookup', cards, visitId: 'v1' }, hfTab);
     expect(plain).toMatchObject({ ok: true, statuses: [{ status: 'seen', paper: { seenCount: 1 } }] });
-    const before = await handle({ type: 'cards.lookup', cards, visitId: 'v1', beforeVisit: true, report: page }, hfTab);
+    const before = await handle({ type: 'cards.lookup', cards, visitId: 'v1', beforeVisit: 0, report: page }, hfTab);
     expect(before).toMatchObject({ ok: true, statuses: [{ status: 'new', seenBefore: 0, paper: { seenCount: 1 } }] });
     await vi.waitFor(async () => {
       const tab = await handle({ type: 'tab.get', tabId: 7 }, extPage);

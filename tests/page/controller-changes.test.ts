@@ -124,10 +124,10 @@ describe('PageController, changes made elsewhere', () => {
     // The library as the worker has it, with the papers whose history holds this visit's sighting.
     const during = new Set<string>();
     const bg = fakeBackground({
-      'cards.lookup': (r: { cards: CardInput[]; visitId?: string; beforeVisit?: true }) => ({
+      'cards.lookup': (r: { cards: CardInput[]; visitId?: string; beforeVisit?: number }) => ({
         statuses: r.cards.map((c) => {
           const st = statusOf(c);
-          if (!r.beforeVisit || !st.paper) return st;
+          if (r.beforeVisit === undefined || !st.paper) return st;
           const seenBefore = st.paper.seenCount - (during.has(c.arxivId!) ? 1 : 0);
           return { ...st, status: st.paper.savedAt ? 'saved' : seenBefore > 0 ? 'seen' : 'new', seenBefore };
         }),
@@ -152,7 +152,8 @@ describe('PageController, changes made elsewhere', () => {
     library.set('2401.00002', B);
     await change({ keys: [], all: true });
     const asked = bg.of('cards.lookup').at(-1)!;
-    expect(asked).toMatchObject({ beforeVisit: true, visitId: shown.get('2401.00002')!.visitId });
+    expect(asked).toMatchObject({ beforeVisit: expect.any(Number), visitId: shown.get('2401.00002')!.visitId });
+    expect(asked.beforeVisit).toBeLessThanOrEqual(Date.now());
     expect(shown.get('2401.00002')).toMatchObject({ status: 'saved', seenBefore: 0 });
     // Unsaved: New, not Seen 1× (its one sighting is this visit's).
     library.set('2401.00002', { ...B, savedAt: undefined, updatedAt: 70 });
