@@ -83,8 +83,8 @@ export async function servePages(context, pages) {
   await context.route('**/*', async (route) => {
     const request = route.request();
     const url = request.url();
-    // The extension's own files are not network traffic.
-    if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) {
+    // The extension's own files, and the browser's (its PDF viewer's), are not network traffic.
+    if (url.startsWith('chrome-extension://') || url.startsWith('chrome://') || url.startsWith('data:') || url.startsWith('blob:')) {
       await route.continue();
       return;
     }

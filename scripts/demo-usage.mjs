@@ -6,7 +6,8 @@ then an arXiv listing, all served locally at their real URLs (nothing goes to th
 It prints, per page, how many papers were new and how many you had already seen, then saves,
 tags and annotates one paper through its badge, looks a topic up on Google Scholar (where that
 paper shows as saved), browses a conference's venue on OpenReview (which teaches where that paper
-was accepted), looks an author up on dblp, and writes screenshots to demo-output/.
+was accepted), looks an author up on dblp, opens that paper's PDF (the popup shows the paper
+being read), and writes screenshots to demo-output/.
 
 Options
   --headed          show the browser and leave it open to explore (default when DISPLAY is set)

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { isAbsolute, join, resolve } from 'node:path';
 import { fixtureIndex, launchWithExtension, servePages } from './browser.mjs';
 import { usage } from './demo-usage.mjs';
+import { onePagePdf } from './pdf.mjs';
 import { hasDisplay, ROOT } from './setup.mjs';
 import { formatLine, readThrough, sendFrom, settle, summarise, tabIdOf, waitForReport } from './walk.mjs';
 
@@ -252,6 +253,27 @@ export async function runDemo(argv) {
         `\nThe venue lists the saved paper as accepted: it is cited now as ${/^@\w+/.exec(bibtex)?.[0]}, ` +
           `booktitle = {${field('booktitle')}}, year = {${field('year')}}.`,
       );
+    }
+
+    if (paper?.arxivId) {
+      // Opened from the digest to be read: the paper's PDF (a stand-in at arXiv's address), where no
+      // badge is drawn; the popup shows the paper being read, to tag and annotate.
+      const pdfUrl = `https://arxiv.org/pdf/${paper.arxivId}`;
+      served.set(pdfUrl, { body: onePagePdf(title.replace(/[()\\]/g, '')), contentType: 'application/pdf' });
+      await page.goto(pdfUrl);
+      await page.bringToFront();
+      const reading = await context.newPage();
+      await reading.setViewportSize({ width: 400, height: 600 });
+      await reading.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(ext, page)}`);
+      const row = reading.locator('[data-testid="reading"] [data-testid="paper-row"]');
+      await row.waitFor({ timeout: 20_000 });
+      const status = (await row.locator('[data-testid="row-status"]').textContent())?.replace(/\s+\S+ \d+$/, '');
+      const tags = (await row.locator('.tag-list').textContent()) ?? '';
+      console.log(`\nOpened its PDF: the popup shows the paper being read (${status}, ${tags}), to tag and annotate.`);
+      const readingFile = join(opts.out, 'popup-pdf.png');
+      await reading.screenshot({ path: readingFile });
+      shots.push(['the popup on its PDF', readingFile]);
+      if (!opts.headed) await reading.close();
     }
 
     await ext.bringToFront();

@@ -1,4 +1,5 @@
 /** One paper: save star, title, status and dedup line; expanded, its tags, note and history. */
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { texToUnicode } from '../../lib/tex-unicode';
 import { libraryUrl, openLibrary } from '../shared/library-link';
@@ -93,7 +94,15 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
             </button>
           )}
           {!expanded && tags.length > 0 && (
-            <span class="tag-list">{tags.map((t) => `#${t}`).join(' ')}</span>
+            <span class="tag-list">
+              {/* A tag never breaks at its hyphen ("#must-" then "read"); the line breaks between tags. */}
+              {tags.map((t, i) => (
+                <Fragment key={t}>
+                  {i > 0 && ' '}
+                  <span class="tag-word">#{t}</span>
+                </Fragment>
+              ))}
+            </span>
           )}
           {/* As the library's list says it: the note itself is one click away, in the details. */}
           {!expanded && !!paper?.note.trim() && (

@@ -52,10 +52,12 @@ test('npm start demo: headless walk prints the right counts per page and writes 
   // and its ICLR version (by title), a preprint of Nov 18 (by id), and two papers new to the library.
   expect(stdout).toMatch(/^Author 1\s+dblp\s+5 cards\s+2 new\s+3 seen before \(first seen 2025-11-03\)$/m);
   expect(stdout).toContain('The venue lists the saved paper as accepted: it is cited now as @inproceedings, booktitle = {ICLR 2026}, year = {2026}.');
+  // Then its PDF: the popup shows the paper being read, as the library has it.
+  expect(stdout).toContain('Opened its PDF: the popup shows the paper being read (Saved, #must-read #normalization), to tag and annotate.');
   const distinct = new Set(entries.filter((e) => e.site === 'huggingface').flatMap((e) => e.cards.map((c) => c.id)));
   expect(stdout).toMatch(new RegExp(`Library: ${distinct.size + 6} papers .* 1 saved, 2 tags\\.`));
   expect(stdout).toMatch(/tags: #must-read #normalization/);
-  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'scholar.png', 'openreview.png', 'dblp.png', 'library.png']) {
+  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'scholar.png', 'openreview.png', 'dblp.png', 'popup-pdf.png', 'library.png']) {
     expect(stdout).toContain(join(out, f));
     expect(existsSync(join(out, f))).toBe(true);
   }

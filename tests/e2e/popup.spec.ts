@@ -4,7 +4,8 @@ import { expect, test } from './fixtures';
 import { sendFrom, tabIdOf, waitForReport } from '../../scripts/walk.mjs';
 import { ShadowDom } from './shadow';
 import { CARD_TITLE, FUZZY_DAY, STORED_TITLE, fuzzySetUp } from './fuzzy';
-import { onePagePdf } from './pdf';
+// @ts-expect-error plain JS module shared with the demo
+import { onePagePdf } from '../../scripts/pdf.mjs';
 
 type Report = { state: { cards: { card: { title: string }; status: 'new' | 'seen' | 'saved' }[] } };
 

@@ -1,8 +1,8 @@
 /**
- * A one-page PDF, as arXiv serves a paper's full text: Chromium's own viewer shows it, so a test
- * opens a real PDF tab at arXiv's address (the popup reads what it shows from that address).
+ * A one-page PDF standing in for a paper's full text at arXiv's address: Chromium's own viewer
+ * shows it, so the demo and the tests open a real PDF tab (the popup knows its paper by the address).
  */
-export function onePagePdf(title: string): string {
+export function onePagePdf(title) {
   const text = `BT /F1 18 Tf 72 720 Td (${title}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
