@@ -193,6 +193,11 @@ export const Request = z.discriminatedUnion('type', [
     pages: text(NUMBER_MAX).optional(),
     year: z.number().int().min(L.yearMin).max(L.yearMax).optional(),
   }),
+  /**
+   * A paper the reader adds by hand in the library (Library.addByHand); `asNew`: though the library
+   * holds a paper of a near title, this is another.
+   */
+  z.object({ type: z.literal('paper.add'), card: CardInputSchema, asNew: z.boolean().optional() }),
   z.object({ type: z.literal('paper.get'), key: text(2_200) }),
   /**
    * Papers' BibTeX to paste into a manuscript, in the order given (lib/export/bibtex.ts
@@ -394,6 +399,7 @@ export interface Replies {
   'paper.note': { paper: PaperView };
   'paper.title': { paper: PaperView };
   'paper.venue': { paper: PaperView };
+  'paper.add': { paper: PaperView; existed: boolean; match?: MatchView };
   'paper.get': { paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] };
   'papers.cite': { bibtex: string; count: number };
   'paper.cite': { bibtex: string; count: number };

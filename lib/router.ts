@@ -244,6 +244,12 @@ export function createRouter(deps: RouterDeps) {
       notify([paper.key]);
       return { paper };
     },
+    'paper.add': async (r) => {
+      const res = await reshaping(() => library.addByHand(r.card, r.asNew));
+      // A card on an open page may be this paper: pages look their cards up again, as after an import.
+      if (!res.existed) notify([res.paper.key], { all: true });
+      return res;
+    },
     'paper.get': async (r) => library.getPaper(r.key),
     'papers.cite': async (r) => library.cite(r.keys),
     'paper.cite': async (r) => library.citeTarget(r.target),

@@ -3,7 +3,8 @@
  * `send`/`call`, and refreshes on `dejalu.changed` events (its own edits included).
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import type { PaperView, Settings } from '../../lib/messages';
+import type { CardInput, PaperView, Settings } from '../../lib/messages';
+import { texToUnicode } from '../../lib/tex-unicode';
 import type { VenueEdit } from '../../lib/venue';
 import { call, send } from '../../lib/rpc';
 import { BulkBar } from './BulkBar';
@@ -80,6 +81,20 @@ export function App() {
     return r.ok;
   };
 
+  const addPaper = async (card: CardInput, asNew: boolean) => {
+    const r = await send({ type: 'paper.add', card, ...(asNew ? { asNew } : {}) });
+    if (!r.ok) {
+      say(r.error.message, { kind: 'error' });
+      return null;
+    }
+    const title = `“${texToUnicode(r.paper.title)}”`;
+    // One held by a near title only is the form's to ask about; the others open in the details.
+    if (r.existed && r.match?.rule === 'similar-title') return r;
+    say(r.existed ? `Already in your library: ${title}.` : `Added ${title} to your library, saved.`);
+    setActiveKey(r.paper.key);
+    return r;
+  };
+
   const saveNote = async (key: string, note: string) => {
     // Throws on failure so the note editor keeps the text and retries.
     const r = await call({ type: 'paper.note', target: { key }, note });
@@ -153,6 +168,8 @@ export function App() {
             onChange={list.setFilters}
             onReset={list.resetFilters}
             onRenameTag={renameTag}
+            onAddPaper={addPaper}
+            onOpen={setActiveKey}
           />
           {selected.size > 0 && (
             <BulkBar

@@ -4,6 +4,7 @@ import { isTyping } from '../../lib/page/keyboard';
 import { siteLabel, SOURCES } from '../shared/sites';
 import type { TagCount } from './hooks';
 import { TagRename, TagRenameButton } from './TagRename';
+import { AddPaper, type AddPaperProps } from './AddPaper';
 import { isFiltered, type Filters, type Sort, type Status } from './query';
 
 export interface ToolbarProps {
@@ -13,9 +14,12 @@ export interface ToolbarProps {
   onReset(): void;
   /** Rename (or merge) the tag the list is filtered by (TagRename). */
   onRenameTag(from: string, to: string): Promise<void>;
+  /** Add a paper by hand (AddPaper), and open one in the details. */
+  onAddPaper: AddPaperProps['onAdd'];
+  onOpen(key: string): void;
 }
 
-export function Toolbar({ filters, tags, onChange, onReset, onRenameTag }: ToolbarProps) {
+export function Toolbar({ filters, tags, onChange, onReset, onRenameTag, onAddPaper, onOpen }: ToolbarProps) {
   const search = useRef<HTMLInputElement>(null);
   // "/" jumps to the search box, as on GitHub and arXiv listing tools.
   useEffect(() => {
@@ -30,6 +34,7 @@ export function Toolbar({ filters, tags, onChange, onReset, onRenameTag }: Toolb
   }, []);
   // Renaming the tag filtered by: closed whenever the filter moves to another tag (a rename does so too).
   const [renaming, setRenaming] = useState(false);
+  const [adding, setAdding] = useState(false);
   useEffect(() => setRenaming(false), [filters.tag]);
   const searching = filters.text.trim() !== '';
   const hasTag = filters.tag === '' || tags.some((t) => t.tag === filters.tag);
@@ -106,7 +111,13 @@ export function Toolbar({ filters, tags, onChange, onReset, onRenameTag }: Toolb
             Clear filters
           </button>
         )}
+        {!adding && (
+          <button type="button" class="btn add-open" data-testid="add-paper" title="Keep a paper you did not meet on a digest" onClick={() => setAdding(true)}>
+            + Add a paper
+          </button>
+        )}
       </div>
+      {adding && <AddPaper onAdd={onAddPaper} onOpen={onOpen} onClose={() => setAdding(false)} />}
       {renaming && filters.tag !== '' && (
         <TagRename tag={filters.tag} known={tags.map((t) => t.tag)} onRename={onRenameTag} onClose={() => setRenaming(false)} />
       )}

@@ -7,7 +7,7 @@
  */
 import { type DejaLuDB, type HistoryRow, type PaperRow, type Sighting } from '../db';
 import { addToSightingTotal, countSighting, joinHistories, sightingTotal, uncountSighting } from './history';
-import type { CardInput, CardStatus, LibraryStats, PageInfo, PaperView, SearchResult, SightingView, Target } from '../messages';
+import type { CardInput, CardStatus, LibraryStats, MatchView, PageInfo, PaperView, SearchResult, SightingView, Target } from '../messages';
 import Dexie from 'dexie';
 import { resolve } from './match';
 import {
@@ -410,6 +410,26 @@ export class Library {
     if (status?.paper) return this.cite([status.paper.key]);
     const row = newRow(probeOf(target.card), this.now());
     return { bibtex: citationBibtex([row], (await this.catalog.get()).citeRefs()), count: 1 };
+  }
+
+  /**
+   * A paper the reader adds by hand: saved, from the source 'manual'. One the library holds by an id
+   * or its title is that paper (`existed`); one it holds by a near title only is told (`existed`,
+   * with the match) unless `asNew`: then it becomes a paper of its own, never joined to that one.
+   */
+  async addByHand(card: CardInput, asNew = false): Promise<{ paper: PaperView; existed: boolean; match?: MatchView }> {
+    const [st] = await this.lookup([card]);
+    const near = st?.match?.rule === 'similar-title';
+    if (st?.paper && !(near && asNew)) {
+      const paper = (await this.paperOf(st.paper.key)) ?? st.paper;
+      return st.match ? { paper, existed: true, match: st.match } : { paper, existed: true };
+    }
+    const target = st?.paper ? { key: (await this.markNotSame(st.paper.key, { card })).b.key } : { card };
+    const paper = await this.edit(target, (row, now) => {
+      row.savedAt ??= now;
+      if (!row.sites.includes('manual')) row.sites = [...row.sites, 'manual'];
+    });
+    return { paper, existed: false };
   }
 
   /** The paper under this key, or the one that took it over (merged, re-keyed). */

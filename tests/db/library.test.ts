@@ -63,6 +63,33 @@ describe('lookup and sightings', () => {
     expect(read.mock.calls.at(-1)?.[0]).toEqual([]);
   });
 
+  it('adds a paper by hand, saved, and a digest that shows it later joins it; one it holds is that one', async () => {
+    const { lib, db } = fresh();
+    const added = await lib.addByHand({ title: 'Scaling Laws for Neural Language Models', arxivId: '2001.08361', authors: ['Jared Kaplan'] });
+    expect(added).toMatchObject({ existed: false, paper: { key: 'arxiv:2001.08361', sites: ['manual'], seenCount: 0 } });
+    expect(added.paper.savedAt).toBeGreaterThan(0);
+    // By its id, or its title alone: the same paper, nothing written.
+    expect(await lib.addByHand({ title: 'Another title entirely', arxivId: '2001.08361' })).toMatchObject({ existed: true, paper: { key: 'arxiv:2001.08361' } });
+    expect(await lib.addByHand({ title: 'Scaling laws for neural language models.' })).toMatchObject({ existed: true, paper: { key: 'arxiv:2001.08361' } });
+    expect(await db.papers.count()).toBe(1);
+    await lib.recordSightings('v1', HF('2025-11-03'), [card('Scaling Laws for Neural Language Models', '2001.08361')]);
+    expect(await db.papers.get('arxiv:2001.08361')).toMatchObject({ seenCount: 1, sites: ['manual', 'huggingface'] });
+
+    // A near title only: told, not added, unless the reader says it is another paper.
+    await lib.addByHand({ title: 'Sparse Mixture of Experts Scale Better with Fewer Tokens', arxivId: '2502.00001' });
+    const near = { title: 'Sparse Mixtures of Experts Scale Better with Fewer Tokens' };
+    const told = await lib.addByHand(near);
+    expect(told).toMatchObject({ existed: true, match: { rule: 'similar-title' }, paper: { key: 'arxiv:2502.00001' } });
+    expect(await db.papers.count()).toBe(2);
+    const other = await lib.addByHand(near, true);
+    expect(other).toMatchObject({ existed: false, paper: { title: near.title, sites: ['manual'] } });
+    expect(other.paper.key).not.toBe('arxiv:2502.00001');
+    expect(other.paper.savedAt).toBeGreaterThan(0);
+    // Never joined to the first again.
+    expect((await lib.lookup([near]))[0]?.paper?.key).toBe(other.paper.key);
+    expect(await db.notSame.count()).toBe(1);
+  });
+
   it("says the key of each card's paper, in the cards' order, recorded or not", async () => {
     const { lib } = fresh();
     const a = card('The Curse of Depth in Large Language Models', '2502.59669');

@@ -69,6 +69,18 @@ describe('router', () => {
     expect(await handle({ type: 'tab.get', tabId: 11 }, extPage)).toEqual({ ok: true, state: null, statuses: [] });
   });
 
+  it('adds a paper by hand for an extension page only, and has open pages look their cards up again', async () => {
+    const { handle, events } = router();
+    const add = { type: 'paper.add', card: { title: 'Alpha Paper', arxivId: '2501.00001' } };
+    expect(await handle(add, hfTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handle({ type: 'paper.add', card: { title: '' } }, extPage)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await handle(add, extPage)).toMatchObject({ ok: true, existed: false, paper: { key: 'arxiv:2501.00001', sites: ['manual'] } });
+    expect(events.at(-1)).toEqual({ keys: ['arxiv:2501.00001'], details: { all: true } });
+    const count = events.length;
+    expect(await handle(add, extPage)).toMatchObject({ ok: true, existed: true });
+    expect(events).toHaveLength(count);
+  });
+
   it("tells pages when a visit's sightings move a paper to its arXiv key", async () => {
     const { handle, events } = router();
     const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };

@@ -568,3 +568,35 @@ test('library: details, note kept across a reload, delete with undo, screenshots
   await expect.poll(async () => (await stats(lib)).papers).toBe(total);
   await expect(lib.getByTestId('result-count')).toHaveText(`50 of ${total} papers`);
 });
+
+test('library: a paper added by hand is saved at once, and a digest that shows it later marks it so', async ({ page, context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  await lib.getByTestId('add-paper').click();
+  await lib.getByTestId('add-title').fill('Hidden Dynamics of Massive Activations in Transformer Training');
+  await lib.getByTestId('add-authors').fill('Author 1, Author 2');
+  await lib.getByTestId('add-id').fill('https://arxiv.org/abs/2508.27978');
+  await lib.getByTestId('add-year').fill('2025');
+  await lib.getByTestId('add-paper-form').screenshot({ path: test.info().outputPath('add-paper.png') });
+  await lib.getByTestId('add-year').press('Enter');
+  await expect(lib.getByTestId('toast')).toContainText('Added “Hidden Dynamics of Massive Activations in Transformer Training” to your library, saved.');
+  const detail = lib.getByTestId('detail-panel');
+  await expect(detail).toHaveAttribute('data-key', 'arxiv:2508.27978');
+  await expect(detail.getByTestId('detail-save')).toHaveText('★ Saved');
+  await expect(detail).toContainText('Never seen on a page');
+  await expect(detail.locator('.facts')).toContainText('Added by hand');
+  // Filed by where it came from.
+  await lib.getByTestId('filter-site').selectOption('manual');
+  await expect(rows(lib)).toHaveCount(1);
+  await detail.getByTestId('tag-input').fill('to-read');
+  await detail.getByTestId('tag-input').press('Enter');
+  await expect.poll(async () => (await sendFromExtension<{ paper: { tags: string[] } }>(lib, { type: 'paper.get', key: 'arxiv:2508.27978' })).paper.tags).toEqual(['to-read']);
+
+  // The digest of Nov 18 shows it: saved, with its tag, and its sighting joins it.
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-11-18');
+  const dom = await ShadowDom.open(page);
+  await expect.poll(async () => (await badgeTexts(dom)).filter((t) => t.startsWith('Saved'))).toEqual(['Saved · #to-read']);
+  await expect
+    .poll(async () => (await sendFromExtension<{ paper: { sites: string[]; seenCount: number } }>(lib, { type: 'paper.get', key: 'arxiv:2508.27978' })).paper)
+    .toMatchObject({ sites: ['manual', 'huggingface'], seenCount: 1 });
+  expect((await stats(lib)).saved).toBe(1);
+});

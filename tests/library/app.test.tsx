@@ -469,6 +469,57 @@ describe('library page', () => {
     expect((v.testid('venue-kind') as HTMLSelectElement).value).toBe('proceedings');
   });
 
+  it('adds a paper by hand: saved and opened; one held already is opened; a near title is asked about', async () => {
+    const { bg, v } = await open();
+    const input = (id: string) => v.testid(id) as HTMLInputElement;
+    const submit = () =>
+      act(async () => {
+        v.testid('add-paper-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      });
+    await click(v.testid('add-paper'));
+    expect(document.activeElement).toBe(v.testid('add-title'));
+    expect((v.testid('add-save') as HTMLButtonElement).disabled).toBe(true);
+    await type(input('add-title'), 'Scaling Laws for Neural Language Models');
+    await type(input('add-authors'), 'Jared Kaplan, Sam McCandlish');
+    await type(input('add-id'), 'not an id');
+    await submit();
+    expect(v.testid('add-error')!.textContent).toContain('arXiv id');
+    expect(bg.of('paper.add')).toHaveLength(0);
+    await type(input('add-id'), 'https://arxiv.org/abs/2001.08361v1');
+    await submit();
+    await settle();
+    expect(bg.of('paper.add').at(-1)).toEqual({
+      type: 'paper.add',
+      card: { title: 'Scaling Laws for Neural Language Models', authors: ['Jared Kaplan', 'Sam McCandlish'], arxivId: '2001.08361', version: 1 },
+    });
+    expect(v.testid('add-paper-form')).toBeNull();
+    expect(v.testid('toast')!.textContent).toContain('Added “Scaling Laws for Neural Language Models” to your library, saved.');
+    expect(v.testid('detail-panel')!.dataset.key).toBe('arxiv:2001.08361');
+
+    // Held already: opened, nothing added.
+    await click(v.testid('add-paper'));
+    await type(input('add-title'), 'Attention Is All You Need');
+    await submit();
+    await settle();
+    expect(v.testid('toast')!.textContent).toContain('Already in your library: “Attention Is All You Need”.');
+    expect(v.testid('detail-panel')!.dataset.key).toBe('arxiv:1706.03762');
+
+    // A near title: the form asks; "another paper" adds it all the same, Escape leaves.
+    await click(v.testid('add-paper'));
+    await type(input('add-title'), 'Diffusion for Everythings');
+    await submit();
+    await settle();
+    expect(v.testid('add-near')!.textContent).toContain('Your library has a paper of a near title: Diffusion for Everything.');
+    expect(v.testid('detail-panel')!.dataset.key).toBe('arxiv:1706.03762');
+    await click(v.testid('add-as-new'));
+    await settle();
+    expect(bg.of('paper.add').at(-1)).toMatchObject({ card: { title: 'Diffusion for Everythings' }, asNew: true });
+    expect(v.testid('detail-panel')!.dataset.key).toBe('title:Diffusion for Everythings');
+    await click(v.testid('add-paper'));
+    await press('Escape', v.testid('add-title')!);
+    expect(v.testid('add-paper-form')).toBeNull();
+  });
+
   it('opens details with links and edits tags, save and note', async () => {
     const { bg, v, row } = await open();
     await click(row('arxiv:2401.00002')!.querySelector('[data-testid="row-open"]'));

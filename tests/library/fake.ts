@@ -56,6 +56,16 @@ export function fakeBackground(papers: PaperView[], overrides: Handlers = {}) {
       };
       return { paper: update(key, set) };
     },
+    // Held already by its exact title; by a near one when the card's title is it plus an "s".
+    'paper.add': ({ card, asNew }) => {
+      const same = db.find((p) => p.title === card.title);
+      if (same) return { paper: same, existed: true, match: { rule: 'title', text: 'same title' } };
+      const near = db.find((p) => `${p.title}s` === card.title);
+      if (near && !asNew) return { paper: near, existed: true, match: { rule: 'similar-title', text: 'similar title (0.95)' } };
+      const made = paper({ key: card.arxivId ? `arxiv:${card.arxivId}` : `title:${card.title}`, title: card.title, authors: card.authors ?? [], sites: ['manual'], seenCount: 0, savedAt: 7 });
+      db = [made, ...db];
+      return { paper: made, existed: false };
+    },
     'paper.note': ({ target, note }) => ({ paper: update((target as { key: string }).key, (p) => ({ ...p, note })) }),
     'paper.tags': ({ target, add, remove }) => ({
       paper: update((target as { key: string }).key, (p) => ({
