@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardInput, MatchView, PaperView } from '../../lib/messages';
 import { texToUnicode } from '../../lib/tex-unicode';
 import { cardFromFields, type AddPaperFields } from './add-paper';
+import { inlineForm } from './inline-form';
 
 export interface Added {
   paper: PaperView;
@@ -67,17 +68,7 @@ export function AddPaper({ onAdd, onOpen, onClose }: AddPaperProps) {
       class="add-paper"
       data-testid="add-paper-form"
       aria-label="Add a paper by hand"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void add(false);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onClose();
-        }
-      }}
+      {...inlineForm(() => void add(false), onClose)}
     >
       <div class="add-fields">
         {field('title', 'Title', { wide: true, maxLength: 2_000 })}

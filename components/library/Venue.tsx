@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperView } from '../../lib/messages';
 import { CARD_LIMITS } from '../../lib/card-limits';
 import { NUMBER_MAX, venueCitation, venueName, type VenueEdit } from '../../lib/venue';
+import { inlineForm } from './inline-form';
 
 export interface VenueFactsProps {
   paper: PaperView;
@@ -119,17 +120,7 @@ function VenueForm({ paper, onSave, onClose }: VenueFormProps) {
       class="venue-form"
       data-testid="venue-form"
       aria-label="Where it was published"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onClose();
-        }
-      }}
+      {...inlineForm(submit, onClose)}
     >
       <div class="venue-name">
         <select aria-label="Kind of venue" data-testid="venue-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as VenueEdit['kind'])}>

@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/library/App';
-import { act } from 'preact/test-utils';
-import { choose, click, fakeBackground, mount, paper, press, settle, type } from './fake';
+import { choose, click, fakeBackground, mount, paper, press, settle, submit, type } from './fake';
 
 const PAPERS = [
   paper({ key: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], arxivId: '1706.03762', tags: ['nlp'], savedAt: 3, lastSeen: 10 }),
@@ -407,10 +406,6 @@ describe('library page', () => {
       paper({ key: 'arxiv:2401.00002', title: 'Diffusion for Everything', arxivId: '2401.00002', year: 2024 }),
     ]);
     const input = (id: string) => v.testid(id) as HTMLInputElement;
-    const submit = () =>
-      act(async () => {
-        v.testid('venue-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-      });
     await click(row('arxiv:2401.00002')!.querySelector('[data-testid="row-open"]'));
     await settle();
     expect(v.testid('detail-no-venue')!.textContent).toBe('none known');
@@ -428,7 +423,7 @@ describe('library page', () => {
     expect(v.$('.venue-error')!.textContent).toContain('four digits');
     expect((v.testid('venue-save') as HTMLButtonElement).disabled).toBe(true);
     await type(input('venue-year'), '2021');
-    await submit();
+    await submit(v.testid('venue-form'));
     await settle();
     expect(bg.of('paper.venue').at(-1)).toEqual({
       type: 'paper.venue', key: 'arxiv:2401.00002', kind: 'journal', name: 'Nature', volume: '596', pages: '583-589', year: 2021,
@@ -450,7 +445,7 @@ describe('library page', () => {
     // A refusal is told and the form keeps what was typed.
     await click(v.testid('venue-edit'));
     await type(input('venue-year'), '1900');
-    await submit();
+    await submit(v.testid('venue-form'));
     await settle();
     expect(v.testid('toast')!.textContent).toContain('Refused for the test.');
     expect(input('venue-year').value).toBe('1900');
@@ -472,21 +467,17 @@ describe('library page', () => {
   it('adds a paper by hand: saved and opened; one held already is opened; a near title is asked about', async () => {
     const { bg, v } = await open();
     const input = (id: string) => v.testid(id) as HTMLInputElement;
-    const submit = () =>
-      act(async () => {
-        v.testid('add-paper-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-      });
     await click(v.testid('add-paper'));
     expect(document.activeElement).toBe(v.testid('add-title'));
     expect((v.testid('add-save') as HTMLButtonElement).disabled).toBe(true);
     await type(input('add-title'), 'Scaling Laws for Neural Language Models');
     await type(input('add-authors'), 'Jared Kaplan, Sam McCandlish');
     await type(input('add-id'), 'not an id');
-    await submit();
+    await submit(v.testid('add-paper-form'));
     expect(v.testid('add-error')!.textContent).toContain('arXiv id');
     expect(bg.of('paper.add')).toHaveLength(0);
     await type(input('add-id'), 'https://arxiv.org/abs/2001.08361v1');
-    await submit();
+    await submit(v.testid('add-paper-form'));
     await settle();
     expect(bg.of('paper.add').at(-1)).toEqual({
       type: 'paper.add',
@@ -497,18 +488,18 @@ describe('library page', () => {
     expect(v.testid('detail-panel')!.dataset.key).toBe('arxiv:2001.08361');
 
     // Held already: opened, nothing added.
-    await click(v.testid('add-paper'));
-    await type(input('add-title'), 'Attention Is All You Need');
-    await submit();
-    await settle();
+    const addTitled = async (title: string) => {
+      await click(v.testid('add-paper'));
+      await type(input('add-title'), title);
+      await submit(v.testid('add-paper-form'));
+      await settle();
+    };
+    await addTitled('Attention Is All You Need');
     expect(v.testid('toast')!.textContent).toContain('Already in your library: “Attention Is All You Need”.');
     expect(v.testid('detail-panel')!.dataset.key).toBe('arxiv:1706.03762');
 
     // A near title: the form asks; "another paper" adds it all the same, Escape leaves.
-    await click(v.testid('add-paper'));
-    await type(input('add-title'), 'Diffusion for Everythings');
-    await submit();
-    await settle();
+    await addTitled('Diffusion for Everythings');
     expect(v.testid('add-near')!.textContent).toContain('Your library has a paper of a near title: Diffusion for Everything.');
     expect(v.testid('detail-panel')!.dataset.key).toBe('arxiv:1706.03762');
     await click(v.testid('add-as-new'));

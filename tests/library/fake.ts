@@ -170,6 +170,14 @@ export async function click(el: Element | null): Promise<void> {
 }
 
 /** A key pressed with the focus on `target` (the page when none). */
+/** Submits a form as Enter in one of its fields does. */
+export async function submit(form: Element | null): Promise<void> {
+  if (!form) throw new Error('no form to submit');
+  await act(async () => {
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+}
+
 export async function press(key: string, target: Element | Document = document): Promise<void> {
   await act(async () => {
     target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
