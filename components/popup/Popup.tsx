@@ -1,4 +1,4 @@
-/** The toolbar popup: this tab's papers by group, or search results, or recently saved papers. */
+/** The toolbar popup: this tab's papers by group, the paper whose PDF it shows, search results, or recently saved papers. */
 import type { SightingView, TabReading } from '../../lib/messages';
 import { countRows, GROUP_NAMES, GROUPS, groupRows, type Group, type Row } from './model';
 import { Header } from './Header';
