@@ -25,6 +25,7 @@ import {
   type Probe,
   type Resolved,
   notSameRow,
+  yearOf,
 } from './rows';
 import { BatchRows } from './batch-rows';
 import { Invalid, NotFound } from './errors';
@@ -36,6 +37,7 @@ import { search, searchKeys, type SearchQuery } from './search';
 import { heirsOf } from './heirs';
 import { BULK_CHUNK, bulkEdit, clearLibrary, restoreSnapshot, type BulkOp } from './bulk';
 import { citationBibtex } from '../export/bibtex';
+import { yearFromArxivId } from '../export/common';
 import { startOfLocalDay } from '../dates';
 import { setVenue, type VenueEdit } from '../venue';
 
@@ -354,9 +356,16 @@ export class Library {
     });
   }
 
-  /** Where the paper was published, as the reader says; an empty name clears it (lib/venue.ts). */
+  /**
+   * Where the paper was published, as the reader says; an empty name clears it (lib/venue.ts), and
+   * the paper is cited as its preprint again, of the preprint's year unless the reader gave one.
+   */
   setVenue(key: string, venue: VenueEdit): Promise<PaperView> {
-    return this.edit({ key }, (row) => setVenue(row, venue));
+    return this.edit({ key }, (row) => {
+      const cleared = venue.name.trim() === '' && venue.year === undefined;
+      const year = cleared ? (yearOf(row.publishedAt) ?? (row.arxivId ? yearFromArxivId(row.arxivId) : undefined)) : undefined;
+      setVenue(row, year === undefined ? venue : { ...venue, year });
+    });
   }
 
   setNote(target: { key: string } | { card: CardInput; page?: PageInfo }, note: string): Promise<PaperView> {

@@ -186,7 +186,8 @@ describe('lookup and sightings', () => {
     await lib.setVenue('arxiv:2508.27978', { kind: 'proceedings', name: '' });
     await lib.recordSightings('v3', { ...OPENREVIEW, url: 'https://openreview.net/forum?id=hdMAtt5sXk' }, [listed]);
     const row = await db.papers.get('arxiv:2508.27978');
-    expect(row).toMatchObject({ seenCount: 3, venueFixed: true, year: 2027 });
+    // Cited as the preprint again, of its year (the arXiv id's: 2025).
+    expect(row).toMatchObject({ seenCount: 3, venueFixed: true, year: 2025 });
     expect(row).not.toHaveProperty('journal');
     expect(row).not.toHaveProperty('proceedings');
     expect((await lib.cite(['arxiv:2508.27978'])).bibtex).toMatch(/^@misc\{/);
