@@ -268,7 +268,8 @@ export async function runDemo(argv) {
       const row = reading.locator('[data-testid="reading"] [data-testid="paper-row"]');
       await row.waitFor({ timeout: 20_000 });
       const status = (await row.locator('[data-testid="row-status"]').textContent())?.replace(/\s+\S+ \d+$/, '');
-      const tags = (await row.locator('.tag-list').textContent()) ?? '';
+      // Open at once, its tags as chips and its note in the editor.
+      const tags = (await row.locator('[data-testid="tag-chip"]').evaluateAll((chips) => chips.map((c) => `#${c.dataset.tag}`))).join(' ');
       console.log(`\nOpened its PDF: the popup shows the paper being read (${status}, ${tags}), to tag and annotate.`);
       const readingFile = join(opts.out, 'popup-pdf.png');
       await reading.screenshot({ path: readingFile });

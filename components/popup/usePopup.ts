@@ -105,6 +105,8 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
     [showTab],
   );
 
+  // Set once `loadHistory` is defined, below.
+  const expandOnOpen = useRef<(id: string, key: string) => void>(() => {});
   // Change events go through a ref: the listener is set up once, below, and `onChanged` is defined later.
   const changed = useRef<(event: ChangeEvent) => void>(() => {});
   // A layout effect runs as soon as the popup is mounted, not after the first paint as an effect
@@ -117,6 +119,9 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
       const reply = await s.tab;
       if (!live) return;
       showTab(reply, false);
+      // A PDF's paper opens expanded: its tags and note are what the reader opened the popup for.
+      const reading = reply?.ok ? reply.reading?.paper?.key : undefined;
+      if (reading !== undefined) expandOnOpen.current(`reading:${reading}`, reading);
       const missed = s.listen((event) => changed.current(event));
       // Something changed while the first answer was on its way: it may be stale, so read again
       // as after any wholesale change (settings alone change nothing shown).
@@ -143,6 +148,11 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
     const reply = await send({ type: 'paper.get', key });
     if (reply.ok) setHistories((h) => new Map(h).set(key, reply.sightings));
   }, []);
+
+  expandOnOpen.current = (id, key) => {
+    setExpanded(new Set([id]));
+    void loadHistory(key);
+  };
 
   // ---- search ------------------------------------------------------------------------------------
 

@@ -345,11 +345,12 @@ test("popup: on a paper's PDF, the paper as the library has it, tagged and annot
   const reading = list.getByTestId('paper-row');
   await expect(reading).toHaveCount(1);
   await expect(reading.getByTestId('row-title')).toHaveText('Hidden Dynamics of Massive Activations in Transformer Training');
-  await expect(reading.getByTestId('dedup-status')).toHaveText(/^Seen 1× · first Hugging Face Nov 18/);
+  // Where it was met, from its history (the row opens with it).
+  await expect(reading.getByTestId('dedup-status')).toHaveText(/^Seen 1×: Hugging Face Nov 18/);
   await expect(popup.getByTestId('counts')).toHaveCount(0);
 
-  // Tagged and annotated from the PDF: the library has both.
-  await reading.getByTestId('row-title').click();
+  // Open at once for tags and a note: the library has both.
+  await expect(reading.getByTestId('row-title')).toHaveAttribute('aria-expanded', 'true');
   await reading.getByTestId('tag-input').fill('activations');
   await reading.getByTestId('tag-input').press('Enter');
   await reading.getByTestId('note-input').click();
