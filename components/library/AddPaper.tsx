@@ -16,14 +16,16 @@ export interface Added {
 }
 
 export interface AddPaperProps {
+  /** A title to start from (the search that found nothing). */
+  title?: string;
   /** Resolves what the library did, or null when it refused (the page has said why). */
   onAdd(card: CardInput, asNew: boolean): Promise<Added | null>;
   onOpen(key: string): void;
   onClose(): void;
 }
 
-export function AddPaper({ onAdd, onOpen, onClose }: AddPaperProps) {
-  const [fields, setFields] = useState<AddPaperFields>({ title: '', authors: '', id: '', year: '' });
+export function AddPaper({ title: start = '', onAdd, onOpen, onClose }: AddPaperProps) {
+  const [fields, setFields] = useState<AddPaperFields>({ title: start, authors: '', id: '', year: '' });
   const [error, setError] = useState<string | null>(null);
   const [near, setNear] = useState<PaperView | null>(null);
   const [busy, setBusy] = useState(false);

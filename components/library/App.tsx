@@ -81,6 +81,8 @@ export function App() {
     return r.ok;
   };
 
+  // The add-a-paper form: null closed, else the title it starts from.
+  const [adding, setAdding] = useState<string | null>(null);
   const addPaper = async (card: CardInput, asNew: boolean) => {
     const r = await send({ type: 'paper.add', card, ...(asNew ? { asNew } : {}) });
     if (!r.ok) {
@@ -170,6 +172,8 @@ export function App() {
             onRenameTag={renameTag}
             onAddPaper={addPaper}
             onOpen={setActiveKey}
+            adding={adding}
+            onAdding={setAdding}
           />
           {selected.size > 0 && (
             <BulkBar
@@ -204,6 +208,8 @@ export function App() {
               onTag={(tag) => list.setFilters({ tag })}
               onLoadMore={list.loadMore}
               onImport={() => setTab('transfer')}
+              searchText={list.filters.text}
+              onAddByHand={setAdding}
             />
             {activeKey && (
               <Detail

@@ -29,6 +29,9 @@ export interface PaperListProps {
   onLoadMore(): void;
   /** Shows the import & export tab (the empty library's way to an import). */
   onImport?(): void;
+  /** The search text, offered as a paper to add by hand when nothing matches it. */
+  searchText?: string;
+  onAddByHand?(title: string): void;
 }
 
 /** The date column follows the sort, so the order is visible. */
@@ -107,7 +110,17 @@ export function PaperList(props: PaperListProps) {
       {!props.error && !props.loading && papers.length === 0 && (
         <div class="empty" data-testid="list-empty">
           {props.filtered ? (
-            <p>No papers match these filters.</p>
+            <>
+              <p>No papers match these filters.</p>
+              {props.onAddByHand && props.searchText?.trim() && (
+                <p class="muted">
+                  A paper you met elsewhere?{' '}
+                  <button type="button" class="link-button" data-testid="empty-add" onClick={() => props.onAddByHand!(props.searchText!.trim())}>
+                    Add “{props.searchText.trim()}” by hand
+                  </button>
+                </p>
+              )}
+            </>
           ) : (
             <>
               <p>Your library is empty.</p>

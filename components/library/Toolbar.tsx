@@ -17,9 +17,12 @@ export interface ToolbarProps {
   /** Add a paper by hand (AddPaper), and open one in the details. */
   onAddPaper: AddPaperProps['onAdd'];
   onOpen(key: string): void;
+  /** The add form is open, with this title to start from (null: closed); the list's empty state opens it too. */
+  adding: string | null;
+  onAdding(title: string | null): void;
 }
 
-export function Toolbar({ filters, tags, onChange, onReset, onRenameTag, onAddPaper, onOpen }: ToolbarProps) {
+export function Toolbar({ filters, tags, onChange, onReset, onRenameTag, onAddPaper, onOpen, adding, onAdding }: ToolbarProps) {
   const search = useRef<HTMLInputElement>(null);
   // "/" jumps to the search box, as on GitHub and arXiv listing tools.
   useEffect(() => {
@@ -34,7 +37,6 @@ export function Toolbar({ filters, tags, onChange, onReset, onRenameTag, onAddPa
   }, []);
   // Renaming the tag filtered by: closed whenever the filter moves to another tag (a rename does so too).
   const [renaming, setRenaming] = useState(false);
-  const [adding, setAdding] = useState(false);
   useEffect(() => setRenaming(false), [filters.tag]);
   const searching = filters.text.trim() !== '';
   const hasTag = filters.tag === '' || tags.some((t) => t.tag === filters.tag);
@@ -111,13 +113,13 @@ export function Toolbar({ filters, tags, onChange, onReset, onRenameTag, onAddPa
             Clear filters
           </button>
         )}
-        {!adding && (
-          <button type="button" class="btn add-open" data-testid="add-paper" title="Keep a paper you did not meet on a digest" onClick={() => setAdding(true)}>
+        {adding === null && (
+          <button type="button" class="btn add-open" data-testid="add-paper" title="Keep a paper you did not meet on a digest" onClick={() => onAdding('')}>
             + Add a paper
           </button>
         )}
       </div>
-      {adding && <AddPaper onAdd={onAddPaper} onOpen={onOpen} onClose={() => setAdding(false)} />}
+      {adding !== null && <AddPaper key={adding} title={adding} onAdd={onAddPaper} onOpen={onOpen} onClose={() => onAdding(null)} />}
       {renaming && filters.tag !== '' && (
         <TagRename tag={filters.tag} known={tags.map((t) => t.tag)} onRename={onRenameTag} onClose={() => setRenaming(false)} />
       )}

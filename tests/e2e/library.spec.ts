@@ -571,8 +571,11 @@ test('library: details, note kept across a reload, delete with undo, screenshots
 
 test('library: a paper added by hand is saved at once, and a digest that shows it later marks it so', async ({ page, context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
-  await lib.getByTestId('add-paper').click();
-  await lib.getByTestId('add-title').fill('Hidden Dynamics of Massive Activations in Transformer Training');
+  // Searched for, not found: its title is where the form starts.
+  await lib.getByTestId('search-input').fill('Hidden Dynamics of Massive Activations in Transformer Training');
+  await lib.getByTestId('empty-add').click();
+  await expect(lib.getByTestId('add-title')).toHaveValue('Hidden Dynamics of Massive Activations in Transformer Training');
+  await lib.getByTestId('search-input').fill('');
   await lib.getByTestId('add-authors').fill('Author 1, Author 2');
   await lib.getByTestId('add-id').fill('https://arxiv.org/abs/2508.27978');
   await lib.getByTestId('add-year').fill('2025');

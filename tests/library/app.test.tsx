@@ -509,6 +509,14 @@ describe('library page', () => {
     await click(v.testid('add-paper'));
     await press('Escape', v.testid('add-title')!);
     expect(v.testid('add-paper-form')).toBeNull();
+
+    // A search that finds nothing offers its text as the title of a paper to add.
+    await type(v.testid('search-input') as HTMLInputElement, 'Grokking Beyond Algorithmic Data');
+    await settle(200);
+    expect(v.testid('list-empty')!.textContent).toContain('No papers match these filters.');
+    await click(v.testid('empty-add'));
+    expect(input('add-title').value).toBe('Grokking Beyond Algorithmic Data');
+    expect(v.testid('add-paper')).toBeNull();
   });
 
   it('opens details with links and edits tags, save and note', async () => {
