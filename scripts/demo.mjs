@@ -259,7 +259,7 @@ export async function runDemo(argv) {
       // Opened from the digest to be read: the paper's PDF (a stand-in at arXiv's address), where no
       // badge is drawn; the popup shows the paper being read, to tag and annotate.
       const pdfUrl = `https://arxiv.org/pdf/${paper.arxivId}`;
-      served.set(pdfUrl, { body: onePagePdf(title.replace(/[()\\]/g, '')), contentType: 'application/pdf' });
+      served.set(pdfUrl, { body: onePagePdf(title), contentType: 'application/pdf' });
       await page.goto(pdfUrl);
       await page.bringToFront();
       const reading = await context.newPage();

@@ -3,14 +3,17 @@
  * shows it, so the demo and the tests open a real PDF tab (the popup knows its paper by the address).
  */
 export function onePagePdf(title) {
-  const text = `BT /F1 18 Tf 72 720 Td (${title}) Tj ET`;
+  // A literal string in printable ASCII: the offsets below count characters as bytes, and
+  // parentheses and backslashes would end or escape it.
+  const plain = title.replace(/[^\x20-\x7e]/g, '?').replace(/[()\\]/g, '');
+  const text = `BT /F1 18 Tf 72 720 Td (${plain}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
     `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Title (${title}) >>`,
+    `<< /Title (${plain}) >>`,
   ];
   let out = '%PDF-1.4\n';
   const offsets = objects.map((o, i) => {
