@@ -1,14 +1,18 @@
 /**
  * The paper a tab shows where no content script runs: arXiv's full text, as a PDF
- * (`arxiv.org/pdf/<id>`) or as HTML (`arxiv.org/html/<id>`), which readers open from a digest.
- * The popup shows that paper as the library has it, to tag or annotate while reading.
+ * (`arxiv.org/pdf/<id>`) or as HTML (`arxiv.org/html/<id>`), which readers open from a digest, or
+ * a paper's PDF on OpenReview (`openreview.net/pdf?id=<forum id>`), opened from its forum. The
+ * popup shows that paper as the library has it, to tag or annotate while reading.
  */
 import { parseArxivId } from './identity';
 
 export interface Reading {
-  arxivId: string;
-  version?: number;
   format: 'pdf' | 'html';
+  /** An arXiv paper's id (and the version the address names). */
+  arxivId?: string;
+  version?: number;
+  /** An OpenReview paper's forum address, as the library keeps it among the paper's links. */
+  forum?: string;
 }
 
 export function readingOf(url: string | undefined): Reading | null {
@@ -18,11 +22,16 @@ export function readingOf(url: string | undefined): Reading | null {
   } catch {
     return null;
   }
-  // The host the extension may read a tab's address on (its host permission), nothing else.
-  if (u.protocol !== 'https:' || u.hostname !== 'arxiv.org') return null;
+  if (u.protocol !== 'https:') return null;
+  // The hosts the extension may read a tab's address on (its host permissions), of those only two.
+  if (u.hostname === 'openreview.net') {
+    const id = u.pathname === '/pdf' ? u.searchParams.get('id') : null;
+    return id && /^[\w-]{1,64}$/.test(id) ? { format: 'pdf', forum: `https://openreview.net/forum?id=${id}` } : null;
+  }
+  if (u.hostname !== 'arxiv.org') return null;
   const format = u.pathname.split('/')[1];
   if (format !== 'pdf' && format !== 'html') return null;
   const ref = parseArxivId(`${u.origin}${u.pathname.replace(/\.pdf$/i, '')}`);
   if (!ref) return null;
-  return ref.version ? { arxivId: ref.id, version: ref.version, format } : { arxivId: ref.id, format };
+  return ref.version ? { format, arxivId: ref.id, version: ref.version } : { format, arxivId: ref.id };
 }

@@ -214,7 +214,8 @@ export function createRouter(deps: RouterDeps) {
       if (!state) {
         const reading = readingOf(await deps.tabUrl?.(r.tabId).catch(() => undefined));
         if (!reading) return { state, statuses: [] };
-        return { state, statuses: [], reading: { ...reading, paper: await library.paperOf(`arxiv:${reading.arxivId}`) } };
+        const paper = reading.arxivId ? await library.paperOf(`arxiv:${reading.arxivId}`) : await library.paperWithUrl(reading.forum!);
+        return { state, statuses: [], reading: { ...reading, paper } };
       }
       const cards = state.epoch === epoch ? state.cards : state.cards.map(({ card, status }) => ({ card, status }));
       return { state, statuses: await tabStatuses(library.db, cards, (probes) => library.resolveAlone(probes)) };

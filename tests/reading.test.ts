@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readingOf } from '../lib/reading';
 
 describe('readingOf: the paper a full-text tab shows', () => {
-  it("reads arXiv's PDF and HTML addresses, with or without a version, a .pdf or a section", () => {
+  it("reads arXiv's PDF and HTML addresses, with or without a version, a .pdf or a section; OpenReview's PDFs by their forum", () => {
     expect(readingOf('https://arxiv.org/pdf/2508.27978')).toEqual({ arxivId: '2508.27978', format: 'pdf' });
+    expect(readingOf('https://openreview.net/pdf?id=hdMAtt5sXk')).toEqual({ format: 'pdf', forum: 'https://openreview.net/forum?id=hdMAtt5sXk' });
     expect(readingOf('https://arxiv.org/pdf/2508.27978v2')).toEqual({ arxivId: '2508.27978', version: 2, format: 'pdf' });
     expect(readingOf('https://arxiv.org/pdf/2401.01234v1.pdf')).toEqual({ arxivId: '2401.01234', version: 1, format: 'pdf' });
     expect(readingOf('https://arxiv.org/pdf/hep-th/9901001v3')).toEqual({ arxivId: 'hep-th/9901001', version: 3, format: 'pdf' });
@@ -21,6 +22,10 @@ describe('readingOf: the paper a full-text tab shows', () => {
       'https://export.arxiv.org/pdf/2508.27978',
       'https://example.org/pdf/2508.27978',
       'https://huggingface.co/papers/2508.27978',
+      'https://openreview.net/forum?id=hdMAtt5sXk',
+      'https://openreview.net/pdf',
+      'https://openreview.net/pdf?id=a%22b',
+      'https://openreview.net/attachment?id=hdMAtt5sXk&name=supplementary_material',
       'chrome://newtab/',
       'not a url',
       undefined,

@@ -7,7 +7,7 @@ import type { TagCount } from '../shared/tags';
 import type { PopupStart } from './start';
 import { usePopup } from './usePopup';
 import { SiteLinks } from '../shared/SiteLinks';
-import { readingName } from './wording';
+import { readingHome, readingName } from './wording';
 
 export interface PopupProps {
   getTabId?: () => Promise<number | null>;
@@ -76,12 +76,13 @@ function LibraryList({ rows, title, testid, ...list }: ListProps & { rows: Row[]
  */
 function ReadingList({ reading, rows, recent, ...list }: ListProps & { reading: TabReading; rows: Row[]; recent: Row[] | null }) {
   if (rows.length > 0) return <LibraryList rows={rows} title="The paper you are reading" testid="reading" {...list} />;
+  const home = readingHome(reading);
   return (
     <>
       <p class="empty" data-testid="reading-unknown">
-        {readingName(reading)} is not in your library yet.{' '}
-        <a href={`https://arxiv.org/abs/${reading.arxivId}`} target="_blank" rel="noopener noreferrer" data-testid="reading-abs">
-          Open its abstract page ↗
+        {reading.arxivId ? `${readingName(reading)} is` : 'This paper is'} not in your library yet.{' '}
+        <a href={home.href} target="_blank" rel="noopener noreferrer" data-testid="reading-abs">
+          Open {home.label} ↗
         </a>{' '}
         to save it there.
       </p>

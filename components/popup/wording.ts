@@ -116,7 +116,12 @@ export function dedupStatus(row: Row, sightings?: SightingView[], now = Date.now
   return lead + rest;
 }
 
-/** "arXiv:2508.27978v2": the paper a PDF or HTML tab shows, as arXiv cites it. */
+/** "arXiv:2508.27978v2" (as arXiv cites it), "OpenReview": the paper a PDF or HTML tab shows. */
 export function readingName(reading: Pick<TabReading, 'arxivId' | 'version'>): string {
-  return `arXiv:${reading.arxivId}${reading.version ? `v${reading.version}` : ''}`;
+  return reading.arxivId ? `arXiv:${reading.arxivId}${reading.version ? `v${reading.version}` : ''}` : 'OpenReview';
+}
+
+/** Where the paper a tab's PDF shows is saved from: its abstract page, or its OpenReview forum. */
+export function readingHome(reading: Pick<TabReading, 'arxivId' | 'forum'>): { href: string; label: string } {
+  return reading.arxivId ? { href: `https://arxiv.org/abs/${reading.arxivId}`, label: 'its abstract page' } : { href: reading.forum!, label: 'its forum' };
 }

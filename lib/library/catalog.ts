@@ -185,6 +185,20 @@ export class Catalog extends CatalogColumns {
 
   // ---- lookups ------------------------------------------------------------------------------------
 
+  /**
+   * Keys of the papers one of whose links is `url` exactly (an OpenReview forum a PDF tab belongs
+   * to). A scan of the links column, for a popup opening, not for pages' lookups; rows of another
+   * shape keep no links here and are not found.
+   */
+  keysWithUrl(url: string): string[] {
+    const out: string[] = [];
+    for (let s = 0; s < this.keys.length; s++) {
+      const urls = this.urls[s];
+      if (this.keys[s] && urls && urls.includes(url) && urls.split(SUB).includes(url)) out.push(this.keys[s]!);
+    }
+    return out;
+  }
+
   // `candidates`, `mayMatch` and `digest` are the steps `sameCandidates` takes in one pass; its
   // tests hold it to them.
 

@@ -441,6 +441,12 @@ export class Library {
     return { paper, existed: false };
   }
 
+  /** The paper one of whose links is `url` (the catalog's scan; the first, should several have it). */
+  async paperWithUrl(url: string): Promise<PaperView | null> {
+    const [key] = (await this.catalog.get()).keysWithUrl(url);
+    return key === undefined ? null : this.paperOf(key);
+  }
+
   /** The paper under this key, or the one that took it over (merged, re-keyed). */
   async paperOf(key: string): Promise<PaperView | null> {
     const row = (await this.db.papers.get(key)) ?? (await heirsOf(this.db, [key])).get(key);

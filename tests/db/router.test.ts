@@ -66,6 +66,13 @@ describe('router', () => {
     });
     expect(await handle({ type: 'tab.get', tabId: 9 }, extPage)).toMatchObject({ ok: true, reading: { arxivId: '2501.99999', paper: null } });
     expect(await handle({ type: 'tab.get', tabId: 10 }, extPage)).not.toHaveProperty('reading');
+    // An OpenReview PDF: the paper whose links hold its forum (exactly: not one whose forum id is longer).
+    const venue = { url: 'https://openreview.net/group?id=ICLR.cc/2026/Conference', site: 'openreview', label: 'ICLR 2026' };
+    const forum = 'https://openreview.net/forum?id=bEtA123';
+    await handle({ type: 'sightings.record', visitId: 'v2', page: venue, cards: [{ title: 'Gamma Paper', url: `${forum}4` }, { title: 'Beta Paper', url: forum }] }, { ...hfTab, url: venue.url, tab: { id: 7, url: venue.url } });
+    urls.set(12, 'https://openreview.net/pdf?id=bEtA123').set(13, 'https://openreview.net/pdf?id=nOnE');
+    expect(await handle({ type: 'tab.get', tabId: 12 }, extPage)).toMatchObject({ ok: true, reading: { format: 'pdf', forum, paper: { title: 'Beta Paper', urls: [forum] } } });
+    expect(await handle({ type: 'tab.get', tabId: 13 }, extPage)).toMatchObject({ ok: true, reading: { paper: null } });
     expect(await handle({ type: 'tab.get', tabId: 11 }, extPage)).toEqual({ ok: true, state: null, statuses: [] });
   });
 

@@ -7,6 +7,10 @@ import { expect, sendFromExtension, test } from './fixtures';
 import { badgeTexts } from './shadow';
 import { afterNov18, badges } from './elsewhere';
 import { fixtureHtml } from '../fixtures/pages/variants';
+// @ts-expect-error plain JS modules shared with the demo
+import { onePagePdf } from '../../scripts/pdf.mjs';
+// @ts-expect-error plain JS modules shared with the demo
+import { tabIdOf } from '../../scripts/walk.mjs';
 
 const VENUE = 'https://openreview.net/group?id=ICLR.cc/2026/Conference';
 const FORUM = 'https://openreview.net/forum?id=hdMAtt5sXk';
@@ -171,4 +175,31 @@ test('a paper met before, deleted in the library while its page is open and the 
   expect(await sendFromExtension(ext, { type: 'papers.restore', snapshot: del.snapshot })).toMatchObject({ ok: true });
   // Back as it was before this visit: seen once, on Nov 18 (not New, not Seen 2×).
   await expect.poll(text).toMatch(/^Seen 1× · first Nov 18/);
+});
+
+test("the popup on a paper's OpenReview PDF shows the paper met on the venue, found by its forum", async ({ page, pages, context, extensionId }) => {
+  const PDF = 'https://openreview.net/pdf?id=hdMAtt5sXk';
+  pages.set(VENUE, { body: fixtureHtml('openreview/iclr-2026-conference.html') });
+  pages.set(PDF, { body: onePagePdf('Hidden Dynamics of Massive Activations'), contentType: 'application/pdf' });
+  const { ext, dom } = await afterNov18(page, context, extensionId);
+  await page.goto(VENUE);
+  await badges(dom, 4);
+  const get = () => sendFromExtension<{ paper: { urls: string[] } }>(ext, { type: 'paper.get', key: 'arxiv:2508.27978' });
+  await expect.poll(async () => (await get()).paper.urls, { timeout: 20_000 }).toContain(FORUM);
+
+  await page.goto(PDF);
+  const tabId: number = await tabIdOf(ext, page);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.getByTestId('site-name')).toHaveText('OpenReview · PDF');
+  const row = popup.getByTestId('reading').getByTestId('paper-row');
+  await expect(row.getByTestId('row-title')).toHaveText('Hidden Dynamics of Massive Activations in Transformer Training');
+  await expect(row.getByTestId('dedup-status')).toHaveText(/^Seen 2×: Hugging Face Nov 18, OpenReview ICLR 2026 Conference/);
+
+  // A PDF of a submission the library does not hold: the way to its forum, where it is saved.
+  await page.goto('https://openreview.net/pdf?id=uNkNoWn1');
+  await popup.reload();
+  await expect(popup.getByTestId('reading-unknown')).toHaveText('This paper is not in your library yet. Open its forum ↗ to save it there.');
+  await expect(popup.getByTestId('reading-abs')).toHaveAttribute('href', 'https://openreview.net/forum?id=uNkNoWn1');
 });
