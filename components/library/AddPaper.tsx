@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardInput, MatchView, PaperView } from '../../lib/messages';
 import { texToUnicode } from '../../lib/tex-unicode';
+import { CARD_LIMITS } from '../../lib/card-limits';
 import { cardFromFields, type AddPaperFields } from './add-paper';
 import { inlineForm } from './inline-form';
 
@@ -46,8 +47,8 @@ export function AddPaper({ title: start = '', onAdd, onOpen, onClose }: AddPaper
       setBusy(false);
     }
   };
-  const field = (name: keyof AddPaperFields, label: string, extra: { placeholder?: string; maxLength?: number; wide?: boolean } = {}) => (
-    <label class={`field${extra.wide ? ' add-wide' : ''}`}>
+  const field = (name: keyof AddPaperFields, label: string, extra: { placeholder?: string; maxLength?: number } = {}) => (
+    <label class="field">
       <span>{label}</span>
       <input
         ref={name === 'title' ? title : undefined}
@@ -73,7 +74,7 @@ export function AddPaper({ title: start = '', onAdd, onOpen, onClose }: AddPaper
       {...inlineForm(() => void add(false), onClose)}
     >
       <div class="add-fields">
-        {field('title', 'Title', { wide: true, maxLength: 2_000 })}
+        {field('title', 'Title', { maxLength: CARD_LIMITS.title })}
         {field('authors', 'Authors', { placeholder: 'Ada Lovelace, Alan Turing' })}
         {field('id', 'arXiv id, DOI or link', { placeholder: '2401.01234' })}
         {field('year', 'Year', { placeholder: '2026', maxLength: 4 })}

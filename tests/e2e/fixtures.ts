@@ -48,3 +48,11 @@ export { expect };
 export async function sendFromExtension<T = unknown>(page: Page, message: unknown): Promise<T> {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
 }
+
+/** The toolbar popup, opened as a page of a popup's size for one tab (`?tab=`: tests cannot click the icon). */
+export async function popupFor(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}

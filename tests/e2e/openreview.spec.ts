@@ -3,7 +3,7 @@
  * own), lists rendered after load (a tab switch) are read, a note saves with one click, and a
  * paper's forum page is that one paper.
  */
-import { expect, sendFromExtension, test } from './fixtures';
+import { expect, popupFor, sendFromExtension, test } from './fixtures';
 import { badgeTexts } from './shadow';
 import { afterNov18, badges } from './elsewhere';
 import { fixtureHtml } from '../fixtures/pages/variants';
@@ -188,10 +188,7 @@ test("the popup on a paper's OpenReview PDF shows the paper met on the venue, fo
   await expect.poll(async () => (await get()).paper.urls, { timeout: 20_000 }).toContain(FORUM);
 
   await page.goto(PDF);
-  const tabId: number = await tabIdOf(ext, page);
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const popup = await popupFor(context, extensionId, await tabIdOf(ext, page));
   await expect(popup.getByTestId('site-name')).toHaveText('OpenReview · PDF');
   const row = popup.getByTestId('reading').getByTestId('paper-row');
   await expect(row.getByTestId('row-title')).toHaveText('Hidden Dynamics of Massive Activations in Transformer Training');

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, popupFor, test } from './fixtures';
 // @ts-expect-error plain JS module shared with the demo
 import { sendFrom, tabIdOf, waitForReport } from '../../scripts/walk.mjs';
 import { ShadowDom } from './shadow';
@@ -33,9 +33,7 @@ async function visit(page: Page, ext: Page, url: string, recorded = true): Promi
 }
 
 async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const popup = await popupFor(context, extensionId, tabId);
   await expect(popup.getByTestId('page-list')).toBeVisible();
   return popup;
 }
@@ -336,9 +334,7 @@ test("popup: on a paper's PDF, the paper as the library has it, tagged and annot
   // Opened from the digest: the PDF tab runs no content script, and the popup names its paper.
   await page.goto(PDF);
   const tabId: number = await tabIdOf(ext, page);
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const popup = await popupFor(context, extensionId, tabId);
   await expect(popup.getByTestId('site-name')).toHaveText('arXiv:2508.27978v2 · PDF');
   const list = popup.getByTestId('reading');
   await expect(list.getByTestId('group-header')).toHaveText('The paper you are reading');
