@@ -5,6 +5,7 @@ import type { ProgressEvent } from '../lib/messages';
 import { createNotify, type ChangeDetails } from '../lib/notify';
 import { createRouter } from '../lib/router';
 import { isSupportedPage, SUPPORTED_MATCHES } from '../lib/sites/directory';
+import { readingBadge, readingOf } from '../lib/reading';
 import { sessionTabStore } from '../lib/tabs';
 import { dropStaleFiles } from '../lib/transfer-files';
 
@@ -39,7 +40,23 @@ export default defineBackground(() => {
     digestTabs: async () => (await chrome.tabs.query({ url: SUPPORTED_MATCHES })).flatMap((t) => (t.id === undefined ? [] : [t.id])),
     toTab: (id, event) => chrome.tabs.sendMessage(id, event),
   });
-  const notify = (keys: string[], details?: ChangeDetails) => void tell(keys, details);
+  const notify = (keys: string[], details?: ChangeDetails) => {
+    void tell(keys, details);
+    if (reading.size > 0) for (const tabId of reading) void markReading(tabId);
+  };
+
+  // Tabs showing a paper's full text (an arXiv or OpenReview PDF): their icon says whether the
+  // paper was met or saved, and follows the library's changes while the worker runs.
+  const reading = new Set<number>();
+  const markReading = async (tabId: number) => {
+    const url = (await chrome.tabs.get(tabId).catch(() => undefined))?.url;
+    const shown = readingOf(url);
+    if (!shown) return void reading.delete(tabId);
+    reading.add(tabId);
+    const { text, color } = readingBadge(await library.paperRead(shown).catch(() => null));
+    void chrome.action.setBadgeBackgroundColor({ tabId, color }).catch(() => {});
+    void chrome.action.setBadgeText({ tabId, text }).catch(() => {});
+  };
 
   const setBadge = (tabId: number, count: number) => {
     void chrome.action.setBadgeBackgroundColor({ tabId, color: '#4f46e5' }).catch(() => {});
@@ -62,8 +79,13 @@ export default defineBackground(() => {
     return true; // the reply is sent asynchronously
   });
 
-  chrome.tabs.onRemoved.addListener((tabId) => void tabs.close(tabId));
+  chrome.tabs.onRemoved.addListener((tabId) => {
+    void tabs.close(tabId);
+    reading.delete(tabId);
+  });
   chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // Once loaded (the navigation resets a tab's icon text, so not before).
+    if (change.status === 'complete' && (reading.has(tabId) || readingOf(tab.url))) void markReading(tabId);
     if (change.status !== 'loading') return;
     // A tab that loads another page no longer shows the cards it reported.
     if (change.url) void tabs.remove(tabId);

@@ -5,6 +5,7 @@
  * popup shows that paper as the library has it, to tag or annotate while reading.
  */
 import { parseArxivId } from './identity';
+import type { PaperView } from './messages';
 
 export interface Reading {
   format: 'pdf' | 'html';
@@ -34,4 +35,15 @@ export function readingOf(url: string | undefined): Reading | null {
   const ref = parseArxivId(`${u.origin}${u.pathname.replace(/\.pdf$/i, '')}`);
   if (!ref) return null;
   return ref.version ? { format, arxivId: ref.id, version: ref.version } : { format, arxivId: ref.id };
+}
+
+/**
+ * What the toolbar icon says on a tab showing a paper's full text: ★ when it is saved, how many
+ * times it was met when it was (the extension's promise, on a PDF opened from anywhere), nothing
+ * for a paper the library does not hold.
+ */
+export function readingBadge(paper: Pick<PaperView, 'savedAt' | 'seenCount'> | null): { text: string; color: string } {
+  if (paper?.savedAt !== undefined) return { text: '★', color: '#b45309' };
+  if (paper && paper.seenCount > 0) return { text: `${Math.min(paper.seenCount, 999)}×`, color: '#4f46e5' };
+  return { text: '', color: '#4f46e5' };
 }

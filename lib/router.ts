@@ -214,8 +214,7 @@ export function createRouter(deps: RouterDeps) {
       if (!state) {
         const reading = readingOf(await deps.tabUrl?.(r.tabId).catch(() => undefined));
         if (!reading) return { state, statuses: [] };
-        const paper = reading.arxivId ? await library.paperOf(`arxiv:${reading.arxivId}`) : await library.paperWithUrl(reading.forum!);
-        return { state, statuses: [], reading: { ...reading, paper } };
+        return { state, statuses: [], reading: { ...reading, paper: await library.paperRead(reading) } };
       }
       const cards = state.epoch === epoch ? state.cards : state.cards.map(({ card, status }) => ({ card, status }));
       return { state, statuses: await tabStatuses(library.db, cards, (probes) => library.resolveAlone(probes)) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingOf } from '../lib/reading';
+import { readingBadge, readingOf } from '../lib/reading';
 
 describe('readingOf: the paper a full-text tab shows', () => {
   it("reads arXiv's PDF and HTML addresses, with or without a version, a .pdf or a section; OpenReview's PDFs by their forum", () => {
@@ -32,5 +32,13 @@ describe('readingOf: the paper a full-text tab shows', () => {
     ]) {
       expect(readingOf(url), String(url)).toBeNull();
     }
+  });
+
+  it("says on the toolbar icon whether the paper was saved, or how often it was met", () => {
+    expect(readingBadge({ savedAt: 5, seenCount: 0 })).toMatchObject({ text: '★' });
+    expect(readingBadge({ seenCount: 3 })).toMatchObject({ text: '3×' });
+    expect(readingBadge({ seenCount: 12_345 })).toMatchObject({ text: '999×' });
+    expect(readingBadge({ seenCount: 0 })).toMatchObject({ text: '' });
+    expect(readingBadge(null)).toMatchObject({ text: '' });
   });
 });

@@ -40,6 +40,7 @@ import { citationBibtex } from '../export/bibtex';
 import { yearFromArxivId } from '../export/common';
 import { startOfLocalDay } from '../dates';
 import { setVenue, type VenueEdit } from '../venue';
+import type { Reading } from '../reading';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, withoutDerived, forStorage } from './rows';
 export { Invalid, NotFound } from './errors';
@@ -439,6 +440,11 @@ export class Library {
       if (!row.sites.includes('manual')) row.sites = [...row.sites, 'manual'];
     });
     return { paper, existed: false };
+  }
+
+  /** The paper a tab's full text is of (lib/reading.ts): by its arXiv key, or its forum among its links. */
+  paperRead(reading: Reading): Promise<PaperView | null> {
+    return reading.arxivId ? this.paperOf(`arxiv:${reading.arxivId}`) : reading.forum ? this.paperWithUrl(reading.forum) : Promise.resolve(null);
   }
 
   /** The paper one of whose links is `url` (the catalog's scan; the first, should several have it). */

@@ -188,7 +188,10 @@ test("the popup on a paper's OpenReview PDF shows the paper met on the venue, fo
   await expect.poll(async () => (await get()).paper.urls, { timeout: 20_000 }).toContain(FORUM);
 
   await page.goto(PDF);
-  const popup = await popupFor(context, extensionId, await tabIdOf(ext, page));
+  const tabId: number = await tabIdOf(ext, page);
+  // The toolbar icon: met twice (the digest, the venue).
+  await expect.poll(() => ext.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId)).toBe('2×');
+  const popup = await popupFor(context, extensionId, tabId);
   await expect(popup.getByTestId('site-name')).toHaveText('OpenReview · PDF');
   const row = popup.getByTestId('reading').getByTestId('paper-row');
   await expect(row.getByTestId('row-title')).toHaveText('Hidden Dynamics of Massive Activations in Transformer Training');

@@ -331,9 +331,12 @@ test("popup: on a paper's PDF, the paper as the library has it, tagged and annot
   const ext = await helperPage(context, extensionId);
   await visit(page, ext, 'https://huggingface.co/papers/date/2025-11-18');
 
-  // Opened from the digest: the PDF tab runs no content script, and the popup names its paper.
+  // Opened from the digest: the PDF tab runs no content script; the toolbar icon says the paper was
+  // met once, and the popup names it.
   await page.goto(PDF);
   const tabId: number = await tabIdOf(ext, page);
+  const icon = () => ext.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
+  await expect.poll(icon).toBe('1×');
   const popup = await popupFor(context, extensionId, tabId);
   await expect(popup.getByTestId('site-name')).toHaveText('arXiv:2508.27978v2 · PDF');
   const list = popup.getByTestId('reading');
@@ -356,6 +359,8 @@ test("popup: on a paper's PDF, the paper as the library has it, tagged and annot
   await expect.poll(async () => (await stored()).paper.note, { timeout: 10_000 }).toBe('Fig. 3: the spike at step 2k.');
   expect((await stored()).paper.tags).toEqual(['activations']);
   expect((await stored()).paper.savedAt).toBeGreaterThan(0);
+  // Saved while reading: the icon says so.
+  await expect.poll(icon).toBe('★');
   await popup.screenshot({ path: test.info().outputPath('popup-pdf.png') });
 
   // A PDF of a paper the library does not hold: the way to its abstract page, where it is saved.
@@ -363,7 +368,9 @@ test("popup: on a paper's PDF, the paper as the library has it, tagged and annot
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   await expect(popup.getByTestId('reading-unknown')).toHaveText('arXiv:2401.99999 is not in your library yet. Open its abstract page ↗ to save it there.');
   await expect(popup.getByTestId('reading-abs')).toHaveAttribute('href', 'https://arxiv.org/abs/2401.99999');
+  expect(await icon()).toBe('');
   // Saved elsewhere meanwhile (its abstract page in another tab): the open popup shows it.
   await sendFrom(ext, { type: 'paper.save', target: { card: { title: 'Another Paper Entirely', arxivId: '2401.99999' } }, saved: true });
   await expect(popup.getByTestId('reading').getByTestId('row-title')).toHaveText('Another Paper Entirely');
+  await expect.poll(icon).toBe('★');
 });
