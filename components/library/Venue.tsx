@@ -8,6 +8,7 @@ import type { PaperView } from '../../lib/messages';
 import { CARD_LIMITS } from '../../lib/card-limits';
 import { NUMBER_MAX, venueCitation, venueName, type VenueEdit } from '../../lib/venue';
 import { inlineForm } from './inline-form';
+import { YEAR_HINT, yearField } from './year-field';
 
 export interface VenueFactsProps {
   paper: PaperView;
@@ -79,8 +80,6 @@ interface VenueFormProps {
   onClose(): void;
 }
 
-const YEAR = /^\d{4}$/;
-
 function VenueForm({ paper, onSave, onClose }: VenueFormProps) {
   const [kind, setKind] = useState<VenueEdit['kind']>(paper.journal ? 'journal' : 'proceedings');
   const [name, setName] = useState(venueName(paper) ?? '');
@@ -92,8 +91,8 @@ function VenueForm({ paper, onSave, onClose }: VenueFormProps) {
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
-  const yearText = year.trim();
-  const yearWrong = yearText !== '' && (!YEAR.test(yearText) || +yearText < CARD_LIMITS.yearMin || +yearText > CARD_LIMITS.yearMax);
+  const typedYear = yearField(year);
+  const yearWrong = 'error' in typedYear;
   const send = async (edit: VenueEdit) => {
     if (busy) return;
     setBusy(true);
@@ -104,10 +103,10 @@ function VenueForm({ paper, onSave, onClose }: VenueFormProps) {
     }
   };
   const submit = () => {
-    if (yearWrong) return;
+    if ('error' in typedYear) return;
     // A number without a name means nothing (lib/venue.ts), so an empty name clears the numbers too.
     const numbers = name.trim() === '' ? {} : { volume: volume.trim() || undefined, issue: issue.trim() || undefined, pages: pages.trim() || undefined };
-    void send({ kind, name, ...numbers, year: yearText === '' ? undefined : +yearText });
+    void send({ kind, name, ...numbers, year: typedYear.year });
   };
   const small = (label: string, value: string, set: (v: string) => void, testid: string, max = NUMBER_MAX) => (
     <label class="field">
@@ -146,7 +145,7 @@ function VenueForm({ paper, onSave, onClose }: VenueFormProps) {
       </div>
       {yearWrong && (
         <p class="venue-error" role="alert">
-          A year is four digits, as 2026.
+          {YEAR_HINT}
         </p>
       )}
       <div class="venue-actions">

@@ -7,6 +7,7 @@ import { CARD_LIMITS as L } from '../../lib/card-limits';
 import { normalizeDoi, parseArxivId } from '../../lib/identity';
 import type { CardInput } from '../../lib/messages';
 import { safeHttpUrl } from '../shared/urls';
+import { yearField } from './year-field';
 
 export interface AddPaperFields {
   title: string;
@@ -40,11 +41,8 @@ export function cardFromFields(f: AddPaperFields): { card: CardInput } | { error
     else return { error: 'Give an arXiv id (2401.01234), a DOI (10.…) or a link (https://…).' };
   }
 
-  const year = f.year.trim();
-  if (year !== '') {
-    const y = /^\d{4}$/.test(year) ? Number(year) : NaN;
-    if (!(y >= L.yearMin && y <= L.yearMax)) return { error: 'A year is four digits, as 2026.' };
-    card.year = y;
-  }
+  const year = yearField(f.year);
+  if ('error' in year) return year;
+  if (year.year !== undefined) card.year = year.year;
   return { card };
 }

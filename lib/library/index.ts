@@ -25,7 +25,6 @@ import {
   type Probe,
   type Resolved,
   notSameRow,
-  yearOf,
 } from './rows';
 import { BatchRows } from './batch-rows';
 import { Invalid, NotFound } from './errors';
@@ -37,7 +36,7 @@ import { search, searchKeys, type SearchQuery } from './search';
 import { heirsOf } from './heirs';
 import { BULK_CHUNK, bulkEdit, clearLibrary, restoreSnapshot, type BulkOp } from './bulk';
 import { citationBibtex } from '../export/bibtex';
-import { yearFromArxivId } from '../export/common';
+import { paperYear } from '../export/common';
 import { startOfLocalDay } from '../dates';
 import { setVenue, type VenueEdit } from '../venue';
 import type { Reading } from '../reading';
@@ -364,7 +363,7 @@ export class Library {
   setVenue(key: string, venue: VenueEdit): Promise<PaperView> {
     return this.edit({ key }, (row) => {
       const cleared = venue.name.trim() === '' && venue.year === undefined;
-      const year = cleared ? (yearOf(row.publishedAt) ?? (row.arxivId ? yearFromArxivId(row.arxivId) : undefined)) : undefined;
+      const year = cleared ? paperYear({ publishedAt: row.publishedAt, arxivId: row.arxivId }) : undefined;
       setVenue(row, year === undefined ? venue : { ...venue, year });
     });
   }

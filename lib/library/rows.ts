@@ -69,7 +69,7 @@ export function refOfProbe(p: Probe) {
   };
 }
 
-export function yearOf(date: string | undefined): number | undefined {
+function yearOf(date: string | undefined): number | undefined {
   const y = date ? Number(date.slice(0, 4)) : NaN;
   return Number.isFinite(y) && y > 1000 ? y : undefined;
 }
