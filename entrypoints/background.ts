@@ -5,7 +5,7 @@ import type { ProgressEvent } from '../lib/messages';
 import { createNotify, type ChangeDetails } from '../lib/notify';
 import { createRouter } from '../lib/router';
 import { isSupportedPage, SUPPORTED_MATCHES } from '../lib/sites/directory';
-import { readingBadge, readingOf } from '../lib/reading';
+import { readingBadge, readingConcerned, readingOf } from '../lib/reading';
 import { sessionTabStore } from '../lib/tabs';
 import { dropStaleFiles } from '../lib/transfer-files';
 
@@ -42,31 +42,32 @@ export default defineBackground(() => {
   });
   const notify = (keys: string[], details?: ChangeDetails) => {
     void tell(keys, details);
-    if (reading.size > 0) for (const tabId of reading) void markReading(tabId);
+    for (const [tabId, key] of reading) if (readingConcerned(key, { keys, ...details })) void markReading(tabId);
   };
 
-  // Tabs showing a paper's full text (an arXiv or OpenReview PDF): their icon says whether the
-  // paper was met or saved, and follows the library's changes while the worker runs.
-  const reading = new Set<number>();
-  const markReading = async (tabId: number) => {
-    const url = (await chrome.tabs.get(tabId).catch(() => undefined))?.url;
-    const shown = readingOf(url);
-    if (!shown) return void reading.delete(tabId);
-    reading.add(tabId);
-    const { text, color } = readingBadge(await library.paperRead(shown).catch(() => null));
+  const badge = (tabId: number, text: string, color = '#4f46e5') => {
     void chrome.action.setBadgeBackgroundColor({ tabId, color }).catch(() => {});
     void chrome.action.setBadgeText({ tabId, text }).catch(() => {});
   };
+  const setBadge = (tabId: number, count: number) => badge(tabId, count > 0 ? String(count) : '');
+  const tabUrl = async (id: number) => (await chrome.tabs.get(id).catch(() => undefined))?.url;
 
-  const setBadge = (tabId: number, count: number) => {
-    void chrome.action.setBadgeBackgroundColor({ tabId, color: '#4f46e5' }).catch(() => {});
-    void chrome.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }).catch(() => {});
+  // Tabs showing a paper's full text (an arXiv or OpenReview PDF), with the key of the paper their
+  // icon speaks of (null: one the library does not hold): the icon says whether the paper was met
+  // or saved, and follows the library's changes that concern it while the worker runs.
+  const reading = new Map<number, string | null>();
+  const markReading = async (tabId: number) => {
+    const shown = readingOf(await tabUrl(tabId));
+    if (!shown) return void reading.delete(tabId);
+    const paper = await library.paperRead(shown).catch(() => null);
+    reading.set(tabId, paper?.key ?? null);
+    const { text, color } = readingBadge(paper);
+    badge(tabId, text, color);
   };
 
   // Only extension pages follow an import; a page that closed has nobody listening.
   const progress = (event: ProgressEvent) => void chrome.runtime.sendMessage(event).catch(() => {});
 
-  const tabUrl = async (id: number) => (await chrome.tabs.get(id).catch(() => undefined))?.url;
   const handle = createRouter({ library, tabs, extensionId: chrome.runtime.id, notify, setBadge, progress, tabUrl });
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -5,7 +5,7 @@
  * popup shows that paper as the library has it, to tag or annotate while reading.
  */
 import { parseArxivId } from './identity';
-import type { PaperView } from './messages';
+import type { ChangeEvent, PaperView } from './messages';
 
 export interface Reading {
   format: 'pdf' | 'html';
@@ -46,4 +46,15 @@ export function readingBadge(paper: Pick<PaperView, 'savedAt' | 'seenCount'> | n
   if (paper?.savedAt !== undefined) return { text: '★', color: '#b45309' };
   if (paper && paper.seenCount > 0) return { text: `${Math.min(paper.seenCount, 999)}×`, color: '#4f46e5' };
   return { text: '', color: '#4f46e5' };
+}
+
+/**
+ * Whether a change may alter what a full-text tab's icon says of its paper (`key`; null: none in
+ * the library): one naming that paper, moving it, or the whole library; for a tab whose paper the
+ * library did not hold, any paper stored or changed (it may be that one, saved from its abstract).
+ */
+export function readingConcerned(key: string | null, change: Pick<ChangeEvent, 'keys' | 'all' | 'moved' | 'rematch'>): boolean {
+  if (change.all) return true;
+  if (key === null) return change.keys.length > 0;
+  return change.keys.includes(key) || (change.moved !== undefined && key in change.moved) || (change.rematch?.includes(key) ?? false);
 }

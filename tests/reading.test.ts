@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingBadge, readingOf } from '../lib/reading';
+import { readingBadge, readingConcerned, readingOf } from '../lib/reading';
 
 describe('readingOf: the paper a full-text tab shows', () => {
   it("reads arXiv's PDF and HTML addresses, with or without a version, a .pdf or a section; OpenReview's PDFs by their forum", () => {
@@ -40,5 +40,17 @@ describe('readingOf: the paper a full-text tab shows', () => {
     expect(readingBadge({ seenCount: 12_345 })).toMatchObject({ text: '999×' });
     expect(readingBadge({ seenCount: 0 })).toMatchObject({ text: '' });
     expect(readingBadge(null)).toMatchObject({ text: '' });
+  });
+
+  it("refreshes a tab's icon only for a change that may concern its paper", () => {
+    const key = 'arxiv:2508.27978';
+    expect(readingConcerned(key, { keys: [key] })).toBe(true);
+    expect(readingConcerned(key, { keys: ['arxiv:2401.00001'] })).toBe(false);
+    expect(readingConcerned(key, { keys: [], all: true })).toBe(true);
+    expect(readingConcerned(key, { keys: ['doi:10.1/x'], moved: { [key]: 'doi:10.1/x' } })).toBe(true);
+    expect(readingConcerned(key, { keys: [], rematch: [key] })).toBe(true);
+    // Not in the library: any paper stored may be it; an event naming none is not.
+    expect(readingConcerned(null, { keys: ['arxiv:2401.00001'] })).toBe(true);
+    expect(readingConcerned(null, { keys: [] })).toBe(false);
   });
 });
