@@ -3,6 +3,7 @@
  * own), lists rendered after load (a tab switch) are read, a note saves with one click, and a
  * paper's forum page is that one paper.
  */
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, popupFor, sendFromExtension, test } from './fixtures';
 import { badgeTexts } from './shadow';
 import { afterNov18, badges } from './elsewhere';
@@ -16,6 +17,16 @@ const VENUE = 'https://openreview.net/group?id=ICLR.cc/2026/Conference';
 const FORUM = 'https://openreview.net/forum?id=hdMAtt5sXk';
 type Found = { papers: { key: string; title: string; sites: string[]; savedAt?: number }[] };
 
+type Served = Map<string, string | { body: string; contentType?: string; headers?: Record<string, string> }>;
+
+/** The Nov 18 digest read, then ICLR 2026's venue open: its four badges' texts. */
+async function venueAfterNov18(page: Page, pages: Served, context: BrowserContext, extensionId: string) {
+  pages.set(VENUE, { body: fixtureHtml('openreview/iclr-2026-conference.html') });
+  const { ext, dom } = await afterNov18(page, context, extensionId);
+  await page.goto(VENUE);
+  return { ext, dom, texts: await badges(dom, 4) };
+}
+
 const badgeOf = (title: string) =>
   `[...document.querySelectorAll('.note h4')].find((h) => h.textContent.includes(${JSON.stringify(title)})).querySelector('dejalu-badge')`;
 
@@ -25,13 +36,9 @@ test('an OpenReview venue marks the papers met on a digest by title, reads a tab
   context,
   extensionId,
 }) => {
-  pages.set(VENUE, { body: fixtureHtml('openreview/iclr-2026-conference.html') });
   pages.set(FORUM, { body: fixtureHtml('openreview/forum-hdMAtt5sXk.html') });
-  const { ext, dom } = await afterNov18(page, context, extensionId);
-
-  await page.goto(VENUE);
+  const { ext, dom, texts } = await venueAfterNov18(page, pages, context, extensionId);
   // Title and authors match (Nov 18), new, title match, new and anonymous.
-  const texts = await badges(dom, 4);
   expect(texts.map((t) => t.replace(/ · first.*/, ''))).toEqual(['Seen 1×', 'New', 'Seen 1×', 'New']);
   expect(texts[0]).toMatch(/first Nov 18/);
   // On the title's line, after the title and its PDF link: the heading's own links stay as they were.
@@ -103,11 +110,8 @@ test('an OpenReview venue marks the papers met on a digest by title, reads a tab
 });
 
 test('the reader corrects the venue a list taught, then clears it, and the forum does not teach it again', async ({ page, pages, context, extensionId }) => {
-  pages.set(VENUE, { body: fixtureHtml('openreview/iclr-2026-conference.html') });
   pages.set(FORUM, { body: fixtureHtml('openreview/forum-hdMAtt5sXk.html') });
-  const { ext, dom } = await afterNov18(page, context, extensionId);
-  await page.goto(VENUE);
-  await badges(dom, 4);
+  const { ext, dom } = await venueAfterNov18(page, pages, context, extensionId);
   const key = 'arxiv:2508.27978';
   const get = () => sendFromExtension<{ paper: { seenCount: number; proceedings?: string; venueFixed?: boolean } }>(ext, { type: 'paper.get', key });
   await expect.poll(async () => (await get()).paper.proceedings, { timeout: 20_000 }).toBe('ICLR 2026');
@@ -159,10 +163,7 @@ test('a paper met before, deleted in the library while its page is open and the 
   context,
   extensionId,
 }) => {
-  pages.set(VENUE, { body: fixtureHtml('openreview/iclr-2026-conference.html') });
-  const { ext, dom } = await afterNov18(page, context, extensionId);
-  await page.goto(VENUE);
-  const [first] = await badges(dom, 4);
+  const { ext, dom, texts: [first] } = await venueAfterNov18(page, pages, context, extensionId);
   expect(first).toMatch(/^Seen 1× · first Nov 18/);
   const key = 'arxiv:2508.27978';
   const text = async () => (await dom.hostAt(badgeOf('Hidden Dynamics'))).text;
@@ -179,11 +180,8 @@ test('a paper met before, deleted in the library while its page is open and the 
 
 test("the popup on a paper's OpenReview PDF shows the paper met on the venue, found by its forum", async ({ page, pages, context, extensionId }) => {
   const PDF = 'https://openreview.net/pdf?id=hdMAtt5sXk';
-  pages.set(VENUE, { body: fixtureHtml('openreview/iclr-2026-conference.html') });
   pages.set(PDF, { body: onePagePdf('Hidden Dynamics of Massive Activations'), contentType: 'application/pdf' });
-  const { ext, dom } = await afterNov18(page, context, extensionId);
-  await page.goto(VENUE);
-  await badges(dom, 4);
+  const { ext } = await venueAfterNov18(page, pages, context, extensionId);
   const get = () => sendFromExtension<{ paper: { urls: string[] } }>(ext, { type: 'paper.get', key: 'arxiv:2508.27978' });
   await expect.poll(async () => (await get()).paper.urls, { timeout: 20_000 }).toContain(FORUM);
 
