@@ -88,6 +88,11 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
             {sep && <span class="sep">{sep}</span>}
             {dedup.rest.slice(sep.length)}
           </span>
+          {row.alsoHere !== undefined && (
+            <span class="also-here" data-testid="also-here" title="The page lists this paper more than once (a preprint and its published version, say)">
+              · listed {row.alsoHere === 1 ? 'twice' : `${row.alsoHere + 1} times`} on this page
+            </span>
+          )}
           {fuzzy && (
             <button type="button" class="link-button" data-testid="not-same" onClick={() => actions.notSame(row.id)}>
               Not the same paper

@@ -1,6 +1,6 @@
 /** The toolbar popup: this tab's papers by group, the paper whose PDF it shows, search results, or recently saved papers. */
 import type { SightingView, TabReading } from '../../lib/messages';
-import { countRows, GROUP_NAMES, GROUPS, groupRows, type Group, type Row } from './model';
+import { countRows, GROUP_NAMES, GROUPS, groupRows, onePerPaper, paperCount, type Group, type Row } from './model';
 import { Header } from './Header';
 import { PaperRow, type RowActions } from './PaperRow';
 import type { TagCount } from '../shared/tags';
@@ -38,13 +38,13 @@ function rowProps(row: Row, { expanded, histories, tags, actions }: ListProps) {
  * this visit) is moved by Preact rather than remounted, keeping an open note editor intact.
  */
 function PageList({ rows, ...list }: ListProps & { rows: Row[] }) {
-  const groups = groupRows(rows);
+  const groups = groupRows(onePerPaper(rows));
   const items = GROUPS.flatMap((g: Group) =>
     groups[g].length === 0
       ? []
       : [
-          <li key={`group-${g}`} class={`group ${g}`} data-testid="group-header" data-group={g} data-count={groups[g].length}>
-            {GROUP_NAMES[g]} <span class="group-count">{groups[g].length}</span>
+          <li key={`group-${g}`} class={`group ${g}`} data-testid="group-header" data-group={g} data-count={paperCount(groups[g])}>
+            {GROUP_NAMES[g]} <span class="group-count">{paperCount(groups[g])}</span>
           </li>,
           ...groups[g].map((row) => <PaperRow key={row.id} {...rowProps(row, list)} group={g} />),
         ],

@@ -26,6 +26,8 @@ export interface Row {
   current: CardStatus;
   /** Set when the user said "not the same paper" in this popup: the card is its own paper now. */
   splitFrom?: string;
+  /** How many more cards of this page are the same paper (onePerPaper): a dblp page lists a CoRR entry and its conference version. */
+  alsoHere?: number;
 }
 
 export function rowsFromTab(state: TabState, statuses: CardStatus[]): Row[] {
@@ -71,9 +73,48 @@ export function groupRows(rows: Row[]): Record<Group, Row[]> {
   return out;
 }
 
+/** The paper a card row is one of, for counting and merging; none for a card split from its match. */
+function paperKeyOf(row: Row): string | undefined {
+  return row.splitFrom === undefined ? row.current.paper?.key : undefined;
+}
+
+/**
+ * A page's cards as one row per paper: the first card's row, saying how many more the page has.
+ * A card matched only by a similar title keeps a row of its own, where the reader can say it is
+ * another paper.
+ */
+export function onePerPaper(rows: Row[]): Row[] {
+  const first = new Map<string, Row>();
+  const more = new Map<Row, number>();
+  const out: Row[] = [];
+  for (const row of rows) {
+    const key = row.current.match?.rule === 'similar-title' ? undefined : paperKeyOf(row);
+    const kept = key !== undefined ? first.get(key) : undefined;
+    if (kept) {
+      more.set(kept, (more.get(kept) ?? 0) + 1);
+      continue;
+    }
+    if (key !== undefined) first.set(key, row);
+    out.push(row);
+  }
+  return more.size === 0 ? out : out.map((r) => (more.has(r) ? { ...r, alsoHere: more.get(r)! } : r));
+}
+
+/** How many papers the rows are: the cards of one paper count once, as the page's summary counts them. */
+export function paperCount(rows: Row[]): number {
+  const keys = new Set<string>();
+  let n = 0;
+  for (const row of rows) {
+    const key = paperKeyOf(row);
+    if (key === undefined) n++;
+    else keys.add(key);
+  }
+  return n + keys.size;
+}
+
 export function countRows(rows: Row[]): Record<Group, number> {
   const groups = groupRows(rows);
-  return { new: groups.new.length, seen: groups.seen.length, saved: groups.saved.length };
+  return { new: paperCount(groups.new), seen: paperCount(groups.seen), saved: paperCount(groups.saved) };
 }
 
 /**

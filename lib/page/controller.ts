@@ -570,9 +570,18 @@ export class PageController {
     return kind;
   }
 
+  /** Papers by status: the cards of one paper (a CoRR entry and its conference version) count once. */
   counts(): Record<PaperStatus, number> {
     const counts = { new: 0, seen: 0, saved: 0 };
-    for (const e of this.entries.values()) counts[e.model.status]++;
+    const counted = new Set<string>();
+    for (const e of this.entries.values()) {
+      const key = e.model.paper?.key;
+      if (key !== undefined) {
+        if (counted.has(`${e.model.status} ${key}`)) continue;
+        counted.add(`${e.model.status} ${key}`);
+      }
+      counts[e.model.status]++;
+    }
     return counts;
   }
 

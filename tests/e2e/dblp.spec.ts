@@ -3,7 +3,9 @@
  * title on its conference version, which teaches where it appeared), save with one click, and the
  * site has its own switch.
  */
-import { expect, sendFromExtension, test } from './fixtures';
+import { expect, popupFor, sendFromExtension, test } from './fixtures';
+// @ts-expect-error plain JS modules shared with the demo
+import { tabIdOf } from '../../scripts/walk.mjs';
 import { afterNov18, badges, stats } from './elsewhere';
 import { fixtureHtml } from '../fixtures/pages/variants';
 
@@ -28,6 +30,17 @@ test("a dblp person page marks the papers met on a digest, teaches the conferenc
   // A person's list was looked up: nothing to fade.
   const summary = (await dom.hosts('dejalu-summary'))[0]!;
   expect(summary.find('label.toggle')[0]?.attrs).toHaveProperty('hidden');
+
+  // The ICLR entry and the CoRR entry are one paper: the page's summary and the popup count it
+  // once, and the popup shows it as one row that says the page lists it twice.
+  expect(summary.text).toContain('2 new · 2 seen · 0 saved');
+  const popup = await popupFor(context, extensionId, await tabIdOf(ext, page));
+  await expect(popup.getByTestId('paper-row')).toHaveCount(4);
+  await expect(popup.getByTestId('count-seen')).toHaveText('2 seen');
+  const twice = popup.getByTestId('paper-row').filter({ has: popup.getByTestId('also-here') });
+  await expect(twice.getByTestId('row-title')).toHaveText('Hidden Dynamics of Massive Activations in Transformer Training');
+  await expect(twice.getByTestId('also-here')).toHaveText('· listed twice on this page');
+  await popup.close();
 
   // The paper met on the digest appeared at ICLR 2026, as the entry of its conference version says.
   await expect.poll(async () => (await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2508.27978' })).paper.proceedings, { timeout: 20_000 }).toBe('ICLR 2026');

@@ -14,10 +14,13 @@ const LOAD = { ...DEFAULT_SETTINGS, seenMode: 'load' as const };
 
 /** The visits each paper was recorded in, by arXiv id: lookups answer Seen for a paper with one. */
 let visits: Map<string, Set<string>>;
+/** Cards the library takes for another card's paper (a conference version matched by its title), by arXiv id. */
+let sameAs: Map<string, string>;
 function statusOf(c: CardInput): CardStatus {
-  const v = visits.get(c.arxivId!);
+  const id = sameAs.get(c.arxivId!) ?? c.arxivId!;
+  const v = visits.get(id);
   if (!v?.size) return { status: 'new' };
-  return { status: 'seen', paper: paper({ key: `arxiv:${c.arxivId}`, title: c.title, seenCount: v.size, updatedAt: 1 }) };
+  return { status: 'seen', paper: paper({ key: `arxiv:${id}`, title: c.title, seenCount: v.size, updatedAt: 1 }) };
 }
 
 /** Times `sightings.record` fails as if the background's worker could not take it, before it works. */
@@ -40,6 +43,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 beforeEach(() => {
   fakeBrowser.reset();
   visits = new Map();
+  sameAs = new Map();
   recordFailures = 0;
   history.replaceState(null, '', '/list/cs.LG/new');
   document.body.innerHTML =
@@ -146,6 +150,21 @@ describe('PageController, following the page', () => {
     expect([...shown.keys()]).toEqual(['2401.00001']);
     // The first lookup carried the report; the one after the removal has the card that is left.
     expect(bg.of('tab.report').map((r) => (r['cards'] as unknown[]).length)).toEqual([1]);
+  });
+
+  it("counts a paper the page lists twice once in the summary, and still badges both cards", async () => {
+    background();
+    visits.set('2401.00001', new Set(['an earlier visit']));
+    visits.set('2401.00002', new Set(['an earlier visit']));
+    sameAs.set('2401.00003', '2401.00001');
+    const { ui, shown } = fakeUi();
+    let counts: Record<PaperStatus, number> | null = null;
+    ui.setSummary = (c) => void (counts = c);
+    await newController(ui).start();
+    await settle();
+    expect(shown.get('2401.00003')?.paper?.key).toBe('arxiv:2401.00001');
+    expect(shown.size).toBe(3);
+    expect(counts).toEqual({ new: 0, seen: 2, saved: 0 });
   });
 
   it('reports its cards again when Back or Forward restores the page from the cache', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardStatus, TabState } from '../../lib/messages';
-import { countRows, groupOf, groupRows, paperLink, rowsFromTab, targetOf, withPaper } from '../../components/popup/model';
+import { countRows, groupOf, groupRows, onePerPaper, paperCount, paperLink, rowsFromTab, targetOf, withPaper } from '../../components/popup/model';
 import { dedupStatus } from '../../components/popup/wording';
 import { at, card, HF_PAGE, paper } from './helpers';
 
@@ -52,6 +52,44 @@ describe('grouping and counts', () => {
     ]);
     expect(rows.map(groupOf)).toEqual(['saved', 'seen']);
     expect(countRows(rows)).toEqual({ new: 0, seen: 1, saved: 1 });
+  });
+
+  it("shows a paper the page lists twice (a CoRR entry and its conference version) as one row, and counts it once", () => {
+    const state = tab([
+      ['Conference version', 'seen'],
+      ['Another paper', 'new'],
+      ['CoRR version', 'seen'],
+      ['Same paper again', 'seen'],
+    ]);
+    const same = paper({ key: 'arxiv:2508.27978', seenCount: 1 });
+    const rows = rowsFromTab(state, [
+      { status: 'seen', paper: same, match: { rule: 'title', text: 'same title' } },
+      { status: 'new' },
+      { status: 'seen', paper: same, match: { rule: 'arxiv-id', text: 'same id' } },
+      { status: 'seen', paper: same, match: { rule: 'arxiv-id', text: 'same id' } },
+    ]);
+    const shown = onePerPaper(rows);
+    expect(shown.map((r) => [r.card?.title, r.alsoHere])).toEqual([
+      ['Conference version', 2],
+      ['Another paper', undefined],
+    ]);
+    expect(countRows(rows)).toEqual({ new: 1, seen: 1, saved: 0 });
+    expect(paperCount(rows)).toBe(2);
+  });
+
+  it('keeps a row of its own for a card matched only by a similar title, or split from its match', () => {
+    const same = paper({ key: 'arxiv:2508.27978', seenCount: 1 });
+    const rows = rowsFromTab(tab([['A', 'seen'], ['A, nearly', 'seen'], ['Not A', 'seen']]), [
+      { status: 'seen', paper: same, match: { rule: 'arxiv-id', text: 'same id' } },
+      { status: 'seen', paper: same, match: { rule: 'similar-title', text: 'similar', score: 0.9 } },
+      { status: 'seen', paper: same, match: { rule: 'title', text: 'same title' } },
+    ]);
+    rows[2] = { ...rows[2]!, splitFrom: 'A' };
+    const shown = onePerPaper(rows);
+    expect(shown.map((r) => r.card?.title)).toEqual(['A', 'A, nearly', 'Not A']);
+    expect(shown.every((r) => r.alsoHere === undefined)).toBe(true);
+    // The near title is the same paper as far as the library knows; the split card is a paper of its own.
+    expect(countRows(rows)).toEqual({ new: 1, seen: 1, saved: 0 });
   });
 
   it('puts a card split from its fuzzy match under New', () => {
