@@ -222,9 +222,13 @@ function byField(c: SearchColumns, sort: CatalogQuery['sort']): (x: number, y: n
     return (x, y) => n[y]! - n[x]! || last(x, y);
   }
   const v = c[sort];
+  // A paper never met on a page (added by hand, imported from a reference manager) falls among the
+  // others by when it was saved, as the list's date column says it, rather than after all 100k.
+  const saved = sort === 'lastSeen' ? c.savedAt : null;
+  const at = (s: number) => (saved && Number.isNaN(v[s]!) ? saved[s]! : v[s]!);
   return (x, y) => {
-    const a = v[x]!;
-    const b = v[y]!;
+    const a = at(x);
+    const b = at(y);
     const ha = !Number.isNaN(a);
     const hb = !Number.isNaN(b);
     if (ha !== hb) return ha ? -1 : 1;

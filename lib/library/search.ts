@@ -2,7 +2,8 @@
  * Library search, answered by the in-memory catalog (./catalog.ts): every condition checked on
  * every paper's columns, an exact total, and only the page's rows read from IndexedDB.
  *
- * Order: date sorts newest first, ties by key descending; title sorts by the folded title
+ * Order: date sorts newest first, ties by key descending (last seen takes a paper never seen by
+ * when it was saved); title sorts by the folded title
  * (catalog-search.ts `titleSortKey`: case, accents and leading punctuation ignored), then the title
  * itself in code-unit order, then key ascending; times seen sorts most first, ties by last seen;
  * papers without the sort field last in key order;

@@ -76,9 +76,11 @@ const titleOrder = (t: string) => fold(t).replace(/^[^\p{L}\p{N}]+/u, '');
 /** The documented order (lib/library/search.ts). */
 function byField(sort: SortField): (x: PaperRow, y: PaperRow) => number {
   if (sort === 'seenCount') return (x, y) => y.seenCount - x.seenCount || byField('lastSeen')(x, y);
+  // Last seen takes a paper never seen (added by hand, imported) by when it was saved.
+  const value = (r: PaperRow) => (sort === 'lastSeen' ? (r.lastSeen ?? r.savedAt) : r[sort]);
   return (x, y) => {
-    const a = x[sort];
-    const b = y[sort];
+    const a = value(x);
+    const b = value(y);
     const ha = sort === 'title' ? typeof a === 'string' : typeof a === 'number';
     const hb = sort === 'title' ? typeof b === 'string' : typeof b === 'number';
     if (ha !== hb) return ha ? -1 : 1;

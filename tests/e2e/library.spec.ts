@@ -571,6 +571,8 @@ test('library: details, note kept across a reload, delete with undo, screenshots
 
 test('library: a paper added by hand is saved at once, and a digest that shows it later marks it so', async ({ page, context, extensionId }) => {
   const lib = await openLibrary(context, extensionId);
+  // A library of papers met on an earlier digest (one without the paper), which the added one does not sort after.
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-10-29');
   // Searched for, not found: its title is where the form starts.
   await lib.getByTestId('search-input').fill('Hidden Dynamics of Massive Activations in Transformer Training');
   await lib.getByTestId('empty-add').click();
@@ -587,6 +589,9 @@ test('library: a paper added by hand is saved at once, and a digest that shows i
   await expect(detail.getByTestId('detail-save')).toHaveText('★ Saved');
   await expect(detail).toContainText('Never seen on a page');
   await expect(detail.locator('.facts')).toContainText('Added by hand');
+  // First under "Last seen", by when it was saved, not after every paper met on a page.
+  await expect(rows(lib).first()).toContainText('Hidden Dynamics of Massive Activations');
+  await expect(rows(lib).first()).toContainText('saved today');
   // Filed by where it came from.
   await lib.getByTestId('filter-site').selectOption('manual');
   await expect(rows(lib)).toHaveCount(1);
