@@ -3,11 +3,11 @@
  * not-the-same pairs, merges (./merge.ts), search, bulk edits. Every write is one Dexie transaction applying an
  * *operation* (add tag X, set note) to the row as it is inside that transaction, so concurrent
  * edits from twenty tabs never overwrite each other. Matching lives in ./match, search in ./search,
- * row helpers in ./rows.
+ * reads that change nothing in ./reads, row helpers in ./rows.
  */
 import { type DejaLuDB, type HistoryRow, type PaperRow, type Sighting } from '../db';
-import { addToSightingTotal, countSighting, joinHistories, sightingTotal, uncountSighting } from './history';
-import type { CardInput, CardStatus, LibraryStats, MatchView, PageInfo, PaperView, SearchResult, SightingView, Target } from '../messages';
+import { addToSightingTotal, countSighting, joinHistories, uncountSighting } from './history';
+import type { CardInput, CardStatus, LibraryStats, MatchView, PageInfo, PaperView, SearchResult, Target } from '../messages';
 import Dexie from 'dexie';
 import { resolve } from './match';
 import {
@@ -33,13 +33,14 @@ import { CatalogStore } from './catalog-store';
 import type { Catalog, SlimView } from './catalog';
 import type { NearKeys } from './near-keys';
 import { search, searchKeys, type SearchQuery } from './search';
-import { heirsOf } from './heirs';
 import { BULK_CHUNK, bulkEdit, clearLibrary, restoreSnapshot, type BulkOp } from './bulk';
 import { citationBibtex } from '../export/bibtex';
 import { paperYear } from '../export/common';
 import { startOfLocalDay } from '../dates';
 import { setVenue, type VenueEdit } from '../venue';
 import type { Reading } from '../reading';
+import * as reads from './reads';
+import type { PaperDetail } from './reads';
 
 export { mergeNotes, mergeRows, newRow, pairKey, probeOf, withDerived, withoutDerived, forStorage } from './rows';
 export { Invalid, NotFound } from './errors';
@@ -376,35 +377,13 @@ export class Library {
 
   // ---- reads ------------------------------------------------------------------------------------
 
-  async getPaper(key: string): Promise<{ paper: PaperView | null; sightings: SightingView[]; notSame: PaperView[] }> {
-    const db = this.db;
-    return db.transaction('r', db.papers, db.history, db.notSame, async () => {
-      const row = await db.papers.get(key);
-      if (!row) return { paper: null, sightings: [], notSame: [] };
-      const sightings = ((await db.history.get(key))?.sightings ?? []).map(
-        ({ at, site, label, pageUrl, digestDate, visitId }) => dropUndefined({ at, site, label, pageUrl, digestDate, visitId }),
-      );
-      const pairs = await db.notSame.where('a').equals(key).or('b').equals(key).toArray();
-      const others = await db.papers.bulkGet(pairs.map((p) => (p.a === key ? p.b : p.a)));
-      return {
-        paper: toView(row),
-        sightings,
-        notSame: others.filter((r): r is PaperRow => !!r).map(toView),
-      };
-    });
+  getPaper(key: string): Promise<PaperDetail> {
+    return reads.getPaper(this.db, key);
   }
 
   /** The papers' BibTeX for a manuscript, by their keys or ones they had (citationBibtex). */
   async cite(keys: string[]): Promise<{ bibtex: string; count: number }> {
-    const got = await this.db.papers.bulkGet(keys);
-    const heirs = await heirsOf(this.db, keys.filter((_, i) => !got[i]));
-    const rows = new Map<string, PaperRow>();
-    keys.forEach((k, i) => {
-      const row = got[i] ?? heirs.get(k);
-      if (row) rows.set(row.key, row);
-    });
-    if (rows.size === 0) throw new NotFound(keys.length === 1 ? `No paper with key ${keys[0]}.` : 'None of these papers is in the library.');
-    return { bibtex: citationBibtex([...rows.values()], (await this.catalog.get()).citeRefs()), count: rows.size };
+    return reads.cite(this.db, await this.catalog.get(), keys);
   }
 
   /**
@@ -443,24 +422,16 @@ export class Library {
 
   /** The paper a tab's full text is of (lib/reading.ts): by its arXiv key, or its forum among its links. */
   paperRead(reading: Reading): Promise<PaperView | null> {
-    return reading.arxivId ? this.paperOf(`arxiv:${reading.arxivId}`) : reading.forum ? this.paperWithUrl(reading.forum) : Promise.resolve(null);
-  }
-
-  /** The paper one of whose links is `url` (the catalog's scan; the first, should several have it). */
-  async paperWithUrl(url: string): Promise<PaperView | null> {
-    const [key] = (await this.catalog.get()).keysWithUrl(url);
-    return key === undefined ? null : this.paperOf(key);
+    return reads.paperRead(this.db, () => this.catalog.get(), reading);
   }
 
   /** The paper under this key, or the one that took it over (merged, re-keyed). */
-  async paperOf(key: string): Promise<PaperView | null> {
-    const row = (await this.db.papers.get(key)) ?? (await heirsOf(this.db, [key])).get(key);
-    return row ? toView(row) : null;
+  paperOf(key: string): Promise<PaperView | null> {
+    return reads.paperOf(this.db, key);
   }
 
-  async getPapers(keys: string[]): Promise<(PaperView | null)[]> {
-    const rows = await this.db.papers.bulkGet(keys);
-    return rows.map((r) => (r ? toView(r) : null));
+  getPapers(keys: string[]): Promise<(PaperView | null)[]> {
+    return reads.getPapers(this.db, keys);
   }
 
   /**
@@ -530,37 +501,16 @@ export class Library {
   }
 
   async listTags(): Promise<{ tag: string; count: number }[]> {
-    const cat = await this.catalog.get();
-    return [...cat.tagCounts()]
-      .map(([tag, count]) => ({ tag, count }))
-      .sort((x, y) => y.count - x.count || x.tag.localeCompare(y.tag));
+    return reads.listTags(await this.catalog.get());
   }
 
   /** The most recently saved papers. */
   async recent(limit: number): Promise<PaperView[]> {
-    const cat = await this.catalog.get();
-    const db = this.db;
-    return db.transaction('r', db.papers, async () => {
-      const { keys } = cat.search({ terms: [], status: 'saved', sort: 'savedAt', relevance: false, relevanceCap: 0, offset: 0, limit });
-      return (await db.papers.bulkGet(keys)).filter((r): r is PaperRow => !!r).map(toView);
-    });
+    return reads.recent(this.db, await this.catalog.get(), limit);
   }
 
-  async stats(): Promise<LibraryStats> {
-    const db = this.db;
-    const [cat, [sightings, mark]] = await Promise.all([
-      this.catalog.get(),
-      db.transaction('r', db.history, db.meta, () => Promise.all([sightingTotal(db), db.meta.get('backup')])),
-    ]);
-    const backup = mark?.key === 'backup' ? mark.value : undefined;
-    return {
-      papers: cat.size,
-      saved: cat.savedCount(),
-      sightings,
-      tags: cat.tagCounts().size,
-      ...(backup ? { backup } : {}),
-      unbackedUp: cat.ownWorkSince(backup?.at ?? -Infinity),
-    };
+  stats(): Promise<LibraryStats> {
+    return reads.stats(this.db, this.catalog.get());
   }
 
   /**
