@@ -573,14 +573,14 @@ export class PageController {
   /** Papers by status: the cards of one paper (a CoRR entry and its conference version) count once. */
   counts(): Record<PaperStatus, number> {
     const counts = { new: 0, seen: 0, saved: 0 };
-    const counted = new Set<string>();
+    const counted = { new: new Set<string>(), seen: new Set<string>(), saved: new Set<string>() };
     for (const e of this.entries.values()) {
-      const key = e.model.paper?.key;
-      if (key !== undefined) {
-        if (counted.has(`${e.model.status} ${key}`)) continue;
-        counted.add(`${e.model.status} ${key}`);
+      const { status, paper } = e.model;
+      if (paper) {
+        if (counted[status].has(paper.key)) continue;
+        counted[status].add(paper.key);
       }
-      counts[e.model.status]++;
+      counts[status]++;
     }
     return counts;
   }
