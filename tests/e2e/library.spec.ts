@@ -608,3 +608,52 @@ test('library: a paper added by hand is saved at once, and a digest that shows i
     .toMatchObject({ sites: ['manual', 'huggingface'], seenCount: 1 });
   expect((await stats(lib)).saved).toBe(1);
 });
+
+test('library: the whole library as CSL-JSON, Markdown and CSV, with the reader’s tags and notes; a Zotero CSL-JSON file imported', async ({ page, context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  await visitDigest(page, lib, 'https://huggingface.co/papers/date/2025-11-18');
+  const total = (await stats(lib)).papers;
+  const key = 'arxiv:2508.27978';
+  const title = 'Hidden Dynamics of Massive Activations in Transformer Training';
+  await sendFromExtension(lib, { type: 'paper.save', target: { key }, saved: true });
+  await sendFromExtension(lib, { type: 'paper.tags', target: { key }, add: ['must-read'] });
+  await sendFromExtension(lib, { type: 'paper.note', target: { key }, note: 'Compare with RMSNorm, "before" the reading group.' });
+
+  await lib.getByTestId('tab-transfer').click();
+  const exportAs = async (format: string, extension: string): Promise<string> => {
+    await lib.getByTestId('export-format').selectOption(format);
+    const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('export-all').click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^dejalu-\\d{4}-\\d{2}-\\d{2}\\.${extension}$`));
+    await expect(lib.getByTestId('export-status')).toHaveText(`Exported ${total} papers to ${download.suggestedFilename()}.`);
+    return readFileSync((await download.path())!, 'utf8');
+  };
+
+  // CSL-JSON, for Zotero and Pandoc: every paper, the saved one with its tag and note.
+  const csl = JSON.parse(await exportAs('csl-json', 'json')) as { title: string; keyword?: string; annote?: string; author?: unknown[] }[];
+  expect(csl).toHaveLength(total);
+  expect(csl.find((i) => i.title === title)).toMatchObject({ keyword: 'must-read', annote: 'Compare with RMSNorm, "before" the reading group.' });
+  expect(csl.every((i) => Array.isArray(i.author) && i.author.length > 0)).toBe(true);
+
+  // Markdown, a readable list: the title linked to its abstract page, the tag, the note quoted.
+  const md = await exportAs('markdown', 'md');
+  expect(md).toContain(`# Déjà Lu — papers\n\n${total} papers.\n`);
+  expect(md).toContain(`- **[${title}](https://arxiv.org/abs/2508.27978)**\n`);
+  expect(md).toContain('  - Tags: `must-read`\n');
+  expect(md).toContain('  - Note:\n    > Compare with RMSNorm, "before" the reading group.\n');
+
+  // CSV, for a spreadsheet: a header and a line a paper, the note's quotes doubled.
+  const csv = (await exportAs('csv', 'csv')).replace(/^\uFEFF/, '');
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toMatch(/^title,authors,year,arxiv_id,version,doi,url,tags,note,saved_at,/);
+  expect(lines).toHaveLength(total + 1);
+  expect(lines.find((l) => l.startsWith(title))).toContain(',must-read,"Compare with RMSNorm, ""before"" the reading group.",');
+
+  // A library exported from Zotero as CSL-JSON comes in: its arXiv preprint by id, its article by DOI.
+  expect(await importFile(lib, 'My Library.json', readFileSync(join(FIXTURES, 'import', 'zotero-library.json')))).toMatch(/^Imported from CSL-JSON: \d+ new, 0 updated\.$/);
+  const attention = await sendFromExtension<{ paper: { title: string; sites: string[] } }>(lib, { type: 'paper.get', key: 'arxiv:1706.03762' });
+  expect(attention.paper).toMatchObject({ title: 'Attention Is All You Need', sites: ['import'] });
+  await lib.getByTestId('tab-library').click();
+  await lib.getByTestId('search-input').fill('AlphaFold');
+  await expect(rows(lib)).toHaveCount(1);
+  await expect(rows(lib).first()).toContainText('Highly accurate protein structure prediction with AlphaFold');
+});
