@@ -158,9 +158,10 @@ test('library: search, filters, bulk tag, export and import through the page', a
 });
 
 /** A backup of `n` papers with long abstracts: larger than one message may carry (INLINE_CHARS). */
-function bigBackup(n: number): string {
-  const at = Date.UTC(2025, 10, 3);
+/** A backup of `n` generated papers, each first (and last) seen at `seenAt(i)`: Nov 3 unless told. */
+function bigBackup(n: number, seenAt: (i: number) => number = () => Date.UTC(2025, 10, 3)): string {
   const papers = Array.from({ length: n }, (_, i) => {
+    const at = seenAt(i);
     const id = `2511.${String(i).padStart(5, '0')}`;
     return {
       key: `arxiv:${id}`,
@@ -179,8 +180,8 @@ function bigBackup(n: number): string {
       updatedAt: at,
     };
   });
-  const sightings = papers.map((p) => ({ paperKey: p.key, at, pageUrl: p.first.pageUrl, site: 'huggingface', label: 'Nov 3', visitId: 'v-big' }));
-  return JSON.stringify({ format: 'dejalu-backup', version: 1, exportedAt: new Date(at).toISOString(), papers, sightings, notSame: [], settings: [] });
+  const sightings = papers.map((p) => ({ paperKey: p.key, at: p.firstSeen, pageUrl: p.first.pageUrl, site: 'huggingface', label: 'Nov 3', visitId: 'v-big' }));
+  return JSON.stringify({ format: 'dejalu-backup', version: 1, exportedAt: new Date(seenAt(0)).toISOString(), papers, sightings, notSame: [], settings: [] });
 }
 
 /** Entries in the Cache Storage the library page and the background exchange large files through. */
@@ -656,4 +657,52 @@ test('library: the whole library as CSL-JSON, Markdown and CSV, with the reader�
   await lib.getByTestId('search-input').fill('AlphaFold');
   await expect(rows(lib)).toHaveCount(1);
   await expect(rows(lib).first()).toContainText('Highly accurate protein structure prediction with AlphaFold');
+});
+
+test('library: papers first seen between two days, and a selection saved, tagged, untagged and unsaved at once', async ({ context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  // Six papers met on Nov 3, Nov 10 and Nov 18 (at noon, so every time zone's day is that day).
+  const days = [Date.UTC(2025, 10, 3, 12), Date.UTC(2025, 10, 10, 12), Date.UTC(2025, 10, 18, 12)];
+  expect(await importFile(lib, 'dated.json', bigBackup(6, (i) => days[i % 3]!))).toMatch(/6 new/);
+  await lib.getByTestId('tab-library').click();
+  await expect(lib.getByTestId('result-count')).toHaveText('6 papers');
+
+  await lib.getByTestId('filter-from').fill('2025-11-05');
+  await expect(lib.getByTestId('result-count')).toHaveText('4 papers');
+  await lib.getByTestId('filter-to').fill('2025-11-10');
+  await expect(lib.getByTestId('result-count')).toHaveText('2 papers');
+  await expect(rows(lib).filter({ hasText: 'Scaling study number 1 ' })).toHaveCount(1);
+  await expect(rows(lib).filter({ hasText: 'Scaling study number 4 ' })).toHaveCount(1);
+  // The range is kept in the address, as every filter is: a reload shows the same papers.
+  await lib.reload();
+  await expect(lib.getByTestId('filter-from')).toHaveValue('2025-11-05');
+  await expect(lib.getByTestId('result-count')).toHaveText('2 papers');
+  await lib.getByTestId('filter-from').fill('2025-11-19');
+  await lib.getByTestId('filter-to').fill('');
+  await expect(lib.getByTestId('list-empty')).toContainText('No papers match these filters.');
+
+  // The Nov 10 papers, selected: saved, tagged, the tag taken off, unsaved, each for both.
+  await lib.getByTestId('filter-from').fill('2025-11-10');
+  await lib.getByTestId('filter-to').fill('2025-11-10');
+  await expect(lib.getByTestId('result-count')).toHaveText('2 papers');
+  await lib.getByTestId('select-all').check();
+  await expect(lib.getByTestId('bulk-count')).toHaveText('2 selected');
+  await lib.getByTestId('bulk-save').click();
+  await expect(lib.getByTestId('toast')).toContainText('Saved 2 papers.');
+  await expect.poll(async () => (await stats(lib)).saved).toBe(2);
+  await lib.getByTestId('bulk-tag-input').fill('week-46');
+  await lib.getByTestId('bulk-tag').click();
+  await expect(lib.getByTestId('toast')).toContainText('Tagged 2 papers “week-46”.');
+  await expect(lib.locator('.row-tags').filter({ hasText: '#week-46' })).toHaveCount(2);
+  await lib.getByTestId('bulk-untag').click();
+  await expect(lib.getByTestId('toast')).toContainText('Removed “week-46” from 2 papers.');
+  await expect(lib.locator('.row-tags').filter({ hasText: '#week-46' })).toHaveCount(0);
+  await lib.getByTestId('bulk-unsave').click();
+  await expect(lib.getByTestId('toast')).toContainText('Unsaved 2 papers.');
+  await expect.poll(async () => (await stats(lib)).saved).toBe(0);
+  // Clear: the selection goes, the papers stay.
+  await lib.getByTestId('bulk-clear').click();
+  await expect(lib.getByTestId('bulk-bar')).toHaveCount(0);
+  await expect(lib.getByTestId('result-count')).toHaveText('2 papers');
+  expect((await stats(lib)).papers).toBe(6);
 });
