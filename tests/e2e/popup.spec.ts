@@ -374,3 +374,35 @@ test("popup: on a paper's PDF, the paper as the library has it, tagged and annot
   await expect(popup.getByTestId('reading').getByTestId('row-title')).toHaveText('Another Paper Entirely');
   await expect.poll(icon).toBe('★');
 });
+
+test('popup: the library searched from a digest tab, a result saved, nothing found, Escape back to the page', async ({ page, context, extensionId }) => {
+  const ext = await helperPage(context, extensionId);
+  await visit(page, ext, 'https://huggingface.co/papers/date/2025-10-29');
+  const { tabId } = await visit(page, ext, 'https://huggingface.co/papers/date/2025-11-18');
+  const popup = await openPopup(context, extensionId, tabId);
+  const search = popup.getByTestId('search-input');
+  // The search box has the focus as the popup opens: typing searches at once.
+  await expect(search).toBeFocused();
+
+  // A paper of another day's digest, by words of its title.
+  await search.pressSequentially('curse of depth');
+  const results = popup.getByTestId('search-results');
+  await expect(results.getByTestId('group-header')).toHaveText('1 in your library');
+  const found = results.getByTestId('paper-row');
+  await expect(found.getByTestId('row-title')).toHaveText('The Curse of Depth in Large Language Models');
+  await expect(found.getByTestId('row-status')).toHaveText('Seen 1×');
+  await expect(popup.getByTestId('page-list')).toHaveCount(0);
+  await found.getByTestId('save-toggle').click();
+  await expect(found.getByTestId('save-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => ((await sendFrom(ext, { type: 'library.stats' })) as { saved: number }).saved).toBe(1);
+
+  await search.fill('zzqx nothing like this');
+  await expect(popup.getByTestId('search-empty')).toHaveText('No paper in your library matches “zzqx nothing like this”.');
+
+  // Escape clears the query: the page's own papers again (the saved one was on Oct 29, not here).
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(popup.getByTestId('page-list')).toBeVisible();
+  await expect(popup.getByTestId('count-saved')).toHaveText('0 saved');
+  await expect(popup.getByTestId('paper-row')).toHaveCount(11);
+});
