@@ -550,6 +550,16 @@ test('library: details, note kept across a reload, delete with undo, screenshots
   await expect.poll(async () => (await lib.evaluate(() => chrome.runtime.sendMessage({ type: 'tags.list' }))).tags).toEqual([{ tag: 'depth', count: 2 }]);
   await lib.getByTestId('tag-input').press('Backspace');
   await expect(panel.getByTestId('tag-chip')).toHaveCount(0);
+  // A tag's × takes it off too, and the details close with their ×.
+  await lib.getByTestId('tag-input').fill('to-skim');
+  await lib.getByTestId('tag-input').press('Enter');
+  await expect(panel.getByTestId('tag-chip')).toHaveText(['#to-skim×']);
+  await panel.getByTestId('tag-remove').click();
+  await expect(panel.getByTestId('tag-chip')).toHaveCount(0);
+  await expect.poll(async () => (await lib.evaluate(() => chrome.runtime.sendMessage({ type: 'tags.list' }))).tags).toEqual([{ tag: 'depth', count: 1 }]);
+  await panel.getByTestId('detail-close').click();
+  await expect(lib.getByTestId('detail-panel')).toHaveCount(0);
+  await rowByTitle(lib, title).getByTestId('row-open').click();
 
   // Screenshots for a person to look at, light and dark (under test-results/, emptied each run).
   await lib.getByTestId('row-checkbox').nth(1).check();
