@@ -659,6 +659,17 @@ test('library: the whole library as CSL-JSON, Markdown and CSV, with the readerâ
   expect(lines).toHaveLength(total + 1);
   expect(lines.find((l) => l.startsWith(title))).toContain(',must-read,"Compare with RMSNorm, ""before"" the reading group.",');
 
+  // Two papers ticked in the list: the tab exports those alone.
+  await lib.getByTestId('tab-library').click();
+  await lib.getByTestId('row-checkbox').nth(0).check();
+  await lib.getByTestId('row-checkbox').nth(1).check();
+  await lib.getByTestId('tab-transfer').click();
+  await expect(lib.getByTestId('export-selected')).toHaveText('Export 2 selected');
+  const [picked] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('export-selected').click()]);
+  const pickedLines = readFileSync((await picked.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(pickedLines).toHaveLength(3);
+  await expect(lib.getByTestId('export-status')).toHaveText(`Exported 2 papers to ${picked.suggestedFilename()}.`);
+
   // A library exported from Zotero as CSL-JSON comes in: its arXiv preprint by id, its article by DOI.
   expect(await importFile(lib, 'My Library.json', readFileSync(join(FIXTURES, 'import', 'zotero-library.json')))).toMatch(/^Imported from CSL-JSON: \d+ new, 0 updated\.$/);
   const attention = await sendFromExtension<{ paper: { title: string; sites: string[] } }>(lib, { type: 'paper.get', key: 'arxiv:1706.03762' });
