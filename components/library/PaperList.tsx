@@ -1,6 +1,7 @@
 /** The result list: one row a paper, with a checkbox for bulk actions and a star to save. */
 import { texToUnicode } from '../../lib/tex-unicode';
 import { SELECTION_MAX, type PaperView } from '../../lib/messages';
+import { venueName } from '../../lib/venue';
 import { authorLine, count, relativeDay } from './format';
 import { PAGE_SIZE, type Sort } from './query';
 import type { PageSelection } from './selection';
@@ -161,6 +162,11 @@ export function PaperList(props: PaperListProps) {
                   <span class="row-meta">
                     {p.authors.length > 0 && <span class="authors">{authorLine(p.authors)}</span>}
                     {p.arxivId && <span class="mono">{p.arxivId}</span>}
+                    {venueName(p) && (
+                      <span class="venue" data-testid="row-venue">
+                        {venueName(p)}
+                      </span>
+                    )}
                     {p.note.trim() !== '' && <span class="has-note" title="Has a note">✎ note</span>}
                     <span class="when">{when(p, props.sort)}</span>
                   </span>

@@ -34,6 +34,9 @@ export class CatalogColumns {
   titleFlags: number[] = [];
   // The rest of a slim view: page lookups answer from memory instead of reading each matched row.
   publishedAt: string[] = [];
+  /** Where it was published (a journal's or proceedings' name, '' for none), as its list row shows it. */
+  journals: string[] = [];
+  proceedings: string[] = [];
   /** URLs joined by U+0001. */
   urls: string[] = [];
   notes: string[] = [];

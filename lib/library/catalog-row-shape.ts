@@ -13,7 +13,7 @@ export const SUB = '\u0001';
 
 const ROW_FIELDS = new Set([
   'key', 'title', 'titleKey', 'candidateKeys', 'words', 'authors', 'abstract', 'arxivId', 'version', 'doi', 'year',
-  'publishedAt', 'primaryClass', 'journal', 'proceedings', 'volume', 'issue', 'pages', 'altTitles', 'altTitleKeys', 'urls', 'sites', 'firstSeen', 'lastSeen', 'seenCount', 'first', 'savedAt', 'tags', 'note', 'updatedAt',
+  'publishedAt', 'primaryClass', 'journal', 'proceedings', 'volume', 'issue', 'pages', 'venueFixed', 'altTitles', 'altTitleKeys', 'urls', 'sites', 'firstSeen', 'lastSeen', 'seenCount', 'first', 'savedAt', 'tags', 'note', 'updatedAt',
 ]);
 const FIRST_FIELDS = new Set(['at', 'site', 'label', 'pageUrl', 'digestDate']);
 const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
@@ -39,7 +39,7 @@ export function plainRow(row: PaperRow): boolean {
   return (
     typeof row.key === 'string' && typeof row.title === 'string' && !row.title.includes(SEP) &&
     texts(row.authors) && texts(row.urls) && texts(row.sites) && texts(row.tags) &&
-    optText(row.arxivId) && optText(row.doi) && optText(row.publishedAt) &&
+    optText(row.arxivId) && optText(row.doi) && optText(row.publishedAt) && optText(row.journal) && optText(row.proceedings) &&
     optNum(row.version) && optNum(row.year) && optNum(row.firstSeen) && optNum(row.lastSeen) && optNum(row.savedAt) &&
     isNum(row.seenCount) && isNum(row.updatedAt) && typeof row.note === 'string' && !row.note.includes(SEP)
   );

@@ -8,7 +8,7 @@ import { EMPTY_I32, type CatalogColumns } from './catalog-columns';
 import { cmpStr, mergeSorted } from './sorted';
 
 /** Bump when the snapshot's layout or what it derives from rows changes: old snapshots are rebuilt. */
-export const CATALOG_VERSION = 4;
+export const CATALOG_VERSION = 5;
 
 /**
  * One snapshot value: columns as joined strings and typed arrays, which structured-clone as a few
@@ -37,6 +37,8 @@ export interface CatalogSnapshot {
   titleFlags: Float64Array;
   // What a slim view needs beyond the columns above (see `slim`).
   publishedAt: string;
+  journals: string;
+  proceedings: string;
   urls: string;
   notes: string;
   seenCount: Float64Array;
@@ -213,6 +215,8 @@ export function* packSteps(c: CatalogColumns): Generator<void, CatalogSnapshot> 
   const compacts = pick(c.compacts);
   yield;
   const publishedAt = pick(c.publishedAt);
+  const journals = pick(c.journals);
+  const proceedings = pick(c.proceedings);
   const urls = pick(c.urls);
   const notes = pick(c.notes);
   yield;
@@ -237,6 +241,8 @@ export function* packSteps(c: CatalogColumns): Generator<void, CatalogSnapshot> 
     spaceless: num(c.spaceless),
     titleFlags: num(c.titleFlags),
     publishedAt,
+    journals,
+    proceedings,
     urls,
     notes,
     seenCount: num(c.seenCount),
@@ -279,6 +285,8 @@ export function* unpackSteps(snap: CatalogSnapshot, c: CatalogColumns): Generato
   c.titleFlags = numbers(snap.titleFlags);
   yield;
   c.publishedAt = split(snap.publishedAt, n);
+  c.journals = split(snap.journals, n);
+  c.proceedings = split(snap.proceedings, n);
   c.urls = split(snap.urls, n);
   c.notes = split(snap.notes, n);
   c.seenCount = numbers(snap.seenCount);

@@ -87,6 +87,8 @@ export class Catalog extends CatalogColumns {
     const plain = plainRow(row);
     this.plain[s] = plain ? 1 : 0;
     this.publishedAt[s] = plain ? (row.publishedAt ?? '') : '';
+    this.journals[s] = plain ? (row.journal ?? '') : '';
+    this.proceedings[s] = plain ? (row.proceedings ?? '') : '';
     this.urls[s] = plain ? row.urls.join(SUB) : '';
     // A row of another shape keeps only whether it has a note (the "With a note" filter reads it).
     this.notes[s] = plain ? row.note : typeof row.note === 'string' && /\S/.test(row.note) ? NOTE_MARK : '';
@@ -334,6 +336,8 @@ export class Catalog extends CatalogColumns {
     if (this.dois[s]) v.doi = this.dois[s];
     if (!Number.isNaN(this.years[s])) v.year = this.years[s];
     if (this.publishedAt[s]) v.publishedAt = this.publishedAt[s];
+    if (this.journals[s]) v.journal = this.journals[s];
+    if (this.proceedings[s]) v.proceedings = this.proceedings[s];
     if (!Number.isNaN(this.firstSeen[s])) v.firstSeen = this.firstSeen[s];
     if (!Number.isNaN(this.lastSeen[s])) v.lastSeen = this.lastSeen[s];
     const place = this.firstPlace[s]!;

@@ -89,13 +89,14 @@ export function toView(row: PaperRow): PaperView {
 }
 
 /**
- * What a badge, the popup or a list row shows: the view without the abstract. Page lookups and
+ * What a badge, the popup or a list row shows: the view without the abstract, and of its venue
+ * only the name (a list row names it; a citation reads the whole row). Page lookups and
  * search results travel as these (a 100-card page's replies are a fraction of the size, and the
  * content script keeps them for the page's life); the library's detail panel asks `paper.get`.
  */
 export function toSlimView(row: PaperRow | SlimView): PaperView {
   // A slim view from the catalog (lib/library/catalog.ts `slim`) has none of these fields.
-  const { abstract: _a, primaryClass: _p, journal: _j, proceedings: _pr, volume: _v, issue: _i, pages: _pg, venueFixed: _vf, altTitles: _at, altTitleKeys: _ak, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } =
+  const { abstract: _a, primaryClass: _p, volume: _v, issue: _i, pages: _pg, venueFixed: _vf, altTitles: _at, altTitleKeys: _ak, titleKey: _t, candidateKeys: _c, words: _w, formerKeys: _f, ...view } =
     row as PaperRow;
   return view;
 }

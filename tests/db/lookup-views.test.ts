@@ -207,6 +207,9 @@ describe('Catalog.slim', () => {
       base({ key: 'arxiv:2501.00009', arxivId: '2501.00009', version: 3, year: 2025, savedAt: 0, publishedAt: '2025-01-02' }),
       base({ key: 'doi:10.1/x', doi: '10.1/x', urls: [], sites: [], tags: [], note: '', seenCount: 0, first: undefined, firstSeen: undefined, lastSeen: undefined }),
       base({ key: 'title:b', first: { at: 11, site: 'arxiv', label: '', pageUrl: 'https://arxiv.org/list/cs.LG/new' } }),
+      // Where it was published: the name travels (a list row shows it), not the numbers.
+      base({ key: 'doi:10.1/j', doi: '10.1/j', journal: 'Nature', volume: '596', issue: '7873', pages: '583–589' }),
+      base({ key: 'title:c', proceedings: 'ICLR 2026', venueFixed: true }),
     ];
     delete rows[2]!.first;
     const c = new Catalog();
@@ -230,6 +233,8 @@ describe('Catalog.slim', () => {
       { ...base({ key: 'k4' }), ...({ extra: 1 } as object) },
       { ...base({ key: 'k5' }), first: { ...base().first!, ...({ more: true } as object) } },
       { ...base({ key: 'k6' }), year: Number.NaN },
+      { ...base({ key: 'k7' }), journal: '' },
+      { ...base({ key: 'k8' }), proceedings: 'a\u0000b' },
     ];
     for (const r of odd) c.put(r);
     for (const r of odd) expect(c.slim(r.key)).toBeUndefined();

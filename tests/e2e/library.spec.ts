@@ -678,6 +678,10 @@ test('library: the whole library as CSL-JSON, Markdown and CSV, with the readerâ
   await lib.getByTestId('search-input').fill('AlphaFold');
   await expect(rows(lib)).toHaveCount(1);
   await expect(rows(lib).first()).toContainText('Highly accurate protein structure prediction with AlphaFold');
+  // Where it was published is in its row, as a citation names it.
+  await expect(rows(lib).first().getByTestId('row-venue')).toHaveText('Nature');
+  await lib.getByTestId('search-input').fill('attention is all you need');
+  await expect(rows(lib).first().getByTestId('row-venue')).toHaveCount(0);
 });
 
 test('library: papers first seen between two days, and a selection saved, tagged, untagged and unsaved at once', async ({ context, extensionId }) => {

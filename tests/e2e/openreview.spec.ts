@@ -90,6 +90,7 @@ test('an OpenReview venue marks the papers met on a digest by title, reads a tab
   await ext.bringToFront();
   await ext.getByTestId('search-input').fill('hidden dynamics massive activations');
   await expect(ext.getByTestId('paper-row')).toHaveCount(1);
+  await expect(ext.getByTestId('paper-row').getByTestId('row-venue')).toHaveText('ICLR 2026');
   await ext.getByTestId('paper-row').getByTestId('row-open').click();
   await expect(ext.getByTestId('detail-venue')).toHaveText('ICLR 2026');
   await expect(ext.getByTestId('link-openreview')).toHaveAttribute('href', FORUM);
@@ -119,6 +120,7 @@ test('the reader corrects the venue a list taught, then clears it, and the forum
   await ext.bringToFront();
   await ext.getByTestId('search-input').fill('hidden dynamics massive activations');
   await expect(ext.getByTestId('paper-row')).toHaveCount(1);
+  await expect(ext.getByTestId('paper-row').getByTestId('row-venue')).toHaveText('ICLR 2026');
   await ext.getByTestId('paper-row').getByTestId('row-open').click();
   await expect(ext.getByTestId('detail-venue')).toHaveText('ICLR 2026');
 
@@ -141,11 +143,15 @@ test('the reader corrects the venue a list taught, then clears it, and the forum
   // Found by the name the reader gave it.
   await ext.getByTestId('search-input').fill('fourteenth learning representations');
   await expect(ext.getByTestId('paper-row')).toHaveCount(1);
+  await expect(ext.getByTestId('paper-row').getByTestId('row-venue')).toHaveText('The Fourteenth International Conference on Learning Representations');
 
   // Cleared: the forum, which names ICLR 2026, records its sighting and teaches nothing.
   await ext.getByTestId('venue-edit').click();
   await ext.getByTestId('venue-clear').click();
   await expect(ext.getByTestId('detail-no-venue')).toHaveText('none (cleared)');
+  await ext.getByTestId('search-input').fill('hidden dynamics massive activations');
+  await expect(ext.getByTestId('paper-row')).toHaveCount(1);
+  await expect(ext.getByTestId('paper-row').getByTestId('row-venue')).toHaveCount(0);
   await page.bringToFront();
   await page.goto(FORUM);
   await badges(dom, 1);
