@@ -79,6 +79,13 @@ export class CatalogColumns {
   ownCands: (number[] | null)[] = [];
   readonly newCands = new Map<number, number[]>();
 
+  // Other titles (./catalog-alt.ts): joined by SUB by slot, and their candidate-key hashes.
+  altTitles: string[] = [];
+  /** Candidate-key hash → the slots one of whose other titles gives it. */
+  readonly altSlots = new Map<number, number[]>();
+  /** Slot → the hashes its other titles give (only slots that have other titles). */
+  readonly altHashesOf = new Map<number, number[]>();
+
   /** Slot s's word ids. */
   wordsOf(s: number): Int32Array {
     return this.ownWords[s] ?? this.baseIds.subarray(this.baseOffsets[s]!, this.baseOffsets[s + 1]!);

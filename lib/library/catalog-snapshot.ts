@@ -4,6 +4,7 @@
  * describes). Both directions come in steps, so the store can let other work run between them.
  */
 import { SEP } from './catalog-row-shape';
+import { indexAllAltTitles } from './catalog-alt';
 import { EMPTY_I32, type CatalogColumns } from './catalog-columns';
 import { cmpStr, mergeSorted } from './sorted';
 
@@ -37,6 +38,8 @@ export interface CatalogSnapshot {
   titleFlags: Float64Array;
   // What a slim view needs beyond the columns above (see `slim`).
   publishedAt: string;
+  /** Each slot's other titles, joined by U+0001 (catalog-alt.ts). */
+  altTitles: string;
   journals: string;
   proceedings: string;
   urls: string;
@@ -215,6 +218,7 @@ export function* packSteps(c: CatalogColumns): Generator<void, CatalogSnapshot> 
   const compacts = pick(c.compacts);
   yield;
   const publishedAt = pick(c.publishedAt);
+  const altTitles = pick(c.altTitles);
   const journals = pick(c.journals);
   const proceedings = pick(c.proceedings);
   const urls = pick(c.urls);
@@ -241,6 +245,7 @@ export function* packSteps(c: CatalogColumns): Generator<void, CatalogSnapshot> 
     spaceless: num(c.spaceless),
     titleFlags: num(c.titleFlags),
     publishedAt,
+    altTitles,
     journals,
     proceedings,
     urls,
@@ -285,6 +290,8 @@ export function* unpackSteps(snap: CatalogSnapshot, c: CatalogColumns): Generato
   c.titleFlags = numbers(snap.titleFlags);
   yield;
   c.publishedAt = split(snap.publishedAt, n);
+  c.altTitles = split(snap.altTitles, n);
+  indexAllAltTitles(c);
   c.journals = split(snap.journals, n);
   c.proceedings = split(snap.proceedings, n);
   c.urls = split(snap.urls, n);

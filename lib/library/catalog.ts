@@ -20,6 +20,7 @@ import type { CiteRef } from '../export/common';
 import type { PaperView } from '../messages';
 import type { PaperRef } from '../types';
 import { paperWords } from '../words';
+import { altCandidateSlots, altTitlesAt, altTitlesText, indexAltTitles } from './catalog-alt';
 import { CatalogColumns, EMPTY_I32 } from './catalog-columns';
 import { plainRow, SUB } from './catalog-row-shape';
 import { rankTitles, searchColumns, wordPostings, type CatalogQuery } from './catalog-search';
@@ -108,6 +109,11 @@ export class Catalog extends CatalogColumns {
     for (let i = 0; i < words.length; i++) ids[i] = this.idOf(words[i]!);
     if (!this.ownWords[s]) this.ownWordSlots.push(s);
     this.ownWords[s] = ids;
+    const alt = altTitlesText(row);
+    if (alt !== (this.altTitles[s] ?? '')) {
+      this.altTitles[s] = alt;
+      indexAltTitles(this, s);
+    } else this.altTitles[s] = alt;
     const hashes = row.candidateKeys.map(hashNumber);
     const before = this.candsOf(s);
     for (const h of hashes) {
@@ -130,6 +136,10 @@ export class Catalog extends CatalogColumns {
     this.urls[s] = '';
     this.notes[s] = '';
     this.plain[s] = 0;
+    if (this.altTitles[s]) {
+      this.altTitles[s] = '';
+      indexAltTitles(this, s);
+    }
     this.ownWords[s] = EMPTY_I32;
     this.ownCands[s] = [];
   }
@@ -268,6 +278,31 @@ export class Catalog extends CatalogColumns {
       const match = judge(this.refAt(s));
       if (match !== null) out.push({ key, match, sameKey: this.titleKeys[s] === digest.key });
     });
+    return out;
+  }
+
+  /**
+   * The papers one of whose other titles (a renamed version's, a merged entry's) may be the card's
+   * title by the dedup rules: `keys` its candidate keys, `judge` the rules' verdict on a paper
+   * under that title. Each paper once, with its best verdict (an exact title before a near one,
+   * then the higher score).
+   */
+  sameOtherTitles<M extends { rule: string; score?: number }>(
+    keys: string[],
+    allowed: (key: string) => boolean,
+    judge: (ref: PaperRef & { version?: number }) => M | null,
+  ): { key: string; match: M }[] {
+    const out: { key: string; match: M }[] = [];
+    for (const s of altCandidateSlots(this, keys)) {
+      const key = this.keys[s]!;
+      if (!allowed(key)) continue;
+      let best: M | null = null;
+      for (const title of altTitlesAt(this, s)) {
+        const m = judge({ ...this.refAt(s), title });
+        if (m && (!best || (best.rule !== 'title' && (m.rule === 'title' || (m.score ?? 1) > (best.score ?? 1))))) best = m;
+      }
+      if (best) out.push({ key, match: best });
+    }
     return out;
   }
 

@@ -106,6 +106,8 @@ export async function resolve(
   /** What the rules said of card i and stored paper pk, when the catalog already asked (`i|pk`). */
   const verdicts = new Map<string, MatchView>();
   const nearOf = new Map<number, string[]>();
+  /** Papers one of whose other titles card i's title is near, with the rules' verdict (catalog only). */
+  const otherNearOf = new Map<number, { key: string; match: MatchView }[]>();
   const missing = new Set<string>();
   const pairs = new Set<string>();
   /** Each pending card's own key and its `explainMatch` with the card's side worked out once. */
@@ -130,6 +132,14 @@ export async function resolve(
         near.push(c.key);
       }
       exactOf.set(i, same.filter((c) => c.sameKey).map((c) => c.key).sort());
+      const others = cat.sameOtherTitles(candKeysOf.get(i)!, can, match);
+      if (others.length) {
+        otherNearOf.set(i, others);
+        for (const o of others) {
+          if (!rows.has(o.key)) missing.add(o.key);
+          pairs.add(pairKey(own, o.key));
+        }
+      }
     } else {
       const seen = new Set<string>();
       for (const k of candKeysOf.get(i) ?? []) {
@@ -206,17 +216,22 @@ export async function resolve(
       continue;
     }
     let best: Resolved<PaperRow | SlimView> | null = null;
+    const consider = (r: PaperRow | SlimView | undefined, match: MatchView | null) => {
+      if (!r || !match || splitPairs.has(pairKey(own, r.key))) return;
+      if (!best || (match.score ?? 0) > (best.match.score ?? 0)) best = { row: r, match };
+    };
     for (const pk of nearOf.get(i) ?? []) {
       const r = rows.get(pk);
-      if (!r || splitPairs.has(pairKey(own, pk))) continue;
-      const match = verdict(r);
-      if (!match) continue;
-      if (!best || (match.score ?? 0) > (best.match.score ?? 0)) best = { row: r, match };
+      consider(r, r ? verdict(r) : null);
     }
+    // Near one of a paper's other titles (its renamed version's): that paper, as near as the score says.
+    for (const o of otherNearOf.get(i) ?? []) consider(rows.get(o.key), o.match.rule === 'title' ? OTHER_TITLE : o.match);
     out[i] = best;
   }
   return out;
 }
+
+const OTHER_TITLE: MatchView = { rule: 'other-title', text: 'same title as an entry merged into it' };
 
 /**
  * A stored paper one of whose other titles (a merged paper's) has the card's title key, when
@@ -228,7 +243,7 @@ function sameOtherTitle(p: Probe, own: string, byAltTitle: Map<string, PaperRow[
     const title = row.altTitles?.find((t) => titleKey(t) === p.titleKey);
     if (title === undefined) continue;
     const m = explainMatch(refOfProbe(p), { ...refOf(row), title });
-    if (m) return { row, match: m.rule === 'title' ? { rule: 'other-title', text: 'same title as an entry merged into it' } : m };
+    if (m) return { row, match: m.rule === 'title' ? OTHER_TITLE : m };
   }
   return null;
 }

@@ -465,3 +465,33 @@ describe('lookups through the catalog', () => {
     for (const rule of ['similar-title', 'title', 'arxiv-id', 'none']) expect(rules).toContain(rule);
   });
 });
+
+describe("the catalog's other titles", () => {
+  const renamed = 'When Massive Activations Emerge: A Training-Time Study of Transformers';
+  const near = 'When Massive Activations Emerge: Training-Time Study of Transformer';
+  const find = (c: Catalog) => c.sameOtherTitles(candidateKeys(near), () => true, matcherFor({ title: near })).map((f) => f.key);
+
+  it('follow each write of the row: taken, replaced, dropped, and the paper deleted', () => {
+    const c = new Catalog();
+    c.put(row(1, 'Hidden Dynamics of Massive Activations in Transformer Training', { altTitles: [renamed] }));
+    c.put(row(2, 'Sparse Attention Kernels for Long-Context Inference'));
+    expect(find(c)).toEqual(['arxiv:2501.00001']);
+    // Not allowed (a split pair, another id): left out.
+    expect(c.sameOtherTitles(candidateKeys(near), () => false, matcherFor({ title: near }))).toEqual([]);
+    // Another paper takes the title as another of its own; the first one's other title changes.
+    c.put(row(2, 'Sparse Attention Kernels for Long-Context Inference', { altTitles: [renamed] }));
+    c.put(row(1, 'Hidden Dynamics of Massive Activations in Transformer Training', { altTitles: ['Something Else Entirely About Norms'] }));
+    expect(find(c)).toEqual(['arxiv:2501.00002']);
+    expect(find(Catalog.unpack(structuredClone(c.pack())))).toEqual(['arxiv:2501.00002']);
+    c.remove('arxiv:2501.00002');
+    expect(find(c)).toEqual([]);
+    expect(find(Catalog.unpack(c.pack()))).toEqual([]);
+  });
+
+  it("say an exact other title is one, before a near one of another paper", () => {
+    const c = new Catalog();
+    c.put(row(1, 'Hidden Dynamics of Massive Activations in Transformer Training', { altTitles: ['An Unrelated Title Of Sorts', renamed] }));
+    const exact = c.sameOtherTitles(candidateKeys(renamed), () => true, matcherFor({ title: renamed }));
+    expect(exact.map((f) => [f.key, f.match.rule])).toEqual([['arxiv:2501.00001', 'title']]);
+  });
+});

@@ -4,6 +4,8 @@ import { DejaLuDB, type PaperRow } from '../../lib/db';
 import { Library, mergeRows } from '../../lib/library';
 import { titleKey } from '../../lib/identity';
 import type { CardInput, PageInfo } from '../../lib/messages';
+import { Catalog } from '../../lib/library/catalog';
+import { candidateKeys, matcherFor } from '../../lib/dedup';
 
 let n = 0;
 function fresh(now = () => Date.parse('2025-11-03T09:00:00Z')) {
@@ -216,6 +218,36 @@ describe('lookup and sightings', () => {
       card(renamed, '2508.27978'),
     ]);
     expect((await db.papers.get('arxiv:2508.27978'))?.altTitles).toEqual([renamed]);
+  });
+
+  it("finds a paper by a title near the one its renamed version took, as by one near its own title, and records the sighting there", async () => {
+    const { lib, db } = fresh();
+    const ARXIV: PageInfo = { url: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', label: 'cs.LG new' };
+    await lib.recordSightings('v1', HF('2025-11-18'), [card('Hidden Dynamics of Massive Activations in Transformer Training', '2508.27978')]);
+    await lib.recordSightings('v2', ARXIV, [card('When Massive Activations Emerge: A Training-Time Study of Transformers', '2508.27978', { version: 2 })]);
+    // The venue's title drops an article and a plural: near the renamed version's, not the first title.
+    const venueTitle = 'When Massive Activations Emerge: Training-Time Study of Transformer';
+    const [st] = await lib.lookup([card(venueTitle)]);
+    expect(st?.paper?.key).toBe('arxiv:2508.27978');
+    expect(st?.match?.rule).toBe('similar-title');
+    // Its sighting joins that paper rather than making another.
+    const OPENREVIEW: PageInfo = { url: 'https://openreview.net/group?id=ICLR.cc/2026/Conference', site: 'openreview', label: 'ICLR 2026' };
+    await lib.recordSightings('v3', OPENREVIEW, [card(venueTitle)]);
+    expect(await db.papers.count()).toBe(1);
+    expect((await db.papers.get('arxiv:2508.27978'))?.seenCount).toBe(3);
+    // A title near neither is another paper; an arXiv id of another paper is never this one.
+    const [other] = await lib.lookup([card('When Massive Activations Vanish: Pruning Study of Vision Transformers')]);
+    expect(other?.paper).toBeUndefined();
+    const [otherId] = await lib.lookup([card(venueTitle, '2601.00001')]);
+    expect(otherId?.paper).toBeUndefined();
+    // The catalog's snapshot keeps the other titles: loaded again, it finds the paper the same way.
+    const back = Catalog.unpack(structuredClone((await lib.catalog.get()).pack()));
+    const found = back.sameOtherTitles(candidateKeys(venueTitle), () => true, matcherFor({ title: venueTitle }));
+    expect(found.map((f) => [f.key, f.match.rule])).toEqual([['arxiv:2508.27978', 'similar-title']]);
+    // The reader makes the renamed title its title: the first title is now the other one.
+    await lib.chooseTitle('arxiv:2508.27978', 'When Massive Activations Emerge: A Training-Time Study of Transformers');
+    const [byFirst] = await lib.lookup([card('Hidden Dynamics of Massive Activations in Transformers Training')]);
+    expect(byFirst?.paper?.key).toBe('arxiv:2508.27978');
   });
 
   it('authors met as Google Scholar abbreviates them take the whole names from a card that gives them all, and only then', async () => {

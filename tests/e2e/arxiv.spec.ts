@@ -38,7 +38,7 @@ test("an arXiv catchup page (a past day's listing) and an author's page get badg
   expect(summary.find('label.toggle')[0]?.attrs).toHaveProperty('hidden');
 });
 
-test('an arXiv version that took a new title: the library knows the paper by both, and a page naming it by the new one alone finds it', async ({
+test('an arXiv version that took a new title: the library knows the paper by both, and a page naming it by the new one alone, or by a title near it, finds it', async ({
   page,
   pages,
   context,
@@ -67,4 +67,20 @@ test('an arXiv version that took a new title: the library knows the paper by bot
   expect(first).toMatch(/^Seen 2× · first Nov 18/);
   const kept = await sendFromExtension<{ papers: { key: string }[] }>(ext, { type: 'library.search', query: { text: 'massive activations emerge training-time' } });
   expect(kept.papers.map((p) => p.key)).toEqual(['arxiv:2508.27978']);
+
+  // An author's dblp page names its conference version by a title near the new one (no article,
+  // one plural fewer), without an id: the same paper, as a title near its first one would be.
+  const NEAR = 'When Massive Activations Emerge: Training-Time Study of Transformer';
+  const person = 'https://dblp.org/pid/000/0001.html';
+  pages.set(person, { body: fixtureHtml('dblp/person-000-0001.html').replace(OLD, NEAR) });
+  // The venue's four sightings recorded (its new papers with them) before counting papers.
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(37);
+  const papers = (await stats(ext)).papers;
+  await page.goto(person);
+  const onDblp = await badges(dom, 5);
+  expect(onDblp[0]).toMatch(/^Seen 3× · first Nov 18/);
+  // Its sighting joins that paper: the page's two new papers are all the library gains.
+  const sitesOf = async () => (await sendFromExtension<{ paper: { sites: string[] } }>(ext, { type: 'paper.get', key: 'arxiv:2508.27978' })).paper.sites;
+  await expect.poll(sitesOf, { timeout: 20_000 }).toContain('dblp');
+  await expect.poll(async () => (await stats(ext)).papers).toBe(papers + 2);
 });
