@@ -110,10 +110,9 @@ export class Catalog extends CatalogColumns {
     if (!this.ownWords[s]) this.ownWordSlots.push(s);
     this.ownWords[s] = ids;
     const alt = altTitlesText(row);
-    if (alt !== (this.altTitles[s] ?? '')) {
-      this.altTitles[s] = alt;
-      indexAltTitles(this, s);
-    } else this.altTitles[s] = alt;
+    const hadAlt = this.altTitles[s] ?? '';
+    this.altTitles[s] = alt;
+    if (alt !== hadAlt) indexAltTitles(this, s);
     const hashes = row.candidateKeys.map(hashNumber);
     const before = this.candsOf(s);
     for (const h of hashes) {
@@ -299,7 +298,7 @@ export class Catalog extends CatalogColumns {
       let best: M | null = null;
       for (const title of altTitlesAt(this, s)) {
         const m = judge({ ...this.refAt(s), title });
-        if (m && (!best || (best.rule !== 'title' && (m.rule === 'title' || (m.score ?? 1) > (best.score ?? 1))))) best = m;
+        if (m && (!best || betterTitleMatch(m, best))) best = m;
       }
       if (best) out.push({ key, match: best });
     }
@@ -480,4 +479,10 @@ export class Catalog extends CatalogColumns {
     yield* unpackSteps(snap, c);
     return c;
   }
+}
+
+/** An exact title before a near one; of two near ones, the higher score. */
+function betterTitleMatch(m: { rule: string; score?: number }, than: { rule: string; score?: number }): boolean {
+  if (than.rule === 'title') return false;
+  return m.rule === 'title' || (m.score ?? 1) > (than.score ?? 1);
 }
