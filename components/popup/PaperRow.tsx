@@ -9,6 +9,7 @@ import { NoteEditor } from './NoteEditor';
 import { TagEditor } from '../shared/TagEditor';
 import type { TagCount } from '../shared/tags';
 import { dedupParts } from './wording';
+import { venueName } from '../../lib/venue';
 
 export interface RowActions {
   toggleExpand(id: string): void;
@@ -39,6 +40,9 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
   const tags = paper?.tags ?? [];
   const fuzzy = row.current.match?.rule === 'similar-title' && row.splitFrom === undefined && row.card !== undefined;
   const link = paperLink(row);
+  // Where it was published, as the library knows it (a venue the reader cleared stays cleared), or
+  // for a card the library does not hold, as its page says it (dblp, OpenReview).
+  const venue = paper ? venueName(paper) : row.card && venueName(row.card);
   const dedup = dedupParts(row, history);
   const sep = /^(?:: | · )/.exec(dedup.rest)?.[0] ?? '';
   const detailsId = `details-${row.id.replace(/[^\w-]/g, '_')}`;
@@ -91,6 +95,11 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
           {row.alsoHere !== undefined && (
             <span class="also-here" data-testid="also-here" title="The page lists this paper more than once (a preprint and its published version, say)">
               · listed {row.alsoHere === 1 ? 'twice' : `${row.alsoHere + 1} times`} on this page
+            </span>
+          )}
+          {venue && (
+            <span class="venue" data-testid="row-venue">
+              {venue}
             </span>
           )}
           {fuzzy && (

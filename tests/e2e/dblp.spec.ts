@@ -31,6 +31,12 @@ test("a dblp person page marks the papers met on a digest, teaches the conferenc
   const summary = (await dom.hosts('dejalu-summary'))[0]!;
   expect(summary.find('label.toggle')[0]?.attrs).toHaveProperty('hidden');
 
+  // The paper met on the digest appeared at ICLR 2026, as the entry of its conference version says.
+  await expect.poll(async () => (await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2508.27978' })).paper.proceedings, { timeout: 20_000 }).toBe('ICLR 2026');
+  const known = await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2508.27978' });
+  expect(known.paper).toMatchObject({ year: 2026, title: 'Hidden Dynamics of Massive Activations in Transformer Training' });
+  expect(known.paper.sites.sort()).toEqual(['dblp', 'huggingface']);
+
   // The ICLR entry and the CoRR entry are one paper: the page's summary and the popup count it
   // once, and the popup shows it as one row that says the page lists it twice.
   expect(summary.text).toContain('2 new · 2 seen · 0 saved');
@@ -40,13 +46,12 @@ test("a dblp person page marks the papers met on a digest, teaches the conferenc
   const twice = popup.getByTestId('paper-row').filter({ has: popup.getByTestId('also-here') });
   await expect(twice.getByTestId('row-title')).toHaveText('Hidden Dynamics of Massive Activations in Transformer Training');
   await expect(twice.getByTestId('also-here')).toHaveText('· listed twice on this page');
+  // Where each was published: as the library learned it from the ICLR entry, and as the journal
+  // article's entry says it.
+  await expect(twice.getByTestId('row-venue')).toHaveText('ICLR 2026');
+  const article = popup.getByTestId('paper-row').filter({ hasText: 'Sparse Attention Kernels' });
+  await expect(article.getByTestId('row-venue')).toHaveText('IEEE Trans. Pattern Anal. Mach. Intell.');
   await popup.close();
-
-  // The paper met on the digest appeared at ICLR 2026, as the entry of its conference version says.
-  await expect.poll(async () => (await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2508.27978' })).paper.proceedings, { timeout: 20_000 }).toBe('ICLR 2026');
-  const known = await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2508.27978' });
-  expect(known.paper).toMatchObject({ year: 2026, title: 'Hidden Dynamics of Massive Activations in Transformer Training' });
-  expect(known.paper.sites.sort()).toEqual(['dblp', 'huggingface']);
 
   // One click saves the journal article, with its journal and DOI.
   const [star] = (await dom.hostAt(badgeOf('Sparse Attention Kernels'))).find('[data-action=save]');

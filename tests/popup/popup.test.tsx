@@ -72,6 +72,28 @@ describe('popup', () => {
     expect(row('Seen Before').querySelector('[data-testid="not-same"]')).toBeNull();
   });
 
+  it("names where a paper was published: the library's venue, else the card's; a cleared one stays cleared", async () => {
+    const state: TabState = {
+      page: HF_PAGE,
+      cards: [
+        { card: card('Published Paper', { arxivId: '2401.00001' }), status: 'seen' },
+        { card: card('Journal Article', { journal: 'Nature' }), status: 'new' },
+        { card: card('Cleared Paper', { arxivId: '2401.00003', proceedings: 'ICLR 2026' }), status: 'seen' },
+      ],
+      updatedAt: 0,
+    };
+    const statuses: CardStatus[] = [
+      { status: 'seen', paper: paper({ key: 'arxiv:2401.00001', title: 'Published Paper', seenCount: 1, proceedings: 'ICLR 2026' }) },
+      { status: 'new' },
+      { status: 'seen', paper: paper({ key: 'arxiv:2401.00003', title: 'Cleared Paper', seenCount: 1 }) },
+    ];
+    const { row } = await open({ 'tab.get': () => ({ state, statuses }) });
+    const venue = (title: string) => row(title).querySelector('[data-testid="row-venue"]')?.textContent;
+    expect(venue('Published Paper')).toBe('ICLR 2026');
+    expect(venue('Journal Article')).toBe('Nature');
+    expect(venue('Cleared Paper')).toBeUndefined();
+  });
+
   it('saves a card not in the library by the card itself, and moves it to Saved', async () => {
     const created = paper({ key: 'arxiv:2411.00009', title: 'Brand New', savedAt: Date.now(), seenCount: 1 });
     const { bg, row, groups } = await open({ 'paper.save': () => ({ paper: created }) });
