@@ -98,8 +98,11 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
             </span>
           )}
           {venue && (
-            <span class="venue" data-testid="row-venue">
-              {venue}
+            <span class="venue-part">
+              ·{' '}
+              <span class="venue" data-testid="row-venue">
+                {venue}
+              </span>
             </span>
           )}
           {fuzzy && (
