@@ -110,7 +110,7 @@ export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 export const SearchQuerySchema = z.object({
   text: text(500).default(''),
-  status: z.enum(['all', 'saved', 'seen', 'noted']).default('all'),
+  status: z.enum(['all', 'saved', 'seen', 'noted', 'published']).default('all'),
   tag: text(64).optional(),
   site: SiteIdSchema.optional(),
   /** First-seen range, YYYY-MM-DD inclusive. */

@@ -63,6 +63,7 @@ export function Toolbar({ filters, tags, onChange, onReset, onRenameTag, onAddPa
             <option value="saved">Saved</option>
             <option value="seen">Seen only</option>
             <option value="noted">With a note</option>
+            <option value="published">Published</option>
           </select>
         </label>
         <label class="field">

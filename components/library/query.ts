@@ -6,7 +6,7 @@ import type { SearchQuery, SiteIdOrSource } from '../../lib/messages';
 import { TAG_MAX, tagText } from '../../lib/tags';
 import { SOURCES } from '../shared/sites';
 
-export type Status = 'all' | 'saved' | 'seen' | 'noted';
+export type Status = 'all' | 'saved' | 'seen' | 'noted' | 'published';
 export type Sort = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'seenCount' | 'relevance';
 
 export interface Filters {
@@ -27,7 +27,7 @@ export const PAGE_SIZE = 50;
 /** The protocol's cap on one search page. */
 export const MAX_LIMIT = 500;
 
-const STATUSES: readonly Status[] = ['all', 'saved', 'seen', 'noted'];
+const STATUSES: readonly Status[] = ['all', 'saved', 'seen', 'noted', 'published'];
 const SORTS: readonly Sort[] = ['lastSeen', 'firstSeen', 'savedAt', 'title', 'seenCount', 'relevance'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

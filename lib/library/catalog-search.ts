@@ -14,7 +14,7 @@ export interface CatalogQuery {
   key?: string;
   /** A DOI the papers must have (lib/identity.ts `normalizeDoi`: lower case, bare). */
   doi?: string;
-  status: 'all' | 'saved' | 'seen' | 'noted';
+  status: 'all' | 'saved' | 'seen' | 'noted' | 'published';
   tag?: string;
   site?: string;
   range?: { lo: number; hi: number };
@@ -43,6 +43,9 @@ export interface SearchColumns {
   seenCount: number[];
   /** Each paper's note (a mark for a row of another shape: only whether it has one counts here). */
   notes: string[];
+  /** Where each was published ('' for none known). */
+  journals: string[];
+  proceedings: string[];
   slotOf: ReadonlyMap<string, number>;
   /** Word ids below `dict.length` are the snapshot's, in sorted order; later ones are `extraWords`. */
   dict: string[];
@@ -93,6 +96,7 @@ export function searchColumns(c: SearchColumns, q: CatalogQuery): { total: numbe
     if (q.status === 'saved' && !(c.savedAt[s]! > 0)) return false;
     if (q.status === 'seen' && !(c.lastSeen[s]! > 0)) return false;
     if (q.status === 'noted' && !HAS_TEXT.test(c.notes[s]!)) return false;
+    if (q.status === 'published' && !c.journals[s] && !c.proceedings[s]) return false;
     if (q.range) {
       const f = c.firstSeen[s]!;
       if (!(f >= lo && f <= hi)) return false;

@@ -22,7 +22,7 @@ import type { PaperRef } from '../types';
 import { paperWords } from '../words';
 import { altCandidateSlots, altTitlesAt, altTitlesText, indexAltTitles } from './catalog-alt';
 import { CatalogColumns, EMPTY_I32 } from './catalog-columns';
-import { plainRow, SUB } from './catalog-row-shape';
+import { plainRow, SEP, SUB } from './catalog-row-shape';
 import { rankTitles, searchColumns, wordPostings, type CatalogQuery } from './catalog-search';
 import { finish, packSteps, unpackSteps, type CatalogSnapshot } from './catalog-snapshot';
 import { lowerBound } from './sorted';
@@ -88,8 +88,9 @@ export class Catalog extends CatalogColumns {
     const plain = plainRow(row);
     this.plain[s] = plain ? 1 : 0;
     this.publishedAt[s] = plain ? (row.publishedAt ?? '') : '';
-    this.journals[s] = plain ? (row.journal ?? '') : '';
-    this.proceedings[s] = plain ? (row.proceedings ?? '') : '';
+    // Kept for every row the columns can hold them for: the "Published" filter reads them.
+    this.journals[s] = venueText(row.journal);
+    this.proceedings[s] = venueText(row.proceedings);
     this.urls[s] = plain ? row.urls.join(SUB) : '';
     // A row of another shape keeps only whether it has a note (the "With a note" filter reads it).
     this.notes[s] = plain ? row.note : typeof row.note === 'string' && /\S/.test(row.note) ? NOTE_MARK : '';
@@ -438,6 +439,8 @@ export class Catalog extends CatalogColumns {
         firstSeen: this.firstSeen,
         seenCount: this.seenCount,
         notes: this.notes,
+        journals: this.journals,
+        proceedings: this.proceedings,
         slotOf: this.slotOf,
         dict: this.dict,
         extraWords: this.extraWords,
@@ -485,4 +488,9 @@ export class Catalog extends CatalogColumns {
 function betterTitleMatch(m: { rule: string; score?: number }, than: { rule: string; score?: number }): boolean {
   if (than.rule === 'title') return false;
   return m.rule === 'title' || (m.score ?? 1) > (than.score ?? 1);
+}
+
+/** A venue's name as its column holds it: '' for none, or for a value no column string can carry. */
+function venueText(name: unknown): string {
+  return typeof name === 'string' && !name.includes(SEP) ? name : '';
 }

@@ -23,7 +23,7 @@ import { toSlimView } from './rows';
 
 export interface SearchQuery {
   text: string;
-  status: 'all' | 'saved' | 'seen' | 'noted';
+  status: 'all' | 'saved' | 'seen' | 'noted' | 'published';
   tag?: string;
   site?: string;
   from?: string;

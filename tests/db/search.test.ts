@@ -56,6 +56,9 @@ async function generated(n: number) {
       seenCount: seen ? 1 + (i % 5) : 0,
       savedAt,
       tags: r() < 0.3 ? [...new Set([pick(TAGS), pick(TAGS)])] : [],
+      // Some published: in a journal or a conference's proceedings.
+      journal: i % 11 === 0 ? 'Journal of Okapi Studies' : undefined,
+      proceedings: i % 11 !== 0 && i % 13 === 0 ? 'ICLR 2026' : undefined,
       note: r() < 0.05 ? 'compare with the okapi baseline' : '',
       updatedAt: T0,
     };
@@ -106,6 +109,7 @@ function reference(rows: PaperRow[], q: SearchQuery) {
       (q.status !== 'saved' || (r.savedAt ?? 0) > 0) &&
       (q.status !== 'seen' || (r.lastSeen ?? 0) > 0) &&
       (q.status !== 'noted' || r.note.trim() !== '') &&
+      (q.status !== 'published' || r.journal !== undefined || r.proceedings !== undefined) &&
       (!tag || r.tags.includes(tag)) &&
       (!q.site || (r.sites as string[]).includes(q.site)) &&
       (!(q.from || q.to) || (r.firstSeen !== undefined && r.firstSeen >= from && r.firstSeen <= to)),
@@ -129,6 +133,8 @@ describe('search', () => {
       { sort: 'seenCount' },
       { status: 'noted' },
       { status: 'noted', sort: 'title' },
+      { status: 'published' },
+      { status: 'published', sort: 'title', tag: 'llm' },
       { status: 'seen', sort: 'seenCount', tag: 'llm' },
       { sort: 'savedAt', status: 'saved' },
       { sort: 'relevance' },

@@ -682,6 +682,11 @@ test('library: the whole library as CSL-JSON, Markdown and CSV, with the readerâ
   await expect(rows(lib).first().getByTestId('row-venue')).toHaveText('Nature');
   await lib.getByTestId('search-input').fill('attention is all you need');
   await expect(rows(lib).first().getByTestId('row-venue')).toHaveCount(0);
+  // "Published": the papers whose venue the library knows, kept in the address as every filter is.
+  await lib.getByTestId('search-input').fill('');
+  await lib.getByTestId('filter-status').selectOption('published');
+  await expect(lib).toHaveURL(/#status=published$/);
+  await expect(rows(lib).locator('.row-title')).toHaveText(['Highly accurate protein structure prediction with AlphaFold']);
 });
 
 test('library: papers first seen between two days, and a selection saved, tagged, untagged and unsaved at once', async ({ context, extensionId }) => {
