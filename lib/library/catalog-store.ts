@@ -98,6 +98,16 @@ export class CatalogStore {
     return now ? fn(now) : this.nearTitles().then(fn);
   }
 
+  /**
+   * Runs `fn` with the catalog: at once when it is loaded (ordered as `withNear` orders), else once
+   * it has loaded. For work nobody waits on that must match as the catalog does (a visit's
+   * sightings: a paper's other titles are matched near from the catalog alone).
+   */
+  withCatalog<T>(fn: (from: Catalog) => Promise<T>): Promise<T> {
+    const now = this.catalog;
+    return now ? fn(now) : this.get().then(fn);
+  }
+
   private async loadNear(): Promise<NearKeys | null> {
     const db = this.db;
     this.nearHeard.listen();

@@ -161,7 +161,9 @@ export class Library {
    * page files a card the library did not hold under the paper its sighting stored.
    */
   async recordSightings(visitId: string, page: PageInfo, cards: CardInput[]): Promise<{ recorded: number; keys: string[] }> {
-    const { seen, keys } = await this.tellMoved((moved) => this.catalog.withNear((from) => this.recordWith(from, visitId, page, cards, moved)));
+    // The catalog rather than the near keys even right after a worker start: the badges were
+    // answered already, and a card near a paper's other title must join that paper, not make one.
+    const { seen, keys } = await this.tellMoved((moved) => this.catalog.withCatalog((from) => this.recordWith(from, visitId, page, cards, moved)));
     if (seen.length > 0) for (const fn of this.seenListeners) fn(seen);
     return { recorded: seen.length, keys };
   }

@@ -244,6 +244,15 @@ describe('lookup and sightings', () => {
     const back = Catalog.unpack(structuredClone((await lib.catalog.get()).pack()));
     const found = back.sameOtherTitles(candidateKeys(venueTitle), () => true, matcherFor({ title: venueTitle }));
     expect(found.map((f) => [f.key, f.match.rule])).toEqual([['arxiv:2508.27978', 'similar-title']]);
+    // A worker that has just started (its catalog not loaded, lookups from the near keys) records
+    // such a card's sighting on that paper too: sightings wait for the catalog.
+    await lib.catalog.get();
+    await lib.catalog.save();
+    const restarted = new Library(new DejaLuDB(db.name), () => Date.parse('2025-11-20T09:00:00Z'));
+    expect(restarted.catalog.ready()).toBeNull();
+    await restarted.recordSightings('v4', { ...OPENREVIEW, url: 'https://openreview.net/forum?id=x' }, [card(venueTitle)]);
+    expect(await db.papers.count()).toBe(1);
+    expect((await db.papers.get('arxiv:2508.27978'))?.seenCount).toBe(4);
     // The reader makes the renamed title its title: the first title is now the other one.
     await lib.chooseTitle('arxiv:2508.27978', 'When Massive Activations Emerge: A Training-Time Study of Transformers');
     const [byFirst] = await lib.lookup([card('Hidden Dynamics of Massive Activations in Transformers Training')]);
