@@ -108,9 +108,13 @@ export function patchSettings(settings: Settings, patch: SettingsPatch): Setting
 }
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
+/** Which papers a library search keeps: every one, the saved, the seen, those with a note, those with a known venue. */
+export const SEARCH_STATUSES = ['all', 'saved', 'seen', 'noted', 'published'] as const;
+export type SearchStatus = (typeof SEARCH_STATUSES)[number];
+
 export const SearchQuerySchema = z.object({
   text: text(500).default(''),
-  status: z.enum(['all', 'saved', 'seen', 'noted', 'published']).default('all'),
+  status: z.enum(SEARCH_STATUSES).default('all'),
   tag: text(64).optional(),
   site: SiteIdSchema.optional(),
   /** First-seen range, YYYY-MM-DD inclusive. */

@@ -2,11 +2,11 @@
  * The library's filters: what the toolbar shows, the `library.search` query it becomes, and the
  * URL hash that keeps it across reloads and makes a filtered view linkable.
  */
-import type { SearchQuery, SiteIdOrSource } from '../../lib/messages';
+import { SEARCH_STATUSES, type SearchQuery, type SearchStatus, type SiteIdOrSource } from '../../lib/messages';
 import { TAG_MAX, tagText } from '../../lib/tags';
 import { SOURCES } from '../shared/sites';
 
-export type Status = 'all' | 'saved' | 'seen' | 'noted' | 'published';
+export type Status = SearchStatus;
 export type Sort = 'lastSeen' | 'firstSeen' | 'savedAt' | 'title' | 'seenCount' | 'relevance';
 
 export interface Filters {
@@ -27,7 +27,6 @@ export const PAGE_SIZE = 50;
 /** The protocol's cap on one search page. */
 export const MAX_LIMIT = 500;
 
-const STATUSES: readonly Status[] = ['all', 'saved', 'seen', 'noted', 'published'];
 const SORTS: readonly Sort[] = ['lastSeen', 'firstSeen', 'savedAt', 'title', 'seenCount', 'relevance'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -86,7 +85,7 @@ export function filtersFromHash(hash: string): Filters {
   const day = (v: string | null) => (v !== null && DAY.test(v) ? v : '');
   return {
     text: (p.get('q') ?? '').slice(0, 500),
-    status: pick(p.get('status'), STATUSES, 'all'),
+    status: pick(p.get('status'), SEARCH_STATUSES, 'all'),
     // As tags are stored (the one tag rule): `#tag=LLM` is the tag llm.
     tag: tagText(p.get('tag') ?? '').slice(0, TAG_MAX),
     site: pick<'' | SiteIdOrSource>(p.get('site'), SOURCES, ''),

@@ -6,6 +6,7 @@
 import { fold } from '../words';
 import { SUB } from './catalog-row-shape';
 import { cmpStr, lowerBound } from './sorted';
+import type { SearchStatus } from '../messages';
 
 export interface CatalogQuery {
   /** Folded query terms, each a prefix of some indexed word. */
@@ -14,7 +15,7 @@ export interface CatalogQuery {
   key?: string;
   /** A DOI the papers must have (lib/identity.ts `normalizeDoi`: lower case, bare). */
   doi?: string;
-  status: 'all' | 'saved' | 'seen' | 'noted' | 'published';
+  status: SearchStatus;
   tag?: string;
   site?: string;
   range?: { lo: number; hi: number };

@@ -15,7 +15,7 @@
  */
 import type { DejaLuDB, PaperRow } from '../db';
 import { normalizeDoi, parseArxivId } from '../identity';
-import type { SearchResult } from '../messages';
+import type { SearchResult, SearchStatus } from '../messages';
 import { tagText } from '../tags';
 import { queryTerms } from '../words';
 import type { Catalog } from './catalog';
@@ -23,7 +23,7 @@ import { toSlimView } from './rows';
 
 export interface SearchQuery {
   text: string;
-  status: 'all' | 'saved' | 'seen' | 'noted' | 'published';
+  status: SearchStatus;
   tag?: string;
   site?: string;
   from?: string;
