@@ -58,7 +58,9 @@ export function SettingsPane({ pushed, onCleared }: SettingsPaneProps) {
   const [clearing, setClearing] = useState<'idle' | 'busy' | 'done'>('idle');
 
   useEffect(() => {
-    void send({ type: 'settings.get' }).then((r) => (r.ok ? setSettings(r.settings) : setError(r.error.message)));
+    // Settings a change event pushed before this answer came, or a switch the reader turned since,
+    // are newer than what the read found: the answer must not undo them.
+    void send({ type: 'settings.get' }).then((r) => (r.ok ? setSettings((now) => now ?? r.settings) : setError(r.error.message)));
   }, []);
   useEffect(() => {
     if (pushed) setSettings(pushed);

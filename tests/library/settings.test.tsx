@@ -37,3 +37,21 @@ it('turns the page summary back on, and dimming seen cards off, from the library
   const sets = vi.mocked(send).mock.calls.map(([m]) => m as { type: string; settings?: object }).filter((m) => m.type === 'settings.set');
   expect(sets.map((m) => m.settings)).toEqual([{ showSummary: true }, { fadeSeen: false }]);
 });
+
+it('keeps a switch turned before its first read came back, when a change event had already shown the settings', async () => {
+  let answer: (v: { ok: true; settings: typeof DEFAULT_SETTINGS }) => void = () => {};
+  // The read was sent before the switch was turned: it answers what was true then.
+  vi.mocked(send).mockImplementationOnce(() => new Promise((r) => (answer = r)) as ReturnType<typeof send>);
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(() => render(<SettingsPane pushed={DEFAULT_SETTINGS} onCleared={() => {}} />, root!));
+  const scholar = () => root!.querySelector<HTMLInputElement>('[data-testid=settings-site-scholar]')!;
+  expect(scholar().checked).toBe(true);
+  await act(() => scholar().click());
+  expect(scholar().checked).toBe(false);
+  await act(async () => {
+    answer({ ok: true, settings: DEFAULT_SETTINGS });
+    await new Promise((r) => setTimeout(r, 0));
+  });
+  expect(scholar().checked).toBe(false);
+});
