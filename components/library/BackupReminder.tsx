@@ -17,9 +17,10 @@ export interface BackupReminderProps {
 
 export function BackupReminder({ stats, onBackedUp, say }: BackupReminderProps) {
   // Off until the settings say otherwise: the reader may have said never, here or in Settings.
-  const [remind, setRemind] = useState(false);
+  // (null: not known yet; a change event that comes before the read's answer is the newer word.)
+  const [remind, setRemind] = useState<boolean | null>(null);
   useEffect(() => {
-    void send({ type: 'settings.get' }).then((r) => r.ok && setRemind(r.settings.remindBackup));
+    void send({ type: 'settings.get' }).then((r) => r.ok && setRemind((now) => now ?? r.settings.remindBackup));
   }, []);
   useChanges((e) => {
     if (e.settings) setRemind(e.settings.remindBackup);
