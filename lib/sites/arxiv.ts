@@ -12,6 +12,7 @@ import { normalizeDoi, parseArxivClass, parseArxivId, safeDecode } from '../iden
 import type { Card, CardPaper, SiteModule } from '../types';
 import { findDate, metaContent, metaContents, readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
+import { journalRefVenue } from './arxiv-journal-ref';
 
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
 const ORIGIN = 'https://arxiv.org';
@@ -86,6 +87,12 @@ function basePaper(ref: { id: string; version?: number }, title: string): CardPa
   const paper: CardPaper = { arxivId: ref.id, title, url: `${ORIGIN}/abs/${ref.id}` };
   if (ref.version !== undefined) paper.version = ref.version;
   return paper;
+}
+
+/** Where the authors say it was published (the Journal-ref field), when it names a venue. */
+function learnJournalRef(paper: CardPaper, field: Element | null | undefined): void {
+  const venue = field ? journalRefVenue(labelled(field, /^\s*Journal[- ]ref:\s*/i)) : undefined;
+  if (venue) Object.assign(paper, venue);
 }
 
 /**
@@ -180,6 +187,7 @@ function* readList(doc: Document, period: string, day?: string): Generator<void,
     // "Computation and Language (cs.CL); Machine Learning (cs.LG)": the first is the paper's own.
     const primaryClass = parseArxivClass(dd.querySelector('.primary-subject')?.textContent);
     if (primaryClass) paper.primaryClass = primaryClass;
+    learnJournalRef(paper, dd.querySelector('.list-journal-ref'));
 
     const card: Card = { element: dd, anchors: [titleEl ?? link], paper };
     if (day) card.digestDate = day;
@@ -235,6 +243,7 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
   if (published) paper.publishedAt = `${published[1]}-${published[2]}-${published[3]}`;
   const doi = relatedDoi(metaContent(doc, 'citation_doi'));
   if (doi) paper.doi = doi;
+  learnJournalRef(paper, doc.querySelector('td.jref'));
 
   const element = doc.querySelector('#abs') ?? heading.parentElement ?? heading;
   return [{ element, anchors: [heading], paper, asked: 'paper' }];
@@ -276,6 +285,8 @@ function* readSearch(doc: Document): Generator<void, Card[], void> {
     const dateline = [...li.querySelectorAll('p')].find((p) => /^\s*Submitted\b/.test(p.textContent ?? ''))?.textContent ?? '';
     const submitted = findDate(/\bv1 submitted\b(.*)/i.exec(dateline)?.[1] ?? '') ?? findDate(dateline);
     if (submitted) paper.publishedAt = submitted;
+    // Comments, ACM class and Journal ref share `p.comments`, each named by its first span.
+    learnJournalRef(paper, [...li.querySelectorAll('p.comments')].find((p) => /^\s*Journal ref:/i.test(p.textContent ?? '')));
     cards.push(remember({ element: li, anchors: [titleEl], paper }));
     yield;
   }

@@ -1,8 +1,11 @@
 /**
  * arXiv's other listings: a past day's ("catchup") and an author's page, both in the listings'
- * markup (tests/fixtures/arxiv served at their addresses); and a version that took a new title.
+ * markup (tests/fixtures/arxiv served at their addresses); a version that took a new title; and
+ * where the authors say a paper was published (Journal-ref).
  */
-import { expect, sendFromExtension, test } from './fixtures';
+import { expect, popupFor, sendFromExtension, test } from './fixtures';
+// @ts-expect-error plain JS modules shared with the demo
+import { tabIdOf } from '../../scripts/walk.mjs';
 import { ShadowDom } from './shadow';
 import { afterNov18, badges, helper, stats } from './elsewhere';
 import { fixtureHtml } from '../fixtures/pages/variants';
@@ -83,4 +86,44 @@ test('an arXiv version that took a new title: the library knows the paper by bot
   const sitesOf = async () => (await sendFromExtension<{ paper: { sites: string[] } }>(ext, { type: 'paper.get', key: 'arxiv:2508.27978' })).paper.sites;
   await expect.poll(sitesOf, { timeout: 20_000 }).toContain('dblp');
   await expect.poll(async () => (await stats(ext)).papers).toBe(papers + 2);
+});
+
+test("a listing's Journal-ref teaches where a paper was published: the library's rows and its Published filter, the popup", async ({
+  page,
+  pages,
+  context,
+  extensionId,
+}) => {
+  // The listing as arxiv-browse prints a Journal-ref (list_macros.html), given to its first two entries.
+  const refs = ['Transactions on Machine Learning Research (11/2025)', 'NeurIPS 2023'];
+  const parts = fixtureHtml('arxiv/list-cs.LG-new.html').split("<div class='list-subjects'>");
+  const body = parts
+    .map((part, i) => (i > 0 && i <= refs.length ? `<div class='list-journal-ref'><span class='descriptor'>Journal-ref:</span>\n          ${refs[i - 1]}\n        </div>\n        ` : '') + part)
+    .join("<div class='list-subjects'>");
+  pages.set('https://arxiv.org/list/cs.LG/new', { body });
+  const ext = await helper(context, extensionId);
+  await page.bringToFront();
+  await page.goto('https://arxiv.org/list/cs.LG/new');
+  const dom = await ShadowDom.open(page);
+  await badges(dom, 22);
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(22);
+
+  // The popup names the venue beside each of the two.
+  const popup = await popupFor(context, extensionId, await tabIdOf(ext, page));
+  const row = (title: string) => popup.getByTestId('paper-row').filter({ hasText: title });
+  await expect(row('VMoBA').getByTestId('row-venue')).toHaveText('Transactions on Machine Learning Research');
+  await expect(row('Data Selection for Language Models').getByTestId('row-venue')).toHaveText('NeurIPS 2023');
+  await expect(popup.getByTestId('row-venue')).toHaveCount(2);
+  await popup.close();
+
+  // The library keeps them: "Published" shows those two, each with its venue and year.
+  await ext.bringToFront();
+  await ext.reload();
+  await ext.getByTestId('filter-status').selectOption('published');
+  await expect(ext.getByTestId('result-count')).toHaveText('2 papers');
+  const venues = await ext.getByTestId('row-venue').allTextContents();
+  expect(venues.sort()).toEqual(['NeurIPS 2023', 'Transactions on Machine Learning Research']);
+  type Got = { paper: { proceedings?: string; year?: number } };
+  const got = await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2302.38691' });
+  expect(got.paper).toMatchObject({ proceedings: 'NeurIPS 2023', year: 2023 });
 });

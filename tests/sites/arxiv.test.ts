@@ -3,7 +3,7 @@ import { arxiv } from '../../lib/sites/arxiv';
 import { checkCapture, fixtureIndex, loadFixture, parsePage, realCaptures } from './helpers';
 
 /** One listing entry in today's layout (arxiv-browse `list_macros.html`). */
-function entry(n: number, id: string, title: string, opts: { note?: string; abstract?: string } = {}): string {
+function entry(n: number, id: string, title: string, opts: { note?: string; abstract?: string; journalRef?: string } = {}): string {
   return `
     <dt>
       <a name='item${n}'>[${n}]</a>
@@ -18,6 +18,7 @@ function entry(n: number, id: string, title: string, opts: { note?: string; abst
           ${title}
         </div>
         <div class='list-authors'><a href="https://arxiv.org/search/cs?searchtype=author&amp;query=Doe,+J">Jane Doe</a>, <a href="https://arxiv.org/search/cs?searchtype=author&amp;query=Roe,+R">Richard Roe</a></div>
+        ${opts.journalRef === undefined ? '' : `<div class='list-journal-ref'><span class='descriptor'>Journal-ref:</span>\n          ${opts.journalRef}\n        </div>`}
         <div class='list-subjects'><span class='descriptor'>Subjects:</span> <span class="primary-subject">Machine Learning (cs.LG)</span></div>
         ${opts.abstract === undefined ? '' : `<p class='mathjax'>${opts.abstract}</p>`}
       </div>
@@ -469,5 +470,55 @@ describe('arXiv listings are read in slices', () => {
     const search = parsePage(`<ol>${searchResult('2604.00001', 3, 'Submitted 15 April, 2026;')}${searchResult('2604.00002', 3, 'Submitted 15 April, 2026;')}</ol>`, SEARCH.href);
     const s = arxiv.readSteps!(search, SEARCH);
     expect([s.next().done, s.next().done, s.next().done]).toEqual([false, false, true]);
+  });
+});
+
+describe("arXiv: where the authors say it was published (Journal-ref)", () => {
+  it('a listing entry gives the venue and its year; one without a Journal-ref, none', () => {
+    const url = new URL('https://arxiv.org/list/cs.LG/recent');
+    const doc = parsePage(
+      listing('', [
+        [
+          'Mon, 7 Dec 2026',
+          entry(1, '2312.00001', 'A published paper', { journalRef: 'Phys. Rev. B 108, 045123 (2023)' }),
+          entry(2, '2312.00002', 'A conference paper', { journalRef: 'NeurIPS 2023' }),
+          entry(3, '2312.00003', 'A preprint'),
+          entry(4, '2312.00004', 'Not yet', { journalRef: 'Submitted to Nature' }),
+        ],
+      ]),
+      url.href,
+    );
+    const venues = arxiv.readCards(doc, url).map(({ paper: { journal, proceedings, year } }) => ({ journal, proceedings, year }));
+    expect(venues).toEqual([
+      { journal: 'Phys. Rev. B', proceedings: undefined, year: 2023 },
+      { journal: undefined, proceedings: 'NeurIPS 2023', year: 2023 },
+      { journal: undefined, proceedings: undefined, year: undefined },
+      { journal: undefined, proceedings: undefined, year: undefined },
+    ]);
+  });
+
+  it("an abstract page's Journal reference row", () => {
+    const url = new URL('https://arxiv.org/abs/2312.00001');
+    const doc = parsePage(
+      `<div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>A published paper</h1>
+      <div class="metatable"><table summary="Additional metadata"><tr><td class="tablecell label">Journal&nbsp;reference:</td>
+      <td class="tablecell jref">Nature 624, 80-85 (2023)</td></tr></table></div></div>`,
+      url.href,
+    );
+    expect(arxiv.readCards(doc, url)[0]?.paper).toMatchObject({ arxivId: '2312.00001', journal: 'Nature', year: 2023 });
+  });
+
+  it("a search result's Journal ref paragraph, not its Comments", () => {
+    const result = (extra: string) =>
+      parsePage(`<ol>${searchResult('2312.00001', 2, 'Submitted 1 December, 2023;').replace('</li>', `${extra}</li>`)}</ol>`, SEARCH.href);
+    const comments = `<p class="comments is-size-7"><span class="has-text-black-bis has-text-weight-semibold">Comments:</span>
+      <span class="has-text-grey-dark mathjax">Accepted at ICLR 2024</span></p>`;
+    const jref = `<p class="comments is-size-7"><span class="has-text-black-bis has-text-weight-semibold">Journal ref:</span>
+        PMLR 164 (2022) 46-58
+      </p>`;
+    expect(arxiv.readCards(result(comments + jref), SEARCH)[0]?.paper).toMatchObject({ proceedings: 'PMLR', year: 2022 });
+    const onlyComments = arxiv.readCards(result(comments), SEARCH)[0]?.paper;
+    expect(onlyComments?.proceedings).toBeUndefined();
+    expect(onlyComments?.year).toBeUndefined();
   });
 });
