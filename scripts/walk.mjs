@@ -89,17 +89,28 @@ export async function settle(extPage, { quietMs = 2_000, maxMs = 12_000 } = {}) 
   }
 }
 
-/** Summary of a tab's report: counts of statuses shown (before this visit) and first-seen day. */
+/**
+ * Summary of a tab's report: how many papers of each status it showed (before this visit), and
+ * the first-seen day. Cards of one paper (dblp lists a CoRR entry beside its conference version)
+ * count once, as the page's strip and the popup count them.
+ */
 export function summarise(reply) {
   const counts = { new: 0, seen: 0, saved: 0 };
+  const counted = new Set();
   let firstSeen;
   reply.state.cards.forEach((c, i) => {
+    const key = reply.statuses[i]?.paper?.key;
+    if (key !== undefined) {
+      if (counted.has(`${c.status} ${key}`)) return;
+      counted.add(`${c.status} ${key}`);
+    }
     counts[c.status]++;
     if (c.status === 'new') return;
     const day = reply.statuses[i]?.paper?.first?.digestDate;
     if (day && (!firstSeen || day < firstSeen)) firstSeen = day;
   });
-  return { page: reply.state.page, cards: reply.state.cards.length, ...counts, firstSeen };
+  const papers = counts.new + counts.seen + counts.saved;
+  return { page: reply.state.page, cards: reply.state.cards.length, papers, ...counts, firstSeen };
 }
 
 /**
@@ -118,10 +129,14 @@ export async function visit(page, extPage, url, { expectCards = 1, pauseMs } = {
   return { tabId, ...before };
 }
 
-/** One printed line per page: `2025-11-03  huggingface  74 cards  71 new  3 seen before (first seen 2025-10-29)`. */
+/**
+ * One printed line per page: `2025-11-03  huggingface  74 cards  71 new  3 seen before (first seen
+ * 2025-10-29)`; `5 cards (4 papers)` where cards of one paper are counted once.
+ */
 export function formatLine(r) {
   const day = r.page.digestDate ?? r.page.label;
   const before = r.seen + r.saved;
   const first = before && r.firstSeen ? ` (first seen ${r.firstSeen})` : '';
-  return `${day}  ${r.page.site.padEnd(11)}  ${String(r.cards).padStart(3)} cards  ${String(r.new).padStart(3)} new  ${before} seen before${first}`;
+  const papers = r.papers !== undefined && r.papers !== r.cards ? ` (${r.papers} papers)` : '';
+  return `${day}  ${r.page.site.padEnd(11)}  ${String(r.cards).padStart(3)} cards${papers}  ${String(r.new).padStart(3)} new  ${before} seen before${first}`;
 }

@@ -49,8 +49,9 @@ test('npm start demo: headless walk prints the right counts per page and writes 
   // both by title (OpenReview's ids are its own), and two papers new to the library.
   expect(stdout).toMatch(/^ICLR 2026 Conference\s+openreview\s+4 cards\s+2 new\s+2 seen before \(first seen 2025-11-03\)$/m);
   // Then an author's dblp page (tests/fixtures/dblp/): the saved paper as its CoRR preprint (by id)
-  // and its ICLR version (by title), a preprint of Nov 18 (by id), and two papers new to the library.
-  expect(stdout).toMatch(/^Author 1\s+dblp\s+5 cards\s+2 new\s+3 seen before \(first seen 2025-11-03\)$/m);
+  // and its ICLR version (by title), one paper as the page's strip counts it; a preprint of Nov 18
+  // (by id), and two papers new to the library.
+  expect(stdout).toMatch(/^Author 1\s+dblp\s+5 cards \(4 papers\)\s+2 new\s+2 seen before \(first seen 2025-11-03\)$/m);
   expect(stdout).toContain('The venue lists the saved paper as accepted: it is cited now as @inproceedings, booktitle = {ICLR 2026}, year = {2026}.');
   // Then its PDF: the popup shows the paper being read, as the library has it.
   expect(stdout).toContain('Opened its PDF: the popup shows the paper being read (Saved, #must-read #normalization), to tag and annotate.');
