@@ -24,6 +24,15 @@ export function venueName(v: Venue): string | undefined {
   return v.journal ?? v.proceedings;
 }
 
+/**
+ * The venue a paper's line shows (popup rows, the badge panel): the library's, so a venue the
+ * reader cleared stays cleared; for a card the library does not hold, its page's (dblp, OpenReview,
+ * an arXiv Journal-ref).
+ */
+export function shownVenue(paper: Venue | undefined, card: Venue | undefined): string | undefined {
+  return paper ? venueName(paper) : card && venueName(card);
+}
+
 /** The year of what carries the venue: a paper row's, a card's, an imported entry's. */
 interface Dated {
   year?: number;

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../lib/errors';
 import { texToUnicode } from '../../lib/tex-unicode';
+import { shownVenue } from '../../lib/venue';
 import type { SightingView } from '../../lib/messages';
 import type { BadgeModel } from '../../lib/page/ui';
 import { targetOf, type Edits } from './edits';
@@ -65,6 +66,7 @@ export function Panel({ model, edits, sightings, focusTags, focusNote = 0, takeT
 
   const paper = model.paper;
   const saved = model.status === 'saved';
+  const venue = shownVenue(paper, model.card);
   // What the last Copy BibTeX said: the key to \cite, or why the clipboard refused.
   const [cited, setCited] = useState<{ ok: boolean; text: string } | null>(null);
   const cite = () =>
@@ -98,6 +100,14 @@ export function Panel({ model, edits, sightings, focusTags, focusNote = 0, takeT
       <div class="status">
         <span class="text" data-field="status">
           {panelStatus(model)}
+          {venue && (
+            <>
+              {' · '}
+              <span class="venue" data-field="venue">
+                {venue}
+              </span>
+            </>
+          )}
           {match && (
             <span class="match" data-field="match">
               {match}

@@ -88,6 +88,7 @@ const PANEL = `
   .status { display: flex; align-items: center; gap: 8px; margin: 8px 0 10px; color: var(--muted); font-size: 12px; }
   .status .text { flex: 1; }
   .match { display: block; font-size: 11.5px; margin-top: 2px; }
+  .status .venue { font-style: italic; }
   .btn { all: unset; cursor: pointer; display: inline-flex; align-items: center; gap: 5px; padding: 4px 10px;
     border-radius: 6px; border: 1px solid var(--field-bd); font-size: 12px; font-weight: 500; color: var(--panel-fg); }
   .btn:hover { background: var(--hover); }

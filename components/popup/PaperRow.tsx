@@ -9,7 +9,7 @@ import { NoteEditor } from './NoteEditor';
 import { TagEditor } from '../shared/TagEditor';
 import type { TagCount } from '../shared/tags';
 import { dedupParts } from './wording';
-import { venueName } from '../../lib/venue';
+import { shownVenue } from '../../lib/venue';
 
 export interface RowActions {
   toggleExpand(id: string): void;
@@ -40,9 +40,7 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
   const tags = paper?.tags ?? [];
   const fuzzy = row.current.match?.rule === 'similar-title' && row.splitFrom === undefined && row.card !== undefined;
   const link = paperLink(row);
-  // Where it was published, as the library knows it (a venue the reader cleared stays cleared), or
-  // for a card the library does not hold, as its page says it (dblp, OpenReview).
-  const venue = paper ? venueName(paper) : row.card && venueName(row.card);
+  const venue = shownVenue(paper, row.card);
   const dedup = dedupParts(row, history);
   const sep = /^(?:: | · )/.exec(dedup.rest)?.[0] ?? '';
   const detailsId = `details-${row.id.replace(/[^\w-]/g, '_')}`;

@@ -100,6 +100,22 @@ describe('the badge panel page', () => {
     expect($('[data-field=status]')?.textContent).toContain('same title');
   });
 
+  it('names where the paper was published: the library\'s venue, else the page\'s for a paper the library does not hold', async () => {
+    stored = paper({ proceedings: 'ICLR 2026', seenCount: 1 });
+    await open(params({ card: { ...CARD, journal: 'Some Journal' }, key: 'arxiv:2511.00001', status: 'seen', before: 'seen' }));
+    expect($('[data-field=venue]')?.textContent).toBe('ICLR 2026');
+    expect($('[data-field=status]')?.textContent).toMatch(/ · ICLR 2026$/);
+    render(null, root);
+    // A venue the reader cleared stays cleared, whatever the page says.
+    stored = paper({ venueFixed: true, seenCount: 1 });
+    await open(params({ card: { ...CARD, journal: 'Some Journal' }, key: 'arxiv:2511.00001', status: 'seen', before: 'seen' }));
+    expect($('[data-field=venue]')).toBeNull();
+    render(null, root);
+    stored = null;
+    await open(params({ card: { ...CARD, journal: 'Phys. Rev. B' } }));
+    expect($('[data-field=venue]')?.textContent).toBe('Phys. Rev. B');
+  });
+
   it('completes tags from the library; a first tag saves the card, then tags it, and the badge is told', async () => {
     stored = null;
     await open(params());

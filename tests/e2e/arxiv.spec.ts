@@ -7,6 +7,7 @@ import { expect, popupFor, sendFromExtension, test } from './fixtures';
 // @ts-expect-error plain JS modules shared with the demo
 import { tabIdOf } from '../../scripts/walk.mjs';
 import { ShadowDom } from './shadow';
+import { panelFrame } from './panel';
 import { afterNov18, badges, helper, stats } from './elsewhere';
 import { fixtureHtml } from '../fixtures/pages/variants';
 
@@ -88,7 +89,7 @@ test('an arXiv version that took a new title: the library knows the paper by bot
   await expect.poll(async () => (await stats(ext)).papers).toBe(papers + 2);
 });
 
-test("a listing's Journal-ref teaches where a paper was published: the library's rows and its Published filter, the popup", async ({
+test("a listing's Journal-ref teaches where a paper was published: the library's rows and its Published filter, the popup, the badge's panel", async ({
   page,
   pages,
   context,
@@ -115,6 +116,14 @@ test("a listing's Journal-ref teaches where a paper was published: the library's
   await expect(row('Data Selection for Language Models').getByTestId('row-venue')).toHaveText('NeurIPS 2023');
   await expect(popup.getByTestId('row-venue')).toHaveCount(2);
   await popup.close();
+
+  // So does the badge's panel.
+  await page.bringToFront();
+  const [open] = (await dom.hostAt(`document.querySelector('dd').querySelector('dejalu-badge')`)).find('[data-action=open]');
+  await dom.click(open!);
+  const panel = await panelFrame(page);
+  await expect(panel.locator('[data-field=title]')).toContainText('VMoBA');
+  await expect(panel.locator('[data-field=venue]')).toHaveText('Transactions on Machine Learning Research');
 
   // The library keeps them: "Published" shows those two, each with its venue and year.
   await ext.bringToFront();
