@@ -285,6 +285,11 @@ function* readSearch(doc: Document): Generator<void, Card[], void> {
     const dateline = [...li.querySelectorAll('p')].find((p) => /^\s*Submitted\b/.test(p.textContent ?? ''))?.textContent ?? '';
     const submitted = findDate(/\bv1 submitted\b(.*)/i.exec(dateline)?.[1] ?? '') ?? findDate(dateline);
     if (submitted) paper.publishedAt = submitted;
+    // The published version's DOI the authors gave, as the abstract page's citation_doi: a tag
+    // pair "doi" + link per DOI (arxiv-search's result template).
+    const doiTags = [...li.querySelectorAll('.tags.has-addons')].find((t) => /^\s*doi\s*$/i.test(t.querySelector('.tag')?.textContent ?? ''));
+    const doi = relatedDoi([...(doiTags?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href')).join(' '));
+    if (doi) paper.doi = doi;
     // Comments, ACM class and Journal ref share `p.comments`, each named by its first span.
     learnJournalRef(paper, [...li.querySelectorAll('p.comments')].find((p) => /^\s*Journal ref:/i.test(p.textContent ?? '')));
     cards.push(remember({ element: li, anchors: [titleEl], paper }));

@@ -136,3 +136,33 @@ test("a listing's Journal-ref teaches where a paper was published: the library's
   const got = await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2302.38691' });
   expect(got.paper).toMatchObject({ proceedings: 'NeurIPS 2023', year: 2023 });
 });
+
+test("an arXiv search result naming its published version's DOI is that article, imported under another title", async ({ page, pages, context, extensionId }) => {
+  const SEARCH = 'https://arxiv.org/search/?query=endometriosis&searchtype=all';
+  const DOI = '10.1234/nof1.2024';
+  // The results as arxiv-search prints a DOI the authors gave: a "doi" tag and its link, beside the classes.
+  const tag = `<div class="is-inline-block" style="margin-left: 0.5rem"><div class="tags has-addons">
+    <span class="tag is-dark is-size-7">doi</span>
+    <span class="tag is-light is-size-7"><a class="" href="https://doi.org/${DOI}">${DOI} <i class="fa fa-external-link" aria-hidden="true"></i></a></span>
+  </div></div>`;
+  const html = fixtureHtml('real/arxiv-search-results-2023-fragment.html');
+  const at = html.indexOf('<p class="title is-5 mathjax">');
+  pages.set(SEARCH, { body: html.slice(0, at) + tag + html.slice(at) });
+  const ext = await helper(context, extensionId);
+  // The journal's version, from a reference manager: its own title, no arXiv id.
+  const bib = `@article{meier2024,\n  title = {Online Reinforcement Learning for Exercise Recommendations in N-of-1 Trials},\n  author = {Meier, Dominik and Ensari, Ipek},\n  journal = {Journal of Tests},\n  year = {2024},\n  doi = {${DOI}},\n  keywords = {nof1}\n}\n`;
+  await sendFromExtension(ext, { type: 'library.import', text: bib, filename: 'published.bib' });
+
+  await page.bringToFront();
+  await page.goto(SEARCH);
+  const dom = await ShadowDom.open(page);
+  const [first, second] = await badges(dom, 2);
+  expect(first).toBe('Saved · #nof1');
+  expect(second).toMatch(/^New/);
+  // Its sighting moves the article to the preprint's arXiv id: one paper, with both.
+  type Got = { paper: { key: string; doi?: string; journal?: string; arxivId?: string } | null };
+  await expect.poll(async () => (await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2309.14156' })).paper?.key, { timeout: 20_000 }).toBe('arxiv:2309.14156');
+  const { paper } = await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2309.14156' });
+  expect(paper).toMatchObject({ doi: DOI, journal: 'Journal of Tests', arxivId: '2309.14156' });
+  expect((await stats(ext)).papers).toBe(2);
+});

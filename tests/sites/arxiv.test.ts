@@ -508,6 +508,20 @@ describe("arXiv: where the authors say it was published (Journal-ref)", () => {
     expect(arxiv.readCards(doc, url)[0]?.paper).toMatchObject({ arxivId: '2312.00001', journal: 'Nature', year: 2023 });
   });
 
+  it("a search result's DOI of the published version, one DOI only, as on the abstract page", () => {
+    const withTags = (tags: string) =>
+      arxiv.readCards(parsePage(`<ol>${searchResult('2312.00001', 2, 'Submitted 1 December, 2023;').replace('<p class="title', `${tags}<p class="title`)}</ol>`, SEARCH.href), SEARCH)[0]
+        ?.paper.doi;
+    const doiTag = (...dois: string[]) => `<div class="is-inline-block"><div class="tags has-addons">
+        <span class="tag is-dark is-size-7">doi</span>
+        <span class="tag is-light is-size-7">${dois.map((d) => `<a class="" href="https://doi.org/${d}">${d} <i class="fa fa-external-link" aria-hidden="true"></i></a>`).join(' ')}</span>
+      </div></div>`;
+    expect(withTags(doiTag('10.1063/1.2814991'))).toBe('10.1063/1.2814991');
+    expect(withTags(doiTag('10.1103/PhysRevD.59.086004', '10.1103/PhysRevD.60.129902'))).toBeUndefined();
+    // The category tags are not a DOI.
+    expect(withTags('<div class="tags is-inline-block"><span class="tag is-small is-link">hep-th</span></div>')).toBeUndefined();
+  });
+
   it("a search result's Journal ref paragraph, not its Comments", () => {
     const result = (extra: string) =>
       parsePage(`<ol>${searchResult('2312.00001', 2, 'Submitted 1 December, 2023;').replace('</li>', `${extra}</li>`)}</ol>`, SEARCH.href);
