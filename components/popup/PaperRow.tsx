@@ -33,6 +33,17 @@ export interface PaperRowProps {
   actions: RowActions;
 }
 
+/** A part of the line this short ("matched by arXiv id", "first Hugging Face Nov 10") never breaks inside. */
+const WHOLE_MAX = 32;
+
+/**
+ * The dedup line's parts (" · " between them), the short ones unbreakable: a row read "matched by
+ * arXiv" with "id" alone on the next line. The text is unchanged, as copied and as tests read it.
+ */
+function keepShortPartsWhole(text: string) {
+  return text.split(/( · )/).map((part, i) => (i % 2 === 0 && part.length > 0 && part.length <= WHOLE_MAX ? <span class="whole" key={i}>{part}</span> : part));
+}
+
 export function PaperRow({ row, group = groupOf(row), expanded, history, knownTags, actions }: PaperRowProps) {
   const paper = row.current.paper;
   const title = texToUnicode(row.card?.title ?? paper?.title ?? '');
@@ -88,7 +99,7 @@ export function PaperRow({ row, group = groupOf(row), expanded, history, knownTa
             </span>
             {/* The separator after the pill is for screen readers and copied text; the pill shows it. */}
             {sep && <span class="sep">{sep}</span>}
-            {dedup.rest.slice(sep.length)}
+            {keepShortPartsWhole(dedup.rest.slice(sep.length))}
           </span>
           {row.alsoHere !== undefined && (
             <span class="also-here" data-testid="also-here" title="The page lists this paper more than once (a preprint and its published version, say)">

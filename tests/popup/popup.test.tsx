@@ -65,8 +65,16 @@ describe('popup', () => {
     expect(row('Seen Before').querySelector('[data-testid="dedup-status"]')!.textContent).toBe(
       'Seen 2× · first Hugging Face Nov 3 · matched by arXiv id',
     );
+    // Its short parts never break inside ("matched by arXiv" / "id"); a long one may.
+    expect([...row('Seen Before').querySelectorAll('[data-testid="dedup-status"] .whole')].map((e) => e.textContent)).toEqual([
+      'first Hugging Face Nov 3',
+      'matched by arXiv id',
+    ]);
     expect(row('Scaling Law for Everything').querySelector('[data-testid="dedup-status"]')!.textContent).toMatch(
       /similar title \(0\.97\) to a paper saved Oct 29/,
+    );
+    expect([...row('Scaling Law for Everything').querySelectorAll('.whole')].map((e) => e.textContent)).not.toContainEqual(
+      expect.stringMatching(/^similar title/),
     );
     expect(row('Scaling Law for Everything').querySelector('[data-testid="not-same"]')).not.toBeNull();
     expect(row('Seen Before').querySelector('[data-testid="not-same"]')).toBeNull();
