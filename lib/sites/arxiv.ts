@@ -12,7 +12,7 @@ import { normalizeDoi, parseArxivClass, parseArxivId, safeDecode } from '../iden
 import type { Card, CardPaper, SiteModule } from '../types';
 import { findDate, metaContent, metaContents, readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
-import { journalRefVenue } from './arxiv-journal-ref';
+import { commentsVenue, journalRefVenue } from './arxiv-venue';
 
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
 const ORIGIN = 'https://arxiv.org';
@@ -89,10 +89,20 @@ function basePaper(ref: { id: string; version?: number }, title: string): CardPa
   return paper;
 }
 
-/** Where the authors say it was published (the Journal-ref field), when it names a venue. */
-function learnJournalRef(paper: CardPaper, field: Element | null | undefined): void {
-  const venue = field ? journalRefVenue(labelled(field, /^\s*Journal[- ]ref:\s*/i)) : undefined;
+/**
+ * Where the authors say it appeared: the Journal-ref field, once published, else a conference the
+ * Comments say it was accepted at (./arxiv-venue.ts).
+ */
+function learnVenue(paper: CardPaper, journalRef: Element | null | undefined, comments: Element | null | undefined): void {
+  const venue =
+    (journalRef ? journalRefVenue(labelled(journalRef, /^\s*Journal[- ]ref:\s*/i)) : undefined) ??
+    (comments ? commentsVenue(labelled(comments, /^\s*Comments:\s*/i)) : undefined);
   if (venue) Object.assign(paper, venue);
+}
+
+/** A search result's paragraph of Comments, ACM class or Journal ref (`p.comments`), by its first words. */
+function commentsParagraph(li: Element, label: RegExp): Element | undefined {
+  return [...li.querySelectorAll('p.comments')].find((p) => label.test(p.textContent ?? ''));
 }
 
 /**
@@ -187,7 +197,7 @@ function* readList(doc: Document, period: string, day?: string): Generator<void,
     // "Computation and Language (cs.CL); Machine Learning (cs.LG)": the first is the paper's own.
     const primaryClass = parseArxivClass(dd.querySelector('.primary-subject')?.textContent);
     if (primaryClass) paper.primaryClass = primaryClass;
-    learnJournalRef(paper, dd.querySelector('.list-journal-ref'));
+    learnVenue(paper, dd.querySelector('.list-journal-ref'), dd.querySelector('.list-comments'));
 
     const card: Card = { element: dd, anchors: [titleEl ?? link], paper };
     if (day) card.digestDate = day;
@@ -243,7 +253,7 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
   if (published) paper.publishedAt = `${published[1]}-${published[2]}-${published[3]}`;
   const doi = relatedDoi(metaContent(doc, 'citation_doi'));
   if (doi) paper.doi = doi;
-  learnJournalRef(paper, doc.querySelector('td.jref'));
+  learnVenue(paper, doc.querySelector('td.jref'), doc.querySelector('td.comments'));
 
   const element = doc.querySelector('#abs') ?? heading.parentElement ?? heading;
   return [{ element, anchors: [heading], paper, asked: 'paper' }];
@@ -290,8 +300,7 @@ function* readSearch(doc: Document): Generator<void, Card[], void> {
     const doiTags = [...li.querySelectorAll('.tags.has-addons')].find((t) => /^\s*doi\s*$/i.test(t.querySelector('.tag')?.textContent ?? ''));
     const doi = relatedDoi([...(doiTags?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href')).join(' '));
     if (doi) paper.doi = doi;
-    // Comments, ACM class and Journal ref share `p.comments`, each named by its first span.
-    learnJournalRef(paper, [...li.querySelectorAll('p.comments')].find((p) => /^\s*Journal ref:/i.test(p.textContent ?? '')));
+    learnVenue(paper, commentsParagraph(li, /^\s*Journal ref:/i), commentsParagraph(li, /^\s*Comments:/i));
     cards.push(remember({ element: li, anchors: [titleEl], paper }));
     yield;
   }

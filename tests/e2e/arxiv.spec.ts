@@ -89,18 +89,25 @@ test('an arXiv version that took a new title: the library knows the paper by bot
   await expect.poll(async () => (await stats(ext)).papers).toBe(papers + 2);
 });
 
-test("a listing's Journal-ref teaches where a paper was published: the library's rows and its Published filter, the popup, the badge's panel", async ({
+test("a listing's Journal-ref, or Comments saying where a paper was accepted, teach its venue: the library's rows and its Published filter, the popup, the badge's panel", async ({
   page,
   pages,
   context,
   extensionId,
 }) => {
-  // The listing as arxiv-browse prints a Journal-ref (list_macros.html), given to its first two entries.
-  const refs = ['Transactions on Machine Learning Research (11/2025)', 'NeurIPS 2023'];
+  // The listing as arxiv-browse prints a Journal-ref and Comments (list_macros.html): Journal-refs
+  // on the first two entries, acceptance at a conference in the third's Comments, at a workshop in
+  // the fourth's.
+  const field = (kind: 'list-journal-ref' | 'list-comments mathjax', label: string, text: string) =>
+    `<div class='${kind}'><span class='descriptor'>${label}:</span>\n          ${text}\n        </div>\n        `;
+  const extra = [
+    field('list-journal-ref', 'Journal-ref', 'Transactions on Machine Learning Research (11/2025)'),
+    field('list-journal-ref', 'Journal-ref', 'NeurIPS 2023'),
+    field('list-comments mathjax', 'Comments', 'Accepted at ICLR 2025. 9 pages, 4 figures'),
+    field('list-comments mathjax', 'Comments', 'Accepted at the ICLR 2025 Workshop on Reasoning'),
+  ];
   const parts = fixtureHtml('arxiv/list-cs.LG-new.html').split("<div class='list-subjects'>");
-  const body = parts
-    .map((part, i) => (i > 0 && i <= refs.length ? `<div class='list-journal-ref'><span class='descriptor'>Journal-ref:</span>\n          ${refs[i - 1]}\n        </div>\n        ` : '') + part)
-    .join("<div class='list-subjects'>");
+  const body = parts.map((part, i) => (i > 0 ? (extra[i - 1] ?? '') : '') + part).join("<div class='list-subjects'>");
   pages.set('https://arxiv.org/list/cs.LG/new', { body });
   const ext = await helper(context, extensionId);
   await page.bringToFront();
@@ -109,12 +116,13 @@ test("a listing's Journal-ref teaches where a paper was published: the library's
   await badges(dom, 22);
   await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(22);
 
-  // The popup names the venue beside each of the two.
+  // The popup names the venue beside each of the three.
   const popup = await popupFor(context, extensionId, await tabIdOf(ext, page));
   const row = (title: string) => popup.getByTestId('paper-row').filter({ hasText: title });
   await expect(row('VMoBA').getByTestId('row-venue')).toHaveText('Transactions on Machine Learning Research');
   await expect(row('Data Selection for Language Models').getByTestId('row-venue')).toHaveText('NeurIPS 2023');
-  await expect(popup.getByTestId('row-venue')).toHaveCount(2);
+  await expect(row('Scalable Graph Attention-based Instance Selection').getByTestId('row-venue')).toHaveText('ICLR 2025');
+  await expect(popup.getByTestId('row-venue')).toHaveCount(3);
   await popup.close();
 
   // So does the badge's panel.
@@ -125,13 +133,13 @@ test("a listing's Journal-ref teaches where a paper was published: the library's
   await expect(panel.locator('[data-field=title]')).toContainText('VMoBA');
   await expect(panel.locator('[data-field=venue]')).toHaveText('Transactions on Machine Learning Research');
 
-  // The library keeps them: "Published" shows those two, each with its venue and year.
+  // The library keeps them: "Published" shows those three, each with its venue and year.
   await ext.bringToFront();
   await ext.reload();
   await ext.getByTestId('filter-status').selectOption('published');
-  await expect(ext.getByTestId('result-count')).toHaveText('2 papers');
+  await expect(ext.getByTestId('result-count')).toHaveText('3 papers');
   const venues = await ext.getByTestId('row-venue').allTextContents();
-  expect(venues.sort()).toEqual(['NeurIPS 2023', 'Transactions on Machine Learning Research']);
+  expect(venues.sort()).toEqual(['ICLR 2025', 'NeurIPS 2023', 'Transactions on Machine Learning Research']);
   type Got = { paper: { proceedings?: string; year?: number } };
   const got = await sendFromExtension<Got>(ext, { type: 'paper.get', key: 'arxiv:2302.38691' });
   expect(got.paper).toMatchObject({ proceedings: 'NeurIPS 2023', year: 2023 });

@@ -522,7 +522,7 @@ describe("arXiv: where the authors say it was published (Journal-ref)", () => {
     expect(withTags('<div class="tags is-inline-block"><span class="tag is-small is-link">hep-th</span></div>')).toBeUndefined();
   });
 
-  it("a search result's Journal ref paragraph, not its Comments", () => {
+  it("a search result's Journal ref paragraph, else the conference its Comments say it was accepted at", () => {
     const result = (extra: string) =>
       parsePage(`<ol>${searchResult('2312.00001', 2, 'Submitted 1 December, 2023;').replace('</li>', `${extra}</li>`)}</ol>`, SEARCH.href);
     const comments = `<p class="comments is-size-7"><span class="has-text-black-bis has-text-weight-semibold">Comments:</span>
@@ -531,8 +531,33 @@ describe("arXiv: where the authors say it was published (Journal-ref)", () => {
         PMLR 164 (2022) 46-58
       </p>`;
     expect(arxiv.readCards(result(comments + jref), SEARCH)[0]?.paper).toMatchObject({ proceedings: 'PMLR', year: 2022 });
-    const onlyComments = arxiv.readCards(result(comments), SEARCH)[0]?.paper;
-    expect(onlyComments?.proceedings).toBeUndefined();
-    expect(onlyComments?.year).toBeUndefined();
+    expect(arxiv.readCards(result(comments), SEARCH)[0]?.paper).toMatchObject({ proceedings: 'ICLR 2024', year: 2024 });
+    const workshop = comments.replace('Accepted at ICLR 2024', 'Accepted at the ICLR 2024 Workshop on Agents');
+    const none = arxiv.readCards(result(workshop), SEARCH)[0]?.paper;
+    expect(none?.proceedings).toBeUndefined();
+    expect(none?.year).toBeUndefined();
+  });
+
+  it('a listing entry or an abstract page whose Comments say where it was accepted', () => {
+    const url = new URL('https://arxiv.org/list/cs.LG/recent');
+    const withComments = (comments: string, journalRef?: string) =>
+      entry(1, '2312.00001', 'A paper', { journalRef }).replace(
+        "<div class='list-subjects'>",
+        `<div class='list-comments mathjax'><span class='descriptor'>Comments:</span>\n          ${comments}\n        </div>\n        <div class='list-subjects'>`,
+      );
+    const read = (html: string) => arxiv.readCards(parsePage(listing('', [['Mon, 7 Dec 2026', html]]), url.href), url)[0]?.paper;
+    expect(read(withComments('Accepted to NeurIPS 2025 (Spotlight). 12 pages'))).toMatchObject({ proceedings: 'NeurIPS 2025', year: 2025 });
+    // The Journal-ref, where there is one, says it.
+    expect(read(withComments('Accepted to NeurIPS 2025', 'Nature 624, 80-85 (2026)'))).toMatchObject({ journal: 'Nature', year: 2026 });
+    expect(read(withComments('18 pages, 3 figures'))?.proceedings).toBeUndefined();
+
+    const abs = new URL('https://arxiv.org/abs/2312.00001');
+    const doc = parsePage(
+      `<div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>A paper</h1>
+      <div class="metatable"><table summary="Additional metadata"><tr><td class="tablecell label">Comments:</td>
+      <td class="tablecell comments mathjax">Accepted at ICML 2025. Code: <a href="https://github.com/x/y">this https URL</a></td></tr></table></div></div>`,
+      abs.href,
+    );
+    expect(arxiv.readCards(doc, abs)[0]?.paper).toMatchObject({ proceedings: 'ICML 2025', year: 2025 });
   });
 });

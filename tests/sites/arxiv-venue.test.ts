@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalRefVenue } from '../../lib/sites/arxiv-journal-ref';
+import { commentsVenue, journalRefVenue } from '../../lib/sites/arxiv-venue';
 
 describe("arXiv's Journal-ref: the venue's name and year", () => {
   it('a journal: its name before the volume, the year wherever it is', () => {
@@ -50,5 +50,37 @@ describe("arXiv's Journal-ref: the venue's name and year", () => {
     expect(journalRefVenue('   ')).toBeUndefined();
     expect(journalRefVenue('Vol. 12, pp. 3-4')).toBeUndefined();
     expect(journalRefVenue('2023, 45')).toBeUndefined();
+  });
+});
+
+describe("arXiv's Comments: a conference the paper was accepted at, named plainly", () => {
+  it('"accepted at" and its kin, before a known name and its year', () => {
+    expect(commentsVenue('Accepted at ICLR 2025')).toEqual({ proceedings: 'ICLR 2025', year: 2025 });
+    expect(commentsVenue('9 pages, 4 figures. Accepted to NeurIPS 2024 as a spotlight.')).toEqual({ proceedings: 'NeurIPS 2024', year: 2024 });
+    expect(commentsVenue('Accepted as an oral presentation at CVPR 2024')).toEqual({ proceedings: 'CVPR 2024', year: 2024 });
+    expect(commentsVenue('To appear in the main conference of EMNLP 2024')).toEqual({ proceedings: 'EMNLP 2024', year: 2024 });
+    expect(commentsVenue('accepted by aaai-24')).toEqual({ proceedings: 'AAAI 2024', year: 2024 });
+    expect(commentsVenue("Accepted at ICML'23, code at https://github.com/x/y")).toEqual({ proceedings: 'ICML 2023', year: 2023 });
+    expect(commentsVenue('Published in TMLR (2024)')).toEqual({ journal: 'Transactions on Machine Learning Research', year: 2024 });
+    expect(commentsVenue('Accepted at SIGGRAPH Asia 2025')).toEqual({ proceedings: 'SIGGRAPH Asia 2025', year: 2025 });
+  });
+
+  it('a comment that starts with the venue', () => {
+    expect(commentsVenue('NeurIPS 2024 (Spotlight). 10 pages')).toEqual({ proceedings: 'NeurIPS 2024', year: 2024 });
+    expect(commentsVenue('Camera-ready version for ACL 2025')).toEqual({ proceedings: 'ACL 2025', year: 2025 });
+  });
+
+  it('nothing from a workshop, Findings, a submission, an unknown or unnamed venue, or page counts', () => {
+    // The real cs.AI listing's comment (tests/fixtures/real): a workshop at NeurIPS is not NeurIPS.
+    expect(commentsVenue('Accepted at the IAB Workshop (Interpreting Agent Behavior) at NeurIPS 2026 (non-archival). 20 pages')).toBeUndefined();
+    expect(commentsVenue('Accepted to Findings of EMNLP 2024')).toBeUndefined();
+    expect(commentsVenue('Submitted to ICLR 2026')).toBeUndefined();
+    expect(commentsVenue('Under review at NeurIPS 2025')).toBeUndefined();
+    expect(commentsVenue('Extended version of our ICML 2024 paper')).toBeUndefined();
+    expect(commentsVenue('This paper is accepted by 2023 IEEE 20th International Symposium on Biomedical Imaging(ISBI 2023)')).toBeUndefined();
+    expect(commentsVenue('ICML 12 pages, 3 figures')).toBeUndefined();
+    expect(commentsVenue('32 pages, 6 figures. Code and model are available at https://github.com/SALT-NLP/Sherpa')).toBeUndefined();
+    expect(commentsVenue('Accepted at ICLR')).toBeUndefined();
+    expect(commentsVenue('')).toBeUndefined();
   });
 });
