@@ -37,8 +37,9 @@ export function journalRefVenue(raw: string): JournalRefVenue | undefined {
   const end = NAME_END.exec(text);
   let name = (end ? text.slice(0, end.index) : text).trim().replace(/[\s.:-]+$/, (m) => (m.trim() === '.' ? '.' : ''));
   const rest = end ? text.slice(end.index) : '';
-  // At least two letters, and not a number's unit ("Vol.", "pp."): else no name can be trusted.
-  if (!/\p{L}.*\p{L}/u.test(name) || /^(?:vol|pp?|no)\.?$/i.test(name)) return undefined;
+  // At least two letters, not a number's unit ("Vol.", "pp.") nor an identifier ("doi:10.1103/…"):
+  // else no name can be trusted.
+  if (!/\p{L}.*\p{L}/u.test(name) || /^(?:vol|pp?|no)\.?$/i.test(name) || /^(?:doi|arxiv|https?)\b/i.test(name)) return undefined;
 
   // "NeurIPS 2023", "Findings of EMNLP 2023": the year printed right after a conference's name is
   // part of it, as dblp gives "ICLR 2024"; a journal's volume number never is.

@@ -50,6 +50,9 @@ describe("arXiv's Journal-ref: the venue's name and year", () => {
     expect(journalRefVenue('   ')).toBeUndefined();
     expect(journalRefVenue('Vol. 12, pp. 3-4')).toBeUndefined();
     expect(journalRefVenue('2023, 45')).toBeUndefined();
+    expect(journalRefVenue('doi:10.1103/PhysRevB.108.045123')).toBeUndefined();
+    expect(journalRefVenue('https://doi.org/10.1103/PhysRevB.108.045123')).toBeUndefined();
+    expect(journalRefVenue('arXiv:2301.00001')).toBeUndefined();
   });
 });
 
