@@ -43,18 +43,27 @@ export function Toolbar({ filters, tags, onChange, onReset, onRenameTag, onAddPa
 
   return (
     <div class="toolbar" role="search">
-      <input
-        ref={search}
-        type="search"
-        class="search"
-        data-testid="search-input"
-        aria-label="Search titles, authors, abstracts, notes and tags"
-        placeholder="Search titles, authors, abstracts, notes, tags…"
-        title="Press / to search"
-        value={filters.text}
-        maxLength={500}
-        onInput={(e) => onChange({ text: e.currentTarget.value })}
-      />
+      {/* "+ Add a paper" beside the search box (looked for, not found: add it), where the filters'
+          line, whose width its tag and date fields decide, cannot push it to a line of its own. */}
+      <div class="search-row">
+        <input
+          ref={search}
+          type="search"
+          class="search"
+          data-testid="search-input"
+          aria-label="Search titles, authors, abstracts, notes and tags"
+          placeholder="Search titles, authors, abstracts, notes, tags…"
+          title="Press / to search"
+          value={filters.text}
+          maxLength={500}
+          onInput={(e) => onChange({ text: e.currentTarget.value })}
+        />
+        {adding === null && (
+          <button type="button" class="btn add-open" data-testid="add-paper" title="Keep a paper you did not meet on a digest" onClick={() => onAdding('')}>
+            + Add a paper
+          </button>
+        )}
+      </div>
       <div class="filters">
         <label class="field">
           <span>Show</span>
@@ -68,7 +77,7 @@ export function Toolbar({ filters, tags, onChange, onReset, onRenameTag, onAddPa
         </label>
         <label class="field">
           <span>Tag</span>
-          <select data-testid="filter-tag" value={filters.tag} onChange={(e) => onChange({ tag: e.currentTarget.value })}>
+          <select class="tag-select" data-testid="filter-tag" value={filters.tag} onChange={(e) => onChange({ tag: e.currentTarget.value })}>
             <option value="">Any tag</option>
             {!hasTag && <option value={filters.tag}>{filters.tag}</option>}
             {tags.map((t) => (
@@ -112,11 +121,6 @@ export function Toolbar({ filters, tags, onChange, onReset, onRenameTag, onAddPa
         {isFiltered(filters) && (
           <button type="button" class="btn btn-quiet" data-testid="filters-reset" onClick={onReset}>
             Clear filters
-          </button>
-        )}
-        {adding === null && (
-          <button type="button" class="btn add-open" data-testid="add-paper" title="Keep a paper you did not meet on a digest" onClick={() => onAdding('')}>
-            + Add a paper
           </button>
         )}
       </div>

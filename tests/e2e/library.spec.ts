@@ -736,3 +736,22 @@ test('library: papers first seen between two days, and a selection saved, tagged
   await expect(lib.getByTestId('result-count')).toHaveText('2 papers');
   expect((await stats(lib)).papers).toBe(6);
 });
+
+test('library: "+ Add a paper" beside the search box, and a long tag name stretches no line', async ({ context, extensionId }) => {
+  const lib = await openLibrary(context, extensionId);
+  await lib.setViewportSize({ width: 1024, height: 768 });
+  const long = 'reading-group-spring-2026-mechanistic-interpretability';
+  const bib = `@article{a, title = {Tagged With a Long Name}, author = {Doe, Jane}, journal = {Journal of Tests}, year = {2026}, keywords = {${long}}}`;
+  expect(await importFile(lib, 'long-tag.bib', bib)).toMatch(/1 new/);
+  await lib.getByTestId('tab-library').click();
+  await expect(lib.getByTestId('filter-tag').locator('option', { hasText: long })).toHaveCount(1);
+  const add = (await lib.getByTestId('add-paper').boundingBox())!;
+  const search = (await lib.getByTestId('search-input').boundingBox())!;
+  expect(Math.abs(add.y + add.height / 2 - (search.y + search.height / 2))).toBeLessThan(4);
+  expect(add.x).toBeGreaterThan(search.x + search.width);
+  // The tag filter is as wide as a short name's, not as the long one.
+  expect((await lib.getByTestId('filter-tag').boundingBox())!.width).toBeLessThan(220);
+  // The tag can still be chosen, and the list shows its paper.
+  await lib.getByTestId('filter-tag').selectOption(long);
+  await expect(lib.getByTestId('result-count')).toHaveText('1 paper');
+});
