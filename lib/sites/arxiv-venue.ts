@@ -10,7 +10,8 @@
  */
 import type { CardPaper } from '../types';
 
-export type JournalRefVenue = Pick<CardPaper, 'journal' | 'proceedings' | 'year'>;
+/** The venue an entry states, as a card carries it. */
+export type StatedVenue = Pick<CardPaper, 'journal' | 'proceedings' | 'year'>;
 
 /** "Accepted at", "To appear in": arXiv asks for these in Comments, yet some put them here. */
 const LEAD = /^(?:published\s+(?:in|at|as)|accepted\s+(?:at|in|to|by|for)|to\s+appear\s+(?:in|at)|appeared\s+in|in)\s*:?\s+/i;
@@ -28,7 +29,7 @@ const YEAR = /\b(?:19|20)\d{2}\b/g;
  */
 const NAME_END = /[,;([]|\s\d+(?!\d|(?:st|nd|rd|th)\b)|(?<=[A-Za-z.])\d+(?=[:,])|:\s*\d/;
 
-export function journalRefVenue(raw: string): JournalRefVenue | undefined {
+export function journalRefVenue(raw: string): StatedVenue | undefined {
   const text = raw.replace(/\s+/g, ' ').trim().replace(LEAD, '');
   if (!text || UNPUBLISHED.test(text)) return undefined;
   const years = text.match(YEAR);
@@ -46,7 +47,7 @@ export function journalRefVenue(raw: string): JournalRefVenue | undefined {
   const yearNext = /^\s((?:19|20)\d{2})\b/.exec(rest);
   const conference = PROCEEDINGS.test(name) || (yearNext !== null && !/\d/.test(rest.slice(yearNext[0].length)) && !/\s/.test(name));
   if (conference && yearNext) name = `${name} ${yearNext[1]}`;
-  const venue: JournalRefVenue = conference ? { proceedings: name } : { journal: name };
+  const venue: StatedVenue = conference ? { proceedings: name } : { journal: name };
   if (year !== undefined) venue.year = year;
   return venue;
 }
@@ -60,7 +61,7 @@ export function journalRefVenue(raw: string): JournalRefVenue | undefined {
 const CONFERENCES = [
   'NeurIPS', 'NIPS', 'ICML', 'ICLR', 'COLT', 'AISTATS', 'UAI', 'COLM', 'CoRL', 'RSS', 'ICRA', 'IROS',
   'CVPR', 'ICCV', 'ECCV', 'WACV', 'BMVC', '3DV', 'SIGGRAPH Asia', 'SIGGRAPH', 'MICCAI',
-  'ACL', 'EMNLP', 'NAACL', 'EACL', 'AACL', 'COLING', 'Interspeech', 'INTERSPEECH', 'ICASSP',
+  'ACL', 'EMNLP', 'NAACL', 'EACL', 'AACL', 'COLING', 'Interspeech', 'ICASSP',
   'AAAI', 'IJCAI', 'KDD', 'WWW', 'SIGIR', 'WSDM', 'CIKM', 'RecSys', 'MLSys', 'CHI', 'UIST',
 ];
 const JOURNALS: Record<string, string> = { TMLR: 'Transactions on Machine Learning Research', JMLR: 'Journal of Machine Learning Research' };
@@ -78,14 +79,14 @@ const LEADING = new RegExp(String.raw`^\s*(?:camera[- ]ready(?:\s+version)?\s*(?
 /** A workshop at a conference, or its Findings, is not the conference's proceedings. */
 const NOT_THE_CONFERENCE = /\bworkshops?\b|\bfindings\b|\bsubmitted\b|\bunder review\b|\bin submission\b/i;
 
-/** The name as the list spells it ("neurips" → "NeurIPS"). */
+/** The name as the list spells it ("neurips", "INTERSPEECH" → "NeurIPS", "Interspeech"). */
 function canonical(name: string): string {
   const squashed = name.replace(/\s+/g, ' ');
   return [...CONFERENCES, ...Object.keys(JOURNALS)].find((n) => n.toLowerCase() === squashed.toLowerCase()) ?? squashed;
 }
 
 /** The venue an entry's Comments say it was accepted at, when they name a known one plainly. */
-export function commentsVenue(raw: string): JournalRefVenue | undefined {
+export function commentsVenue(raw: string): StatedVenue | undefined {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (!text || NOT_THE_CONFERENCE.test(text)) return undefined;
   const m = ACCEPTED.exec(text) ?? LEADING.exec(text);

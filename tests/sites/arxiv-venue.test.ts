@@ -66,6 +66,8 @@ describe("arXiv's Comments: a conference the paper was accepted at, named plainl
     expect(commentsVenue("Accepted at ICML'23, code at https://github.com/x/y")).toEqual({ proceedings: 'ICML 2023', year: 2023 });
     expect(commentsVenue('Published in TMLR (2024)')).toEqual({ journal: 'Transactions on Machine Learning Research', year: 2024 });
     expect(commentsVenue('Accepted at SIGGRAPH Asia 2025')).toEqual({ proceedings: 'SIGGRAPH Asia 2025', year: 2025 });
+    // The name as the list spells it, whatever the comment's case.
+    expect(commentsVenue('Accepted to INTERSPEECH 2024')).toEqual({ proceedings: 'Interspeech 2024', year: 2024 });
   });
 
   it('a comment that starts with the venue', () => {
