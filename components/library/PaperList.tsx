@@ -144,6 +144,7 @@ export function PaperList(props: PaperListProps) {
       <ul class="rows">
         {papers.map((p) => {
           const checked = props.selected.has(p.key);
+          const venue = venueName(p);
           const cls = ['row', checked ? 'is-selected' : '', props.activeKey === p.key ? 'is-active' : ''].join(' ').trim();
           return (
             <li class={cls} key={p.key} data-testid="paper-row" data-key={p.key}>
@@ -162,9 +163,9 @@ export function PaperList(props: PaperListProps) {
                   <span class="row-meta">
                     {p.authors.length > 0 && <span class="authors">{authorLine(p.authors)}</span>}
                     {p.arxivId && <span class="mono">{p.arxivId}</span>}
-                    {venueName(p) && (
+                    {venue && (
                       <span class="venue" data-testid="row-venue">
-                        {venueName(p)}
+                        {venue}
                       </span>
                     )}
                     {p.note.trim() !== '' && <span class="has-note" title="Has a note">✎ note</span>}
