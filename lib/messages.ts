@@ -13,6 +13,7 @@ import { CARD_LIMITS as L } from './card-limits';
 import { TAG_MAX, tagText } from './tags';
 import { NUMBER_MAX, type Venue } from './venue';
 import type { Reading } from './reading';
+import { PAPER_STATUSES, type PaperStatus } from './paper-status';
 import { SITE_IDS, SOURCES, type SiteId } from './sites/directory';
 
 /** The sites pages are read on and the two sources that are not pages (lib/sites/directory.ts). */
@@ -172,7 +173,7 @@ export const Request = z.discriminatedUnion('type', [
     /** The visit the report is of: its sightings are not "seen before" (TabState.visitId). */
     visitId: text(100).optional(),
     cards: z
-      .array(z.object({ card: CardInputSchema, status: z.enum(['new', 'seen', 'saved']), seen: z.number().int().nonnegative().optional() }))
+      .array(z.object({ card: CardInputSchema, status: z.enum(PAPER_STATUSES), seen: z.number().int().nonnegative().optional() }))
       .max(20_000),
   }),
   z.object({ type: z.literal('tab.get'), tabId: z.number().int() }),
@@ -277,7 +278,7 @@ export type RequestOf<T extends RequestType> = Extract<z.infer<typeof Request>, 
 
 // ---- replies -------------------------------------------------------------------------------------
 
-export type PaperStatus = 'new' | 'seen' | 'saved';
+export type { PaperStatus };
 
 /** Where and when a paper was seen. */
 export interface SightingView {
@@ -489,9 +490,9 @@ export const PanelParamsSchema = z.object({
   page: PageInfoSchema,
   /** The stored paper, when there is one; without it the first edit stores the card. */
   key: text(2_200).optional(),
-  status: z.enum(['new', 'seen', 'saved']),
+  status: z.enum(PAPER_STATUSES),
   /** The status from before this visit (BadgeModel.before). */
-  before: z.enum(['new', 'seen', 'saved']),
+  before: z.enum(PAPER_STATUSES),
   /** How many times the paper was seen before this visit (BadgeModel.seenBefore). */
   seenBefore: z.number().int().nonnegative().optional(),
   /** This visit (BadgeModel.visitId): its own sighting is not in the panel's history. */

@@ -2,12 +2,14 @@
  * The popup's rows and how they are grouped. Pure: no DOM, no messaging, so it is unit-tested alone.
  */
 import type { CardInput, CardStatus, PageInfo, PaperStatus, PaperView, TabState } from '../../lib/messages';
+import { PAPER_STATUSES } from '../../lib/paper-status';
 import { webLinks } from '../../lib/export/common';
 import { statusAfter } from '../../lib/page/shown';
+import { countPapers } from '../../lib/page/count-papers';
 import { safeHttpUrl } from '../shared/urls';
 
 export type Group = PaperStatus;
-export const GROUPS: readonly Group[] = ['new', 'seen', 'saved'];
+export const GROUPS: readonly Group[] = PAPER_STATUSES;
 export const GROUP_NAMES: Record<Group, string> = { new: 'New', seen: 'Seen', saved: 'Saved' };
 
 /** One row: a card on this tab, or a paper from the library (search results, recently saved). */
@@ -102,19 +104,13 @@ export function onePerPaper(rows: Row[]): Row[] {
 
 /** How many papers the rows are: the cards of one paper count once, as the page's summary counts them. */
 export function paperCount(rows: Row[]): number {
-  const keys = new Set<string>();
-  let n = 0;
-  for (const row of rows) {
-    const key = paperKeyOf(row);
-    if (key === undefined) n++;
-    else keys.add(key);
-  }
-  return n + keys.size;
+  return countPapers(rows, ALL, () => 'all', paperKeyOf).all;
 }
+const ALL = ['all'] as const;
 
+/** Papers by group, counted as the page's strip counts them (lib/page/count-papers.ts). */
 export function countRows(rows: Row[]): Record<Group, number> {
-  const groups = groupRows(rows);
-  return { new: paperCount(groups.new), seen: paperCount(groups.seen), saved: paperCount(groups.saved) };
+  return countPapers(rows, GROUPS, groupOf, paperKeyOf);
 }
 
 /**

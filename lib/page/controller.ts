@@ -5,6 +5,7 @@
  * life, so a badge never flips from New to Seen while the user reads.
  */
 import type { CardInput, CardStatus, ChangeEvent, PageInfo, PaperStatus, PaperView, Reply, Request, Settings } from '../messages';
+import { PAPER_STATUSES } from '../paper-status';
 import { send } from '../rpc';
 import { SeenTracker } from '../seen';
 import { NearScreen } from './near-screen';
@@ -15,6 +16,7 @@ import { cardId, cardInput, slimInput } from './card-input';
 import { createSlicer, FRAME_MS, runSliced, type Slicer } from './slices';
 import { ShownPapers, type Entry } from './shown';
 import { errorMessage } from '../errors';
+import { countPapers } from './count-papers';
 import type { BadgeModel, PageKind, PageUi } from './ui';
 
 interface Fresh {
@@ -572,17 +574,7 @@ export class PageController {
 
   /** Papers by status: the cards of one paper (a CoRR entry and its conference version) count once. */
   counts(): Record<PaperStatus, number> {
-    const counts = { new: 0, seen: 0, saved: 0 };
-    const counted = { new: new Set<string>(), seen: new Set<string>(), saved: new Set<string>() };
-    for (const e of this.entries.values()) {
-      const { status, paper } = e.model;
-      if (paper) {
-        if (counted[status].has(paper.key)) continue;
-        counted[status].add(paper.key);
-      }
-      counts[status]++;
-    }
-    return counts;
+    return countPapers(this.entries.values(), PAPER_STATUSES, (e) => e.model.status, (e) => e.model.paper?.key);
   }
 
   /** Summary, dimming and (with `report`) the tab's report; `only`: dim just these new entries. */
