@@ -66,16 +66,28 @@ const CONFERENCES = [
 ];
 const JOURNALS: Record<string, string> = { TMLR: 'Transactions on Machine Learning Research', JMLR: 'Journal of Machine Learning Research' };
 
-const NAMES = [...CONFERENCES, ...Object.keys(JOURNALS)].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+')).join('|');
 /** "2025", "'25", "-24" (AAAI-24): a two-digit year only after an apostrophe or a hyphen, never "ICML 12 pages". */
 const YEAR_AFTER = String.raw`(?:\s*['’]\s*(\d{2})|\s*[-–]\s*(\d{2})|\s*[-–]?\s*((?:19|20)\d{2}))\b`;
-/** "Accepted at ICLR 2025", "to appear in the main conference of EMNLP 2024", "published in TMLR (2024)". */
-const ACCEPTED = new RegExp(
-  String.raw`\b(?:accepted|to appear|appear(?:s|ing)|published|presented)\b(?:\s+(?:as|for)\s+(?:an?\s+)?(?:oral|spotlight|poster|paper|long paper|short paper)(?:\s+presentation)?)?\s+(?:at|in|to|by|for|as)\s+(?:the\s+)?(?:main\s+(?:conference|track)\s+(?:of|at)\s+)?(${NAMES})\b\s*\(?` + YEAR_AFTER,
-  'i',
-);
-/** "NeurIPS 2024 (Spotlight). 10 pages": the venue as the comment's first words. */
-const LEADING = new RegExp(String.raw`^\s*(?:camera[- ]ready(?:\s+version)?\s*(?:for|of)?\s*)?(${NAMES})\b` + YEAR_AFTER, 'i');
+
+let commentRules: { accepted: RegExp; leading: RegExp } | undefined;
+/**
+ * The two patterns, built on first use: every page's content script loads this module, and only
+ * arXiv entries with Comments need them.
+ */
+function rules(): { accepted: RegExp; leading: RegExp } {
+  if (commentRules) return commentRules;
+  const names = [...CONFERENCES, ...Object.keys(JOURNALS)].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+')).join('|');
+  commentRules = {
+    /** "Accepted at ICLR 2025", "to appear in the main conference of EMNLP 2024", "published in TMLR (2024)". */
+    accepted: new RegExp(
+      String.raw`\b(?:accepted|to appear|appear(?:s|ing)|published|presented)\b(?:\s+(?:as|for)\s+(?:an?\s+)?(?:oral|spotlight|poster|paper|long paper|short paper)(?:\s+presentation)?)?\s+(?:at|in|to|by|for|as)\s+(?:the\s+)?(?:main\s+(?:conference|track)\s+(?:of|at)\s+)?(${names})\b\s*\(?` + YEAR_AFTER,
+      'i',
+    ),
+    /** "NeurIPS 2024 (Spotlight). 10 pages": the venue as the comment's first words. */
+    leading: new RegExp(String.raw`^\s*(?:camera[- ]ready(?:\s+version)?\s*(?:for|of)?\s*)?(${names})\b` + YEAR_AFTER, 'i'),
+  };
+  return commentRules;
+}
 /** A workshop at a conference, or its Findings, is not the conference's proceedings. */
 const NOT_THE_CONFERENCE = /\bworkshops?\b|\bfindings\b|\bsubmitted\b|\bunder review\b|\bin submission\b/i;
 
@@ -89,7 +101,8 @@ function canonical(name: string): string {
 export function commentsVenue(raw: string): StatedVenue | undefined {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (!text || NOT_THE_CONFERENCE.test(text)) return undefined;
-  const m = ACCEPTED.exec(text) ?? LEADING.exec(text);
+  const { accepted, leading } = rules();
+  const m = accepted.exec(text) ?? leading.exec(text);
   if (!m) return undefined;
   const name = canonical(m[1]!);
   const short = m[2] ?? m[3];
