@@ -12,7 +12,10 @@ export default defineConfig({
     name: 'Déjà Lu',
     description:
       'Marks the research papers you have already seen on Hugging Face Daily Papers, arXiv listings, Google Scholar, OpenReview and dblp. Your library stays in your browser.',
-    permissions: ['storage', 'unlimitedStorage'],
+    // activeTab and scripting: the popup, opened from the toolbar on any other site's page, reads
+    // that page's citation meta tags to show the paper being read (lib/citation-meta.ts). Neither
+    // asks the reader for a new permission at install; neither reaches a tab they did not click on.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: SITE_ORIGINS,
     action: { default_title: 'Déjà Lu' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

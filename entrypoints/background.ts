@@ -6,6 +6,7 @@ import { createNotify, type ChangeDetails } from '../lib/notify';
 import { createRouter } from '../lib/router';
 import { isSupportedPage, SUPPORTED_MATCHES } from '../lib/sites/directory';
 import { readingBadge, readingConcerned, readingOf } from '../lib/reading';
+import { readPageMeta } from '../lib/citation-meta';
 import { sessionTabStore } from '../lib/tabs';
 import { dropStaleFiles } from '../lib/transfer-files';
 
@@ -68,7 +69,10 @@ export default defineBackground(() => {
   // Only extension pages follow an import; a page that closed has nobody listening.
   const progress = (event: ProgressEvent) => void chrome.runtime.sendMessage(event).catch(() => {});
 
-  const handle = createRouter({ library, tabs, extensionId: chrome.runtime.id, notify, setBadge, progress, tabUrl });
+  // Only on the tab the reader opened the popup on: its click grants `activeTab` there.
+  const pageMeta = async (tabId: number) => (await chrome.scripting.executeScript({ target: { tabId }, func: readPageMeta }))[0]?.result;
+
+  const handle = createRouter({ library, tabs, extensionId: chrome.runtime.id, notify, setBadge, progress, tabUrl, pageMeta });
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;

@@ -365,6 +365,8 @@ export interface TabState {
 /** The paper whose full text a tab shows, as the library has it (null: not in the library). */
 export interface TabReading extends Reading {
   paper: PaperView | null;
+  /** A paper's page elsewhere: the paper as its meta tags describe it, which saving it stores. */
+  card?: CardInput;
 }
 
 export interface SearchResult {

@@ -2,18 +2,24 @@
  * The paper a tab shows where no content script runs: arXiv's full text, as a PDF
  * (`arxiv.org/pdf/<id>`) or as HTML (`arxiv.org/html/<id>`), which readers open from a digest, or
  * a paper's PDF on OpenReview (`openreview.net/pdf?id=<forum id>`), opened from its forum. The
- * popup shows that paper as the library has it, to tag or annotate while reading.
+ * popup shows that paper as the library has it, to tag or annotate while reading. On any other
+ * site the popup may read the tab's address (the reader's click on the toolbar icon grants it):
+ * a publisher's page or PDF whose address names a DOI (`dl.acm.org/doi/pdf/10.1145/…`).
  */
-import { parseArxivId } from './identity';
+import { normalizeDoi, parseArxivId } from './identity';
 import type { ChangeEvent, PaperView } from './messages';
 
 export interface Reading {
-  format: 'pdf' | 'html';
+  /** 'page': a paper's own page on another site, as its citation meta tags describe it (lib/citation-meta.ts). */
+  format: 'pdf' | 'html' | 'page';
   /** An arXiv paper's id (and the version the address names). */
   arxivId?: string;
   version?: number;
   /** An OpenReview paper's forum address, as the library keeps it among the paper's links. */
   forum?: string;
+  /** A paper elsewhere: the DOI its address names, and the site, as the popup names the tab ("dl.acm.org"). */
+  doi?: string;
+  host?: string;
 }
 
 export function readingOf(url: string | undefined): Reading | null {
@@ -24,17 +30,70 @@ export function readingOf(url: string | undefined): Reading | null {
     return null;
   }
   if (u.protocol !== 'https:') return null;
-  // The hosts the extension may read a tab's address on (its host permissions), of those only two.
   if (u.hostname === 'openreview.net') {
     const id = u.pathname === '/pdf' ? u.searchParams.get('id') : null;
     return id && /^[\w-]{1,64}$/.test(id) ? { format: 'pdf', forum: `https://openreview.net/forum?id=${id}` } : null;
   }
-  if (u.hostname !== 'arxiv.org') return null;
-  const format = u.pathname.split('/')[1];
-  if (format !== 'pdf' && format !== 'html') return null;
-  const ref = parseArxivId(`${u.origin}${u.pathname.replace(/\.pdf$/i, '')}`);
-  if (!ref) return null;
-  return ref.version ? { format, arxivId: ref.id, version: ref.version } : { format, arxivId: ref.id };
+  if (u.hostname === 'arxiv.org' || u.hostname.endsWith('.arxiv.org')) {
+    const format = u.hostname === 'arxiv.org' ? u.pathname.split('/')[1] : undefined;
+    if (format !== 'pdf' && format !== 'html') return null;
+    const ref = parseArxivId(`${u.origin}${u.pathname.replace(/\.pdf$/i, '')}`);
+    if (!ref) return null;
+    return ref.version ? { format, arxivId: ref.id, version: ref.version } : { format, arxivId: ref.id };
+  }
+  const doi = doiInAddress(u);
+  if (!doi) return null;
+  return { format: PDF_PATH.test(u.pathname) ? 'pdf' : 'page', doi, host: hostOf(u.href)! };
+}
+
+/** "dl.acm.org": the site a tab shows, as the popup names it. */
+export function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const PDF_PATH = /\.pdf$|\/(e?pdf|pdfdirect|pdfft)\//i;
+
+/** What follows a DOI in publishers' addresses: a view of the article, not the DOI. */
+const VIEW_SUFFIX = /(?:\/(?:full|abstract|pdf|epdf|html|fulltext|references|figures|tables|metrics|citations|suppl(?:ementary)?(?:[-_]material)?|meta|info)(?:\/.*)?|\.(?:pdf|full|abstract|html|short|long))+$/i;
+
+/**
+ * The DOI a paper's address names: doi.org's, the `/doi/…/10.x/…` of ACM, Wiley, Taylor & Francis,
+ * SIAM, Science or PNAS, Springer's and APS's `/article|abstract|pdf/10.x/…`, bioRxiv's and
+ * medRxiv's `/content/10.1101/…v2.full.pdf`, a `?doi=` or PLOS's `?id=`; Nature's articles and the
+ * ACL Anthology's papers by the DOIs their ids make.
+ */
+export function doiInAddress(u: URL): string | null {
+  const host = u.hostname.replace(/^www\./, '');
+  let path: string;
+  try {
+    path = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
+  if (host === 'aclanthology.org') {
+    const m = /^\/(\d{4}\.[a-z\d-]+\.\d+)(?:\.pdf|\/)?$/i.exec(path);
+    return m ? normalizeDoi(`10.18653/v1/${m[1]}`) : null;
+  }
+  if (host === 'nature.com') {
+    const m = /^\/articles\/([a-z][a-z\d.-]*\d)(?:\.pdf)?\/?$/i.exec(path);
+    return m ? normalizeDoi(`10.1038/${m[1]}`) : null;
+  }
+  for (const name of ['doi', 'id']) {
+    const v = u.searchParams.get(name);
+    const d = v ? normalizeDoi(v) : null;
+    if (d) return d;
+  }
+  const at = path.search(/\/10\.\d{4,9}\//);
+  if (at < 0) return null;
+  let doi = path.slice(at + 1).replace(/;.*$/, '').replace(/\/+$/, '');
+  doi = doi.replace(VIEW_SUFFIX, '');
+  // bioRxiv and medRxiv put the version after the DOI: 10.1101/2023.01.01.522222v1.
+  if (doi.startsWith('10.1101/')) doi = doi.replace(/v\d+$/, '');
+  return normalizeDoi(doi);
 }
 
 /**

@@ -17,9 +17,12 @@ import {
   type RequestOf,
   type RequestType,
   type Replies,
+  type TabReading,
 } from './messages';
 import { noProgress, progressReporter } from './progress';
-import { readingOf } from './reading';
+import { hostOf, readingOf } from './reading';
+import { pageMetaOf, paperFromMeta } from './citation-meta';
+import { cardInput } from './page/card-input';
 import { readSettings, writeSettings } from './settings';
 import { isSupportedPage } from './sites/directory';
 import type { TabStore } from './tabs';
@@ -82,6 +85,11 @@ export interface RouterDeps {
   progress?: (event: ProgressEvent) => void;
   /** The address a tab shows now (undefined: closed, or a page we may not read). */
   tabUrl?: (tabId: number) => Promise<string | undefined>;
+  /**
+   * The scholarly meta tags of the page a tab shows (lib/citation-meta.ts `readPageMeta`, run in
+   * the tab), as the page gave them: unchecked. Rejects where the extension may not run there.
+   */
+  pageMeta?: (tabId: number) => Promise<unknown>;
 }
 
 type Handler<T extends RequestType> = (req: RequestOf<T>, sender: Sender) => Promise<Replies[T]>;
@@ -167,6 +175,24 @@ export function createRouter(deps: RouterDeps) {
     return now !== undefined && now.split('#')[0] === page.url.split('#')[0];
   };
 
+  /**
+   * A paper's own page on a site without a content script, as its meta tags describe it: looked up
+   * as a card of the page would be, so it can be saved from the popup as it is. Null when the tags
+   * name no paper, or the tab may not be read (the popup was not opened from the toolbar there).
+   */
+  const pageReading = async (id: number, urlDoi: string | undefined): Promise<Replies['tab.get'] | null> => {
+    const meta = pageMetaOf(await deps.pageMeta?.(id).catch(() => undefined));
+    const paper = meta && paperFromMeta(meta, urlDoi);
+    if (!meta || !paper) return null;
+    const card = cardInput({ paper });
+    const statuses = await library.lookup([card]);
+    const host = hostOf(meta.url);
+    const reading: TabReading = { format: meta.pdf ? 'pdf' : 'page', card, paper: statuses[0]?.paper ?? null };
+    if (host) reading.host = host;
+    if (card.doi) reading.doi = card.doi;
+    return { state: null, statuses, reading };
+  };
+
   /** What a tab shows (`tab.report`, or a page's one lookup), for the popup and the toolbar badge. */
   const reportTab = async (id: number, page: PageInfo, reported: RequestOf<'tab.report'>['cards'], visitId?: string) => {
     if (!(await stillOn(id, page))) return;
@@ -210,9 +236,17 @@ export function createRouter(deps: RouterDeps) {
       return { ok: true as const };
     },
     'tab.get': async (r) => {
-      const [state] = await Promise.all([tabs.get(r.tabId), epochReady]);
+      const [reported] = await Promise.all([tabs.get(r.tabId), epochReady]);
+      // A tab that went from a digest to another site's page keeps its report: Chrome tells the
+      // navigation's address only for sites the extension may read, so nothing removed it.
+      const state = reported && (await stillOn(r.tabId, reported.page)) ? reported : null;
       if (!state) {
-        const reading = readingOf(await deps.tabUrl?.(r.tabId).catch(() => undefined));
+        const url = await deps.tabUrl?.(r.tabId).catch(() => undefined);
+        const reading = readingOf(url);
+        if (reading?.arxivId === undefined && reading?.forum === undefined && url !== undefined) {
+          const page = await pageReading(r.tabId, reading?.doi);
+          if (page) return page;
+        }
         if (!reading) return { state, statuses: [] };
         return { state, statuses: [], reading: { ...reading, paper: await library.paperRead(reading) } };
       }

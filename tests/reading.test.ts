@@ -34,6 +34,40 @@ describe('readingOf: the paper a full-text tab shows', () => {
     }
   });
 
+  it("reads the DOI a publisher's page or PDF names in its address, and says which it is", () => {
+    const cases: [string, string, 'pdf' | 'page', string][] = [
+      ['https://dl.acm.org/doi/pdf/10.1145/3580305.3599256', '10.1145/3580305.3599256', 'pdf', 'dl.acm.org'],
+      ['https://dl.acm.org/doi/10.1145/3580305.3599256', '10.1145/3580305.3599256', 'page', 'dl.acm.org'],
+      ['https://onlinelibrary.wiley.com/doi/epdf/10.1002/anie.202301234', '10.1002/anie.202301234', 'pdf', 'onlinelibrary.wiley.com'],
+      ['https://www.tandfonline.com/doi/full/10.1080/01621459.2023.2174123', '10.1080/01621459.2023.2174123', 'page', 'tandfonline.com'],
+      ['https://link.springer.com/content/pdf/10.1007/s10994-023-06303-2.pdf', '10.1007/s10994-023-06303-2', 'pdf', 'link.springer.com'],
+      ['https://link.springer.com/chapter/10.1007/978-3-031-19775-8_1', '10.1007/978-3-031-19775-8_1', 'page', 'link.springer.com'],
+      ['https://journals.aps.org/prl/pdf/10.1103/PhysRevLett.130.123456', '10.1103/physrevlett.130.123456', 'pdf', 'journals.aps.org'],
+      ['https://www.biorxiv.org/content/10.1101/2023.01.03.522633v2.full.pdf', '10.1101/2023.01.03.522633', 'pdf', 'biorxiv.org'],
+      ['https://www.medrxiv.org/content/10.1101/2022.12.21.22283792v1.full', '10.1101/2022.12.21.22283792', 'page', 'medrxiv.org'],
+      ['https://www.frontiersin.org/articles/10.3389/fnins.2023.1123456/full', '10.3389/fnins.2023.1123456', 'page', 'frontiersin.org'],
+      ['https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0281234', '10.1371/journal.pone.0281234', 'page', 'journals.plos.org'],
+      ['https://doi.org/10.1145/3580305.3599256', '10.1145/3580305.3599256', 'page', 'doi.org'],
+      ['https://www.science.org/doi/10.1126/science.adg7879;jsessionid=X', '10.1126/science.adg7879', 'page', 'science.org'],
+      ['https://aclanthology.org/2023.acl-long.1.pdf', '10.18653/v1/2023.acl-long.1', 'pdf', 'aclanthology.org'],
+      ['https://aclanthology.org/2023.acl-long.1/', '10.18653/v1/2023.acl-long.1', 'page', 'aclanthology.org'],
+      ['https://www.nature.com/articles/s41586-023-06291-2.pdf', '10.1038/s41586-023-06291-2', 'pdf', 'nature.com'],
+      ['https://pubs.acs.org/doi/10.1021%2Facs.jcim.3c00123', '10.1021/acs.jcim.3c00123', 'page', 'pubs.acs.org'],
+    ];
+    for (const [url, doi, format, host] of cases) expect(readingOf(url), url).toEqual({ format, doi, host });
+    for (const url of [
+      'https://dl.acm.org/',
+      'https://www.nature.com/nature/volumes/615',
+      'https://aclanthology.org/events/acl-2023/',
+      'https://example.org/files/10.12/x',
+      'https://citeseerx.ist.psu.edu/document?doi=10.1.1.1.1',
+      'http://dl.acm.org/doi/10.1145/3580305.3599256',
+      'https://dl.acm.org/doi/%E0%A4%A',
+    ]) {
+      expect(readingOf(url), url).toBeNull();
+    }
+  });
+
   it("says on the toolbar icon whether the paper was saved, or how often it was met", () => {
     expect(readingBadge({ savedAt: 5, seenCount: 0 })).toMatchObject({ text: '★' });
     expect(readingBadge({ seenCount: 3 })).toMatchObject({ text: '3×' });

@@ -2,11 +2,11 @@
 import type { PageInfo, TabReading } from '../../lib/messages';
 import { libraryUrl, openLibrary } from '../shared/library-link';
 import type { Group } from './model';
-import { pageName, readingName } from './wording';
+import { pageName, readingTitle } from './wording';
 
 export interface HeaderProps {
   page: PageInfo | null;
-  /** The tab shows a paper's full text rather than a page of cards. */
+  /** The tab shows a paper's full text, or its page on another site, rather than a page of cards. */
   reading?: TabReading | undefined;
   counts: Record<Group, number> | null;
   query: string;
@@ -19,7 +19,7 @@ export function Header({ page, reading, counts, query, onQuery }: HeaderProps) {
       <div class="head-line">
         <span class="brand">Déjà Lu</span>
         <span class="site" data-testid="site-name">
-          {page ? pageName(page) : reading ? `${readingName(reading)} · ${reading.format === 'pdf' ? 'PDF' : 'HTML'}` : ''}
+          {page ? pageName(page) : reading ? readingTitle(reading) : ''}
         </span>
         <a
           class="library-link"

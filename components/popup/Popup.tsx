@@ -70,9 +70,10 @@ function LibraryList({ rows, title, testid, ...list }: ListProps & { rows: Row[]
 }
 
 /**
- * A tab showing a paper's full text (arXiv's PDF or HTML): the paper as the library has it, to tag
- * or annotate while reading; one the library does not hold is saved from its abstract page, where
- * its title and authors are.
+ * A tab showing a paper's full text (arXiv's PDF or HTML, a publisher's PDF) or its page on
+ * another site: the paper as the library has it, to tag or annotate while reading. A page's paper
+ * the library does not hold is saved from the popup, as its meta tags describe it; a PDF's, from
+ * its abstract page, where its title and authors are.
  */
 function ReadingList({ reading, rows, recent, ...list }: ListProps & { reading: TabReading; rows: Row[]; recent: Row[] | null }) {
   if (rows.length > 0) return <LibraryList rows={rows} title="The paper you are reading" testid="reading" {...list} />;
@@ -80,11 +81,16 @@ function ReadingList({ reading, rows, recent, ...list }: ListProps & { reading: 
   return (
     <>
       <p class="empty" data-testid="reading-unknown">
-        {reading.arxivId ? `${readingName(reading)} is` : 'This paper is'} not in your library yet.{' '}
-        <a href={home.href} target="_blank" rel="noopener noreferrer" data-testid="reading-abs">
-          Open {home.label} ↗
-        </a>{' '}
-        to save it there.
+        {reading.arxivId ? `${readingName(reading)} is` : reading.doi ? `This paper (doi:${reading.doi}) is` : 'This paper is'} not in your library yet.
+        {home && (
+          <>
+            {' '}
+            <a href={home.href} target="_blank" rel="noopener noreferrer" data-testid="reading-abs">
+              Open {home.label} ↗
+            </a>{' '}
+            to save it there.
+          </>
+        )}
       </p>
       {recent && recent.length > 0 && <LibraryList rows={recent} title="Recently saved" testid="recent" {...list} />}
     </>

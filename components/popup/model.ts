@@ -1,7 +1,7 @@
 /**
  * The popup's rows and how they are grouped. Pure: no DOM, no messaging, so it is unit-tested alone.
  */
-import type { CardInput, CardStatus, PageInfo, PaperStatus, PaperView, TabState } from '../../lib/messages';
+import type { CardInput, CardStatus, PageInfo, PaperStatus, PaperView, TabReading, TabState } from '../../lib/messages';
 import { PAPER_STATUSES } from '../../lib/paper-status';
 import { webLinks } from '../../lib/export/common';
 import { statusAfter } from '../../lib/page/shown';
@@ -43,6 +43,15 @@ export function rowsFromTab(state: TabState, statuses: CardStatus[]): Row[] {
     ...(state.visitId ? { visitId: state.visitId } : {}),
     current: statuses[i] ?? { status },
   }));
+}
+
+/**
+ * The one row of a tab showing a paper's full text or its page elsewhere: the card its meta tags
+ * make (saved as it is, matched as a card would be), else the paper as the library has it.
+ */
+export function readingRows(reading: TabReading, statuses: CardStatus[]): Row[] {
+  if (reading.card) return [{ id: 'reading:page', card: reading.card, current: statuses[0] ?? { status: 'new' } }];
+  return reading.paper ? [rowFromPaper(reading.paper, 'reading')] : [];
 }
 
 export function rowFromPaper(paper: PaperView, prefix = 'paper'): Row {

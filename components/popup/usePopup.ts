@@ -10,7 +10,7 @@ import { send } from '../../lib/rpc';
 import { copyOneBibtex } from '../shared/cite';
 import { createEditActions } from './edits';
 import { resolveTabId } from './ext';
-import { keysOf, rowFromPaper, rowsFromTab, targetOf, withPaper, type Row } from './model';
+import { keysOf, readingRows, rowFromPaper, rowsFromTab, targetOf, withPaper, type Row } from './model';
 import type { RowActions } from './PaperRow';
 import { startPopup, type PopupStart } from './start';
 import type { TagCount } from '../shared/tags';
@@ -82,7 +82,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
       }
       // A paper's full text (a PDF): its one row is the paper as the library has it.
       const reading = reply.reading;
-      const fresh = reply.state ? rowsFromTab(reply.state, reply.statuses) : reading?.paper ? [rowFromPaper(reading.paper, 'reading')] : [];
+      const fresh = reply.state ? rowsFromTab(reply.state, reply.statuses) : reading ? readingRows(reading, reply.statuses) : [];
       // By the card, not its row's position: the page may have added or dropped cards above it.
       const cardOf = (r: Row) => (r.card ? cardId(r.card) : r.id);
       const old = new Map((latest.current.load.kind === 'ready' ? latest.current.load.rows : []).map((r) => [cardOf(r), r]));
@@ -120,8 +120,9 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
       if (!live) return;
       showTab(reply, false);
       // A PDF's paper opens expanded: its tags and note are what the reader opened the popup for.
-      const reading = reply?.ok ? reply.reading?.paper?.key : undefined;
-      if (reading !== undefined) expandOnOpen.current(`reading:${reading}`, reading);
+      const [reading] = reply?.ok && reply.reading ? readingRows(reply.reading, reply.statuses) : [];
+      const key = reading?.current.paper?.key;
+      if (reading && key !== undefined) expandOnOpen.current(reading.id, key);
       const missed = s.listen((event) => changed.current(event));
       // Something changed while the first answer was on its way: it may be stale, so read again
       // as after any wholesale change (settings alone change nothing shown).

@@ -116,12 +116,27 @@ export function dedupStatus(row: Row, sightings?: SightingView[], now = Date.now
   return lead + rest;
 }
 
-/** "arXiv:2508.27978v2" (as arXiv cites it), "OpenReview": the paper a PDF or HTML tab shows. */
-export function readingName(reading: Pick<TabReading, 'arxivId' | 'version'>): string {
-  return reading.arxivId ? `arXiv:${reading.arxivId}${reading.version ? `v${reading.version}` : ''}` : 'OpenReview';
+/** "arXiv:2508.27978v2" (as arXiv cites it), "OpenReview", "dl.acm.org": the paper a PDF, HTML or paper's page tab shows. */
+export function readingName(reading: Pick<TabReading, 'arxivId' | 'version' | 'forum' | 'host'>): string {
+  if (reading.arxivId) return `arXiv:${reading.arxivId}${reading.version ? `v${reading.version}` : ''}`;
+  return reading.forum ? 'OpenReview' : (reading.host ?? 'This page');
 }
 
-/** Where the paper a tab's PDF shows is saved from: its abstract page, or its OpenReview forum. */
-export function readingHome(reading: Pick<TabReading, 'arxivId' | 'forum'>): { href: string; label: string } {
-  return reading.arxivId ? { href: `https://arxiv.org/abs/${reading.arxivId}`, label: 'its abstract page' } : { href: reading.forum!, label: 'its forum' };
+/** The popup's header on such a tab: "arXiv:2508.27978 · PDF", "dl.acm.org", "biorxiv.org · PDF". */
+export function readingTitle(reading: Pick<TabReading, 'arxivId' | 'version' | 'forum' | 'host' | 'format'>): string {
+  const name = readingName(reading);
+  if (reading.format === 'page') return name;
+  return `${name} · ${reading.format === 'pdf' ? 'PDF' : 'HTML'}`;
+}
+
+/**
+ * Where the paper a tab shows is saved from: its abstract page, its OpenReview forum, or the page
+ * its DOI resolves to (a publisher's PDF); none for a page of its own that names no paper the
+ * popup could save.
+ */
+export function readingHome(reading: Pick<TabReading, 'arxivId' | 'forum' | 'doi' | 'format'>): { href: string; label: string } | null {
+  if (reading.arxivId) return { href: `https://arxiv.org/abs/${reading.arxivId}`, label: 'its abstract page' };
+  if (reading.forum) return { href: reading.forum, label: 'its forum' };
+  if (reading.doi && reading.format === 'pdf') return { href: `https://doi.org/${reading.doi}`, label: 'its page' };
+  return null;
 }

@@ -19,7 +19,7 @@ const AUTHORS_SENT = 200;
  * leave the whole page without badges. Texts that may be cut are cut; an identifier or a date too
  * long to be one is dropped.
  */
-export function cardInput(card: Card): CardInput {
+export function cardInput(card: Pick<Card, 'paper'>): CardInput {
   const p = card.paper;
   const out: CardInput = { title: p.title.slice(0, L.title) };
   if (p.arxivId && p.arxivId.length <= L.arxivId) out.arxivId = p.arxivId;

@@ -10,7 +10,7 @@
 
 import { normalizeDoi, parseArxivClass, parseArxivId, safeDecode } from '../identity';
 import type { Card, CardPaper, SiteModule } from '../types';
-import { findDate, metaContent, metaContents, readText, searchLabel, squash } from './text';
+import { citationName, findDate, metaContent, metaContents, readText, searchLabel, squash } from './text';
 import { runAll } from '../page/slices';
 import { commentsVenue, journalRefVenue } from './arxiv-venue';
 
@@ -208,12 +208,6 @@ function* readList(doc: Document, period: string, day?: string): Generator<void,
   return cards;
 }
 
-/** "Last, First" (citation_author) → "First Last", as the page prints names elsewhere. */
-function displayName(citation: string): string {
-  const [last = '', ...rest] = citation.split(', ');
-  return rest.length > 0 ? squash(`${rest.join(' ')} ${last}`) : squash(last);
-}
-
 /**
  * The DOI the authors gave for the published version ("Related DOI"; arxiv-browse puts it in
  * `citation_doi`, and its own DOI, 10.48550/…, elsewhere): the preprint and the journal's article
@@ -241,7 +235,7 @@ function readAbs(doc: Document, page: { id?: string; version?: number }): Card[]
   const authors =
     authorNames(doc.querySelector('#abs .authors, div.authors')) ??
     metaContents(doc, 'citation_author')
-      .map(displayName)
+      .map(citationName)
       .filter((n) => n !== '');
   if (authors.length > 0) paper.authors = authors;
   const abstractEl = doc.querySelector('blockquote.abstract');

@@ -137,6 +137,12 @@ export function metaContents(doc: Document, name: string): string[] {
   return [...doc.querySelectorAll(`meta[name="${name}"]`)].map((m) => squash(m.getAttribute('content') ?? '')).filter((v) => v !== '');
 }
 
+/** "Last, First" (as `citation_author` gives names) → "First Last", as pages print them elsewhere. */
+export function citationName(citation: string): string {
+  const [last = '', ...rest] = citation.split(', ');
+  return rest.length > 0 ? squash(`${rest.join(' ')} ${last}`) : squash(last);
+}
+
 /**
  * A search page's label in a paper's history: what was asked, quoted ("“massive activations”",
  * so "Seen 2×: Google Scholar “massive activations”"), cut at 60 characters; "search" when the

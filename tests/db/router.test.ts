@@ -14,7 +14,7 @@ const extPage = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
 const hfTab = { id: EXT, url: 'https://huggingface.co/papers/date/2025-11-03', tab: { id: 7, url: 'https://huggingface.co/papers/date/2025-11-03' } };
 let n = 0;
 
-function router(tabUrl?: (id: number) => Promise<string | undefined>) {
+function router(tabUrl?: (id: number) => Promise<string | undefined>, pageMeta?: (id: number) => Promise<unknown>) {
   const badges: [number, number][] = [];
   const events: { keys: string[]; details?: ChangeDetails }[] = [];
   const handle = createRouter({
@@ -24,6 +24,7 @@ function router(tabUrl?: (id: number) => Promise<string | undefined>) {
     setBadge: (tab, count) => badges.push([tab, count]),
     notify: (keys, details) => void events.push({ keys, ...(details ? { details } : {}) }),
     ...(tabUrl ? { tabUrl } : {}),
+    ...(pageMeta ? { pageMeta } : {}),
   });
   return { handle, badges, events };
 }
@@ -74,6 +75,62 @@ describe('router', () => {
     expect(await handle({ type: 'tab.get', tabId: 12 }, extPage)).toMatchObject({ ok: true, reading: { format: 'pdf', forum, paper: { title: 'Beta Paper', urls: [forum] } } });
     expect(await handle({ type: 'tab.get', tabId: 13 }, extPage)).toMatchObject({ ok: true, reading: { paper: null } });
     expect(await handle({ type: 'tab.get', tabId: 11 }, extPage)).toEqual({ ok: true, state: null, statuses: [] });
+  });
+
+  it("tells the popup of a paper's page on another site which paper its meta tags describe, and saves it from them", async () => {
+    const acm = 'https://dl.acm.org/doi/10.1145/3580305.3599256';
+    const urls = new Map<number, string>([[20, acm], [21, 'https://dl.acm.org/doi/pdf/10.1145/3580305.3599256'], [22, 'https://blog.example.org/'], [23, 'https://example.org/x']]);
+    const metas = new Map<number, unknown>([
+      [20, { url: acm, pdf: false, tags: [['dc.title', 'Scaling Laws for Recommendation Models'], ['dc.creator', 'Ardalani, Newsha'], ['dc.date', '2023-08-06']] }],
+      [22, { url: 'https://blog.example.org/', pdf: false, tags: [['dc.title', 'My holidays']] }],
+      [23, { url: 'https://example.org/x', pdf: false, tags: [['citation_title', 'Alpha Paper'], ['citation_arxiv_id', '2501.00001']] }],
+    ]);
+    const asked: number[] = [];
+    const { handle } = router(
+      async (id) => urls.get(id),
+      async (id) => {
+        asked.push(id);
+        if (!metas.has(id)) throw new Error('Cannot access contents of the page');
+        return metas.get(id);
+      },
+    );
+    const card = { title: 'Scaling Laws for Recommendation Models', doi: '10.1145/3580305.3599256', url: acm, authors: ['Newsha Ardalani'], year: 2023, publishedAt: '2023-08-06' };
+    expect(await handle({ type: 'tab.get', tabId: 20 }, extPage)).toEqual({
+      ok: true,
+      state: null,
+      statuses: [{ status: 'new' }],
+      reading: { format: 'page', host: 'dl.acm.org', doi: '10.1145/3580305.3599256', card, paper: null },
+    });
+    // Its PDF, which the tab may not be asked about: by the DOI its address names.
+    expect(await handle({ type: 'tab.get', tabId: 21 }, extPage)).toMatchObject({ ok: true, reading: { format: 'pdf', doi: '10.1145/3580305.3599256', paper: null } });
+    // A page whose tags name no paper, and an address naming none: nothing to show.
+    expect(await handle({ type: 'tab.get', tabId: 22 }, extPage)).toEqual({ ok: true, state: null, statuses: [] });
+
+    const saved = await handle({ type: 'paper.save', target: { card }, saved: true }, extPage);
+    expect(saved).toMatchObject({ ok: true, paper: { key: 'doi:10.1145/3580305.3599256', savedAt: expect.any(Number), seenCount: 0 } });
+    expect(await handle({ type: 'tab.get', tabId: 20 }, extPage)).toMatchObject({ ok: true, statuses: [{ status: 'saved' }], reading: { paper: { key: 'doi:10.1145/3580305.3599256' } } });
+    expect(await handle({ type: 'tab.get', tabId: 21 }, extPage)).toMatchObject({ ok: true, reading: { format: 'pdf', paper: { key: 'doi:10.1145/3580305.3599256', title: card.title } } });
+
+    // A page of a paper met on a digest: matched by its arXiv id, as a card would be.
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    await handle({ type: 'sightings.record', visitId: 'v1', page, cards: [{ title: 'Alpha Paper', arxivId: '2501.00001' }] }, hfTab);
+    expect(await handle({ type: 'tab.get', tabId: 23 }, extPage)).toMatchObject({ ok: true, statuses: [{ status: 'seen' }], reading: { format: 'page', host: 'example.org', paper: { key: 'arxiv:2501.00001', seenCount: 1 } } });
+    // arXiv's own PDFs never ask the tab.
+    urls.set(24, 'https://arxiv.org/pdf/2501.00001');
+    await handle({ type: 'tab.get', tabId: 24 }, extPage);
+    expect(asked).toEqual([20, 21, 22, 20, 21, 23]);
+  });
+
+  it('forgets what a tab reported once it shows another page, even one of a site whose address Chrome does not tell', async () => {
+    const urls = new Map<number, string>([[7, 'https://huggingface.co/papers/date/2025-11-03']]);
+    const { handle } = router(async (id) => urls.get(id));
+    const page = { url: 'https://huggingface.co/papers/date/2025-11-03', site: 'huggingface', label: 'Nov 3' };
+    await handle({ type: 'tab.report', page, cards: [{ card: { title: 'Alpha Paper', arxivId: '2501.00001' }, status: 'new' }] }, hfTab);
+    expect(await handle({ type: 'tab.get', tabId: 7 }, extPage)).toMatchObject({ ok: true, state: { page } });
+    urls.delete(7);
+    expect(await handle({ type: 'tab.get', tabId: 7 }, extPage)).toEqual({ ok: true, state: null, statuses: [] });
+    urls.set(7, 'https://huggingface.co/papers/date/2025-11-10');
+    expect(await handle({ type: 'tab.get', tabId: 7 }, extPage)).toEqual({ ok: true, state: null, statuses: [] });
   });
 
   it('adds a paper by hand for an extension page only, and has open pages look their cards up again', async () => {

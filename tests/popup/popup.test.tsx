@@ -355,6 +355,34 @@ describe('popup', () => {
     expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/library.html') });
   });
 
+  it("on a paper's page elsewhere, shows the paper its meta tags describe and saves it as they describe it", async () => {
+    const doi = '10.1145/3580305.3599256';
+    const pageCard = card('Scaling Laws for Recommendation Models', { doi, authors: ['Newsha Ardalani'], year: 2023 });
+    const created = paper({ key: `doi:${doi}`, title: 'Scaling Laws for Recommendation Models', savedAt: Date.now(), seenCount: 0 });
+    const { bg, v, rows } = await open({
+      'tab.get': () => ({ state: null, statuses: [{ status: 'new' }], reading: { format: 'page', host: 'dl.acm.org', doi, card: pageCard, paper: null } }),
+      'paper.save': () => ({ paper: created }),
+    });
+    expect(v.$('[data-testid="site-name"]')!.textContent).toBe('dl.acm.org');
+    expect(v.$('[data-testid="reading"] [data-testid="group-header"]')!.textContent).toBe('The paper you are reading');
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]!.querySelector('[data-testid="dedup-status"]')!.textContent).toBe('New · not in your library');
+    click(rows()[0]!.querySelector('[data-testid="save-toggle"]'));
+    await settle();
+    expect(bg.of('paper.save')).toEqual([{ type: 'paper.save', target: { card: pageCard }, saved: true }]);
+    expect(rows()[0]!.dataset.key).toBe(`doi:${doi}`);
+  });
+
+  it("on a publisher's PDF of a paper not in the library, names its DOI and where to save it from", async () => {
+    const { v } = await open({
+      'tab.get': () => ({ state: null, statuses: [], reading: { format: 'pdf', host: 'dl.acm.org', doi: '10.1145/1', paper: null } }),
+      'library.recent': () => ({ papers: [] }),
+    });
+    expect(v.$('[data-testid="site-name"]')!.textContent).toBe('dl.acm.org · PDF');
+    expect(v.$('[data-testid="reading-unknown"]')!.textContent).toBe('This paper (doi:10.1145/1) is not in your library yet. Open its page ↗ to save it there.');
+    expect(v.$('[data-testid="reading-abs"]')!.getAttribute('href')).toBe('https://doi.org/10.1145/1');
+  });
+
   it('takes the tab from ?tab= when given', async () => {
     expect(await resolveTabId('?tab=42')).toBe(42);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchView } from '../../lib/messages';
 import type { Row } from '../../components/popup/model';
-import { dedupParts, dedupStatus, matchPhrase, pageName } from '../../components/popup/wording';
+import { dedupParts, dedupStatus, matchPhrase, pageName, readingHome, readingTitle } from '../../components/popup/wording';
 import { at, card, HF_PAGE, paper, sighting } from './helpers';
 
 const NOW = at('2025-11-20');
@@ -126,5 +126,17 @@ describe('dedup status in words', () => {
     const many = Array.from({ length: 9 }, (_, i) => sighting(`Nov ${i + 1}`));
     const row = seenRow({ rule: 'arxiv-id', text: '' }, {});
     expect(dedupStatus(row, many, NOW)).toMatch(/^Seen 9×: Hugging Face Nov 1, .*Hugging Face Nov 6 and 3 more · matched by arXiv id$/);
+  });
+
+  it("names a full-text tab or a paper's page elsewhere, and where its paper is saved from", () => {
+    expect(readingTitle({ format: 'pdf', arxivId: '2508.27978', version: 2 })).toBe('arXiv:2508.27978v2 · PDF');
+    expect(readingTitle({ format: 'html', arxivId: '2508.27978' })).toBe('arXiv:2508.27978 · HTML');
+    expect(readingTitle({ format: 'pdf', forum: 'https://openreview.net/forum?id=x' })).toBe('OpenReview · PDF');
+    expect(readingTitle({ format: 'pdf', host: 'dl.acm.org' })).toBe('dl.acm.org · PDF');
+    expect(readingTitle({ format: 'page', host: 'link.springer.com' })).toBe('link.springer.com');
+    expect(readingHome({ format: 'pdf', arxivId: '2508.27978' })).toEqual({ href: 'https://arxiv.org/abs/2508.27978', label: 'its abstract page' });
+    expect(readingHome({ format: 'pdf', doi: '10.1145/1' })).toEqual({ href: 'https://doi.org/10.1145/1', label: 'its page' });
+    // A paper's own page that the popup could not read: no link back to itself.
+    expect(readingHome({ format: 'page', doi: '10.1145/1' })).toBeNull();
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * A paper's own page on a site the extension has no content script for (a publisher's, a
+ * proceedings'): the toolbar icon's click lets the popup read the page's citation meta tags, and
+ * the popup shows the paper, known or new, to save, tag and annotate. A tab the reader did not click
+ * on is never read.
+ */
+import { clickToolbarIcon, expect, popupFor, sendFromExtension, test } from './fixtures';
+import { afterNov18, stats } from './elsewhere';
+// @ts-expect-error plain JS module shared with the demo
+import { tabIdOf } from '../../scripts/walk.mjs';
+// @ts-expect-error plain JS module shared with the demo
+import { onePagePdf } from '../../scripts/pdf.mjs';
+
+const CVF = 'https://openaccess.thecvf.com/content/CVPR2023/html/Huang_Vision_Transformer_With_Super_Token_Sampling_CVPR_2023_paper.html';
+const ACM = 'https://dl.acm.org/doi/10.1145/3580305.3599256';
+const ACM_PDF = 'https://dl.acm.org/doi/pdf/10.1145/3580305.3599256';
+const SPRINGER = 'https://link.springer.com/article/10.1007/s10994-023-06303-2';
+
+const html = (head: string) => `<!doctype html><html><head><meta charset="utf-8">${head}<title>Paper</title></head><body><h1>Paper</h1></body></html>`;
+const metaTags = (tags: [string, string][]) => tags.map(([n, c]) => `<meta name="${n}" content="${c}">`).join('\n');
+
+test("popup on a paper's page elsewhere: a digest's paper known by its title, a new one saved as its tags describe it, a tab not clicked never read", async ({
+  page,
+  pages,
+  context,
+  extensionId,
+}) => {
+  pages.set(CVF, {
+    body: html(
+      metaTags([
+        // CVF capitalises its titles its own way: the same paper as the digest's.
+        ['citation_title', 'Vision Transformer With Super Token Sampling'],
+        ['citation_author', 'Huang, Huaibo'],
+        ['citation_author', 'Zhou, Xiaoqiang'],
+        ['citation_publication_date', '2023'],
+        ['citation_conference_title', 'Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)'],
+        ['citation_firstpage', '22690'],
+      ]),
+    ),
+  });
+  pages.set(ACM, {
+    body: html(
+      `${metaTags([
+        ['dc.Title', 'Scaling Laws for Recommendation Models: Towards General-Purpose User Representations'],
+        ['dc.Creator', 'Ardalani, Newsha'],
+        ['dc.Creator', 'Wu, Carole-Jean'],
+        ['dc.Date', '2023-08-06'],
+        ['citation_reference', 'citation_title=Attention is all you need'],
+      ])}<meta name="dc.Identifier" scheme="doi" content="10.1145/3580305.3599256">`,
+    ),
+  });
+  pages.set(ACM_PDF, { body: onePagePdf('Scaling Laws for Recommendation Models'), contentType: 'application/pdf' });
+  pages.set(SPRINGER, { body: html(metaTags([['citation_title', 'Learning from Noisy Labels'], ['citation_doi', '10.1007/s10994-023-06303-2']])) });
+  const { ext } = await afterNov18(page, context, extensionId);
+  const before = await stats(ext);
+  const tabId: number = await tabIdOf(ext, page);
+
+  // The CVPR version of a paper from the Nov 18 digest: the popup knows it as the digest's paper.
+  await page.goto(CVF);
+  await clickToolbarIcon(context, extensionId, page);
+  let popup = await popupFor(context, extensionId, tabId);
+  await expect(popup.getByTestId('site-name')).toHaveText('openaccess.thecvf.com');
+  let row = popup.getByTestId('reading').getByTestId('paper-row');
+  await expect(row).toHaveCount(1);
+  // As this page titles it, as a digest's row shows its card's title.
+  await expect(row.getByTestId('row-title')).toHaveText('Vision Transformer With Super Token Sampling');
+  await expect(row.getByTestId('dedup-status')).toHaveText(/^Seen 1×: Hugging Face Nov 18/);
+  await expect(row.getByTestId('dedup-status')).toContainText('matched by');
+  await popup.close();
+
+  // A paper the library does not hold, on ACM's page (Dublin Core): saved, tagged and noted here.
+  await page.goto(ACM);
+  await clickToolbarIcon(context, extensionId, page);
+  popup = await popupFor(context, extensionId, tabId);
+  await expect(popup.getByTestId('site-name')).toHaveText('dl.acm.org');
+  row = popup.getByTestId('reading').getByTestId('paper-row');
+  await expect(row.getByTestId('row-title')).toHaveText('Scaling Laws for Recommendation Models: Towards General-Purpose User Representations');
+  await expect(row.getByTestId('dedup-status')).toHaveText('New · not in your library');
+  await row.getByTestId('save-toggle').click();
+  await expect(row.getByTestId('save-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await row.getByTestId('row-title').click();
+  await row.getByTestId('tag-input').fill('recsys');
+  await row.getByTestId('tag-input').press('Enter');
+  await row.getByTestId('note-input').click();
+  await row.getByTestId('note-input').pressSequentially('Compare with the HSTU scaling curves.', { delay: 5 });
+  const key = 'doi:10.1145/3580305.3599256';
+  type Got = { paper: { title: string; doi?: string; authors: string[]; year?: number; savedAt?: number; tags: string[]; note?: string; seenCount: number } | null };
+  const stored = async () => (await sendFromExtension<Got>(ext, { type: 'paper.get', key })).paper;
+  await expect.poll(async () => (await stored())?.note, { timeout: 10_000 }).toBe('Compare with the HSTU scaling curves.');
+  expect(await stored()).toMatchObject({
+    doi: '10.1145/3580305.3599256',
+    authors: ['Newsha Ardalani', 'Carole-Jean Wu'],
+    year: 2023,
+    savedAt: expect.any(Number),
+    tags: ['recsys'],
+    // Reading a paper's page is not meeting it in a digest.
+    seenCount: 0,
+  });
+  await popup.screenshot({ path: test.info().outputPath('popup-publisher.png') });
+  await popup.close();
+
+  // Its PDF on the same site: the tab shows no tags, its address names the DOI.
+  await page.goto(ACM_PDF);
+  await clickToolbarIcon(context, extensionId, page);
+  popup = await popupFor(context, extensionId, tabId);
+  await expect(popup.getByTestId('site-name')).toHaveText('dl.acm.org · PDF');
+  row = popup.getByTestId('reading').getByTestId('paper-row');
+  await expect(row.getByTestId('row-title')).toHaveText('Scaling Laws for Recommendation Models: Towards General-Purpose User Representations');
+  await expect(row.getByTestId('row-title')).toHaveAttribute('aria-expanded', 'true');
+  await expect(row.getByTestId('note-input')).toHaveValue('Compare with the HSTU scaling curves.');
+  await popup.close();
+
+  // A paper's page the reader did not click the icon on: the popup may not read it, and says nothing of it.
+  const other = await context.newPage();
+  await other.goto('https://huggingface.co/');
+  const otherId: number = await tabIdOf(ext, other);
+  await other.goto(SPRINGER);
+  popup = await popupFor(context, extensionId, otherId);
+  await expect(popup.getByTestId('no-cards')).toBeVisible();
+  await expect(popup.getByTestId('reading')).toHaveCount(0);
+  expect(await stats(ext)).toMatchObject({ papers: before.papers + 1, sightings: before.sightings, saved: 1 });
+});
