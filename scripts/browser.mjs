@@ -67,6 +67,31 @@ export async function launchWithExtension(opts = {}) {
   return { context, worker, extensionId, userDataDir };
 }
 
+/**
+ * The reader's click on the toolbar icon with `page`'s tab in front: Chrome grants the extension
+ * `activeTab` on that tab (and opens the popup, which tests and the demo then open as a page of
+ * their own). Through the DevTools protocol's Extensions.triggerAction, on the tab's target, found
+ * by its address.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {string} extensionId
+ * @param {import('@playwright/test').Page} page
+ */
+export async function clickToolbarIcon(context, extensionId, page) {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser to trigger the action from');
+  // The icon is clicked on the window's active tab: Chrome grants nothing on another.
+  await page.bringToFront();
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tabs = targetInfos.filter((t) => t.url === page.url());
+    if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}`);
+    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tabs[0].targetId });
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Fixture pages listed in tests/fixtures/index.json, by URL. */
 export function fixtureIndex() {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'index.json'), 'utf8'));

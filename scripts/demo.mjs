@@ -1,7 +1,7 @@
 // The demo behind `npm start`: a reader's week of digests, in Chromium with Déjà Lu loaded.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { fixtureIndex, launchWithExtension, servePages } from './browser.mjs';
+import { clickToolbarIcon, fixtureIndex, launchWithExtension, servePages } from './browser.mjs';
 import { usage } from './demo-usage.mjs';
 import { onePagePdf } from './pdf.mjs';
 import { hasDisplay, ROOT } from './setup.mjs';
@@ -20,6 +20,29 @@ function parseArgs(argv) {
     else throw new Error(`Unknown option ${a}\n\n${usage}`);
   }
   return o;
+}
+
+/** Where the demo's stand-in publisher page is served: CVF's open-access pages' shape. */
+function publisherUrl(title) {
+  const slug = title.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 80);
+  return `https://openaccess.thecvf.com/content/CVPR2025/html/${slug}_CVPR_2025_paper.html`;
+}
+
+/**
+ * A paper's page as a publisher writes it: the Highwire meta tags Google Scholar asks for, the title
+ * in the publisher's own capitalisation. Text goes through `escape`: titles are data.
+ */
+function publisherPage(card) {
+  const escape = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const title = card.title.replace(/(?<= )(with|for|of|and|in|on|via)(?= )/g, (w) => w[0].toUpperCase() + w.slice(1));
+  const tags = [
+    ['citation_title', title],
+    ...(card.authors ?? []).map((a) => ['citation_author', a]),
+    ['citation_publication_date', '2025'],
+    ['citation_conference_title', 'Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)'],
+  ];
+  const meta = tags.map(([n, c]) => `<meta name="${n}" content="${escape(c)}">`).join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8">${meta}<title>${escape(title)}</title></head><body><h1>${escape(title)}</h1></body></html>`;
 }
 
 /** Pages to walk, in reading order: the digests by day, then the listings. */
@@ -275,6 +298,30 @@ export async function runDemo(argv) {
       await reading.screenshot({ path: readingFile });
       shots.push(['the popup on its PDF', readingFile]);
       if (!opts.headed) await reading.close();
+    }
+
+    // Another paper of the digests, read at its publisher (a stand-in page at CVF's address, with the
+    // citation meta tags such pages carry): the popup, opened from the toolbar there, knows it.
+    const other = last.statuses
+      .map((s, i) => ({ card: last.state.cards[i].card, seen: s.paper?.seenCount ?? 0 }))
+      .filter((c, i) => i !== pick && c.seen > 1)
+      .sort((x, y) => y.seen - x.seen)[0];
+    if (other) {
+      const url = publisherUrl(other.card.title);
+      served.set(url, { body: publisherPage(other.card), contentType: 'text/html' });
+      await page.goto(url);
+      await clickToolbarIcon(context, extensionId, page);
+      const there = await context.newPage();
+      await there.setViewportSize({ width: 400, height: 600 });
+      await there.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      const row = there.locator('[data-testid="reading"] [data-testid="paper-row"]');
+      await row.waitFor({ timeout: 20_000 });
+      const status = (await row.locator('[data-testid="dedup-status"]').textContent())?.trim();
+      console.log(`\nRead another digest paper at its publisher (openaccess.thecvf.com): the popup there knows it.\n  ${status}`);
+      const file = join(opts.out, 'popup-publisher.png');
+      await there.screenshot({ path: file });
+      shots.push(["the popup on a publisher's page", file]);
+      if (!opts.headed) await there.close();
     }
 
     await ext.bringToFront();

@@ -55,10 +55,12 @@ test('npm start demo: headless walk prints the right counts per page and writes 
   expect(stdout).toContain('The venue lists the saved paper as accepted: it is cited now as @inproceedings, booktitle = {ICLR 2026}, year = {2026}.');
   // Then its PDF: the popup shows the paper being read, as the library has it.
   expect(stdout).toContain('Opened its PDF: the popup shows the paper being read (Saved, #must-read #normalization), to tag and annotate.');
+  // Another digest paper at its publisher's page: the popup, opened there, knows where it was met.
+  expect(stdout).toMatch(/Read another digest paper at its publisher \(openaccess\.thecvf\.com\): the popup there knows it\.\n {2}Seen \d+×: Hugging Face .* · matched by exact title\n/);
   const distinct = new Set(entries.filter((e) => e.site === 'huggingface').flatMap((e) => e.cards.map((c) => c.id)));
   expect(stdout).toMatch(new RegExp(`Library: ${distinct.size + 6} papers .* 1 saved, 2 tags\\.`));
   expect(stdout).toMatch(/tags: #must-read #normalization/);
-  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'scholar.png', 'openreview.png', 'dblp.png', 'popup-pdf.png', 'library.png']) {
+  for (const f of ['page-badged.png', 'page-panel.png', 'popup.png', 'scholar.png', 'openreview.png', 'dblp.png', 'popup-pdf.png', 'popup-publisher.png', 'library.png']) {
     expect(stdout).toContain(join(out, f));
     expect(existsSync(join(out, f))).toBe(true);
   }

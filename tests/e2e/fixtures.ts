@@ -1,6 +1,8 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 // @ts-expect-error plain JS module shared with the demo and benchmarks
 import { fixturePages, launchWithExtension, servePages } from '../../scripts/browser.mjs';
+// @ts-expect-error plain JS module shared with the demo
+export { clickToolbarIcon } from '../../scripts/browser.mjs';
 
 export type NetLog = { served: string[]; refused: string[] };
 
@@ -55,25 +57,4 @@ export async function popupFor(context: BrowserContext, extensionId: string, tab
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   return popup;
-}
-
-/**
- * The reader's click on the toolbar icon with `page`'s tab in front: Chrome grants the extension
- * `activeTab` on that tab (and opens the popup, which tests then open as a page with `popupFor`).
- * Through the DevTools protocol's Extensions.triggerAction, on the tab's target, found by its address.
- */
-export async function clickToolbarIcon(context: BrowserContext, extensionId: string, page: Page): Promise<void> {
-  const browser = context.browser();
-  if (!browser) throw new Error('no browser to trigger the action from');
-  // The icon is clicked on the window's active tab: Chrome grants nothing on another.
-  await page.bringToFront();
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
-    const tabs = targetInfos.filter((t) => t.url === page.url());
-    if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}`);
-    await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tabs[0]!.targetId } as never);
-  } finally {
-    await cdp.detach();
-  }
 }
