@@ -20,6 +20,8 @@ export interface Reading {
   /** A paper elsewhere: the DOI its address names, and the site, as the popup names the tab ("dl.acm.org"). */
   doi?: string;
   host?: string;
+  /** The tab's address, one of a paper's links (a PDF a Google Scholar result or dblp linked to). */
+  url?: string;
 }
 
 export function readingOf(url: string | undefined): Reading | null {
@@ -44,6 +46,17 @@ export function readingOf(url: string | undefined): Reading | null {
   const doi = doiInAddress(u);
   if (!doi) return null;
   return { format: PDF_PATH.test(u.pathname) ? 'pdf' : 'page', doi, host: hostOf(u.href)! };
+}
+
+/**
+ * A tab on any other https page, asked of the library by its address: a paper whose links include
+ * it (a Scholar result's PDF, a dblp entry's electronic edition) is the one it shows.
+ */
+export function linkReading(url: string | undefined): Reading | null {
+  const plain = url?.split('#')[0];
+  const host = plain && /^https:\/\//i.test(plain) ? hostOf(plain) : undefined;
+  if (!plain || !host) return null;
+  return { format: PDF_PATH.test(new URL(plain).pathname) ? 'pdf' : 'page', url: plain, host };
 }
 
 /** "dl.acm.org": the site a tab shows, as the popup names it. */

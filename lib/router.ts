@@ -20,7 +20,7 @@ import {
   type TabReading,
 } from './messages';
 import { noProgress, progressReporter } from './progress';
-import { hostOf, readingOf } from './reading';
+import { hostOf, linkReading, readingOf } from './reading';
 import { pageMetaOf, paperFromMeta } from './citation-meta';
 import { cardInput } from './page/card-input';
 import { readSettings, writeSettings } from './settings';
@@ -243,12 +243,18 @@ export function createRouter(deps: RouterDeps) {
       if (!state) {
         const url = await deps.tabUrl?.(r.tabId).catch(() => undefined);
         const reading = readingOf(url);
-        if (reading?.arxivId === undefined && reading?.forum === undefined && url !== undefined) {
+        const elsewhere = reading?.arxivId === undefined && reading?.forum === undefined;
+        if (elsewhere && url !== undefined) {
           const page = await pageReading(r.tabId, reading?.doi);
           if (page) return page;
         }
-        if (!reading) return { state, statuses: [] };
-        return { state, statuses: [], reading: { ...reading, paper: await library.paperRead(reading) } };
+        const paper = reading ? await library.paperRead(reading) : null;
+        if (reading && (paper || !elsewhere)) return { state, statuses: [], reading: { ...reading, paper } };
+        // Any other page, or a DOI no paper has: the paper whose links include the address.
+        const link = linkReading(url);
+        const linked = link && (await library.paperRead(link));
+        if (link && linked) return { state, statuses: [], reading: { ...link, ...(reading?.doi ? { doi: reading.doi } : {}), paper: linked } };
+        return reading ? { state, statuses: [], reading: { ...reading, paper: null } } : { state, statuses: [] };
       }
       const cards = state.epoch === epoch ? state.cards : state.cards.map(({ card, status }) => ({ card, status }));
       return { state, statuses: await tabStatuses(library.db, cards, (probes) => library.resolveAlone(probes)) };

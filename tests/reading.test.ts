@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingBadge, readingConcerned, readingOf } from '../lib/reading';
+import { linkReading, readingBadge, readingConcerned, readingOf } from '../lib/reading';
 
 describe('readingOf: the paper a full-text tab shows', () => {
   it("reads arXiv's PDF and HTML addresses, with or without a version, a .pdf or a section; OpenReview's PDFs by their forum", () => {
@@ -66,6 +66,12 @@ describe('readingOf: the paper a full-text tab shows', () => {
     ]) {
       expect(readingOf(url), url).toBeNull();
     }
+  });
+
+  it('asks of any other https page by its address, without its fragment', () => {
+    expect(linkReading('https://proceedings.mlr.press/v202/a23a/a23a.pdf#page=2')).toEqual({ format: 'pdf', url: 'https://proceedings.mlr.press/v202/a23a/a23a.pdf', host: 'proceedings.mlr.press' });
+    expect(linkReading('https://www.example.org/paper?id=1')).toEqual({ format: 'page', url: 'https://www.example.org/paper?id=1', host: 'example.org' });
+    for (const url of ['http://example.org/a.pdf', 'chrome://newtab/', 'file:///tmp/a.pdf', 'nonsense', undefined]) expect(linkReading(url), String(url)).toBeNull();
   });
 
   it("says on the toolbar icon whether the paper was saved, or how often it was met", () => {

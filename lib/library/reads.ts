@@ -63,8 +63,8 @@ export async function getPapers(db: DejaLuDB, keys: string[]): Promise<(PaperVie
 
 /**
  * The paper a tab's full text is of (lib/reading.ts): by its arXiv key, its DOI (the first paper
- * stored with it), or its forum among its links (the catalog's scan, asked for only then; the
- * first, should several have it).
+ * stored with it), or its forum or the tab's address among its links (the catalog's scan, asked
+ * for only then; the first, should several have it).
  */
 export async function paperRead(db: DejaLuDB, catalog: () => Promise<Catalog>, reading: Reading): Promise<PaperView | null> {
   if (reading.arxivId) return paperOf(db, `arxiv:${reading.arxivId}`);
@@ -72,8 +72,9 @@ export async function paperRead(db: DejaLuDB, catalog: () => Promise<Catalog>, r
     const [key] = await db.papers.where('doi').equals(reading.doi).primaryKeys();
     return key === undefined ? null : paperOf(db, key);
   }
-  if (!reading.forum) return null;
-  const [key] = (await catalog()).keysWithUrl(reading.forum);
+  const link = reading.forum ?? reading.url;
+  if (!link) return null;
+  const [key] = (await catalog()).keysWithUrl(link);
   return key === undefined ? null : paperOf(db, key);
 }
 

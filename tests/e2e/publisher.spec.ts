@@ -120,3 +120,29 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   await expect(popup.getByTestId('reading')).toHaveCount(0);
   expect(await stats(ext)).toMatchObject({ papers: before.papers + 1, sightings: before.sightings, saved: 1 });
 });
+
+test('popup on a PDF a Google Scholar result linked to: the paper by that link, though the PDF says nothing of it', async ({ page, pages, context, extensionId }) => {
+  const scholar = 'https://scholar.google.com/scholar?hl=en&q=expert+routing';
+  const pdf = 'https://people.example.edu/~kim/papers/expert-routing.pdf';
+  const title = 'Routing Experts by Their Own Confidence';
+  pages.set(scholar, {
+    body: `<!doctype html><html><body><div id="gs_res_ccl_mid"><div class="gs_r gs_or gs_scl" data-cid="rOuTiNgExPeR"><div class="gs_ri"><h3 class="gs_rt"><span class="gs_ctg2">[PDF]</span> <a id="rOuTiNgExPeR" href="${pdf}">${title}</a></h3><div class="gs_a">J Kim, A Lee - 2025 - people.example.edu</div></div></div></div></body></html>`,
+  });
+  pages.set(pdf, { body: onePagePdf(title), contentType: 'application/pdf' });
+  const { ext } = await afterNov18(page, context, extensionId);
+  await page.goto(scholar);
+  await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(12);
+  const tabId: number = await tabIdOf(ext, page);
+
+  // The result clicked: a PDF with no tags, no DOI in its address, and the tab's address one of the paper's links.
+  await page.goto(pdf);
+  await clickToolbarIcon(context, extensionId, page);
+  const popup = await popupFor(context, extensionId, tabId);
+  await expect(popup.getByTestId('site-name')).toHaveText('people.example.edu · PDF');
+  const row = popup.getByTestId('reading').getByTestId('paper-row');
+  await expect(row.getByTestId('row-title')).toHaveText(title);
+  await expect(row.getByTestId('dedup-status')).toHaveText(/^Seen 1×: Google Scholar “expert routing”/);
+  await row.getByTestId('save-toggle').click();
+  await expect(row.getByTestId('save-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await stats(ext)).saved).toBe(1);
+});
