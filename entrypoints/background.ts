@@ -69,8 +69,9 @@ export default defineBackground(() => {
   // Only extension pages follow an import; a page that closed has nobody listening.
   const progress = (event: ProgressEvent) => void chrome.runtime.sendMessage(event).catch(() => {});
 
-  // Only on the tab the reader opened the popup on: its click grants `activeTab` there.
-  const pageMeta = async (tabId: number) => (await chrome.scripting.executeScript({ target: { tabId }, func: readPageMeta }))[0]?.result;
+  // Only on the tab the reader opened the popup on: its click grants `activeTab` there. At once,
+  // not when the page has loaded: the tags are in its head, and the popup should not wait for images.
+  const pageMeta = async (tabId: number) => (await chrome.scripting.executeScript({ target: { tabId }, func: readPageMeta, injectImmediately: true }))[0]?.result;
 
   const handle = createRouter({ library, tabs, extensionId: chrome.runtime.id, notify, setBadge, progress, tabUrl, pageMeta });
 

@@ -6,7 +6,8 @@
  * site the popup may read the tab's address (the reader's click on the toolbar icon grants it):
  * a publisher's page or PDF whose address names a DOI (`dl.acm.org/doi/pdf/10.1145/…`).
  */
-import { normalizeDoi, parseArxivId } from './identity';
+import { parseArxivId } from './identity';
+import { doiInAddress } from './sites/links';
 import type { ChangeEvent, PaperView } from './messages';
 
 export interface Reading {
@@ -69,45 +70,6 @@ export function hostOf(url: string): string | undefined {
 }
 
 const PDF_PATH = /\.pdf$|\/(e?pdf|pdfdirect|pdfft)\//i;
-
-/** What follows a DOI in publishers' addresses: a view of the article, not the DOI. */
-const VIEW_SUFFIX = /(?:\/(?:full|abstract|pdf|epdf|html|fulltext|references|figures|tables|metrics|citations|suppl(?:ementary)?(?:[-_]material)?|meta|info)(?:\/.*)?|\.(?:pdf|full|abstract|html|short|long))+$/i;
-
-/**
- * The DOI a paper's address names: doi.org's, the `/doi/…/10.x/…` of ACM, Wiley, Taylor & Francis,
- * SIAM, Science or PNAS, Springer's and APS's `/article|abstract|pdf/10.x/…`, bioRxiv's and
- * medRxiv's `/content/10.1101/…v2.full.pdf`, a `?doi=` or PLOS's `?id=`; Nature's articles and the
- * ACL Anthology's papers by the DOIs their ids make.
- */
-export function doiInAddress(u: URL): string | null {
-  const host = u.hostname.replace(/^www\./, '');
-  let path: string;
-  try {
-    path = decodeURIComponent(u.pathname);
-  } catch {
-    return null;
-  }
-  if (host === 'aclanthology.org') {
-    const m = /^\/(\d{4}\.[a-z\d-]+\.\d+)(?:\.pdf|\/)?$/i.exec(path);
-    return m ? normalizeDoi(`10.18653/v1/${m[1]}`) : null;
-  }
-  if (host === 'nature.com') {
-    const m = /^\/articles\/([a-z][a-z\d.-]*\d)(?:\.pdf)?\/?$/i.exec(path);
-    return m ? normalizeDoi(`10.1038/${m[1]}`) : null;
-  }
-  for (const name of ['doi', 'id']) {
-    const v = u.searchParams.get(name);
-    const d = v ? normalizeDoi(v) : null;
-    if (d) return d;
-  }
-  const at = path.search(/\/10\.\d{4,9}\//);
-  if (at < 0) return null;
-  let doi = path.slice(at + 1).replace(/;.*$/, '').replace(/\/+$/, '');
-  doi = doi.replace(VIEW_SUFFIX, '');
-  // bioRxiv and medRxiv put the version after the DOI: 10.1101/2023.01.01.522222v1.
-  if (doi.startsWith('10.1101/')) doi = doi.replace(/v\d+$/, '');
-  return normalizeDoi(doi);
-}
 
 /**
  * What the toolbar icon says on a tab showing a paper's full text: ★ when it is saved, how many

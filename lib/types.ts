@@ -35,6 +35,11 @@ export interface CardPaper extends PaperRef {
   journal?: string;
   proceedings?: string;
   upvotes?: number;
+  /**
+   * The full text's address a page gives beside the paper's own link (Google Scholar's "[PDF]"):
+   * kept among the paper's links, so the popup on that PDF knows the paper.
+   */
+  pdfUrl?: string;
 }
 
 /** One paper card found on a page. */

@@ -123,7 +123,7 @@ export function newRow(p: Probe, now: number): PaperRow {
     year: c.year ?? yearOf(c.publishedAt),
     publishedAt: c.publishedAt,
     primaryClass: c.primaryClass,
-    urls: c.url ? [c.url] : [],
+    urls: linksOf(c),
     sites: [],
     seenCount: 0,
     tags: [],
@@ -196,7 +196,8 @@ export function learn(row: PaperRow, p: Probe): void {
   // 2026", an imported entry the proceedings' full title) does not replace it.
   learnVenue(row, c);
   row.year ??= c.year ?? yearOf(c.publishedAt);
-  if (c.url && !row.urls.includes(c.url)) row.urls = [...row.urls, c.url].slice(-20);
+  const links = linksOf(c).filter((u) => !row.urls.includes(u));
+  if (links.length > 0) row.urls = [...row.urls, ...links].slice(-20);
   learnTitle(row, p);
   dropUndefined(row);
 }
@@ -284,4 +285,9 @@ function maxDefined(a?: number, b?: number): number | undefined {
 export function notSameRow(a: string, b: string, at: number): NotSameRow {
   const [x, y] = a < b ? [a, b] : [b, a];
   return { pair: `${x}|${y}`, a: x, b: y, at };
+}
+
+/** A card's addresses for its paper's links: its own, then its full text's. */
+function linksOf(c: CardInput): string[] {
+  return c.pdfUrl && c.pdfUrl !== c.url ? (c.url ? [c.url, c.pdfUrl] : [c.pdfUrl]) : c.url ? [c.url] : [];
 }

@@ -123,21 +123,24 @@ describe('router', () => {
     // A PDF a Google Scholar result linked to, with no tags and no DOI in its address: by that link.
     const pdf = 'https://proceedings.mlr.press/v202/kirchenbauer23a/kirchenbauer23a.pdf';
     const scholar = { url: 'https://scholar.google.com/scholar?q=watermark', site: 'scholar', label: '“watermark”' };
-    await handle({ type: 'sightings.record', visitId: 'v3', page: scholar, cards: [{ title: 'A Watermark for Large Language Models', url: pdf }] }, { ...hfTab, url: scholar.url, tab: { id: 7, url: scholar.url } });
+    const html = 'https://proceedings.mlr.press/v202/kirchenbauer23a.html';
+    await handle({ type: 'sightings.record', visitId: 'v3', page: scholar, cards: [{ title: 'A Watermark for Large Language Models', url: html, pdfUrl: pdf }] }, { ...hfTab, url: scholar.url, tab: { id: 7, url: scholar.url } });
     urls.set(25, `${pdf}#page=3`).set(26, 'https://proceedings.mlr.press/v202/other23a/other23a.pdf');
     expect(await handle({ type: 'tab.get', tabId: 25 }, extPage)).toMatchObject({
       ok: true,
       statuses: [],
-      reading: { format: 'pdf', url: pdf, host: 'proceedings.mlr.press', paper: { title: 'A Watermark for Large Language Models', seenCount: 1 } },
+      reading: { format: 'pdf', url: pdf, host: 'proceedings.mlr.press', paper: { title: 'A Watermark for Large Language Models', seenCount: 1, urls: [html, pdf] } },
     });
+    urls.set(28, html);
+    expect(await handle({ type: 'tab.get', tabId: 28 }, extPage)).toMatchObject({ ok: true, reading: { format: 'page', url: html, paper: { urls: [html, pdf] } } });
     expect(await handle({ type: 'tab.get', tabId: 26 }, extPage)).toEqual({ ok: true, state: null, statuses: [] });
     // An address that names a DOI no paper has, but which a paper links to.
-    const acl = 'https://aclanthology.org/2022.findings-emnlp.93.pdf';
-    await handle({ type: 'sightings.record', visitId: 'v4', page: scholar, cards: [{ title: 'Outlier Dimensions', url: acl }] }, { ...hfTab, url: scholar.url, tab: { id: 7, url: scholar.url } });
-    urls.set(27, acl);
+    const biorxiv = 'https://www.biorxiv.org/content/10.1101/2023.01.03.522633v2.full.pdf';
+    await handle({ type: 'sightings.record', visitId: 'v4', page: scholar, cards: [{ title: 'Single-cell Atlas', url: biorxiv }] }, { ...hfTab, url: scholar.url, tab: { id: 7, url: scholar.url } });
+    urls.set(27, biorxiv);
     expect(await handle({ type: 'tab.get', tabId: 27 }, extPage)).toMatchObject({
       ok: true,
-      reading: { format: 'pdf', url: acl, doi: '10.18653/v1/2022.findings-emnlp.93', paper: { title: 'Outlier Dimensions' } },
+      reading: { format: 'pdf', url: biorxiv, doi: '10.1101/2023.01.03.522633', paper: { title: 'Single-cell Atlas' } },
     });
   });
 

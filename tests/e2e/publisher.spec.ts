@@ -121,12 +121,14 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   expect(await stats(ext)).toMatchObject({ papers: before.papers + 1, sightings: before.sightings, saved: 1 });
 });
 
-test('popup on a PDF a Google Scholar result linked to: the paper by that link, though the PDF says nothing of it', async ({ page, pages, context, extensionId }) => {
+test("popup on the PDF beside a Google Scholar result: the paper by that link, though the PDF says nothing of it", async ({ page, pages, context, extensionId }) => {
   const scholar = 'https://scholar.google.com/scholar?hl=en&q=expert+routing';
+  const landing = 'https://dl.acm.org/doi/10.1145/3637528.3671234';
   const pdf = 'https://people.example.edu/~kim/papers/expert-routing.pdf';
   const title = 'Routing Experts by Their Own Confidence';
+  // One result as Scholar prints it: the publisher's page as its title link, "[PDF] example.edu" beside it.
   pages.set(scholar, {
-    body: `<!doctype html><html><body><div id="gs_res_ccl_mid"><div class="gs_r gs_or gs_scl" data-cid="rOuTiNgExPeR"><div class="gs_ri"><h3 class="gs_rt"><span class="gs_ctg2">[PDF]</span> <a id="rOuTiNgExPeR" href="${pdf}">${title}</a></h3><div class="gs_a">J Kim, A Lee - 2025 - people.example.edu</div></div></div></div></body></html>`,
+    body: `<!doctype html><html><body><div id="gs_res_ccl_mid"><div class="gs_r gs_or gs_scl" data-cid="rOuTiNgExPeR"><div class="gs_ggs gs_fl"><div class="gs_ggsd"><div class="gs_or_ggsm"><a href="${pdf}"><span class="gs_ctg2">[PDF]</span> example.edu</a></div></div></div><div class="gs_ri"><h3 class="gs_rt"><a id="rOuTiNgExPeR" href="${landing}">${title}</a></h3><div class="gs_a">J Kim, A Lee - Proceedings of the 30th ACM SIGKDD, 2024 - dl.acm.org</div></div></div></div></body></html>`,
   });
   pages.set(pdf, { body: onePagePdf(title), contentType: 'application/pdf' });
   const { ext } = await afterNov18(page, context, extensionId);
@@ -134,7 +136,7 @@ test('popup on a PDF a Google Scholar result linked to: the paper by that link, 
   await expect.poll(async () => (await stats(ext)).sightings, { timeout: 20_000 }).toBe(12);
   const tabId: number = await tabIdOf(ext, page);
 
-  // The result clicked: a PDF with no tags, no DOI in its address, and the tab's address one of the paper's links.
+  // The [PDF] clicked: no tags, no DOI in its address; the address is one of the paper's links.
   await page.goto(pdf);
   await clickToolbarIcon(context, extensionId, page);
   const popup = await popupFor(context, extensionId, tabId);
@@ -145,4 +147,8 @@ test('popup on a PDF a Google Scholar result linked to: the paper by that link, 
   await row.getByTestId('save-toggle').click();
   await expect(row.getByTestId('save-toggle')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await stats(ext)).saved).toBe(1);
+  // Its DOI came from the title link, its links are both.
+  const key = 'doi:10.1145/3637528.3671234';
+  const got = await sendFromExtension<{ paper: { urls: string[] } | null }>(ext, { type: 'paper.get', key });
+  expect(got.paper?.urls).toEqual([landing, pdf]);
 });

@@ -59,6 +59,22 @@ describe('Google Scholar: results', () => {
     ]);
   });
 
+  it("keeps the [PDF] beside a result as the paper's full text, and the arXiv id it names", () => {
+    const side = (href: string) => `<div class="gs_ggs gs_fl"><div class="gs_ggsd"><div class="gs_or_ggsm"><a href="${href}"><span class="gs_ctg2">[PDF]</span> host</a></div></div></div>`;
+    const withSide = (html: string, href: string) => html.replace('<div class="gs_ri">', `${side(href)}<div class="gs_ri">`);
+    const doc = page(
+      withSide(row('p1', 'Scaling Laws', 'A B - IEEE TPAMI, 2024 - ieeexplore.ieee.org', 'https://ieeexplore.ieee.org/document/10000001'), 'https://arxiv.org/pdf/2401.01234v2'),
+      withSide(row('p2', 'Palm Oil', 'A B - Fuel, 2017 - Elsevier', 'https://doi.org/10.1016/j.fuproc.2017.06.006'), 'https://www.academia.edu/download/1/paper.pdf'),
+      withSide(row('p3', 'Same Link', 'A B - 2020 - example.org', 'https://example.org/same.pdf'), 'https://example.org/same.pdf'),
+    );
+    const [a, b, c] = scholar.readCards(doc, SEARCH);
+    expect(a?.paper).toMatchObject({ url: 'https://ieeexplore.ieee.org/document/10000001', pdfUrl: 'https://arxiv.org/pdf/2401.01234v2', arxivId: '2401.01234', version: 2 });
+    // The title link's DOI is the paper's; the PDF somewhere else is only its full text.
+    expect(b?.paper).toMatchObject({ doi: '10.1016/j.fuproc.2017.06.006', pdfUrl: 'https://www.academia.edu/download/1/paper.pdf' });
+    expect(b?.paper.arxivId).toBeUndefined();
+    expect(c?.paper.pdfUrl).toBeUndefined();
+  });
+
   it('reads a citation-only result, which links nowhere, without its [CITATION] marker', () => {
     const doc = page(
       row('c1', 'Deep residual learning for image recognition', 'K He, X Zhang, S Ren, J Sun - 2016', undefined, '<span class="gs_ctu"><span class="gs_ct1">[CITATION]</span><span class="gs_ct2">[C]</span></span> '),
