@@ -7,7 +7,7 @@
  * a publisher's page or PDF whose address names a DOI (`dl.acm.org/doi/pdf/10.1145/…`).
  */
 import { parseArxivId } from './identity';
-import { doiInAddress } from './sites/links';
+import { doiInAddress, isPdfAddress } from './sites/links';
 import type { ChangeEvent, PaperView } from './messages';
 
 export interface Reading {
@@ -46,7 +46,7 @@ export function readingOf(url: string | undefined): Reading | null {
   }
   const doi = doiInAddress(u);
   if (!doi) return null;
-  return { format: PDF_PATH.test(u.pathname) ? 'pdf' : 'page', doi, host: hostOf(u.href)! };
+  return { format: isPdfAddress(u.href) ? 'pdf' : 'page', doi, host: hostOf(u.href)! };
 }
 
 /**
@@ -57,7 +57,7 @@ export function linkReading(url: string | undefined): Reading | null {
   const plain = url?.split('#')[0];
   const host = plain && /^https:\/\//i.test(plain) ? hostOf(plain) : undefined;
   if (!plain || !host) return null;
-  return { format: PDF_PATH.test(new URL(plain).pathname) ? 'pdf' : 'page', url: plain, host };
+  return { format: isPdfAddress(plain) ? 'pdf' : 'page', url: plain, host };
 }
 
 /** "dl.acm.org": the site a tab shows, as the popup names it. */
@@ -68,8 +68,6 @@ export function hostOf(url: string): string | undefined {
     return undefined;
   }
 }
-
-const PDF_PATH = /\.pdf$|\/(e?pdf|pdfdirect|pdfft)\//i;
 
 /**
  * What the toolbar icon says on a tab showing a paper's full text: ★ when it is saved, how many

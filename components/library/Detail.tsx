@@ -5,6 +5,7 @@ import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, isOpenReviewForum, webLinks } fro
 import type { VenueEdit } from '../../lib/venue';
 import { siteLabel } from '../shared/sites';
 import { safeHttpUrl } from '../shared/urls';
+import { isPdfAddress } from '../../lib/sites/links';
 import { dateTime, day, plural } from './format';
 import { NoteEditor } from './NoteEditor';
 import { VenueFacts } from './Venue';
@@ -61,8 +62,12 @@ export function Detail(props: DetailProps) {
   // Its reviews, whatever else it has; another web page only when there is no arXiv id to link.
   const forum = web.find(isOpenReviewForum);
   if (forum) links.push({ label: 'OpenReview', href: forum, testid: 'link-openreview' });
-  const page = id ? undefined : web.find((u) => !isOpenReviewForum(u));
+  const others = id ? [] : web.filter((u) => !isOpenReviewForum(u));
+  const page = others.find((u) => !isPdfAddress(u));
   if (page) links.push({ label: 'Web page', href: page, testid: 'link-web' });
+  // Its full text where a page linked to one (Google Scholar's "[PDF]", a result that is one).
+  const pdf = others.find(isPdfAddress);
+  if (pdf) links.push({ label: 'PDF', href: pdf, testid: 'link-pdf' });
 
   return (
     <aside class="detail" data-testid="detail-panel" data-key={paper.key} aria-label="Paper details">

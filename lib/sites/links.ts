@@ -48,3 +48,12 @@ export function doiInAddress(u: URL): string | null {
   if (doi.startsWith('10.1101/')) doi = doi.replace(/v\d+$/, '');
   return normalizeDoi(doi);
 }
+
+/** An address that serves a PDF by its look: `….pdf`, or publishers' `/pdf/`, `/epdf/`, `/pdfdirect/` views. */
+export function isPdfAddress(url: string): boolean {
+  try {
+    return /\.pdf$|\/(e?pdf|pdfdirect|pdfft)\//i.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}

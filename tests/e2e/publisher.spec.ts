@@ -151,4 +151,12 @@ test("popup on the PDF beside a Google Scholar result: the paper by that link, t
   const key = 'doi:10.1145/3637528.3671234';
   const got = await sendFromExtension<{ paper: { urls: string[] } | null }>(ext, { type: 'paper.get', key });
   expect(got.paper?.urls).toEqual([landing, pdf]);
+
+  // The library's details link both, the publisher's page and the PDF.
+  await ext.bringToFront();
+  await ext.reload();
+  await ext.locator('[data-testid="paper-row"]', { has: ext.locator('.row-title', { hasText: title }) }).getByTestId('row-open').click();
+  const detail = ext.getByTestId('detail-panel');
+  await expect(detail.getByTestId('link-web')).toHaveAttribute('href', landing);
+  await expect(detail.getByTestId('link-pdf')).toHaveAttribute('href', pdf);
 });

@@ -381,6 +381,7 @@ describe('library page', () => {
       paper({ key: 'arxiv:2508.27978', title: 'Hidden Dynamics', arxivId: '2508.27978', urls: ['https://huggingface.co/papers/2508.27978', FORUM], proceedings: 'ICLR 2026' }),
       paper({ key: 'title:sparse', title: 'Sparse', urls: [FORUM.replace('hdMAtt5sXk', 'nEwPoStEr1'), 'https://example.org/sparse'] }),
       paper({ key: 'title:only', title: 'Only a forum', urls: [FORUM.replace('hdMAtt5sXk', 'oNlY')] }),
+      paper({ key: 'doi:10.1145/1', title: 'With its PDF', doi: '10.1145/1', urls: ['https://people.example.edu/~kim/a.pdf', 'https://dl.acm.org/doi/10.1145/1'] }),
     ]);
     const links = () => v.$$('.detail a[data-testid^="link-"]').map((a) => `${a.dataset.testid} ${(a as HTMLAnchorElement).href}`);
     await click(row('arxiv:2508.27978')!.querySelector('[data-testid="row-open"]'));
@@ -398,6 +399,10 @@ describe('library page', () => {
     await click(row('title:only')!.querySelector('[data-testid="row-open"]'));
     await settle();
     expect(links()).toEqual(['link-openreview https://openreview.net/forum?id=oNlY']);
+    // A Scholar result's "[PDF]" beside its publisher's page: both, the page first.
+    await click(row('doi:10.1145/1')!.querySelector('[data-testid="row-open"]'));
+    await settle();
+    expect(links()).toEqual(['link-doi https://doi.org/10.1145/1', 'link-web https://dl.acm.org/doi/10.1145/1', 'link-pdf https://people.example.edu/~kim/a.pdf']);
   });
 
   it('sets, changes and clears where a paper was published; Escape and a refused year leave it as it was', async () => {
