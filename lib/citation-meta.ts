@@ -79,6 +79,9 @@ export function paperFromMeta(meta: PageMeta, urlDoi?: string): CardPaper | null
 
   const url = one('citation_abstract_html_url') ?? meta.url.split('#')[0];
   if (url && /^https:\/\//i.test(url)) paper.url = url;
+  // Saved from here, the paper keeps its PDF's address too: the popup on that PDF then knows it.
+  const pdf = one('citation_pdf_url');
+  if (pdf && /^https:\/\//i.test(pdf) && pdf !== paper.url) paper.pdfUrl = pdf;
 
   let authors = all('citation_author');
   if (authors.length === 0) authors = (one('citation_authors') ?? '').split(';');

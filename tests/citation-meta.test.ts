@@ -81,6 +81,7 @@ describe('paperFromMeta: the paper a page of another site describes', () => {
       publishedAt: '2023-03-15',
       journal: 'Machine Learning',
       abstract: 'Deep learning has achieved remarkable success.',
+      pdfUrl: 'https://link.springer.com/content/pdf/10.1007/s10994-023-06303-2.pdf',
     });
   });
 

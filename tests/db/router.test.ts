@@ -131,6 +131,16 @@ describe('router', () => {
       statuses: [],
       reading: { format: 'pdf', url: pdf, host: 'proceedings.mlr.press', paper: { title: 'A Watermark for Large Language Models', seenCount: 1, urls: [html, pdf] } },
     });
+    // Saved from a proceedings' page, a paper keeps the PDF its tags name: the PDF's tab then knows it.
+    const cvf = 'https://openaccess.thecvf.com/content/CVPR2023/html/Huang_Super_Token_CVPR_2023_paper.html';
+    const cvfPdf = 'https://openaccess.thecvf.com/content/CVPR2023/papers/Huang_Super_Token_CVPR_2023_paper.pdf';
+    urls.set(29, cvf).set(30, cvfPdf);
+    metas.set(29, { url: cvf, pdf: false, tags: [['citation_title', 'Super Token Sampling'], ['citation_pdf_url', cvfPdf]] });
+    const fromPage = await handle({ type: 'tab.get', tabId: 29 }, extPage);
+    expect(fromPage).toMatchObject({ ok: true, reading: { card: { title: 'Super Token Sampling', url: cvf, pdfUrl: cvfPdf }, paper: null } });
+    if (!fromPage.ok || !fromPage.reading?.card) throw new Error('no card');
+    await handle({ type: 'paper.save', target: { card: fromPage.reading.card }, saved: true }, extPage);
+    expect(await handle({ type: 'tab.get', tabId: 30 }, extPage)).toMatchObject({ ok: true, reading: { format: 'pdf', url: cvfPdf, paper: { title: 'Super Token Sampling', urls: [cvf, cvfPdf] } } });
     urls.set(28, html);
     expect(await handle({ type: 'tab.get', tabId: 28 }, extPage)).toMatchObject({ ok: true, reading: { format: 'page', url: html, paper: { urls: [html, pdf] } } });
     expect(await handle({ type: 'tab.get', tabId: 26 }, extPage)).toEqual({ ok: true, state: null, statuses: [] });

@@ -15,6 +15,8 @@ const CVF = 'https://openaccess.thecvf.com/content/CVPR2023/html/Huang_Vision_Tr
 const ACM = 'https://dl.acm.org/doi/10.1145/3580305.3599256';
 const ACM_PDF = 'https://dl.acm.org/doi/pdf/10.1145/3580305.3599256';
 const SPRINGER = 'https://link.springer.com/article/10.1007/s10994-023-06303-2';
+const PMLR = 'https://proceedings.mlr.press/v202/kirchenbauer23a.html';
+const PMLR_PDF = 'https://proceedings.mlr.press/v202/kirchenbauer23a/kirchenbauer23a.pdf';
 
 const html = (head: string) => `<!doctype html><html><head><meta charset="utf-8">${head}<title>Paper</title></head><body><h1>Paper</h1></body></html>`;
 const metaTags = (tags: [string, string][]) => tags.map(([n, c]) => `<meta name="${n}" content="${c}">`).join('\n');
@@ -50,6 +52,18 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
     ),
   });
   pages.set(ACM_PDF, { body: onePagePdf('Scaling Laws for Recommendation Models'), contentType: 'application/pdf' });
+  pages.set(PMLR, {
+    body: html(
+      metaTags([
+        ['citation_title', 'A Watermark for Large Language Models'],
+        ['citation_author', 'Kirchenbauer, John'],
+        ['citation_publication_date', '2023/07/03'],
+        ['citation_conference_title', 'Proceedings of the 40th International Conference on Machine Learning'],
+        ['citation_pdf_url', PMLR_PDF],
+      ]),
+    ),
+  });
+  pages.set(PMLR_PDF, { body: onePagePdf('A Watermark for Large Language Models'), contentType: 'application/pdf' });
   pages.set(SPRINGER, { body: html(metaTags([['citation_title', 'Learning from Noisy Labels'], ['citation_doi', '10.1007/s10994-023-06303-2']])) });
   const { ext } = await afterNov18(page, context, extensionId);
   const before = await stats(ext);
@@ -110,6 +124,25 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   await expect(row.getByTestId('note-input')).toHaveValue('Compare with the HSTU scaling curves.');
   await popup.close();
 
+  // Saved from a proceedings' page (no DOI), the paper keeps the PDF its tags name: its PDF's popup knows it.
+  await page.goto(PMLR);
+  await clickToolbarIcon(context, extensionId, page);
+  popup = await popupFor(context, extensionId, tabId);
+  row = popup.getByTestId('reading').getByTestId('paper-row');
+  await expect(row.getByTestId('row-title')).toHaveText('A Watermark for Large Language Models');
+  await row.getByTestId('save-toggle').click();
+  await expect(row.getByTestId('save-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await stats(ext)).saved).toBe(2);
+  await popup.close();
+  await page.goto(PMLR_PDF);
+  await clickToolbarIcon(context, extensionId, page);
+  popup = await popupFor(context, extensionId, tabId);
+  await expect(popup.getByTestId('site-name')).toHaveText('proceedings.mlr.press · PDF');
+  row = popup.getByTestId('reading').getByTestId('paper-row');
+  await expect(row.getByTestId('row-title')).toHaveText('A Watermark for Large Language Models');
+  await expect(row.getByTestId('save-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await popup.close();
+
   // A paper's page the reader did not click the icon on: the popup may not read it, and says nothing of it.
   const other = await context.newPage();
   await other.goto('https://huggingface.co/');
@@ -118,7 +151,7 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   popup = await popupFor(context, extensionId, otherId);
   await expect(popup.getByTestId('no-cards')).toBeVisible();
   await expect(popup.getByTestId('reading')).toHaveCount(0);
-  expect(await stats(ext)).toMatchObject({ papers: before.papers + 1, sightings: before.sightings, saved: 1 });
+  expect(await stats(ext)).toMatchObject({ papers: before.papers + 2, sightings: before.sightings, saved: 2 });
 });
 
 test("popup on the PDF beside a Google Scholar result: the paper by that link, though the PDF says nothing of it", async ({ page, pages, context, extensionId }) => {
