@@ -17,12 +17,9 @@ import {
   type RequestOf,
   type RequestType,
   type Replies,
-  type TabReading,
 } from './messages';
 import { noProgress, progressReporter } from './progress';
-import { hostOf, linkReading, readingOf } from './reading';
-import { pageMetaOf, paperFromMeta } from './citation-meta';
-import { cardInput } from './page/card-input';
+import { tabReading } from './tab-reading';
 import { readSettings, writeSettings } from './settings';
 import { isSupportedPage } from './sites/directory';
 import type { TabStore } from './tabs';
@@ -175,24 +172,6 @@ export function createRouter(deps: RouterDeps) {
     return now !== undefined && now.split('#')[0] === page.url.split('#')[0];
   };
 
-  /**
-   * A paper's own page on a site without a content script, as its meta tags describe it: looked up
-   * as a card of the page would be, so it can be saved from the popup as it is. Null when the tags
-   * name no paper, or the tab may not be read (the popup was not opened from the toolbar there).
-   */
-  const pageReading = async (id: number, urlDoi: string | undefined): Promise<Replies['tab.get'] | null> => {
-    const meta = pageMetaOf(await deps.pageMeta?.(id).catch(() => undefined));
-    const paper = meta && paperFromMeta(meta, urlDoi);
-    if (!meta || !paper) return null;
-    const card = cardInput({ paper });
-    const statuses = await library.lookup([card]);
-    const host = hostOf(meta.url);
-    const reading: TabReading = { format: meta.pdf ? 'pdf' : 'page', card, paper: statuses[0]?.paper ?? null };
-    if (host) reading.host = host;
-    if (card.doi) reading.doi = card.doi;
-    return { state: null, statuses, reading };
-  };
-
   /** What a tab shows (`tab.report`, or a page's one lookup), for the popup and the toolbar badge. */
   const reportTab = async (id: number, page: PageInfo, reported: RequestOf<'tab.report'>['cards'], visitId?: string) => {
     if (!(await stillOn(id, page))) return;
@@ -242,19 +221,8 @@ export function createRouter(deps: RouterDeps) {
       const state = reported && (await stillOn(r.tabId, reported.page)) ? reported : null;
       if (!state) {
         const url = await deps.tabUrl?.(r.tabId).catch(() => undefined);
-        const reading = readingOf(url);
-        const elsewhere = reading?.arxivId === undefined && reading?.forum === undefined;
-        if (elsewhere && url !== undefined) {
-          const page = await pageReading(r.tabId, reading?.doi);
-          if (page) return page;
-        }
-        const paper = reading ? await library.paperRead(reading) : null;
-        if (reading && (paper || !elsewhere)) return { state, statuses: [], reading: { ...reading, paper } };
-        // Any other page, or a DOI no paper has: the paper whose links include the address.
-        const link = linkReading(url);
-        const linked = link && (await library.paperRead(link));
-        if (link && linked) return { state, statuses: [], reading: { ...link, ...(reading?.doi ? { doi: reading.doi } : {}), paper: linked } };
-        return reading ? { state, statuses: [], reading: { ...reading, paper: null } } : { state, statuses: [] };
+        const pageMeta = deps.pageMeta;
+        return { state, ...(await tabReading({ library, url, ...(pageMeta ? { pageMeta: () => pageMeta(r.tabId) } : {}) })) };
       }
       const cards = state.epoch === epoch ? state.cards : state.cards.map(({ card, status }) => ({ card, status }));
       return { state, statuses: await tabStatuses(library.db, cards, (probes) => library.resolveAlone(probes)) };

@@ -136,7 +136,7 @@ describe('router', () => {
     const cvfPdf = 'https://openaccess.thecvf.com/content/CVPR2023/papers/Huang_Super_Token_CVPR_2023_paper.pdf';
     urls.set(29, cvf).set(30, cvfPdf);
     metas.set(29, { url: cvf, pdf: false, tags: [['citation_title', 'Super Token Sampling'], ['citation_pdf_url', cvfPdf]] });
-    const fromPage = await handle({ type: 'tab.get', tabId: 29 }, extPage);
+    const fromPage = (await handle({ type: 'tab.get', tabId: 29 }, extPage)) as Reply<'tab.get'>;
     expect(fromPage).toMatchObject({ ok: true, reading: { card: { title: 'Super Token Sampling', url: cvf, pdfUrl: cvfPdf }, paper: null } });
     if (!fromPage.ok || !fromPage.reading?.card) throw new Error('no card');
     await handle({ type: 'paper.save', target: { card: fromPage.reading.card }, saved: true }, extPage);

@@ -1,0 +1,45 @@
+/**
+ * What the popup shows of a tab that reported no cards: the paper whose full text or page it is.
+ * arXiv's and OpenReview's PDFs by their addresses; a paper's page on another site by its citation
+ * meta tags (read in the tab, lib/citation-meta.ts), looked up as a card would be, to be saved as it
+ * is; a publisher's PDF by the DOI its address names; any page or PDF by the paper whose links
+ * include its address. Nothing for a tab the extension may not read.
+ */
+import { pageMetaOf, paperFromMeta } from './citation-meta';
+import type { Library } from './library/index';
+import type { CardStatus, TabReading } from './messages';
+import { cardInput } from './page/card-input';
+import { hostOf, linkReading, readingOf } from './reading';
+
+export interface TabReadingDeps {
+  library: Pick<Library, 'lookup' | 'paperRead'>;
+  /** The tab's address (undefined: one the extension may not read). */
+  url: string | undefined;
+  /** The page's meta tags, as it gave them; rejects where the extension may not run. */
+  pageMeta?: () => Promise<unknown>;
+}
+
+export async function tabReading({ library, url, pageMeta }: TabReadingDeps): Promise<{ statuses: CardStatus[]; reading?: TabReading }> {
+  const reading = readingOf(url);
+  const elsewhere = reading?.arxivId === undefined && reading?.forum === undefined;
+  if (elsewhere && url !== undefined && pageMeta) {
+    const meta = pageMetaOf(await pageMeta().catch(() => undefined));
+    const paper = meta && paperFromMeta(meta, reading?.doi);
+    if (meta && paper) {
+      const card = cardInput({ paper });
+      const statuses = await library.lookup([card]);
+      const page: TabReading = { format: meta.pdf ? 'pdf' : 'page', card, paper: statuses[0]?.paper ?? null };
+      const host = hostOf(meta.url);
+      if (host) page.host = host;
+      if (card.doi) page.doi = card.doi;
+      return { statuses, reading: page };
+    }
+  }
+  const paper = reading ? await library.paperRead(reading) : null;
+  if (reading && (paper || !elsewhere)) return { statuses: [], reading: { ...reading, paper } };
+  // Any other page, or a DOI no paper has: the paper whose links include the address.
+  const link = linkReading(url);
+  const linked = link && (await library.paperRead(link));
+  if (link && linked) return { statuses: [], reading: { ...link, ...(reading?.doi ? { doi: reading.doi } : {}), paper: linked } };
+  return reading ? { statuses: [], reading: { ...reading, paper: null } } : { statuses: [] };
+}
