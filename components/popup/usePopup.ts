@@ -80,7 +80,7 @@ export function usePopup(getTabId: () => Promise<number | null> = resolveTabId, 
         if (!refresh) setLoad({ kind: 'error', message: reply.error.message });
         return;
       }
-      // A paper's full text (a PDF): its one row is the paper as the library has it.
+      // A paper's full text (a PDF) or its page elsewhere: one row, the card its tags make or the paper.
       const reading = reply.reading;
       const fresh = reply.state ? rowsFromTab(reply.state, reply.statuses) : reading ? readingRows(reading, reply.statuses) : [];
       // By the card, not its row's position: the page may have added or dropped cards above it.
