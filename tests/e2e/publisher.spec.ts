@@ -4,6 +4,7 @@
  * the popup shows the paper, known or new, to save, tag and annotate. A tab the reader did not click
  * on is never read.
  */
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { clickToolbarIcon, expect, popupFor, sendFromExtension, test } from './fixtures';
 import { afterNov18, stats } from './elsewhere';
 // @ts-expect-error plain JS module shared with the demo
@@ -17,6 +18,14 @@ const ACM_PDF = 'https://dl.acm.org/doi/pdf/10.1145/3580305.3599256';
 const SPRINGER = 'https://link.springer.com/article/10.1007/s10994-023-06303-2';
 const PMLR = 'https://proceedings.mlr.press/v202/kirchenbauer23a.html';
 const PMLR_PDF = 'https://proceedings.mlr.press/v202/kirchenbauer23a/kirchenbauer23a.pdf';
+
+/** The reader goes to `url` in `page`'s tab and opens the popup there, from the toolbar. */
+async function popupAt(page: Page, context: BrowserContext, extensionId: string, tabId: number, url: string): Promise<{ popup: Page; row: Locator }> {
+  await page.goto(url);
+  await clickToolbarIcon(context, extensionId, page);
+  const popup = await popupFor(context, extensionId, tabId);
+  return { popup, row: popup.getByTestId('reading').getByTestId('paper-row') };
+}
 
 const html = (head: string) => `<!doctype html><html><head><meta charset="utf-8">${head}<title>Paper</title></head><body><h1>Paper</h1></body></html>`;
 const metaTags = (tags: [string, string][]) => tags.map(([n, c]) => `<meta name="${n}" content="${c}">`).join('\n');
@@ -70,11 +79,8 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   const tabId: number = await tabIdOf(ext, page);
 
   // The CVPR version of a paper from the Nov 18 digest: the popup knows it as the digest's paper.
-  await page.goto(CVF);
-  await clickToolbarIcon(context, extensionId, page);
-  let popup = await popupFor(context, extensionId, tabId);
+  let { popup, row } = await popupAt(page, context, extensionId, tabId, CVF);
   await expect(popup.getByTestId('site-name')).toHaveText('openaccess.thecvf.com');
-  let row = popup.getByTestId('reading').getByTestId('paper-row');
   await expect(row).toHaveCount(1);
   // As this page titles it, as a digest's row shows its card's title.
   await expect(row.getByTestId('row-title')).toHaveText('Vision Transformer With Super Token Sampling');
@@ -83,11 +89,8 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   await popup.close();
 
   // A paper the library does not hold, on ACM's page (Dublin Core): saved, tagged and noted here.
-  await page.goto(ACM);
-  await clickToolbarIcon(context, extensionId, page);
-  popup = await popupFor(context, extensionId, tabId);
+  ({ popup, row } = await popupAt(page, context, extensionId, tabId, ACM));
   await expect(popup.getByTestId('site-name')).toHaveText('dl.acm.org');
-  row = popup.getByTestId('reading').getByTestId('paper-row');
   await expect(row.getByTestId('row-title')).toHaveText('Scaling Laws for Recommendation Models: Towards General-Purpose User Representations');
   await expect(row.getByTestId('dedup-status')).toHaveText('New · not in your library');
   await row.getByTestId('save-toggle').click();
@@ -114,31 +117,22 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   await popup.close();
 
   // Its PDF on the same site: the tab shows no tags, its address names the DOI.
-  await page.goto(ACM_PDF);
-  await clickToolbarIcon(context, extensionId, page);
-  popup = await popupFor(context, extensionId, tabId);
+  ({ popup, row } = await popupAt(page, context, extensionId, tabId, ACM_PDF));
   await expect(popup.getByTestId('site-name')).toHaveText('dl.acm.org · PDF');
-  row = popup.getByTestId('reading').getByTestId('paper-row');
   await expect(row.getByTestId('row-title')).toHaveText('Scaling Laws for Recommendation Models: Towards General-Purpose User Representations');
   await expect(row.getByTestId('row-title')).toHaveAttribute('aria-expanded', 'true');
   await expect(row.getByTestId('note-input')).toHaveValue('Compare with the HSTU scaling curves.');
   await popup.close();
 
   // Saved from a proceedings' page (no DOI), the paper keeps the PDF its tags name: its PDF's popup knows it.
-  await page.goto(PMLR);
-  await clickToolbarIcon(context, extensionId, page);
-  popup = await popupFor(context, extensionId, tabId);
-  row = popup.getByTestId('reading').getByTestId('paper-row');
+  ({ popup, row } = await popupAt(page, context, extensionId, tabId, PMLR));
   await expect(row.getByTestId('row-title')).toHaveText('A Watermark for Large Language Models');
   await row.getByTestId('save-toggle').click();
   await expect(row.getByTestId('save-toggle')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await stats(ext)).saved).toBe(2);
   await popup.close();
-  await page.goto(PMLR_PDF);
-  await clickToolbarIcon(context, extensionId, page);
-  popup = await popupFor(context, extensionId, tabId);
+  ({ popup, row } = await popupAt(page, context, extensionId, tabId, PMLR_PDF));
   await expect(popup.getByTestId('site-name')).toHaveText('proceedings.mlr.press · PDF');
-  row = popup.getByTestId('reading').getByTestId('paper-row');
   await expect(row.getByTestId('row-title')).toHaveText('A Watermark for Large Language Models');
   await expect(row.getByTestId('save-toggle')).toHaveAttribute('aria-pressed', 'true');
   await popup.close();
@@ -170,11 +164,8 @@ test("popup on the PDF beside a Google Scholar result: the paper by that link, t
   const tabId: number = await tabIdOf(ext, page);
 
   // The [PDF] clicked: no tags, no DOI in its address; the address is one of the paper's links.
-  await page.goto(pdf);
-  await clickToolbarIcon(context, extensionId, page);
-  const popup = await popupFor(context, extensionId, tabId);
+  const { popup, row } = await popupAt(page, context, extensionId, tabId, pdf);
   await expect(popup.getByTestId('site-name')).toHaveText('people.example.edu · PDF');
-  const row = popup.getByTestId('reading').getByTestId('paper-row');
   await expect(row.getByTestId('row-title')).toHaveText(title);
   await expect(row.getByTestId('dedup-status')).toHaveText(/^Seen 1×: Google Scholar “expert routing”/);
   await row.getByTestId('save-toggle').click();
