@@ -17,13 +17,22 @@ export interface TabReadingDeps {
   url: string | undefined;
   /** The page's meta tags, as it gave them; rejects where the extension may not run. */
   pageMeta?: () => Promise<unknown>;
+  /** How long the page may take to answer (its main thread may be busy, or frozen). */
+  metaWaitMs?: number;
 }
 
-export async function tabReading({ library, url, pageMeta }: TabReadingDeps): Promise<{ statuses: CardStatus[]; reading?: TabReading }> {
+/** A page that has not answered by then is read by its address alone: the popup must not hang on it. */
+const META_WAIT_MS = 1_500;
+
+export async function tabReading({ library, url, pageMeta, metaWaitMs = META_WAIT_MS }: TabReadingDeps): Promise<{ statuses: CardStatus[]; reading?: TabReading }> {
   const reading = readingOf(url);
   const elsewhere = reading?.arxivId === undefined && reading?.forum === undefined;
   if (elsewhere && url !== undefined && pageMeta) {
-    const meta = pageMetaOf(await pageMeta().catch(() => undefined));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, metaWaitMs, undefined)));
+    const answer = await Promise.race([pageMeta().catch(() => undefined), late]);
+    clearTimeout(timer);
+    const meta = pageMetaOf(answer);
     const paper = meta && paperFromMeta(meta, reading?.doi);
     if (meta && paper) {
       const card = cardInput({ paper });
