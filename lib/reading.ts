@@ -4,7 +4,8 @@
  * a paper's PDF on OpenReview (`openreview.net/pdf?id=<forum id>`), opened from its forum. The
  * popup shows that paper as the library has it, to tag or annotate while reading. On any other
  * site the popup may read the tab's address (the reader's click on the toolbar icon grants it):
- * a publisher's page or PDF whose address names a DOI (`dl.acm.org/doi/pdf/10.1145/…`).
+ * an arXiv paper on ar5iv, alphaXiv or arXiv's mirror, a publisher's page or PDF whose address
+ * names a DOI (`dl.acm.org/doi/pdf/10.1145/…`).
  */
 import { parseArxivId } from './identity';
 import { doiInAddress, isPdfAddress } from './sites/links';
@@ -37,17 +38,26 @@ export function readingOf(url: string | undefined): Reading | null {
     const id = u.pathname === '/pdf' ? u.searchParams.get('id') : null;
     return id && /^[\w-]{1,64}$/.test(id) ? { format: 'pdf', forum: `https://openreview.net/forum?id=${id}` } : null;
   }
-  if (u.hostname === 'arxiv.org' || u.hostname.endsWith('.arxiv.org')) {
-    const format = u.hostname === 'arxiv.org' ? u.pathname.split('/')[1] : undefined;
+  if (u.hostname === 'arxiv.org') {
+    const format = u.pathname.split('/')[1];
     if (format !== 'pdf' && format !== 'html') return null;
     const ref = parseArxivId(`${u.origin}${u.pathname.replace(/\.pdf$/i, '')}`);
     if (!ref) return null;
     return ref.version ? { format, arxivId: ref.id, version: ref.version } : { format, arxivId: ref.id };
   }
+  // arXiv's mirror and the sites readers read its papers on: ar5iv's HTML, alphaXiv's pages.
+  if (ARXIV_READERS.test(u.hostname)) {
+    const ref = parseArxivId(`${u.origin}${u.pathname.replace(/\.pdf$/i, '')}`);
+    if (!ref) return null;
+    const format = u.hostname.includes('ar5iv') ? 'html' : isPdfAddress(u.href) ? 'pdf' : 'page';
+    return { format, arxivId: ref.id, ...(ref.version ? { version: ref.version } : {}), host: hostOf(u.href)! };
+  }
   const doi = doiInAddress(u);
   if (!doi) return null;
   return { format: isPdfAddress(u.href) ? 'pdf' : 'page', doi, host: hostOf(u.href)! };
 }
+
+const ARXIV_READERS = /^(ar5iv\.labs\.arxiv\.org|(www\.)?ar5iv\.org|export\.arxiv\.org|(www\.)?alphaxiv\.org)$/;
 
 /**
  * A tab on any other https page, asked of the library by its address: a paper whose links include

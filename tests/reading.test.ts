@@ -19,7 +19,6 @@ describe('readingOf: the paper a full-text tab shows', () => {
       'https://arxiv.org/pdf/',
       'https://arxiv.org/pdf/not-an-id',
       'http://arxiv.org/pdf/2508.27978',
-      'https://export.arxiv.org/pdf/2508.27978',
       'https://example.org/pdf/2508.27978',
       'https://huggingface.co/papers/2508.27978',
       'https://openreview.net/forum?id=hdMAtt5sXk',
@@ -32,6 +31,14 @@ describe('readingOf: the paper a full-text tab shows', () => {
     ]) {
       expect(readingOf(url), String(url)).toBeNull();
     }
+  });
+
+  it("reads an arXiv paper on the sites readers read arXiv on: ar5iv's HTML, alphaXiv, arXiv's mirror", () => {
+    expect(readingOf('https://ar5iv.labs.arxiv.org/html/2508.27978')).toEqual({ format: 'html', arxivId: '2508.27978', host: 'ar5iv.labs.arxiv.org' });
+    expect(readingOf('https://ar5iv.org/abs/2508.27978v2')).toEqual({ format: 'html', arxivId: '2508.27978', version: 2, host: 'ar5iv.org' });
+    expect(readingOf('https://www.alphaxiv.org/abs/2508.27978')).toEqual({ format: 'page', arxivId: '2508.27978', host: 'alphaxiv.org' });
+    expect(readingOf('https://export.arxiv.org/pdf/2508.27978')).toEqual({ format: 'pdf', arxivId: '2508.27978', host: 'export.arxiv.org' });
+    for (const url of ['https://www.alphaxiv.org/', 'https://ar5iv.labs.arxiv.org/', 'https://example.arxiv.org/abs/2508.27978']) expect(readingOf(url), url).toBeNull();
   });
 
   it("reads the DOI a publisher's page or PDF names in its address, and says which it is", () => {

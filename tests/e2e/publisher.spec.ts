@@ -16,6 +16,7 @@ const CVF = 'https://openaccess.thecvf.com/content/CVPR2023/html/Huang_Vision_Tr
 const ACM = 'https://dl.acm.org/doi/10.1145/3580305.3599256';
 const ACM_PDF = 'https://dl.acm.org/doi/pdf/10.1145/3580305.3599256';
 const SPRINGER = 'https://link.springer.com/article/10.1007/s10994-023-06303-2';
+const AR5IV = 'https://ar5iv.labs.arxiv.org/html/2508.27978';
 const PMLR = 'https://proceedings.mlr.press/v202/kirchenbauer23a.html';
 const PMLR_PDF = 'https://proceedings.mlr.press/v202/kirchenbauer23a/kirchenbauer23a.pdf';
 
@@ -61,6 +62,7 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
     ),
   });
   pages.set(ACM_PDF, { body: onePagePdf('Scaling Laws for Recommendation Models'), contentType: 'application/pdf' });
+  pages.set(AR5IV, { body: html('') });
   pages.set(PMLR, {
     body: html(
       metaTags([
@@ -86,6 +88,13 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   await expect(row.getByTestId('row-title')).toHaveText('Vision Transformer With Super Token Sampling');
   await expect(row.getByTestId('dedup-status')).toHaveText(/^Seen 1×: Hugging Face Nov 18/);
   await expect(row.getByTestId('dedup-status')).toContainText('matched by');
+  await popup.close();
+
+  // Another paper of that digest, read as ar5iv's HTML: by the arXiv id in the address.
+  ({ popup, row } = await popupAt(page, context, extensionId, tabId, AR5IV));
+  await expect(popup.getByTestId('site-name')).toHaveText('arXiv:2508.27978 · HTML');
+  await expect(row.getByTestId('row-title')).toHaveText('Hidden Dynamics of Massive Activations in Transformer Training');
+  await expect(row.getByTestId('dedup-status')).toHaveText(/^Seen 1×: Hugging Face Nov 18/);
   await popup.close();
 
   // A paper the library does not hold, on ACM's page (Dublin Core): saved, tagged and noted here.
