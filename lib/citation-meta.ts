@@ -21,16 +21,21 @@ export interface PageMeta {
 /**
  * Runs in the reader's tab (`chrome.scripting.executeScript`), so it must hold everything it uses:
  * the browser sends its source, not its closure. References (`citation_reference`, hundreds on some
- * pages) are left in the page; every content is cut at 20,000 characters and the tags at 500.
+ * pages) are left in the page; every content is cut at 20,000 characters, and each name kept 500
+ * times at most: a collaboration's 3,000 authors do not push its DOI, printed after them, out.
  */
 export function readPageMeta(): PageMeta {
   const tags: [string, string][] = [];
+  const counts = new Map<string, number>();
   for (const m of Array.from(document.querySelectorAll('meta[name], meta[property]'))) {
     const name = (m.getAttribute('name') || m.getAttribute('property') || '').trim().toLowerCase();
     if (!/^(citation_|dc\.|dcterms\.|prism\.)/.test(name) || name === 'citation_reference') continue;
     const content = m.getAttribute('content');
-    if (content) tags.push([name, content.slice(0, 20_000)]);
-    if (tags.length >= 500) break;
+    const seen = counts.get(name) ?? 0;
+    if (!content || seen >= 500) continue;
+    counts.set(name, seen + 1);
+    tags.push([name, content.slice(0, 20_000)]);
+    if (tags.length >= 2_000) break;
   }
   return { url: location.href, pdf: document.contentType === 'application/pdf', tags };
 }
@@ -41,7 +46,7 @@ export function pageMetaOf(value: unknown): PageMeta | null {
   const { url, pdf, tags } = value as Record<string, unknown>;
   if (typeof url !== 'string' || !Array.isArray(tags)) return null;
   const ok = tags.filter((t): t is [string, string] => Array.isArray(t) && typeof t[0] === 'string' && typeof t[1] === 'string');
-  return { url, pdf: pdf === true, tags: ok.slice(0, 500) };
+  return { url, pdf: pdf === true, tags: ok.slice(0, 2_000) };
 }
 
 /**

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageMetaOf, paperFromMeta, readPageMeta, type PageMeta } from '../lib/citation-meta';
+import { parsePage } from './sites/helpers';
 
 const meta = (url: string, tags: [string, string][], pdf = false): PageMeta => ({ url, pdf, tags });
 
@@ -29,11 +32,34 @@ describe('readPageMeta: what the popup reads from the tab it was opened on', () 
     ]);
   });
 
-  it('cuts long contents and stops at 500 tags', () => {
-    document.head.innerHTML = `<meta name="citation_abstract" content="${'a'.repeat(30_000)}">` + '<meta name="citation_keywords" content="k">'.repeat(600);
+  it("cuts long contents and keeps a name 500 times at most: a collaboration's DOI after its 3,000 authors", () => {
+    document.head.innerHTML =
+      `<meta name="citation_abstract" content="${'a'.repeat(30_000)}">` +
+      '<meta name="citation_author" content="Aad, G.">'.repeat(3_000) +
+      '<meta name="citation_doi" content="10.1016/j.physletb.2012.08.020">';
     const read = readPageMeta();
     expect(read.tags[0]?.[1]).toHaveLength(20_000);
-    expect(read.tags).toHaveLength(500);
+    expect(read.tags.filter(([n]) => n === 'citation_author')).toHaveLength(500);
+    expect(read.tags.at(-1)).toEqual(['citation_doi', '10.1016/j.physletb.2012.08.020']);
+  });
+
+  it('reads a real page: arXiv\'s abstract page of a paper with 171 authors', () => {
+    const doc = parsePage(readFileSync(join(process.cwd(), 'tests/fixtures/real/arxiv-abs-2604.14148-2026-04.html'), 'utf8'), 'https://arxiv.org/abs/2604.14148');
+    // Its meta tags only: the page's stylesheets and scripts are no part of what is read.
+    document.head.replaceChildren(...[...doc.querySelectorAll('meta')].map((m) => document.importNode(m, true)));
+    const paper = paperFromMeta({ ...readPageMeta(), url: 'https://arxiv.org/abs/2604.14148' });
+    expect(paper).toMatchObject({
+      title: 'Seedance 2.0: Advancing Video Generation for World Complexity',
+      arxivId: '2604.14148',
+      url: 'https://arxiv.org/abs/2604.14148',
+      pdfUrl: 'https://arxiv.org/pdf/2604.14148',
+      year: 2026,
+      publishedAt: '2026-04-15',
+    });
+    expect(paper?.authors?.slice(0, 3)).toEqual(['Team Seedance', 'De Chen', 'Liyang Chen']);
+    expect(paper?.authors).toHaveLength(171);
+    expect(paper?.abstract).toMatch(/^Seedance 2\.0 is a new native multi-modal audio-video generation model/);
+    expect(paper).not.toHaveProperty('journal');
   });
 
   it('is self-contained, since the browser runs its source in the tab', () => {
