@@ -23,6 +23,8 @@ export interface EditDeps {
 export function createEditActions({ findRow, mapRows, pageRows, fail }: EditDeps): Omit<RowActions, 'toggleExpand' | 'wantTags' | 'copyBibtex'> {
   /** Keys learnt from replies before the re-render, so a second quick edit never creates a twin. */
   const createdKeys = new Map<string, string>();
+  /** Rows whose card was sent once to teach the library (Row.learn). */
+  const taught = new Set<string>();
   /** Rows whose paper is being created by an edit: later edits wait for its key. */
   const creating = new Map<string, Promise<unknown>>();
 
@@ -44,10 +46,14 @@ export function createEditActions({ findRow, mapRows, pageRows, fail }: EditDeps
     const row = findRow(id);
     if (!row) return Promise.resolve(null);
     const key = row.current.paper?.key ?? createdKeys.get(id);
-    const target = key !== undefined ? { key } : targetOf(row);
+    // A page's paper (its citation tags) goes as its card once, to the paper it matched too: the
+    // reader's edit there teaches the library what the page says (its venue, DOI, addresses).
+    const teach = row.learn && row.card && !taught.has(id) ? { card: row.card } : undefined;
+    const target = teach ?? (key !== undefined ? { key } : targetOf(row));
     if (!target) return Promise.resolve(null);
     const done = request(target).then(
       ({ paper }) => {
+        if (teach) taught.add(id);
         applyPaper(id, row.current.paper?.key, paper);
         return paper;
       },

@@ -30,6 +30,11 @@ export interface Row {
   splitFrom?: string;
   /** How many more cards of this page are the same paper (onePerPaper): a dblp page lists a CoRR entry and its conference version. */
   alsoHere?: number;
+  /**
+   * A paper's page elsewhere, read by its citation tags: the reader's first edit sends the card,
+   * even when it matched a stored paper, so the library learns what the page says of it.
+   */
+  learn?: boolean;
 }
 
 export function rowsFromTab(state: TabState, statuses: CardStatus[]): Row[] {
@@ -50,7 +55,7 @@ export function rowsFromTab(state: TabState, statuses: CardStatus[]): Row[] {
  * make (saved as it is, matched as a card would be), else the paper as the library has it.
  */
 export function readingRows(reading: TabReading, statuses: CardStatus[]): Row[] {
-  if (reading.card) return [{ id: 'reading:page', card: reading.card, current: statuses[0] ?? { status: 'new' } }];
+  if (reading.card) return [{ id: 'reading:page', card: reading.card, current: statuses[0] ?? { status: 'new' }, learn: true }];
   return reading.paper ? [rowFromPaper(reading.paper, 'reading')] : [];
 }
 

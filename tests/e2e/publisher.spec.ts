@@ -88,6 +88,13 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   await expect(row.getByTestId('row-title')).toHaveText('Vision Transformer With Super Token Sampling');
   await expect(row.getByTestId('dedup-status')).toHaveText(/^Seen 1×: Hugging Face Nov 18/);
   await expect(row.getByTestId('dedup-status')).toContainText('matched by');
+  // Saved here: the library learns where it was published, as this page says, and the page's address.
+  await row.getByTestId('save-toggle').click();
+  type Venue = { paper: { proceedings?: string; year?: number; urls: string[]; savedAt?: number } | null };
+  const cvf = async () => (await sendFromExtension<Venue>(ext, { type: 'paper.get', key: 'arxiv:2211.83983' })).paper;
+  await expect.poll(async () => (await cvf())?.savedAt, { timeout: 10_000 }).toEqual(expect.any(Number));
+  expect(await cvf()).toMatchObject({ proceedings: 'Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)', year: 2023 });
+  expect((await cvf())?.urls).toContain(CVF);
   await popup.close();
 
   // Another paper of that digest, read as ar5iv's HTML: by the arXiv id in the address.
@@ -138,7 +145,7 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   await expect(row.getByTestId('row-title')).toHaveText('A Watermark for Large Language Models');
   await row.getByTestId('save-toggle').click();
   await expect(row.getByTestId('save-toggle')).toHaveAttribute('aria-pressed', 'true');
-  await expect.poll(async () => (await stats(ext)).saved).toBe(2);
+  await expect.poll(async () => (await stats(ext)).saved).toBe(3);
   await popup.close();
   ({ popup, row } = await popupAt(page, context, extensionId, tabId, PMLR_PDF));
   await expect(popup.getByTestId('site-name')).toHaveText('proceedings.mlr.press · PDF');
@@ -154,7 +161,7 @@ test("popup on a paper's page elsewhere: a digest's paper known by its title, a 
   popup = await popupFor(context, extensionId, otherId);
   await expect(popup.getByTestId('no-cards')).toBeVisible();
   await expect(popup.getByTestId('reading')).toHaveCount(0);
-  expect(await stats(ext)).toMatchObject({ papers: before.papers + 2, sightings: before.sightings, saved: 2 });
+  expect(await stats(ext)).toMatchObject({ papers: before.papers + 2, sightings: before.sightings, saved: 3 });
 });
 
 test("popup on the PDF beside a Google Scholar result: the paper by that link, though the PDF says nothing of it", async ({ page, pages, context, extensionId }) => {

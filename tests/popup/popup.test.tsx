@@ -373,6 +373,24 @@ describe('popup', () => {
     expect(rows()[0]!.dataset.key).toBe(`doi:${doi}`);
   });
 
+  it("on a page of a paper the library holds, the first edit sends what the page says, to teach the library; later ones the key", async () => {
+    const pageCard = card('Seen Before', { arxivId: '2401.00001', proceedings: 'Proceedings of CVPR', year: 2024, url: 'https://openaccess.thecvf.com/x.html' });
+    const { bg, rows } = await open({
+      'tab.get': () => ({ state: null, statuses: [{ status: 'seen', paper: A, match: { rule: 'arxiv-id', text: 'same arXiv id' } }], reading: { format: 'page', host: 'openaccess.thecvf.com', card: pageCard, paper: A } }),
+      'paper.save': () => ({ paper: { ...A, savedAt: Date.now(), proceedings: 'Proceedings of CVPR' } }),
+      'paper.tags': (req) => ({ paper: { ...A, tags: req.add } }),
+    });
+    click(rows()[0]!.querySelector('[data-testid="save-toggle"]'));
+    await settle();
+    expect(bg.of('paper.save')).toEqual([{ type: 'paper.save', target: { card: pageCard }, saved: true }]);
+    // Open already: the popup was opened on the paper, for its tags and note.
+    const input = rows()[0]!.querySelector<HTMLInputElement>('[data-testid="tag-input"]')!;
+    type(input, 'cvpr');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await settle();
+    expect(bg.of('paper.tags')).toEqual([{ type: 'paper.tags', target: { key: A.key }, add: ['cvpr'] }]);
+  });
+
   it("on a publisher's PDF of a paper not in the library, names its DOI and where to save it from", async () => {
     const { v } = await open({
       'tab.get': () => ({ state: null, statuses: [], reading: { format: 'pdf', host: 'dl.acm.org', doi: '10.1145/1', paper: null } }),
