@@ -86,7 +86,7 @@ export function paperFromMeta(meta: PageMeta, urlDoi?: string): CardPaper | null
   if (url && /^https:\/\//i.test(url)) paper.url = url;
   // Saved from here, the paper keeps its PDF's address too: the popup on that PDF then knows it.
   const pdf = one('citation_pdf_url');
-  if (pdf && /^https:\/\//i.test(pdf) && pdf !== paper.url) paper.pdfUrl = pdf;
+  if (pdf && /^https:\/\//i.test(pdf) && pdf !== paper.url) paper.fullTextUrl = pdf;
 
   let authors = all('citation_author');
   if (authors.length === 0) authors = (one('citation_authors') ?? '').split(';');

@@ -35,8 +35,8 @@ export const CardInputSchema = z.object({
   version: z.number().int().positive().max(L.version).optional(),
   doi: text(L.doi).optional(),
   url: text(L.url).optional(),
-  /** The full text's address beside the paper's own (CardPaper.pdfUrl). */
-  pdfUrl: text(L.url).optional(),
+  /** The full text's address beside the paper's own (CardPaper.fullTextUrl). */
+  fullTextUrl: text(L.url).optional(),
   authors: z.array(text(L.author)).max(L.authors).optional(),
   abstract: text(L.abstract).optional(),
   publishedAt: text(L.publishedAt).optional(),

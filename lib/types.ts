@@ -36,10 +36,11 @@ export interface CardPaper extends PaperRef {
   proceedings?: string;
   upvotes?: number;
   /**
-   * The full text's address a page gives beside the paper's own link (Google Scholar's "[PDF]"):
-   * kept among the paper's links, so the popup on that PDF knows the paper.
+   * The full text's address a page gives beside the paper's own link (Google Scholar's "[PDF]" or
+   * "[HTML]", a page's `citation_pdf_url`): kept among the paper's links, so the popup on that
+   * full text knows the paper.
    */
-  pdfUrl?: string;
+  fullTextUrl?: string;
 }
 
 /** One paper card found on a page. */

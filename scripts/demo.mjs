@@ -281,9 +281,9 @@ export async function runDemo(argv) {
     if (paper?.arxivId) {
       // Opened from the digest to be read: the paper's PDF (a stand-in at arXiv's address), where no
       // badge is drawn; the popup shows the paper being read, to tag and annotate.
-      const pdfUrl = `https://arxiv.org/pdf/${paper.arxivId}`;
-      served.set(pdfUrl, { body: onePagePdf(title), contentType: 'application/pdf' });
-      await page.goto(pdfUrl);
+      const fullTextUrl = `https://arxiv.org/pdf/${paper.arxivId}`;
+      served.set(fullTextUrl, { body: onePagePdf(title), contentType: 'application/pdf' });
+      await page.goto(fullTextUrl);
       await page.bringToFront();
       const reading = await context.newPage();
       await reading.setViewportSize({ width: 400, height: 600 });

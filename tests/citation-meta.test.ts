@@ -52,7 +52,7 @@ describe('readPageMeta: what the popup reads from the tab it was opened on', () 
       title: 'Seedance 2.0: Advancing Video Generation for World Complexity',
       arxivId: '2604.14148',
       url: 'https://arxiv.org/abs/2604.14148',
-      pdfUrl: 'https://arxiv.org/pdf/2604.14148',
+      fullTextUrl: 'https://arxiv.org/pdf/2604.14148',
       year: 2026,
       publishedAt: '2026-04-15',
     });
@@ -107,7 +107,7 @@ describe('paperFromMeta: the paper a page of another site describes', () => {
       publishedAt: '2023-03-15',
       journal: 'Machine Learning',
       abstract: 'Deep learning has achieved remarkable success.',
-      pdfUrl: 'https://link.springer.com/content/pdf/10.1007/s10994-023-06303-2.pdf',
+      fullTextUrl: 'https://link.springer.com/content/pdf/10.1007/s10994-023-06303-2.pdf',
     });
   });
 

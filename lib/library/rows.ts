@@ -289,5 +289,5 @@ export function notSameRow(a: string, b: string, at: number): NotSameRow {
 
 /** A card's addresses for its paper's links: its own, then its full text's. */
 function linksOf(c: CardInput): string[] {
-  return c.pdfUrl && c.pdfUrl !== c.url ? (c.url ? [c.url, c.pdfUrl] : [c.pdfUrl]) : c.url ? [c.url] : [];
+  return c.fullTextUrl && c.fullTextUrl !== c.url ? (c.url ? [c.url, c.fullTextUrl] : [c.fullTextUrl]) : c.url ? [c.url] : [];
 }

@@ -27,7 +27,7 @@ export function cardInput(card: Pick<Card, 'paper'>): CardInput {
   if (version !== undefined) out.version = version;
   if (p.doi && p.doi.length <= L.doi) out.doi = p.doi;
   if (p.url && p.url.length <= L.url) out.url = p.url;
-  if (p.pdfUrl && p.pdfUrl.length <= L.url) out.pdfUrl = p.pdfUrl;
+  if (p.fullTextUrl && p.fullTextUrl.length <= L.url) out.fullTextUrl = p.fullTextUrl;
   if (p.authors?.length) out.authors = p.authors.slice(0, Math.min(AUTHORS_SENT, L.authors)).map((a) => a.slice(0, L.author));
   if (p.abstract) out.abstract = p.abstract.slice(0, L.abstract);
   if (p.publishedAt && p.publishedAt.length <= L.publishedAt) out.publishedAt = p.publishedAt;

@@ -106,7 +106,7 @@ function resultPaper(row: Element, heading: Element): CardPaper | null {
   const paper: CardPaper = { title, ...idsOf(full), ...idsOf(href), ...byline(row.querySelector('.gs_a')) };
   // A citation-only result links nowhere; the library keeps no address for it then.
   if (/^https?:\/\//.test(href)) paper.url = href;
-  if (/^https?:\/\//.test(full) && full !== href) paper.pdfUrl = full;
+  if (/^https?:\/\//.test(full) && full !== href) paper.fullTextUrl = full;
   return paper;
 }
 

@@ -124,7 +124,7 @@ describe('router', () => {
     const pdf = 'https://proceedings.mlr.press/v202/kirchenbauer23a/kirchenbauer23a.pdf';
     const scholar = { url: 'https://scholar.google.com/scholar?q=watermark', site: 'scholar', label: '“watermark”' };
     const html = 'https://proceedings.mlr.press/v202/kirchenbauer23a.html';
-    await handle({ type: 'sightings.record', visitId: 'v3', page: scholar, cards: [{ title: 'A Watermark for Large Language Models', url: html, pdfUrl: pdf }] }, { ...hfTab, url: scholar.url, tab: { id: 7, url: scholar.url } });
+    await handle({ type: 'sightings.record', visitId: 'v3', page: scholar, cards: [{ title: 'A Watermark for Large Language Models', url: html, fullTextUrl: pdf }] }, { ...hfTab, url: scholar.url, tab: { id: 7, url: scholar.url } });
     urls.set(25, `${pdf}#page=3`).set(26, 'https://proceedings.mlr.press/v202/other23a/other23a.pdf');
     expect(await handle({ type: 'tab.get', tabId: 25 }, extPage)).toMatchObject({
       ok: true,
@@ -137,7 +137,7 @@ describe('router', () => {
     urls.set(29, cvf).set(30, cvfPdf);
     metas.set(29, { url: cvf, pdf: false, tags: [['citation_title', 'Super Token Sampling'], ['citation_pdf_url', cvfPdf]] });
     const fromPage = (await handle({ type: 'tab.get', tabId: 29 }, extPage)) as Reply<'tab.get'>;
-    expect(fromPage).toMatchObject({ ok: true, reading: { card: { title: 'Super Token Sampling', url: cvf, pdfUrl: cvfPdf }, paper: null } });
+    expect(fromPage).toMatchObject({ ok: true, reading: { card: { title: 'Super Token Sampling', url: cvf, fullTextUrl: cvfPdf }, paper: null } });
     if (!fromPage.ok || !fromPage.reading?.card) throw new Error('no card');
     await handle({ type: 'paper.save', target: { card: fromPage.reading.card }, saved: true }, extPage);
     expect(await handle({ type: 'tab.get', tabId: 30 }, extPage)).toMatchObject({ ok: true, reading: { format: 'pdf', url: cvfPdf, paper: { title: 'Super Token Sampling', urls: [cvf, cvfPdf] } } });

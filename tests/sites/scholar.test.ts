@@ -68,11 +68,11 @@ describe('Google Scholar: results', () => {
       withSide(row('p3', 'Same Link', 'A B - 2020 - example.org', 'https://example.org/same.pdf'), 'https://example.org/same.pdf'),
     );
     const [a, b, c] = scholar.readCards(doc, SEARCH);
-    expect(a?.paper).toMatchObject({ url: 'https://ieeexplore.ieee.org/document/10000001', pdfUrl: 'https://arxiv.org/pdf/2401.01234v2', arxivId: '2401.01234', version: 2 });
+    expect(a?.paper).toMatchObject({ url: 'https://ieeexplore.ieee.org/document/10000001', fullTextUrl: 'https://arxiv.org/pdf/2401.01234v2', arxivId: '2401.01234', version: 2 });
     // The title link's DOI is the paper's; the PDF somewhere else is only its full text.
-    expect(b?.paper).toMatchObject({ doi: '10.1016/j.fuproc.2017.06.006', pdfUrl: 'https://www.academia.edu/download/1/paper.pdf' });
+    expect(b?.paper).toMatchObject({ doi: '10.1016/j.fuproc.2017.06.006', fullTextUrl: 'https://www.academia.edu/download/1/paper.pdf' });
     expect(b?.paper.arxivId).toBeUndefined();
-    expect(c?.paper.pdfUrl).toBeUndefined();
+    expect(c?.paper.fullTextUrl).toBeUndefined();
   });
 
   it('reads a citation-only result, which links nowhere, without its [CITATION] marker', () => {
