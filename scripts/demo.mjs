@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { clickToolbarIcon, fixtureIndex, launchWithExtension, servePages } from './browser.mjs';
 import { usage } from './demo-usage.mjs';
 import { onePagePdf } from './pdf.mjs';
+import { publisherPage, publisherUrl } from './publisher-page.mjs';
 import { hasDisplay, ROOT } from './setup.mjs';
 import { formatLine, readThrough, sendFrom, settle, summarise, tabIdOf, waitForReport } from './walk.mjs';
 
@@ -20,29 +21,6 @@ function parseArgs(argv) {
     else throw new Error(`Unknown option ${a}\n\n${usage}`);
   }
   return o;
-}
-
-/** Where the demo's stand-in publisher page is served: CVF's open-access pages' shape. */
-function publisherUrl(title) {
-  const slug = title.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 80);
-  return `https://openaccess.thecvf.com/content/CVPR2025/html/${slug}_CVPR_2025_paper.html`;
-}
-
-/**
- * A paper's page as a publisher writes it: the Highwire meta tags Google Scholar asks for, the title
- * in the publisher's own capitalisation. Text goes through `escape`: titles are data.
- */
-function publisherPage(card) {
-  const escape = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const title = card.title.replace(/(?<= )(with|for|of|and|in|on|via)(?= )/g, (w) => w[0].toUpperCase() + w.slice(1));
-  const tags = [
-    ['citation_title', title],
-    ...(card.authors ?? []).map((a) => ['citation_author', a]),
-    ['citation_publication_date', '2025'],
-    ['citation_conference_title', 'Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)'],
-  ];
-  const meta = tags.map(([n, c]) => `<meta name="${n}" content="${escape(c)}">`).join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8">${meta}<title>${escape(title)}</title></head><body><h1>${escape(title)}</h1></body></html>`;
 }
 
 /** Pages to walk, in reading order: the digests by day, then the listings. */
