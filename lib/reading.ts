@@ -7,7 +7,7 @@
  * an arXiv paper on ar5iv, alphaXiv or arXiv's mirror, a publisher's page or PDF whose address
  * names a DOI (`dl.acm.org/doi/pdf/10.1145/…`).
  */
-import { parseArxivId } from './identity';
+import { parseArxivId, safeDecode } from './identity';
 import { doiInAddress, isPdfAddress } from './sites/links';
 import type { ChangeEvent, PaperView } from './messages';
 
@@ -33,6 +33,7 @@ export function readingOf(url: string | undefined): Reading | null {
   } catch {
     return null;
   }
+  if (u.protocol === 'file:') return downloadedArxiv(u);
   if (u.protocol !== 'https:') return null;
   if (u.hostname === 'openreview.net') {
     const id = u.pathname === '/pdf' ? u.searchParams.get('id') : null;
@@ -55,6 +56,17 @@ export function readingOf(url: string | undefined): Reading | null {
   const doi = doiInAddress(u);
   if (!doi) return null;
   return { format: isPdfAddress(u.href) ? 'pdf' : 'page', doi, host: hostOf(u.href)! };
+}
+
+/**
+ * A PDF saved from arXiv and opened from the disk: arXiv names its files by the paper's id and
+ * version (`2508.27978v2.pdf`, a browser's " (1)" after it), which is all the address says.
+ */
+function downloadedArxiv(u: URL): Reading | null {
+  const file = safeDecode(u.pathname.split('/').pop() ?? '');
+  const m = /^(\d{4}\.\d{4,5}(?:v\d+)?)(?: \(\d+\))?\.pdf$/i.exec(file);
+  const ref = m ? parseArxivId(m[1]!) : null;
+  return ref ? { format: 'pdf', arxivId: ref.id, ...(ref.version ? { version: ref.version } : {}) } : null;
 }
 
 const ARXIV_READERS = /^(ar5iv\.labs\.arxiv\.org|(www\.)?ar5iv\.org|export\.arxiv\.org|(www\.)?alphaxiv\.org)$/;

@@ -33,6 +33,15 @@ describe('readingOf: the paper a full-text tab shows', () => {
     }
   });
 
+  it('reads a PDF saved from arXiv and opened from the disk by its file name, as arXiv names it', () => {
+    expect(readingOf('file:///home/ada/Downloads/2508.27978v2.pdf')).toEqual({ format: 'pdf', arxivId: '2508.27978', version: 2 });
+    expect(readingOf('file:///home/ada/Downloads/2508.27978.pdf')).toEqual({ format: 'pdf', arxivId: '2508.27978' });
+    expect(readingOf('file:///C:/Users/ada/Downloads/2401.01234v1%20(1).pdf')).toEqual({ format: 'pdf', arxivId: '2401.01234', version: 1 });
+    for (const url of ['file:///home/ada/paper.pdf', 'file:///home/ada/2508.27978v2-notes.pdf', 'file:///home/ada/2013.99999.pdf', 'file:///home/ada/2508.27978v2.txt']) {
+      expect(readingOf(url), url).toBeNull();
+    }
+  });
+
   it("reads an arXiv paper on the sites readers read arXiv on: ar5iv's HTML, alphaXiv, arXiv's mirror", () => {
     expect(readingOf('https://ar5iv.labs.arxiv.org/html/2508.27978')).toEqual({ format: 'html', arxivId: '2508.27978', host: 'ar5iv.labs.arxiv.org' });
     expect(readingOf('https://ar5iv.org/abs/2508.27978v2')).toEqual({ format: 'html', arxivId: '2508.27978', version: 2, host: 'ar5iv.org' });

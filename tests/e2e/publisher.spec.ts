@@ -4,6 +4,10 @@
  * the popup shows the paper, known or new, to save, tag and annotate. A tab the reader did not click
  * on is never read.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { clickToolbarIcon, expect, popupFor, sendFromExtension, test } from './fixtures';
 import { afterNov18, stats } from './elsewhere';
@@ -199,4 +203,20 @@ test("popup on the PDF beside a Google Scholar result: the paper by that link, t
   const detail = ext.getByTestId('detail-panel');
   await expect(detail.getByTestId('link-web')).toHaveAttribute('href', landing);
   await expect(detail.getByTestId('link-pdf')).toHaveAttribute('href', pdf);
+});
+
+test('popup on a PDF saved from arXiv and opened from the disk: the paper by the file name arXiv gave it', async ({ page, context, extensionId }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dejalu-downloads-'));
+  const file = join(dir, '2508.27978v2.pdf');
+  writeFileSync(file, onePagePdf('Hidden Dynamics of Massive Activations'));
+  try {
+    const { ext } = await afterNov18(page, context, extensionId);
+    const tabId: number = await tabIdOf(ext, page);
+    const { popup, row } = await popupAt(page, context, extensionId, tabId, pathToFileURL(file).href);
+    await expect(popup.getByTestId('site-name')).toHaveText('arXiv:2508.27978v2 · PDF');
+    await expect(row.getByTestId('row-title')).toHaveText('Hidden Dynamics of Massive Activations in Transformer Training');
+    await expect(row.getByTestId('dedup-status')).toHaveText(/^Seen 1×: Hugging Face Nov 18/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
