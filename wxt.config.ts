@@ -14,7 +14,7 @@ export default defineConfig({
       'Marks the research papers you have already seen on Hugging Face Daily Papers, arXiv listings, Google Scholar, OpenReview and dblp. Your library stays in your browser.',
     // activeTab and scripting: the popup, opened from the toolbar on any other site's page, reads
     // that page's citation meta tags to show the paper being read (lib/citation-meta.ts). Neither
-    // asks the reader for a new permission at install; neither reaches a tab they did not click on.
+    // asks the reader for a new permission at install; the popup reads only the tab it was opened on.
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: SITE_ORIGINS,
     action: { default_title: 'Déjà Lu' },

@@ -101,9 +101,12 @@ function resultPaper(row: Element, heading: Element): CardPaper | null {
   if (!title) return null;
   const link = heading.querySelector('a[href]');
   const href = link?.getAttribute('href') ?? '';
-  // The "[PDF] arxiv.org" beside a publisher's title link names the preprint: its id is the paper's too.
+  // The "[PDF] arxiv.org" beside a publisher's title link names the preprint: its arXiv id is the
+  // paper's too. Not a DOI there: a preprint server's DOI is not the article's.
   const full = row.querySelector('.gs_or_ggsm a[href]')?.getAttribute('href') ?? '';
-  const paper: CardPaper = { title, ...idsOf(full), ...idsOf(href), ...byline(row.querySelector('.gs_a')) };
+  const { arxivId, version } = idsOf(full);
+  const preprint = arxivId ? { arxivId, ...(version !== undefined ? { version } : {}) } : {};
+  const paper: CardPaper = { title, ...preprint, ...idsOf(href), ...byline(row.querySelector('.gs_a')) };
   // A citation-only result links nowhere; the library keeps no address for it then.
   if (/^https?:\/\//.test(href)) paper.url = href;
   if (/^https?:\/\//.test(full) && full !== href) paper.fullTextUrl = full;

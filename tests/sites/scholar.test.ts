@@ -66,8 +66,12 @@ describe('Google Scholar: results', () => {
       withSide(row('p1', 'Scaling Laws', 'A B - IEEE TPAMI, 2024 - ieeexplore.ieee.org', 'https://ieeexplore.ieee.org/document/10000001'), 'https://arxiv.org/pdf/2401.01234v2'),
       withSide(row('p2', 'Palm Oil', 'A B - Fuel, 2017 - Elsevier', 'https://doi.org/10.1016/j.fuproc.2017.06.006'), 'https://www.academia.edu/download/1/paper.pdf'),
       withSide(row('p3', 'Same Link', 'A B - 2020 - example.org', 'https://example.org/same.pdf'), 'https://example.org/same.pdf'),
+      withSide(row('p4', 'Cell Atlas', 'A B - Cell, 2024 - Elsevier', 'https://www.sciencedirect.com/science/article/pii/S0092867424000001'), 'https://www.biorxiv.org/content/10.1101/2023.01.03.522633v2.full.pdf'),
     );
-    const [a, b, c] = scholar.readCards(doc, SEARCH);
+    const [a, b, c, d] = scholar.readCards(doc, SEARCH);
+    // A preprint server's DOI beside a journal's page is not the article's.
+    expect(d?.paper.doi).toBeUndefined();
+    expect(d?.paper.fullTextUrl).toBe('https://www.biorxiv.org/content/10.1101/2023.01.03.522633v2.full.pdf');
     expect(a?.paper).toMatchObject({ url: 'https://ieeexplore.ieee.org/document/10000001', fullTextUrl: 'https://arxiv.org/pdf/2401.01234v2', arxivId: '2401.01234', version: 2 });
     // The title link's DOI is the paper's; the PDF somewhere else is only its full text.
     expect(b?.paper).toMatchObject({ doi: '10.1016/j.fuproc.2017.06.006', fullTextUrl: 'https://www.academia.edu/download/1/paper.pdf' });
