@@ -10,6 +10,7 @@ import type { Library } from './library/index';
 import type { CardStatus, TabReading } from './messages';
 import { cardInput } from './page/card-input';
 import { hostOf, linkReading, readingOf } from './reading';
+import { isSupportedPage } from './sites/directory';
 
 export interface TabReadingDeps {
   library: Pick<Library, 'lookup' | 'paperRead'>;
@@ -25,6 +26,9 @@ export interface TabReadingDeps {
 const META_WAIT_MS = 1_500;
 
 export async function tabReading({ library, url, pageMeta, metaWaitMs = META_WAIT_MS }: TabReadingDeps): Promise<{ statuses: CardStatus[]; reading?: TabReading }> {
+  // A page of the sites the content script reads is its: without a report there, the reader turned
+  // the site off (or it shows no papers), and the popup reads nothing of it either.
+  if (url !== undefined && isSupportedPage(url)) return { statuses: [] };
   const reading = readingOf(url);
   const elsewhere = reading?.arxivId === undefined && reading?.forum === undefined;
   if (elsewhere && url !== undefined && pageMeta) {

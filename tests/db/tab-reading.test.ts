@@ -20,6 +20,8 @@ describe('tabReading: what the popup shows of a tab with no cards', () => {
     const pageMeta = async () => (asked.push('meta'), { url, pdf: false, tags: [['citation_title', 'A Paper']] });
     expect(await tabReading({ library: library(), url, pageMeta })).toMatchObject({ statuses: [{ status: 'new' }], reading: { format: 'page', card: { title: 'A Paper' }, paper: null } });
     expect(await tabReading({ library: library(), url: undefined, pageMeta })).toEqual({ statuses: [] });
+    // An arXiv abstract page with no report: arXiv is turned off, and stays so in the popup.
+    expect(await tabReading({ library: library(), url: 'https://arxiv.org/abs/2508.27978', pageMeta })).toEqual({ statuses: [] });
     expect(asked).toEqual(['meta']);
   });
 });
