@@ -128,7 +128,7 @@ export function Popup({ getTabId, start }: PopupProps) {
             'No papers recognised on this page yet.'
           ) : (
             <>
-              Open <SiteLinks /> to see its papers here.
+              Open <SiteLinks /> to see its papers here. On a paper's own page elsewhere, or its PDF, this shows that paper.
             </>
           )}
         </p>

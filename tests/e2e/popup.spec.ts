@@ -292,7 +292,7 @@ test('popup on a page it does not read says where to go, one click away', async 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${2 ** 30}`);
   await expect(popup.getByTestId('no-cards')).toHaveText(
-    'Open Hugging Face Daily Papers, an arXiv listing, a Google Scholar search, an OpenReview venue or a dblp page to see its papers here.',
+    "Open Hugging Face Daily Papers, an arXiv listing, a Google Scholar search, an OpenReview venue or a dblp page to see its papers here. On a paper's own page elsewhere, or its PDF, this shows that paper.",
   );
   // A tab of its own asks for the page (Playwright's routes do not reach a tab the popup opens
   // before it knows the tab, so the request is what is checked).
