@@ -7,7 +7,7 @@
  * from a tab the reader did not open the popup on.
  */
 import { arxivIdFromDoi, normalizeDoi, parseArxivId } from './identity';
-import { citationName, squash } from './sites/text';
+import { citationName, iso, squash } from './sites/text';
 import type { CardPaper } from './types';
 
 /** What a tab gives: its address, whether it shows a PDF, and its scholarly meta tags in page order. */
@@ -98,7 +98,8 @@ export function paperFromMeta(meta: PageMeta, urlDoi?: string): CardPaper | null
   const day = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b/.exec(date);
   const year = /\b(1[6-9]\d\d|2\d\d\d)\b/.exec(date);
   if (year) paper.year = Number(year[1]);
-  if (day && Number(day[2]) <= 12 && Number(day[3]) <= 31) paper.publishedAt = `${day[1]}-${day[2]!.padStart(2, '0')}-${day[3]!.padStart(2, '0')}`;
+  const published = day ? iso(Number(day[1]), Number(day[2]), Number(day[3])) : undefined;
+  if (published) paper.publishedAt = published;
 
   const journal = one('citation_journal_title', 'prism.publicationname');
   const conference = one('citation_conference_title');

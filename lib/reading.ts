@@ -39,19 +39,14 @@ export function readingOf(url: string | undefined): Reading | null {
     const id = u.pathname === '/pdf' ? u.searchParams.get('id') : null;
     return id && /^[\w-]{1,64}$/.test(id) ? { format: 'pdf', forum: `https://openreview.net/forum?id=${id}` } : null;
   }
+  const address = `${u.origin}${u.pathname.replace(/\.pdf$/i, '')}`;
   if (u.hostname === 'arxiv.org') {
     const format = u.pathname.split('/')[1];
-    if (format !== 'pdf' && format !== 'html') return null;
-    const ref = parseArxivId(`${u.origin}${u.pathname.replace(/\.pdf$/i, '')}`);
-    if (!ref) return null;
-    return ref.version ? { format, arxivId: ref.id, version: ref.version } : { format, arxivId: ref.id };
+    return format === 'pdf' || format === 'html' ? arxivReading(address, format) : null;
   }
   // arXiv's mirror and the sites readers read its papers on: ar5iv's HTML, alphaXiv's pages.
   if (ARXIV_READERS.test(u.hostname)) {
-    const ref = parseArxivId(`${u.origin}${u.pathname.replace(/\.pdf$/i, '')}`);
-    if (!ref) return null;
-    const format = u.hostname.includes('ar5iv') ? 'html' : isPdfAddress(u.href) ? 'pdf' : 'page';
-    return { format, arxivId: ref.id, ...(ref.version ? { version: ref.version } : {}), host: hostOf(u.href)! };
+    return arxivReading(address, u.hostname.includes('ar5iv') ? 'html' : isPdfAddress(u.href) ? 'pdf' : 'page', hostOf(u.href));
   }
   const doi = doiInAddress(u);
   if (!doi) return null;
@@ -65,8 +60,14 @@ export function readingOf(url: string | undefined): Reading | null {
 function downloadedArxiv(u: URL): Reading | null {
   const file = safeDecode(u.pathname.split('/').pop() ?? '');
   const m = /^(\d{4}\.\d{4,5}(?:v\d+)?)(?: \(\d+\))?\.pdf$/i.exec(file);
-  const ref = m ? parseArxivId(m[1]!) : null;
-  return ref ? { format: 'pdf', arxivId: ref.id, ...(ref.version ? { version: ref.version } : {}) } : null;
+  return m ? arxivReading(m[1]!, 'pdf') : null;
+}
+
+/** The arXiv paper `text` names (an address, a bare id), read in that format, on that site. */
+function arxivReading(text: string, format: Reading['format'], host?: string): Reading | null {
+  const ref = parseArxivId(text);
+  if (!ref) return null;
+  return { format, arxivId: ref.id, ...(ref.version ? { version: ref.version } : {}), ...(host ? { host } : {}) };
 }
 
 const ARXIV_READERS = /^(ar5iv\.labs\.arxiv\.org|(www\.)?ar5iv\.org|export\.arxiv\.org|(www\.)?alphaxiv\.org)$/;

@@ -82,7 +82,8 @@ const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})\\.?,?\\s+(\
 /** "Jun 2, 2026", "Published on Nov 3, 2025"; Hugging Face drops the year within the current one: "Aug 5". */
 const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
 
-function iso(year: number, month: number, day: number): string | undefined {
+/** `YYYY-MM-DD`, or nothing for a month or day that cannot be one. */
+export function iso(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
